@@ -1,0 +1,54 @@
+import { ExitCode, UsageError, type CliIO } from './io';
+
+type Command = (args: string[], io: CliIO) => Promise<number>;
+
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
+  return `Usage: tokenwise <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'tokenwise <command> --help' for a command's options.\n`;
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name ? ExitCode.ok : ExitCode.badInput;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`tokenwise: unknown command '${name}'.\n${usage()}`);
+    return ExitCode.badInput;
+  }
+  try {
+    return await (await command.load())(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`tokenwise ${name}: ${error.message}\n`);
+      return ExitCode.badInput;
+    }
+    io.stderr(`tokenwise ${name}: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    return ExitCode.internal;
+  }
+}
+
+function processIO(): CliIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    isTTY: Boolean(process.stdout.isTTY),
+    cwd: process.cwd(),
+  };
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), processIO()).then((code) => {
+    process.exitCode = code;
+  });
+}
