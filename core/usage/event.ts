@@ -1,0 +1,90 @@
+// The usage event: one model call (or one provider-reported bucket of calls) in the spend ledger. Token counts
+// follow the pricing convention: `inputTokens` counts ALL input, cache reads and writes included, and
+// `outputTokens` includes reasoning, so a cost can be computed from an event without knowing its source.
+import { z } from 'zod';
+
+const tokens = z.number().int('must be a whole number of tokens').nonnegative('must not be negative').max(Number.MAX_SAFE_INTEGER);
+const label = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+export const usageEventSchema = z
+  .object({
+    /** Unique per event; re-sending an id never counts twice. */
+    id: label,
+    /** When the call happened (ISO 8601 with offset or Z). */
+    time: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time such as 2026-11-22T10:15:00Z' }).transform((text) => Date.parse(text)),
+    provider: z.string().trim().toLowerCase().min(1, 'must not be empty').max(64).regex(/^[a-z0-9._-]+$/, 'must be a provider name such as openai'),
+    model: label,
+    inputTokens: tokens,
+    cacheReadTokens: tokens.default(0),
+    cacheWriteTokens: tokens.default(0),
+    /** The part of `cacheWriteTokens` written with a one-hour lifetime (priced higher by some providers). */
+    cacheWrite1hTokens: tokens.default(0),
+    outputTokens: tokens,
+    reasoningTokens: tokens.default(0),
+    /** The cost as the source reported it, in nano-USD; computed from the price table when absent. */
+    costNanos: z.number().int('must be whole nano-dollars').nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
+    user: label.optional(),
+    team: label.optional(),
+    app: label.optional(),
+    environment: label.optional(),
+    session: label.optional(),
+    requestId: label.optional(),
+    tags: z.array(z.string().trim().min(1).max(100)).max(32, 'at most 32 tags').default([]),
+  })
+  .strict()
+  .superRefine((event, context) => {
+    if (event.cacheReadTokens + event.cacheWriteTokens > event.inputTokens) {
+      context.addIssue({ code: 'custom', path: ['inputTokens'], message: 'must include cacheReadTokens and cacheWriteTokens (it counts all input)' });
+    }
+    if (event.cacheWrite1hTokens > event.cacheWriteTokens) {
+      context.addIssue({ code: 'custom', path: ['cacheWrite1hTokens'], message: 'must not exceed cacheWriteTokens' });
+    }
+    if (event.reasoningTokens > event.outputTokens) {
+      context.addIssue({ code: 'custom', path: ['reasoningTokens'], message: 'must not exceed outputTokens (it counts all output)' });
+    }
+  });
+
+/** An event as a source sends it (before defaults and checks). */
+export type UsageEventInput = z.input<typeof usageEventSchema>;
+/** A checked event; `time` is epoch milliseconds. */
+export type UsageEvent = z.output<typeof usageEventSchema>;
+
+export interface RowError {
+  /** 0-based position of the row in the batch. */
+  row: number;
+  /** Dotted path of the offending field, or '' for the row as a whole. */
+  field: string;
+  message: string;
+}
+
+export type BatchResult = { ok: true; events: UsageEvent[] } | { ok: false; errors: RowError[] };
+
+/**
+ * Checks every row of a batch and reports every problem of every row, so a sender can fix them all at once.
+ * Rows repeating an id are not errors: like a retried batch, they count once.
+ */
+export function parseUsageBatch(rows: readonly unknown[]): BatchResult {
+  const events: UsageEvent[] = [];
+  const errors: RowError[] = [];
+  rows.forEach((row, index) => {
+    const result = usageEventSchema.safeParse(row);
+    if (!result.success) {
+      // One message per field: the first is the cause, later ones (cross-field checks) its echoes.
+      const fields = new Set<string>();
+      for (const issue of result.error.issues) {
+        const field = issue.path.join('.');
+        if (fields.has(field)) continue;
+        fields.add(field);
+        errors.push({ row: index, field, message: issue.message });
+      }
+      return;
+    }
+    events.push(result.data);
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, events };
+}
+
+/** Input tokens that were neither read from nor written to a cache. */
+export function uncachedInputTokens(event: Pick<UsageEvent, 'inputTokens' | 'cacheReadTokens' | 'cacheWriteTokens'>): number {
+  return event.inputTokens - event.cacheReadTokens - event.cacheWriteTokens;
+}

@@ -1,0 +1,45 @@
+import { strict as assert } from 'node:assert';
+import { parseUsageBatch, uncachedInputTokens, usageEventSchema } from '../../../core';
+
+const valid = {
+  id: 'evt-1',
+  time: '2026-11-22T10:15:00Z',
+  provider: 'OpenAI',
+  model: 'gpt-4o',
+  inputTokens: 1200,
+  cacheReadTokens: 1000,
+  outputTokens: 300,
+  team: 'search',
+};
+
+describe('usage event', () => {
+  it('normalises a valid event and fills defaults', () => {
+    const event = usageEventSchema.parse(valid);
+    assert.equal(event.time, Date.UTC(2026, 10, 22, 10, 15));
+    assert.equal(event.provider, 'openai');
+    assert.equal(event.cacheWriteTokens, 0);
+    assert.deepEqual(event.tags, []);
+    assert.equal(uncachedInputTokens(event), 200);
+  });
+
+  it('names the row and the field of every problem in a batch', () => {
+    const result = parseUsageBatch([valid, { ...valid, id: 'evt-2', inputTokens: -1 }, { ...valid, id: 'evt-3', time: 'yesterday', extra: 1 }]);
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    const fields = result.errors.map((error) => `${error.row}:${error.field}`).sort();
+    assert.deepEqual(fields, ['1:inputTokens', '2:', '2:time']);
+    assert.ok(result.errors.find((error) => error.row === 2 && error.field === '')!.message.includes('extra'));
+  });
+
+  it('rejects token counts that contradict each other', () => {
+    const result = parseUsageBatch([{ ...valid, cacheReadTokens: 2000 }, { ...valid, id: 'b', reasoningTokens: 301 }]);
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.deepEqual(result.errors.map((error) => `${error.row}:${error.field}`), ['0:inputTokens', '1:reasoningTokens']);
+  });
+
+  it('accepts a repeated id in one batch (it counts once when stored)', () => {
+    const result = parseUsageBatch([valid, valid]);
+    assert.equal(result.ok, true);
+  });
+});
