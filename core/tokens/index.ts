@@ -1,0 +1,2 @@
+export { encodingNames, type EncodingName } from './ranks';
+export { getEncoding, type Encoding } from './bpe';
