@@ -1,0 +1,62 @@
+// Versioned schema migrations. Both stores apply the same numbered list, each in its own dialect, so the logical
+// schema is identical on both sides. Append new versions at the end; never edit one that has shipped.
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+// Shared DDL where the two dialects agree; BIGINT is a 64-bit integer in both.
+const ledger = `
+CREATE TABLE usage_events (
+  id TEXT PRIMARY KEY,
+  at BIGINT NOT NULL,
+  day TEXT NOT NULL,
+  source TEXT NOT NULL,
+  provider TEXT NOT NULL,
+  model TEXT NOT NULL,
+  input_tokens BIGINT NOT NULL,
+  cache_read_tokens BIGINT NOT NULL,
+  cache_write_tokens BIGINT NOT NULL,
+  cache_write_1h_tokens BIGINT NOT NULL,
+  output_tokens BIGINT NOT NULL,
+  reasoning_tokens BIGINT NOT NULL,
+  cost_nanos BIGINT NOT NULL,
+  cost_source TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  team TEXT NOT NULL,
+  app TEXT NOT NULL,
+  environment TEXT NOT NULL,
+  session TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  tags TEXT NOT NULL,
+  ingested_at BIGINT NOT NULL
+);
+CREATE INDEX usage_events_at ON usage_events (at);
+CREATE TABLE usage_daily (
+  day TEXT NOT NULL,
+  team TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  app TEXT NOT NULL,
+  provider TEXT NOT NULL,
+  model TEXT NOT NULL,
+  events BIGINT NOT NULL,
+  input_tokens BIGINT NOT NULL,
+  cache_read_tokens BIGINT NOT NULL,
+  cache_write_tokens BIGINT NOT NULL,
+  output_tokens BIGINT NOT NULL,
+  reasoning_tokens BIGINT NOT NULL,
+  cost_nanos BIGINT NOT NULL,
+  PRIMARY KEY (day, team, user_id, app, provider, model)
+);
+CREATE TABLE pull_cursors (
+  source TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+`;
+
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'usage ledger, daily roll-ups, pull cursors', sqlite: ledger, postgres: ledger },
+];

@@ -1,0 +1,140 @@
+// PostgreSQL store (pg): for several bot instances behind a load balancer. Same schema and behaviour as the
+// SQLite store; concurrency comes from the database: the event id's primary key makes a retried or concurrent
+// batch count once, and roll-up rows are upserted in key order so concurrent writers cannot deadlock.
+import pg from 'pg';
+import { migrations } from './migrations';
+import { rollup, sortRows, spendSql, type IngestResult, type LedgerEvent, type PullCursor, type SpendQuery, type SpendRow, type Store } from './store';
+
+// BIGINT (int8) and SUM(...) (numeric) arrive as strings; every value we keep is an integer within 2^53.
+const TOTAL_COLUMNS = ['events', 'inputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'outputTokens', 'reasoningTokens', 'costNanos'] as const;
+// Arbitrary constant naming the schema-migration advisory lock.
+const MIGRATION_LOCK = 7_362_198;
+const CHUNK = 2_000;
+
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+
+  private constructor(private readonly pool: pg.Pool) {}
+
+  static async open(connectionString: string): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString, max: 10 });
+    const store = new PostgresStore(pool);
+    try {
+      await store.transaction(async (client) => {
+        // One instance migrates at a time; the others wait and then find nothing to do.
+        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+        await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
+        const applied = new Set((await client.query('SELECT version FROM schema_migrations')).rows.map((row) => Number(row.version)));
+        for (const migration of migrations) {
+          if (applied.has(migration.version)) continue;
+          await client.query(migration.postgres);
+          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, Date.now()]);
+        }
+      });
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return store;
+  }
+
+  async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async ingest(events: readonly LedgerEvent[], cursor?: PullCursor): Promise<IngestResult> {
+    return this.transaction(async (client) => {
+      const now = Date.now();
+      const inserted: LedgerEvent[] = [];
+      for (let start = 0; start < events.length; start += CHUNK) {
+        const chunk = events.slice(start, start + CHUNK);
+        const columns = [
+          chunk.map((e) => e.id), chunk.map((e) => e.time), chunk.map((e) => e.day), chunk.map((e) => e.source),
+          chunk.map((e) => e.provider), chunk.map((e) => e.model), chunk.map((e) => e.inputTokens),
+          chunk.map((e) => e.cacheReadTokens), chunk.map((e) => e.cacheWriteTokens), chunk.map((e) => e.cacheWrite1hTokens),
+          chunk.map((e) => e.outputTokens), chunk.map((e) => e.reasoningTokens), chunk.map((e) => e.costNanos),
+          chunk.map((e) => e.costSource), chunk.map((e) => e.user ?? ''), chunk.map((e) => e.team ?? ''),
+          chunk.map((e) => e.app ?? ''), chunk.map((e) => e.environment ?? ''), chunk.map((e) => e.session ?? ''),
+          chunk.map((e) => e.requestId ?? ''), chunk.map((e) => JSON.stringify(e.tags)),
+        ];
+        const result = await client.query(
+          `INSERT INTO usage_events (id, at, day, source, provider, model, input_tokens, cache_read_tokens,
+             cache_write_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, cost_nanos, cost_source, user_id,
+             team, app, environment, session, request_id, tags, ingested_at)
+           SELECT *, $22::bigint FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
+             $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[],
+             $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[])
+           ON CONFLICT (id) DO NOTHING RETURNING id`,
+          [...columns, now],
+        );
+        const stored = new Set(result.rows.map((row) => row.id as string));
+        // A repeated id within one chunk is stored once; count only its first occurrence.
+        for (const e of chunk) if (stored.delete(e.id)) inserted.push(e);
+      }
+      const rows = rollup(inserted);
+      for (let start = 0; start < rows.length; start += CHUNK) {
+        const chunk = rows.slice(start, start + CHUNK);
+        await client.query(
+          `INSERT INTO usage_daily (day, team, user_id, app, provider, model, events, input_tokens, cache_read_tokens,
+             cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[],
+             $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[])
+           ON CONFLICT (day, team, user_id, app, provider, model) DO UPDATE SET
+             events = usage_daily.events + excluded.events,
+             input_tokens = usage_daily.input_tokens + excluded.input_tokens,
+             cache_read_tokens = usage_daily.cache_read_tokens + excluded.cache_read_tokens,
+             cache_write_tokens = usage_daily.cache_write_tokens + excluded.cache_write_tokens,
+             output_tokens = usage_daily.output_tokens + excluded.output_tokens,
+             reasoning_tokens = usage_daily.reasoning_tokens + excluded.reasoning_tokens,
+             cost_nanos = usage_daily.cost_nanos + excluded.cost_nanos`,
+          [
+            chunk.map((r) => r.day), chunk.map((r) => r.team), chunk.map((r) => r.user), chunk.map((r) => r.app),
+            chunk.map((r) => r.provider), chunk.map((r) => r.model), chunk.map((r) => r.events),
+            chunk.map((r) => r.inputTokens), chunk.map((r) => r.cacheReadTokens), chunk.map((r) => r.cacheWriteTokens),
+            chunk.map((r) => r.outputTokens), chunk.map((r) => r.reasoningTokens), chunk.map((r) => r.costNanos),
+          ],
+        );
+      }
+      if (cursor) {
+        await client.query(
+          `INSERT INTO pull_cursors (source, value, updated_at) VALUES ($1, $2, $3)
+           ON CONFLICT (source) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+          [cursor.source, cursor.value, now],
+        );
+      }
+      return { inserted: inserted.length, duplicates: events.length - inserted.length };
+    });
+  }
+
+  async spend(query: SpendQuery): Promise<SpendRow[]> {
+    const { sql, params } = spendSql(query, (n) => `$${n}`);
+    const result = await this.pool.query(sql, params);
+    return sortRows(
+      result.rows.map((row) => {
+        const converted = { day: row.day as string, key: row.key as string } as SpendRow;
+        for (const column of TOTAL_COLUMNS) converted[column] = Number(row[column]);
+        return converted;
+      }),
+    );
+  }
+
+  async cursor(source: string): Promise<string | undefined> {
+    const result = await this.pool.query('SELECT value FROM pull_cursors WHERE source = $1', [source]);
+    return result.rows[0]?.value;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,131 @@
+// The bot's storage contract. SQLite (embedded default) and PostgreSQL (several bot instances) implement it and
+// must behave identically: test/slackbot/store.test.ts runs the same suite against both.
+import type { UsageEvent } from '../../core';
+
+export type Dimension = 'team' | 'user' | 'model' | 'app';
+export const DIMENSIONS: readonly Dimension[] = ['team', 'user', 'model', 'app'];
+
+/** A usage event as the ledger keeps it: cost always known, and the organisation-local day it counts for. */
+export interface LedgerEvent extends UsageEvent {
+  costNanos: number;
+  /** 'reported' by the source, 'priced' from the price table, or 'unpriced' (unknown model: cost 0). */
+  costSource: 'reported' | 'priced' | 'unpriced';
+  /** Where the event came from: 'api' (POST /v1/usage), 'openai', 'anthropic'. */
+  source: string;
+  /** `YYYY-MM-DD` in the organisation's time zone. */
+  day: string;
+}
+
+export interface Totals {
+  events: number;
+  inputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  costNanos: number;
+}
+
+export interface SpendQuery {
+  /** Inclusive organisation-local days, `YYYY-MM-DD`. */
+  fromDay: string;
+  toDay: string;
+  filter?: { dimension: Dimension; value: string };
+  by: Dimension;
+}
+
+export interface SpendRow extends Totals {
+  day: string;
+  /** The value of `by` ('' when the events did not say). */
+  key: string;
+}
+
+export interface PullCursor {
+  source: string;
+  value: string;
+}
+
+export interface IngestResult {
+  inserted: number;
+  /** Events whose id was already stored (retries), ignored. */
+  duplicates: number;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /**
+   * Stores events and their daily roll-ups in one transaction; ids already stored are skipped. With `cursor`, the
+   * pull cursor moves in the same transaction, so a crash never leaves events without their cursor or the reverse.
+   */
+  ingest(events: readonly LedgerEvent[], cursor?: PullCursor): Promise<IngestResult>;
+  /** Daily totals per value of `query.by` within the days and filter, from the roll-ups. */
+  spend(query: SpendQuery): Promise<SpendRow[]>;
+  cursor(source: string): Promise<string | undefined>;
+  close(): Promise<void>;
+}
+
+/** Column of the roll-up table for each dimension. */
+export const DIMENSION_COLUMN: Readonly<Record<Dimension, string>> = { team: 'team', user: 'user_id', model: 'model', app: 'app' };
+
+export function emptyTotals(): Totals {
+  return { events: 0, inputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, outputTokens: 0, reasoningTokens: 0, costNanos: 0 };
+}
+
+/** The roll-up key of an event; events sharing it are summed into one row. */
+export interface RollupKey {
+  day: string;
+  team: string;
+  user: string;
+  app: string;
+  provider: string;
+  model: string;
+}
+
+export interface RollupRow extends RollupKey, Totals {}
+
+/** Sums events into roll-up rows, sorted by key so concurrent writers lock rows in the same order. */
+export function rollup(events: readonly LedgerEvent[]): RollupRow[] {
+  const rows = new Map<string, RollupRow>();
+  for (const event of events) {
+    const key: RollupKey = {
+      day: event.day,
+      team: event.team ?? '',
+      user: event.user ?? '',
+      app: event.app ?? '',
+      provider: event.provider,
+      model: event.model,
+    };
+    const id = `${key.day}\u0000${key.team}\u0000${key.user}\u0000${key.app}\u0000${key.provider}\u0000${key.model}`;
+    let row = rows.get(id);
+    if (!row) rows.set(id, (row = { ...key, ...emptyTotals() }));
+    row.events += 1;
+    row.inputTokens += event.inputTokens;
+    row.cacheReadTokens += event.cacheReadTokens;
+    row.cacheWriteTokens += event.cacheWriteTokens;
+    row.outputTokens += event.outputTokens;
+    row.reasoningTokens += event.reasoningTokens;
+    row.costNanos += event.costNanos;
+  }
+  return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+}
+
+/** The roll-up query shared by both stores; `placeholder(n)` writes the dialect's n-th parameter marker. */
+export function spendSql(query: SpendQuery, placeholder: (n: number) => string): { sql: string; params: string[] } {
+  const params: string[] = [query.fromDay, query.toDay];
+  let where = `day >= ${placeholder(1)} AND day <= ${placeholder(2)}`;
+  if (query.filter) {
+    params.push(query.filter.value);
+    where += ` AND ${DIMENSION_COLUMN[query.filter.dimension]} = ${placeholder(3)}`;
+  }
+  const key = DIMENSION_COLUMN[query.by];
+  const sql = `SELECT day, ${key} AS key, SUM(events) AS events, SUM(input_tokens) AS "inputTokens",
+    SUM(cache_read_tokens) AS "cacheReadTokens", SUM(cache_write_tokens) AS "cacheWriteTokens",
+    SUM(output_tokens) AS "outputTokens", SUM(reasoning_tokens) AS "reasoningTokens", SUM(cost_nanos) AS "costNanos"
+    FROM usage_daily WHERE ${where} GROUP BY day, ${key}`;
+  return { sql, params };
+}
+
+/** Rows in day then key order, compared by code unit so both databases' collations give the same order. */
+export function sortRows(rows: SpendRow[]): SpendRow[] {
+  return rows.sort((a, b) => (a.day !== b.day ? (a.day < b.day ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
