@@ -4,3 +4,4 @@ export * from './usage';
 
 export * from './tokens';
 export * from './budget';
+export * from './policy';

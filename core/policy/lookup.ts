@@ -1,0 +1,32 @@
+// Questions consumers ask of a policy. Entries are matched in file order and the first match wins, so specific
+// globs go before broad ones.
+import { matchesModelGlob, matchesPathGlob } from './glob';
+import type { Policy, RuleLevel } from './schema';
+
+function matches(glob: string, filePath: string, promptName: string | undefined): boolean {
+  return matchesPathGlob(glob, filePath) || (promptName !== undefined && matchesModelGlob(glob, promptName));
+}
+
+/** Expected calls per day for a prompt, by file path (relative or absolute) or prompt name. */
+export function callsPerDayFor(policy: Policy, filePath: string, promptName?: string): number {
+  return policy.volumes.find((entry) => matches(entry.glob, filePath, promptName))?.callsPerDay ?? policy.defaultCallsPerDay;
+}
+
+/** Output tokens to assume for a prompt whose call site sets no max tokens. */
+export function outputTokensFor(policy: Policy, filePath: string, promptName?: string): number {
+  return policy.outputTokens.find((entry) => matches(entry.glob, filePath, promptName))?.tokens ?? policy.defaultOutputTokens;
+}
+
+/**
+ * Whether the policy allows `model` in `environment`. An environment not listed falls back to the `default` list;
+ * a policy with neither restricts nothing.
+ */
+export function isModelApproved(policy: Policy, model: string, environment: string): boolean {
+  const approved = policy.approvedModels?.[environment] ?? policy.approvedModels?.['default'];
+  return approved === undefined || approved.some((glob) => matchesModelGlob(glob, model));
+}
+
+/** The level the policy sets for an audit rule, or the rule's own default when the policy leaves it alone. */
+export function ruleSeverity<Severity extends string>(policy: Policy, ruleId: string, defaultSeverity: Severity): Severity | RuleLevel {
+  return policy.rules[ruleId] ?? defaultSeverity;
+}
