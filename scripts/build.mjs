@@ -20,6 +20,23 @@ const entries = [
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
   },
+  // VS Code extension: desktop (Node extension host) and web (web-worker extension host) from the same sources.
+  {
+    entryPoints: ['extension/main.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    entryPoints: ['extension/main.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+  },
 ];
 
 await Promise.all(entries.map((entry) => build({ ...common, ...entry })));

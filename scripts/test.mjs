@@ -14,6 +14,7 @@ const steps = [
   { name: 'type-check core for web workers', check: ['node_modules/.bin/tsc', '-p', 'core'] },
   { name: 'build', check: ['node', 'scripts/build.mjs'] },
   { name: 'unit and integration tests', suite: [...mocha, '--ignore', 'test/extension/**', 'test/**/*.test.ts'] },
+  { name: 'extension in a real VS Code (code-server + headless Chromium)', suite: ['node', 'test/extension/run.mjs'] },
 ];
 
 let passed = 0;

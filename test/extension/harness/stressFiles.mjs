@@ -1,0 +1,28 @@
+// Files no editor feature may hang on, generated per run rather than committed: a 10 MB source file, a binary file
+// with a source extension, and a minified one-line bundle.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function generateStressFiles(workspace) {
+  const dir = join(workspace, 'stress');
+  mkdirSync(dir, { recursive: true });
+
+  const call = (i) =>
+    `export async function answer${i}(q: string) {\n` +
+    `  return client.chat.completions.create({ model: "gpt-4o", messages: [\n` +
+    `    { role: "system", content: "You are support agent number ${i}. Answer briefly and politely." },\n` +
+    `    { role: "user", content: q },\n  ] });\n}\n`;
+  let big = 'import OpenAI from "openai";\nconst client = new OpenAI();\n';
+  for (let i = 0; big.length < 10 * 1024 * 1024; i++) big += call(i);
+  writeFileSync(join(dir, 'huge.ts'), big);
+
+  const binary = Buffer.alloc(256 * 1024);
+  for (let i = 0; i < binary.length; i++) binary[i] = (i * 7919) % 256;
+  writeFileSync(join(dir, 'blob.ts'), binary);
+
+  let minified = 'var c=new OpenAI;';
+  for (let i = 0; minified.length < 2 * 1024 * 1024; i++) {
+    minified += `function a${i}(q){return c.chat.completions.create({model:"gpt-4o",messages:[{role:"system",content:"Agent ${i}: be brief."},{role:"user",content:q}]})}`;
+  }
+  writeFileSync(join(dir, 'bundle.min.js'), minified);
+}

@@ -1,0 +1,148 @@
+// Runs the extension's mocha suite (or its benchmark) inside a real VS Code extension host:
+// code-server's VS Code server on 127.0.0.1 + the web workbench in headless Chromium.
+//   node test/extension/run.mjs            e2e suite; saves artifacts/extension-lenses.png
+//   node test/extension/run.mjs --bench    recompute/activation benchmark (npm run bench:extension)
+// Flags: --build (bundle the extension first), --update-media (also refresh media/screenshot.png).
+// Every step has a deadline, so a broken editor fails the run instead of hanging it.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { ensureCodeServer, startServer } from './harness/codeServer.mjs';
+import { generateStressFiles } from './harness/stressFiles.mjs';
+import { runSuite, screenshotLenses } from './harness/workbench.mjs';
+
+const { values: flags } = parseArgs({
+  options: { bench: { type: 'boolean' }, build: { type: 'boolean' }, 'update-media': { type: 'boolean' } },
+});
+const root = resolve('.');
+const suiteTimeoutMs = Number(process.env.TOKENWISE_E2E_TIMEOUT_MS ?? 240_000);
+const countsFile = process.env.TOKENWISE_COUNTS_FILE;
+
+function fail(message) {
+  console.error(`extension tests: ${message}`);
+  process.exit(1);
+}
+
+try {
+  ensureCodeServer();
+} catch (error) {
+  fail(error.message);
+}
+
+if (flags.build) {
+  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  if (built.status !== 0) fail('the build failed');
+}
+if (!existsSync('dist/extension.js')) fail('dist/extension.js is missing: run `npm run build` first');
+
+// The in-host code is bundled (TypeScript → CommonJS); `vscode` comes from the host, mocha from node_modules.
+const suiteDir = flags.bench ? 'test/extension/bench' : 'test/extension/suite';
+const outDir = join(root, 'dist/test/extension', flags.bench ? 'bench' : 'suite');
+rmSync(outDir, { recursive: true, force: true });
+await build({
+  entryPoints: [`${suiteDir}/*.ts`],
+  outdir: outDir,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'inline',
+  external: ['vscode', 'mocha'],
+  logLevel: 'warning',
+});
+
+const stateDir = mkdtempSync(join(tmpdir(), 'tokenwise-e2e-'));
+const workspace = join(stateDir, 'workspace');
+cpSync('test/extension/fixtures/workspace', workspace, { recursive: true });
+generateStressFiles(workspace);
+
+let server;
+const cleanUp = () => {
+  server?.stop();
+  rmSync(stateDir, { recursive: true, force: true });
+};
+process.on('exit', cleanUp);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+
+const started = Date.now();
+try {
+  server = await startServer({
+    stateDir,
+    env: {
+      TOKENWISE_E2E_WORKSPACE: workspace,
+      TOKENWISE_E2E_ROOT: root,
+      ...(countsFile ? { TOKENWISE_COUNTS_FILE: countsFile } : {}),
+    },
+  });
+} catch (error) {
+  fail(error.message);
+}
+
+// The workbench logs its own start-up chatter through the same channel; show it only when the suite never started.
+const workbenchLog = [];
+let printing = false;
+const result = await runSuite({
+  host: server.host,
+  stateDir,
+  extensionPath: root,
+  testsPath: join(outDir, 'index.js'),
+  folder: workspace,
+  timeoutMs: suiteTimeoutMs,
+  log: (type, args) => {
+    const line = args.join(' ');
+    workbenchLog.push(line);
+    if (line.startsWith('── tokenwise extension')) printing = true;
+    if (printing || process.env.TOKENWISE_E2E_VERBOSE) (type === 'error' ? console.error : console.log)(line);
+  },
+});
+if (result.timedOut) {
+  console.error(`extension tests: no result after ${suiteTimeoutMs / 1000} s (screenshot: ${result.shot})`);
+  if (!printing) console.error(`workbench log:\n${workbenchLog.slice(-40).join('\n')}`);
+  console.error(`server log:\n${server.log().slice(-3000)}`);
+  rmSync(stateDir, { recursive: true, force: true }); // keep nothing but the message
+  process.exitCode = 124;
+} else {
+  console.log(`extension host finished with exit code ${result.code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (!printing) console.error(`the suite never started; workbench log:\n${workbenchLog.slice(-40).join('\n')}`);
+  process.exitCode = result.code;
+}
+
+if (!flags.bench && !result.timedOut) {
+  const ok = await saveScreenshot();
+  if (countsFile && existsSync(countsFile)) {
+    const counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+    counts[ok ? 'passed' : 'failed'] += 1;
+    writeFileSync(countsFile, JSON.stringify(counts));
+  }
+  if (!ok) process.exitCode = process.exitCode || 1;
+}
+process.exit();
+
+/** The lenses as a person sees them, for the README and for reviewing a run. */
+async function saveScreenshot() {
+  const out = join(root, 'artifacts/extension-lenses.png');
+  try {
+    const lenses = await screenshotLenses({
+      host: server.host,
+      stateDir,
+      extensionPath: root,
+      folder: workspace,
+      file: join(workspace, 'src/support.ts'),
+      out,
+      waitForText: 'tok',
+      timeoutMs: 60_000,
+    });
+    console.log(`  ✔ lens screenshot saved to ${out} (${lenses.length} lenses)`);
+    if (flags['update-media']) {
+      mkdirSync('media', { recursive: true });
+      copyFileSync(out, 'media/screenshot.png');
+    }
+    return true;
+  } catch (error) {
+    console.error(`  ✘ lens screenshot: ${error.message.split('\n')[0]}`);
+    return false;
+  }
+}

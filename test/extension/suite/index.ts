@@ -1,0 +1,18 @@
+// Runs inside the VS Code extension host (the workbench's extensionTestsPath): every bundled *.test.js beside this
+// file, with the counting reporter so `npm test` can add the results to its total.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+
+/** The harness prints the workbench's log only from this line on (unless TOKENWISE_E2E_VERBOSE is set). */
+const SUITE_START = '── tokenwise extension suite';
+
+export function run(): Promise<void> {
+  const reporter = join(process.env.TOKENWISE_E2E_ROOT ?? process.cwd(), 'test/support/countingReporter.cjs');
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter });
+  for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, file));
+  console.log(SUITE_START);
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} extension tests failed`)) : resolve()));
+  });
+}
