@@ -202,6 +202,5 @@ export const policySchema = policyObjectSchema.transform((policy) => {
 });
 
 export type Policy = z.output<typeof policySchema>;
-export type Budget = Policy['budgets']['teams'][string];
-export type Team = Policy['teams'][string];
-export type CustomModelPrice = z.output<typeof customModelPrice>;
+export type PolicyBudget = Policy['budgets']['teams'][string];
+export type PolicyTeam = Policy['teams'][string];
