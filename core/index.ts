@@ -5,3 +5,5 @@ export * from './usage';
 export * from './tokens';
 export * from './budget';
 export * from './policy';
+export * from './pricing';
+export * from './models';

@@ -1,0 +1,183 @@
+// The model catalog: what each model can do, how big it is, and what it costs, from three sources — the price data
+// (prices, context windows), facts.json (limits, capabilities, deprecations) and the curated ladders.
+import type { ModelPrice } from '@pydantic/genai-prices';
+import { findCustom, type CustomModelPrice, type CustomModelPrices } from '../pricing/custom';
+import { priceData } from '../pricing/data';
+import { lookupModel, type PricedModel } from '../pricing/lookup';
+import factsFile from './facts.json';
+import { catalogEntries } from './ladders';
+
+export type Tier = 'small' | 'medium' | 'large' | 'frontier';
+export const tiers: readonly Tier[] = ['small', 'medium', 'large', 'frontier'];
+
+/** 0 for 'small' up to 3 for 'frontier', for ordering and comparing tiers. */
+export function tierRank(tier: Tier): number {
+  return tiers.indexOf(tier);
+}
+
+export type Modality = 'text' | 'image' | 'audio' | 'pdf';
+
+export interface ModelInfo {
+  id: string;
+  provider: string;
+  displayName: string;
+  tier: Tier;
+  /** Tokens; 0 when neither the price data nor the facts know it (never assume such a model fits). */
+  contextWindow: number;
+  /** Tokens; 0 when unknown. */
+  maxOutputTokens: number;
+  modalities: Modality[];
+  capabilities: { tools: boolean; reasoning: boolean; vision: boolean; jsonMode: boolean };
+  /** Retirement date (YYYY-MM-DD) or 'deprecated' when the price data flags it without a date. */
+  deprecation?: string;
+  /** Standard USD per million tokens, below any long-context tier, today. */
+  inputPerMTok?: number;
+  outputPerMTok?: number;
+  /** Priced by the policy file rather than the price data. */
+  custom?: boolean;
+}
+
+export interface ModelFacts {
+  contextWindow: number;
+  maxOutputTokens: number;
+  modalities: Modality[];
+  tools: boolean;
+  reasoning: boolean;
+  vision: boolean;
+  jsonMode: boolean;
+  deprecation?: string;
+  cacheMinimumTokens?: number;
+  batch?: { input: number; output: number };
+  flex?: { input: number; output: number };
+}
+
+const facts = factsFile as unknown as { models: Record<string, Record<string, ModelFacts>> };
+
+/** Limits and capabilities of a priced model (by its price-data id), where the facts file has them. */
+export function modelFacts(provider: string, id: string): ModelFacts | undefined {
+  return facts.models[provider]?.[id];
+}
+
+/** Looks up any model: custom ones first, then the price data (aliases and dated ids resolve to their model). */
+export function findModel(id: string, customModels?: CustomModelPrices): ModelInfo | undefined {
+  const custom = findCustom(id, customModels);
+  if (custom) return customInfo(custom[0], custom[1]);
+  const priced = lookupModel(id);
+  return priced && pricedInfo(priced);
+}
+
+/** The curated catalog (optionally one provider's), plus any custom models. */
+export function listModels(options: { provider?: string; customModels?: CustomModelPrices } = {}): ModelInfo[] {
+  const provider = options.provider?.toLowerCase();
+  const curated = catalogEntries
+    .filter((entry) => !provider || entry.provider === provider)
+    .map((entry) => lookupModel(entry.id, { provider: entry.provider }))
+    .filter((priced): priced is PricedModel => priced !== undefined)
+    .map(pricedInfo);
+  const custom = Object.entries(options.customModels ?? {})
+    .map(([id, price]) => customInfo(id, price))
+    .filter((info) => !provider || info.provider === provider);
+  return [...curated, ...custom];
+}
+
+/** A provider's current models from small to frontier. */
+export function ladder(provider: string): ModelInfo[] {
+  const wanted = provider.toLowerCase();
+  return catalogEntries
+    .filter((entry) => entry.provider === wanted && entry.current)
+    .map((entry) => lookupModel(entry.id, { provider: entry.provider }))
+    .filter((priced): priced is PricedModel => priced !== undefined)
+    .map(pricedInfo)
+    .sort((a, b) => tierRank(a.tier) - tierRank(b.tier));
+}
+
+/** Providers that have a ladder. */
+export function ladderProviders(): string[] {
+  return [...new Set(catalogEntries.filter((entry) => entry.current).map((entry) => entry.provider))];
+}
+
+/** The known model ids closest to `unknown`, best first: curated ids, then every priced id, then custom ones. */
+export function suggestModels(unknown: string, limit = 3, customModels?: CustomModelPrices): string[] {
+  const wanted = unknown.trim().toLowerCase();
+  const names = new Set<string>([
+    ...catalogEntries.map((entry) => entry.id),
+    ...priceData().providers.flatMap((p) => p.models.map((m) => m.id)),
+    ...Object.keys(customModels ?? {}),
+  ]);
+  return [...names]
+    .map((name) => ({ name, score: distance(wanted, name.toLowerCase()) - (name.toLowerCase().startsWith(wanted) || wanted.startsWith(name.toLowerCase()) ? 2 : 0) }))
+    .sort((a, b) => a.score - b.score || a.name.length - b.name.length)
+    .slice(0, limit)
+    .map((s) => s.name);
+}
+
+function pricedInfo(priced: PricedModel): ModelInfo {
+  const { provider, model } = priced;
+  const known = modelFacts(provider.id, model.id);
+  const curated = catalogEntries.find((entry) => entry.provider === provider.id && entry.id === model.id);
+  const input = basePrice(priced.prices, 'input_mtok');
+  const output = basePrice(priced.prices, 'output_mtok');
+  const deprecation = known?.deprecation ?? (model.deprecated ? 'deprecated' : undefined);
+  return {
+    id: model.id,
+    provider: provider.id,
+    displayName: model.name ?? model.id,
+    tier: curated?.tier ?? tierByPrice(output),
+    contextWindow: model.context_window ?? known?.contextWindow ?? 0,
+    maxOutputTokens: known?.maxOutputTokens ?? 0,
+    modalities: known?.modalities ?? ['text'],
+    capabilities: {
+      tools: known?.tools ?? false,
+      reasoning: known?.reasoning ?? false,
+      vision: known?.vision ?? false,
+      jsonMode: known?.jsonMode ?? false,
+    },
+    ...(deprecation ? { deprecation } : {}),
+    ...(input !== undefined ? { inputPerMTok: input } : {}),
+    ...(output !== undefined ? { outputPerMTok: output } : {}),
+  };
+}
+
+function customInfo(id: string, price: CustomModelPrice): ModelInfo {
+  return {
+    id,
+    provider: price.provider ?? 'custom',
+    displayName: id,
+    tier: price.tier ?? tierByPrice(price.outputPerMTok),
+    contextWindow: price.contextWindow ?? 0,
+    maxOutputTokens: price.maxOutputTokens ?? 0,
+    // The policy file states prices only; claim no capability it does not state.
+    modalities: ['text'],
+    capabilities: { tools: false, reasoning: false, vision: false, jsonMode: false },
+    inputPerMTok: price.inputPerMTok,
+    outputPerMTok: price.outputPerMTok,
+    custom: true,
+  };
+}
+
+function basePrice(prices: ModelPrice, key: string): number | undefined {
+  const value = prices[key];
+  return typeof value === 'number' ? value : value?.base;
+}
+
+// Size class of a model the ladders do not name, from its output price ($/MTok): a transparent rule of thumb.
+function tierByPrice(outputPerMTok: number | undefined): Tier {
+  if (outputPerMTok === undefined) return 'medium';
+  if (outputPerMTok < 1) return 'small';
+  if (outputPerMTok < 5) return 'medium';
+  if (outputPerMTok < 20) return 'large';
+  return 'frontier';
+}
+
+// Levenshtein distance, for "did you mean".
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,13 @@
+export { formatUsd, NANOS_PER_USD, tokenCost, type Nanos } from './money';
+export { type CustomModelPrice, type CustomModelPrices } from './custom';
+export {
+  BUNDLED_PRICES_AS_OF,
+  parsePriceData,
+  priceData,
+  priceDataSchema,
+  PriceDataError,
+  pricesAsOf,
+  resetPriceData,
+  setPriceData,
+  type PriceData,
+} from './data';
