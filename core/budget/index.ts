@@ -1,3 +1,13 @@
-export { PeriodError, isTimeZone } from './zone';
-export { periodContaining, previousPeriod, nextPeriod, daysIn, parseRange } from './period';
+export { BudgetError, isTimeZone } from './zone';
+export { periodContaining, previousPeriod, nextPeriod, daysIn, parseRange, endOfLocalDay } from './period';
 export type { PeriodKind, PeriodOptions, Period, TimeRange, SpendRange, RangeContext } from './period';
+export { parseAmount, formatAmount } from './amount';
+export type { BudgetUnit, Amount } from './amount';
+export { effectiveQuota, quotaStatus, checkQuota, thresholdCrossings, thresholdKey } from './quota';
+export type { BudgetScope, Budget, Grant, QuotaContext, QuotaInput, ThresholdCrossing, QuotaStatus, QuotaCheck, BudgetDecision, QuotaDecision } from './quota';
+export { forecastPeriod } from './forecast';
+export type { DailyAmount, ForecastMethod, ForecastInput, Forecast } from './forecast';
+export { detectAnomaly, explainDriver, comparableWindows } from './anomaly';
+export type { AnomalyInput, AnomalyVerdict, Anomaly, BreakdownRow, Driver, ComparableOptions } from './anomaly';
+export { timeZoneSchema, budgetSchema, budgetInputSchema, grantSchema, quotaRequestSchema } from './schema';
+export type { QuotaRequestContext, QuotaRequest } from './schema';

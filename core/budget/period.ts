@@ -16,7 +16,7 @@ import {
   parseMonth,
   type CivilDate,
 } from './calendar';
-import { PeriodError, localDate, startOfDay } from './zone';
+import { BudgetError, localDate, startOfDay } from './zone';
 
 export type PeriodKind = 'day' | 'week' | 'month';
 
@@ -48,7 +48,7 @@ export interface SpendRange extends TimeRange {
 
 function checkWeekStart(weekStart: number): number {
   if (!Number.isInteger(weekStart) || weekStart < 1 || weekStart > 7) {
-    throw new PeriodError(`weekStart must be an ISO weekday 1 (Monday) … 7 (Sunday), got ${weekStart}`);
+    throw new BudgetError(`weekStart must be an ISO weekday 1 (Monday) … 7 (Sunday), got ${weekStart}`);
   }
   return weekStart;
 }
@@ -88,7 +88,7 @@ function periodFrom(first: CivilDate, kind: PeriodKind, timeZone: string, weekSt
 export function periodContaining(instant: Date, kind: PeriodKind, timeZone: string, options: PeriodOptions = {}): Period {
   const weekStart = checkWeekStart(options.weekStart ?? 1);
   const at = instant.getTime();
-  if (!Number.isFinite(at)) throw new PeriodError('Invalid date');
+  if (!Number.isFinite(at)) throw new BudgetError('Invalid date');
   let first = firstDay(localDate(at, timeZone), kind, weekStart);
   let period = periodFrom(first, kind, timeZone, weekStart);
   // Only where clocks go back over midnight can the local date disagree with the boundaries; step once to fix.
@@ -159,23 +159,30 @@ export function parseRange(text: string, context: RangeContext): SpendRange {
   const lastDays = /^(\d+)d$/.exec(input);
   if (lastDays) {
     const count = Number(lastDays[1]);
-    if (count < 1 || count > MAX_DAYS) throw new PeriodError(`Range "${text}": the number of days must be 1 … ${MAX_DAYS}`);
+    if (count < 1 || count > MAX_DAYS) throw new BudgetError(`Range "${text}": the number of days must be 1 … ${MAX_DAYS}`);
     const from = addDays(today, 1 - count);
     return days(from, today, `Last ${count} day${count === 1 ? '' : 's'} (${span(from, today)})`);
   }
   if (/^\d{4}-\d{2}$/.test(input)) {
     const first = parseMonth(input);
-    if (!first) throw new PeriodError(`Range "${text}": the month must be 01 … 12`);
+    if (!first) throw new BudgetError(`Range "${text}": the month must be 01 … 12`);
     return month(first);
   }
   const [fromText, toText = fromText, ...rest] = input.split('..');
   if (rest.length === 0 && /^\d{4}-\d{2}-\d{2}$/.test(fromText) && /^\d{4}-\d{2}-\d{2}$/.test(toText)) {
     const from = parseDate(fromText);
     const to = parseDate(toText);
-    if (!from || !to) throw new PeriodError(`Range "${text}": ${!from ? fromText : toText} is not a calendar date`);
-    if (compareDates(from, to) > 0) throw new PeriodError(`Range "${text}": FROM must not be after TO`);
-    if (dayNumber(to) - dayNumber(from) >= MAX_DAYS) throw new PeriodError(`Range "${text}": at most ${MAX_DAYS} days`);
+    if (!from || !to) throw new BudgetError(`Range "${text}": ${!from ? fromText : toText} is not a calendar date`);
+    if (compareDates(from, to) > 0) throw new BudgetError(`Range "${text}": FROM must not be after TO`);
+    if (dayNumber(to) - dayNumber(from) >= MAX_DAYS) throw new BudgetError(`Range "${text}": at most ${MAX_DAYS} days`);
     return days(from, to, span(from, to));
   }
-  throw new PeriodError(`Unknown range "${text}": use ${RANGE_FORMS}`);
+  throw new BudgetError(`Unknown range "${text}": use ${RANGE_FORMS}`);
+}
+
+/** The instant local day `day` (`YYYY-MM-DD`) ends in `timeZone`: a grant "until 30 Nov" lasts through 30 Nov. */
+export function endOfLocalDay(day: string, timeZone: string): Date {
+  const date = parseDate(day);
+  if (!date) throw new BudgetError(`"${day}" is not a calendar date written YYYY-MM-DD`);
+  return new Date(startOfDay(addDays(date, 1), timeZone));
 }

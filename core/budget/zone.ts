@@ -1,8 +1,8 @@
 // Wall-clock readings in an IANA time zone, through Intl.DateTimeFormat only (web-safe, uses the runtime's tz data).
 import { civilMs, type CivilDate } from './calendar';
 
-export class PeriodError extends Error {
-  override name = 'PeriodError';
+export class BudgetError extends Error {
+  override name = 'BudgetError';
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -22,7 +22,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
         second: 'numeric',
       });
     } catch {
-      throw new PeriodError(`Unknown time zone "${timeZone}": use an IANA name such as "Europe/London"`);
+      throw new BudgetError(`Unknown time zone "${timeZone}": use an IANA name such as "Europe/London"`);
     }
     formatters.set(timeZone, format);
   }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { PeriodError, daysIn, nextPeriod, parseRange, periodContaining, previousPeriod, type Period, type PeriodKind } from '../../../core/budget';
+import { BudgetError, daysIn, nextPeriod, parseRange, periodContaining, previousPeriod, type Period, type PeriodKind } from '../../../core/budget';
 
 const at = (iso: string) => new Date(iso);
 const span = (period: Period) => [period.key, period.start.toISOString(), period.end.toISOString()];
@@ -97,7 +97,7 @@ describe('budget periods', () => {
     it('supports other week starts', () => {
       const sunday = periodContaining(at('2026-11-22T12:00:00Z'), 'week', 'UTC', { weekStart: 7 });
       assert.deepEqual(span(sunday), ['week-of-2026-11-22', '2026-11-22T00:00:00.000Z', '2026-11-29T00:00:00.000Z']);
-      assert.throws(() => periodContaining(at('2026-11-22T12:00:00Z'), 'week', 'UTC', { weekStart: 0 }), PeriodError);
+      assert.throws(() => periodContaining(at('2026-11-22T12:00:00Z'), 'week', 'UTC', { weekStart: 0 }), BudgetError);
     });
 
     it('months roll over the year and handle February in leap years', () => {
@@ -171,7 +171,7 @@ describe('budget periods', () => {
       assert.throws(() => parseRange('2026-02-30..2026-03-02', context), /2026-02-30 is not a calendar date/);
       assert.throws(() => parseRange('2026-11-15..2026-11-01', context), /FROM must not be after TO/);
       assert.throws(() => parseRange('0d', context), /number of days/);
-      assert.throws(() => parseRange('2026-11-01..2026-11-02..2026-11-03', context), PeriodError);
+      assert.throws(() => parseRange('2026-11-01..2026-11-02..2026-11-03', context), BudgetError);
     });
   });
 

@@ -1,0 +1,118 @@
+// zod schemas for budgets, grants and quota requests where they cross a boundary (policy file, Slack, HTTP, store).
+import { z } from 'zod';
+import { parseAmount, type BudgetUnit } from './amount';
+import { dayNumber, parseDate } from './calendar';
+import { endOfLocalDay } from './period';
+import type { Budget, Grant } from './quota';
+import { BudgetError, isTimeZone, localDate } from './zone';
+
+export const timeZoneSchema = z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/London');
+
+const label = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const quantity = z
+  .number()
+  .int('must be a whole number (tokens, or nano-dollars for usd)')
+  .positive('must be more than zero')
+  .max(Number.MAX_SAFE_INTEGER, 'is too large');
+const percent = z.number().int('must be a whole percentage').min(1, 'must be at least 1 %').max(1000, 'must be at most 1000 %');
+const unit = z.enum(['tokens', 'usd'], 'must be tokens or usd');
+
+const common = {
+  scope: z.enum(['team', 'user'], 'must be team or user'),
+  subject: label,
+  period: z.enum(['day', 'week', 'month'], 'must be day, week or month'),
+  /** Percentages of the quota that raise an alert; kept ascending and distinct. */
+  thresholds: z
+    .array(percent)
+    .max(10, 'at most 10 thresholds')
+    .default([50, 80, 100])
+    .transform((values) => [...new Set(values)].sort((a, b) => a - b)),
+  /** Percentage of the quota past which requests are denied; null to only alert. */
+  hardCapPercent: percent.nullable().default(100),
+};
+
+/** A budget as stored: the limit in whole tokens or nano-dollars. */
+export const budgetSchema = z.object({ ...common, unit, limit: quantity }).strict() satisfies z.ZodType<Budget>;
+
+/** Parses `$500` / `2M tokens`, reporting a bad amount as an issue on `path`. */
+function readAmount(text: string | number, fallback: BudgetUnit | undefined, context: z.RefinementCtx, path: string) {
+  try {
+    return parseAmount(String(text), fallback);
+  } catch (error) {
+    context.addIssue({ code: 'custom', path: [path], message: error instanceof BudgetError ? error.message : String(error) });
+    return z.NEVER;
+  }
+}
+
+/** A budget as people write it (policy file, `/tokens budget set`): the amount as `$500` or `2M tokens`. */
+export const budgetInputSchema = z
+  .object({ ...common, amount: z.union([z.string(), z.number()], 'must be an amount such as $500 or 2M tokens') })
+  .strict()
+  .transform(({ amount, ...rest }, context): Budget => {
+    const parsed = readAmount(amount, undefined, context, 'amount');
+    return { ...rest, unit: parsed.unit, limit: parsed.amount };
+  });
+
+const instant = z.coerce.date('must be a date-time');
+
+export const grantSchema = z
+  .object({ amount: quantity, approvedAt: instant, expiresAt: instant.nullable().optional() })
+  .strict()
+  .superRefine((grant, context) => {
+    if (grant.expiresAt && grant.expiresAt <= grant.approvedAt) {
+      context.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after approvedAt' });
+    }
+  }) satisfies z.ZodType<Grant>;
+
+export interface QuotaRequestContext {
+  now: Date;
+  timeZone: string;
+}
+
+export interface QuotaRequest {
+  team: string;
+  unit: BudgetUnit;
+  amount: number;
+  /** The last local day of a temporary increase (`YYYY-MM-DD`); null when permanent. */
+  until: string | null;
+  /** When a temporary increase ends: the end of `until` in the organisation's time zone. */
+  expiresAt: Date | null;
+  reason: string;
+}
+
+const MAX_TEMPORARY_DAYS = 366;
+
+/**
+ * A quota request from the modal or inline arguments. Field paths match the input's keys, so each issue can be
+ * shown on its field. `until` is inclusive and must be today or later (and within a year) in the organisation's
+ * time zone; a bare amount takes `unit`.
+ */
+export function quotaRequestSchema({ now, timeZone }: QuotaRequestContext) {
+  return z
+    .object({
+      team: label,
+      amount: z.union([z.string(), z.number()], 'must be an amount such as $200 or 500k tokens'),
+      unit: unit.optional(),
+      duration: z.enum(['permanent', 'temporary'], 'must be permanent or temporary'),
+      until: z.string().trim().optional(),
+      reason: z.string().trim().min(1, 'please say why the increase is needed').max(1000, 'must be at most 1000 characters'),
+    })
+    .strict()
+    .transform(({ team, amount, unit: fallback, duration, until, reason }, context): QuotaRequest => {
+      const parsed = readAmount(amount, fallback, context, 'amount');
+      if (duration === 'permanent') {
+        if (until) context.addIssue({ code: 'custom', path: ['until'], message: 'only a temporary increase has an end date' });
+        return { team, ...parsed, until: null, expiresAt: null, reason };
+      }
+      const date = until ? parseDate(until) : undefined;
+      if (!until) context.addIssue({ code: 'custom', path: ['until'], message: 'a temporary increase needs an end date' });
+      else if (!date) context.addIssue({ code: 'custom', path: ['until'], message: 'must be a calendar date written YYYY-MM-DD' });
+      else {
+        const days = dayNumber(date) - dayNumber(localDate(now.getTime(), timeZone));
+        if (days < 0) context.addIssue({ code: 'custom', path: ['until'], message: 'must be today or later' });
+        if (days > MAX_TEMPORARY_DAYS) context.addIssue({ code: 'custom', path: ['until'], message: 'must be within a year; ask for a permanent increase instead' });
+      }
+      if (!date) return z.NEVER;
+      return { team, ...parsed, until: until!, expiresAt: endOfLocalDay(until!, timeZone), reason };
+    });
+}
