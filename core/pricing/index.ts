@@ -11,3 +11,15 @@ export {
   setPriceData,
   type PriceData,
 } from './data';
+export {
+  estimatePromptCost,
+  priceUsage,
+  PricingError,
+  UnpricedModelError,
+  type CostBreakdown,
+  type PriceOptions,
+  type PricingMode,
+  type PromptCostEstimate,
+  type PromptCostInput,
+  type Usage,
+} from './cost';

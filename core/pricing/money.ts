@@ -20,7 +20,7 @@ export function formatUsd(nanos: Nanos): string {
   const usd = Math.abs(nanos) / NANOS_PER_USD;
   if (usd === 0) return '$0';
   if (usd >= 1) {
-    const cents = Math.round(usd * 100);
+    const cents = Math.round(Math.abs(nanos) / 10_000_000);
     const whole = Math.floor(cents / 100).toLocaleString('en-US');
     const fraction = cents % 100;
     return `${sign}$${whole}${fraction === 0 ? '' : `.${String(fraction).padStart(2, '0')}`}`;
