@@ -3,6 +3,7 @@ import { ExitCode, UsageError, type CliIO } from './io';
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  count: { summary: 'Count the tokens of a file or request', load: async () => (await import('./commands/count')).run },
 };
 
 function usage(): string {

@@ -1,0 +1,201 @@
+// `tokenwise count [FILE|-] --model M`: the tokens of a text file or of a whole chat request (--request FILE).
+import { parseArgs } from 'node:util';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ChatRequestError, countChatRequest, countTokens, UnknownModelError, type ChatTokenCount, type TokenCount } from '../../core';
+import { ExitCode, UsageError, type CliIO } from '../io';
+
+/** Larger inputs are refused rather than read: a prompt is never this big, and reading one would stall a CI job. */
+export const maxInputBytes = 32 * 1024 * 1024;
+
+const help = `Usage: tokenwise count [FILE|-] --model MODEL [options]
+
+Counts the tokens of a text file (or standard input with '-'), or with --request the whole prompt of a chat
+request in OpenAI Chat Completions or Anthropic Messages shape (messages, system, tools, images).
+OpenAI models are counted exactly; Claude and Gemini are estimated with a stated band (shown as ≈ low–high).
+
+Options:
+  --model MODEL          Model id, e.g. gpt-4o, gpt-4.1-mini, claude-sonnet-4-5, gemini-2.5-flash.
+                         With --request it defaults to the request's "model".
+  --request FILE         Count a chat request (JSON) instead of plain text ('-' for standard input).
+  --format text|json     Output format (default text). json: tokens, exact, low, high, encoding, model, note, parts.
+  --fallback estimate    For a model tokenwise does not know, print an estimate instead of failing.
+
+Limits: inputs up to ${maxInputBytes / 1024 / 1024} MiB of UTF-8 text; binary files and empty input are refused.
+Exit codes: 0 ok, 2 bad arguments or input (unknown model, unreadable/binary/empty/oversized input, malformed
+request), 3 internal error.
+`;
+
+const formats = ['text', 'json'] as const;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        model: { type: 'string', short: 'm' },
+        request: { type: 'string' },
+        format: { type: 'string' },
+        fallback: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${help}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(help);
+    return ExitCode.ok;
+  }
+  const format = values.format ?? 'text';
+  if (!(formats as readonly string[]).includes(format)) throw new UsageError(`--format must be text or json, not '${format}'.`);
+  if (values.fallback !== undefined && values.fallback !== 'estimate') throw new UsageError(`--fallback takes only 'estimate', not '${values.fallback}'.`);
+  const options = { fallback: values.fallback === 'estimate' ? ('estimate' as const) : ('error' as const) };
+  if (positionals.length > 1 || (positionals.length === 1 && values.request !== undefined)) {
+    throw new UsageError('give one input: a FILE (or -), or --request FILE.');
+  }
+
+  try {
+    if (values.request !== undefined) {
+      const { name, text } = await readInput(values.request, io);
+      const count = countChatRequest(parseRequest(name, text), values.model, options);
+      io.stdout(format === 'json' ? `${JSON.stringify({ ...count.total, parts: count.parts }, null, 2)}\n` : describeRequest(count));
+      return ExitCode.ok;
+    }
+    if (values.model === undefined) throw new UsageError('--model is required, e.g. --model gpt-4o (see --help).');
+    const { text } = await readInput(positionals[0] ?? '-', io);
+    const count = countTokens(text, values.model, options);
+    io.stdout(format === 'json' ? `${JSON.stringify(count, null, 2)}\n` : `${describe(count)}\n`);
+    return ExitCode.ok;
+  } catch (error) {
+    if (error instanceof UnknownModelError || error instanceof ChatRequestError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+async function readInput(path: string, io: CliIO): Promise<{ name: string; text: string }> {
+  if (path === '-') {
+    const text = await io.readStdin();
+    if (text.length > maxInputBytes) throw new UsageError(`standard input is larger than the ${maxInputBytes / 1024 / 1024} MiB limit.`);
+    if (text.includes('\0')) throw new UsageError('standard input looks binary (it contains NUL bytes); count text files only.');
+    return checked('standard input', text);
+  }
+  const file = resolve(io.cwd, path);
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new UsageError(`${path} is a folder; give a file (or use 'tokenwise audit' for folders).`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+  }
+  if (size > maxInputBytes) {
+    throw new UsageError(`${path} is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${maxInputBytes / 1024 / 1024} MiB limit for one input; split it or count a part.`);
+  }
+  return checked(path, decodeUtf8(path, readFileSync(file)));
+}
+
+function checked(name: string, text: string): { name: string; text: string } {
+  if (text.length === 0) throw new UsageError(`${name} is empty: there is nothing to count.`);
+  return { name, text };
+}
+
+/** Strict UTF-8: binary data and encoded lone surrogates get their own messages instead of silent U+FFFD. */
+function decodeUtf8(name: string, bytes: Uint8Array): string {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) throw new UsageError(`${name} looks binary (NUL byte at offset ${nul}); count text files only.`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    if (bytes[at] === 0xed && at + 1 < bytes.length && bytes[at + 1] >= 0xa0 && bytes[at + 1] <= 0xbf) {
+      throw new UsageError(`${name} contains an encoded lone surrogate (U+D800–U+DFFF) at byte ${at}, which is not valid UTF-8; re-encode the file as UTF-8.`);
+    }
+    throw new UsageError(`${name} is not valid UTF-8 (first bad byte at offset ${at}); it may be binary or in another encoding.`);
+  }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    const second = bytes[i + 1];
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second >= 0xa0) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second >= 0x90)) return i;
+    i += length;
+  }
+  return bytes.length;
+}
+
+function parseRequest(name: string, text: string): unknown {
+  let request: unknown;
+  try {
+    request = JSON.parse(text);
+  } catch (error) {
+    const position = jsonErrorPosition(text, (error as Error).message);
+    const where = position === undefined ? '' : ` at ${lineAndColumn(text, position)}`;
+    throw new UsageError(`${name} is not valid JSON${where}: ${(error as Error).message}`);
+  }
+  const lone = findLoneSurrogate(request, '');
+  if (lone) throw new UsageError(`${name}: ${lone.path || '(root)'} contains a lone surrogate (\\u${lone.unit.toString(16)}); it is not valid Unicode text.`);
+  return request;
+}
+
+/** V8 states a position for most JSON errors; for "Unexpected token" it quotes the text around the token instead. */
+function jsonErrorPosition(text: string, message: string): number | undefined {
+  const position = /at position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  const quoted = /^Unexpected token '(.+?)', (?:\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+  if (!quoted) return undefined;
+  const at = text.indexOf(quoted[2]);
+  return at === -1 ? undefined : at + quoted[2].indexOf(quoted[1]);
+}
+
+function lineAndColumn(text: string, position: number): string {
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${position - before.lastIndexOf('\n')}`;
+}
+
+function findLoneSurrogate(value: unknown, path: string): { path: string; unit: number } | undefined {
+  if (typeof value === 'string') {
+    const match = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(value);
+    return match ? { path, unit: match[0].charCodeAt(0) } : undefined;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findLoneSurrogate(value[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = findLoneSurrogate(inner, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+const number = (n: number) => n.toLocaleString('en-US');
+
+function describe(count: TokenCount): string {
+  const head = count.exact
+    ? `${number(count.tokens)} tokens (${count.model}, ${count.encoding}, exact)`
+    : `≈ ${number(count.tokens)} tokens, ${number(count.low)}–${number(count.high)} (${count.model}, estimate from ${count.encoding})`;
+  return count.note ? `${head}\n${count.note}` : head;
+}
+
+function describeRequest(count: ChatTokenCount): string {
+  const { total, parts } = count;
+  const lines = [`${describe({ ...total, note: undefined })}, ${count.shape} request`];
+  for (const [name, part] of Object.entries(parts)) {
+    if (part.tokens !== 0) lines.push(`  ${name.padEnd(9)} ${total.exact ? '' : '≈ '}${number(part.tokens)}`);
+  }
+  if (total.note) lines.push(total.note);
+  return `${lines.join('\n')}\n`;
+}

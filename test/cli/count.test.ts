@@ -1,0 +1,130 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../cli/main';
+import type { CliIO } from '../../cli/io';
+import { getEncoding } from '../../core';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe('tokenwise count', () => {
+  let dir: string;
+  const file = (name: string, content: string | Uint8Array) => {
+    writeFileSync(join(dir, name), content);
+    return name;
+  };
+  const cli = async (args: string[], stdin = ''): Promise<Run> => {
+    let stdout = '';
+    let stderr = '';
+    const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => stdin, isTTY: false, cwd: dir };
+    const code = await runCli(['count', ...args], io);
+    return { code, stdout, stderr };
+  };
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tokenwise-count-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('counts a text file exactly for an OpenAI model', async () => {
+    const text = 'Refund the order if it arrived damaged.\n';
+    const run = await cli([file('prompt.txt', text), '--model', 'gpt-4o']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, `${getEncoding('o200k_base').count(text)} tokens (gpt-4o, o200k_base, exact)\n`);
+  });
+
+  it('prints JSON with tokens, exact, band, encoding and model', async () => {
+    const run = await cli([file('claude.txt', 'Summarise this ticket in one line.'), '--model', 'claude-sonnet-4-5', '--format', 'json']);
+    assert.equal(run.code, 0, run.stderr);
+    const json = JSON.parse(run.stdout);
+    assert.equal(json.exact, false);
+    assert.equal(json.encoding, 'o200k_base');
+    assert.equal(json.model, 'claude-sonnet-4-5');
+    assert.ok(json.low <= json.tokens && json.tokens <= json.high);
+    assert.match(json.note, /not public/);
+  });
+
+  it('reads standard input with -', async () => {
+    const run = await cli(['-', '--model', 'gpt-4', '--format', 'json'], 'hello world');
+    assert.equal(JSON.parse(run.stdout).tokens, 2);
+  });
+
+  it('counts a whole OpenAI request, taking the model from it', async () => {
+    const request = { model: 'gpt-4o', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Where is my parcel?' }] };
+    const run = await cli(['--request', file('request.json', JSON.stringify(request)), '--format', 'json']);
+    assert.equal(run.code, 0, run.stderr);
+    const json = JSON.parse(run.stdout);
+    assert.equal(json.exact, true);
+    assert.equal(json.tokens, json.parts.system.tokens + json.parts.messages.tokens + json.parts.overhead.tokens);
+    const text = await cli(['--request', 'request.json']);
+    assert.match(text.stdout, /^\d+ tokens \(gpt-4o, o200k_base, exact\), openai request\n {2}system/);
+  });
+
+  it('counts an Anthropic request as an estimate', async () => {
+    const request = { model: 'claude-haiku-4-5', max_tokens: 100, system: 'Be brief.', messages: [{ role: 'user', content: 'Hi' }] };
+    const run = await cli(['--request', file('anthropic.json', JSON.stringify(request))]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^≈ \d+ tokens, \d+–\d+ \(claude-haiku-4-5, estimate from o200k_base\), anthropic request/);
+  });
+
+  describe('bad input: a specific message and exit code 2', () => {
+    const rejects = async (args: string[], message: RegExp, stdin?: string) => {
+      const run = await cli(args, stdin);
+      assert.equal(run.code, 2, `exit code for ${args.join(' ')}: ${run.stderr}`);
+      assert.match(run.stderr, message);
+      assert.equal(run.stdout, '');
+    };
+
+    it('an unknown model, with suggestions', () => rejects([file('a.txt', 'hi'), '--model', 'gpt-4oo'], /Unknown model 'gpt-4oo'.*Did you mean 'gpt-4o'/));
+    it('an unknown model is estimated only with --fallback estimate', async () => {
+      const run = await cli(['a.txt', '--model', 'llama-3', '--fallback', 'estimate']);
+      assert.equal(run.code, 0);
+      assert.match(run.stdout, /^≈ .*\nUnknown model 'llama-3'/);
+    });
+    it('a missing --model', () => rejects(['a.txt'], /--model is required/));
+    it('a missing file', () => rejects(['nope.txt', '--model', 'gpt-4o'], /cannot read nope\.txt: no such file/));
+    it('empty input', () => rejects([file('empty.txt', ''), '--model', 'gpt-4o'], /empty\.txt is empty/));
+    it('empty standard input', () => rejects(['-', '--model', 'gpt-4o'], /standard input is empty/, ''));
+    it('binary data', () => rejects([file('image.bin', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])), '--model', 'gpt-4o'], /image\.bin looks binary \(NUL byte at offset 4\)/));
+    it('binary standard input', () => rejects(['-', '--model', 'gpt-4o'], /standard input looks binary/, 'a\0b'));
+    it('invalid UTF-8', () => rejects([file('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20])), '--model', 'gpt-4o'], /latin1\.txt is not valid UTF-8 \(first bad byte at offset 3\)/));
+    it('an encoded lone surrogate', () => rejects([file('surrogate.txt', new Uint8Array([0x61, 0xed, 0xa0, 0x80])), '--model', 'gpt-4o'], /lone surrogate .* at byte 1/));
+    it('a lone surrogate escaped in request JSON', () =>
+      rejects(['--request', file('lone.json', '{"model":"gpt-4o","messages":[{"role":"user","content":"a\\ud800b"}]}')], /messages\[0\]\.content contains a lone surrogate \(\\ud800\)/));
+    it('a 100 MB file, refused without reading it', () => {
+      truncateSync(join(dir, file('huge.txt', '')), 100 * 1024 * 1024);
+      return rejects(['huge.txt', '--model', 'gpt-4o'], /huge\.txt is 100\.0 MiB, over the 32 MiB limit/);
+    });
+    it('request JSON that does not parse, with its line and column', () =>
+      rejects(['--request', file('broken.json', '{\n  "model": "gpt-4o",\n  "messages": [,]\n}')], /broken\.json is not valid JSON at line 3, column 16/));
+    it('a malformed request field, named by its JSON path', () =>
+      rejects(['--request', file('bad.json', JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'text', txt: 'hi' }] }] }))], /messages\[0\]\.content\[0\]\.text: Invalid input/));
+    it('a bad --format', () => rejects(['a.txt', '--model', 'gpt-4o', '--format', 'xml'], /--format must be text or json/));
+    it('two inputs at once', () => rejects(['a.txt', '--request', 'request.json'], /give one input/));
+  });
+
+  describe('as a process (dist/cli.js)', function () {
+    this.timeout(60_000);
+    before(() => {
+      if (!existsSync('dist/cli.js')) assert.equal(spawnSync('node', ['scripts/build.mjs'], { stdio: 'inherit' }).status, 0);
+    });
+
+    it('counts the bundled example and exits 0', () => {
+      const run = spawnSync('node', ['dist/cli.js', 'count', 'examples/support-reply.prompt', '--model', 'gpt-4o', '--format', 'json'], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(JSON.parse(run.stdout).exact, true);
+    });
+
+    it('exits 2 with a message for an unknown model', () => {
+      const run = spawnSync('node', ['dist/cli.js', 'count', '-', '--model', 'no-such-model'], { encoding: 'utf8', input: 'hello' });
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /Unknown model 'no-such-model'/);
+    });
+  });
+});
