@@ -44,9 +44,9 @@ function median(values: readonly number[]): number {
 
 /**
  * Judges `current` against the median of `history`, scaled by the median absolute deviation (× 1.4826, which
- * matches the standard deviation for normal data). A flat history has MAD 0, which would make every change
- * infinitely unusual, so the spread never falls below 1.2533 × the mean absolute deviation, 10 % of the
- * baseline or `minIncrease` ÷ `minScore`. Every alert also needs a rise of at least `minIncrease` and a ratio of at
+ * matches the standard deviation for normal data). A mostly flat history has MAD 0, which would make every change
+ * infinitely unusual: then 1.2533 × the mean absolute deviation stands in (Iglewicz and Hoaglin), and the spread
+ * never falls below 10 % of the baseline or `minIncrease` ÷ `minScore`. Every alert also needs a rise of at least `minIncrease` and a ratio of at
  * least `minRatio`, so a tiny or quiet identity does not page anyone, while a large jump is never silenced by a
  * thin history, only held to a higher ratio.
  */
@@ -60,7 +60,8 @@ export function detectAnomaly(input: AnomalyInput): Anomaly {
   const baseline = median(history);
   const mad = median(history.map((value) => Math.abs(value - baseline)));
   const meanDeviation = history.reduce((sum, value) => sum + Math.abs(value - baseline), 0) / history.length;
-  const spread = Math.max(1.4826 * mad, 1.2533 * meanDeviation, 0.1 * baseline, minIncrease / minScore, Number.MIN_VALUE);
+  const deviation = mad > 0 ? 1.4826 * mad : 1.2533 * meanDeviation;
+  const spread = Math.max(deviation, 0.1 * baseline, minIncrease / minScore, Number.MIN_VALUE);
   const score = (current - baseline) / spread;
   const ratio = baseline > 0 ? current / baseline : current > 0 ? Infinity : 1;
   const result = (verdict: AnomalyVerdict): Anomaly => ({ anomalous: verdict === 'anomalous', verdict, ratio, score, baseline, spread });

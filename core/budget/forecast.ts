@@ -35,7 +35,7 @@ export interface Forecast {
   actual: number;
   /** Projected spend for the whole period, rounded to a whole unit. */
   projectedTotal: number;
-  /** The projected spend per local day from now on. */
+  /** The projected spend per local day from now on, rounded to a whole unit. */
   dailyRate: number;
   /** When spend is projected to reach `limit`, if that is still ahead and before the period ends. */
   projectedOverrunAt?: Date;
@@ -81,7 +81,7 @@ export function forecastPeriod({ series, period, now, limit }: ForecastInput): F
   for (const [day, amount] of amounts) if (day >= first && day <= Math.min(today, last)) actual += amount;
   const result = (method: ForecastMethod, dailyRate: number, basisDays: number): Forecast => {
     const forecast = project(actual, dailyRate, at, today, last, tz, limit);
-    return { actual, dailyRate, basisDays, method, overLimit: limit !== undefined && actual >= limit, ...forecast };
+    return { actual, dailyRate: Math.round(dailyRate), basisDays, method, overLimit: limit !== undefined && actual >= limit, ...forecast };
   };
   if (ended) return result('period-ended', 0, 0);
 

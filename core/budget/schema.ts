@@ -88,31 +88,44 @@ const MAX_TEMPORARY_DAYS = 366;
  * time zone; a bare amount takes `unit`.
  */
 export function quotaRequestSchema({ now, timeZone }: QuotaRequestContext) {
+  const today = dayNumber(localDate(now.getTime(), timeZone));
+  // Field checks that need no other field run first, so a form shows every field's error at once.
+  const amount = z.union([z.string(), z.number()], 'must be an amount such as $200 or 500k tokens').superRefine((value, context) => {
+    try {
+      parseAmount(String(value), 'tokens');
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: error instanceof BudgetError ? error.message : String(error) });
+    }
+  });
+  const until = z
+    .string()
+    .trim()
+    .superRefine((value, context) => {
+      const date = parseDate(value);
+      if (!date) return context.addIssue({ code: 'custom', message: 'must be a calendar date written YYYY-MM-DD' });
+      const days = dayNumber(date) - today;
+      if (days < 0) context.addIssue({ code: 'custom', message: 'must be today or later' });
+      if (days > MAX_TEMPORARY_DAYS) context.addIssue({ code: 'custom', message: 'must be within a year; ask for a permanent increase instead' });
+    });
   return z
     .object({
       team: label,
-      amount: z.union([z.string(), z.number()], 'must be an amount such as $200 or 500k tokens'),
+      amount,
       unit: unit.optional(),
       duration: z.enum(['permanent', 'temporary'], 'must be permanent or temporary'),
-      until: z.string().trim().optional(),
+      until: until.optional(),
       reason: z.string().trim().min(1, 'please say why the increase is needed').max(1000, 'must be at most 1000 characters'),
     })
     .strict()
-    .transform(({ team, amount, unit: fallback, duration, until, reason }, context): QuotaRequest => {
-      const parsed = readAmount(amount, fallback, context, 'amount');
-      if (duration === 'permanent') {
-        if (until) context.addIssue({ code: 'custom', path: ['until'], message: 'only a temporary increase has an end date' });
-        return { team, ...parsed, until: null, expiresAt: null, reason };
+    .transform((request, context): QuotaRequest => {
+      const parsed = readAmount(request.amount, request.unit, context, 'amount');
+      if (request.duration === 'permanent' && request.until) {
+        context.addIssue({ code: 'custom', path: ['until'], message: 'only a temporary increase has an end date' });
       }
-      const date = until ? parseDate(until) : undefined;
-      if (!until) context.addIssue({ code: 'custom', path: ['until'], message: 'a temporary increase needs an end date' });
-      else if (!date) context.addIssue({ code: 'custom', path: ['until'], message: 'must be a calendar date written YYYY-MM-DD' });
-      else {
-        const days = dayNumber(date) - dayNumber(localDate(now.getTime(), timeZone));
-        if (days < 0) context.addIssue({ code: 'custom', path: ['until'], message: 'must be today or later' });
-        if (days > MAX_TEMPORARY_DAYS) context.addIssue({ code: 'custom', path: ['until'], message: 'must be within a year; ask for a permanent increase instead' });
+      if (request.duration === 'temporary' && !request.until) {
+        context.addIssue({ code: 'custom', path: ['until'], message: 'a temporary increase needs an end date' });
       }
-      if (!date) return z.NEVER;
-      return { team, ...parsed, until: until!, expiresAt: endOfLocalDay(until!, timeZone), reason };
+      const expiresAt = request.duration === 'temporary' && request.until ? endOfLocalDay(request.until, timeZone) : null;
+      return { team: request.team, ...parsed, until: expiresAt ? request.until! : null, expiresAt, reason: request.reason };
     });
 }
