@@ -2,3 +2,4 @@
 export * from '../index';
 export * from './policyFile';
 export * from './workspace';
+export * from './prices';
