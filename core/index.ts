@@ -7,3 +7,4 @@ export * from './budget';
 export * from './policy';
 export * from './pricing';
 export * from './models';
+export * from './extract';

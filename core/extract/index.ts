@@ -1,0 +1,57 @@
+// Finding prompts in code and prompt files. See the README's "Finding prompts" for what is found and how.
+import { extractFile, isPromptFile } from './files';
+import { extractJavaScript } from './javascript';
+import { finishPrompts } from './prompts';
+import type { ExtractOptions, ExtractResult } from './types';
+
+export * from './types';
+export { LineIndex } from './positions';
+export { isPromptFile } from './files';
+export {
+  DEFAULT_VARIABLE_TOKENS,
+  UNBOUNDED_VARIABLE_TOKENS,
+  UNBOUNDED_VARIABLE_WORDS,
+  isUnboundedName,
+  variableSize,
+} from './variables';
+
+const LANGUAGES: Record<string, string> = {
+  '.ts': 'typescript',
+  '.mts': 'typescript',
+  '.cts': 'typescript',
+  '.tsx': 'typescriptreact',
+  '.js': 'javascript',
+  '.mjs': 'javascript',
+  '.cjs': 'javascript',
+  '.jsx': 'javascriptreact',
+};
+
+function extensionOf(fileName: string): string {
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot <= 0 ? '' : base.slice(dot).toLowerCase();
+}
+
+/** Whether extraction reads this file: source code it understands, or a prompt file. */
+export function isSupportedFile(fileName: string, options?: ExtractOptions): boolean {
+  return extensionOf(fileName) in LANGUAGES || isPromptFile(fileName, options);
+}
+
+/** Every prompt of one file. Never throws for bad source: problems become notices. */
+export function extractPrompts(text: string, fileName: string, options?: ExtractOptions): ExtractResult {
+  const notices: string[] = [];
+  try {
+    if (isPromptFile(fileName, options)) {
+      const found = extractFile(text, fileName, options, notices);
+      return { prompts: finishPrompts([found.draft], text, fileName, found.language, found.options), notices };
+    }
+    const language = LANGUAGES[extensionOf(fileName)];
+    if (language === undefined) return { prompts: [], notices };
+    const drafts = extractJavaScript(text, fileName, notices);
+    return { prompts: finishPrompts(drafts, text, fileName, language, options), notices };
+  } catch (error) {
+    // A bug here must cost one file's prompts, not the whole run.
+    notices.push(`${fileName}: could not extract prompts: ${(error as Error).message}`);
+    return { prompts: [], notices };
+  }
+}

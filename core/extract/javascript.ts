@@ -1,0 +1,462 @@
+// TypeScript/JavaScript front end: Babel's parser (see the README's "Finding prompts" for why Babel), reduced to
+// the shared value model.
+import { parse, type ParserPlugin } from '@babel/parser';
+import type * as t from '@babel/types';
+import type { DraftPrompt } from './prompts';
+import { CALL_HINT, interpretCall } from './sdk';
+import { textOf, type CallValue, type Value, type ValueContext } from './values';
+import { scanMustacheVariables } from './variables';
+
+/** Names that hold prompts: `*prompt*`, `*instructions*`, `*system*` (the last only with text of several words,
+ * so `fileSystem = 'ext4'` is not a prompt). */
+const PROMPT_NAME = /prompt|instruction/i;
+const SYSTEM_NAME = /system/i;
+export const BINDING_HINT = /prompt|instruction|system/i;
+
+const SKIPPED_KEYS = new Set(['loc', 'start', 'end', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'comments', 'tokens', 'errors', 'typeAnnotation', 'returnType', 'typeParameters']);
+const GLOBALS = new Set(['JSON', 'Math', 'Object', 'String', 'Array', 'Number', 'Promise', 'console']);
+const RETRY_CALLEE = /retry|backoff|attempt/i;
+const RETRY_LIMIT_KEYS = /^(retries|maxRetries|max_retries|attempts|maxAttempts|times|tries|maxTries|limit|stop)$/;
+
+type Node = t.Node;
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+function unwrap(node: Node): Node {
+  let current = node;
+  while (
+    current.type === 'TSAsExpression' ||
+    current.type === 'TSSatisfiesExpression' ||
+    current.type === 'TSNonNullExpression' ||
+    current.type === 'TSTypeAssertion' ||
+    current.type === 'ParenthesizedExpression' ||
+    current.type === 'AwaitExpression'
+  ) {
+    current = current.type === 'AwaitExpression' ? current.argument : current.expression;
+  }
+  return current;
+}
+
+/** The dotted name of `a.b.c` / `this.a.b` / `a?.b`, or undefined for computed or non-name paths. */
+function pathOf(node: Node): string | undefined {
+  const current = unwrap(node);
+  if (current.type === 'Identifier') return current.name;
+  if (current.type === 'ThisExpression') return 'this';
+  if ((current.type === 'MemberExpression' || current.type === 'OptionalMemberExpression') && !current.computed) {
+    const object = pathOf(current.object);
+    const property = current.property.type === 'Identifier' ? current.property.name : undefined;
+    return object !== undefined && property !== undefined ? `${object}.${property}` : undefined;
+  }
+  return undefined;
+}
+
+class JavaScriptReader {
+  private readonly constants = new Map<string, Value>();
+  private readonly ambiguous = new Set<string>();
+  readonly context: ValueContext;
+
+  constructor(private readonly source: string) {
+    this.context = {
+      source,
+      constants: this.constants,
+      placeholder: (expression) => '${' + expression + '}',
+      syntax: 'js',
+      used: new Set(),
+    };
+  }
+
+  addConstant(name: string, init: Node): void {
+    if (this.ambiguous.has(name)) return;
+    if (this.constants.has(name)) {
+      this.constants.delete(name);
+      this.ambiguous.add(name);
+      return;
+    }
+    this.constants.set(name, this.value(init));
+  }
+
+  /** The name a run-time value is reported under: the collection of `docs.map(…).join()`, the argument of
+   * `formatHistory(history)`, the test of a conditional. */
+  variableName(node: Node): string {
+    const current = unwrap(node);
+    const path = pathOf(current);
+    if (path !== undefined) return path.replace(/^this\./, '');
+    switch (current.type) {
+      case 'MemberExpression':
+      case 'OptionalMemberExpression':
+        return this.variableName(current.object);
+      case 'CallExpression':
+      case 'OptionalCallExpression': {
+        const callee = unwrap(current.callee);
+        const firstArg = current.arguments[0];
+        if (callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') {
+          const objectPath = pathOf(callee.object);
+          if (objectPath !== undefined && GLOBALS.has(objectPath) && firstArg) return this.variableName(firstArg);
+          return this.variableName(callee.object);
+        }
+        if (firstArg && firstArg.type !== 'ArgumentPlaceholder') return this.variableName(firstArg);
+        return this.variableName(callee);
+      }
+      case 'ConditionalExpression':
+        return this.variableName(current.test);
+      case 'LogicalExpression':
+      case 'BinaryExpression':
+        return this.variableName(current.left);
+      case 'TemplateLiteral':
+        return current.expressions[0] ? this.variableName(current.expressions[0]) : 'template';
+      case 'SpreadElement':
+        return this.variableName(current.argument);
+      default: {
+        const source = this.source.slice(current.start!, current.end!).replace(/\s+/g, ' ');
+        return source.length > 40 ? `${source.slice(0, 40)}…` : source;
+      }
+    }
+  }
+
+  private ref(node: Node): Value {
+    const current = unwrap(node);
+    return {
+      kind: 'ref',
+      name: this.variableName(current),
+      source: this.source.slice(current.start!, current.end!),
+      start: current.start!,
+      end: current.end!,
+      identifier: current.type === 'Identifier' ? current.name : undefined,
+    };
+  }
+
+  private template(node: t.TemplateLiteral): Value {
+    let text = '';
+    const variables = [];
+    for (let i = 0; i < node.quasis.length; i++) {
+      const quasi = node.quasis[i]!;
+      text += quasi.value.cooked ?? quasi.value.raw;
+      const expression = node.expressions[i];
+      const next = node.quasis[i + 1];
+      if (expression && next) {
+        // The placeholder runs from `${` (where the quasi ends) to just after `}` (where the next begins).
+        const start = quasi.end!;
+        const end = next.start!;
+        const source = this.source.slice(start, end);
+        text += source;
+        variables.push({ name: this.variableName(expression), syntax: 'js' as const, start, end, truncated: /\.slice\(|truncat|\.substring\(|limit/i.test(source) || undefined });
+      }
+    }
+    return { kind: 'text', text, start: node.start! + 1, end: node.end! - 1, variables };
+  }
+
+  private concatenation(node: t.BinaryExpression): Value {
+    const operands: Node[] = [];
+    const flatten = (current: Node) => {
+      const inner = unwrap(current);
+      if (inner.type === 'BinaryExpression' && inner.operator === '+') {
+        flatten(inner.left);
+        flatten(inner.right);
+      } else operands.push(inner);
+    };
+    flatten(node);
+    if (!operands.some((operand) => operand.type === 'StringLiteral' || operand.type === 'TemplateLiteral')) return this.ref(node);
+    return { kind: 'call', callee: '+', args: operands.map((operand) => this.value(operand)), start: node.start!, end: node.end!, argsStart: node.start!, argsEnd: node.end! };
+  }
+
+  /** Where the argument list starts: just after the `(` that follows the callee (comments skipped). */
+  private argumentsStart(node: t.CallExpression | t.NewExpression | t.OptionalCallExpression): number {
+    let i = (node.typeParameters ?? node.callee).end!;
+    const source = this.source;
+    while (i < node.end!) {
+      const c = source[i];
+      if (c === '(') return i + 1;
+      if (c === '/' && source[i + 1] === '*') i = source.indexOf('*/', i + 2) + 2;
+      else if (c === '/' && source[i + 1] === '/') i = source.indexOf('\n', i);
+      else i++;
+      if (i <= 0) break;
+    }
+    return node.end!;
+  }
+
+  call(node: t.CallExpression | t.NewExpression | t.OptionalCallExpression): CallValue {
+    const callee = unwrap(node.callee);
+    const path = pathOf(callee);
+    const isMember = callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression';
+    const method = isMember && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+    const prefix = node.type === 'NewExpression' ? 'new ' : '';
+    const argsStart = this.argumentsStart(node);
+    return {
+      kind: 'call',
+      callee: prefix + (path ?? method ?? ''),
+      method,
+      target: isMember ? this.value(callee.object) : undefined,
+      args: node.arguments.map((arg) => this.value(arg)),
+      start: node.start!,
+      end: node.end!,
+      argsStart,
+      argsEnd: Math.max(argsStart, node.end! - 1),
+    };
+  }
+
+  value(node: Node): Value {
+    const current = unwrap(node);
+    const span = { start: current.start!, end: current.end! };
+    switch (current.type) {
+      case 'StringLiteral':
+        return { kind: 'text', text: current.value, start: span.start + 1, end: span.end - 1, variables: [] };
+      case 'TemplateLiteral':
+        return this.template(current);
+      case 'NumericLiteral':
+        return { kind: 'number', value: current.value, ...span };
+      case 'NullLiteral':
+        return { kind: 'other', empty: true, ...span };
+      case 'BooleanLiteral':
+        return { kind: 'other', empty: !current.value, ...span };
+      case 'Identifier':
+        return current.name === 'undefined' ? { kind: 'other', empty: true, ...span } : this.ref(current);
+      case 'ArrayExpression':
+        return {
+          kind: 'list',
+          items: current.elements.flatMap((element) => (element ? [this.value(element)] : [])),
+          ...span,
+        };
+      case 'ObjectExpression': {
+        const entries = [];
+        for (const property of current.properties) {
+          if (property.type !== 'ObjectProperty' || property.computed) continue;
+          const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
+          if (key !== undefined) entries.push({ key, value: this.value(property.value) });
+        }
+        return { kind: 'object', entries, ...span };
+      }
+      case 'SpreadElement':
+        return { kind: 'spread', value: this.value(current.argument), ...span };
+      case 'BinaryExpression':
+        return current.operator === '+' ? this.concatenation(current) : this.ref(current);
+      case 'CallExpression':
+      case 'OptionalCallExpression':
+      case 'NewExpression':
+        return this.call(current);
+      case 'ArrowFunctionExpression':
+      case 'FunctionExpression':
+        return { kind: 'other', empty: false, ...span };
+      default:
+        return this.ref(current);
+    }
+  }
+}
+
+/** The text-valued body of a prompt builder `(q) => \`…\`` or `function () { return \`…\` }`, else the node. */
+function promptBody(node: Node): Node | undefined {
+  const current = unwrap(node);
+  if (current.type !== 'ArrowFunctionExpression' && current.type !== 'FunctionExpression') return current;
+  if (current.body.type !== 'BlockStatement') return current.body;
+  const statements = current.body.body;
+  const last = statements[statements.length - 1];
+  return statements.length === 1 && last?.type === 'ReturnStatement' && last.argument ? last.argument : undefined;
+}
+
+function isTextLike(node: Node): boolean {
+  const current = unwrap(node);
+  switch (current.type) {
+    case 'StringLiteral':
+    case 'TemplateLiteral':
+      return true;
+    case 'BinaryExpression':
+      return current.operator === '+' && (isTextLike(current.left) || isTextLike(current.right));
+    case 'CallExpression': {
+      const callee = unwrap(current.callee);
+      if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier') return false;
+      const method = callee.property.name;
+      if (method === 'join') return unwrap(callee.object).type === 'ArrayExpression';
+      return /^trim(Start|End)?$/.test(method) && isTextLike(callee.object);
+    }
+    default:
+      return false;
+  }
+}
+
+function isLoop(node: Node): node is t.WhileStatement | t.DoWhileStatement | t.ForStatement {
+  return node.type === 'WhileStatement' || node.type === 'DoWhileStatement' || node.type === 'ForStatement';
+}
+
+function isFunction(node: Node): boolean {
+  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ObjectMethod' || node.type === 'ClassMethod';
+}
+
+const RELATIONAL = new Set(['<', '<=', '>', '>=']);
+
+/** A visible bound: a relational test (`attempt < 3`), a counter test (`retries--`), or an `if` with one that leaves. */
+function hasBound(test: Node | null | undefined, body: Node): boolean {
+  if (test) {
+    const current = unwrap(test);
+    if (current.type === 'BinaryExpression' && RELATIONAL.has(current.operator)) return true;
+    if (current.type === 'UpdateExpression') return true;
+    if (current.type === 'LogicalExpression' && (hasBound(current.left, body) || hasBound(current.right, body))) return true;
+  }
+  let found = false;
+  const visit = (node: Node, guarded: boolean) => {
+    if (found || isFunction(node)) return;
+    if (guarded && (node.type === 'ThrowStatement' || node.type === 'BreakStatement' || node.type === 'ReturnStatement')) {
+      found = true;
+      return;
+    }
+    let nowGuarded = guarded;
+    if (node.type === 'IfStatement') {
+      const condition = unwrap(node.test);
+      nowGuarded ||= condition.type === 'BinaryExpression' && RELATIONAL.has(condition.operator);
+    }
+    for (const key of Object.keys(node)) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) child.forEach((item) => isNode(item) && visit(item, nowGuarded));
+      else if (isNode(child)) visit(child, nowGuarded && key !== 'test');
+    }
+  };
+  visit(body, false);
+  return found;
+}
+
+function retryOf(ancestors: Node[], source: string): { bounded: boolean; start: number; end: number } | undefined {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const node = ancestors[i]!;
+    if (isLoop(node)) return { bounded: hasBound(node.test, node.body), start: node.start!, end: node.end! };
+    if (!isFunction(node)) continue;
+    const parent = ancestors[i - 1];
+    if (parent?.type === 'CallExpression' && RETRY_CALLEE.test(source.slice(parent.callee.start!, parent.callee.end!))) {
+      const bounded = parent.arguments.some((arg) => {
+        const current = unwrap(arg);
+        if (current.type === 'NumericLiteral') return true;
+        return current.type === 'ObjectExpression' && current.properties.some((property) => property.type === 'ObjectProperty' && property.key.type === 'Identifier' && RETRY_LIMIT_KEYS.test(property.key.name));
+      });
+      return { bounded, start: parent.start!, end: parent.end! };
+    }
+    if (node.type === 'FunctionDeclaration' || node.type === 'ClassMethod' || node.type === 'ObjectMethod') return undefined;
+    if (parent?.type !== 'CallExpression') return undefined;
+  }
+  return undefined;
+}
+
+function pluginsFor(fileName: string): ParserPlugin[] {
+  const extension = fileName.slice(fileName.lastIndexOf('.')).toLowerCase();
+  if (extension === '.ts' || extension === '.mts' || extension === '.cts') return ['typescript', 'decorators-legacy'];
+  if (extension === '.tsx') return ['typescript', 'jsx', 'decorators-legacy'];
+  return ['jsx', 'decorators-legacy'];
+}
+
+interface BindingCandidate {
+  name: string;
+  node: Node;
+  start: number;
+  end: number;
+}
+
+/** Prompts of a TypeScript/JavaScript file: SDK calls, then prompt-named bindings not already part of a call. */
+export function extractJavaScript(source: string, fileName: string, notices: string[]): DraftPrompt[] {
+  const mayCall = CALL_HINT.test(source);
+  if (!mayCall && !BINDING_HINT.test(source)) return [];
+  let file: ReturnType<typeof parse>;
+  try {
+    file = parse(source, {
+      sourceType: 'unambiguous',
+      plugins: pluginsFor(fileName),
+      errorRecovery: true,
+      allowReturnOutsideFunction: true,
+      allowAwaitOutsideFunction: true,
+      allowImportExportEverywhere: true,
+      allowUndeclaredExports: true,
+    });
+  } catch (error) {
+    notices.push(`${fileName}: could not parse: ${(error as Error).message}`);
+    return [];
+  }
+  for (const error of file.errors ?? []) {
+    notices.push(`${fileName}: syntax error, prompts after it may be missed: ${error.message}`);
+  }
+
+  const reader = new JavaScriptReader(source);
+  const calls: Array<{ node: t.CallExpression | t.NewExpression | t.OptionalCallExpression; ancestors: Node[] }> = [];
+  const bindings: BindingCandidate[] = [];
+  const ancestors: Node[] = [];
+
+  const visit = (node: Node) => {
+    switch (node.type) {
+      case 'CallExpression':
+      case 'OptionalCallExpression':
+      case 'NewExpression': {
+        if (mayCall) {
+          const path = pathOf(node.callee);
+          if (path !== undefined && CALL_HINT.test(path)) calls.push({ node, ancestors: [...ancestors] });
+        }
+        break;
+      }
+      case 'VariableDeclarator':
+        if (node.id.type === 'Identifier' && node.init) {
+          const declaration = ancestors[ancestors.length - 1];
+          if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'const') reader.addConstant(node.id.name, node.init);
+          bindings.push({ name: node.id.name, node: node.init, start: node.start!, end: node.end! });
+        }
+        break;
+      case 'ObjectProperty':
+      case 'ClassProperty':
+        if (!node.computed && node.value && (node.key.type === 'Identifier' || node.key.type === 'StringLiteral')) {
+          const name = node.key.type === 'Identifier' ? node.key.name : node.key.value;
+          bindings.push({ name, node: node.value, start: node.start!, end: node.end! });
+        }
+        break;
+      case 'AssignmentExpression': {
+        const path = pathOf(node.left);
+        if (path !== undefined) bindings.push({ name: path.slice(path.lastIndexOf('.') + 1), node: node.right, start: node.start!, end: node.end! });
+        break;
+      }
+    }
+    ancestors.push(node);
+    for (const key of Object.keys(node)) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (isNode(item)) visit(item);
+      } else if (isNode(child)) visit(child);
+    }
+    ancestors.pop();
+  };
+  visit(file.program);
+
+  const drafts: DraftPrompt[] = [];
+  for (const { node, ancestors: around } of calls) {
+    const draft = interpretCall(reader.call(node), reader.context);
+    if (!draft) continue;
+    const retry = retryOf(around, source);
+    if (retry && draft.call) draft.call.retry = retry;
+    drafts.push(draft);
+  }
+  const inCall = (start: number) => drafts.some((draft) => draft.start <= start && start < draft.end);
+  for (const binding of bindings) {
+    if (!BINDING_HINT.test(binding.name) || reader.context.used.has(binding.name) || inCall(binding.start)) continue;
+    const body = promptBody(binding.node);
+    if (!body || !isTextLike(body)) continue;
+    const text = textOf(reader.value(body), reader.context);
+    if (!text || text.text.trim() === '') continue;
+    if (!PROMPT_NAME.test(binding.name) && (!SYSTEM_NAME.test(binding.name) || !/\S\s+\S/.test(text.text))) continue;
+    const verbatim = source.slice(text.start, text.end) === text.text;
+    // Static text with `{{name}}` placeholders is filled by a template engine or `.replace` later.
+    const variables =
+      text.variables.length > 0 || !text.text.includes('{{')
+        ? text.variables
+        : scanMustacheVariables(text.text, text.start).map((variable) => (verbatim ? variable : { ...variable, start: text.start, end: text.end }));
+    drafts.push({
+      kind: 'binding',
+      name: binding.name,
+      start: binding.start,
+      end: binding.end,
+      parts: [{ role: roleOfName(binding.name), text: text.text, start: text.start, end: text.end, variables }],
+    });
+  }
+  return drafts;
+}
+
+/** The role a prompt-named binding most likely plays. */
+export function roleOfName(name: string): 'system' | 'user' | 'assistant' | 'template' {
+  if (/system|instruction/i.test(name)) return 'system';
+  if (/user|human/i.test(name)) return 'user';
+  if (/assistant/i.test(name)) return 'assistant';
+  return 'template';
+}

@@ -1,0 +1,104 @@
+// Prompts as the front ends find them (source offsets), and their finishing into the public shape.
+import { LineIndex } from './positions';
+import type { CallApi, ExtractOptions, ExtractedPrompt, PromptPart, PromptRole } from './types';
+import { sizeVariable, type RawVariable } from './variables';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface DraftPart extends Span {
+  role: PromptRole;
+  text: string;
+  variables: RawVariable[];
+  fewShot?: boolean;
+}
+
+export interface DraftCall extends Span {
+  api: CallApi;
+  argsStart: number;
+  argsEnd: number;
+  model?: string;
+  modelSpan?: Span;
+  maxTokens?: number;
+  maxTokensSpan?: Span;
+  usesTools: boolean;
+  jsonMode: boolean;
+  hasImages: boolean;
+  retry?: Span & { bounded: boolean };
+}
+
+export interface DraftPrompt extends Span {
+  kind: ExtractedPrompt['kind'];
+  name?: string;
+  parts: DraftPart[];
+  call?: DraftCall;
+  model?: string;
+  maxTokens?: number;
+}
+
+/** Marks static user/assistant example pairs in a message list. A trailing assistant message is a prefill of the
+ * answer, not an example, so it is left alone. */
+export function markFewShot(parts: DraftPart[]): void {
+  for (let i = 1; i < parts.length - 1; i++) {
+    const answer = parts[i]!;
+    const question = parts[i - 1]!;
+    if (answer.role === 'assistant' && question.role === 'user' && answer.variables.length === 0 && question.variables.length === 0) {
+      answer.fewShot = true;
+      question.fewShot = true;
+    }
+  }
+}
+
+/** Drafts → public prompts: ranges with line/character, sized variables, ids `${kind}:${name or api}:${ordinal}`. */
+export function finishPrompts(
+  drafts: DraftPrompt[],
+  source: string,
+  file: string,
+  language: string,
+  options: ExtractOptions | undefined,
+): ExtractedPrompt[] {
+  const lines = new LineIndex(source);
+  const ordinals = new Map<string, number>();
+  return [...drafts]
+    .sort((a, b) => a.start - b.start)
+    .map((draft) => {
+      const key = `${draft.kind}:${draft.name ?? draft.call?.api ?? 'prompt'}`;
+      const ordinal = ordinals.get(key) ?? 0;
+      ordinals.set(key, ordinal + 1);
+      const parts = draft.parts.map((part): PromptPart => {
+        const finished: PromptPart = {
+          role: part.role,
+          text: part.text,
+          range: lines.range(part.start, part.end),
+          variables: part.variables.map((variable) => sizeVariable(variable, lines.range(variable.start, variable.end), options)),
+        };
+        if (part.fewShot) finished.fewShot = true;
+        return finished;
+      });
+      const prompt: ExtractedPrompt = { id: `${key}:${ordinal}`, file, language, kind: draft.kind, range: lines.range(draft.start, draft.end), parts };
+      if (draft.name !== undefined) prompt.name = draft.name;
+      const call = draft.call;
+      if (call) {
+        prompt.callSite = {
+          api: call.api,
+          range: lines.range(call.start, call.end),
+          usesTools: call.usesTools,
+          jsonMode: call.jsonMode,
+          hasImages: call.hasImages,
+          argumentsRange: lines.range(call.argsStart, call.argsEnd),
+        };
+        if (call.model !== undefined) prompt.callSite.model = call.model;
+        if (call.modelSpan) prompt.callSite.modelRange = lines.range(call.modelSpan.start, call.modelSpan.end);
+        if (call.maxTokens !== undefined) prompt.callSite.maxTokens = call.maxTokens;
+        if (call.maxTokensSpan) prompt.callSite.maxTokensRange = lines.range(call.maxTokensSpan.start, call.maxTokensSpan.end);
+        if (call.retry) prompt.callSite.retry = { bounded: call.retry.bounded, range: lines.range(call.retry.start, call.retry.end) };
+      }
+      const model = draft.model ?? call?.model;
+      const maxTokens = draft.maxTokens ?? call?.maxTokens;
+      if (model !== undefined) prompt.model = model;
+      if (maxTokens !== undefined) prompt.maxTokens = maxTokens;
+      return prompt;
+    });
+}

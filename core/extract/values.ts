@@ -1,0 +1,213 @@
+// A small value model that both language front ends (JavaScript via Babel, Python via the scanner) reduce
+// call arguments and bindings to, so the SDK knowledge in `sdk.ts` is written once.
+import { looksTruncated, scanBraceVariables, type RawVariable } from './variables';
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Static text, possibly with template variables kept in their source syntax. `start`/`end`: the content. */
+export interface TextValue extends Span {
+  kind: 'text';
+  text: string;
+  variables: RawVariable[];
+}
+
+export interface NumberValue extends Span {
+  kind: 'number';
+  value: number;
+}
+
+export interface ListValue extends Span {
+  kind: 'list';
+  items: Value[];
+}
+
+export interface ObjectEntry {
+  key: string;
+  value: Value;
+}
+
+export interface ObjectValue extends Span {
+  kind: 'object';
+  entries: ObjectEntry[];
+}
+
+export interface CallValue extends Span {
+  kind: 'call';
+  /** Dotted callee when it is a plain name path (`client.chat.completions.create`, `new PromptTemplate`), else the
+   * method name alone (`join` of `[...].join('\n')`). `+` is a string concatenation of `args`. */
+  callee: string;
+  /** For a method call: the method's name and the value it is called on (`join` and `[...]`). */
+  method?: string;
+  target?: Value;
+  /** Positional arguments; Python keyword arguments are gathered into one trailing object. */
+  args: Value[];
+  argsStart: number;
+  argsEnd: number;
+}
+
+/** A value known only at run time: an identifier, a member path, any other expression. */
+export interface RefValue extends Span {
+  kind: 'ref';
+  /** The name a variable is reported under (`history` for `history.slice(-10)`). */
+  name: string;
+  /** The expression's source, as it is interpolated into text. */
+  source: string;
+  /** A plain identifier that may be resolved to a same-file constant. */
+  identifier?: string;
+}
+
+export interface SpreadValue extends Span {
+  kind: 'spread';
+  value: Value;
+}
+
+export interface OtherValue extends Span {
+  kind: 'other';
+  /** `null`, `undefined`, `None`, `false`: an absent option. */
+  empty: boolean;
+}
+
+export type Value = TextValue | NumberValue | ListValue | ObjectValue | CallValue | RefValue | SpreadValue | OtherValue;
+
+/** The language-specific pieces the shared interpretation needs. */
+export interface ValueContext {
+  source: string;
+  /** Same-file constants by name, to follow `model: MODEL` or `content: SYSTEM_PROMPT`. */
+  constants: Map<string, Value>;
+  /** How a run-time value is written inside text: `${x}` in JavaScript, `{x}` in Python. */
+  placeholder(source: string): string;
+  syntax: 'js' | 'fstring';
+  /** Constants read while interpreting, so their bindings are not reported again on their own. */
+  used: Set<string>;
+}
+
+/** Follows identifiers to same-file constants (a few hops, so cycles end). */
+export function resolve(value: Value, context: ValueContext): Value {
+  let current = value;
+  for (let hops = 0; hops < 8 && current.kind === 'ref' && current.identifier !== undefined; hops++) {
+    const next = context.constants.get(current.identifier);
+    if (!next) break;
+    context.used.add(current.identifier);
+    current = next;
+  }
+  return current;
+}
+
+function refVariable(value: RefValue, context: ValueContext): RawVariable {
+  return { name: value.name, syntax: context.syntax, start: value.start, end: value.end, truncated: looksTruncated(value.source) || undefined };
+}
+
+/** A run-time value as text: its placeholder, and the variable it stands for. */
+export function dynamicText(value: Value, context: ValueContext): TextValue {
+  const source = value.kind === 'ref' ? value.source : context.source.slice(value.start, value.end);
+  const ref: RefValue = value.kind === 'ref' ? value : { kind: 'ref', name: source, source, start: value.start, end: value.end };
+  return { kind: 'text', text: context.placeholder(source), start: value.start, end: value.end, variables: [refVariable(ref, context)] };
+}
+
+function joinTexts(pieces: TextValue[], separator: string): TextValue {
+  return {
+    kind: 'text',
+    text: pieces.map((piece) => piece.text).join(separator),
+    start: Math.min(...pieces.map((piece) => piece.start)),
+    end: Math.max(...pieces.map((piece) => piece.end)),
+    variables: pieces.flatMap((piece) => piece.variables),
+  };
+}
+
+const TEXT_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'strip', 'lstrip', 'rstrip']);
+
+/** `{name}` placeholders of a static str.format template, at exact offsets when the text is verbatim. */
+export function formatVariables(text: TextValue, context: ValueContext): RawVariable[] {
+  const verbatim = context.source.slice(text.start, text.end) === text.text;
+  return scanBraceVariables(text.text, 'format', verbatim ? text.start : undefined, text);
+}
+
+/** `.trim()`/`.strip()`: the text sent is trimmed; the range shrinks with it when the text is verbatim. */
+function trimmed(value: TextValue, method: string, context: ValueContext): TextValue {
+  const atStart = method !== 'trimEnd' && method !== 'rstrip';
+  const atEnd = method !== 'trimStart' && method !== 'lstrip';
+  const lead = atStart ? value.text.length - value.text.trimStart().length : 0;
+  const trail = atEnd ? value.text.length - value.text.trimEnd().length : 0;
+  if (lead + trail === 0 || lead === value.text.length) return value;
+  const text = value.text.slice(lead, value.text.length - trail);
+  const verbatim = context.source.slice(value.start, value.end) === value.text;
+  return verbatim ? { ...value, text, start: value.start + lead, end: value.end - trail } : { ...value, text };
+}
+
+/** Python's textwrap.dedent: the common leading whitespace of non-blank lines removed. */
+function dedented(value: TextValue): TextValue {
+  const lines = value.text.split('\n');
+  const indents = lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0].length);
+  const common = indents.length > 0 ? Math.min(...indents) : 0;
+  if (common === 0) return value;
+  return { ...value, text: lines.map((line) => line.slice(Math.min(common, /^[ \t]*/.exec(line)![0].length))).join('\n') };
+}
+
+/**
+ * A value as prompt text, or undefined when it is not text-like (an object, a number…). Concatenations arrive
+ * here as `+` calls; `.join(sep)` of a literal list and Python `sep.join([...])` join their items; any other
+ * run-time value becomes a placeholder with a variable.
+ */
+export function textOf(value: Value, context: ValueContext): TextValue | undefined {
+  const resolved = resolve(value, context);
+  switch (resolved.kind) {
+    case 'text':
+      return resolved;
+    case 'ref':
+      return dynamicText(resolved, context);
+    case 'call': {
+      if (resolved.callee === '+') {
+        const pieces = resolved.args.map((arg) => textOf(arg, context) ?? dynamicText(arg, context));
+        return pieces.length > 0 ? joinTexts(pieces, '') : undefined;
+      }
+      if (resolved.method === 'join' && resolved.target) {
+        const target = resolve(resolved.target, context);
+        const [firstArg] = resolved.args;
+        // JavaScript `[a, b].join(sep)`, or Python `sep.join([a, b])`.
+        const list = target.kind === 'list' ? target : firstArg && resolve(firstArg, context);
+        const separatorValue = target.kind === 'list' ? firstArg : target;
+        const separator = separatorValue ? textOf(separatorValue, context) : undefined;
+        if (list?.kind === 'list' && list.items.length > 0 && (separatorValue === undefined || separator?.variables.length === 0)) {
+          const pieces = list.items.map((item) => textOf(item, context) ?? dynamicText(item, context));
+          const joined = joinTexts(pieces, separator ? separator.text : ',');
+          return { ...joined, start: list.start, end: list.end };
+        }
+      }
+      if (resolved.method && TEXT_METHODS.has(resolved.method) && resolved.target) {
+        const inner = textOf(resolved.target, context);
+        if (inner) return trimmed(inner, resolved.method, context);
+      }
+      if (/(?:^|\.)dedent$/.test(resolved.callee) && resolved.args[0]) {
+        const inner = textOf(resolved.args[0], context);
+        if (inner) return dedented(inner);
+      }
+      if (resolved.method === 'format' && resolved.target && context.syntax === 'fstring') {
+        const inner = staticText(resolved.target, context);
+        if (inner) return { ...inner, variables: formatVariables(inner, context) };
+      }
+      return dynamicText(resolved, context);
+    }
+    case 'spread':
+      return dynamicText(resolved.value, context);
+    default:
+      return undefined;
+  }
+}
+
+export function entry(object: ObjectValue, ...keys: string[]): Value | undefined {
+  for (const key of keys) {
+    const found = object.entries.find((candidate) => candidate.key === key);
+    if (found) return found.value;
+  }
+  return undefined;
+}
+
+/** Static text of a value (a model id, a role) or undefined when it has variables or is not text. */
+export function staticText(value: Value | undefined, context: ValueContext): TextValue | undefined {
+  if (!value) return undefined;
+  const resolved = resolve(value, context);
+  return resolved.kind === 'text' && resolved.variables.length === 0 ? resolved : undefined;
+}

@@ -1,0 +1,230 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractPrompts, LineIndex, type ExtractedPrompt, type TextRange } from '../../../core';
+
+const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
+
+function slice(source: string, range: TextRange): string {
+  return source.slice(range.start, range.end);
+}
+
+/** Each range's line/character must be what an editor computes for its offsets. */
+function assertPositions(source: string, range: TextRange): void {
+  const lines = new LineIndex(source);
+  assert.deepEqual(lines.range(range.start, range.end), range);
+  const before = source.slice(0, range.start).split(/\r\n|\n|\r/);
+  assert.equal(range.startLine, before.length - 1);
+  assert.equal(range.startCharacter, before[before.length - 1]!.length);
+}
+
+function only(prompts: ExtractedPrompt[], id: string): ExtractedPrompt {
+  const found = prompts.find((prompt) => prompt.id === id);
+  assert.ok(found, `no prompt ${id} among ${prompts.map((prompt) => prompt.id).join(', ')}`);
+  return found;
+}
+
+describe('extractPrompts: TypeScript and JavaScript', () => {
+  const source = fixture('support-bot.ts.txt');
+  const { prompts, notices } = extractPrompts(source, 'src/support-bot.ts');
+
+  it('finds each SDK call once, and nothing in comments or strings', () => {
+    assert.deepEqual(notices, []);
+    assert.deepEqual(prompts.map((prompt) => prompt.id), [
+      'call:openai.chat:0',
+      'call:anthropic.messages:0',
+      'call:openai.responses:0',
+      'call:ai-sdk:0',
+      'call:ai-sdk:1',
+      'call:ai-sdk:2',
+    ]);
+    assert.ok(!JSON.stringify(prompts).includes('fake-in'));
+  });
+
+  it('reads an OpenAI chat call: roles, a followed constant, few-shot pair, spread history, model and cap', () => {
+    const chat = only(prompts, 'call:openai.chat:0');
+    assert.deepEqual(chat.parts.map((part) => part.role), ['system', 'user', 'assistant', 'user', 'user']);
+    const [system, example, reply, history, question] = chat.parts;
+    assert.equal(system!.text, 'You are the support assistant of Acme.\nAnswer in two sentences at most.');
+    assert.equal(slice(source, system!.range), system!.text);
+    assert.equal(example!.fewShot, true);
+    assert.equal(reply!.fewShot, true);
+    assert.equal(question!.fewShot, undefined);
+    assert.equal(history!.variables[0]!.name, 'history');
+    assert.equal(history!.variables[0]!.unbounded, true);
+    assert.equal(question!.text, 'Customer question: ${question}');
+    assert.equal(slice(source, question!.variables[0]!.range), '${question}');
+    assert.equal(question!.variables[0]!.unbounded, false);
+    assert.equal(chat.model, 'gpt-4o');
+    assert.equal(slice(source, chat.callSite!.modelRange!), 'gpt-4o');
+    assert.equal(chat.maxTokens, 300);
+    assert.equal(slice(source, chat.callSite!.maxTokensRange!), '300');
+    assert.ok(slice(source, chat.callSite!.argumentsRange).startsWith('{\n    model: MODEL'));
+    assert.ok(slice(source, chat.callSite!.range).startsWith('client.chat.completions.create('));
+    assert.equal(chat.callSite!.retry, undefined);
+    for (const part of chat.parts) assertPositions(source, part.range);
+  });
+
+  it('does not report a prompt constant again when a call uses it', () => {
+    assert.ok(!prompts.some((prompt) => prompt.name === 'SYSTEM_PROMPT'));
+  });
+
+  it('reads an Anthropic call: system blocks, images, tools, an unbounded retry loop', () => {
+    const call = only(prompts, 'call:anthropic.messages:0');
+    assert.deepEqual(call.parts.map((part) => [part.role, part.text]), [
+      ['system', 'Describe images for alt text.'],
+      ['user', 'Describe this picture.'],
+    ]);
+    assert.equal(call.model, 'claude-sonnet-4-5');
+    assert.equal(call.maxTokens, 1024);
+    assert.equal(call.callSite!.hasImages, true);
+    assert.equal(call.callSite!.usesTools, true);
+    assert.equal(call.callSite!.retry!.bounded, false);
+    assert.ok(slice(source, call.callSite!.retry!.range).startsWith('while (true)'));
+  });
+
+  it('reads a Responses call: instructions, input, JSON format, a bounded retry helper', () => {
+    const call = only(prompts, 'call:openai.responses:0');
+    assert.deepEqual(call.parts.map((part) => [part.role, part.text]), [
+      ['system', 'Classify the ticket as billing, bug or other.'],
+      ['user', '${ticket}'],
+    ]);
+    assert.equal(call.maxTokens, 20);
+    assert.equal(call.callSite!.jsonMode, true);
+    assert.equal(call.callSite!.retry!.bounded, true);
+    assert.ok(slice(source, call.callSite!.retry!.range).startsWith('pRetry('));
+  });
+
+  it('reads AI SDK calls: provider functions, gateway ids, concatenation, generateObject as JSON', () => {
+    const [summary, stream, object] = ['call:ai-sdk:0', 'call:ai-sdk:1', 'call:ai-sdk:2'].map((id) => only(prompts, id));
+    assert.equal(summary!.model, 'gpt-4o-mini');
+    assert.equal(slice(source, summary!.callSite!.modelRange!), 'gpt-4o-mini');
+    assert.equal(summary!.parts[0]!.text, 'Summarize the documents.');
+    const docs = summary!.parts[1]!.variables[0]!;
+    assert.equal(docs.name, 'docs');
+    assert.equal(docs.unbounded, true);
+    assert.equal(stream!.model, 'claude-haiku-4-5');
+    assert.equal(slice(source, stream!.callSite!.modelRange!), 'claude-haiku-4-5');
+    assert.equal(stream!.maxTokens, 50);
+    assert.equal(object!.callSite!.jsonMode, true);
+    assert.equal(summary!.callSite!.jsonMode, false);
+  });
+
+  it('decodes escapes, and keeps ranges exact after surrogate pairs and CRLF line ends', () => {
+    const text = "// 😀😀 emoji first\r\nconst prompt = 'Tab\\there \\u{1F600} \\'quoted\\'';\r\nconst systemPrompt = `A \\` tick, \\${not} a variable, ${real}\r\nnext`;\r\n";
+    const result = extractPrompts(text, 'a.ts');
+    const [first, second] = result.prompts;
+    assert.equal(first!.parts[0]!.text, "Tab\there 😀 'quoted'");
+    assert.equal(slice(text, first!.parts[0]!.range), "Tab\\there \\u{1F600} \\'quoted\\'");
+    // A template literal's CRLF reaches the program as LF, so that is the text sent.
+    assert.equal(second!.parts[0]!.text, 'A ` tick, ${not} a variable, ${real}\nnext');
+    assert.deepEqual(second!.parts[0]!.variables.map((variable) => variable.name), ['real']);
+    assert.equal(slice(text, second!.parts[0]!.variables[0]!.range), '${real}');
+    assert.equal(second!.parts[0]!.role, 'system');
+    for (const prompt of result.prompts) {
+      assertPositions(text, prompt.range);
+      assertPositions(text, prompt.parts[0]!.range);
+    }
+    assert.equal(first!.range.startLine, 1);
+    assert.equal(second!.parts[0]!.range.endLine, 3);
+  });
+
+  it('keeps nested templates inside their placeholder', () => {
+    const text = 'const prompt = `Answer ${formal ? `politely, ${name}` : `casually`} now.`;';
+    const part = extractPrompts(text, 'a.js').prompts[0]!.parts[0]!;
+    assert.equal(part.text, 'Answer ${formal ? `politely, ${name}` : `casually`} now.');
+    assert.deepEqual(part.variables.map((variable) => [variable.name, slice(text, variable.range)]), [
+      ['formal', '${formal ? `politely, ${name}` : `casually`}'],
+    ]);
+  });
+
+  it('joins string arrays and concatenations, following same-file constants', () => {
+    const text = [
+      "const RULES = 'Be kind.';",
+      "const instructions = ['You are a tutor.', RULES, `Level: ${level}`].join('\\n');",
+      "const userPrompt = 'Question: ' + question + '\\nThanks';",
+    ].join('\n');
+    const { prompts: found } = extractPrompts(text, 'a.mjs');
+    assert.equal(found[0]!.parts[0]!.text, 'You are a tutor.\nBe kind.\nLevel: ${level}');
+    assert.equal(found[0]!.parts[0]!.role, 'system');
+    assert.equal(found[1]!.parts[0]!.text, 'Question: ${question}\nThanks');
+    assert.equal(found[1]!.parts[0]!.role, 'user');
+  });
+
+  it('reports prompt-named properties, class fields and builders, not unrelated names', () => {
+    const text = [
+      "const fileSystem = 'ext4';",
+      "const systemName = 'linux';",
+      "const agent = { systemMessage: 'You answer questions about invoices.' };",
+      'class Bot { instructions = "Reply in French."; }',
+      'export const buildPrompt = (topic: string) => `Write about ${topic}.`;',
+      "const greeting = 'Hello there, friend';",
+    ].join('\n');
+    const found = extractPrompts(text, 'a.ts').prompts;
+    assert.deepEqual(found.map((prompt) => prompt.id), ['binding:systemMessage:0', 'binding:instructions:0', 'binding:buildPrompt:0']);
+    assert.equal(found[2]!.parts[0]!.variables[0]!.name, 'topic');
+  });
+
+  it('finds mustache placeholders in static prompt constants', () => {
+    const text = "const PROMPT = 'Summarize {{documents}} for {{ audience }}.';";
+    const part = extractPrompts(text, 'a.ts').prompts[0]!.parts[0]!;
+    assert.deepEqual(part.variables.map((variable) => [variable.name, variable.syntax, slice(text, variable.range)]), [
+      ['documents', 'mustache', '{{documents}}'],
+      ['audience', 'mustache', '{{ audience }}'],
+    ]);
+    assert.equal(part.variables[0]!.unbounded, true);
+  });
+
+  it('reads LangChain templates with {variables} and placeholders', () => {
+    const text = [
+      'const chat = ChatPromptTemplate.fromMessages([',
+      "  ['system', 'You translate into {language}. Use {{braces}} literally.'],",
+      "  new MessagesPlaceholder('chat_history'),",
+      "  ['human', '{input}'],",
+      ']);',
+      "const single = PromptTemplate.fromTemplate('Tell a joke about {topic}');",
+    ].join('\n');
+    const found = extractPrompts(text, 'a.ts').prompts;
+    assert.deepEqual(found.map((prompt) => prompt.id), ['call:langchain:0', 'call:langchain:1']);
+    const [system, history, input] = found[0]!.parts;
+    assert.deepEqual(system!.variables.map((variable) => variable.name), ['language']);
+    assert.equal(slice(text, system!.variables[0]!.range), '{language}');
+    assert.equal(history!.variables[0]!.name, 'chat_history');
+    assert.equal(history!.variables[0]!.unbounded, true);
+    assert.equal(input!.role, 'user');
+    assert.equal(found[1]!.parts[0]!.role, 'template');
+    assert.equal(found[1]!.parts[0]!.variables[0]!.syntax, 'langchain');
+  });
+
+  it('ignores look-alike calls that are not LLM requests', () => {
+    const text = "await prisma.messages.create({ data: { body: 'hi' } });\nawait client.chat.completions.create(options);";
+    assert.deepEqual(extractPrompts(text, 'a.ts').prompts, []);
+  });
+
+  it('reads a minified one-line file', () => {
+    const text =
+      'var c=new OpenAI;async function f(q){for(let i=0;i<3;i++){try{return await c.chat.completions.create({model:"gpt-4o-mini",messages:[{role:"system",content:"Be brief."},{role:"user",content:q}]})}catch(e){}}}';
+    const [call] = extractPrompts(text, 'bundle.min.js').prompts;
+    assert.equal(call!.model, 'gpt-4o-mini');
+    assert.deepEqual(call!.parts.map((part) => part.text), ['Be brief.', '${q}']);
+    assert.equal(call!.callSite!.retry!.bounded, true);
+    assert.equal(slice(text, call!.callSite!.modelRange!), 'gpt-4o-mini');
+  });
+
+  it('turns syntax errors into notices and never throws', () => {
+    const text = "const systemPrompt = 'Be helpful.';\nfunction broken( {\nconst other = ";
+    const result = extractPrompts(text, 'broken.ts');
+    assert.ok(result.notices.length > 0);
+    assert.match(result.notices[0]!, /broken\.ts/);
+    for (const garbage of ['\u0000\u0001\u0002', '`unterminated ${', '<<<<<<< HEAD\nconst prompt = "a"\n=======\n', ')]}']) {
+      assert.doesNotThrow(() => extractPrompts(garbage, 'x.tsx'));
+    }
+  });
+
+  it('reads JSX files and TypeScript generics without confusing them', () => {
+    const tsx = "const systemPrompt = 'You write UI copy.';\nexport const View = () => <div title={systemPrompt}>hi</div>;";
+    assert.equal(extractPrompts(tsx, 'a.tsx').prompts.length, 1);
+    const ts = "const instructions = <string>'Answer with a number.';\nconst x = f<number>(1);";
+    assert.equal(extractPrompts(ts, 'a.ts').prompts[0]!.parts[0]!.text, 'Answer with a number.');
+  });
+});
