@@ -11,3 +11,4 @@ export { detectAnomaly, explainDriver, comparableWindows } from './anomaly';
 export type { AnomalyInput, AnomalyVerdict, Anomaly, BreakdownRow, Driver, ComparableOptions } from './anomaly';
 export { timeZoneSchema, budgetSchema, budgetInputSchema, grantSchema, quotaRequestSchema } from './schema';
 export type { QuotaRequestContext, QuotaRequest } from './schema';
+export { budgetsFromPolicy } from './policy';

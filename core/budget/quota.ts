@@ -3,19 +3,19 @@
 import { formatAmount, type BudgetUnit } from './amount';
 import { periodContaining, type Period, type PeriodKind, type PeriodOptions } from './period';
 
-export type BudgetScope = 'team' | 'user';
+export type BudgetScope = 'organization' | 'team' | 'user';
 
 export interface Budget {
   scope: BudgetScope;
-  /** Team name, or the user's id. */
+  /** Team name, the user's id, or `organization`. */
   subject: string;
   unit: BudgetUnit;
   period: PeriodKind;
   /** Base quota per period: whole tokens, or nano-dollars when `unit` is `usd`. */
   limit: number;
-  /** Whole percentages of the quota that raise an alert once per period each, ascending (e.g. 50, 80, 100). */
+  /** Percentages of the quota (to 0.01) that raise an alert once per period each, ascending (e.g. 50, 80, 100). */
   thresholds: number[];
-  /** Requests that would take use past this whole percentage of the quota are denied; null: alerts only. */
+  /** Requests that would take use past this percentage of the quota are denied; null: alerts only. */
   hardCapPercent: number | null;
 }
 
@@ -69,9 +69,11 @@ export function effectiveQuota(budget: Budget, grants: readonly Grant[], at: Dat
   }, budget.limit);
 }
 
-// Integer comparisons in BigInt: nano-dollar quotas times 100 exceed 2^53.
+// Percentages in hundredths, compared in BigInt: nano-dollar quotas times 10,000 exceed 2^53.
+const hundredths = (percent: number) => BigInt(Math.round(percent * 100));
+
 function reached(used: number, threshold: number, limit: number): boolean {
-  return used > 0 && BigInt(used) * 100n >= BigInt(threshold) * BigInt(limit);
+  return used > 0 && BigInt(used) * 10_000n >= hundredths(threshold) * BigInt(limit);
 }
 
 /** The thresholds (percent of `limit`) that a change of use from `previousUsed` to `newUsed` crossed upwards. */
@@ -84,7 +86,7 @@ export function thresholdKey(budget: Pick<Budget, 'scope' | 'subject' | 'unit'>,
 }
 
 function hardCapOf(budget: Budget, limit: number): number | null {
-  return budget.hardCapPercent === null ? null : Number((BigInt(limit) * BigInt(budget.hardCapPercent)) / 100n);
+  return budget.hardCapPercent === null ? null : Number((BigInt(limit) * hundredths(budget.hardCapPercent)) / 10_000n);
 }
 
 export function quotaStatus(input: QuotaInput & QuotaContext): QuotaStatus {

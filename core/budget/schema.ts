@@ -14,11 +14,11 @@ const quantity = z
   .int('must be a whole number (tokens, or nano-dollars for usd)')
   .positive('must be more than zero')
   .max(Number.MAX_SAFE_INTEGER, 'is too large');
-const percent = z.number().int('must be a whole percentage').min(1, 'must be at least 1 %').max(1000, 'must be at most 1000 %');
+const percent = z.number('must be a percentage').positive('must be more than 0 %').max(1000, 'must be at most 1000 %');
 const unit = z.enum(['tokens', 'usd'], 'must be tokens or usd');
 
 const common = {
-  scope: z.enum(['team', 'user'], 'must be team or user'),
+  scope: z.enum(['organization', 'team', 'user'], 'must be organization, team or user'),
   subject: label,
   period: z.enum(['day', 'week', 'month'], 'must be day, week or month'),
   /** Percentages of the quota that raise an alert; kept ascending and distinct. */

@@ -80,6 +80,11 @@ describe('budget quotas', () => {
       assert.deepEqual(thresholdCrossings(0, limit / 2, limit, [50]), [50]);
     });
 
+    it('handles fractional percentages exactly', () => {
+      assert.deepEqual(thresholdCrossings(0, 9_049, 10_000, [90.5]), []);
+      assert.deepEqual(thresholdCrossings(0, 9_050, 10_000, [90.5]), [90.5]);
+    });
+
     it('never reports a threshold at zero use', () => {
       assert.deepEqual(thresholdCrossings(0, 0, 100, [50]), []);
     });

@@ -46,16 +46,16 @@ describe('budget amounts and schemas', () => {
     });
 
     it('names every bad field', () => {
-      const result = budgetSchema.safeParse({ scope: 'org', subject: ' ', unit: 'eur', period: 'year', limit: -5, thresholds: [0, 50.5], hardCapPercent: 0 });
+      const result = budgetSchema.safeParse({ scope: 'org', subject: ' ', unit: 'eur', period: 'year', limit: -5, thresholds: [0, '50'], hardCapPercent: 1001 });
       assert.deepEqual(issues(result), {
-        scope: 'must be team or user',
+        scope: 'must be organization, team or user',
         subject: 'must not be empty',
         unit: 'must be tokens or usd',
         period: 'must be day, week or month',
         limit: 'must be more than zero',
-        'thresholds.0': 'must be at least 1 %',
-        'thresholds.1': 'must be a whole percentage',
-        hardCapPercent: 'must be at least 1 %',
+        'thresholds.0': 'must be more than 0 %',
+        'thresholds.1': 'must be a percentage',
+        hardCapPercent: 'must be at most 1000 %',
       });
     });
 
