@@ -1,0 +1,167 @@
+// Opt-in exact counts from the providers whose tokenizers are not public: Anthropic's
+// `POST /v1/messages/count_tokens` and Gemini's `models/{model}:countTokens`. Web-safe (axios, no Node APIs).
+// Every failure — no network, a bad key, a rate limit, an unexpected answer — returns the local estimate with the
+// reason in `note`, so a caller always gets a number and never a silent guess.
+import axios, { type AxiosInstance } from 'axios';
+import { z } from 'zod';
+import { countChatRequest } from './chat';
+import { countTokens, type TokenCount } from './count';
+import { resolveTokenizer } from './models';
+
+export interface ExactCountConfig {
+  anthropicApiKey?: string;
+  geminiApiKey?: string;
+  /** Base URLs, for proxies and tests. */
+  anthropicBaseUrl?: string;
+  geminiBaseUrl?: string;
+  timeoutMs?: number;
+  /** How long to stay away after a 429 that names no Retry-After. */
+  defaultBackoffMs?: number;
+  /** Answers remembered, by hash of the request; the oldest is dropped beyond this. */
+  cacheSize?: number;
+  now?: () => number;
+}
+
+type Provider = 'anthropic' | 'google';
+
+const anthropicAnswer = z.object({ input_tokens: z.number().int().nonnegative() });
+const geminiAnswer = z.object({ totalTokens: z.number().int().nonnegative() });
+
+/** Reason a remote count was not used; becomes the `note` of the fallback estimate. */
+class Unavailable extends Error {}
+
+export class ExactTokenCounter {
+  private readonly http: AxiosInstance;
+  private readonly cache = new Map<string, number>();
+  private readonly inFlight = new Map<string, Promise<number>>();
+  private readonly blockedUntil: Record<Provider, number> = { anthropic: 0, google: 0 };
+  private readonly now: () => number;
+
+  constructor(private readonly config: ExactCountConfig) {
+    this.http = axios.create({ timeout: config.timeoutMs ?? 10_000, validateStatus: () => true });
+    this.now = config.now ?? Date.now;
+  }
+
+  /** Tokens of `text` sent as one user message. */
+  countText(text: string, model: string): Promise<TokenCount> {
+    return this.count(model, () => countTokens(text, model), (provider) =>
+      provider === 'anthropic'
+        ? { model, messages: [{ role: 'user', content: text }] }
+        : { contents: [{ role: 'user', parts: [{ text }] }] },
+    );
+  }
+
+  /** Tokens of a whole chat request; Anthropic counts requests in its own shape, Gemini text-only conversations. */
+  countRequest(request: unknown, model?: string): Promise<TokenCount> {
+    const local = countChatRequest(request, model);
+    return this.count(local.total.model, () => local.total, (provider) => {
+      const r = request as Record<string, unknown>;
+      if (provider === 'anthropic') {
+        if (local.shape !== 'anthropic') throw new Unavailable('count_tokens takes requests in Anthropic Messages shape only');
+        return { model: local.total.model, messages: r.messages, ...(r.system !== undefined ? { system: r.system } : {}), ...(r.tools !== undefined ? { tools: r.tools } : {}) };
+      }
+      return geminiRequest(local.shape, r);
+    });
+  }
+
+  private async count(model: string, estimate: () => TokenCount, body: (provider: Provider) => unknown): Promise<TokenCount> {
+    const tokenizer = resolveTokenizer(model);
+    const local = estimate();
+    const provider = tokenizer.provider === 'anthropic' || tokenizer.provider === 'google' ? tokenizer.provider : undefined;
+    if (!provider) return local;
+    const key = provider === 'anthropic' ? this.config.anthropicApiKey : this.config.geminiApiKey;
+    if (!key) return local;
+    const label = provider === 'anthropic' ? "Anthropic's count_tokens" : "Gemini's countTokens";
+    try {
+      const payload = body(provider);
+      const tokens = await this.remote(provider, model, key, payload);
+      return { tokens, exact: true, low: tokens, high: tokens, encoding: local.encoding, model, note: `Exact count from ${label}.` };
+    } catch (error) {
+      const reason = error instanceof Unavailable ? error.message : `request failed: ${(error as Error).message}`;
+      return { ...local, note: `Exact count unavailable (${label}: ${reason}); showing the estimate. ${local.note ?? ''}`.trim() };
+    }
+  }
+
+  private async remote(provider: Provider, model: string, key: string, payload: unknown): Promise<number> {
+    const id = `${provider}\n${model}\n${JSON.stringify(payload)}`;
+    const hash = fnv1a64(id);
+    const cached = this.cache.get(hash);
+    if (cached !== undefined) return cached;
+    const pending = this.inFlight.get(hash);
+    if (pending) return pending;
+    const wait = this.blockedUntil[provider] - this.now();
+    if (wait > 0) throw new Unavailable(`rate-limited, retrying after ${Math.ceil(wait / 1000)} s`);
+    const request = this.post(provider, model, key, payload).finally(() => this.inFlight.delete(hash));
+    this.inFlight.set(hash, request);
+    const tokens = await request;
+    this.cache.set(hash, tokens);
+    if (this.cache.size > (this.config.cacheSize ?? 500)) this.cache.delete(this.cache.keys().next().value!);
+    return tokens;
+  }
+
+  private async post(provider: Provider, model: string, key: string, payload: unknown): Promise<number> {
+    const response =
+      provider === 'anthropic'
+        ? await this.http.post(`${this.config.anthropicBaseUrl ?? 'https://api.anthropic.com'}/v1/messages/count_tokens`, payload, {
+            headers: { 'x-api-key': key, 'anthropic-version': '2023-06-01', 'content-type': 'application/json' },
+          })
+        : await this.http.post(`${this.config.geminiBaseUrl ?? 'https://generativelanguage.googleapis.com'}/v1beta/models/${encodeURIComponent(model)}:countTokens`, payload, {
+            headers: { 'x-goog-api-key': key, 'content-type': 'application/json' },
+          });
+    if (response.status === 429) {
+      const retryAfter = retryAfterMs(response.headers['retry-after'], this.now());
+      this.blockedUntil[provider] = this.now() + (retryAfter ?? this.config.defaultBackoffMs ?? 30_000);
+      throw new Unavailable(`rate-limited (HTTP 429), retrying after ${Math.ceil((this.blockedUntil[provider] - this.now()) / 1000)} s`);
+    }
+    if (response.status < 200 || response.status >= 300) {
+      const message = (response.data as { error?: { message?: string } } | undefined)?.error?.message;
+      throw new Unavailable(`HTTP ${response.status}${message ? ` ${message}` : ''}`);
+    }
+    const parsed = provider === 'anthropic' ? anthropicAnswer.safeParse(response.data) : geminiAnswer.safeParse(response.data);
+    if (!parsed.success) throw new Unavailable('unexpected response shape');
+    return 'input_tokens' in parsed.data ? parsed.data.input_tokens : parsed.data.totalTokens;
+  }
+}
+
+/** Retry-After is either delta-seconds or an HTTP date. */
+function retryAfterMs(header: unknown, now: number): number | undefined {
+  if (typeof header !== 'string' || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** A Gemini generateContentRequest from a text-only OpenAI or Anthropic conversation. */
+function geminiRequest(shape: 'openai' | 'anthropic', request: Record<string, unknown>): unknown {
+  const textOf = (content: unknown): string => {
+    if (typeof content === 'string') return content;
+    if (content === null || content === undefined) return '';
+    if (!Array.isArray(content) || content.some((part) => (part as { type?: string }).type !== 'text')) {
+      throw new Unavailable('only text content is sent to countTokens');
+    }
+    return content.map((part) => (part as { text: string }).text).join('');
+  };
+  const messages = request.messages as { role: string; content: unknown }[];
+  const system = shape === 'anthropic' ? textOf(request.system) : messages.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => textOf(m.content)).join('\n');
+  const contents = messages
+    .filter((m) => m.role !== 'system' && m.role !== 'developer')
+    .map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: textOf(m.content) }] }));
+  if (request.tools !== undefined || request.functions !== undefined) throw new Unavailable('tool definitions are not translated for countTokens');
+  return { generateContentRequest: { contents, ...(system ? { systemInstruction: { parts: [{ text: system }] } } : {}) } };
+}
+
+/** 64-bit FNV-1a over UTF-16 code units, as 16 hex digits: a small, dependency-free cache key. */
+export function fnv1a64(text: string): string {
+  let high = 0xcbf29ce4;
+  let low = 0x84222325;
+  for (let i = 0; i < text.length; i++) {
+    low = (low ^ text.charCodeAt(i)) >>> 0;
+    // Multiply by the FNV prime 2^40 + 0x1b3 in 32-bit halves.
+    const lowTimes = low * 0x1b3;
+    const carry = Math.floor(lowTimes / 0x100000000);
+    high = (high * 0x1b3 + (low << 8) + carry) >>> 0;
+    low = lowTimes >>> 0;
+  }
+  return high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0');
+}
