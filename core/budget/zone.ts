@@ -82,7 +82,20 @@ export function instantOfWall(wall: number, timeZone: string): number {
   return high;
 }
 
+// Day starts are fixed by the tz data, and each costs several formatter calls; hot callers (the quota check) ask
+// for the same few days over and over.
+const dayStarts = new Map<string, number>();
+const DAY_STARTS_KEPT = 10_000;
+
 /** The instant the local day `date` begins in `timeZone`. */
 export function startOfDay(date: CivilDate, timeZone: string): number {
-  return instantOfWall(civilMs(date), timeZone);
+  const wall = civilMs(date);
+  const key = `${timeZone}|${wall}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = instantOfWall(wall, timeZone);
+    if (dayStarts.size >= DAY_STARTS_KEPT) dayStarts.clear();
+    dayStarts.set(key, start);
+  }
+  return start;
 }
