@@ -37,6 +37,15 @@ const entries = [
     target: 'es2022',
     external: ['vscode'],
   },
+  // Slack bot: native SQLite binding and pg's optional native driver stay outside the bundle.
+  {
+    entryPoints: ['slackbot/main.ts'],
+    outfile: 'dist/slackbot.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['better-sqlite3', 'pg-native'],
+  },
 ];
 
 await Promise.all(entries.map((entry) => build({ ...common, ...entry })));

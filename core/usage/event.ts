@@ -21,6 +21,8 @@ export const usageEventSchema = z
     cacheWrite1hTokens: tokens.default(0),
     outputTokens: tokens,
     reasoningTokens: tokens.default(0),
+    /** Model calls this event covers: 1 for one call; a provider's usage report gives a bucket's count (0 if unknown). */
+    requests: tokens.default(1),
     /** The cost as the source reported it, in nano-USD; computed from the price table when absent. */
     costNanos: z.number().int('must be whole nano-dollars').nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
     user: label.optional(),

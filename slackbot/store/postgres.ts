@@ -6,7 +6,7 @@ import { migrations } from './migrations';
 import { rollup, sortRows, spendSql, type IngestResult, type LedgerEvent, type PullCursor, type SpendQuery, type SpendRow, type Store } from './store';
 
 // BIGINT (int8) and SUM(...) (numeric) arrive as strings; every value we keep is an integer within 2^53.
-const TOTAL_COLUMNS = ['events', 'inputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'outputTokens', 'reasoningTokens', 'costNanos'] as const;
+const TOTAL_COLUMNS = ['requests', 'inputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'outputTokens', 'reasoningTokens', 'costNanos'] as const;
 // Arbitrary constant naming the schema-migration advisory lock.
 const MIGRATION_LOCK = 7_362_198;
 const CHUNK = 2_000;
@@ -61,7 +61,7 @@ export class PostgresStore implements Store {
         const chunk = events.slice(start, start + CHUNK);
         const columns = [
           chunk.map((e) => e.id), chunk.map((e) => e.time), chunk.map((e) => e.day), chunk.map((e) => e.source),
-          chunk.map((e) => e.provider), chunk.map((e) => e.model), chunk.map((e) => e.inputTokens),
+          chunk.map((e) => e.provider), chunk.map((e) => e.model), chunk.map((e) => e.requests), chunk.map((e) => e.inputTokens),
           chunk.map((e) => e.cacheReadTokens), chunk.map((e) => e.cacheWriteTokens), chunk.map((e) => e.cacheWrite1hTokens),
           chunk.map((e) => e.outputTokens), chunk.map((e) => e.reasoningTokens), chunk.map((e) => e.costNanos),
           chunk.map((e) => e.costSource), chunk.map((e) => e.user ?? ''), chunk.map((e) => e.team ?? ''),
@@ -69,12 +69,12 @@ export class PostgresStore implements Store {
           chunk.map((e) => e.requestId ?? ''), chunk.map((e) => JSON.stringify(e.tags)),
         ];
         const result = await client.query(
-          `INSERT INTO usage_events (id, at, day, source, provider, model, input_tokens, cache_read_tokens,
+          `INSERT INTO usage_events (id, at, day, source, provider, model, requests, input_tokens, cache_read_tokens,
              cache_write_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, cost_nanos, cost_source, user_id,
              team, app, environment, session, request_id, tags, ingested_at)
-           SELECT *, $22::bigint FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
+           SELECT *, $23::bigint FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
              $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[],
-             $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[])
+             $14::bigint[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[])
            ON CONFLICT (id) DO NOTHING RETURNING id`,
           [...columns, now],
         );
@@ -86,12 +86,12 @@ export class PostgresStore implements Store {
       for (let start = 0; start < rows.length; start += CHUNK) {
         const chunk = rows.slice(start, start + CHUNK);
         await client.query(
-          `INSERT INTO usage_daily (day, team, user_id, app, provider, model, events, input_tokens, cache_read_tokens,
+          `INSERT INTO usage_daily (day, team, user_id, app, provider, model, requests, input_tokens, cache_read_tokens,
              cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos)
            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[],
              $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[])
            ON CONFLICT (day, team, user_id, app, provider, model) DO UPDATE SET
-             events = usage_daily.events + excluded.events,
+             requests = usage_daily.requests + excluded.requests,
              input_tokens = usage_daily.input_tokens + excluded.input_tokens,
              cache_read_tokens = usage_daily.cache_read_tokens + excluded.cache_read_tokens,
              cache_write_tokens = usage_daily.cache_write_tokens + excluded.cache_write_tokens,
@@ -100,7 +100,7 @@ export class PostgresStore implements Store {
              cost_nanos = usage_daily.cost_nanos + excluded.cost_nanos`,
           [
             chunk.map((r) => r.day), chunk.map((r) => r.team), chunk.map((r) => r.user), chunk.map((r) => r.app),
-            chunk.map((r) => r.provider), chunk.map((r) => r.model), chunk.map((r) => r.events),
+            chunk.map((r) => r.provider), chunk.map((r) => r.model), chunk.map((r) => r.requests),
             chunk.map((r) => r.inputTokens), chunk.map((r) => r.cacheReadTokens), chunk.map((r) => r.cacheWriteTokens),
             chunk.map((r) => r.outputTokens), chunk.map((r) => r.reasoningTokens), chunk.map((r) => r.costNanos),
           ],

@@ -23,15 +23,15 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
-    this.insertEvent = this.db.prepare(`INSERT INTO usage_events (id, at, day, source, provider, model, input_tokens,
+    this.insertEvent = this.db.prepare(`INSERT INTO usage_events (id, at, day, source, provider, model, requests, input_tokens,
       cache_read_tokens, cache_write_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, cost_nanos,
       cost_source, user_id, team, app, environment, session, request_id, tags, ingested_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
-    this.addDaily = this.db.prepare(`INSERT INTO usage_daily (day, team, user_id, app, provider, model, events,
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
+    this.addDaily = this.db.prepare(`INSERT INTO usage_daily (day, team, user_id, app, provider, model, requests,
       input_tokens, cache_read_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (day, team, user_id, app, provider, model) DO UPDATE SET
-        events = events + excluded.events, input_tokens = input_tokens + excluded.input_tokens,
+        requests = requests + excluded.requests, input_tokens = input_tokens + excluded.input_tokens,
         cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens,
         cache_write_tokens = cache_write_tokens + excluded.cache_write_tokens,
         output_tokens = output_tokens + excluded.output_tokens,
@@ -43,14 +43,14 @@ export class SqliteStore implements Store {
       const now = Date.now();
       const inserted: LedgerEvent[] = [];
       for (const e of events) {
-        const result = this.insertEvent.run(e.id, e.time, e.day, e.source, e.provider, e.model, e.inputTokens,
+        const result = this.insertEvent.run(e.id, e.time, e.day, e.source, e.provider, e.model, e.requests, e.inputTokens,
           e.cacheReadTokens, e.cacheWriteTokens, e.cacheWrite1hTokens, e.outputTokens, e.reasoningTokens, e.costNanos,
           e.costSource, e.user ?? '', e.team ?? '', e.app ?? '', e.environment ?? '', e.session ?? '', e.requestId ?? '',
           JSON.stringify(e.tags), now);
         if (result.changes === 1) inserted.push(e);
       }
       for (const r of rollup(inserted)) {
-        this.addDaily.run(r.day, r.team, r.user, r.app, r.provider, r.model, r.events, r.inputTokens, r.cacheReadTokens,
+        this.addDaily.run(r.day, r.team, r.user, r.app, r.provider, r.model, r.requests, r.inputTokens, r.cacheReadTokens,
           r.cacheWriteTokens, r.outputTokens, r.reasoningTokens, r.costNanos);
       }
       if (cursor) this.saveCursor.run(cursor.source, cursor.value, now);

@@ -17,7 +17,8 @@ export interface LedgerEvent extends UsageEvent {
 }
 
 export interface Totals {
-  events: number;
+  /** Model calls (as reported; a provider bucket counts its calls). */
+  requests: number;
   inputTokens: number;
   cacheReadTokens: number;
   cacheWriteTokens: number;
@@ -30,7 +31,8 @@ export interface SpendQuery {
   /** Inclusive organisation-local days, `YYYY-MM-DD`. */
   fromDay: string;
   toDay: string;
-  filter?: { dimension: Dimension; value: string };
+  /** Only events whose `dimension` is one of `values` (a Slack user may appear under their id and their email). */
+  filter?: { dimension: Dimension; values: readonly string[] };
   by: Dimension;
 }
 
@@ -68,7 +70,7 @@ export interface Store {
 export const DIMENSION_COLUMN: Readonly<Record<Dimension, string>> = { team: 'team', user: 'user_id', model: 'model', app: 'app' };
 
 export function emptyTotals(): Totals {
-  return { events: 0, inputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, outputTokens: 0, reasoningTokens: 0, costNanos: 0 };
+  return { requests: 0, inputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, outputTokens: 0, reasoningTokens: 0, costNanos: 0 };
 }
 
 /** The roll-up key of an event; events sharing it are summed into one row. */
@@ -98,7 +100,7 @@ export function rollup(events: readonly LedgerEvent[]): RollupRow[] {
     const id = `${key.day}\u0000${key.team}\u0000${key.user}\u0000${key.app}\u0000${key.provider}\u0000${key.model}`;
     let row = rows.get(id);
     if (!row) rows.set(id, (row = { ...key, ...emptyTotals() }));
-    row.events += 1;
+    row.requests += event.requests;
     row.inputTokens += event.inputTokens;
     row.cacheReadTokens += event.cacheReadTokens;
     row.cacheWriteTokens += event.cacheWriteTokens;
@@ -114,11 +116,11 @@ export function spendSql(query: SpendQuery, placeholder: (n: number) => string):
   const params: string[] = [query.fromDay, query.toDay];
   let where = `day >= ${placeholder(1)} AND day <= ${placeholder(2)}`;
   if (query.filter) {
-    params.push(query.filter.value);
-    where += ` AND ${DIMENSION_COLUMN[query.filter.dimension]} = ${placeholder(3)}`;
+    const markers = query.filter.values.map((value) => placeholder(params.push(value)));
+    where += markers.length ? ` AND ${DIMENSION_COLUMN[query.filter.dimension]} IN (${markers.join(', ')})` : ' AND 1 = 0';
   }
   const key = DIMENSION_COLUMN[query.by];
-  const sql = `SELECT day, ${key} AS key, SUM(events) AS events, SUM(input_tokens) AS "inputTokens",
+  const sql = `SELECT day, ${key} AS key, SUM(requests) AS requests, SUM(input_tokens) AS "inputTokens",
     SUM(cache_read_tokens) AS "cacheReadTokens", SUM(cache_write_tokens) AS "cacheWriteTokens",
     SUM(output_tokens) AS "outputTokens", SUM(reasoning_tokens) AS "reasoningTokens", SUM(cost_nanos) AS "costNanos"
     FROM usage_daily WHERE ${where} GROUP BY day, ${key}`;

@@ -38,13 +38,13 @@ for (const { name, location } of kinds) {
       ]);
       const rows = await store.spend({ fromDay: '2026-11-20', toDay: '2026-11-21', by: 'team' });
       assert.deepEqual(
-        rows.map((row) => [row.day, row.key, row.events, row.costNanos, row.inputTokens, row.cacheReadTokens]),
+        rows.map((row) => [row.day, row.key, row.requests, row.costNanos, row.inputTokens, row.cacheReadTokens]),
         [
           ['2026-11-20', 'search', 2, 12, 2000, 400],
           ['2026-11-21', 'ads', 1, 11, 1000, 200],
         ],
       );
-      const filtered = await store.spend({ fromDay: '2026-11-01', toDay: '2026-11-30', by: 'model', filter: { dimension: 'team', value: 'search' } });
+      const filtered = await store.spend({ fromDay: '2026-11-01', toDay: '2026-11-30', by: 'model', filter: { dimension: 'team', values: ['search'] } });
       assert.deepEqual(filtered.map((row) => [row.key, row.costNanos]), [['gpt-4o', 5], ['gpt-4o-mini', 7]]);
       const unattributed = await store.spend({ fromDay: '2026-11-25', toDay: '2026-11-25', by: 'user' });
       assert.deepEqual(unattributed.map((row) => [row.key, row.costNanos]), [['', 13]]);
@@ -56,7 +56,7 @@ for (const { name, location } of kinds) {
       assert.deepEqual(await store.ingest([...batch, ledgerEvent({ id: 'z', costNanos: 5 }), ledgerEvent({ id: 'z', costNanos: 5 })]), { inserted: 1, duplicates: 3 });
       const rows = await store.spend({ fromDay: '2026-11-20', toDay: '2026-11-20', by: 'team' });
       assert.equal(rows[0]!.costNanos, 12);
-      assert.equal(rows[0]!.events, 3);
+      assert.equal(rows[0]!.requests, 3);
     });
 
     it('moves a pull cursor with its events, and keeps both across a restart', async () => {
@@ -66,7 +66,7 @@ for (const { name, location } of kinds) {
       store = await openStore(where);
       assert.equal(await store.cursor('openai'), '1763596800');
       const rows = await store.spend({ fromDay: '2026-11-20', toDay: '2026-11-20', by: 'app' });
-      assert.equal(rows[0]!.events, 1);
+      assert.equal(rows[0]!.requests, 1);
     });
 
     it('keeps large integer sums exact', async () => {

@@ -8,6 +8,7 @@ export function ledgerEvent(overrides: Partial<LedgerEvent> & { id: string }): L
     source: 'api',
     provider: 'openai',
     model: 'gpt-4o',
+    requests: 1,
     inputTokens: 1000,
     cacheReadTokens: 200,
     cacheWriteTokens: 0,

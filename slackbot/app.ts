@@ -1,0 +1,55 @@
+// Wires the bot together: Bolt (HTTP or Socket Mode), the listeners, the HTTP server and the scheduled pulls.
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { AddressInfo } from 'node:net';
+import type { Policy } from '../core';
+import type { Config } from './config';
+import type { BotContext } from './context';
+import { createHttpServer } from './http/server';
+import { registerListeners } from './listeners';
+import { boltLogger, type Log } from './log';
+import { startPulls } from './pulls/scheduler';
+import type { Store } from './store/store';
+
+export interface BotDeps {
+  config: Config;
+  store: Store;
+  policy: Policy;
+  log: Log;
+  now?: () => Date;
+}
+
+export interface RunningBot {
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startBot({ config, store, policy, log, now = () => new Date() }: BotDeps): Promise<RunningBot> {
+  const bot: BotContext = { config, store, policy, timeZone: config.timeZone ?? policy.timeZone, log, now };
+  const logger = boltLogger(log, config.logLevel);
+  const clientOptions = config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {};
+  const receiver = config.mode === 'http' ? new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', logger }) : undefined;
+  const app = receiver
+    ? new App({ token: config.botToken, receiver, logger, clientOptions })
+    : new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger, clientOptions });
+  registerListeners(app, bot);
+  app.error(async (error) => log.error('listener failed', { error }));
+
+  const server = createHttpServer(bot, receiver?.requestListener);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, () => resolve());
+  });
+  if (!receiver) await app.start();
+  const pulls = startPulls(bot);
+  const port = (server.address() as AddressInfo).port;
+  log.info('tokenwise bot started', { mode: config.mode, port, store: store.kind, timeZone: bot.timeZone });
+  return {
+    port,
+    async stop() {
+      pulls.stop();
+      if (!receiver) await app.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

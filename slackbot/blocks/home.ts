@@ -1,0 +1,36 @@
+// Block Kit for App Home: the viewer's month, their team's month and budget.
+import type { types } from '@slack/bolt';
+
+type KnownBlock = types.KnownBlock;
+type HomeView = types.HomeView;
+import { formatUsd } from '../../core';
+import type { SpendReport } from '../spend/report';
+import { budgetLine } from './spend';
+import { clip, compactNumber, keyLabel, LIMITS } from './text';
+
+export interface HomeData {
+  mine: SpendReport;
+  team?: { name: string; report: SpendReport };
+}
+
+function summary(report: SpendReport): string {
+  const top = report.breakdown.slice(0, 3).map((item) => `${keyLabel(report.by, item.key)} ${formatUsd(item.costNanos)}`).join(' · ');
+  return `*${formatUsd(report.totals.costNanos)}* over ${report.totals.requests.toLocaleString('en-US')} calls, ${compactNumber(report.totals.inputTokens + report.totals.outputTokens)} tokens${top ? `\n${top}` : ''}`;
+}
+
+export function homeView(data: HomeData): HomeView {
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(`Your LLM spend · ${data.mine.rangeLabel}`, LIMITS.headerText) } },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(summary(data.mine), LIMITS.sectionText) } },
+  ];
+  if (data.team) {
+    blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: clip(`*Team ${data.team.name}*\n${summary(data.team.report)}`, LIMITS.sectionText) } });
+    if (data.team.report.budget) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: budgetLine(data.team.report.budget) } });
+  }
+  blocks.push({
+    type: 'actions',
+    elements: [{ type: 'button', action_id: 'home_refresh', text: { type: 'plain_text', text: 'Refresh' } }],
+  });
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Days in ${data.mine.timeZone}. Try \`/tokens spend\` in any channel.` }] });
+  return { type: 'home', blocks };
+}

@@ -1,0 +1,67 @@
+// Block Kit for a `/tokens spend` answer.
+import type { types } from '@slack/bolt';
+
+type KnownBlock = types.KnownBlock;
+import { formatUsd } from '../../core';
+import type { BudgetUse, SpendReport } from '../spend/report';
+import { clip, compactNumber, keyLabel, LIMITS, progressBar, sparkline } from './text';
+
+const PLURAL: Record<string, string> = { team: 'teams', user: 'people', model: 'models', app: 'apps' };
+
+export function budgetLine(budget: BudgetUse): string {
+  const amount = (value: number) => (budget.unit === 'usd' ? formatUsd(value) : `${compactNumber(value)} tokens`);
+  const fraction = budget.limit > 0 ? budget.used / budget.limit : 0;
+  const end = new Date(budget.periodEnd.getTime() - 1).toISOString().slice(0, 10);
+  const projected = budget.forecast.projectedTotal;
+  const outlook = budget.forecast.overLimit
+    ? ':red_circle: over budget'
+    : budget.forecast.projectedOverrunAt
+      ? `:warning: projected to run out on ${budget.forecast.projectedOverrunAt.toISOString().slice(0, 10)}`
+      : ':large_green_circle: on track';
+  return [
+    `*Budget ${budget.periodKey}* (${budget.scope}): ${amount(budget.used)} of ${amount(budget.limit)} — *${Math.round(fraction * 100)}%*`,
+    `${progressBar(fraction)}  forecast ${amount(projected)} by ${end} · ${outlook}`,
+  ].join('\n');
+}
+
+export function spendBlocks(report: SpendReport): KnownBlock[] {
+  const { totals } = report;
+  const uncached = totals.inputTokens - totals.cacheReadTokens - totals.cacheWriteTokens;
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(`Spend · ${report.subject.replace(/<@(\w+)>/, '@$1')} · ${report.rangeLabel}`, LIMITS.headerText) } },
+    {
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: `*Total*\n${formatUsd(totals.costNanos)}` },
+        { type: 'mrkdwn', text: `*Calls*\n${totals.requests.toLocaleString('en-US')}` },
+        { type: 'mrkdwn', text: `*Input*\n${compactNumber(uncached)} uncached · ${compactNumber(totals.cacheReadTokens)} cached${totals.cacheWriteTokens ? ` · ${compactNumber(totals.cacheWriteTokens)} cache writes` : ''}` },
+        { type: 'mrkdwn', text: `*Output*\n${compactNumber(totals.outputTokens)}${totals.reasoningTokens ? ` (${compactNumber(totals.reasoningTokens)} reasoning)` : ''}` },
+      ],
+    },
+  ];
+  if (report.subject.startsWith('<@')) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `For ${report.subject}` }] });
+  if (report.breakdown.length) {
+    const lines = report.breakdown.map((item, index) => {
+      const share = totals.costNanos > 0 ? ` (${Math.round((item.costNanos / totals.costNanos) * 100)}%)` : '';
+      return `${index + 1}. ${keyLabel(report.by, item.key)} — ${formatUsd(item.costNanos)}${share} · ${compactNumber(item.tokens)} tokens`;
+    });
+    if (report.rest.keys) lines.push(`…and ${report.rest.keys} more — ${formatUsd(report.rest.costNanos)}`);
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(`*Top ${PLURAL[report.by]}*\n${lines.join('\n')}`, LIMITS.sectionText) } });
+  }
+  if (report.daily.length > 1) {
+    const first = report.daily[0]!.day;
+    const last = report.daily[report.daily.length - 1]!.day;
+    const peak = report.daily.reduce((best, day) => (day.costNanos > best.costNanos ? day : best));
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*Daily trend* ${first} → ${last}\n\`${sparkline(report.daily.map((day) => day.costNanos))}\`  peak ${formatUsd(peak.costNanos)} on ${peak.day}` },
+    });
+  }
+  if (report.budget) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: budgetLine(report.budget) } });
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Days in ${report.timeZone}. \`/tokens help\` for more views.` }] });
+  return blocks;
+}
+
+export function spendText(report: SpendReport): string {
+  return `Spend for ${report.subject}, ${report.rangeLabel}: ${formatUsd(report.totals.costNanos)}`;
+}

@@ -1,0 +1,35 @@
+// One HTTP server for everything: Slack's requests (/slack/events, HTTP mode) and the API (/v1/*), on one port.
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { BotContext } from '../context';
+import { ingestUsage } from './ingest';
+import { ReplayGuard } from './replay';
+import { sendJson } from './respond';
+
+export type Route = (req: IncomingMessage, res: ServerResponse, bot: BotContext) => Promise<void>;
+
+/** API routes by "METHOD /path"; a new endpoint is one line here. */
+export const routes: Record<string, Route> = {
+  'POST /v1/usage': ingestUsage,
+  'GET /healthz': async (_req, res) => sendJson(res, 200, { ok: true }),
+};
+
+export function createHttpServer(bot: BotContext, slack?: RequestListener): Server {
+  const replays = new ReplayGuard();
+  return createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (slack && path === '/slack/events') {
+      const signature = req.headers['x-slack-signature'];
+      if (typeof signature === 'string' && !replays.admit(signature)) {
+        bot.log.warn('replayed Slack signature refused', { path });
+        return sendJson(res, 401, { error: 'replayed request' });
+      }
+      return slack(req, res);
+    }
+    const route = routes[`${req.method} ${path}`];
+    if (!route) return sendJson(res, 404, { error: `no route ${req.method} ${path}` });
+    route(req, res, bot).catch((error: unknown) => {
+      bot.log.error('request failed', { path, error });
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error; it has been logged' });
+    });
+  });
+}

@@ -1,0 +1,44 @@
+// From checked usage events to ledger events: the cost (the source's own, else priced from the price table at the
+// event's date) and the organisation-local day the event counts for.
+import { periodContaining, priceUsage, PricingError, UnpricedModelError, type CustomModelPrices, type PricingMode, type UsageEvent } from '../core';
+import type { LedgerEvent } from './store/store';
+
+export interface LedgerOptions {
+  source: string;
+  timeZone: string;
+  customModels?: CustomModelPrices;
+  /** Batch-API usage is billed at the batch discount. */
+  mode?: PricingMode;
+}
+
+const QUARTER_HOUR_MS = 900_000;
+const dayCache = new Map<string, string>();
+
+/**
+ * The local day of `time` in `timeZone`. Every UTC offset in use is a multiple of 15 minutes, so a day boundary
+ * never falls inside a UTC quarter-hour and one lookup per quarter-hour serves all its events.
+ */
+export function localDay(time: number, timeZone: string): string {
+  const quarter = Math.floor(time / QUARTER_HOUR_MS);
+  const key = `${timeZone}|${quarter}`;
+  let day = dayCache.get(key);
+  if (day === undefined) {
+    if (dayCache.size > 200_000) dayCache.clear();
+    day = periodContaining(new Date(quarter * QUARTER_HOUR_MS), 'day', timeZone).key;
+    dayCache.set(key, day);
+  }
+  return day;
+}
+
+export function toLedgerEvent(event: UsageEvent, options: LedgerOptions): LedgerEvent {
+  const day = localDay(event.time, options.timeZone);
+  if (event.costNanos !== undefined) return { ...event, costNanos: event.costNanos, costSource: 'reported', source: options.source, day };
+  try {
+    const cost = priceUsage(event, { model: event.model, provider: event.provider, at: new Date(event.time), mode: options.mode, customModels: options.customModels });
+    return { ...event, costNanos: cost.total, costSource: 'priced', source: options.source, day };
+  } catch (error) {
+    // A model without a usable price still counts its tokens; its cost shows as unpriced rather than losing the event.
+    if (!(error instanceof UnpricedModelError || error instanceof PricingError)) throw error;
+    return { ...event, costNanos: 0, costSource: 'unpriced', source: options.source, day };
+  }
+}

@@ -1,0 +1,10 @@
+import type { App } from '@slack/bolt';
+import type { BotContext } from '../../context';
+import { publishHome } from '../events/home';
+
+export function registerActions(app: App, bot: BotContext): void {
+  app.action('home_refresh', async ({ ack, body, client }) => {
+    await ack();
+    await publishHome(client, body.user.id, bot);
+  });
+}
