@@ -85,7 +85,7 @@ export function forecastPeriod({ series, period, now, limit }: ForecastInput): F
   };
   if (ended) return result('period-ended', 0, 0);
 
-  const earliest = Math.min(first, ...amounts.keys());
+  const earliest = [...amounts.keys()].reduce((min, day) => Math.min(min, day), first);
   const basis = Math.min(WINDOW_DAYS, today - earliest);
   if (basis > 0) {
     let weighted = 0;

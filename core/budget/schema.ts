@@ -34,24 +34,23 @@ const common = {
 /** A budget as stored: the limit in whole tokens or nano-dollars. */
 export const budgetSchema = z.object({ ...common, unit, limit: quantity }).strict() satisfies z.ZodType<Budget>;
 
-/** Parses `$500` / `2M tokens`, reporting a bad amount as an issue on `path`. */
-function readAmount(text: string | number, fallback: BudgetUnit | undefined, context: z.RefinementCtx, path: string) {
+/** Parses `$500` / `2M tokens`, reporting a bad amount as an issue at `path`. */
+function readAmount(text: string | number, fallback: BudgetUnit | undefined, context: z.RefinementCtx, path: PropertyKey[]) {
   try {
     return parseAmount(String(text), fallback);
   } catch (error) {
-    context.addIssue({ code: 'custom', path: [path], message: error instanceof BudgetError ? error.message : String(error) });
+    context.addIssue({ code: 'custom', path, message: error instanceof BudgetError ? error.message : String(error) });
     return z.NEVER;
   }
 }
 
-/** A budget as people write it (policy file, `/tokens budget set`): the amount as `$500` or `2M tokens`. */
+const writtenAmount = z.union([z.string(), z.number()], 'must be an amount such as $500 or 2M tokens');
+
+/** A budget as people write it (`/tokens budget set`, admin forms): the amount as `$500` or `2M tokens`. */
 export const budgetInputSchema = z
-  .object({ ...common, amount: z.union([z.string(), z.number()], 'must be an amount such as $500 or 2M tokens') })
+  .object({ ...common, amount: writtenAmount.transform((text, context) => readAmount(text, undefined, context, [])) })
   .strict()
-  .transform(({ amount, ...rest }, context): Budget => {
-    const parsed = readAmount(amount, undefined, context, 'amount');
-    return { ...rest, unit: parsed.unit, limit: parsed.amount };
-  });
+  .transform(({ amount, ...rest }): Budget => ({ ...rest, unit: amount.unit, limit: amount.amount }));
 
 const instant = z.coerce.date('must be a date-time');
 
@@ -90,13 +89,8 @@ const MAX_TEMPORARY_DAYS = 366;
 export function quotaRequestSchema({ now, timeZone }: QuotaRequestContext) {
   const today = dayNumber(localDate(now.getTime(), timeZone));
   // Field checks that need no other field run first, so a form shows every field's error at once.
-  const amount = z.union([z.string(), z.number()], 'must be an amount such as $200 or 500k tokens').superRefine((value, context) => {
-    try {
-      parseAmount(String(value), 'tokens');
-    } catch (error) {
-      context.addIssue({ code: 'custom', message: error instanceof BudgetError ? error.message : String(error) });
-    }
-  });
+  // The unit of a bare number comes from the `unit` field, so here only the syntax is checked.
+  const amount = writtenAmount.superRefine((text, context) => void readAmount(text, 'tokens', context, []));
   const until = z
     .string()
     .trim()
@@ -118,7 +112,7 @@ export function quotaRequestSchema({ now, timeZone }: QuotaRequestContext) {
     })
     .strict()
     .transform((request, context): QuotaRequest => {
-      const parsed = readAmount(request.amount, request.unit, context, 'amount');
+      const parsed = readAmount(request.amount, request.unit, context, ['amount']);
       if (request.duration === 'permanent' && request.until) {
         context.addIssue({ code: 'custom', path: ['until'], message: 'only a temporary increase has an end date' });
       }

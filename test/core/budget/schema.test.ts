@@ -62,7 +62,8 @@ describe('budget amounts and schemas', () => {
     it('takes a written amount from people', () => {
       const budget = budgetInputSchema.parse({ scope: 'team', subject: 'ml', period: 'week', amount: '$250' });
       assert.deepEqual([budget.unit, budget.limit], ['usd', 250 * USD]);
-      assert.deepEqual(issues(budgetInputSchema.safeParse({ scope: 'team', subject: 'ml', period: 'week', amount: '250' })), {
+      assert.deepEqual(issues(budgetInputSchema.safeParse({ scope: 'team', subject: '', period: 'week', amount: '250' })), {
+        subject: 'must not be empty',
         amount: 'Amount "250": say whether it is dollars ($500) or tokens (500 tokens)',
       });
     });
