@@ -8,3 +8,4 @@ export * from './policy';
 export * from './pricing';
 export * from './models';
 export * from './extract';
+export * from './recommend';

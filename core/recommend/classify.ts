@@ -1,0 +1,145 @@
+// Classifies what a prompt asks the model to do, from transparent features: phrases, output constraints, label
+// lists, expected output length and the call's tools. Every feature that fires adds its weights to the classes it
+// speaks for and leaves a reason, so a classification can always be explained and argued with.
+import { taskClasses, taskClassNames, type TaskClass } from './tiers';
+
+/** What the call site tells about a prompt's call, when it is known. */
+export interface CallSiteFacts {
+  maxTokens?: number;
+  usesTools?: boolean;
+  jsonMode?: boolean;
+  hasImages?: boolean;
+}
+
+export interface TaskClassification {
+  taskClass: TaskClass;
+  /** 0…1: how clearly the features single out this class (margin over the runner-up, and total evidence). */
+  confidence: number;
+  reasons: string[];
+  /** Every class's total score, for callers that weigh close runners-up. */
+  scores: Record<TaskClass, number>;
+}
+
+interface Feature {
+  reason: string;
+  weights: Partial<Record<TaskClass, number>>;
+  /** On the prompt text (the regex runs on the original text; use the `i` flag for case-insensitivity). */
+  pattern?: RegExp;
+  /** On the call site. */
+  test?: (facts: CallSiteFacts) => boolean;
+}
+
+const languages =
+  'english|german|french|spanish|italian|portuguese|dutch|polish|swedish|danish|norwegian|finnish|russian|ukrainian|turkish|arabic|hebrew|hindi|chinese|mandarin|japanese|korean|vietnamese|thai|indonesian|greek|czech|romanian|hungarian';
+const codeLanguages =
+  'python|typescript|javascript|java|kotlin|swift|go|golang|rust|ruby|php|c\\+\\+|c#|scala|sql|postgresql|mysql|bash|shell|powershell|terraform|dockerfile|regex|regular expression';
+
+// Weights: 3 for a phrase that names the task outright, 2 for a strong hint, 1 for a weak one.
+const features: Feature[] = [
+  // classification
+  { reason: 'asks to classify, categorise or label', weights: { classification: 3 }, pattern: /\b(classify|classification|categori[sz]e|categori[sz]ation|assign (exactly )?(one|a) (category|label|class)|tag (it|this|the \w+) (as|with))\b/i },
+  { reason: 'asks for sentiment, intent or a rating class', weights: { classification: 3 }, pattern: /\b(sentiment|intent|rate (this|the) \w+ as|score (it|this) as)\b/i },
+  { reason: 'gives a closed set of labels', weights: { classification: 2 }, pattern: /\b(categories|labels|classes|intents|options are|possible (values|labels|intents|categories)|one of\s*:)|(\b[\w-]+\b\s*(,|\bor\b)\s*){2,}\b[\w-]+\b\s*\.?\s*(only )?output (just|only) the|\b(reply|respond|answer) with (one|only one|exactly one|a single) (of|word|label)/i },
+  { reason: 'expects a yes/no or single-word verdict', weights: { classification: 3 }, pattern: /\b(answer|reply|respond|output)\s+(with\s+)?("?yes"?\s+or\s+"?no"?|"?true"?\s+or\s+"?false"?|"?[A-Z]{3,}"?\s+or\s+"?[A-Z]{3,}"?)|\b(only|just) (output|return|respond with|reply with) the (category|label|class|rating|department|intent|team|priority)|\b(category|label|department|rating) (name )?only\b|output just the \w+\.?$/im },
+  { reason: 'asks which bucket an item belongs to', weights: { classification: 2 }, pattern: /\b(which (department|team|queue|category|bucket) (should|does|it)|belongs? to|decide whether|(pick|choose|select) (the|one|exactly one|a single) (\w+ )?(label|category|class|option|primary)|is (the following|this) [\w\s-]{0,30}\b(a |an )?(scam|spam|toxic|offensive|phishing))/i },
+  { reason: 'maps codes or labels to definitions ("use S1 for …, S2 for …")', weights: { classification: 2 }, pattern: /(use|answer|output|return) "?[\w-]{1,12}"? (for|when|if) [^.;\n]{3,80}[,;] "?[\w-]{1,12}"? (for|when|if)\b/i },
+  { reason: 'asks to set a severity, priority or level', weights: { classification: 2 }, pattern: /\b(set|assign|determine|give) (its|the|a) (severity|priority|risk level|urgency|tier)\b/i },
+  { reason: 'a list of short options to choose from', weights: { classification: 1 }, pattern: /:\s*([\w-]{2,20}, ){2,}[\w-]{2,20},? (or|and) [\w-]{2,20}\.?\s*$/im },
+  { reason: 'moderation, triage or routing task', weights: { classification: 2 }, pattern: /\b(triage|moderat(e|ion)|route (it|this|the \w+) to|routing|spam|violat(es|ion)|priority (low|medium|high))\b/i },
+  { reason: 'a very short output cap (≤ 20 tokens)', weights: { classification: 3 }, test: (facts) => facts.maxTokens !== undefined && facts.maxTokens <= 20 },
+
+  // extraction
+  { reason: 'asks to extract or pull out data', weights: { extraction: 3 }, pattern: /\b(extract|pull out|capture the|get the following|return the (number|count|amount|date|name|value)s? of|parse (the|this) (following )?\w+|find the key (terms|fields|facts|dates)|identify the (\w+ )?(number|date|fields|entities|amount|address)|named entities)\b/i },
+  { reason: 'names fields to fill', weights: { extraction: 2 }, pattern: /\b(fields?|keys?)\b[^.\n]{0,40}(:|\bfrom\b|\bwith the keys\b)|with (the )?keys\b|if a (field|value) is (not present|missing|not (found|stated|given))|use (null|"unknown"|unknown) (for|if|when)|\bjson with the keys\b/i },
+  { reason: 'asks to list every item of a kind found in a document', weights: { extraction: 2 }, pattern: /\b(list|find|identify) (every|each|all) (\w+ ){0,2}(mentioned|named|found|that appear|in the)\b|\bquote the sentence\b|\bexactly as written\b/i },
+  { reason: 'reads a business document (invoice, résumé, receipt, contract, email)', weights: { extraction: 1, summarisation: 0.5 }, pattern: /\b(invoice|receipt|résumé|resume|contract|agreement|purchase order|order confirmation|medical record|clinical note|bill of lading|bank statement|w-?2|payslip)\b/i },
+  { reason: 'JSON mode (structured output)', weights: { extraction: 1.5, classification: 1 }, test: (facts) => facts.jsonMode === true },
+  { reason: 'asks for a JSON object shaped like a record', weights: { extraction: 1, classification: 0.5 }, pattern: /\{\s*"\w+"\s*:\s*("?(string|number|<[^>]+>|\[)|\[)/i },
+
+  // formatting
+  { reason: 'asks to convert, format or normalise', weights: { formatting: 3 }, pattern: /\b(convert (this|the|these|each|every)?\s*[\w\s-]{0,30}\b(to|into) (an? |the )?(json|csv|yaml|toml|xml|html|markdown|table|plain text|bullet|iso|e\.164|[\w-]+ (format|notation|case|units?))|reformat|re-format|normali[sz]e (each|every|the|all)|format (every|each|these|the following|them|it|this)\b|(turn|render) (the following|this|these) [\w\s]{0,30}\binto (clean )?(html|markdown|json|csv|yaml|a table))/i },
+  { reason: 'names a target data format', weights: { formatting: 1 }, pattern: /\b(markdown table|json array|csv|yaml|toml|xml|html|e\.164|iso 8601|apa|mla|chicago style|title case|uppercase)\b/i },
+  { reason: 'rewrites data values (dates, numbers, addresses, units) into a standard form', weights: { formatting: 3 }, pattern: /\b(every|each|all( the)?) (dates?|numbers?|phone numbers?|addresses|amounts?|prices?|units?|timestamps?|names?)\b[^.\n]{0,40}\b(as|in|to) (iso|e\.164|yyyy|the (standard|same|usps|\w+) format|\w+ format)/i },
+  { reason: 'asks to strip or clean up markup and whitespace', weights: { formatting: 3 }, pattern: /\b(strip|remove) (all |any )?(the )?(html|markdown|formatting|tags|markup|emojis?|whitespace)\b|\bcollapse (repeated |extra )?(whitespace|spaces|blank lines)\b|\bclean(ed)?( up)? (the )?(text|data|output)\b/i },
+  { reason: 'asks for a table or layout', weights: { formatting: 2 }, pattern: /\b(lay (it |them |\w+ )?out|present|arrange|put|render)\b[^.\n]{0,40}\bas an? (markdown |html )?(table|list|grid)\b|\b(one row per|columns? for)\b/i },
+  { reason: 'forbids changing the content', weights: { formatting: 2, translation: 0.5 }, pattern: /\b(do not|don't|without) (change|changing|add, remove or reword|alter|altering|reword)[\w\s,]{0,30}\b(content|wording|text|meaning|values)\b|\bkeep the (original )?(order|key order|list order)\b|\bsame order as the input\b/i },
+
+  // summarisation
+  { reason: 'asks for a summary', weights: { summarisation: 3 }, pattern: /\b(summari[sz]e|summary|tl;?dr|recap|condense|digest|brief overview|overview of the key points|key takeaways|main themes|gist)\b/i },
+  { reason: 'bounds the output to a few sentences, bullets or words', weights: { summarisation: 2 }, pattern: /\b(in|at most|under|no more than|maximum of|max\.?) (\d+|one|two|three|four|five|a few) (short )?(sentences|bullet points|bullets|words|paragraphs?|lines)\b|\bone-paragraph\b|\bunder \d+ words\b/i },
+  { reason: 'works on a transcript, conversation, thread or report', weights: { summarisation: 1 }, pattern: /\b(transcript|conversation|thread|meeting|timeline|reviews|paper|article|opinion|chat history|diff)\b/i },
+
+  // translation
+  { reason: 'asks to translate or localise', weights: { translation: 4 }, pattern: /\b(translat(e|ion|or)|locali[sz]e|tradu(is|z|c)|übersetze|traduci)\w*/i },
+  { reason: 'names a target language', weights: { translation: 3 }, pattern: new RegExp(`\\b(in|into|to|from) (${languages}|brazilian portuguese)\\b|\\b(source|target|their|the \\w+'s) language\\b|\\{\\w*lang(uage)?\\w*\\}|\\b(${languages}) (version|translation)s?\\b|\\b(${languages}) and (${languages})\\b`, 'i') },
+
+  // rewriting
+  { reason: 'asks to rewrite, rephrase or edit text', weights: { rewriting: 3 }, pattern: /\b(rewrite|re-write|rephrase|paraphrase|reword|proofread|polish|simplify|edit this|adjust the tone|make (this|it|the \w+) (sound )?(more|less)|improve (the )?(clarity|wording|flow|readability)|tighten|shorten|revise|rework|cut (the )?filler|(turn|adapt) (this|the) [\w\s-]{0,30}\binto an? [\w\s-]{0,50}\b(paragraph|post|email|article|announcement|message|copy|text|version))\b/i },
+  { reason: 'works on a draft or note to improve', weights: { rewriting: 1 }, pattern: /\b(draft|the (following )?(text|paragraph|copy|note|post))\b/i },
+  { reason: 'sets tone, audience or style', weights: { rewriting: 2 }, pattern: /\b(tone|professional|polite|friendly|formal|casual|empathetic|plain language|gender-neutral|inclusive|reading level|\d+-year-old|(user|customer|client)-facing|for a (non-\w+|general) audience|variants?)\b/i },
+  { reason: 'asks to fix grammar or spelling', weights: { rewriting: 2 }, pattern: /\b(grammar|spelling|punctuation|typos)\b/i },
+  { reason: 'asks to keep the meaning or facts', weights: { rewriting: 1 }, pattern: /\b(without changing (its|the) meaning|keep(ing)? (every|all the|the) (facts|instructions?|details|meaning)|same length)\b/i },
+
+  // code generation
+  { reason: 'asks to write, generate or refactor code', weights: { 'code-generation': 3 }, pattern: new RegExp(`\\b(write|generate|create|implement|refactor|produce)\\b[^.\\n]{0,40}\\b(${codeLanguages}|code|function|class|script|query|endpoint|unit tests?|tests for|workflow|migration file|component|api)\\b`, 'i') },
+  { reason: 'names a programming language, library or code artefact', weights: { 'code-generation': 2 }, pattern: new RegExp(`\\b(${codeLanguages}|jest|pytest|fastapi|django|flask|spring|react|vue|angular|pandas|numpy|matplotlib|kubernetes|helm|ansible|github actions|type hints|schema:)\\b`, 'i') },
+  { reason: 'asks for a complete program or script', weights: { 'code-generation': 2 }, pattern: /\b(runnable|complete|full|working) (script|program|code|implementation|module)\b|\breturn (the )?(full|complete) (code|script)\b/i },
+  { reason: 'contains or asks for a code block', weights: { 'code-generation': 2 }, pattern: /```|\bcode block\b|\breturn only the (sql|code)\b|\b(select|insert|update)\b[^.\n]{0,40}\bfrom\b|\w+\([\w, ]+\)(\s*\n|,)/i },
+
+  // multi-step reasoning
+  { reason: 'asks for step-by-step reasoning', weights: { reasoning: 3 }, pattern: /\b(step by step|think (carefully|through)|reason (through|about)|work (it )?through|chain of thought|show your (work|calculations|reasoning)|explain (your|the) reasoning|deduce|work out the|one by one|go through (the|each|every)|explain why)\b/i },
+  { reason: 'asks for an overall judgement or likelihood', weights: { reasoning: 2 }, pattern: /\b(judge?ment|is (this|it) likely|how likely|likelihood|with a probability|overall (verdict|assessment|judge?ment))\b/i },
+  { reason: 'asks to analyse, evaluate, verify or diagnose', weights: { reasoning: 2 }, pattern: /\b(analy[sz]e|evaluate|assess|verify|determine (whether|the most likely)|root cause|diagnos(e|is)|prove|justify|justification|check (the|each|that)|compare the)\b/i },
+  { reason: 'weighs alternatives, trade-offs or evidence', weights: { reasoning: 2 }, pattern: /\b(trade-?offs?|alternatives?|alternative explanations|rules? (\w+ ){0,3}out|edge cases|assumptions|how confident|weigh|pros and cons|consider (each|the|alternative))\b/i },
+  { reason: 'calls for a verdict or conclusion', weights: { reasoning: 1 }, pattern: /\b(conclusion|verdict|decide whether|which (option|design|approach)|recommendation)\b/i },
+  { reason: 'involves calculation or constraint solving', weights: { reasoning: 1 }, pattern: /\b(calculat(e|ion)s?|probability|constraints?|puzzle|revenue|margin|forecast|estimate (how|the)|how many \w+ (will|would) (we|i|you) need|show how you (got|arrived|reached))\b/i },
+
+  // planning
+  { reason: 'asks for a plan, schedule, itinerary or roadmap', weights: { planning: 3 }, pattern: /\b((create|build|design|draft|put together|outline|prepare)\b[^.\n]{0,40}\b(plan|programme|program|schedule|checklist|agenda|curriculum|timeline)|plan (a|the|for)|project plan|sprint plan|propose a \w+ plan|itinerary|roadmap|(study|training|release|content) (schedule|programme|program|plan|calendar)|schedule for|runbook|migration strategy|rollout plan|rollback plan|launch plan|how (we|i) should (launch|roll out|migrate|organi[sz]e|approach))\b/i },
+  { reason: 'assigns steps to time slots or owners', weights: { planning: 2 }, pattern: /\b(in which (week|month|phase)|what happens (in|on|each)|who is responsible|which team is responsible|must be ready before|week \d+|over the next (week|month|quarter|year)|day \d+)\b/i },
+  { reason: 'asks to break work into phases, tasks or milestones', weights: { planning: 2 }, pattern: /\b(phases|milestones|workstreams|break (the work|it|this) (down )?into|sequence (the|of) (steps|topics|tasks)|dependencies|deadlines|allocate|capacity|prioriti[sz]e)\b/i },
+  { reason: 'organises activities over time', weights: { planning: 1 }, pattern: /\b(\d+-(day|week|month)|per (day|week)|each (day|week|month)|for each (day|week)|month-by-month|week-by-week|day-by-day|next (two|\d+) weeks|from now until|timeline|owners?|in parallel)\b/i },
+
+  // agentic tool use
+  { reason: 'the call passes tools', weights: { agentic: 5 }, test: (facts) => facts.usesTools === true },
+  { reason: 'describes tools or actions to call', weights: { agentic: 3 }, pattern: /\b(you have (access to )?(tools|a \w+ tool)|tools (provided|available)|available (tools|actions|functions)|the tools? provided|(call|use|invoke) (the )?`?\w+_\w+`?( tool| function)?|(through|via|with) (these|the following|the) tools|functions?\b[^.\n]{0,20}\btools?\b|\bwith the tools\b|\w+_\w+\(\w*[,)]|\bthe \w+(, \w+)* and \w+ (tools|functions)\b)/i },
+  { reason: 'asks to act in a loop until a goal is met', weights: { agentic: 2 }, pattern: /\b(keep working until|until the (task|test|request) (is|passes)|stop when|observe (each|the) result|thought\/action\/observation|autonomous|agent\b|act as the [\w\s]*agent|before acting|try again|escalate)\b/i },
+  { reason: 'operates on an environment (files, shell, browser, APIs)', weights: { agentic: 1 }, pattern: /\b(run (shell )?commands|edit files|read files|headless browser|navigate|click|download every|log in to|search the codebase|run the test suite)\b/i },
+  { reason: 'numbered instructions with conditional actions', weights: { agentic: 1, planning: 0.5 }, pattern: /^\s*\d\.\s.*\b(if|only after|before)\b/im },
+
+  // Output length from the call site.
+  { reason: 'a short output cap (≤ 60 tokens)', weights: { classification: 1, extraction: 0.5 }, test: (facts) => facts.maxTokens !== undefined && facts.maxTokens > 20 && facts.maxTokens <= 60 },
+  { reason: 'a long output cap (≥ 2,000 tokens)', weights: { 'code-generation': 1, reasoning: 1, planning: 1, rewriting: 0.5 }, test: (facts) => facts.maxTokens !== undefined && facts.maxTokens >= 2000 },
+];
+
+/** Classes whose score is within this share of the winner's are close enough to matter (see recommend). */
+export const closeRunnerUpShare = 0.6;
+
+/** The task a prompt asks for, how sure the features are, and which features decided it. */
+export function classifyTask(prompt: string, callSite: CallSiteFacts = {}): TaskClassification {
+  const scores = Object.fromEntries(taskClasses.map((c) => [c, 0])) as Record<TaskClass, number>;
+  const fired: Feature[] = [];
+  for (const feature of features) {
+    const hit = feature.pattern ? feature.pattern.test(prompt) : feature.test!(callSite);
+    if (!hit) continue;
+    fired.push(feature);
+    for (const [taskClass, weight] of Object.entries(feature.weights) as [TaskClass, number][]) scores[taskClass] += weight;
+  }
+
+  const ranked = [...taskClasses].sort((a, b) => scores[b] - scores[a]);
+  const [top, second] = [ranked[0]!, ranked[1]!];
+  if (scores[top] === 0) {
+    // Nothing recognisable: assume the demanding case so that no cheaper tier is suggested on no evidence.
+    return { taskClass: 'reasoning', confidence: 0, reasons: ['no task features found; treated as multi-step reasoning'], scores };
+  }
+
+  const margin = (scores[top] - scores[second]) / scores[top];
+  const evidence = Math.min(1, scores[top] / 6);
+  const confidence = Math.round((0.5 * margin + 0.5 * evidence) * 100) / 100;
+  const reasons = fired
+    .filter((feature) => (feature.weights[top] ?? 0) > 0)
+    .sort((a, b) => (b.weights[top] ?? 0) - (a.weights[top] ?? 0))
+    .map((feature) => `${feature.reason} (+${feature.weights[top]} ${taskClassNames[top]})`);
+  if (scores[second] > 0) reasons.push(`runner-up: ${taskClassNames[second]} (${scores[second]} vs ${scores[top]})`);
+  return { taskClass: top, confidence, reasons, scores };
+}

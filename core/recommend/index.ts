@@ -1,0 +1,2 @@
+export { classifyTask, type CallSiteFacts, type TaskClassification } from './classify';
+export { taskClasses, taskClassNames, tierFit, tierServes, type TaskClass } from './tiers';

@@ -1,0 +1,31 @@
+import { strict as assert } from 'node:assert';
+import { classifyTask, taskClasses, type TaskClass } from '../../../core/recommend';
+import { labelledPrompts } from './labelled';
+
+describe('task classification', () => {
+  it('covers every class with realistic prompts', () => {
+    assert.ok(labelledPrompts.length >= 60);
+    for (const taskClass of taskClasses) {
+      assert.ok(labelledPrompts.filter((p) => p.label === taskClass).length >= 5, `too few ${taskClass} examples`);
+    }
+  });
+
+  it('agrees with the labelled set on at least 85 % of prompts', () => {
+    const misses: string[] = [];
+    const perClass = new Map<TaskClass, { right: number; total: number }>();
+    for (const example of labelledPrompts) {
+      const result = classifyTask(example.prompt, example.callSite);
+      const tally = perClass.get(example.label) ?? { right: 0, total: 0 };
+      tally.total++;
+      if (result.taskClass === example.label) tally.right++;
+      else misses.push(`  ${example.app}: labelled ${example.label}, classified ${result.taskClass} (${result.reasons.join('; ')})`);
+      perClass.set(example.label, tally);
+    }
+    const right = labelledPrompts.length - misses.length;
+    const agreement = right / labelledPrompts.length;
+    console.log(`      agreement ${right}/${labelledPrompts.length} = ${(agreement * 100).toFixed(1)} %`);
+    console.log(`      ${[...perClass].map(([c, t]) => `${c} ${t.right}/${t.total}`).join(', ')}`);
+    if (misses.length) console.log(misses.join('\n'));
+    assert.ok(agreement >= 0.85, `agreement ${(agreement * 100).toFixed(1)} % is below 85 %`);
+  });
+});
