@@ -221,5 +221,21 @@ describe('budget periods', () => {
         { numRuns: 50 },
       );
     });
+    it('spend ranges agree with periods and cover whole local days', () => {
+      fc.assert(
+        fc.property(instant, zone, fc.integer({ min: 1, max: 60 }), (now, tz, count) => {
+          const context = { now, timeZone: tz };
+          const today = parseRange('today', context);
+          assert.ok(today.start <= now && now < today.end);
+          const month = periodContaining(now, 'month', tz);
+          assert.deepEqual([parseRange('month', context).start, parseRange('month', context).end], [month.start, month.end]);
+          assert.equal(parseRange('last-month', context).end.getTime(), month.start.getTime());
+          const last = parseRange(`${count}d`, context);
+          assert.equal(daysIn(last, tz).length, count);
+          assert.equal(last.end.getTime(), today.end.getTime());
+        }),
+        { numRuns: 50 },
+      );
+    });
   });
 });

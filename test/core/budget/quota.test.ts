@@ -152,6 +152,19 @@ describe('budget quotas', () => {
       assert.equal(decision.remaining.usd, 50 * USD);
     });
 
+    it('allows exactly the requests that fit under the cap, with the grants in effect', () => {
+      fc.assert(
+        fc.property(fc.nat(3000), fc.nat(3000), fc.nat(1000), fc.option(fc.integer({ min: 50, max: 200 }), { nil: null }), (used, request, granted, cap) => {
+          const budget: Budget = { ...user, limit: 1000, hardCapPercent: cap };
+          const grants = granted ? [{ amount: granted, approvedAt: at('2026-11-01T00:00:00Z') }] : [];
+          const decision = checkQuota({ budgets: [{ budget, grants, used }], ...context, requestTokens: request });
+          const ceiling = cap === null ? Infinity : Math.floor(((1000 + granted) * cap) / 100);
+          assert.equal(decision.allow, cap === null || (used < ceiling && used + request <= ceiling));
+          assert.equal(decision.remaining.tokens, Math.max(0, (cap === null ? 1000 + granted : ceiling) - used));
+        }),
+      );
+    });
+
     it('allows when no budget applies', () => {
       assert.deepEqual(checkQuota({ budgets: [], ...context, requestTokens: 10 }), { allow: true, reason: 'No budget applies', remaining: {}, decisions: [] });
     });
