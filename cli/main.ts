@@ -4,6 +4,9 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   count: { summary: 'Count the tokens of a file or request', load: async () => (await import('./commands/count')).run },
+  cost: { summary: 'Price a prompt file per call, day and month', load: async () => (await import('./commands/cost')).run },
+  models: { summary: 'List models with prices, context and tier', load: async () => (await import('./commands/models')).run },
+  prices: { summary: 'Refresh the price data (prices update)', load: async () => (await import('./commands/prices')).run },
 };
 
 function usage(): string {

@@ -1,0 +1,90 @@
+// `tokenwise models`: the model catalog with prices per million tokens, context window and tier.
+import { parseArgs } from 'node:util';
+import { ladderProviders, listModels, loadPolicy, loadPriceCache, PolicyError, pricesAsOf, type ModelInfo } from '../../core/node';
+import { ExitCode, UsageError, type CliIO } from '../io';
+
+const help = `Usage: tokenwise models [--provider P] [--format text|json]
+
+Lists the model catalog: provider, size tier (small, medium, large, frontier), USD per million input and output
+tokens, context window, largest output and capabilities. Custom models from the policy file are included.
+Prices are the cached price data ('tokenwise prices update'), else the bundled snapshot; their date is shown.
+
+Options:
+  --provider P         One provider only, e.g. openai, anthropic, google, groq.
+  --format text|json   Output format (default text).
+
+Exit codes: 0 ok, 2 bad arguments or an invalid policy file, 3 internal error.
+`;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { provider: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${help}`);
+  }
+  if (values.help) {
+    io.stdout(help);
+    return ExitCode.ok;
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'.`);
+  let customModels;
+  try {
+    customModels = loadPolicy(io.cwd).customModels;
+  } catch (error) {
+    if (error instanceof PolicyError) throw new UsageError(error.message);
+    throw error;
+  }
+  const cache = await loadPriceCache();
+  if (cache.problem) io.stderr(`tokenwise models: ${cache.problem}; using the bundled prices.\n`);
+
+  const provider = values.provider?.toLowerCase();
+  const models = listModels({ provider, customModels });
+  if (provider && models.length === 0) {
+    const known = [...new Set([...ladderProviders(), ...listModels({ customModels }).map((m) => m.provider)])];
+    throw new UsageError(`no models for provider '${values.provider}'; known providers: ${known.join(', ')}.`);
+  }
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify({ pricesAsOf: pricesAsOf(), priceSource: cache.source, models }, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  io.stdout(`${table(models)}\nPrices in USD per million tokens, as of ${pricesAsOf()} (${cache.source === 'cache' ? 'refreshed' : 'bundled'} data).\n`);
+  return ExitCode.ok;
+}
+
+const money = (perMTok: number | undefined) => (perMTok === undefined ? '–' : `$${perMTok.toLocaleString('en-US', { maximumFractionDigits: 4 })}`);
+const tokens = (n: number) => (n === 0 ? '?' : n >= 1_000_000 ? `${+(n / 1_000_000).toFixed(2)}M` : `${Math.round(n / 1000)}k`);
+
+function table(models: ModelInfo[]): string {
+  const rows = [
+    ['Model', 'Provider', 'Tier', 'Input', 'Output', 'Context', 'Max out', 'Capabilities'],
+    ...models.map((m) => [
+      m.id,
+      m.provider,
+      m.tier,
+      money(m.inputPerMTok),
+      money(m.outputPerMTok),
+      tokens(m.contextWindow),
+      tokens(m.maxOutputTokens),
+      [
+        m.capabilities.tools && 'tools',
+        m.capabilities.reasoning && 'reasoning',
+        m.capabilities.vision && 'vision',
+        m.capabilities.jsonMode && 'json',
+        m.custom && 'custom',
+        m.deprecation && `deprecated ${m.deprecation === 'deprecated' ? '' : m.deprecation}`.trim(),
+      ]
+        .filter(Boolean)
+        .join(' '),
+    ]),
+  ];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const numeric = new Set([3, 4, 5, 6]);
+  return rows
+    .map((row) => row.map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd())
+    .join('\n');
+}

@@ -1,0 +1,99 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../cli/main';
+import type { CliIO } from '../../cli/io';
+import { countTokens, resetPriceData } from '../../core/node';
+
+describe('tokenwise cost', () => {
+  let dir: string;
+  let savedCacheHome: string | undefined;
+  const prompt = 'You are a support agent for an online shop. Answer the customer politely and in two sentences.\n';
+  const cli = async (args: string[]) => {
+    let stdout = '';
+    let stderr = '';
+    const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '', isTTY: false, cwd: dir };
+    const code = await runCli(['cost', ...args], io);
+    return { code, stdout, stderr };
+  };
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tokenwise-cost-'));
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, 'reply.prompt'), prompt);
+    savedCacheHome = process.env.XDG_CACHE_HOME;
+    process.env.XDG_CACHE_HOME = join(dir, 'cache'); // no refreshed prices: the bundled snapshot is used
+  });
+  after(() => {
+    if (savedCacheHome === undefined) delete process.env.XDG_CACHE_HOME;
+    else process.env.XDG_CACHE_HOME = savedCacheHome;
+    resetPriceData();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prices a prompt file per call, day and month, with the price date', async () => {
+    const run = await cli(['reply.prompt', '--model', 'gpt-4o', '--output-tokens', '200', '--calls-per-day', '10000', '--format', 'json']);
+    assert.equal(run.code, 0, run.stderr);
+    const json = JSON.parse(run.stdout);
+    const tokens = countTokens(prompt, 'gpt-4o').tokens;
+    assert.equal(json.count.tokens, tokens);
+    assert.equal(json.perCall, Math.round(tokens * 2.5 * 1000) + Math.round(200 * 10 * 1000));
+    assert.equal(json.perDay, json.perCall * 10_000);
+    assert.equal(json.perMonth, json.perDay * 30);
+    assert.equal(json.pricesAsOf, '2026-09-23');
+    assert.equal(json.provider, 'openai');
+
+    const text = await cli(['reply.prompt', '--model', 'gpt-4o', '--output-tokens', '200', '--calls-per-day', '10000']);
+    assert.match(text.stdout, /reply\.prompt with gpt-4o \(openai\): \d+ tokens in, 200 out per call/);
+    assert.match(text.stdout, /per month +\$[\d,.]+ \(30 days\)/);
+    assert.match(text.stdout, /prices as of 2026-09-23/);
+  });
+
+  it('takes volume and output assumptions and custom prices from the policy file', async () => {
+    writeFileSync(
+      join(dir, 'tokenwise.config.json'),
+      JSON.stringify({
+        volumes: [{ glob: '*.prompt', callsPerDay: 20 }],
+        outputTokens: [{ glob: '*.prompt', tokens: 1000 }],
+        customModels: { 'acme-llama-70b': { provider: 'self-hosted', inputPerMTok: 1, outputPerMTok: 2 } },
+      }),
+    );
+    try {
+      const run = await cli(['reply.prompt', '--model', 'acme-llama-70b', '--format', 'json']);
+      assert.equal(run.code, 0, run.stderr);
+      const json = JSON.parse(run.stdout);
+      assert.equal(json.callsPerDay, 20);
+      assert.equal(json.outputTokens, 1000);
+      assert.equal(json.provider, 'self-hosted');
+      assert.equal(json.count.exact, false);
+      assert.equal(json.perCall, json.count.tokens * 1000 + 1000 * 2 * 1000);
+      assert.equal(json.priceSource, 'policy');
+    } finally {
+      rmSync(join(dir, 'tokenwise.config.json'));
+    }
+  });
+
+  it('suggests the closest known names for an unknown model', async () => {
+    const run = await cli(['reply.prompt', '--model', 'claude-sonet-4-5']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /unknown model 'claude-sonet-4-5'\. Closest known: claude-sonnet-4-5/);
+  });
+
+  it('rejects bad arguments with exit code 2', async () => {
+    const cases: [string[], RegExp][] = [
+      [['reply.prompt'], /--model is required/],
+      [['--model', 'gpt-4o'], /one prompt FILE/],
+      [['missing.prompt', '--model', 'gpt-4o'], /cannot read missing\.prompt: no such file/],
+      [['reply.prompt', '--model', 'gpt-4o', '--calls-per-day', 'lots'], /--calls-per-day must be a whole number/],
+      [['reply.prompt', '--model', 'gpt-4o', '--output-tokens=-5'], /--output-tokens must be a whole number/],
+      [['reply.prompt', '--model', 'gpt-4o', '--format', 'xml'], /--format must be text or json/],
+      [['reply.prompt', '--model', 'gpt-4o', '--colour'], /Unknown option '--colour'/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await cli(args);
+      assert.equal(run.code, 2, args.join(' '));
+      assert.match(run.stderr, message);
+    }
+  });
+});
