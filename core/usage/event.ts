@@ -35,13 +35,15 @@ export const usageEventSchema = z
   })
   .strict()
   .superRefine((event, context) => {
-    if (event.cacheReadTokens + event.cacheWriteTokens > event.inputTokens) {
+    // Each check only compares counts that are themselves valid, so one bad field gives one error.
+    const valid = (...values: number[]) => values.every((value) => Number.isInteger(value) && value >= 0);
+    if (valid(event.inputTokens, event.cacheReadTokens, event.cacheWriteTokens) && event.cacheReadTokens + event.cacheWriteTokens > event.inputTokens) {
       context.addIssue({ code: 'custom', path: ['inputTokens'], message: 'must include cacheReadTokens and cacheWriteTokens (it counts all input)' });
     }
-    if (event.cacheWrite1hTokens > event.cacheWriteTokens) {
+    if (valid(event.cacheWrite1hTokens, event.cacheWriteTokens) && event.cacheWrite1hTokens > event.cacheWriteTokens) {
       context.addIssue({ code: 'custom', path: ['cacheWrite1hTokens'], message: 'must not exceed cacheWriteTokens' });
     }
-    if (event.reasoningTokens > event.outputTokens) {
+    if (valid(event.reasoningTokens, event.outputTokens) && event.reasoningTokens > event.outputTokens) {
       context.addIssue({ code: 'custom', path: ['reasoningTokens'], message: 'must not exceed outputTokens (it counts all output)' });
     }
   });
@@ -71,14 +73,7 @@ export function parseUsageBatch(rows: readonly unknown[]): BatchResult {
   rows.forEach((row, index) => {
     const result = usageEventSchema.safeParse(row);
     if (!result.success) {
-      // One message per field: the first is the cause, later ones (cross-field checks) its echoes.
-      const fields = new Set<string>();
-      for (const issue of result.error.issues) {
-        const field = issue.path.join('.');
-        if (fields.has(field)) continue;
-        fields.add(field);
-        errors.push({ row: index, field, message: issue.message });
-      }
+      for (const issue of result.error.issues) errors.push({ row: index, field: issue.path.join('.'), message: issue.message });
       return;
     }
     events.push(result.data);

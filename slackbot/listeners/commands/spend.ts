@@ -1,6 +1,7 @@
 // `/tokens spend`: acknowledged at once, answered through response_url once the numbers are in.
 import type { RespondFn } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
+import { BudgetError } from '../../../core';
 import { helpBlocks } from '../../blocks/help';
 import { spendBlocks, spendText } from '../../blocks/spend';
 import { spendContext, type BotContext } from '../../context';
@@ -27,8 +28,9 @@ async function answer(args: SpendArgs, respond: RespondFn, client: webApi.WebCli
     await respond({ response_type: args.public ? 'in_channel' : 'ephemeral', text: spendText(report), blocks: spendBlocks(report) });
   } catch (error) {
     // A range core rejects (e.g. 2026-13) is the user's to fix; anything else is ours, and logged.
-    const message = error instanceof Error && error.name === 'PeriodError' ? error.message : 'Something went wrong on my side; it has been logged.';
-    if (message !== (error as Error).message) bot.log.error('spend failed', { user: userId, error });
+    const theirs = error instanceof BudgetError;
+    if (!theirs) bot.log.error('spend failed', { user: userId, error });
+    const message = theirs ? error.message : 'Something went wrong on my side; it has been logged.';
     await respond({ response_type: 'ephemeral', text: message, blocks: helpBlocks(message) });
   }
 }

@@ -1,0 +1,211 @@
+// The bot over real HTTP: signed Slack requests in, Web API calls and response_url posts out to a local double.
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parsePolicy } from '../../core';
+import { startBot, type RunningBot } from '../../slackbot/app';
+import { loadConfig } from '../../slackbot/config';
+import { createLog } from '../../slackbot/log';
+import { SqliteStore } from '../../slackbot/store/sqlite';
+import { SlackApiDouble } from './support/slackApi';
+import { post, signed, slashCommandBody } from './support/signing';
+
+const SECRET = 'test-signing-secret-0123456789';
+const INGEST = 'ingest-token-0123456789';
+const NOW = new Date('2026-11-22T12:00:00Z');
+
+const policy = parsePolicy(
+  JSON.stringify({
+    timeZone: 'Europe/Berlin',
+    teams: { search: { members: ['U100'], approvers: ['U900'] } },
+    budgets: { teams: { search: { amountUsd: 100 } } },
+  }),
+  'tokenwise.config.json',
+);
+
+function usage(id: string, fields: Record<string, unknown>) {
+  return { id, time: '2026-11-20T10:00:00Z', provider: 'openai', model: 'gpt-4o', inputTokens: 1000, cacheReadTokens: 400, outputTokens: 200, ...fields };
+}
+
+describe('Slack bot over HTTP', function () {
+  this.timeout(20_000);
+  const slack = new SlackApiDouble();
+  let dir: string;
+  let store: SqliteStore;
+  let bot: RunningBot;
+  let base: string;
+  let responses = 0;
+
+  before(async () => {
+    await slack.start();
+    slack.emails = { U100: 'ada@example.com' };
+    dir = mkdtempSync(join(tmpdir(), 'tokenwise-bot-'));
+    store = new SqliteStore(join(dir, 'bot.db'));
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      INGEST_TOKEN: INGEST,
+      PORT: '0',
+      LOG_LEVEL: 'error',
+    });
+    bot = await startBot({ config, store, policy, log: createLog('error', () => undefined), now: () => NOW });
+    base = `http://127.0.0.1:${bot.port}`;
+  });
+
+  after(async () => {
+    await bot.stop();
+    await store.close();
+    await slack.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const ingest = (body: string, token = INGEST, type = 'application/json') =>
+    fetch(`${base}/v1/usage`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
+
+  const command = async (text: string, user = 'U100') => {
+    const url = slack.responseUrl(`r${++responses}`);
+    const response = await post(`${base}/slack/events`, signed(SECRET, slashCommandBody({ text, user_id: user, user_name: 'ada', response_url: url }), 'application/x-www-form-urlencoded'));
+    return { ...response, url };
+  };
+
+  const answerTo = async (url: string) => {
+    const path = new URL(url).pathname;
+    await slack.waitFor(() => slack.responses.some((response) => response.path === path) || slack.rejected.length > 0);
+    assert.deepEqual(slack.rejected, []);
+    return slack.responses.find((response) => response.path === path)!.body;
+  };
+
+  describe('POST /v1/usage', () => {
+    it('refuses a missing or wrong bearer token', async () => {
+      assert.equal((await ingest('[]', 'wrong-token-000000000')).status, 401);
+      const response = await fetch(`${base}/v1/usage`, { method: 'POST', body: '[]' });
+      assert.equal(response.status, 401);
+    });
+
+    it('stores nothing from a batch with an invalid row, and names every row and field', async () => {
+      const response = await ingest(JSON.stringify([usage('ok-1', {}), usage('bad-1', { outputTokens: -5 }), usage('bad-2', { model: '' })]));
+      assert.equal(response.status, 400);
+      const body = (await response.json()) as { stored: number; errors: Array<{ row: number; field: string }> };
+      assert.equal(body.stored, 0);
+      assert.deepEqual(body.errors.map((error) => `${error.row}:${error.field}`), ['1:outputTokens', '2:model']);
+      const rows = await store.spend({ fromDay: '2026-11-01', toDay: '2026-11-30', by: 'team' });
+      assert.deepEqual(rows, []);
+    });
+
+    it('takes JSON arrays and NDJSON, prices events without a cost, and counts a retried batch once', async () => {
+      const batch = [
+        usage('e1', { team: 'search', user: 'U100', costNanos: 2_000_000_000 }),
+        usage('e2', { team: 'search', user: 'ada@example.com', costNanos: 1_000_000_000, time: '2026-11-21T09:00:00Z' }),
+        usage('e3', { team: 'ads', user: 'U200', costNanos: 500_000_000, model: 'claude-sonnet-4-5', provider: 'anthropic' }),
+      ];
+      const first = await ingest(JSON.stringify(batch));
+      assert.equal(first.status, 200);
+      assert.deepEqual(await first.json(), { inserted: 3, duplicates: 0 });
+      const retry = await ingest(batch.map((row) => JSON.stringify(row)).join('\n'), INGEST, 'application/x-ndjson');
+      assert.deepEqual(await retry.json(), { inserted: 0, duplicates: 3 });
+      const priced = await ingest(JSON.stringify([usage('e4', { team: 'ads', app: 'ranker', time: '2026-11-22T08:00:00Z' })]));
+      assert.deepEqual(await priced.json(), { inserted: 1, duplicates: 0 });
+      const rows = await store.spend({ fromDay: '2026-11-22', toDay: '2026-11-22', by: 'app' });
+      assert.equal(rows.length, 1);
+      assert.ok(rows[0]!.costNanos > 0, 'gpt-4o tokens are priced from the price table');
+    });
+  });
+
+  describe('/tokens', () => {
+    it('answers spend for a team through response_url, ephemeral, with totals, breakdown, trend and budget', async () => {
+      const { status, url } = await command('spend team search 7d');
+      assert.equal(status, 200);
+      const answer = await answerTo(url);
+      assert.equal(answer.response_type, 'ephemeral');
+      const text = JSON.stringify(answer.blocks);
+      assert.match(text, /\$3/, 'total of the two search events');
+      assert.match(text, /Top people/);
+      assert.match(text, /<@U100>/);
+      assert.match(text, /Daily trend/);
+      assert.match(text, /Budget 2026-11/);
+      assert.match(text, /of \$100/);
+    });
+
+    it('finds a Slack user under their id and their email, and posts publicly when asked', async () => {
+      const { url } = await command('spend <@U100|ada> month by model public');
+      const answer = await answerTo(url);
+      assert.equal(answer.response_type, 'in_channel');
+      assert.match(JSON.stringify(answer.blocks), /\$3/);
+    });
+
+    it('gives the usage message for help and for anything it does not understand, in the acknowledgement', async () => {
+      const help = await command('help');
+      assert.equal(help.status, 200);
+      assert.match(help.text, /tokens spend/);
+      assert.match(JSON.parse(help.text).response_type, /ephemeral/);
+      const unknown = await command('frobnicate');
+      assert.match(unknown.text, /I don't know/);
+      const badArgument = await command('spend sideways');
+      assert.match(badArgument.text, /I don't understand \\"sideways\\"/);
+    });
+
+    it('reports a range core rejects as a friendly message', async () => {
+      const { url } = await command('spend 2026-13');
+      const answer = await answerTo(url);
+      assert.match(answer.text, /month/);
+    });
+  });
+
+  describe('signatures', () => {
+    const spendBody = (name: string) => slashCommandBody({ text: 'spend', user_id: 'U100', response_url: slack.responseUrl(name) });
+
+    it('rejects a forged signature and runs nothing', async () => {
+      const request = signed('not-the-secret-at-all-000', spendBody('forged'), 'application/x-www-form-urlencoded');
+      assert.equal((await post(`${base}/slack/events`, request)).status, 401);
+    });
+
+    it('rejects a stale timestamp (over 5 minutes old) and runs nothing', async () => {
+      const request = signed(SECRET, spendBody('stale'), 'application/x-www-form-urlencoded', Math.floor(Date.now() / 1000) - 6 * 60);
+      assert.equal((await post(`${base}/slack/events`, request)).status, 401);
+    });
+
+    it('rejects a replayed request and runs it only once', async () => {
+      const request = signed(SECRET, spendBody('replayed'), 'application/x-www-form-urlencoded');
+      assert.equal((await post(`${base}/slack/events`, request)).status, 200);
+      assert.equal((await post(`${base}/slack/events`, request)).status, 401);
+      await answerTo(slack.responseUrl('replayed'));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(slack.responses.filter((response) => response.path.endsWith('/replayed')).length, 1);
+    });
+
+    after(() => {
+      for (const name of ['forged', 'stale']) assert.equal(slack.responses.filter((response) => response.path.endsWith(`/${name}`)).length, 0);
+    });
+  });
+
+  describe('App Home', () => {
+    it('publishes the user’s and their team’s month with the budget, within view limits', async () => {
+      const body = JSON.stringify({
+        token: 'legacy',
+        team_id: 'T0001',
+        api_app_id: 'A0001',
+        type: 'event_callback',
+        event_id: 'Ev1',
+        event_time: Math.floor(Date.now() / 1000),
+        event: { type: 'app_home_opened', user: 'U100', channel: 'D1', tab: 'home', event_ts: '1.0' },
+      });
+      assert.equal((await post(`${base}/slack/events`, signed(SECRET, body, 'application/json'))).status, 200);
+      await slack.waitFor(() => slack.calls.some((call) => call.method === 'views.publish'));
+      const publish = slack.calls.find((call) => call.method === 'views.publish')!;
+      assert.equal(publish.body.user_id, 'U100');
+      const text = JSON.stringify(publish.body.view);
+      assert.match(text, /Team search/);
+      assert.match(text, /Budget 2026-11/);
+    });
+
+    it('refreshes from the Refresh button (an interaction payload)', async () => {
+      const before = slack.calls.filter((call) => call.method === 'views.publish').length;
+      const payload = JSON.stringify({ type: 'block_actions', user: { id: 'U100' }, team: { id: 'T0001' }, api_app_id: 'A0001', trigger_id: '1.2', container: { type: 'view' }, actions: [{ type: 'button', action_id: 'home_refresh', block_id: 'b', action_ts: '1' }] });
+      const response = await post(`${base}/slack/events`, signed(SECRET, `payload=${encodeURIComponent(payload)}`, 'application/x-www-form-urlencoded'));
+      assert.equal(response.status, 200);
+      await slack.waitFor(() => slack.calls.filter((call) => call.method === 'views.publish').length > before);
+    });
+  });
+});
