@@ -56,7 +56,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   return ExitCode.ok;
 }
 
-const money = (perMTok: number | undefined) => (perMTok === undefined ? '–' : `$${perMTok.toLocaleString('en-US', { maximumFractionDigits: 4 })}`);
+const money = (perMTok: number | undefined) =>
+  perMTok === undefined ? '–' : `$${perMTok.toLocaleString('en-US', { minimumFractionDigits: Number.isInteger(perMTok) ? 0 : 2, maximumFractionDigits: 4 })}`;
 const tokens = (n: number) => (n === 0 ? '?' : n >= 1_000_000 ? `${+(n / 1_000_000).toFixed(2)}M` : `${Math.round(n / 1000)}k`);
 
 function table(models: ModelInfo[]): string {

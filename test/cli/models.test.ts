@@ -35,7 +35,7 @@ describe('tokenwise models', () => {
     assert.equal(run.code, 0, run.stderr);
     const lines = run.stdout.split('\n');
     assert.match(lines[0]!, /^Model +Provider +Tier +Input +Output +Context +Max out +Capabilities$/);
-    assert.ok(lines.some((line) => /^gpt-4o +openai +large +\$2\.5 +\$10 +128k +16k +tools vision json$/.test(line)), run.stdout);
+    assert.ok(lines.some((line) => /^gpt-4o +openai +large +\$2\.50 +\$10 +128k +16k +tools vision json$/.test(line)), run.stdout);
     assert.ok(lines.slice(1, -2).every((line) => / openai /.test(line)));
     assert.match(run.stdout, /as of 2026-09-23 \(bundled data\)/);
   });
