@@ -6,7 +6,7 @@
 // is quadratic in the piece length but fastest for the few dozen bytes of a typical word. Long pieces (a run of one
 // character, a minified line, base64) use a heap over a linked list: O(n log n), so 1 MiB of 'a' takes well under
 // a second instead of the 20 minutes the array scan would take.
-import { loadRankTable, utf8ByteString, type EncodingName, type RankTable } from './ranks';
+import { loadRankTable, type EncodingName, type RankTable } from './ranks';
 
 export interface Encoding {
   name: EncodingName;
@@ -24,22 +24,33 @@ const NO_RANK = 0x7fffffff;
 const HEAP_THRESHOLD = 128;
 /** Pieces up to this many chars are cached: V8 copies strings this short, so a cache key never pins a large text. */
 const CACHE_MAX_PIECE = 12;
-const CACHE_MAX_ENTRIES = 65_536;
+const CACHE_MAX_ENTRIES = 100_000;
 
 class BytePairEncoding implements Encoding {
   private readonly pattern: RegExp;
-  private readonly ranks: Map<string, number>;
-  private readonly bytesOf: string[];
-  private readonly maxTokenBytes: number;
   /** Piece text → its token (a number) or tokens (an array). Words repeat, so most pieces are answered here. */
   private readonly cache = new Map<string, number | number[]>();
   private readonly decoder = new TextDecoder('utf-8');
+  private readonly byteRank = new Int32Array(256);
+  private readonly specialBytes = new Map<number, Uint8Array>();
+  // Scratch space reused by every piece: its UTF-8 bytes, and the parts of the array-scan merge.
+  private bytes = new Uint8Array(1024);
+  private readonly starts = new Int32Array(HEAP_THRESHOLD + 1);
+  private readonly pairRanks = new Int32Array(HEAP_THRESHOLD + 1);
+  private readonly partRanks = new Int32Array(HEAP_THRESHOLD + 1);
 
-  constructor(readonly name: EncodingName, table: RankTable) {
+  constructor(
+    readonly name: EncodingName,
+    private readonly table: RankTable,
+  ) {
     this.pattern = new RegExp(table.pattern, 'gu');
-    this.ranks = table.ranks;
-    this.bytesOf = table.bytesOf;
-    this.maxTokenBytes = table.maxTokenBytes;
+    const one = new Uint8Array(1);
+    for (let b = 0; b < 256; b++) {
+      one[0] = b;
+      this.byteRank[b] = table.rankOf(one, 0, 1);
+    }
+    const encoder = new TextEncoder();
+    for (const [text, rank] of Object.entries(table.specialTokens)) this.specialBytes.set(rank, encoder.encode(text));
   }
 
   encode(text: string): number[] {
@@ -64,14 +75,21 @@ class BytePairEncoding implements Encoding {
   }
 
   decode(tokens: number[]): string {
-    let bytes = '';
+    const { pool, start, length } = this.table;
+    const parts: Uint8Array[] = [];
+    let total = 0;
     for (const token of tokens) {
-      const piece = this.bytesOf[token];
-      if (piece === undefined) throw new RangeError(`Token id ${token} is not in ${this.name}.`);
-      bytes += piece;
+      const part = token >= 0 && token < length.length && length[token] > 0 ? pool.subarray(start[token], start[token] + length[token]) : this.specialBytes.get(token);
+      if (part === undefined) throw new RangeError(`Token id ${token} is not in ${this.name}.`);
+      parts.push(part);
+      total += part.length;
     }
-    const buffer = new Uint8Array(bytes.length);
-    for (let i = 0; i < bytes.length; i++) buffer[i] = bytes.charCodeAt(i);
+    const buffer = new Uint8Array(total);
+    let at = 0;
+    for (const part of parts) {
+      buffer.set(part, at);
+      at += part.length;
+    }
     return this.decoder.decode(buffer);
   }
 
@@ -94,9 +112,9 @@ class BytePairEncoding implements Encoding {
       const cached = this.cache.get(text);
       if (cached !== undefined) return cached;
     }
-    const bytes = isAscii(text) ? text : utf8ByteString(text);
-    const whole = this.ranks.get(bytes);
-    const tokens = whole !== undefined ? whole : bytes.length <= HEAP_THRESHOLD ? this.mergeByScan(bytes) : this.mergeByHeap(bytes);
+    const n = this.utf8(text);
+    const whole = this.table.rankOf(this.bytes, 0, n);
+    const tokens = whole >= 0 ? whole : n <= HEAP_THRESHOLD ? this.mergeByScan(n) : this.mergeByHeap(n);
     if (cacheable) {
       if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
       this.cache.set(text, tokens);
@@ -104,57 +122,100 @@ class BytePairEncoding implements Encoding {
     return tokens;
   }
 
-  private rankOf(bytes: string, start: number, end: number): number {
-    if (end - start > this.maxTokenBytes) return NO_RANK;
-    const rank = this.ranks.get(bytes.slice(start, end));
-    return rank === undefined ? NO_RANK : rank;
+  /**
+   * Writes the UTF-8 bytes of `text` to the scratch buffer and returns their count. A lone surrogate becomes U+FFFD
+   * (EF BF BD), exactly as TextEncoder — and so js-tiktoken and the OpenAI API — encodes it.
+   */
+  private utf8(text: string): number {
+    if (this.bytes.length < text.length * 3) this.bytes = new Uint8Array(text.length * 3);
+    const bytes = this.bytes;
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+      let c = text.charCodeAt(i);
+      if (c < 0x80) {
+        bytes[n++] = c;
+      } else if (c < 0x800) {
+        bytes[n++] = 0xc0 | (c >> 6);
+        bytes[n++] = 0x80 | (c & 0x3f);
+      } else if (c < 0xd800 || c > 0xdfff) {
+        bytes[n++] = 0xe0 | (c >> 12);
+        bytes[n++] = 0x80 | ((c >> 6) & 0x3f);
+        bytes[n++] = 0x80 | (c & 0x3f);
+      } else {
+        const low = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+          i++;
+          bytes[n++] = 0xf0 | (c >> 18);
+          bytes[n++] = 0x80 | ((c >> 12) & 0x3f);
+          bytes[n++] = 0x80 | ((c >> 6) & 0x3f);
+          bytes[n++] = 0x80 | (c & 0x3f);
+        } else {
+          bytes[n++] = 0xef;
+          bytes[n++] = 0xbf;
+          bytes[n++] = 0xbd;
+        }
+      }
+    }
+    return n;
   }
 
-  /** tiktoken's merge: parts[i] is a part's start; pairRank[i] the rank of parts i and i+1 merged. */
-  private mergeByScan(bytes: string): number[] {
-    const n = bytes.length;
-    const starts: number[] = new Array(n + 1);
-    const pairRank: number[] = new Array(n);
-    for (let i = 0; i <= n; i++) starts[i] = i;
-    for (let i = 0; i < n - 1; i++) pairRank[i] = this.rankOf(bytes, i, i + 2);
-    pairRank[n - 1] = NO_RANK;
+  private pairRank(from: number, to: number): number {
+    const rank = this.table.rankOf(this.bytes, from, to);
+    return rank < 0 ? NO_RANK : rank;
+  }
+
+  /** tiktoken's merge: part i spans starts[i]..starts[i+1]; pairRanks[i] is the rank of parts i and i+1 merged. */
+  private mergeByScan(n: number): number[] {
+    const { starts, pairRanks, partRanks, bytes, byteRank } = this;
+    for (let i = 0; i < n; i++) {
+      starts[i] = i;
+      partRanks[i] = byteRank[bytes[i]];
+      pairRanks[i] = i + 2 <= n ? this.pairRank(i, i + 2) : NO_RANK;
+    }
+    starts[n] = n;
     let parts = n;
     for (;;) {
       let min = NO_RANK;
       let at = -1;
       for (let i = 0; i < parts - 1; i++) {
-        if (pairRank[i] < min) {
-          min = pairRank[i];
+        if (pairRanks[i] < min) {
+          min = pairRanks[i];
           at = i;
         }
       }
       if (at === -1) break;
-      starts.splice(at + 1, 1);
-      pairRank.splice(at + 1, 1);
+      partRanks[at] = min;
       parts--;
-      pairRank[at] = at + 2 <= parts ? this.rankOf(bytes, starts[at], starts[at + 2]) : NO_RANK;
-      if (at > 0) pairRank[at - 1] = this.rankOf(bytes, starts[at - 1], starts[at + 1]);
+      for (let i = at + 1; i < parts; i++) {
+        starts[i] = starts[i + 1];
+        pairRanks[i] = pairRanks[i + 1];
+        partRanks[i] = partRanks[i + 1];
+      }
+      starts[parts] = n;
+      pairRanks[at] = at + 2 <= parts ? this.pairRank(starts[at], starts[at + 2]) : NO_RANK;
+      if (at > 0) pairRanks[at - 1] = this.pairRank(starts[at - 1], starts[at + 1]);
     }
-    const tokens: number[] = new Array(parts);
-    for (let i = 0; i < parts; i++) tokens[i] = this.ranks.get(bytes.slice(starts[i], starts[i + 1]))!;
-    return tokens;
+    return Array.from(partRanks.subarray(0, parts));
   }
 
   /**
    * The same merge order with a binary heap of (rank, start) keys over a linked list of parts. A popped key is
    * acted on only if it still describes the pair at that start; superseded keys are skipped (lazy deletion).
    */
-  private mergeByHeap(bytes: string): number[] {
-    const n = bytes.length;
+  private mergeByHeap(n: number): number[] {
+    const bytes = this.bytes;
     // A part starts at byte i and ends where the next part starts; next[i] = -1 marks a part merged away.
     const next = new Int32Array(n);
     const prev = new Int32Array(n);
     const pairRank = new Int32Array(n);
+    const partRank = new Int32Array(n);
     const heap = new MinHeap(n);
     for (let i = 0; i < n; i++) {
       next[i] = i + 1;
       prev[i] = i - 1;
-      pairRank[i] = i + 2 <= n ? this.rankOf(bytes, i, i + 2) : NO_RANK;
+      partRank[i] = this.byteRank[bytes[i]];
+      pairRank[i] = i + 2 <= n ? this.pairRank(i, i + 2) : NO_RANK;
       if (pairRank[i] !== NO_RANK) heap.push(pairRank[i] * SHIFT + i);
     }
     while (heap.size > 0) {
@@ -164,19 +225,20 @@ class BytePairEncoding implements Encoding {
       if (next[start] === -1 || pairRank[start] !== rank) continue;
       const merged = next[start];
       const after = next[merged];
+      partRank[start] = rank;
       next[start] = after;
       next[merged] = -1;
       if (after < n) prev[after] = start;
-      pairRank[start] = after < n ? this.rankOf(bytes, start, next[after]) : NO_RANK;
+      pairRank[start] = after < n ? this.pairRank(start, next[after]) : NO_RANK;
       if (pairRank[start] !== NO_RANK) heap.push(pairRank[start] * SHIFT + start);
       const before = prev[start];
       if (before >= 0) {
-        pairRank[before] = this.rankOf(bytes, before, after);
+        pairRank[before] = this.pairRank(before, after);
         if (pairRank[before] !== NO_RANK) heap.push(pairRank[before] * SHIFT + before);
       }
     }
     const tokens: number[] = [];
-    for (let i = 0; i < n; i = next[i]) tokens.push(this.ranks.get(bytes.slice(i, next[i]))!);
+    for (let i = 0; i < n; i = next[i]) tokens.push(partRank[i]);
     return tokens;
   }
 }
@@ -225,11 +287,6 @@ class MinHeap {
     items[i] = last;
     return top;
   }
-}
-
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
 }
 
 const encodings = new Map<EncodingName, Encoding>();
