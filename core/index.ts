@@ -9,3 +9,4 @@ export * from './pricing';
 export * from './models';
 export * from './extract';
 export * from './recommend';
+export * from './audit';

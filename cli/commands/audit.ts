@@ -1,0 +1,363 @@
+// `tokenwise audit [PATHS…]`: finds the prompts in code and prompt files, audits them and reports as a table,
+// JSON or SARIF. Reads one file at a time and streams JSON, so memory stays flat on large repositories.
+import { parseArgs } from 'node:util';
+import { dirname, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import {
+  auditRules,
+  auditText,
+  AuditTotals,
+  isSupportedFile,
+  findingsAtOrAbove,
+  formatUsd,
+  pricesAsOf,
+  sarifLog,
+  sarifResults,
+  type AuditSummary,
+  type FileAudit,
+  type Policy,
+  type SarifResult,
+  type Severity,
+} from '../../core';
+import { listWorkspaceFiles, loadPolicy, PolicyError, readWorkspaceFiles } from '../../core/node';
+import { version } from '../../package.json';
+import { ExitCode, UsageError, type CliIO } from '../io';
+
+const help = `Usage: tokenwise audit [PATHS…] [options]
+
+Finds the prompts in TypeScript/JavaScript, Python and prompt files (.prompt, .prompty, .j2, .hbs, .liquid, and
+.md/.txt under prompts/ folders), audits them, and reports tokens, cost and findings. PATHS default to '.'.
+
+Options:
+  --format text|json|sarif   Report format (default text). sarif is SARIF 2.1.0 for GitHub code scanning.
+  --fail-on info|warning|error
+                             Exit 1 when a finding is at this severity or above. Without it the audit only
+                             reports and exits 0.
+  --max-cost-per-call USD    Exit 1 when a prompt costs more than this per call (e.g. 0.01 or $0.01).
+  --policy FILE              Policy file (default: tokenwise.config.{yaml,yml,json} found from the first path up).
+  --env NAME                 Environment whose approved models apply (default: default).
+  --model MODEL              Model for prompts whose call site names none (default: the policy's defaultModel).
+  --rules                    List the audit rules and exit.
+
+Inline suppression: '// tokenwise-disable-next-line RULE-ID' ('#' in Python, '{# … #}' in templates), or
+'tokenwise-disable-file RULE-ID' anywhere in a file.
+
+Exit codes: 0 ok, 1 gate failed (--fail-on or --max-cost-per-call), 2 bad arguments or input, 3 internal error.
+`;
+
+const severities: readonly Severity[] = ['info', 'warning', 'error'];
+const formats = ['text', 'json', 'sarif'] as const;
+type Format = (typeof formats)[number];
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCliArgs(args);
+  if (values.help) {
+    io.stdout(help);
+    return ExitCode.ok;
+  }
+  if (values.rules) {
+    io.stdout(auditRules.map((rule) => `${rule.id.padEnd(26)} ${rule.defaultSeverity.padEnd(8)} ${rule.summary}`).join('\n') + '\n');
+    return ExitCode.ok;
+  }
+  const format = oneOf(values.format ?? 'text', formats, '--format');
+  const failOn = values['fail-on'] === undefined ? undefined : oneOf(values['fail-on'], severities, '--fail-on');
+  const maxCostPerCall = values['max-cost-per-call'] === undefined ? undefined : parseUsd(values['max-cost-per-call']);
+  const paths = positionals.length > 0 ? positionals : ['.'];
+  const missing = paths.filter((path) => !existsSync(resolve(io.cwd, path)));
+  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
+
+  const policy = policyFor(values.policy, paths, io.cwd);
+  const walk = { cwd: io.cwd, include: (path: string) => isSupportedFile(path, { promptGlobs: policy.promptFiles }) };
+  const { files } = await listWorkspaceFiles(paths, walk);
+
+  const report = createReport(format, io);
+  const totals = new AuditTotals();
+  const overBudget: string[] = [];
+  const progress = createProgress(io, files.length);
+  for await (const entry of readWorkspaceFiles(files, walk)) {
+    progress.tick();
+    if (entry.kind === 'skipped') {
+      totals.addNotice();
+      report.notice(`${entry.relativePath}: ${entry.reason}`);
+      continue;
+    }
+    let audit: FileAudit;
+    try {
+      audit = auditText(entry.text, entry.relativePath, { policy, environment: values.env, model: values.model });
+    } catch (error) {
+      // One file the extractor cannot handle must not end the run: report it and go on.
+      totals.addNotice();
+      report.notice(`${entry.relativePath}: could not audit (${error instanceof Error ? error.message : String(error)})`);
+      continue;
+    }
+    totals.add(audit);
+    report.file(audit);
+    if (maxCostPerCall !== undefined) {
+      for (const prompt of audit.prompts) {
+        if (prompt.cost && prompt.cost.perCall > maxCostPerCall) {
+          overBudget.push(`${audit.file}:${prompt.prompt.range.startLine + 1} ${promptLabel(prompt.prompt)} costs ${formatUsd(prompt.cost.perCall)}/call`);
+        }
+      }
+    }
+  }
+  progress.done();
+  const summary = totals.summary();
+  report.end(summary);
+
+  let code: number = ExitCode.ok;
+  if (failOn && findingsAtOrAbove(summary, failOn) > 0) {
+    io.stderr(`tokenwise audit: ${findingsAtOrAbove(summary, failOn)} finding(s) at ${failOn} or above.\n`);
+    code = ExitCode.gateFailed;
+  }
+  if (maxCostPerCall !== undefined && overBudget.length > 0) {
+    io.stderr(`tokenwise audit: ${overBudget.length} prompt(s) over ${formatUsd(maxCostPerCall)}/call:\n${overBudget.map((line) => `  ${line}\n`).join('')}`);
+    code = ExitCode.gateFailed;
+  }
+  return code;
+}
+
+function parseCliArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        'fail-on': { type: 'string' },
+        'max-cost-per-call': { type: 'string' },
+        policy: { type: 'string' },
+        env: { type: 'string' },
+        model: { type: 'string' },
+        rules: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${help}`);
+  }
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got '${value}')`);
+}
+
+/** `0.01`, `$0.01` → nano-dollars. */
+function parseUsd(text: string): number {
+  const match = /^\$?(\d+(?:\.\d+)?)$/.exec(text.trim());
+  if (!match) throw new UsageError(`--max-cost-per-call expects an amount in USD such as 0.01 or $0.01 (got '${text}')`);
+  return Math.round(Number(match[1]) * 1e9);
+}
+
+/** The named policy file, else the one governing the first path (a missing one means the defaults). */
+function policyFor(given: string | undefined, paths: string[], cwd: string): Policy {
+  const first = resolve(cwd, paths[0]!);
+  try {
+    return loadPolicy(given ? resolve(cwd, given) : isDirectory(first) ? first : dirname(first));
+  } catch (error) {
+    if (error instanceof PolicyError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function promptLabel(prompt: FileAudit['prompts'][number]['prompt']): string {
+  return prompt.name ?? (prompt.callSite ? `${prompt.callSite.api} call` : prompt.id);
+}
+
+/** Runs over fewer files finish too fast for a progress bar to help. */
+const progressMinimumFiles = 200;
+
+// A progress bar on stderr, only for an interactive terminal and only on long runs; redrawn every 1 % of files.
+function createProgress(io: CliIO, total: number): { tick(): void; done(): void } {
+  const shown = io.isTTY && total >= progressMinimumFiles;
+  const step = Math.max(1, Math.floor(total / 100));
+  let seen = 0;
+  return {
+    tick() {
+      seen++;
+      if (!shown || (seen % step !== 0 && seen !== total)) return;
+      const width = 30;
+      const filled = Math.round((seen / total) * width);
+      io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${seen.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files`);
+    },
+    done() {
+      if (shown) io.stderr('\r\x1b[2K');
+    },
+  };
+}
+
+interface Report {
+  file(audit: FileAudit): void;
+  notice(text: string): void;
+  end(summary: AuditSummary): void;
+}
+
+function createReport(format: Format, io: CliIO): Report {
+  if (format === 'json') return jsonReport(io);
+  if (format === 'sarif') return sarifReport(io);
+  return textReport(io);
+}
+
+/** Streams `{ "files": [...], "notices": [...], "summary": {...} }`, one file at a time. */
+function jsonReport(io: CliIO): Report {
+  const notices: string[] = [];
+  let first = true;
+  io.stdout(`{"tool":"tokenwise","version":${JSON.stringify(version)},"pricesAsOf":${JSON.stringify(pricesAsOf())},"files":[`);
+  return {
+    file(audit) {
+      if (audit.prompts.length === 0 && audit.notices.length === 0) return;
+      const compact = {
+        file: audit.file,
+        prompts: audit.prompts.map((report) => ({
+          id: report.prompt.id,
+          name: report.prompt.name,
+          kind: report.prompt.kind,
+          language: report.prompt.language,
+          range: report.prompt.range,
+          model: report.model,
+          tokens: report.tokens,
+          outputTokens: report.outputTokens,
+          callsPerDay: report.callsPerDay,
+          cost: report.cost,
+          recommendation: report.recommendation,
+          score: report.score,
+          scoreReasons: report.scoreReasons,
+          findings: report.findings,
+        })),
+        notices: audit.notices,
+      };
+      io.stdout(`${first ? '' : ','}\n${JSON.stringify(compact)}`);
+      first = false;
+    },
+    notice(text) {
+      notices.push(text);
+    },
+    end(summary) {
+      io.stdout(`\n],"notices":${JSON.stringify(notices)},"summary":${JSON.stringify(summary)}}\n`);
+    },
+  };
+}
+
+function sarifReport(io: CliIO): Report {
+  const results: SarifResult[] = [];
+  return {
+    file(audit) {
+      results.push(...sarifResults(audit, audit.file));
+    },
+    notice(text) {
+      io.stderr(`tokenwise audit: ${text}\n`);
+    },
+    end() {
+      io.stdout(`${JSON.stringify(sarifLog(results, version), null, 2)}\n`);
+    },
+  };
+}
+
+interface Row {
+  prompt: string;
+  location: string;
+  tokens: string;
+  perCall: string;
+  perMonth: string;
+  model: string;
+  recommended: string;
+  score: string;
+  findings: string;
+}
+
+const severityMark: Record<Severity, string> = { error: 'E', warning: 'W', info: 'I' };
+
+/** A table of prompts, then the findings by file, then notices and totals. */
+function textReport(io: CliIO): Report {
+  const rows: Row[] = [];
+  const findingLines: string[] = [];
+  const notices: string[] = [];
+  return {
+    file(audit) {
+      notices.push(...audit.notices);
+      for (const report of audit.prompts) {
+        const counts = severities
+          .slice()
+          .reverse()
+          .map((severity) => [severity, report.findings.filter((f) => f.severity === severity).length] as const)
+          .filter(([, n]) => n > 0)
+          .map(([severity, n]) => `${n}${severityMark[severity]}`);
+        const recommendation = report.recommendation;
+        rows.push({
+          prompt: truncate(promptLabel(report.prompt), 28),
+          location: `${audit.file}:${report.prompt.range.startLine + 1}`,
+          tokens: `${report.tokens.exact ? '' : '≈'}${report.tokens.tokens.toLocaleString('en-US')}`,
+          perCall: report.cost ? formatUsd(report.cost.perCall) : '–',
+          perMonth: report.cost ? formatUsd(report.cost.perMonth) : '–',
+          model: report.model,
+          recommended: recommendation ? `${recommendation.model} −${Math.round(recommendation.savingPercent)}% (${formatUsd(recommendation.savingPerMonth)}/mo)` : '–',
+          score: String(report.score),
+          findings: counts.join(' ') || '–',
+        });
+      }
+      for (const finding of audit.findings) {
+        findingLines.push(
+          `${audit.file}:${finding.range.startLine + 1}:${finding.range.startCharacter + 1}  ${finding.severity.padEnd(7)} ${finding.ruleId}  ${finding.message}` +
+            (finding.fix ? `  [fix: ${finding.fix.description}]` : ''),
+        );
+      }
+    },
+    notice(text) {
+      notices.push(text);
+    },
+    end(summary) {
+      const out: string[] = [];
+      if (rows.length === 0) out.push('No prompts found.');
+      else {
+        out.push(table(rows), '');
+        out.push(`$/month at each prompt's configured calls/day (policy volumes); prices as of ${pricesAsOf()}; ≈ marks estimated token counts.`);
+      }
+      if (findingLines.length > 0) out.push('', 'Findings', ...findingLines.map((line) => `  ${line}`));
+      if (notices.length > 0) out.push('', 'Notices', ...notices.map((line) => `  ${line}`));
+      out.push('', summaryLine(summary));
+      io.stdout(`${out.join('\n')}\n`);
+    },
+  };
+}
+
+const columns: [keyof Row, string, 'left' | 'right'][] = [
+  ['prompt', 'PROMPT', 'left'],
+  ['location', 'FILE:LINE', 'left'],
+  ['tokens', 'TOKENS', 'right'],
+  ['perCall', '$/CALL', 'right'],
+  ['perMonth', '$/MONTH', 'right'],
+  ['model', 'MODEL', 'left'],
+  ['recommended', 'CHEAPER TIER (SAVING)', 'left'],
+  ['score', 'SCORE', 'right'],
+  ['findings', 'FINDINGS', 'left'],
+];
+
+function table(rows: Row[]): string {
+  const widths = columns.map(([key, title]) => Math.max(title.length, ...rows.map((row) => row[key].length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (columns[i]![2] === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(columns.map(([, title]) => title)), ...rows.map((row) => line(columns.map(([key]) => row[key])))].join('\n');
+}
+
+function summaryLine(summary: AuditSummary): string {
+  const { error, warning, info } = summary.findings;
+  return (
+    `${summary.prompts.toLocaleString('en-US')} prompt(s) in ${summary.files.toLocaleString('en-US')} file(s): ` +
+    `${formatUsd(summary.costPerMonth)}/month, cheaper tiers would save ${formatUsd(summary.savingPerMonth)}/month; ` +
+    `${error} error(s), ${warning} warning(s), ${info} info; ` +
+    `average efficiency score ${summary.averageScore ?? '–'}/100.` +
+    (summary.notices > 0 ? ` ${summary.notices} notice(s).` : '')
+  );
+}
+
+function truncate(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+}

@@ -1,0 +1,146 @@
+import { strict as assert } from 'node:assert';
+import { auditText, parsePolicy, severityPenalty, summarize, wastePenalty } from '../../../core';
+import { audit, findingsOf } from './fixture';
+
+const secret = 'sk-proj-EXAMPLEEXAMPLEEXAMPLEEXAMPLE0000';
+
+describe('audit', () => {
+  describe('inline suppression', () => {
+    it('silences the named rule on the next line, in TypeScript, Python and template comments', () => {
+      for (const [comment, fileName] of [
+        ['// tokenwise-disable-next-line secret-in-prompt', 'src/app.ts'],
+        ['# tokenwise-disable-next-line secret-in-prompt, personal-data', 'app.py'],
+        ['{# tokenwise-disable-next-line secret-in-prompt #}', 'prompts/a.j2'],
+      ] as const) {
+        const text = `Use ${secret} for the call.`;
+        const source = `${comment}\nprompt = "${text}"\n`;
+        const result = audit(source, { parts: [{ text }] }, {}, fileName);
+        assert.deepEqual(findingsOf(result, 'secret-in-prompt'), [], comment);
+      }
+    });
+
+    it('covers a prompt that starts on the next line even when the finding is further down', () => {
+      const text = `First line.\nUse ${secret} for the call.`;
+      const source = `// tokenwise-disable-next-line secret-in-prompt\nconst prompt = \`${text}\`;\n`;
+      assert.deepEqual(findingsOf(audit(source, { parts: [{ text }] }), 'secret-in-prompt'), []);
+    });
+
+    it('leaves other rules and other lines alone', () => {
+      const text = `Use ${secret} for the call.`;
+      const other = `// tokenwise-disable-next-line personal-data\nconst prompt = "${text}";\n`;
+      assert.equal(findingsOf(audit(other, { parts: [{ text }] }), 'secret-in-prompt').length, 1);
+      const far = `// tokenwise-disable-next-line secret-in-prompt\n\nconst prompt = "${text}";\n`;
+      assert.equal(findingsOf(audit(far, { parts: [{ text }] }), 'secret-in-prompt').length, 1);
+    });
+
+    it('silences a rule for the whole file, or every rule with no id', () => {
+      const text = `Use ${secret} for the call.`;
+      const file = `/* tokenwise-disable-file secret-in-prompt */\n\n\nconst prompt = "${text}";\n`;
+      assert.deepEqual(findingsOf(audit(file, { parts: [{ text }] }), 'secret-in-prompt'), []);
+      const all = `// tokenwise-disable-next-line\nconst prompt = "${text}";\n`;
+      assert.deepEqual(audit(all, { parts: [{ text }] }).findings, []);
+    });
+  });
+
+  describe('policy rule settings', () => {
+    const text = `Use ${secret} for the call.`;
+    const source = `const prompt = "${text}";`;
+
+    it('turns a rule off', () => {
+      const policy = parsePolicy('rules:\n  secret-in-prompt: "off"\n', 'tokenwise.config.yaml');
+      assert.deepEqual(findingsOf(audit(source, { parts: [{ text }] }, { policy }), 'secret-in-prompt'), []);
+    });
+
+    it('re-levels a rule', () => {
+      const policy = parsePolicy('rules:\n  secret-in-prompt: warning\n', 'tokenwise.config.yaml');
+      assert.equal(findingsOf(audit(source, { parts: [{ text }] }, { policy }), 'secret-in-prompt')[0]?.severity, 'warning');
+    });
+  });
+
+  describe('efficiency score', () => {
+    it('is 100 for a clean prompt', () => {
+      const text = 'Classify the ticket as billing, bug or other.';
+      const [report] = audit(`const prompt = "${text}";`, { parts: [{ text }] }).prompts;
+      assert.equal(report!.score, 100);
+      assert.deepEqual(report!.scoreReasons, []);
+    });
+
+    it('deducts once per rule by its worst severity, plus the share of wasted tokens', () => {
+      const text = `Use ${secret} now.      \n\n\n\n\n\n\nUse sk-proj-EXAMPLEEXAMPLEEXAMPLEEXAMPLE1111 later.   \n`;
+      const [report] = audit(`const prompt = \`${text}\`;`, { parts: [{ text }] }).prompts;
+      const waste = report!.findings.find((f) => f.ruleId === 'whitespace-waste')!;
+      const share = waste.tokens! / report!.tokens.tokens;
+      const expected = 100 - severityPenalty.error - severityPenalty.info - Math.round(wastePenalty * share);
+      assert.equal(report!.score, expected);
+      assert.equal(report!.scoreReasons.length, 3);
+      assert.match(report!.scoreReasons[0]!, /secret-in-prompt \(error\)/);
+    });
+  });
+
+  describe('reports', () => {
+    it('costs each prompt at the policy volume and output assumption', () => {
+      const policy = parsePolicy('defaultCallsPerDay: 2000\ndefaultOutputTokens: 300\n', 'tokenwise.config.yaml');
+      const text = 'Classify the ticket as billing, bug or other.';
+      const [report] = audit(`const prompt = "${text}";`, { parts: [{ text }] }, { policy, model: 'gpt-4o' }).prompts;
+      assert.equal(report!.model, 'gpt-4o');
+      assert.equal(report!.callsPerDay, 2000);
+      assert.equal(report!.outputTokens, 300);
+      assert.equal(report!.cost!.perDay, report!.cost!.perCall * 2000);
+    });
+
+    it('adds variable estimates to the token count', () => {
+      const text = 'Summarise: ${ticket}';
+      const [report] = audit(`const prompt = \`${text}\`;`, { parts: [{ text, variables: [{ name: 'ticket', tokens: 300 }] }] }).prompts;
+      assert.ok(report!.tokens.tokens > 300 && report!.tokens.tokens < 310);
+    });
+
+    it('turns an unknown model into a notice, not an error', () => {
+      const text = 'Classify the ticket.';
+      const result = audit(`const prompt = "${text}";`, { parts: [{ text }] }, { model: 'in-house-llm-7b' });
+      assert.equal(result.prompts[0]!.cost, undefined);
+      assert.ok(result.notices.some((notice) => /in-house-llm-7b/.test(notice)));
+    });
+
+    it('summarises findings, cost and scores across files', () => {
+      const text = `Use ${secret} for the call.`;
+      const a = audit(`const prompt = "${text}";`, { parts: [{ text }] });
+      const b = audit('const prompt = "Classify the ticket.";', { parts: [{ text: 'Classify the ticket.' }] });
+      const summary = summarize([a, b]);
+      assert.equal(summary.files, 2);
+      assert.equal(summary.prompts, 2);
+      assert.equal(summary.findings.error, 1);
+      assert.equal(summary.byRule['secret-in-prompt'], 1);
+      assert.equal(summary.costPerMonth, a.prompts[0]!.cost!.perMonth + b.prompts[0]!.cost!.perMonth);
+    });
+  });
+
+  describe('auditText on real source', () => {
+    it('extracts and audits a TypeScript call end to end', () => {
+      const source = [
+        "import OpenAI from 'openai';",
+        'const openai = new OpenAI();',
+        'export async function triage(ticket: string) {',
+        '  return openai.chat.completions.create({',
+        "    model: 'gpt-4o',",
+        '    messages: [',
+        `      { role: 'system', content: 'Classify the ticket as billing, bug or other. Never reveal ${secret}.' },`,
+        '      { role: \'user\', content: ticket },',
+        '    ],',
+        '  });',
+        '}',
+      ].join('\n');
+      const result = auditText(source, 'src/triage.ts');
+      assert.equal(result.prompts.length, 1);
+      const ids = result.findings.map((f) => f.ruleId);
+      assert.ok(ids.includes('secret-in-prompt'), ids.join());
+      assert.ok(ids.includes('no-output-cap'), ids.join());
+      const secretFinding = result.findings.find((f) => f.ruleId === 'secret-in-prompt')!;
+      assert.equal(source.slice(secretFinding.range.start, secretFinding.range.end), secret);
+    });
+
+    it('returns no prompts and no findings for a file without prompts', () => {
+      const result = auditText('export const answer = 42;\n', 'src/answer.ts');
+      assert.deepEqual(result, { file: 'src/answer.ts', prompts: [], findings: [], notices: [] });
+    });
+  });
+});
