@@ -2,6 +2,7 @@
 import { extractFile, isPromptFile } from './files';
 import { extractJavaScript } from './javascript';
 import { finishPrompts } from './prompts';
+import { extractPython } from './python';
 import type { ExtractOptions, ExtractResult } from './types';
 
 export * from './types';
@@ -24,6 +25,7 @@ const LANGUAGES: Record<string, string> = {
   '.mjs': 'javascript',
   '.cjs': 'javascript',
   '.jsx': 'javascriptreact',
+  '.py': 'python',
 };
 
 function extensionOf(fileName: string): string {
@@ -47,7 +49,7 @@ export function extractPrompts(text: string, fileName: string, options?: Extract
     }
     const language = LANGUAGES[extensionOf(fileName)];
     if (language === undefined) return { prompts: [], notices };
-    const drafts = extractJavaScript(text, fileName, notices);
+    const drafts = language === 'python' ? extractPython(text, fileName, notices) : extractJavaScript(text, fileName, notices);
     return { prompts: finishPrompts(drafts, text, fileName, language, options), notices };
   } catch (error) {
     // A bug here must cost one file's prompts, not the whole run.

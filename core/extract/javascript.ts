@@ -2,16 +2,11 @@
 // the shared value model.
 import { parse, type ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
-import type { DraftPrompt } from './prompts';
+import { BINDING_HINT, isPromptBinding, roleOfName, type DraftPrompt } from './prompts';
 import { CALL_HINT, interpretCall } from './sdk';
 import { textOf, type CallValue, type Value, type ValueContext } from './values';
 import { scanMustacheVariables } from './variables';
 
-/** Names that hold prompts: `*prompt*`, `*instructions*`, `*system*` (the last only with text of several words,
- * so `fileSystem = 'ext4'` is not a prompt). */
-const PROMPT_NAME = /prompt|instruction/i;
-const SYSTEM_NAME = /system/i;
-export const BINDING_HINT = /prompt|instruction|system/i;
 
 const SKIPPED_KEYS = new Set(['loc', 'start', 'end', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'comments', 'tokens', 'errors', 'typeAnnotation', 'returnType', 'typeParameters']);
 const GLOBALS = new Set(['JSON', 'Math', 'Object', 'String', 'Array', 'Number', 'Promise', 'console']);
@@ -435,7 +430,7 @@ export function extractJavaScript(source: string, fileName: string, notices: str
     if (!body || !isTextLike(body)) continue;
     const text = textOf(reader.value(body), reader.context);
     if (!text || text.text.trim() === '') continue;
-    if (!PROMPT_NAME.test(binding.name) && (!SYSTEM_NAME.test(binding.name) || !/\S\s+\S/.test(text.text))) continue;
+    if (!isPromptBinding(binding.name, text.text)) continue;
     const verbatim = source.slice(text.start, text.end) === text.text;
     // Static text with `{{name}}` placeholders is filled by a template engine or `.replace` later.
     const variables =
@@ -451,12 +446,4 @@ export function extractJavaScript(source: string, fileName: string, notices: str
     });
   }
   return drafts;
-}
-
-/** The role a prompt-named binding most likely plays. */
-export function roleOfName(name: string): 'system' | 'user' | 'assistant' | 'template' {
-  if (/system|instruction/i.test(name)) return 'system';
-  if (/user|human/i.test(name)) return 'user';
-  if (/assistant/i.test(name)) return 'assistant';
-  return 'template';
 }

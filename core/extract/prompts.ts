@@ -38,6 +38,24 @@ export interface DraftPrompt extends Span {
   maxTokens?: number;
 }
 
+/** Cheap pre-check for names that hold prompts: `*prompt*`, `*instructions*`, `*system*`. */
+export const BINDING_HINT = /prompt|instruction|system/i;
+
+/** Whether a binding holds a prompt. A name with only `system` in it also needs text of several words, so
+ * `fileSystem = 'ext4'` is not a prompt. */
+export function isPromptBinding(name: string, text: string): boolean {
+  if (/prompt|instruction/i.test(name)) return true;
+  return /system/i.test(name) && /\S\s+\S/.test(text);
+}
+
+/** The role a prompt-named binding most likely plays. */
+export function roleOfName(name: string): 'system' | 'user' | 'assistant' | 'template' {
+  if (/system|instruction/i.test(name)) return 'system';
+  if (/user|human/i.test(name)) return 'user';
+  if (/assistant/i.test(name)) return 'assistant';
+  return 'template';
+}
+
 /** Marks static user/assistant example pairs in a message list. A trailing assistant message is a prefill of the
  * answer, not an example, so it is left alone. */
 export function markFewShot(parts: DraftPart[]): void {
