@@ -256,10 +256,10 @@ export function scanJinjaVariables(text: string, offset: number, syntax: 'jinja'
         const match = /^(.+?)\s+in\s+(.+)$/.exec(argument);
         if (match) {
           const loopNames = match[1]!.split(',').map((name) => name.trim());
-          const collection = match[2]!.replace(/\s+(recursive|reversed)\b.*$/, '');
+          const collection = match[2]!.replace(/\s+(recursive|reversed|limit|offset|cols|if)\b.*$/, '');
           for (const name of expressionNames(collection)) {
             if (!bound.has(name.split('.')[0]!)) {
-              found.push({ name, syntax, ...at, inLoop: true, truncated: looksTruncated(collection) });
+              found.push({ name, syntax, ...at, inLoop: true, truncated: looksTruncated(match[2]!) });
             }
           }
           loopNames.forEach((name) => bound.add(name));
