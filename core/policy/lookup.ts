@@ -22,8 +22,13 @@ export function outputTokensFor(policy: Policy, filePath: string, promptName?: s
  * a policy with neither restricts nothing.
  */
 export function isModelApproved(policy: Policy, model: string, environment: string): boolean {
-  const approved = policy.approvedModels?.[environment] ?? policy.approvedModels?.['default'];
+  const approved = approvedModelsFor(policy, environment);
   return approved === undefined || approved.some((glob) => matchesModelGlob(glob, model));
+}
+
+/** The model ids and globs approved in `environment` (or `default`); undefined when the policy restricts nothing. */
+export function approvedModelsFor(policy: Policy, environment: string): string[] | undefined {
+  return policy.approvedModels?.[environment] ?? policy.approvedModels?.['default'];
 }
 
 /** The level the policy sets for an audit rule, or the rule's own default when the policy leaves it alone. */
