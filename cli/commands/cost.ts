@@ -29,6 +29,8 @@ Options:
   --model MODEL          Model id, e.g. gpt-4o, claude-sonnet-4-5, gemini-2.5-flash, or a custom model of the policy.
   --output-tokens N      Expected output tokens per call (e.g. the call site's max tokens).
   --calls-per-day N      Expected calls per day.
+  --static-prefix N      Tokens at the start of the prompt that are the same on every call; when the provider can
+                         cache that many, the cost with prompt caching and the saving are shown too.
   --format text|json     Output format (default text). json amounts are integer nano-dollars (1 USD = 1e9).
 
 Exit codes: 0 ok, 2 bad arguments or input (unknown model, unreadable file, invalid policy), 3 internal error.
@@ -47,6 +49,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         model: { type: 'string', short: 'm' },
         'output-tokens': { type: 'string' },
         'calls-per-day': { type: 'string' },
+        'static-prefix': { type: 'string' },
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -65,6 +68,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (values.model === undefined) throw new UsageError('--model is required, e.g. --model gpt-4o (see --help).');
   const outputOption = wholeNumber('--output-tokens', values['output-tokens']);
   const callsOption = wholeNumber('--calls-per-day', values['calls-per-day']);
+  const staticPrefixTokens = wholeNumber('--static-prefix', values['static-prefix']);
 
   let policy;
   try {
@@ -96,6 +100,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     promptTokens: count.tokens,
     outputTokens,
     callsPerDay,
+    staticPrefixTokens,
     customModels,
   });
 
@@ -145,7 +150,14 @@ function describe(path: string, model: string, count: TokenCount, estimate: Prom
     `  per call   ${formatUsd(estimate.perCall)}`,
     `  per day    ${formatUsd(estimate.perDay)} at ${number(estimate.callsPerDay)} calls`,
     `  per month  ${formatUsd(estimate.perMonth)} (30 days)`,
-    `USD, ${pricesNote}.`,
   ];
+  const cached = estimate.withCaching;
+  if (cached) {
+    lines.push(
+      `  with prompt caching of the ${number(cached.cachedPrefixTokens)}-token static prefix: ${formatUsd(cached.perCall)} per cached call, ` +
+        `${formatUsd(cached.perMonth)} per month (saves ${formatUsd(cached.savingPerMonth)}, ${cached.savingPercent} %)`,
+    );
+  }
+  lines.push(`USD, ${pricesNote}.`);
   return `${lines.join('\n')}\n`;
 }

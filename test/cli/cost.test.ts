@@ -74,6 +74,17 @@ describe('tokenwise cost', () => {
     }
   });
 
+  it('shows the saving from prompt caching when the static prefix is long enough', async () => {
+    writeFileSync(join(dir, 'long.prompt'), `${'Policy: refunds within 30 days of delivery, with the receipt. '.repeat(200)}\nCustomer: where is my parcel?`);
+    const json = JSON.parse((await cli(['long.prompt', '--model', 'gpt-4o', '--calls-per-day', '5000', '--static-prefix', '2000', '--format', 'json'])).stdout);
+    assert.equal(json.withCaching.cachedPrefixTokens, 2000);
+    assert.ok(json.withCaching.savingPerMonth > 0);
+    const text = await cli(['long.prompt', '--model', 'gpt-4o', '--calls-per-day', '5000', '--static-prefix', '2000']);
+    assert.match(text.stdout, /with prompt caching of the 2,000-token static prefix: \$[\d.]+ per cached call, \$[\d,.]+ per month \(saves \$[\d,.]+, [\d.]+ %\)/);
+    const short = JSON.parse((await cli(['long.prompt', '--model', 'gpt-4o', '--static-prefix', '500', '--format', 'json'])).stdout);
+    assert.equal(short.withCaching, undefined);
+  });
+
   it('suggests the closest known names for an unknown model', async () => {
     const run = await cli(['reply.prompt', '--model', 'claude-sonet-4-5']);
     assert.equal(run.code, 2);
