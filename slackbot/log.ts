@@ -4,7 +4,7 @@ import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
 const RANK: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const SECRET_FIELD = /token|secret|authorization|password|signature|api[-_]?key|cookie/i;
+const SECRET_FIELD = /token|secret|authorization|password|signature|key$|cookie/i;
 
 export interface Log {
   debug(message: string, fields?: Record<string, unknown>): void;

@@ -1,0 +1,41 @@
+import { strict as assert } from 'node:assert';
+import { ConfigError, loadConfig } from '../../slackbot/config';
+
+const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'signing-secret-0123456', INGEST_TOKEN: 'ingest-token-0123456789' };
+
+describe('bot configuration', () => {
+  it('defaults to HTTP mode on port 3000 with the embedded SQLite file', () => {
+    const config = loadConfig(base);
+    assert.equal(config.mode, 'http');
+    assert.equal(config.port, 3000);
+    assert.deepEqual(config.store, { kind: 'sqlite', file: './data/tokenwise.db' });
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    assert.deepEqual(loadConfig({ ...base, DATABASE_URL: 'postgres://bot@db/tokenwise' }).store, { kind: 'postgres', url: 'postgres://bot@db/tokenwise' });
+  });
+
+  it('names every missing or bad variable', () => {
+    assert.throws(
+      () => loadConfig({ SLACK_BOT_TOKEN: 'xoxp-user', PORT: 'eighty', ORG_TIMEZONE: 'Mars/Olympus', PULL_TEAM_MAP: '{not json' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        for (const name of ['SLACK_BOT_TOKEN', 'PORT', 'ORG_TIMEZONE', 'PULL_TEAM_MAP', 'INGEST_TOKEN']) assert.match(error.message, new RegExp(`${name}:`));
+        return true;
+      },
+    );
+  });
+
+  it('asks for the signing secret in HTTP mode and the app token in socket mode', () => {
+    assert.throws(() => loadConfig({ ...base, SLACK_SIGNING_SECRET: '' }), /SLACK_SIGNING_SECRET: is required in HTTP mode/);
+    assert.throws(() => loadConfig({ ...base, SLACK_MODE: 'socket' }), /SLACK_APP_TOKEN: is required in socket mode/);
+    assert.equal(loadConfig({ ...base, SLACK_MODE: 'socket', SLACK_APP_TOKEN: 'xapp-1' }).mode, 'socket');
+  });
+
+  it('enables a provider pull only with its admin key, and reads the team map', () => {
+    const config = loadConfig({ ...base, OPENAI_ADMIN_KEY: 'sk-admin', PULL_TEAM_MAP: '{"proj_1":"search"}' });
+    assert.deepEqual(config.pulls.openai, { adminKey: 'sk-admin', baseUrl: 'https://api.openai.com' });
+    assert.equal(config.pulls.anthropic, undefined);
+    assert.deepEqual(config.pulls.teamMap, { proj_1: 'search' });
+  });
+});
