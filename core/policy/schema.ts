@@ -1,6 +1,7 @@
 // The team policy file (`tokenwise.config.json` / `.yaml`): one zod schema that validates the file, types the
 // parsed policy, and generates the published JSON Schema (`npm run schema`) so editors autocomplete the file.
 import { z } from 'zod';
+import type { CustomModelPrice } from '../pricing';
 import { globProblem } from './glob';
 
 /** A type error's message; a field left out entirely is reported as missing rather than as the wrong type. */
@@ -71,7 +72,7 @@ const customModelPrice = z
     maxOutputTokens: tokenCount.optional().describe('Largest output the model can produce, in tokens.'),
     tier: tier.optional().describe('Size class, used by the tier recommendation.'),
   })
-  .describe('Prices of a model the price data does not know, e.g. a self-hosted one.');
+  .describe('Prices of a model the price data does not know, e.g. a self-hosted one.') satisfies z.ZodType<CustomModelPrice>;
 
 const budget = z
   .strictObject({

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { defaultPolicy, parsePolicy, PolicyError } from '../../../core/policy';
 
 const yamlPolicy = `# tokenwise policy for the support platform
@@ -187,5 +188,16 @@ describe('policy file parsing', () => {
   it('rejects a top level that is not an object, and malformed globs', () => {
     assert.equal(policyError('- gpt-4o\n', 'p.yaml').message, 'p.yaml:1: expected an object of settings at the top level');
     assert.equal(policyError('promptFiles: ["prompts/{a,b"]\n', 'p.yaml').message, "p.yaml:1: promptFiles[0]: unbalanced '{' in glob 'prompts/{a,b'");
+  });
+});
+
+describe('policy file documentation', () => {
+  it('shows a valid policy in the README', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## Policy file'));
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    assert.ok(example, 'README has a yaml example under "Policy file"');
+    const policy = parsePolicy(example, 'README.md');
+    assert.equal(policy.budgets.teams['search']?.hardCap, true);
   });
 });
