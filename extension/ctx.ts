@@ -1,17 +1,125 @@
 // The one object that owns the extension's state and everything it registers, so deactivate() is one dispose().
 import * as vscode from 'vscode';
+import { fallbackModel, type AuditOptions, type Policy } from '../core';
+import { Analysis } from './analysis';
+import { readSettings, type Settings } from './config';
+import { Diagnostics } from './diagnostics';
+import { CostLenses } from './lenses';
+import { PolicyFile } from './policy';
+import { auditWorkspace, type WorkspaceReport } from './report';
+import { CostStatus } from './statusBar';
+
+const fileModelsKey = 'tokenwise.fileModels';
 
 export class Ctx implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private effectivePolicy: Policy;
+  settings: Settings;
+  lastReport: WorkspaceReport | undefined;
+  readonly policy = this.own(new PolicyFile());
+  readonly analysis = this.own(new Analysis((uri) => this.auditOptions(uri)));
+  readonly diagnostics = this.own(new Diagnostics());
+  readonly lenses = this.own(new CostLenses(this.analysis, () => this.settings));
+  readonly status = this.own(new CostStatus(this.analysis, (uri) => this.modelFor(uri), () => this.effectivePolicy));
 
-  constructor(readonly extension: vscode.ExtensionContext) {}
+  constructor(readonly extension: vscode.ExtensionContext) {
+    this.settings = readSettings((message) => void vscode.window.showWarningMessage(message));
+    this.effectivePolicy = this.applySettings(this.policy.policy);
+    this.own(this.policy.onDidChange(() => this.reconfigure()));
+    this.own(this.analysis.onDidInvalidate(() => this.refreshAll()));
+  }
 
   own<T extends vscode.Disposable>(disposable: T): T {
     this.disposables.push(disposable);
     return disposable;
   }
 
+  get currentPolicy(): Policy {
+    return this.effectivePolicy;
+  }
+
+  /** Settings changed: re-read them and the policy file they may point at. */
+  async reloadSettings(): Promise<void> {
+    this.settings = readSettings((message) => void vscode.window.showWarningMessage(message));
+    await this.policy.use(this.settings.policyFile);
+    this.reconfigure();
+  }
+
+  private reconfigure(): void {
+    this.effectivePolicy = this.applySettings(this.policy.policy);
+    this.analysis.invalidate();
+  }
+
+  /** User settings fill the policy's defaults (the policy's per-glob entries still win). */
+  private applySettings(policy: Policy): Policy {
+    const { defaultModel, callsPerDay, outputTokens } = this.settings;
+    return {
+      ...policy,
+      defaultModel: defaultModel || policy.defaultModel,
+      defaultCallsPerDay: callsPerDay ?? policy.defaultCallsPerDay,
+      defaultOutputTokens: outputTokens ?? policy.defaultOutputTokens,
+    };
+  }
+
+  auditOptions(uri: vscode.Uri): AuditOptions {
+    return { policy: this.effectivePolicy, model: this.fileModel(uri) };
+  }
+
+  private fileModel(uri: vscode.Uri): string | undefined {
+    return this.extension.workspaceState.get<Record<string, string>>(fileModelsKey, {})[uri.toString()];
+  }
+
+  /** The model a prompt of this file is costed for when its call site names none. */
+  modelFor(uri: vscode.Uri): string {
+    return this.fileModel(uri) ?? this.effectivePolicy.defaultModel ?? fallbackModel;
+  }
+
+  async setFileModel(uri: vscode.Uri, model: string | undefined): Promise<void> {
+    const models = { ...this.extension.workspaceState.get<Record<string, string>>(fileModelsKey, {}) };
+    if (model) models[uri.toString()] = model;
+    else delete models[uri.toString()];
+    await this.extension.workspaceState.update(fileModelsKey, models);
+    this.analysis.invalidate();
+  }
+
+  async auditWorkspace(): Promise<WorkspaceReport> {
+    this.lastReport = await auditWorkspace(this);
+    return this.lastReport;
+  }
+
+  /** Re-audits a document after typing pauses; lenses ask on their own, diagnostics and the status bar follow here. */
+  schedule(document: vscode.TextDocument, delayMs = 250): void {
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        this.publish(document);
+      }, delayMs),
+    );
+  }
+
+  publish(document: vscode.TextDocument): void {
+    if (document.isClosed) return;
+    const result = this.analysis.of(document);
+    this.diagnostics.publish(document.uri, result.state === 'ready' ? result.audit : undefined);
+    if (document === vscode.window.activeTextEditor?.document) this.status.update();
+  }
+
+  /** Resolves once no debounced work is waiting (tests and benchmarks use it). */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  private refreshAll(): void {
+    this.lenses.refresh();
+    for (const editor of vscode.window.visibleTextEditors) this.schedule(editor.document, 0);
+  }
+
   dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
     for (const disposable of this.disposables.splice(0).reverse()) disposable.dispose();
   }
 }

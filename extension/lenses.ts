@@ -1,9 +1,71 @@
-// Cost lenses above every prompt.
+// Cost lenses above every prompt core finds, plus a second lens when a cheaper tier fits.
 import * as vscode from 'vscode';
+import type { Analysis } from './analysis';
+import { lensesEnabledFor, type Settings } from './config';
+import { costLensTitle, savingLensTitle } from './labels';
+import { toRange } from './ranges';
 
 export class CostLenses implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(
+    private readonly analysis: Analysis,
+    private readonly settings: () => Settings,
+  ) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (document.lineCount === 0) return [];
-    return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: 'tokenwise', command: '' })];
+    if (!lensesEnabledFor(this.settings(), document.languageId)) return [];
+    const result = this.analysis.of(document);
+    if (result.state === 'skipped') return [];
+    const top = new vscode.Range(0, 0, 0, 0);
+    if (result.state === 'paused') {
+      return [
+        new vscode.CodeLens(top, {
+          title: `tokenwise: ${result.reason} — counting paused (click to count anyway)`,
+          command: 'tokenwise.countAnyway',
+          arguments: [document.uri],
+        }),
+      ];
+    }
+    return result.audit.prompts.flatMap((report) => {
+      const anchor = toRange(report.prompt.callSite?.range ?? report.prompt.range);
+      const line = new vscode.Range(anchor.start, anchor.start);
+      const lenses = [
+        new vscode.CodeLens(line, {
+          title: costLensTitle(report),
+          tooltip: 'Compare this prompt across models',
+          command: 'tokenwise.compareModels',
+          arguments: [document.uri, report.prompt.id],
+        }),
+      ];
+      const saving = savingLensTitle(report);
+      const recommendation = report.recommendation;
+      if (saving && recommendation) {
+        const modelRange = report.prompt.callSite?.modelRange;
+        lenses.push(
+          new vscode.CodeLens(
+            line,
+            modelRange
+              ? {
+                  title: saving,
+                  tooltip: `Switch this call to ${recommendation.model}`,
+                  command: 'tokenwise.switchModel',
+                  arguments: [document.uri, report.prompt.id, recommendation.model],
+                }
+              : { title: saving, tooltip: 'Compare models', command: 'tokenwise.compareModels', arguments: [document.uri, report.prompt.id] },
+          ),
+        );
+      }
+      return lenses;
+    });
+  }
+
+  dispose(): void {
+    this.changed.dispose();
   }
 }

@@ -1,14 +1,58 @@
-// Entry point of the extension (desktop and web): wires the editor features to one context object.
+// Entry point of the extension, desktop and web alike: registers the features on one context object. Nothing here
+// loads a tokenizer or parses a file; that waits until an editor asks for lenses.
 import * as vscode from 'vscode';
+import { QuickFixes } from './codeActions';
+import { registerCommands } from './commands';
 import { Ctx } from './ctx';
-import { CostLenses } from './lenses';
+import { PromptHovers } from './hovers';
+import { ReportPanel } from './report';
 
 let ctx: Ctx | undefined;
 
-export function activate(extension: vscode.ExtensionContext) {
-  ctx = new Ctx(extension);
-  ctx.own(vscode.languages.registerCodeLensProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new CostLenses()));
-  return {};
+const documents: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-vfs' }];
+
+/** What activate() returns: read-only views for tests and other extensions. */
+export interface TokenwiseApi {
+  activationMillis: number;
+  statusText(): string | undefined;
+  analysisOf(document: vscode.TextDocument): ReturnType<Ctx['analysis']['of']>;
+  lastReport(): Ctx['lastReport'];
+  reportHtml(): string | undefined;
+  settled(): Promise<void>;
+}
+
+export function activate(extension: vscode.ExtensionContext): TokenwiseApi {
+  const started = performance.now();
+  const c = (ctx = new Ctx(extension));
+  extension.subscriptions.push(c);
+  c.own(vscode.languages.registerCodeLensProvider(documents, c.lenses));
+  c.own(vscode.languages.registerHoverProvider(documents, new PromptHovers(c.analysis, () => c.currentPolicy)));
+  c.own(vscode.languages.registerCodeActionsProvider(documents, new QuickFixes(c.analysis), { providedCodeActionKinds: QuickFixes.kinds }));
+  registerCommands(c);
+  c.own(vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && c.schedule(event.document)));
+  c.own(vscode.workspace.onDidOpenTextDocument((document) => c.schedule(document, 0)));
+  c.own(vscode.workspace.onDidCloseTextDocument((document) => c.analysis.forget(document.uri)));
+  c.own(vscode.window.onDidChangeTextEditorSelection(() => c.status.schedule()));
+  c.own(vscode.window.onDidChangeActiveTextEditor(() => c.status.schedule()));
+  c.own(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('tokenwise')) void c.reloadSettings();
+    }),
+  );
+  // The policy file and the first audits of already-open editors come after activation returns.
+  setTimeout(() => {
+    void c.policy.use(c.settings.policyFile);
+    for (const editor of vscode.window.visibleTextEditors) c.schedule(editor.document, 0);
+  }, 0);
+  const activationMillis = performance.now() - started;
+  return {
+    activationMillis,
+    statusText: () => c.status.visibleText(),
+    analysisOf: (document) => c.analysis.of(document),
+    lastReport: () => c.lastReport,
+    reportHtml: () => ReportPanel.open?.html,
+    settled: () => c.settled(),
+  };
 }
 
 export function deactivate(): void {

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { format, parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { ensureCodeServer, startServer } from './harness/codeServer.mjs';
 import { generateStressFiles } from './harness/stressFiles.mjs';
@@ -92,7 +92,7 @@ const result = await runSuite({
   folder: workspace,
   timeoutMs: suiteTimeoutMs,
   log: (type, args) => {
-    const line = args.join(' ');
+    const line = format(...args);
     workbenchLog.push(line);
     if (line.startsWith('── tokenwise extension')) printing = true;
     if (printing || process.env.TOKENWISE_E2E_VERBOSE) (type === 'error' ? console.error : console.log)(line);

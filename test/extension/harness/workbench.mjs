@@ -86,9 +86,10 @@ export async function screenshotLenses({ host, stateDir, extensionPath, folder, 
       { timeout: timeoutMs },
     );
     await page.waitForTimeout(1_000); // let the lens fade-in and the status bar settle
+    const lenses = await page.$$eval('.codelens-decoration', (els) => els.map((el) => el.textContent ?? ''));
     mkdirSync(join(out, '..'), { recursive: true });
     await page.screenshot({ path: out });
-    return page.$$eval('.codelens-decoration', (els) => els.map((el) => el.textContent ?? ''));
+    return lenses;
   } finally {
     await context.close().catch(() => {});
   }

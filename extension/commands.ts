@@ -1,0 +1,85 @@
+// The extension's commands. Each returns what it did, so the suite (and other extensions) can check the outcome.
+import * as vscode from 'vscode';
+import { listModels } from '../core';
+import type { Ctx } from './ctx';
+import { compareModels } from './comparison';
+import { usd } from './labels';
+import { toRange } from './ranges';
+
+export function registerCommands(ctx: Ctx): void {
+  const command = (id: string, run: (...args: never[]) => unknown) => ctx.own(vscode.commands.registerCommand(id, run));
+
+  command('tokenwise.switchModel', (uri: vscode.Uri, promptId: string, model: string) => switchModel(ctx, uri, promptId, model));
+  command('tokenwise.compareModels', async (uri?: vscode.Uri, promptId?: string) => {
+    const found = await reportAt(ctx, uri, promptId);
+    if (!found) return undefined;
+    const rows = compareModels(found.report, ctx.policy.policy);
+    const picked = await vscode.window.showQuickPick(
+      rows.map((row) => ({
+        label: row.current ? `$(check) ${row.model}` : row.model,
+        description: `${usd(row.perCall)}/call · ${usd(row.perMonth)}/mo`,
+        detail: `${row.tier}${row.fits ? '' : ' · the prompt does not fit its context window'}`,
+        model: row.model,
+      })),
+      { title: `Models for this prompt (${found.report.model} now)`, placeHolder: 'Pick a model to switch this call to it' },
+    );
+    if (!picked || picked.model === found.report.model) return undefined;
+    return switchModel(ctx, found.document.uri, found.report.prompt.id, picked.model);
+  });
+  command('tokenwise.pickModel', async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return undefined;
+    const current = ctx.modelFor(editor.document.uri);
+    const picked = await vscode.window.showQuickPick(
+      [
+        { label: 'Use the call site, policy or setting default', model: '' },
+        ...listModels({ customModels: ctx.policy.policy.customModels }).map((info) => ({
+          label: info.id === current ? `$(check) ${info.id}` : info.id,
+          description: `${info.provider} · ${info.tier}`,
+          model: info.id,
+        })),
+      ],
+      { title: 'Model for prompts of this file that name none', placeHolder: current },
+    );
+    if (!picked) return undefined;
+    await ctx.setFileModel(editor.document.uri, picked.model || undefined);
+    return picked.model;
+  });
+  command('tokenwise.countAnyway', (uri?: vscode.Uri) => {
+    const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+    if (target) ctx.analysis.countAnyway(target);
+  });
+  command('tokenwise.auditWorkspace', () => ctx.auditWorkspace());
+}
+
+async function reportAt(ctx: Ctx, uri: vscode.Uri | undefined, promptId: string | undefined) {
+  const editor = vscode.window.activeTextEditor;
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
+  if (!document) return undefined;
+  const result = ctx.analysis.of(document);
+  if (result.state !== 'ready') return undefined;
+  const cursor = editor?.document === document ? editor.selection.active : undefined;
+  const report = result.audit.prompts.find((r) =>
+    promptId ? r.prompt.id === promptId : cursor && toRange(r.prompt.callSite?.range ?? r.prompt.range).contains(cursor),
+  );
+  return report && { document, report };
+}
+
+/** Replaces the call site's model string (inside its quotes) with one undoable edit. */
+async function switchModel(ctx: Ctx, uri: vscode.Uri, promptId: string, model: string): Promise<boolean> {
+  const found = await reportAt(ctx, uri, promptId);
+  const modelRange = found?.report.prompt.callSite?.modelRange;
+  if (!found || !modelRange) return false;
+  const range = literalContent(found.document, toRange(modelRange));
+  if (!range) return false;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(found.document.uri, range, model);
+  return vscode.workspace.applyEdit(edit);
+}
+
+/** The inside of a quoted literal, or the range itself when it holds a bare model id; undefined for expressions. */
+function literalContent(document: vscode.TextDocument, range: vscode.Range): vscode.Range | undefined {
+  const text = document.getText(range);
+  if (/^(['"`]).*\1$/s.test(text)) return new vscode.Range(range.start.translate(0, 1), range.end.translate(0, -1));
+  return /^[\w./:@-]+$/.test(text) ? range : undefined;
+}

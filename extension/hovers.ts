@@ -1,0 +1,73 @@
+// Hover on a prompt: where its tokens come from, what input and output cost, what caching saves, and the same
+// prompt priced across the provider's models.
+import * as vscode from 'vscode';
+import { countTokens, priceUsage, type Policy, type PromptReport } from '../core';
+import type { Analysis } from './analysis';
+import { compareModels } from './comparison';
+import { callsLabel, tokensLabel, usd } from './labels';
+import { toRange } from './ranges';
+
+export class PromptHovers implements vscode.HoverProvider {
+  constructor(
+    private readonly analysis: Analysis,
+    private readonly policy: () => Policy,
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const result = this.analysis.of(document);
+    if (result.state !== 'ready') return undefined;
+    const report = result.audit.prompts.find((r) =>
+      [r.prompt.range, r.prompt.callSite?.range].some((range) => range && toRange(range).contains(position)),
+    );
+    if (!report) return undefined;
+    return new vscode.Hover(hoverMarkdown(report, this.policy()), toRange(report.prompt.callSite?.range ?? report.prompt.range));
+  }
+}
+
+export function hoverMarkdown(report: PromptReport, policy: Policy): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**tokenwise** · ${report.model} · ${tokensLabel(report.tokens.tokens, report.tokens.exact)} in, ${report.outputTokens.toLocaleString('en-US')} tok out\n\n`);
+
+  md.appendMarkdown('| Part | Tokens |\n|:--|--:|\n');
+  const byRole = new Map<string, number>();
+  for (const part of report.prompt.parts) {
+    const tokens = countTokens(part.text, report.model, { fallback: 'estimate' }).tokens + part.variables.reduce((sum, v) => sum + v.estimatedTokens, 0);
+    byRole.set(part.role, (byRole.get(part.role) ?? 0) + tokens);
+  }
+  for (const [role, tokens] of byRole) md.appendMarkdown(`| ${role} | ${tokens.toLocaleString('en-US')} |\n`);
+  const callSite = report.prompt.callSite;
+  if (callSite?.usesTools) md.appendMarkdown('| tools | definitions not counted |\n');
+  if (callSite?.hasImages) md.appendMarkdown('| images | priced per image, not counted |\n');
+  md.appendMarkdown(`| expected output | ${report.outputTokens.toLocaleString('en-US')} |\n\n`);
+
+  if (report.cost) {
+    try {
+      const call = priceUsage({ inputTokens: report.tokens.tokens, outputTokens: report.outputTokens }, { model: report.model, customModels: policy.customModels });
+      md.appendMarkdown(`Per call: input ${usd(call.uncachedInput)} + output ${usd(call.output)} = **${usd(report.cost.perCall)}** · `);
+    } catch {
+      md.appendMarkdown(`Per call: **${usd(report.cost.perCall)}** · `);
+    }
+    md.appendMarkdown(`**${usd(report.cost.perMonth)}/month** at ${callsLabel(report.callsPerDay)} calls/day\n\n`);
+    const caching = report.cost.withCaching;
+    if (caching) {
+      md.appendMarkdown(
+        `Prompt caching of the ${caching.cachedPrefixTokens.toLocaleString('en-US')}-token static prefix: ${usd(caching.perMonth)}/month ` +
+          `(saves ${usd(caching.savingPerMonth)}, ${caching.savingPercent} %)\n\n`,
+      );
+    }
+  }
+  if (!report.tokens.exact && report.tokens.note) md.appendMarkdown(`_${report.tokens.note}_\n\n`);
+
+  const rows = compareModels(report, policy);
+  if (rows.length > 0) {
+    md.appendMarkdown('| Model | Tier | Per call | Per month |\n|:--|:--|--:|--:|\n');
+    for (const row of rows) {
+      const name = row.current ? `**${row.model}**` : row.model;
+      md.appendMarkdown(`| ${name}${row.fits ? '' : ' (too long)'} | ${row.tier} | ${usd(row.perCall)} | ${usd(row.perMonth)} |\n`);
+    }
+  }
+  if (report.recommendation) {
+    md.appendMarkdown(`\nRecommended: **${report.recommendation.model}** — ${report.recommendation.reasons.join('; ')}\n`);
+  }
+  return md;
+}

@@ -1,0 +1,36 @@
+// How numbers read in lenses, hovers and the status bar.
+import { formatUsd, type Nanos, type PromptReport } from '../core';
+
+export function tokensLabel(tokens: number, exact: boolean): string {
+  return `${exact ? '' : '≈ '}${tokens.toLocaleString('en-US')} tok`;
+}
+
+/** 1000 → "1k", 25000 → "25k", 1500 → "1.5k", 40 → "40". */
+export function callsLabel(callsPerDay: number): string {
+  if (callsPerDay >= 1_000_000) return `${trim(callsPerDay / 1_000_000)}M`;
+  if (callsPerDay >= 1_000) return `${trim(callsPerDay / 1_000)}k`;
+  return trim(callsPerDay);
+}
+
+function trim(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+export function usd(nanos: Nanos): string {
+  return formatUsd(nanos);
+}
+
+/** `≈ 1,234 tok · $0.0031/call · $93/mo @ 1k/day · gpt-4o` */
+export function costLensTitle(report: PromptReport): string {
+  const tokens = tokensLabel(report.tokens.tokens, report.tokens.exact);
+  if (!report.cost) return `${tokens} · no price for ${report.model}`;
+  const { perCall, perMonth, callsPerDay } = report.cost;
+  return `${tokens} · ${usd(perCall)}/call · ${usd(perMonth)}/mo @ ${callsLabel(callsPerDay)}/day · ${report.model}`;
+}
+
+/** `gpt-4o-mini would save 94 % ($88/mo)` */
+export function savingLensTitle(report: PromptReport): string | undefined {
+  const recommendation = report.recommendation;
+  if (!recommendation) return undefined;
+  return `${recommendation.model} would save ${Math.round(recommendation.savingPercent)} % (${usd(recommendation.savingPerMonth)}/mo)`;
+}

@@ -1,0 +1,103 @@
+// The team policy file: found at the workspace root (or where tokenwise.policyFile points), read through
+// vscode.workspace.fs so it works on the web too, re-read whenever it changes. A broken file keeps the editor
+// working on the default policy and shows each problem on its line.
+import * as vscode from 'vscode';
+import { defaultPolicy, parsePolicy, PolicyError, type Policy } from '../core';
+
+export const policyFileNames = ['tokenwise.config.json', 'tokenwise.config.yaml', 'tokenwise.config.yml'];
+
+export class PolicyFile implements vscode.Disposable {
+  private current: Policy = defaultPolicy;
+  private readonly problems = vscode.languages.createDiagnosticCollection('tokenwise-policy');
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/tokenwise.config.{json,yaml,yml}');
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private configuredPath = '';
+  private customWatcher: vscode.FileSystemWatcher | undefined;
+
+  constructor() {
+    const reload = () => void this.load();
+    this.watcher.onDidChange(reload);
+    this.watcher.onDidCreate(reload);
+    this.watcher.onDidDelete(reload);
+  }
+
+  get policy(): Policy {
+    return this.current;
+  }
+
+  /** Points at a configured file (relative to the first workspace folder) or, when empty, the default names. */
+  async use(configuredPath: string): Promise<void> {
+    if (configuredPath !== this.configuredPath) {
+      this.configuredPath = configuredPath;
+      this.customWatcher?.dispose();
+      this.customWatcher = undefined;
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      if (configuredPath && folder) {
+        this.customWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, configuredPath));
+        const reload = () => void this.load();
+        this.customWatcher.onDidChange(reload);
+        this.customWatcher.onDidCreate(reload);
+        this.customWatcher.onDidDelete(reload);
+      }
+    }
+    await this.load();
+  }
+
+  private async load(): Promise<void> {
+    const found = await this.find();
+    this.problems.clear();
+    if (!found) {
+      this.current = defaultPolicy;
+    } else {
+      try {
+        this.current = parsePolicy(found.text, found.uri.path.split('/').pop() ?? 'tokenwise.config.json');
+      } catch (error) {
+        this.current = defaultPolicy;
+        this.report(found.uri, error);
+      }
+    }
+    this.changed.fire();
+  }
+
+  private async find(): Promise<{ uri: vscode.Uri; text: string } | undefined> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return undefined;
+    const candidates = this.configuredPath
+      ? [vscode.Uri.joinPath(folder.uri, this.configuredPath)]
+      : policyFileNames.map((name) => vscode.Uri.joinPath(folder.uri, name));
+    for (const uri of candidates) {
+      try {
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        return { uri, text: new TextDecoder().decode(bytes) };
+      } catch {
+        // not there: try the next name
+      }
+    }
+    return undefined;
+  }
+
+  private report(uri: vscode.Uri, error: unknown): void {
+    const issues = error instanceof PolicyError ? error.issues : [{ line: 1, path: '', message: String(error) }];
+    this.problems.set(
+      uri,
+      issues.map((issue) => {
+        const line = Math.max(0, issue.line - 1);
+        const diagnostic = new vscode.Diagnostic(
+          new vscode.Range(line, 0, line, 1_000),
+          `${issue.path ? `${issue.path}: ` : ''}${issue.message} (the default policy applies until this is fixed)`,
+          vscode.DiagnosticSeverity.Error,
+        );
+        diagnostic.source = 'tokenwise';
+        return diagnostic;
+      }),
+    );
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    this.customWatcher?.dispose();
+    this.problems.dispose();
+    this.changed.dispose();
+  }
+}

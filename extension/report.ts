@@ -1,0 +1,215 @@
+// "tokenwise: Audit Workspace Prompts": audits every prompt-bearing file of the workspace, publishes the findings
+// as diagnostics and shows a report — a table plus $/month by file and by model, drawn as inline SVG. The webview
+// loads nothing remote, runs no script, follows the theme through VS Code's CSS variables, and its
+// Content-Security-Policy admits only the one nonce'd stylesheet.
+import * as vscode from 'vscode';
+import { isSupportedFile, type FileAudit, type Nanos } from '../core';
+import type { Ctx } from './ctx';
+import { tokensLabel, usd } from './labels';
+
+export interface WorkspaceReport {
+  totalPerMonth: Nanos;
+  prompts: Array<{ file: string; line: number; model: string; tokens: number; exact: boolean; perCall: Nanos; perMonth: Nanos; findings: number }>;
+  byFile: Array<{ file: string; perMonth: Nanos; prompts: number; findings: number }>;
+  byModel: Array<{ model: string; perMonth: Nanos; prompts: number }>;
+  findings: number;
+  skipped: Array<{ file: string; reason: string }>;
+}
+
+const excluded = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**,**/build/**,**/.vscode-test/**,**/coverage/**,**/.venv/**}';
+const maxFileBytes = 2 * 1024 * 1024;
+
+export async function auditWorkspace(ctx: Ctx): Promise<WorkspaceReport> {
+  const report = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'tokenwise: auditing prompts', cancellable: true },
+    async (progress, token) => {
+      const promptGlobs = ctx.policy.policy.promptFiles;
+      const uris = (await vscode.workspace.findFiles('**/*', excluded, 20_000, token)).filter((uri) =>
+        isSupportedFile(vscode.workspace.asRelativePath(uri, false), { promptGlobs }),
+      );
+      uris.sort((a, b) => a.path.localeCompare(b.path));
+      const audits: FileAudit[] = [];
+      const skipped: WorkspaceReport['skipped'] = [];
+      for (const [index, uri] of uris.entries()) {
+        if (token.isCancellationRequested) break;
+        const file = vscode.workspace.asRelativePath(uri, false);
+        progress.report({ message: file, increment: 100 / uris.length });
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        let text: string;
+        if (open) text = open.getText();
+        else {
+          const { size } = await vscode.workspace.fs.stat(uri);
+          if (size > maxFileBytes) {
+            skipped.push({ file, reason: `larger than ${maxFileBytes / 1024 / 1024} MB` });
+            continue;
+          }
+          text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        }
+        const result = open ? ctx.analysis.of(open) : ctx.analysis.ofText(text, uri);
+        if (result.state !== 'ready') {
+          skipped.push({ file, reason: result.reason });
+          ctx.diagnostics.clear(uri);
+          continue;
+        }
+        ctx.diagnostics.publish(uri, result.audit);
+        audits.push({ ...result.audit, file });
+        // Yield between files so the editor stays responsive during a long audit.
+        if (index % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      return summarize(audits, skipped);
+    },
+  );
+  ReportPanel.show(ctx, report);
+  return report;
+}
+
+function summarize(audits: FileAudit[], skipped: WorkspaceReport['skipped']): WorkspaceReport {
+  const prompts = audits.flatMap((audit) =>
+    audit.prompts.map((p) => ({
+      file: audit.file,
+      line: (p.prompt.callSite?.range ?? p.prompt.range).startLine + 1,
+      model: p.model,
+      tokens: p.tokens.tokens,
+      exact: p.tokens.exact,
+      perCall: p.cost?.perCall ?? 0,
+      perMonth: p.cost?.perMonth ?? 0,
+      findings: p.findings.length,
+    })),
+  );
+  const group = <K extends string>(key: (p: (typeof prompts)[number]) => K) => {
+    const totals = new Map<K, { perMonth: Nanos; prompts: number; findings: number }>();
+    for (const p of prompts) {
+      const entry = totals.get(key(p)) ?? { perMonth: 0, prompts: 0, findings: 0 };
+      entry.perMonth += p.perMonth;
+      entry.prompts += 1;
+      entry.findings += p.findings;
+      totals.set(key(p), entry);
+    }
+    return [...totals].sort((a, b) => b[1].perMonth - a[1].perMonth);
+  };
+  return {
+    totalPerMonth: prompts.reduce((sum, p) => sum + p.perMonth, 0),
+    prompts,
+    byFile: group((p) => p.file).map(([file, t]) => ({ file, perMonth: t.perMonth, prompts: t.prompts, findings: t.findings })),
+    byModel: group((p) => p.model).map(([model, t]) => ({ model, perMonth: t.perMonth, prompts: t.prompts })),
+    findings: audits.reduce((sum, audit) => sum + audit.findings.length, 0),
+    skipped,
+  };
+}
+
+export class ReportPanel {
+  private static current: ReportPanel | undefined;
+  html = '';
+
+  private constructor(private readonly panel: vscode.WebviewPanel) {
+    panel.onDidDispose(() => {
+      if (ReportPanel.current === this) ReportPanel.current = undefined;
+    });
+  }
+
+  static get open(): ReportPanel | undefined {
+    return ReportPanel.current;
+  }
+
+  static show(ctx: Ctx, report: WorkspaceReport): void {
+    if (!ReportPanel.current) {
+      const panel = vscode.window.createWebviewPanel('tokenwise.report', 'tokenwise: Prompt costs', vscode.ViewColumn.Beside, {
+        enableScripts: false,
+        localResourceRoots: [],
+      });
+      ReportPanel.current = new ReportPanel(panel);
+      ctx.own(panel);
+    }
+    const nonce = createNonce();
+    ReportPanel.current.html = renderReport(report, nonce);
+    ReportPanel.current.panel.webview.html = ReportPanel.current.html;
+    ReportPanel.current.panel.reveal(undefined, true);
+  }
+}
+
+function createNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Horizontal bars, longest first; widths are relative to the largest value. */
+function barChart(title: string, rows: Array<{ label: string; value: Nanos }>): string {
+  const shown = rows.slice(0, 12);
+  const max = Math.max(1, ...shown.map((r) => r.value));
+  const rowHeight = 24;
+  const labelWidth = 260;
+  const barWidth = 300;
+  const height = shown.length * rowHeight + 8;
+  const bars = shown
+    .map((row, i) => {
+      const y = i * rowHeight + 4;
+      const width = Math.max(1, Math.round((row.value / max) * barWidth));
+      return (
+        `<text class="label" x="0" y="${y + 15}">${escape(row.label.length > 38 ? `…${row.label.slice(-37)}` : row.label)}</text>` +
+        `<rect class="bar" x="${labelWidth}" y="${y}" width="${width}" height="${rowHeight - 8}" rx="2"></rect>` +
+        `<text class="value" x="${labelWidth + width + 6}" y="${y + 15}">${escape(usd(row.value))}</text>`
+      );
+    })
+    .join('');
+  return (
+    `<figure><figcaption>${escape(title)}</figcaption>` +
+    `<svg role="img" aria-label="${escape(title)}" width="${labelWidth + barWidth + 90}" height="${height}" viewBox="0 0 ${labelWidth + barWidth + 90} ${height}">${bars}</svg></figure>`
+  );
+}
+
+export function renderReport(report: WorkspaceReport, nonce: string): string {
+  const csp = `default-src 'none'; style-src 'nonce-${nonce}'`;
+  const rows = [...report.prompts]
+    .sort((a, b) => b.perMonth - a.perMonth)
+    .map(
+      (p) =>
+        `<tr><td>${escape(p.file)}:${p.line}</td><td>${escape(p.model)}</td><td class="num">${escape(tokensLabel(p.tokens, p.exact))}</td>` +
+        `<td class="num">${escape(usd(p.perCall))}</td><td class="num">${escape(usd(p.perMonth))}</td><td class="num">${p.findings}</td></tr>`,
+    )
+    .join('');
+  const skipped = report.skipped.length
+    ? `<p class="muted">Not audited: ${report.skipped.map((s) => `${escape(s.file)} (${escape(s.reason)})`).join(', ')}</p>`
+    : '';
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>tokenwise: Prompt costs</title>
+<style nonce="${nonce}">
+  body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 16px 16px; }
+  h1 { font-size: 1.3em; font-weight: 600; }
+  table { border-collapse: collapse; margin-top: 8px; }
+  th, td { padding: 3px 10px; border-bottom: 1px solid var(--vscode-panel-border); text-align: left; }
+  th { color: var(--vscode-descriptionForeground); font-weight: 600; }
+  .num { text-align: right; font-variant-numeric: tabular-nums; }
+  .muted { color: var(--vscode-descriptionForeground); }
+  .charts { display: flex; flex-wrap: wrap; gap: 24px; }
+  figure { margin: 8px 0; }
+  figcaption { font-weight: 600; margin-bottom: 6px; }
+  svg .bar { fill: var(--vscode-charts-blue); }
+  svg .label { fill: var(--vscode-foreground); font-size: 12px; }
+  svg .value { fill: var(--vscode-descriptionForeground); font-size: 12px; }
+</style>
+</head>
+<body>
+<h1>Prompt costs: ${escape(usd(report.totalPerMonth))}/month</h1>
+<p class="muted">${report.prompts.length} prompts in ${report.byFile.length} files · ${report.findings} findings · estimates at each prompt's expected calls per day, 30-day months</p>
+<div class="charts">
+${barChart('$/month by file', report.byFile.map((f) => ({ label: f.file, value: f.perMonth })))}
+${barChart('$/month by model', report.byModel.map((m) => ({ label: m.model, value: m.perMonth })))}
+</div>
+<table>
+<thead><tr><th>Prompt</th><th>Model</th><th class="num">Tokens</th><th class="num">Per call</th><th class="num">Per month</th><th class="num">Findings</th></tr></thead>
+<tbody>${rows}</tbody>
+</table>
+${skipped}
+</body>
+</html>`;
+}

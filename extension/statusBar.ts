@@ -1,0 +1,80 @@
+// Tokens and cost of the selection, or of the prompt under the cursor; a click picks the model for the file.
+import * as vscode from 'vscode';
+import { countTokens, estimatePromptCost, type Policy } from '../core';
+import type { Analysis } from './analysis';
+import { tokensLabel, usd } from './labels';
+import { toRange } from './ranges';
+
+export class CostStatus implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('tokenwise.cost', vscode.StatusBarAlignment.Right, 100);
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private visible = false;
+
+  constructor(
+    private readonly analysis: Analysis,
+    private readonly modelFor: (uri: vscode.Uri) => string,
+    private readonly policy: () => Policy,
+  ) {
+    this.item.name = 'tokenwise';
+    this.item.command = 'tokenwise.pickModel';
+  }
+
+  /** Recomputes after the selection settles, so holding an arrow key never counts on every keystroke. */
+  schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.update(), 75);
+  }
+
+  /** The text shown right now, or undefined while hidden. */
+  visibleText(): string | undefined {
+    return this.visible ? this.item.text : undefined;
+  }
+
+  update(): void {
+    const editor = vscode.window.activeTextEditor;
+    const text = editor ? this.describe(editor) : undefined;
+    this.visible = text !== undefined;
+    if (!text) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = text.label;
+    this.item.tooltip = text.tooltip;
+    this.item.show();
+  }
+
+  private describe(editor: vscode.TextEditor): { label: string; tooltip: string } | undefined {
+    const { document, selection } = editor;
+    const result = this.analysis.of(document);
+    const report =
+      result.state === 'ready'
+        ? result.audit.prompts.find((r) => [r.prompt.range, r.prompt.callSite?.range].some((range) => range && toRange(range).contains(selection.start)))
+        : undefined;
+    if (!selection.isEmpty) {
+      // Counted for the model of the prompt it sits in, else the file's model.
+      const model = report?.model ?? this.modelFor(document.uri);
+      const selected = document.getText(selection);
+      if (selected.length > 1_000_000) return { label: '$(symbol-number) selection too large to count', tooltip: 'tokenwise' };
+      const count = countTokens(selected, model, { fallback: 'estimate' });
+      let cost = '';
+      try {
+        const estimate = estimatePromptCost({ model, promptTokens: count.tokens, outputTokens: 0, callsPerDay: 1, customModels: this.policy().customModels });
+        cost = ` · ${usd(estimate.perCall)}`;
+      } catch {
+        // an unpriced model still gets its token count
+      }
+      return { label: `$(symbol-number) ${tokensLabel(count.tokens, count.exact)}${cost} · ${model}`, tooltip: `Selection, as input tokens for ${model}. Click to pick the model for this file.` };
+    }
+    if (!report) return undefined;
+    const cost = report.cost ? ` · ${usd(report.cost.perCall)}/call` : '';
+    return {
+      label: `$(symbol-number) ${tokensLabel(report.tokens.tokens, report.tokens.exact)}${cost} · ${report.model}`,
+      tooltip: 'Prompt under the cursor. Click to pick the model for this file.',
+    };
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.item.dispose();
+  }
+}

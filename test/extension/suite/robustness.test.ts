@@ -1,0 +1,41 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { closeAll, extensionApi, fixtureUri, lensTitles, openFixture, until } from './helpers';
+
+describe('large, minified and binary files', () => {
+  afterEach(closeAll);
+
+  it('pauses counting in a 10 MB file, quickly, and offers to count anyway', async () => {
+    await extensionApi();
+    const editor = await openFixture('stress/huge.ts');
+    assert.ok(editor.document.getText().length > 10_000_000);
+    const started = Date.now();
+    const titles = await lensTitles(editor.document.uri);
+    assert.ok(Date.now() - started < 2_000, 'no hang');
+    assert.deepEqual(titles, ['tokenwise: large file (10.5 MB) — counting paused (click to count anyway)']);
+  });
+
+  it('pauses counting in a minified one-line file until asked, then counts', async () => {
+    const editor = await openFixture('stress/bundle.min.js');
+    const uri = editor.document.uri;
+    assert.deepEqual(await lensTitles(uri), ['tokenwise: minified file (very long lines) — counting paused (click to count anyway)']);
+    await vscode.commands.executeCommand('tokenwise.countAnyway', uri);
+    const counted = await until('lenses after counting anyway', async () => {
+      const titles = await lensTitles(uri);
+      return titles.some((t) => t.includes(' tok · ')) && titles;
+    }, 30_000);
+    assert.ok(counted.length > 10);
+  });
+
+  it('leaves binary files alone', async () => {
+    const api = await extensionApi();
+    let document: vscode.TextDocument | undefined;
+    try {
+      document = await vscode.workspace.openTextDocument(fixtureUri('stress/blob.ts'));
+    } catch {
+      return; // the editor refuses to open binary files as text: nothing to analyse
+    }
+    assert.equal(api.analysisOf(document).state, 'skipped');
+    assert.deepEqual(await lensTitles(document.uri), []);
+  });
+});
