@@ -71,6 +71,12 @@ export function parsePriceData(raw: unknown): Provider[] {
 
 let bundled: PriceData | undefined;
 let active: PriceData | undefined;
+let version = 0;
+
+/** Changes whenever the price data in use changes, so lookups cached against it can tell they are stale. */
+export function priceDataVersion(): number {
+  return version;
+}
 
 function bundledData(): PriceData {
   bundled ??= {
@@ -87,12 +93,14 @@ export function setPriceData(raw: unknown, meta: { asOf: string; source: string 
   bundledData(); // read the bundled list while the engine still holds it, for resetPriceData
   useInEngine(providers);
   active = { providers, ...meta };
+  version++;
 }
 
 /** Back to the bundled snapshot. */
 export function resetPriceData(): void {
   if (active) useInEngine(bundledData().providers);
   active = undefined;
+  version++;
 }
 
 // genai-prices keeps one active data set for its matching and pricing; its documented hook replaces it.

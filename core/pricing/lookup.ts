@@ -2,7 +2,7 @@
 // own matching (provider rules, aliases, dated ids such as gpt-4o-2024-08-06, price history).
 import { calcPrice, type ModelInfo as PricedModelEntry, type ModelPrice, type Provider } from '@pydantic/genai-prices';
 import { customProvider, findCustom, type CustomModelPrice, type CustomModelPrices } from './custom';
-import { priceData } from './data';
+import { priceData, priceDataVersion } from './data';
 
 export interface PricedModel {
   provider: Provider;
@@ -29,17 +29,40 @@ export function lookupModel(id: string, options: LookupOptions = {}): PricedMode
     const found = engineLookup(custom[0], { provider: customProvider(custom[0], custom[1]) }, options.at);
     return found && { ...found, custom: custom[1] };
   }
+  // Matching a name against every provider's rules is the slow part; the entry found stays the same until the data
+  // changes, while the prices in force depend on the date and are resolved on every call.
+  const key = `${priceDataVersion()}|${wanted ?? ''}|${id}`;
+  let match = matches.get(key);
+  if (match === undefined) {
+    match = matchModel(id, wanted) ?? null;
+    if (matches.size >= MAX_REMEMBERED) matches.clear();
+    matches.set(key, match);
+  }
+  return match ? engineLookup(match.modelId, { provider: match.provider }, options.at) : undefined;
+}
+
+interface Match {
+  /** The id as the engine matches it (without a provider prefix). */
+  modelId: string;
+  /** The provider, holding only the matched model entry. */
+  provider: Provider;
+}
+const MAX_REMEMBERED = 10_000;
+const matches = new Map<string, Match | null>();
+
+function matchModel(id: string, wanted: string | undefined): Match | undefined {
   const [prefix, rest] = splitProvider(id);
   const providerId = wanted ?? prefix;
   const modelId = prefix && (!wanted || wanted === prefix) ? rest : id.trim();
-  if (providerId) return engineLookup(modelId, { providerId }, options.at);
-  const claimed = engineLookup(modelId, {}, options.at);
-  if (claimed) return claimed;
+  const only = (found: PricedModel | undefined) => found && { modelId, provider: { ...found.provider, models: [found.model] } };
+  if (providerId) return only(engineLookup(modelId, { providerId }));
+  const claimed = engineLookup(modelId, {});
+  if (claimed) return only(claimed);
   const ids = priceData().providers.map((p) => p.id);
   const order = [...preferredProviders.filter((p) => ids.includes(p)), ...ids.filter((p) => !preferredProviders.includes(p))];
   for (const candidate of order) {
-    const found = engineLookup(modelId, { providerId: candidate }, options.at);
-    if (found) return found;
+    const found = engineLookup(modelId, { providerId: candidate });
+    if (found) return only(found);
   }
   return undefined;
 }
