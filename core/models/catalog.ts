@@ -96,17 +96,35 @@ export function ladderProviders(): string[] {
   return [...new Set(catalogEntries.filter((entry) => entry.current).map((entry) => entry.provider))];
 }
 
-/** The known model ids closest to `unknown`, best first: curated ids, then every priced id, then custom ones. */
+/**
+ * The known model ids closest to `unknown`, best first. Curated and custom ids are preferred over the long tail of
+ * priced ids, and first-party providers' ids over resellers' (which often prefix them, e.g. 'openai/gpt-4o').
+ */
 export function suggestModels(unknown: string, limit = 3, customModels?: CustomModelPrices): string[] {
-  const wanted = unknown.trim().toLowerCase();
-  const names = new Set<string>([
-    ...catalogEntries.map((entry) => entry.id),
-    ...priceData().providers.flatMap((p) => p.models.map((m) => m.id)),
-    ...Object.keys(customModels ?? {}),
-  ]);
-  return [...names]
-    .map((name) => ({ name, score: distance(wanted, name.toLowerCase()) - (name.toLowerCase().startsWith(wanted) || wanted.startsWith(name.toLowerCase()) ? 2 : 0) }))
-    .sort((a, b) => a.score - b.score || a.name.length - b.name.length)
+  // Compare with every separator alike, so 'sonnet 4.5' meets 'claude-sonnet-4-5'.
+  const normal = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const wanted = normal(unknown.trim());
+  const penalty = new Map<string, number>();
+  const offer = (name: string, cost: number) => {
+    // Price-data ids that are match patterns rather than names ('ft:gpt-3.5-turbo-') are not worth suggesting.
+    if (/[-.:]$|(^|\.)ft[-:]/.test(name)) return;
+    penalty.set(name, Math.min(penalty.get(name) ?? Infinity, cost));
+  };
+  for (const provider of priceData().providers) {
+    const firstParty = ladderProviders().includes(provider.id);
+    for (const model of provider.models) offer(model.id, firstParty ? 0.5 : 1);
+  }
+  for (const entry of catalogEntries) offer(entry.id, 0);
+  for (const id of Object.keys(customModels ?? {})) offer(id, 0);
+  return [...penalty]
+    .map(([name, cost]) => {
+      const known = normal(name);
+      // A name that contains the whole query ('opus' → 'claude-opus-5') ranks by how much it adds.
+      if (wanted.length >= 3 && known.includes(wanted)) return { name, score: (known.length - wanted.length) / 10 + cost - 3 };
+      const prefix = wanted.startsWith(known) ? 2 : 0;
+      return { name, score: distance(wanted, known) + cost - prefix };
+    })
+    .sort((a, b) => a.score - b.score || a.name.length - b.name.length || a.name.localeCompare(b.name))
     .slice(0, limit)
     .map((s) => s.name);
 }
