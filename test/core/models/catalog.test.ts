@@ -50,6 +50,9 @@ describe('model catalog', () => {
     assert.equal(suggestModels('gpt-4oo')[0], 'gpt-4o');
     assert.equal(suggestModels('claude-sonet-4-5')[0], 'claude-sonnet-4-5');
     assert.equal(suggestModels('gemni-2.5-flash', 5)[0], 'gemini-2.5-flash');
+    assert.equal(suggestModels('opus')[0], 'claude-opus-5');
+    assert.equal(suggestModels('sonnet 4.5')[0], 'claude-sonnet-4-5');
+    assert.ok(suggestModels('gpt-3.5-turbo-x', 10).every((name) => !name.endsWith('-')), 'no match-pattern ids');
     assert.equal(suggestModels('x', 2).length, 2);
   });
 
