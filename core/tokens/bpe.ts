@@ -25,6 +25,8 @@ const HEAP_THRESHOLD = 128;
 /** Pieces up to this many chars are cached: V8 copies strings this short, so a cache key never pins a large text. */
 const CACHE_MAX_PIECE = 12;
 const CACHE_MAX_ENTRIES = 100_000;
+/** Slots of the direct-mapped cache of pair merges (a power of two). */
+const PAIR_CACHE_SLOTS = 1 << 16;
 
 class BytePairEncoding implements Encoding {
   private readonly pattern: RegExp;
@@ -38,6 +40,11 @@ class BytePairEncoding implements Encoding {
   private readonly starts = new Int32Array(HEAP_THRESHOLD + 1);
   private readonly pairRanks = new Int32Array(HEAP_THRESHOLD + 1);
   private readonly partRanks = new Int32Array(HEAP_THRESHOLD + 1);
+  // Every part is a token, so whether two parts merge depends only on their two ranks. Remembering the answer per
+  // rank pair spares re-hashing their bytes, which dominates on long pieces and on CJK, where pieces are long.
+  private readonly pairLeft = new Int32Array(PAIR_CACHE_SLOTS).fill(-1);
+  private readonly pairRight = new Int32Array(PAIR_CACHE_SLOTS);
+  private readonly pairMerged = new Int32Array(PAIR_CACHE_SLOTS);
 
   constructor(
     readonly name: EncodingName,
@@ -160,9 +167,17 @@ class BytePairEncoding implements Encoding {
     return n;
   }
 
-  private pairRank(from: number, to: number): number {
-    const rank = this.table.rankOf(this.bytes, from, to);
-    return rank < 0 ? NO_RANK : rank;
+  /** The rank of parts `left` (bytes from..) and `right` (..to) merged, or NO_RANK. */
+  private pairRank(left: number, right: number, from: number, to: number): number {
+    if (to - from > this.table.maxTokenBytes) return NO_RANK;
+    const slot = (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca6b)) >>> 16;
+    if (this.pairLeft[slot] === left && this.pairRight[slot] === right) return this.pairMerged[slot];
+    const found = this.table.rankOf(this.bytes, from, to);
+    const rank = found < 0 ? NO_RANK : found;
+    this.pairLeft[slot] = left;
+    this.pairRight[slot] = right;
+    this.pairMerged[slot] = rank;
+    return rank;
   }
 
   /** tiktoken's merge: part i spans starts[i]..starts[i+1]; pairRanks[i] is the rank of parts i and i+1 merged. */
@@ -171,8 +186,9 @@ class BytePairEncoding implements Encoding {
     for (let i = 0; i < n; i++) {
       starts[i] = i;
       partRanks[i] = byteRank[bytes[i]];
-      pairRanks[i] = i + 2 <= n ? this.pairRank(i, i + 2) : NO_RANK;
     }
+    for (let i = 0; i < n - 1; i++) pairRanks[i] = this.pairRank(partRanks[i], partRanks[i + 1], i, i + 2);
+    pairRanks[n - 1] = NO_RANK;
     starts[n] = n;
     let parts = n;
     for (;;) {
@@ -193,8 +209,8 @@ class BytePairEncoding implements Encoding {
         partRanks[i] = partRanks[i + 1];
       }
       starts[parts] = n;
-      pairRanks[at] = at + 2 <= parts ? this.pairRank(starts[at], starts[at + 2]) : NO_RANK;
-      if (at > 0) pairRanks[at - 1] = this.pairRank(starts[at - 1], starts[at + 1]);
+      pairRanks[at] = at + 2 <= parts ? this.pairRank(partRanks[at], partRanks[at + 1], starts[at], starts[at + 2]) : NO_RANK;
+      if (at > 0) pairRanks[at - 1] = this.pairRank(partRanks[at - 1], partRanks[at], starts[at - 1], starts[at + 1]);
     }
     return Array.from(partRanks.subarray(0, parts));
   }
@@ -215,7 +231,9 @@ class BytePairEncoding implements Encoding {
       next[i] = i + 1;
       prev[i] = i - 1;
       partRank[i] = this.byteRank[bytes[i]];
-      pairRank[i] = i + 2 <= n ? this.pairRank(i, i + 2) : NO_RANK;
+    }
+    for (let i = 0; i < n; i++) {
+      pairRank[i] = i + 1 < n ? this.pairRank(partRank[i], partRank[i + 1], i, i + 2) : NO_RANK;
       if (pairRank[i] !== NO_RANK) heap.push(pairRank[i] * SHIFT + i);
     }
     while (heap.size > 0) {
@@ -229,11 +247,11 @@ class BytePairEncoding implements Encoding {
       next[start] = after;
       next[merged] = -1;
       if (after < n) prev[after] = start;
-      pairRank[start] = after < n ? this.pairRank(start, next[after]) : NO_RANK;
+      pairRank[start] = after < n ? this.pairRank(rank, partRank[after], start, next[after]) : NO_RANK;
       if (pairRank[start] !== NO_RANK) heap.push(pairRank[start] * SHIFT + start);
       const before = prev[start];
       if (before >= 0) {
-        pairRank[before] = this.pairRank(before, after);
+        pairRank[before] = this.pairRank(partRank[before], rank, before, after);
         if (pairRank[before] !== NO_RANK) heap.push(pairRank[before] * SHIFT + before);
       }
     }

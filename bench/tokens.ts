@@ -1,0 +1,129 @@
+// `npm run bench:tokens`: tokenwise's o200k encoder against js-tiktoken, gpt-tokenizer and tiktoken (WASM), all
+// measured in this run on this machine, printed as ratios (> 1× means tokenwise is faster / smaller).
+//
+// Throughput: each corpus is cut into disjoint slices; every round encodes one unseen slice with every encoder
+// (so caches help only as they would on new text), after a warm-up on other text; the median round is reported.
+// Long piece: one run of a single character. Cold start: a fresh Node process per encoder loads it, builds o200k
+// and counts a sentence; its JS heap plus external memory is read after a forced GC.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { getEncoding as jsTiktoken } from 'js-tiktoken';
+import * as gptTokenizer from 'gpt-tokenizer/encoding/o200k_base';
+import { get_encoding as tiktokenWasm } from 'tiktoken';
+import { getEncoding } from '../core';
+import { cjk, code, prose } from './corpora';
+
+type Encode = (text: string) => number;
+
+const ours = getEncoding('o200k_base');
+const jsEncoder = jsTiktoken('o200k_base');
+const wasmEncoder = tiktokenWasm('o200k_base');
+const encoders: { name: string; encode: Encode }[] = [
+  { name: 'tokenwise', encode: (text) => ours.encode(text).length },
+  { name: 'js-tiktoken', encode: (text) => jsEncoder.encode(text, [], []).length },
+  { name: 'gpt-tokenizer', encode: (text) => gptTokenizer.encode(text, { disallowedSpecial: new Set() }).length },
+  { name: 'tiktoken (WASM)', encode: (text) => wasmEncoder.encode_ordinary(text).length },
+];
+const peers = encoders.slice(1);
+
+const mib = (text: string) => new TextEncoder().encode(text).length / 2 ** 20;
+const seconds = (f: () => unknown) => {
+  const start = performance.now();
+  f();
+  return (performance.now() - start) / 1000;
+};
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const fixed = (n: number, digits = 2) => n.toFixed(digits);
+const ratio = (n: number) => `${n >= 10 ? n.toFixed(0) : n.toFixed(2)}×`;
+
+function table(title: string, header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(`\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
+}
+
+function throughput(): void {
+  const sliceChars = 90_000;
+  const rounds = 3;
+  const corpora = { prose: prose(), code: code(), cjk: cjk() };
+  // Warm-up on the part of each corpus after the measured slices, so the JIT has seen every code path.
+  for (const text of Object.values(corpora)) for (const { encode } of encoders) encode(text.slice(rounds * sliceChars, rounds * sliceChars + 20_000));
+  const rows: string[][] = [];
+  for (const [name, text] of Object.entries(corpora)) {
+    const rates = new Map<string, number[]>(encoders.map((e) => [e.name, []]));
+    for (let round = 0; round < rounds; round++) {
+      const slice = text.slice(round * sliceChars, (round + 1) * sliceChars);
+      for (const { name: encoder, encode } of encoders) rates.get(encoder)!.push(mib(slice) / seconds(() => encode(slice)));
+    }
+    const ourRate = median(rates.get('tokenwise')!);
+    rows.push([name, ...encoders.map((e) => fixed(median(rates.get(e.name)!))), ...peers.map((p) => ratio(ourRate / median(rates.get(p.name)!)))]);
+  }
+  table('Throughput, o200k_base, MiB/s (median of 3 unseen slices of 90k chars); ratio = tokenwise ÷ peer', ['corpus', ...encoders.map((e) => e.name), ...peers.map((p) => `vs ${p.name}`)], rows);
+}
+
+function longPiece(): void {
+  const oneMiB = 1 << 20;
+  const ourTime = seconds(() => ours.count('a'.repeat(oneMiB)));
+  const spaces = seconds(() => ours.count(' '.repeat(oneMiB)));
+  const mixed = seconds(() => ours.count('aGVsbG8gd29ybGQ'.repeat(oneMiB / 15)));
+  const rows: string[][] = [['tokenwise', '1 MiB', fixed(ourTime, 3), '', '']];
+  for (const peer of peers) {
+    // Quadratic peers: grow the input 4× at a time while the next size is predicted to stay under ~20 s.
+    let size = 2048;
+    let time = seconds(() => peer.encode('a'.repeat(size)));
+    while (size < oneMiB && time * 16 < 20) {
+      size *= 4;
+      time = seconds(() => peer.encode('a'.repeat(size)));
+    }
+    const oursAtSize = seconds(() => ours.count('a'.repeat(size)));
+    const predicted = time * (oneMiB / size) ** 2;
+    rows.push([
+      peer.name,
+      size >= oneMiB ? '1 MiB' : `${size / 1024} KiB`,
+      fixed(time, 3),
+      ratio(time / Math.max(oursAtSize, 1e-4)),
+      size >= oneMiB ? 'measured' : `1 MiB skipped: ~${fixed(predicted / 60, 0)} min predicted (quadratic)`,
+    ]);
+  }
+  table("Long piece: 'a' repeated (one regex piece)", ['encoder', 'input', 'seconds', 'tokenwise faster by', '1 MiB'], rows);
+  console.log(`tokenwise, 1 MiB of spaces: ${fixed(spaces, 3)} s; 1 MiB of an unbroken base64-like string: ${fixed(mixed, 3)} s`);
+}
+
+async function coldStart(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'tokenwise-bench-'));
+  const bundle = join(dir, 'tokens.cjs');
+  // The same esbuild bundling the CLI ships, so the cold start is what a user's process pays.
+  await build({ entryPoints: ['core/tokens/index.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'silent' });
+  const nodeModules = resolve('node_modules');
+  const scripts: Record<string, string> = {
+    tokenwise: `require(${JSON.stringify(bundle)}).getEncoding('o200k_base').count(text)`,
+    'js-tiktoken': `new (require('${nodeModules}/js-tiktoken/dist/lite.cjs').Tiktoken)(require('${nodeModules}/js-tiktoken/dist/ranks/o200k_base.cjs')).encode(text)`,
+    'gpt-tokenizer': `require('${nodeModules}/gpt-tokenizer/cjs/encoding/o200k_base.js').encode(text)`,
+    'tiktoken (WASM)': `require('${nodeModules}/tiktoken').get_encoding('o200k_base').encode(text)`,
+  };
+  const results = new Map<string, { ms: number; heap: number }>();
+  for (const [name, body] of Object.entries(scripts)) {
+    const script = join(dir, `${name.replace(/\W+/g, '-')}.cjs`);
+    writeFileSync(
+      script,
+      `const start = performance.now(); const text = 'Count me, please: cold start.';\n${body};\nconst ms = performance.now() - start;\n` +
+        `global.gc(); const m = process.memoryUsage(); console.log(JSON.stringify({ ms, heap: (m.heapUsed + m.external) / 2 ** 20 }));\n`,
+    );
+    const runs = [0, 1, 2].map(() => JSON.parse(spawnSync(process.execPath, ['--expose-gc', script], { encoding: 'utf8' }).stdout) as { ms: number; heap: number });
+    results.set(name, { ms: median(runs.map((r) => r.ms)), heap: median(runs.map((r) => r.heap)) });
+  }
+  const our = results.get('tokenwise')!;
+  table(
+    'Cold start, o200k_base: load + build + first count in a fresh process (median of 3); memory = JS heap + external after GC',
+    ['encoder', 'ms', 'MB', 'tokenwise faster by', 'tokenwise smaller by'],
+    [...results].map(([name, r]) => [name, fixed(r.ms, 0), fixed(r.heap, 1), name === 'tokenwise' ? '' : ratio(r.ms / our.ms), name === 'tokenwise' ? '' : ratio(r.heap / our.heap)]),
+  );
+}
+
+console.log(`tokenwise token benchmark — Node ${process.version}, ${new Date().toISOString()}`);
+throughput();
+longPiece();
+coldStart().then(() => wasmEncoder.free());
