@@ -4,7 +4,7 @@
 import { findModel, ladder, ladderProviders, listModels, type ModelInfo, type Tier } from '../models';
 import { approvedModelsFor, isModelApproved, matchesModelGlob, type Policy } from '../policy';
 import { estimatePromptCost, type Nanos } from '../pricing';
-import { classifyTask, closeRunnerUpShare, type CallSiteFacts } from './classify';
+import { classifyTask, closeRunnerUpShare, type CallSiteFacts, type TaskClassification } from './classify';
 import { taskClasses, taskClassNames, tierServes, type TaskClass } from './tiers';
 
 export interface RecommendInput {
@@ -51,9 +51,7 @@ export function recommendModel(input: RecommendInput): Recommendation | undefine
   if (currentPerMonth === undefined || currentPerMonth === 0) return undefined;
 
   const classification = classifyTask(input.promptText, input.callSite);
-  const top = classification.scores[classification.taskClass];
-  // A close runner-up must be served too: when the features cannot tell two classes apart, the harder one decides.
-  const required = top === 0 ? [classification.taskClass] : taskClasses.filter((c) => classification.scores[c] >= top * closeRunnerUpShare);
+  const required = requiredTaskClasses(classification);
   const environment = input.environment ?? defaultEnvironment;
   const outputNeeded = Math.max(input.outputTokens, input.callSite?.maxTokens ?? 0);
 
@@ -81,6 +79,16 @@ export function recommendModel(input: RecommendInput): Recommendation | undefine
     reasons: explain(best.model, required, classification.reasons, input, outputNeeded, environment),
     confidence: classification.confidence,
   };
+}
+
+/**
+ * The classes a model must serve for this classification: the winner and any close runner-up, so that when the
+ * features cannot tell two classes apart, the harder one decides.
+ */
+export function requiredTaskClasses(classification: TaskClassification): TaskClass[] {
+  const top = classification.scores[classification.taskClass];
+  if (top === 0) return [classification.taskClass];
+  return taskClasses.filter((c) => classification.scores[c] >= top * closeRunnerUpShare);
 }
 
 // Hosts that serve other vendors' models use ids (`openai/gpt-oss-20b`) that a lookup without a provider may not

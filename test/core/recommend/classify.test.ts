@@ -1,5 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { classifyTask, taskClasses, type TaskClass } from '../../../core/recommend';
+import { tiers } from '../../../core/models';
+import { classifyTask, requiredTaskClasses, taskClasses, tierServes, type TaskClass } from '../../../core/recommend';
+
+/** The smallest tier that serves every one of the classes (at a typical 500 output tokens). */
+function smallestTier(classes: readonly TaskClass[]): number {
+  return tiers.findIndex((tier) => classes.every((c) => tierServes(tier, c, 500)));
+}
 import { labelledPrompts } from './labelled';
 
 describe('task classification', () => {
@@ -27,5 +33,15 @@ describe('task classification', () => {
     console.log(`      ${[...perClass].map(([c, t]) => `${c} ${t.right}/${t.total}`).join(', ')}`);
     if (misses.length) console.log(misses.join('\n'));
     assert.ok(agreement >= 0.85, `agreement ${(agreement * 100).toFixed(1)} % is below 85 %`);
+  });
+
+  it('never lets a misclassification open a tier too small for the labelled task', () => {
+    // What matters for a recommendation is the smallest tier the classification allows, not the label itself.
+    const unsafe = labelledPrompts.filter((example) => {
+      const required = requiredTaskClasses(classifyTask(example.prompt, example.callSite));
+      return smallestTier(required) < smallestTier([example.label]);
+    });
+    console.log(`      unsafe downgrades ${unsafe.length}/${labelledPrompts.length}`);
+    assert.deepEqual(unsafe.map((example) => example.app), []);
   });
 });

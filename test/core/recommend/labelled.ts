@@ -872,4 +872,150 @@ Metrics: {metrics}`,
     prompt: `Investigate why yesterday's AWS bill jumped. Call get_cost_breakdown for the date range, then drill into the top services with describe_resources, compare against last week, and keep digging until you can name the resources responsible.`,
     callSite: { usesTools: true },
   },
+
+  // ── a third batch, scored before any change to the features ─────────────────────────────────────────────────────
+  {
+    label: 'classification',
+    app: 'churn signals',
+    prompt: `Based on the customer's latest messages, is this customer at risk of cancelling? Respond with high, medium or low risk and nothing more.
+
+Messages:
+{messages}`,
+    callSite: { maxTokens: 5 },
+  },
+  {
+    label: 'classification',
+    app: 'support language detection',
+    prompt: `Detect the language of the ticket and return its ISO 639-1 code only (e.g. en, de, fr).
+
+Ticket: {ticket}`,
+    callSite: { maxTokens: 4 },
+  },
+  {
+    label: 'extraction',
+    app: 'KYC onboarding',
+    prompt: `The following is the machine-readable zone and visual text of an identity document. Return the document type, issuing country, document number, surname, given names, date of birth and expiry date. Dates as YYYY-MM-DD. Set any value you cannot read to null.
+
+{document_text}`,
+    callSite: { jsonMode: true },
+  },
+  {
+    label: 'extraction',
+    app: 'call center analytics',
+    prompt: `From the call transcript, note down every product the customer mentions and every competitor they compare us with. Give two lists: products, competitors. No commentary.
+
+Transcript:
+{transcript}`,
+  },
+  {
+    label: 'formatting',
+    app: 'spreadsheet import',
+    prompt: `The pasted data below is tab-separated with inconsistent decimal separators (some commas, some points). Output it as a CSV with a comma delimiter, a point as decimal separator, and quoted text fields. Keep every row.
+
+{pasted_data}`,
+  },
+  {
+    label: 'formatting',
+    app: 'legal document assembly',
+    prompt: `Apply our house style to the clause list: number the clauses 1., 1.1, 1.1.1, put defined terms in bold on first use, and use British spelling of the headings only. The clause text itself must stay exactly as written.
+
+{clauses}`,
+  },
+  {
+    label: 'summarisation',
+    app: 'customer feedback board',
+    prompt: `There are 140 feature requests below. Cluster them into the recurring requests and give a short description of each cluster with the number of requests in it, largest first.
+
+{requests}`,
+  },
+  {
+    label: 'summarisation',
+    app: 'news briefing',
+    prompt: `Write the morning briefing: for each of the articles below, one sentence on what happened and why it matters to a mid-size logistics company.
+
+Articles:
+{articles}`,
+  },
+  {
+    label: 'translation',
+    app: 'recipe site',
+    prompt: `Make this recipe available to our Mexican audience: Spanish (Mexico), convert cups and ounces to grams and millilitres, and keep the step numbering.
+
+{recipe}`,
+  },
+  {
+    label: 'translation',
+    app: 'multilingual search',
+    prompt: `Give the English equivalent of each search query below so we can run them against our English-only index. Keep brand names and model numbers unchanged. One query per line.
+
+{queries}`,
+  },
+  {
+    label: 'rewriting',
+    app: 'product descriptions',
+    prompt: `The supplier's product description is dry and full of spec jargon. Write it again for shoppers: lead with the benefit, keep the key specs in a short list, and stay under 120 words.
+
+Supplier description: {description}`,
+  },
+  {
+    label: 'rewriting',
+    app: 'chat assistant guardrail',
+    prompt: `Here is the assistant's answer. Soften any wording that could sound like medical advice, add a short suggestion to consult a doctor, and otherwise leave the content unchanged.
+
+Answer: {answer}`,
+  },
+  {
+    label: 'code-generation',
+    app: 'spreadsheet formula helper',
+    prompt: `I need a Google Sheets formula that looks up the price for the SKU in column A from the Prices sheet, applies the discount in column C if the order date is in Q4, and returns 0 when the SKU is missing.`,
+  },
+  {
+    label: 'code-generation',
+    app: 'API client generator',
+    prompt: `From the OpenAPI spec below, write a typed Go client for the /invoices endpoints, with context support, retries on 429 and 5xx, and errors that carry the response body.
+
+Spec:
+{openapi_yaml}`,
+  },
+  {
+    label: 'reasoning',
+    app: 'grant application review',
+    prompt: `Assess whether this grant application meets each of the six eligibility criteria below. For each criterion cite the evidence in the application, note where the evidence is weak or missing, and then decide if the application should go to the panel.
+
+Criteria: {criteria}
+Application: {application}`,
+  },
+  {
+    label: 'reasoning',
+    app: 'A/B test readout',
+    prompt: `Here are the results of our checkout experiment. Did variant B really win? Check the sample sizes, whether the difference is statistically significant, whether novelty effects or a sample ratio mismatch could explain it, and what we should conclude.
+
+Results: {results}`,
+  },
+  {
+    label: 'planning',
+    app: 'incident follow-up',
+    prompt: `Based on the post-mortem, draw up the follow-up work: the remediation items grouped by theme, an owner team and a target date for each, and the order in which they should be tackled given their risk reduction and effort.
+
+Post-mortem: {postmortem}`,
+  },
+  {
+    label: 'planning',
+    app: 'content marketing',
+    prompt: `Map out our blog content for the next quarter: three posts a month, each with a working title, target keyword, audience stage (awareness, consideration, decision) and publication week, building towards the product launch in March.`,
+  },
+  {
+    label: 'agentic',
+    app: 'procurement assistant',
+    prompt: `You are a procurement agent. Tools: search_catalog, get_quote, create_purchase_request. For the request below, find at least three suitable items, get quotes for them, pick the best value within budget, and raise the purchase request. Report back which item you chose and why.
+
+Request: {request}`,
+    callSite: { usesTools: true },
+  },
+  {
+    label: 'agentic',
+    app: 'on-call helper',
+    prompt: `When an alert fires, investigate it with the tools you have (query_metrics, tail_logs, list_deploys). Look for a recent deploy that correlates with the alert, check the error logs around that time, and if a deploy is the cause, call rollback_deploy and post a note to the incident channel.`,
+    callSite: { usesTools: true },
+  },
 ];
