@@ -8,6 +8,8 @@ import { textOf, type CallValue, type Value, type ValueContext } from './values'
 import { scanMustacheVariables } from './variables';
 
 
+/** Subtrees that cannot hold a prompt: types and imports. */
+const SKIPPED_TYPES = new Set(['ImportDeclaration', 'TSInterfaceDeclaration', 'TSTypeAliasDeclaration', 'TSDeclareFunction', 'TSTypeAnnotation', 'TSTypeParameterInstantiation']);
 const SKIPPED_KEYS = new Set(['loc', 'start', 'end', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'comments', 'tokens', 'errors', 'typeAnnotation', 'returnType', 'typeParameters']);
 const GLOBALS = new Set(['JSON', 'Math', 'Object', 'String', 'Array', 'Number', 'Promise', 'console']);
 const RETRY_CALLEE = /retry|backoff|attempt/i;
@@ -354,6 +356,7 @@ export function extractJavaScript(source: string, fileName: string, notices: str
       sourceType: 'unambiguous',
       plugins: pluginsFor(fileName),
       errorRecovery: true,
+      attachComment: false,
       allowReturnOutsideFunction: true,
       allowAwaitOutsideFunction: true,
       allowImportExportEverywhere: true,
@@ -373,6 +376,7 @@ export function extractJavaScript(source: string, fileName: string, notices: str
   const ancestors: Node[] = [];
 
   const visit = (node: Node) => {
+    if (SKIPPED_TYPES.has(node.type)) return;
     switch (node.type) {
       case 'CallExpression':
       case 'OptionalCallExpression':
