@@ -68,13 +68,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   const policy = policyFor(values.policy, paths, io.cwd);
   const walk = { cwd: io.cwd, include: (path: string) => isSupportedFile(path, { promptGlobs: policy.promptFiles }) };
-  const { files } = await listWorkspaceFiles(paths, walk);
+  const { files } = listWorkspaceFiles(paths, walk);
 
   const report = createReport(format, io);
   const totals = new AuditTotals();
   const overBudget: string[] = [];
   const progress = createProgress(io, files.length);
-  for await (const entry of readWorkspaceFiles(files, walk)) {
+  for (const entry of readWorkspaceFiles(files, walk)) {
     progress.tick();
     if (entry.kind === 'skipped') {
       totals.addNotice();
@@ -206,11 +206,19 @@ function createReport(format: Format, io: CliIO): Report {
   return textReport(io);
 }
 
-/** Streams `{ "files": [...], "notices": [...], "summary": {...} }`, one file at a time. */
+/** Streams `{ "files": [...], "notices": [...], "summary": {...} }`, one file at a time, in 64 KiB writes. */
 function jsonReport(io: CliIO): Report {
   const notices: string[] = [];
   let first = true;
-  io.stdout(`{"tool":"tokenwise","version":${JSON.stringify(version)},"pricesAsOf":${JSON.stringify(pricesAsOf())},"files":[`);
+  let pending = '';
+  const write = (text: string, flush = false) => {
+    pending += text;
+    if (flush || pending.length >= 65536) {
+      io.stdout(pending);
+      pending = '';
+    }
+  };
+  write(`{"tool":"tokenwise","version":${JSON.stringify(version)},"pricesAsOf":${JSON.stringify(pricesAsOf())},"files":[`);
   return {
     file(audit) {
       if (audit.prompts.length === 0 && audit.notices.length === 0) return;
@@ -234,14 +242,14 @@ function jsonReport(io: CliIO): Report {
         })),
         notices: audit.notices,
       };
-      io.stdout(`${first ? '' : ','}\n${JSON.stringify(compact)}`);
+      write(`${first ? '' : ','}\n${JSON.stringify(compact)}`);
       first = false;
     },
     notice(text) {
       notices.push(text);
     },
     end(summary) {
-      io.stdout(`\n],"notices":${JSON.stringify(notices)},"summary":${JSON.stringify(summary)}}\n`);
+      write(`\n],"notices":${JSON.stringify(notices)},"summary":${JSON.stringify(summary)}}\n`, true);
     },
   };
 }

@@ -97,7 +97,7 @@ function auditPrompt(
     policy,
     environment: options.environment,
     count,
-    monthlyCostOf: (input) => (cost ? estimate(input, 0).perMonth : undefined),
+    monthlyCostOf: (input) => (cost ? Math.round(inputCostPerToken(policy, model, callsPerDay) * input) : undefined),
     cachedMonthlyCost: (prefix) => {
       const withPrefix = cost && estimate(promptTokens, outputTokens, prefix);
       return withPrefix ? (withPrefix.withCaching?.perMonth ?? withPrefix.perMonth) : 0;
@@ -150,4 +150,21 @@ function staticTextOf(view: PartView): string {
     at = placement.end;
   }
   return text + view.part.text.slice(at);
+}
+
+// What one input token per call costs per month, by policy, model and volume: the rules price the tokens of each
+// finding with it, so it is worth computing once rather than through the price engine for every finding.
+const unitCosts = new WeakMap<Policy, Map<string, number>>();
+const unitTokens = 1_000_000;
+
+function inputCostPerToken(policy: Policy, model: string, callsPerDay: number): number {
+  let byModel = unitCosts.get(policy);
+  if (!byModel) unitCosts.set(policy, (byModel = new Map()));
+  const key = `${model}\n${callsPerDay}`;
+  let unit = byModel.get(key);
+  if (unit === undefined) {
+    unit = estimatePromptCost({ model, promptTokens: unitTokens, outputTokens: 0, callsPerDay, customModels: policy.customModels }).perMonth / unitTokens;
+    byModel.set(key, unit);
+  }
+  return unit;
 }

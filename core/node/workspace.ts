@@ -1,7 +1,8 @@
 // Walks the files a user names (files or folders) and reads them one at a time, so a run over a large repository
 // holds one file in memory at once. Skips what cannot hold a prompt worth reading: ignored folders, binary files and
-// huge files, each skip reported as a notice rather than an error.
-import { readdir, readFile, stat } from 'node:fs/promises';
+// huge files, each skip reported as a notice rather than an error. File access is synchronous on purpose: a CLI
+// run reads thousands of small files in sequence, and a promise per stat and read costs more than the reads.
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 
 /** Folders never worth walking: dependencies, build output, VCS metadata, virtual environments, caches. */
@@ -41,22 +42,27 @@ export interface WalkOptions {
 }
 
 /** The candidate files under `paths`, in a stable order, honouring ignored folders and `.gitignore` files. */
-export async function listWorkspaceFiles(paths: readonly string[], options: WalkOptions): Promise<{ files: string[]; missing: string[] }> {
+export function listWorkspaceFiles(paths: readonly string[], options: WalkOptions): { files: string[]; missing: string[] } {
   const ignoredFolders = new Set(options.ignoredFolders ?? defaultIgnoredFolders);
   const files: string[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
 
-  const visit = async (dir: string, rules: IgnoreRule[]): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-    const local = [...rules, ...(await readGitignore(dir))];
+  const visit = (dir: string, rules: IgnoreRule[]): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const local = [...rules, ...readGitignore(dir)];
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const path = join(dir, entry.name);
       const isDir = entry.isDirectory();
       if (isDir && ignoredFolders.has(entry.name)) continue;
       if (isIgnored(local, path, isDir)) continue;
-      if (isDir) await visit(path, local);
+      if (isDir) visit(path, local);
       else if (entry.isFile()) add(path);
     }
   };
@@ -69,9 +75,9 @@ export async function listWorkspaceFiles(paths: readonly string[], options: Walk
 
   for (const given of paths) {
     const path = resolve(options.cwd, given);
-    const info = await stat(path).catch(() => undefined);
+    const info = statSync(path, { throwIfNoEntry: false });
     if (!info) missing.push(given);
-    else if (info.isDirectory()) await visit(path, []);
+    else if (info.isDirectory()) visit(path, []);
     // A file named explicitly is read even if an ignore rule would skip it in a folder walk.
     else add(path);
   }
@@ -79,17 +85,17 @@ export async function listWorkspaceFiles(paths: readonly string[], options: Walk
 }
 
 /** Reads the files one at a time; binary and huge files come back as skips with the reason. */
-export async function* readWorkspaceFiles(files: readonly string[], options: WalkOptions): AsyncGenerator<WorkspaceEntry> {
+export function* readWorkspaceFiles(files: readonly string[], options: WalkOptions): Generator<WorkspaceEntry> {
   const maxBytes = options.maxFileBytes ?? maxWorkspaceFileBytes;
   for (const path of files) {
     const relativePath = toRelative(options.cwd, path);
     try {
-      const info = await stat(path);
+      const info = statSync(path);
       if (info.size > maxBytes) {
         yield { kind: 'skipped', path, relativePath, reason: `skipped: ${formatBytes(info.size)} is over the ${formatBytes(maxBytes)} limit` };
         continue;
       }
-      const bytes = await readFile(path);
+      const bytes = readFileSync(path);
       if (bytes.subarray(0, 8192).includes(0)) {
         yield { kind: 'skipped', path, relativePath, reason: 'skipped: binary file' };
         continue;
@@ -102,8 +108,8 @@ export async function* readWorkspaceFiles(files: readonly string[], options: Wal
 }
 
 /** Lists then reads: the convenient form when the caller does not need the file count up front. */
-export async function* walkWorkspace(paths: readonly string[], options: WalkOptions): AsyncGenerator<WorkspaceEntry> {
-  const { files, missing } = await listWorkspaceFiles(paths, options);
+export function* walkWorkspace(paths: readonly string[], options: WalkOptions): Generator<WorkspaceEntry> {
+  const { files, missing } = listWorkspaceFiles(paths, options);
   for (const given of missing) {
     yield { kind: 'skipped', path: resolve(options.cwd, given), relativePath: given, reason: 'skipped: no such file or folder' };
   }
@@ -128,8 +134,13 @@ interface IgnoreRule {
   negated: boolean;
 }
 
-async function readGitignore(dir: string): Promise<IgnoreRule[]> {
-  const text = await readFile(join(dir, '.gitignore'), 'utf8').catch(() => '');
+function readGitignore(dir: string): IgnoreRule[] {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, '.gitignore'), 'utf8');
+  } catch {
+    return [];
+  }
   return text.split(/\r?\n/).flatMap((line) => {
     let pattern = line.trim();
     if (pattern === '' || pattern.startsWith('#')) return [];

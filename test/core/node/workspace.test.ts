@@ -27,20 +27,16 @@ describe('workspace walking', () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  async function collect(paths: string[], include?: (path: string) => boolean): Promise<WorkspaceEntry[]> {
-    const entries: WorkspaceEntry[] = [];
-    for await (const entry of walkWorkspace(paths, { cwd: root, include })) entries.push(entry);
-    return entries;
-  }
+  const collect = (paths: string[], include?: (path: string) => boolean): WorkspaceEntry[] => [...walkWorkspace(paths, { cwd: root, include })];
 
-  it('skips default folders and .gitignore matches, honours negation, in a stable order', async () => {
-    const { files } = await listWorkspaceFiles(['.'], { cwd: root });
+  it('skips default folders and .gitignore matches, honours negation, in a stable order', () => {
+    const { files } = listWorkspaceFiles(['.'], { cwd: root });
     const relative = files.map((file) => file.slice(root.length + 1));
     assert.deepEqual(relative, ['.gitignore', 'big.txt', 'image.png', 'keep.log', 'prompts/a.prompt', 'src/app.ts']);
   });
 
-  it('reads text files and reports binary and huge files as skips, never throwing', async () => {
-    const entries = await collect(['.']);
+  it('reads text files and reports binary and huge files as skips, never throwing', () => {
+    const entries = collect(['.']);
     const byPath = new Map(entries.map((entry) => [entry.relativePath, entry]));
     assert.equal(byPath.get('src/app.ts')?.kind, 'file');
     const app = byPath.get('src/app.ts');
@@ -51,13 +47,13 @@ describe('workspace walking', () => {
     assert.ok(big?.kind === 'skipped' && /3\.0 MB is over the 2\.0 MB limit/.test(big.reason));
   });
 
-  it('filters by the include predicate and reads an explicitly named ignored file', async () => {
-    const entries = await collect(['.', 'dist/cli.js'], (path) => path.endsWith('.ts') || path.endsWith('.js'));
+  it('filters by the include predicate and reads an explicitly named ignored file', () => {
+    const entries = collect(['.', 'dist/cli.js'], (path) => path.endsWith('.ts') || path.endsWith('.js'));
     assert.deepEqual(entries.map((entry) => entry.relativePath), ['src/app.ts', 'dist/cli.js']);
   });
 
-  it('reports a missing path as a skip', async () => {
-    const entries = await collect(['nope']);
+  it('reports a missing path as a skip', () => {
+    const entries = collect(['nope']);
     assert.equal(entries.length, 1);
     assert.ok(entries[0]!.kind === 'skipped' && /no such file/.test(entries[0]!.reason));
   });
