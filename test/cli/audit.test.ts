@@ -21,7 +21,9 @@ async function cli(args: string[], cwd: string, isTTY = false): Promise<Run> {
 
 const repository = resolve(__dirname, '../..');
 
-describe('tokenwise audit', () => {
+describe('tokenwise audit', function () {
+  // Whole runs over real files on a shared machine: generous, since speed is measured by bench:audit, not here.
+  this.timeout(60_000);
   let dir: string;
   const write = (path: string, content: string | Uint8Array) => {
     mkdirSync(join(dir, path, '..'), { recursive: true });
