@@ -41,6 +41,8 @@ export interface Recommendation {
 }
 
 const defaultEnvironment = 'production';
+/** Below this score the classification is a guess, and the demanding case is assumed as well. */
+const minimumEvidence = 2;
 
 /** The cheapest allowed model that fits the task and the call, or undefined when nothing cheaper fits. */
 export function recommendModel(input: RecommendInput): Recommendation | undefined {
@@ -83,12 +85,13 @@ export function recommendModel(input: RecommendInput): Recommendation | undefine
 
 /**
  * The classes a model must serve for this classification: the winner and any close runner-up, so that when the
- * features cannot tell two classes apart, the harder one decides.
+ * features cannot tell two classes apart, the harder one decides; with too little evidence, reasoning too.
  */
 export function requiredTaskClasses(classification: TaskClassification): TaskClass[] {
   const top = classification.scores[classification.taskClass];
-  if (top === 0) return [classification.taskClass];
-  return taskClasses.filter((c) => classification.scores[c] >= top * closeRunnerUpShare);
+  const close = taskClasses.filter((c) => c === classification.taskClass || classification.scores[c] >= top * closeRunnerUpShare);
+  // Weak evidence (a stray keyword or two) never justifies a smaller model.
+  return top < minimumEvidence && !close.includes('reasoning') ? [...close, 'reasoning'] : close;
 }
 
 // Hosts that serve other vendors' models use ids (`openai/gpt-oss-20b`) that a lookup without a provider may not

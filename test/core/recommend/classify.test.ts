@@ -41,7 +41,12 @@ describe('task classification', () => {
       const required = requiredTaskClasses(classifyTask(example.prompt, example.callSite));
       return smallestTier(required) < smallestTier([example.label]);
     });
-    console.log(`      unsafe downgrades ${unsafe.length}/${labelledPrompts.length}`);
+    // The price of that caution: prompts whose task a smaller tier serves but whose classification does not allow it.
+    const missed = labelledPrompts.filter((example) => {
+      const required = requiredTaskClasses(classifyTask(example.prompt, example.callSite));
+      return smallestTier(required) > smallestTier([example.label]);
+    });
+    console.log(`      unsafe downgrades ${unsafe.length}/${labelledPrompts.length}, missed downgrades ${missed.length}/${labelledPrompts.length}`);
     assert.deepEqual(unsafe.map((example) => example.app), []);
   });
 });

@@ -1018,4 +1018,149 @@ Request: {request}`,
     prompt: `When an alert fires, investigate it with the tools you have (query_metrics, tail_logs, list_deploys). Look for a recent deploy that correlates with the alert, check the error logs around that time, and if a deploy is the cause, call rollback_deploy and post a note to the incident channel.`,
     callSite: { usesTools: true },
   },
+
+  // ── a fourth batch, scored before any change to the features ────────────────────────────────────────────────────
+  {
+    label: 'classification',
+    app: 'returns desk',
+    prompt: `Customer return reason (free text): {reason}
+
+Map it to our return code. Codes: DAMAGED, WRONG_ITEM, NOT_AS_DESCRIBED, NO_LONGER_NEEDED, LATE_DELIVERY, OTHER.
+Code:`,
+    callSite: { maxTokens: 6 },
+  },
+  {
+    label: 'classification',
+    app: 'pull request labeller',
+    prompt: `You label pull requests for the changelog. Given the PR title and description, say whether it is a breaking change, a feature, a fix, or a chore.
+
+Examples:
+"Drop support for Node 16" -> breaking
+"Add CSV export to reports" -> feature
+"Fix crash when cart is empty" -> fix
+
+PR: {title}
+{description}`,
+  },
+  {
+    label: 'extraction',
+    app: 'property management',
+    prompt: `Lease agreement text follows. I need: tenant names, unit number, monthly rent, deposit, lease start, lease end, and whether pets are allowed. Output as JSON.
+
+{lease_text}`,
+    callSite: { jsonMode: true },
+  },
+  {
+    label: 'extraction',
+    app: 'sales intelligence',
+    prompt: `Scan the press release and pick out any funding round details: amount raised, round type, lead investor, other participating investors, and the announcement date. If the press release is not about funding, return an empty object.
+
+{press_release}`,
+  },
+  {
+    label: 'formatting',
+    app: 'transcription service',
+    prompt: `Add punctuation, capitalisation and paragraph breaks to this raw speech-to-text output. Do not change, add or remove any words.
+
+{raw_transcript}`,
+  },
+  {
+    label: 'formatting',
+    app: 'catalog feed',
+    prompt: `Our product feed needs titles in the pattern "Brand – Product name – Size – Colour". Reorder the parts of each title below to match, using the attribute values given next to it. One title per line.
+
+{titles_with_attributes}`,
+  },
+  {
+    label: 'summarisation',
+    app: 'HR exit interviews',
+    prompt: `Go over the 35 exit interview notes and tell leadership what stands out: the most common reasons people leave, anything specific to one department, and quotes that capture the mood. Keep it to one page.
+
+{notes}`,
+  },
+  {
+    label: 'summarisation',
+    app: 'status reporting',
+    prompt: `Turn this week's Jira activity into a status update for stakeholders: what shipped, what is in progress, what is blocked. Short bullets under each heading.
+
+{jira_export}`,
+  },
+  {
+    label: 'translation',
+    app: 'travel booking',
+    prompt: `The hotel replied in Greek. What does it say? Give me the meaning in English, sentence by sentence.
+
+{hotel_reply}`,
+  },
+  {
+    label: 'translation',
+    app: 'software strings',
+    prompt: `Here are our error messages as a gettext .po file. Fill in the msgstr entries for the Dutch locale (nl_NL). Keep format specifiers like %(count)d intact.
+
+{po_file}`,
+  },
+  {
+    label: 'rewriting',
+    app: 'newsletter',
+    prompt: `Our founder's note for the newsletter reads like a press release. Make it warmer and more personal, as if she were writing to a friend, but keep the three announcements and their order.
+
+Note: {founders_note}`,
+  },
+  {
+    label: 'rewriting',
+    app: 'accessibility',
+    prompt: `Rewrite these link texts so they make sense out of context for screen-reader users (no "click here" or "read more"). Keep each one short.
+
+{links}`,
+  },
+  {
+    label: 'code-generation',
+    app: 'data validation',
+    prompt: `Define a zod schema for the webhook payload described below, with refinements for the date range and the currency code, and export the inferred TypeScript type.
+
+Payload description: {payload_doc}`,
+  },
+  {
+    label: 'code-generation',
+    app: 'embedded firmware helper',
+    prompt: `Write C code for an STM32 that reads a temperature over I2C from a TMP117 every second and prints it over UART. Include the register addresses and error handling for a missing sensor.`,
+  },
+  {
+    label: 'reasoning',
+    app: 'tax assistant',
+    prompt: `A freelancer moved from Germany to Portugal in July and kept invoicing German clients. Work out in which country each part of her income is taxable for that year, taking the double-taxation treaty's tie-breaker rules into account, and point out where the answer depends on facts we do not have.
+
+Details: {details}`,
+  },
+  {
+    label: 'reasoning',
+    app: 'code review reasoning',
+    prompt: `Could this function deadlock? Trace the lock acquisition order across the two goroutines, consider what happens if the context is cancelled while the second lock is held, and explain whether a deadlock is possible and under which interleaving.
+
+{code}`,
+  },
+  {
+    label: 'planning',
+    app: 'household assistant',
+    prompt: `We're moving house on 14 March. Make me a week-by-week to-do list from today until a month after the move: notices to give, utilities to transfer, packing by room, and the address changes, with the things that have lead times first.`,
+  },
+  {
+    label: 'planning',
+    app: 'engineering manager helper',
+    prompt: `We need to get SOC 2 Type I within six months with a team of four. Propose the sequence of work: which controls to tackle first, what can be parallelised, where we need an external auditor, and checkpoints to confirm we are on track.`,
+  },
+  {
+    label: 'agentic',
+    app: 'email triage agent',
+    prompt: `You process the support inbox. For each unread email: read it with get_email, decide whether it needs a human, and either answer it with send_reply using the knowledge base (search_kb) or assign it with assign_ticket. Mark each email as processed when you are done with it.`,
+    callSite: { usesTools: true },
+  },
+  {
+    label: 'agentic',
+    app: 'travel booking agent',
+    prompt: `Book the trip the user describes. Search flights and hotels with the available functions, hold the best options, ask the user to confirm the total before paying, then complete the booking and send the itinerary. If a hold expires, search again.
+
+User request: {request}`,
+    callSite: { usesTools: true },
+  },
 ];
