@@ -4,7 +4,7 @@ import { parse, type ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
 import { BINDING_HINT, isPromptBinding, roleOfName, type DraftPrompt } from './prompts';
 import { CALL_HINT, interpretCall } from './sdk';
-import { textOf, type CallValue, type Value, type ValueContext } from './values';
+import { dedented, textOf, type CallValue, type TextValue, type Value, type ValueContext } from './values';
 import { scanMustacheVariables } from './variables';
 
 
@@ -124,12 +124,12 @@ class JavaScriptReader {
     };
   }
 
-  private template(node: t.TemplateLiteral): Value {
+  private template(node: t.TemplateLiteral, raw = false): TextValue {
     let text = '';
     const variables = [];
     for (let i = 0; i < node.quasis.length; i++) {
       const quasi = node.quasis[i]!;
-      text += quasi.value.cooked ?? quasi.value.raw;
+      text += raw ? quasi.value.raw : (quasi.value.cooked ?? quasi.value.raw);
       const expression = node.expressions[i];
       const next = node.quasis[i + 1];
       if (expression && next) {
@@ -201,6 +201,14 @@ class JavaScriptReader {
         return { kind: 'text', text: current.value, start: span.start + 1, end: span.end - 1, variables: [] };
       case 'TemplateLiteral':
         return this.template(current);
+      case 'TaggedTemplateExpression': {
+        // String.raw keeps escapes; dedent-style tags (dedent, outdent, stripIndent) strip the common indentation
+        // and the first and last blank lines; other tags are assumed to pass the text through.
+        const tag = pathOf(current.tag) ?? '';
+        const text = this.template(current.quasi, tag === 'String.raw');
+        if (!/dedent|outdent|stripIndent/i.test(tag)) return text;
+        return { ...text, text: dedented(text).text.replace(/^[ \t]*\r?\n/, '').replace(/\r?\n[ \t]*$/, '') };
+      }
       case 'NumericLiteral':
         return { kind: 'number', value: current.value, ...span };
       case 'NullLiteral':
@@ -256,6 +264,7 @@ function isTextLike(node: Node): boolean {
   switch (current.type) {
     case 'StringLiteral':
     case 'TemplateLiteral':
+    case 'TaggedTemplateExpression':
       return true;
     case 'BinaryExpression':
       return current.operator === '+' && (isTextLike(current.left) || isTextLike(current.right));

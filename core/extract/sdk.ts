@@ -6,7 +6,7 @@ import { entry, resolve, staticText, textOf, type CallValue, type ObjectValue, t
 import { scanBraceVariables } from './variables';
 
 const API_PATTERNS: Array<[RegExp, CallApi]> = [
-  [/(?:^|\.)chat\.completions\.(?:create|parse|stream)$/, 'openai.chat'],
+  [/(?:^|\.)chat\.completions\.(?:create|parse|stream)$|(?:^|\.)ChatCompletion\.a?create$/, 'openai.chat'],
   [/(?:^|\.)responses\.(?:create|parse|stream)$/, 'openai.responses'],
   [/(?:^|\.)messages\.(?:create|stream)$/, 'anthropic.messages'],
   [/(?:^|\.)(?:generateText|streamText|generateObject|streamObject)$/, 'ai-sdk'],
@@ -19,7 +19,7 @@ export function apiOf(callee: string): CallApi | undefined {
 }
 
 /** Cheap pre-check on raw source: could this file call an SDK at all? Saves parsing most files. */
-export const CALL_HINT = /completions|responses|messages|generateText|streamText|generateObject|streamObject|PromptTemplate/;
+export const CALL_HINT = /completions|ChatCompletion|responses|messages|generateText|streamText|generateObject|streamObject|PromptTemplate/;
 
 const ROLES: Record<string, PromptRole> = {
   system: 'system',

@@ -137,8 +137,8 @@ function trimmed(value: TextValue, method: string, context: ValueContext): TextV
   return verbatim ? { ...value, text, start: value.start + lead, end: value.end - trail } : { ...value, text };
 }
 
-/** Python's textwrap.dedent: the common leading whitespace of non-blank lines removed. */
-function dedented(value: TextValue): TextValue {
+/** Python's textwrap.dedent (and JavaScript's dedent tags): the common leading whitespace of non-blank lines removed. */
+export function dedented(value: TextValue): TextValue {
   const lines = value.text.split('\n');
   const indents = lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0].length);
   const common = indents.length > 0 ? Math.min(...indents) : 0;

@@ -227,4 +227,17 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
     const ts = "const instructions = <string>'Answer with a number.';\nconst x = f<number>(1);";
     assert.equal(extractPrompts(ts, 'a.ts').prompts[0]!.parts[0]!.text, 'Answer with a number.');
   });
+
+  it('reads tagged templates: dedent tags, String.raw', () => {
+    const text = [
+      'const systemPrompt = dedent`',
+      '    You are a reviewer.',
+      '      Be specific about ${area}.',
+      '  `;',
+      'const rawPrompt = String.raw`C:\\\\new ${dir}`;',
+    ].join('\n');
+    const [dedentedPrompt, rawPrompt] = extractPrompts(text, 'a.ts').prompts;
+    assert.equal(dedentedPrompt!.parts[0]!.text, 'You are a reviewer.\n  Be specific about ${area}.');
+    assert.equal(rawPrompt!.parts[0]!.text, 'C:\\\\new ${dir}');
+  });
 });
