@@ -7,8 +7,10 @@ export interface Migration {
   postgres: string;
 }
 
-// Shared DDL where the two dialects agree; BIGINT is a 64-bit integer in both.
-const ledger = `
+// Shared DDL where the two dialects agree; BIGINT is a 64-bit integer in both. In SQLite the roll-up table is
+// stored in primary-key order (WITHOUT ROWID), so a day range is one sequential read rather than a row lookup per
+// index entry; PostgreSQL reads it through the primary-key index either way.
+const ledger = (clustered: string) => `
 CREATE TABLE usage_events (
   id TEXT PRIMARY KEY,
   at BIGINT NOT NULL,
@@ -50,7 +52,7 @@ CREATE TABLE usage_daily (
   reasoning_tokens BIGINT NOT NULL,
   cost_nanos BIGINT NOT NULL,
   PRIMARY KEY (day, team, user_id, app, provider, model)
-);
+)${clustered};
 CREATE TABLE pull_cursors (
   source TEXT PRIMARY KEY,
   value TEXT NOT NULL,
@@ -59,5 +61,5 @@ CREATE TABLE pull_cursors (
 `;
 
 export const migrations: readonly Migration[] = [
-  { version: 1, name: 'usage ledger, daily roll-ups, pull cursors', sqlite: ledger, postgres: ledger },
+  { version: 1, name: 'usage ledger, daily roll-ups, pull cursors', sqlite: ledger(' WITHOUT ROWID'), postgres: ledger('') },
 ];

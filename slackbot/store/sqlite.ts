@@ -22,6 +22,8 @@ export class SqliteStore implements Store {
     // NORMAL is durable across application crashes in WAL mode; only a power loss can drop the last commits.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    // The default 2 MB page cache thrashes once the ledger's indexes outgrow it; 64 MB keeps their upper levels hot.
+    this.db.pragma('cache_size = -65536');
     migrate(this.db);
     this.insertEvent = this.db.prepare(`INSERT INTO usage_events (id, at, day, source, provider, model, requests, input_tokens,
       cache_read_tokens, cache_write_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, cost_nanos,

@@ -1,0 +1,149 @@
+// `npm run bench:bot`: the Slack bot's ledger on SQLite. Ingest throughput (store alone, and the whole pipeline:
+// validation + pricing + store) and `/tokens spend` query latency (p50/p95) at 1 M and 10 M events.
+// BENCH_EVENTS=2000000 runs a smaller second size.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parsePolicy, parseUsageBatch } from '../core';
+import { toLedgerEvent, localDay } from '../slackbot/ledger';
+import { spendReport, type SpendContext } from '../slackbot/spend/report';
+import type { SpendArgs } from '../slackbot/spend/args';
+import { SqliteStore } from '../slackbot/store/sqlite';
+import type { LedgerEvent } from '../slackbot/store/store';
+
+const TIME_ZONE = 'Europe/Berlin';
+const NOW = new Date('2026-11-22T15:00:00Z');
+const DAYS = 90;
+const BATCH = 20_000;
+const SIZES = [1_000_000, Number(process.env.BENCH_EVENTS ?? 10_000_000)];
+const TEAMS = ['search', 'ads', 'support', 'research', 'platform', 'growth', 'mobile', 'data'];
+const MODELS = ['gpt-4o', 'gpt-4o-mini', 'claude-sonnet-4-5', 'claude-haiku-4-5', 'gemini-2.5-flash', 'o3'];
+const APPS = ['ranker', 'chat', 'summariser', 'triage', 'codegen'];
+const USERS = Array.from({ length: 60 }, (_, i) => `U${String(1000 + i)}`);
+
+const policy = parsePolicy(
+  JSON.stringify({
+    timeZone: TIME_ZONE,
+    teams: Object.fromEntries(TEAMS.map((team, i) => [team, { members: USERS.filter((_, u) => u % TEAMS.length === i), approvers: ['U0999'] }])),
+    budgets: { organization: { amountUsd: 250_000 }, teams: Object.fromEntries(TEAMS.map((team) => [team, { amountUsd: 20_000 }])) },
+  }),
+  'tokenwise.config.json',
+);
+
+// A small deterministic generator, so every run measures the same data.
+let seed = 42;
+function random(): number {
+  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+  return seed / 2_147_483_648;
+}
+const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+
+const start = NOW.getTime() - DAYS * 86_400_000;
+function ledgerEvent(n: number, total: number): LedgerEvent {
+  const user = pick(USERS);
+  const time = start + Math.floor((n / total) * DAYS * 86_400_000);
+  const input = 200 + Math.floor(random() * 4000);
+  const cached = Math.floor(input * random() * 0.5);
+  const output = 20 + Math.floor(random() * 800);
+  return {
+    id: `evt-${String(n).padStart(9, '0')}`,
+    time,
+    day: localDay(time, TIME_ZONE),
+    source: 'api',
+    provider: 'openai',
+    model: pick(MODELS),
+    requests: 1,
+    inputTokens: input,
+    cacheReadTokens: cached,
+    cacheWriteTokens: 0,
+    cacheWrite1hTokens: 0,
+    outputTokens: output,
+    reasoningTokens: 0,
+    costNanos: input * 2_500 + output * 10_000,
+    costSource: 'reported',
+    user,
+    team: TEAMS[Number(user.slice(1)) % TEAMS.length],
+    app: pick(APPS),
+    tags: [],
+  };
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const QUERIES: Array<[string, SpendArgs]> = [
+  ['org month by team', { range: 'month', by: 'team', public: false }],
+  ['org 30d by model', { range: '30d', by: 'model', public: false }],
+  ['team 7d by user', { filter: { dimension: 'team', value: 'search' }, range: '7d', by: 'user', public: false }],
+  ['team last-month by model', { filter: { dimension: 'team', value: 'ads' }, range: 'last-month', by: 'model', public: false }],
+  ['user 30d by model', { filter: { dimension: 'user', value: 'U1003' }, range: '30d', by: 'model', public: false }],
+  ['model 90d by team', { filter: { dimension: 'model', value: 'gpt-4o' }, range: '90d', by: 'team', public: false }],
+  ['app today by user', { filter: { dimension: 'app', value: 'chat' }, range: 'today', by: 'user', public: false }],
+];
+
+async function measureQueries(context: SpendContext, label: string): Promise<number> {
+  const samples: number[] = [];
+  for (let round = 0; round < 15; round++) {
+    for (const [, args] of QUERIES) {
+      const began = performance.now();
+      await spendReport(args, context);
+      samples.push(performance.now() - began);
+    }
+  }
+  const p95 = percentile(samples, 95);
+  console.log(`  /tokens spend at ${label}: p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${samples.length} queries over ${QUERIES.length} shapes)`);
+  return p95;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'tokenwise-bench-'));
+  const file = join(dir, 'bench.db');
+  const store = new SqliteStore(file);
+  const context: SpendContext = { store, policy, timeZone: TIME_ZONE, now: NOW, identities: async (user) => [user] };
+  const total = SIZES[SIZES.length - 1]!;
+  console.log(`tokenwise bot bench: SQLite (WAL), ${DAYS} days, ${TEAMS.length} teams, ${USERS.length} users, ${MODELS.length} models, ${APPS.length} apps`);
+  try {
+    // Whole pipeline on a sample: validation (zod) + pricing (price table) + store, as POST /v1/usage runs it.
+    const pipeline = Array.from({ length: 100_000 }, (_, i) => {
+      const e = ledgerEvent(i, 100_000);
+      return { id: `wire-${i}`, time: new Date(e.time).toISOString(), provider: 'openai', model: e.model.startsWith('gpt') ? e.model : 'gpt-4o-mini', inputTokens: e.inputTokens, cacheReadTokens: e.cacheReadTokens, outputTokens: e.outputTokens, user: e.user, team: e.team, app: e.app };
+    });
+    const side = new SqliteStore(join(dir, 'pipeline.db'));
+    let began = performance.now();
+    for (let i = 0; i < pipeline.length; i += 5_000) {
+      const parsed = parseUsageBatch(pipeline.slice(i, i + 5_000));
+      if (!parsed.ok) throw new Error('bench rows invalid');
+      await side.ingest(parsed.events.map((event) => toLedgerEvent(event, { source: 'api', timeZone: TIME_ZONE })));
+    }
+    const pipelineRate = pipeline.length / ((performance.now() - began) / 1000);
+    await side.close();
+    console.log(`  ingest, validate + price + store: ${Math.round(pipelineRate).toLocaleString('en-US')} events/s (${pipeline.length.toLocaleString('en-US')} events, batches of 5,000)`);
+
+    let written = 0;
+    let storeSeconds = 0;
+    const p95s: number[] = [];
+    for (const size of SIZES) {
+      began = performance.now();
+      while (written < size) {
+        const batch: LedgerEvent[] = [];
+        for (let i = 0; i < BATCH && written + i < size; i++) batch.push(ledgerEvent(written + i, total));
+        const t = performance.now();
+        await store.ingest(batch);
+        storeSeconds += (performance.now() - t) / 1000;
+        written += batch.length;
+      }
+      const elapsed = (performance.now() - began) / 1000;
+      console.log(`  ingest, store only: ${Math.round(written / storeSeconds).toLocaleString('en-US')} events/s (${written.toLocaleString('en-US')} events so far; ${elapsed.toFixed(0)} s for this step incl. generation; db ${(statSync(file).size / 1e9).toFixed(2)} GB)`);
+      p95s.push(await measureQueries(context, `${(size / 1e6).toFixed(0)} M events`));
+    }
+    const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+    console.log(`  targets: ingest ≥ 50,000 events/s ${verdict(pipelineRate >= 50_000)}; p95 < 100 ms at ${(total / 1e6).toFixed(0)} M ${verdict(p95s[p95s.length - 1]! < 100)}`);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
