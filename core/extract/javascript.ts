@@ -4,7 +4,7 @@ import { parse, type ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
 import { BINDING_HINT, isPromptBinding, roleOfName, type DraftPrompt } from './prompts';
 import { CALL_HINT, interpretCall } from './sdk';
-import { dedented, textOf, type CallValue, type TextValue, type Value, type ValueContext } from './values';
+import { constantsAt, dedented, textOf, type CallValue, type Declaration, type TextValue, type Value, type ValueContext } from './values';
 import { scanMustacheVariables } from './variables';
 
 
@@ -50,28 +50,27 @@ function pathOf(node: Node): string | undefined {
 }
 
 class JavaScriptReader {
-  private readonly constants = new Map<string, Value>();
-  private readonly ambiguous = new Set<string>();
+  private readonly declarations: Declaration[] = [];
   readonly context: ValueContext;
 
   constructor(private readonly source: string) {
     this.context = {
       source,
-      constants: this.constants,
+      constants: new Map(),
       placeholder: (expression) => '${' + expression + '}',
       syntax: 'js',
       used: new Set(),
     };
   }
 
-  addConstant(name: string, init: Node): void {
-    if (this.ambiguous.has(name)) return;
-    if (this.constants.has(name)) {
-      this.constants.delete(name);
-      this.ambiguous.add(name);
-      return;
-    }
-    this.constants.set(name, this.value(init));
+  addConstant(name: string, init: Node, start: number, scope: Node): void {
+    let value: Value | undefined;
+    this.declarations.push({ name, start, scopeStart: scope.start!, scopeEnd: scope.end!, value: () => (value ??= this.value(init)) });
+  }
+
+  /** The context for reading code at `position`: with the constants visible there. */
+  contextAt(position: number): ValueContext {
+    return { ...this.context, constants: constantsAt(this.declarations, position) };
   }
 
   /** The name a run-time value is reported under: the collection of `docs.map(…).join()`, the argument of
@@ -399,7 +398,13 @@ export function extractJavaScript(source: string, fileName: string, notices: str
       case 'VariableDeclarator':
         if (node.id.type === 'Identifier' && node.init) {
           const declaration = ancestors[ancestors.length - 1];
-          if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'const') reader.addConstant(node.id.name, node.init);
+          if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'const') {
+            let scope: Node = file.program;
+            for (let i = ancestors.length - 1; i >= 0 && scope === file.program; i--) {
+              if (ancestors[i]!.type === 'BlockStatement') scope = ancestors[i]!;
+            }
+            reader.addConstant(node.id.name, node.init, node.start!, scope);
+          }
           bindings.push({ name: node.id.name, node: node.init, start: node.start!, end: node.end! });
         }
         break;
@@ -430,7 +435,7 @@ export function extractJavaScript(source: string, fileName: string, notices: str
 
   const drafts: DraftPrompt[] = [];
   for (const { node, ancestors: around } of calls) {
-    const draft = interpretCall(reader.call(node), reader.context);
+    const draft = interpretCall(reader.call(node), reader.contextAt(node.start!));
     if (!draft) continue;
     const retry = retryOf(around, source);
     if (retry && draft.call) draft.call.retry = retry;
@@ -438,10 +443,12 @@ export function extractJavaScript(source: string, fileName: string, notices: str
   }
   const inCall = (start: number) => drafts.some((draft) => draft.start <= start && start < draft.end);
   for (const binding of bindings) {
-    if (!BINDING_HINT.test(binding.name) || reader.context.used.has(binding.name) || inCall(binding.start)) continue;
+    if (!BINDING_HINT.test(binding.name) || inCall(binding.start)) continue;
     const body = promptBody(binding.node);
     if (!body || !isTextLike(body)) continue;
-    const text = textOf(reader.value(body), reader.context);
+    const value = reader.value(body);
+    if (reader.context.used.has(value.start)) continue;
+    const text = textOf(value, reader.contextAt(binding.start));
     if (!text || text.text.trim() === '') continue;
     if (!isPromptBinding(binding.name, text.text)) continue;
     const verbatim = source.slice(text.start, text.end) === text.text;

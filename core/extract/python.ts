@@ -4,7 +4,7 @@
 // produces the shared value model. test/core/extract/python.test.ts proves it on tricky inputs.
 import { BINDING_HINT, isPromptBinding, roleOfName, type DraftPrompt, type Span } from './prompts';
 import { CALL_HINT, apiOf, interpretCall } from './sdk';
-import { formatVariables, resolve, textOf, type CallValue, type ObjectEntry, type TextValue, type Value, type ValueContext } from './values';
+import { constantsAt, formatVariables, resolve, textOf, type CallValue, type Declaration, type ObjectEntry, type TextValue, type Value, type ValueContext } from './values';
 import { leadingPath, looksTruncated, type RawVariable } from './variables';
 
 interface Token extends Span {
@@ -480,6 +480,8 @@ const RETRY_LIMIT = /stop_after|stop\s*=|max_tries|max_time|tries\s*=|attempts|s
 interface Line {
   start: number;
   end: number;
+  /** The first characters of the line, enough to recognise `def`, `class` and `while`. */
+  text: string;
   indent: number;
   firstToken: number;
   lastToken: number;
@@ -494,11 +496,24 @@ function logicalLines(tokens: Token[], source: string): Line[] {
     if (i > first) {
       const start = tokens[first]!.start;
       const lineStart = Math.max(source.lastIndexOf('\n', start - 1), source.lastIndexOf('\r', start - 1)) + 1;
-      lines.push({ start, end: tokens[i - 1]!.end, indent: start - lineStart, firstToken: first, lastToken: i - 1 });
+      lines.push({ start, end: tokens[i - 1]!.end, text: source.slice(start, start + 12), indent: start - lineStart, firstToken: first, lastToken: i - 1 });
     }
     first = i + 1;
   }
   return lines;
+}
+
+/** The scope each line's assignments are visible in: its innermost enclosing `def`/`class` block, else the module. */
+function scopesOf(lines: Line[]): Span[] {
+  const module = { start: 0, end: Number.MAX_SAFE_INTEGER };
+  const open: Array<Span & { indent: number }> = [];
+  const scopes: Span[] = [];
+  lines.forEach((line, index) => {
+    while (open.length > 0 && open[open.length - 1]!.indent >= line.indent) open.pop()!.end = lines[index - 1]!.end;
+    scopes.push(open[open.length - 1] ?? module);
+    if (/^(async\s+)?def\b|^class\b/.test(line.text)) open.push({ start: line.start, end: Number.MAX_SAFE_INTEGER, indent: line.indent });
+  });
+  return scopes;
 }
 
 /** A call's retry context: the nearest enclosing `while` loop, `for attempt in range(…)` loop, or a function
@@ -555,9 +570,10 @@ export function extractPython(source: string, fileName: string, notices: string[
   const tokens = new Tokenizer(source, fileName, notices).run();
   const reader = new ExpressionReader(tokens, source);
   const lines = logicalLines(tokens, source);
-  const constants = new Map<string, Value>();
-  const ambiguous = new Set<string>();
-  const context: ValueContext = { source, constants, placeholder: (expression) => `{${expression}}`, syntax: 'fstring', used: new Set() };
+  const context: ValueContext = { source, constants: new Map(), placeholder: (expression) => `{${expression}}`, syntax: 'fstring', used: new Set() };
+  const declarations: Declaration[] = [];
+  const scopes = scopesOf(lines);
+  const contextAt = (position: number): ValueContext => ({ ...context, constants: constantsAt(declarations, position) });
 
   interface Candidate {
     name: string;
@@ -565,27 +581,25 @@ export function extractPython(source: string, fileName: string, notices: string[
     start: number;
   }
   const candidates: Candidate[] = [];
-  for (const line of lines) {
+  lines.forEach((line, lineIndex) => {
     // `NAME [: annotation] = value` and `self.name = value`.
     let i = line.firstToken;
-    if (tokens[i]!.type !== 'name') continue;
+    if (tokens[i]!.type !== 'name') return;
     while (tokens[i + 1]?.value === '.' && tokens[i + 2]?.type === 'name') i += 2;
     const target = source.slice(tokens[line.firstToken]!.start, tokens[i]!.end);
     let equals = i + 1;
     if (tokens[equals]?.value === ':') {
       while (equals <= line.lastToken && !(tokens[equals]!.value === '=' && tokens[equals]!.depth === 0)) equals++;
     }
-    if (equals > line.lastToken || tokens[equals]!.value !== '=' || tokens[equals]!.type !== 'op') continue;
+    if (equals > line.lastToken || tokens[equals]!.value !== '=' || tokens[equals]!.type !== 'op') return;
     const [value] = reader.expression(equals + 1);
     const name = target.slice(target.lastIndexOf('.') + 1);
-    if (line.indent === 0 && !target.includes('.')) {
-      if (constants.has(name) || ambiguous.has(name)) {
-        constants.delete(name);
-        ambiguous.add(name);
-      } else constants.set(name, value);
+    if (!target.includes('.')) {
+      const scope = scopes[lineIndex]!;
+      declarations.push({ name, start: line.start, scopeStart: scope.start, scopeEnd: scope.end, value: () => value });
     }
     candidates.push({ name, value, start: tokens[line.firstToken]!.start });
-  }
+  });
   // Keyword arguments (`Agent(instructions="…")`) and dict entries (`{"system_prompt": "…"}`) named like prompts.
   for (let i = 0; i < tokens.length - 2; i++) {
     const token = tokens[i]!;
@@ -611,7 +625,7 @@ export function extractPython(source: string, fileName: string, notices: string[
       if (tokens[end]?.value !== '(') continue;
       const callee = source.slice(token.start, tokens[end - 1]!.end).replace(/\s+/g, '');
       if (!apiOf(callee)) continue;
-      const draft = interpretCall(reader.callAt(i, end), context);
+      const draft = interpretCall(reader.callAt(i, end), contextAt(token.start));
       if (!draft) continue;
       const retry = retryOf(lines, lineIndex, tokens, source);
       if (retry && draft.call) draft.call.retry = retry;
@@ -622,13 +636,14 @@ export function extractPython(source: string, fileName: string, notices: string[
 
   const inCall = (start: number) => drafts.some((draft) => draft.start <= start && start < draft.end);
   for (const candidate of candidates) {
-    if (!BINDING_HINT.test(candidate.name) || context.used.has(candidate.name) || inCall(candidate.start)) continue;
     const value = candidate.value;
-    if (!isTextLike(value, context)) continue;
-    const text = textOf(value, context);
+    if (!BINDING_HINT.test(candidate.name) || context.used.has(value.start) || inCall(candidate.start)) continue;
+    const bindingContext = contextAt(candidate.start);
+    if (!isTextLike(value, bindingContext)) continue;
+    const text = textOf(value, bindingContext);
     if (!text || text.text.trim() === '' || !isPromptBinding(candidate.name, text.text)) continue;
     // Static text with `{name}` placeholders is a str.format or LangChain template filled later.
-    const variables = text.variables.length > 0 ? text.variables : formatVariables(text, context);
+    const variables = text.variables.length > 0 ? text.variables : formatVariables(text, bindingContext);
     drafts.push({
       kind: 'binding',
       name: candidate.name,

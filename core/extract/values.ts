@@ -80,8 +80,37 @@ export interface ValueContext {
   /** How a run-time value is written inside text: `${x}` in JavaScript, `{x}` in Python. */
   placeholder(source: string): string;
   syntax: 'js' | 'fstring';
-  /** Constants read while interpreting, so their bindings are not reported again on their own. */
-  used: Set<string>;
+  /** Start offsets of the constants' values read while interpreting, so those bindings are not reported again. */
+  used: Set<number>;
+}
+
+/** A name given a value once (`const x = …`, Python `x = …`) and the scope it is visible in. */
+export interface Declaration {
+  name: string;
+  start: number;
+  scopeStart: number;
+  scopeEnd: number;
+  value(): Value;
+}
+
+/** The constants visible at `position`: per name, the declaration of the innermost scope around it, and within
+ * that scope the last one before it (else the first after it: a module constant defined below a function). */
+export function constantsAt(declarations: Declaration[], position: number): Map<string, Value> {
+  const best = new Map<string, Declaration>();
+  for (const declaration of declarations) {
+    if (declaration.scopeStart > position || position >= declaration.scopeEnd) continue;
+    const current = best.get(declaration.name);
+    if (!current || isCloser(declaration, current, position)) best.set(declaration.name, declaration);
+  }
+  return new Map([...best].map(([name, declaration]) => [name, declaration.value()]));
+}
+
+function isCloser(candidate: Declaration, current: Declaration, position: number): boolean {
+  if (candidate.scopeStart !== current.scopeStart) return candidate.scopeStart > current.scopeStart;
+  const candidateBefore = candidate.start <= position;
+  const currentBefore = current.start <= position;
+  if (candidateBefore !== currentBefore) return candidateBefore;
+  return candidateBefore ? candidate.start > current.start : candidate.start < current.start;
 }
 
 /** Follows identifiers to same-file constants (a few hops, so cycles end). */
@@ -90,7 +119,7 @@ export function resolve(value: Value, context: ValueContext): Value {
   for (let hops = 0; hops < 8 && current.kind === 'ref' && current.identifier !== undefined; hops++) {
     const next = context.constants.get(current.identifier);
     if (!next) break;
-    context.used.add(current.identifier);
+    context.used.add(next.start);
     current = next;
   }
   return current;

@@ -240,4 +240,26 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
     assert.equal(dedentedPrompt!.parts[0]!.text, 'You are a reviewer.\n  Be specific about ${area}.');
     assert.equal(rawPrompt!.parts[0]!.text, 'C:\\\\new ${dir}');
   });
+
+  it('follows each call to the constant in its own scope', () => {
+    const text = [
+      "const MODEL = 'gpt-4o';",
+      'function a() {',
+      "  const prompt = 'First prompt.';",
+      '  return client.chat.completions.create({ model: MODEL, messages: [{ role: "user", content: prompt }] });',
+      '}',
+      'function b() {',
+      "  const MODEL = 'gpt-4o-mini';",
+      "  const prompt = 'Second prompt.';",
+      '  return client.chat.completions.create({ model: MODEL, messages: [{ role: "user", content: prompt }] });',
+      '}',
+      "function c() { const prompt = 'Unused prompt.'; }",
+    ].join('\n');
+    const found = extractPrompts(text, 'a.ts').prompts;
+    assert.deepEqual(found.map((prompt) => [prompt.id, prompt.model, prompt.parts[0]!.text]), [
+      ['call:openai.chat:0', 'gpt-4o', 'First prompt.'],
+      ['call:openai.chat:1', 'gpt-4o-mini', 'Second prompt.'],
+      ['binding:prompt:0', undefined, 'Unused prompt.'],
+    ]);
+  });
 });

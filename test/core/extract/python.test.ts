@@ -152,4 +152,27 @@ describe('extractPrompts: Python', () => {
       assert.doesNotThrow(() => extractPrompts(garbage, 'x.py'));
     }
   });
+
+  it('follows each call to the assignment in its own function, and module constants defined below', () => {
+    const text = [
+      'def first(q):',
+      '    prompt = f"First: {q}"',
+      '    return client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": prompt}])',
+      '',
+      'def second():',
+      '    system = """Second system prompt, long enough."""',
+      '    return client.messages.create(model="claude-haiku-4-5", max_tokens=5, system=system, messages=[])',
+      '',
+      'def third():',
+      '    prompt = "Never sent anywhere."',
+      '',
+      'MODEL = "gpt-4.1-nano"',
+    ].join('\n');
+    const found = extractPrompts(text, 'a.py').prompts;
+    assert.deepEqual(found.map((prompt) => [prompt.id, prompt.model, prompt.parts[0]!.text]), [
+      ['call:openai.chat:0', 'gpt-4.1-nano', 'First: {q}'],
+      ['call:anthropic.messages:0', 'claude-haiku-4-5', 'Second system prompt, long enough.'],
+      ['binding:prompt:0', undefined, 'Never sent anywhere.'],
+    ]);
+  });
 });
