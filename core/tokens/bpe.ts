@@ -6,6 +6,7 @@
 // is quadratic in the piece length but fastest for the few dozen bytes of a typical word. Long pieces (a run of one
 // character, a minified line, base64) use a heap over a linked list: O(n log n), so 1 MiB of 'a' takes well under
 // a second instead of the 20 minutes the array scan would take.
+import { splitter, type Splitter } from './pieces';
 import { loadRankTable, type EncodingName, type RankTable } from './ranks';
 
 export interface Encoding {
@@ -29,7 +30,7 @@ const CACHE_MAX_ENTRIES = 100_000;
 const PAIR_CACHE_SLOTS = 1 << 16;
 
 class BytePairEncoding implements Encoding {
-  private readonly pattern: RegExp;
+  private readonly split: Splitter;
   /** Piece text → its token (a number) or tokens (an array). Words repeat, so most pieces are answered here. */
   private readonly cache = new Map<string, number | number[]>();
   private readonly decoder = new TextDecoder('utf-8');
@@ -50,7 +51,7 @@ class BytePairEncoding implements Encoding {
     readonly name: EncodingName,
     private readonly table: RankTable,
   ) {
-    this.pattern = new RegExp(table.pattern, 'gu');
+    this.split = splitter(name, table.pattern);
     const one = new Uint8Array(1);
     for (let b = 0; b < 256; b++) {
       one[0] = b;
@@ -62,13 +63,11 @@ class BytePairEncoding implements Encoding {
 
   encode(text: string): number[] {
     const out: number[] = [];
-    const pattern = this.pattern;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      const tokens = this.piece(match[0]);
+    this.split(text, (start, end) => {
+      const tokens = this.piece(text.slice(start, end));
       if (typeof tokens === 'number') out.push(tokens);
       else for (let i = 0; i < tokens.length; i++) out.push(tokens[i]);
-    }
+    });
     return out;
   }
 
@@ -103,13 +102,11 @@ class BytePairEncoding implements Encoding {
   /** Counts tokens, stopping once the count exceeds `limit`. */
   private countUpTo(text: string, limit: number): number {
     let count = 0;
-    const pattern = this.pattern;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      const tokens = this.piece(match[0]);
+    this.split(text, (start, end) => {
+      const tokens = this.piece(text.slice(start, end));
       count += typeof tokens === 'number' ? 1 : tokens.length;
-      if (count > limit) break;
-    }
+      return count > limit;
+    });
     return count;
   }
 
@@ -234,8 +231,9 @@ class BytePairEncoding implements Encoding {
     }
     for (let i = 0; i < n; i++) {
       pairRank[i] = i + 1 < n ? this.pairRank(partRank[i], partRank[i + 1], i, i + 2) : NO_RANK;
-      if (pairRank[i] !== NO_RANK) heap.push(pairRank[i] * SHIFT + i);
+      if (pairRank[i] !== NO_RANK) heap.add(pairRank[i] * SHIFT + i);
     }
+    heap.heapify();
     while (heap.size > 0) {
       const key = heap.pop();
       const rank = Math.floor(key / SHIFT);
@@ -289,21 +287,35 @@ class MinHeap {
     items[i] = key;
   }
 
+  /** Appends without ordering; call heapify() before the first pop. */
+  add(key: number): void {
+    this.items[this.size++] = key;
+  }
+
+  /** Orders the appended keys in O(n), cheaper than n pushes. */
+  heapify(): void {
+    for (let i = (this.size >> 1) - 1; i >= 0; i--) this.siftDown(i, this.items[i]);
+  }
+
   pop(): number {
+    const top = this.items[0];
+    const last = this.items[--this.size];
+    if (this.size > 0) this.siftDown(0, last);
+    return top;
+  }
+
+  private siftDown(from: number, key: number): void {
     const items = this.items;
-    const top = items[0];
-    const last = items[--this.size];
-    let i = 0;
+    let i = from;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= this.size) break;
       if (child + 1 < this.size && items[child + 1] < items[child]) child++;
-      if (items[child] >= last) break;
+      if (items[child] >= key) break;
       items[i] = items[child];
       i = child;
     }
-    items[i] = last;
-    return top;
+    items[i] = key;
   }
 }
 
