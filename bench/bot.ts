@@ -101,6 +101,13 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tokenwise-bench-'));
   const file = join(dir, 'bench.db');
   const store = new SqliteStore(file);
+  // An interrupted run still removes its database (gigabytes at 10 M events).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(130);
+    });
+  }
   const context: SpendContext = { store, policy, timeZone: TIME_ZONE, now: NOW, identities: async (user) => [user] };
   const total = SIZES[SIZES.length - 1]!;
   console.log(`tokenwise bot bench: SQLite (WAL), ${DAYS} days, ${TEAMS.length} teams, ${USERS.length} users, ${MODELS.length} models, ${APPS.length} apps`);
