@@ -5,7 +5,7 @@ import type * as t from '@babel/types';
 import { BINDING_HINT, isPromptBinding, roleOfName, type DraftPrompt } from './prompts';
 import { CALL_HINT, interpretCall } from './sdk';
 import { constantsAt, dedented, textOf, type CallValue, type Declaration, type TextValue, type Value, type ValueContext } from './values';
-import { scanMustacheVariables } from './variables';
+import { looksTruncated, scanMustacheVariables } from './variables';
 
 
 /** Subtrees that cannot hold a prompt: types and imports. */
@@ -137,7 +137,7 @@ class JavaScriptReader {
         const end = next.start!;
         const source = this.source.slice(start, end);
         text += source;
-        variables.push({ name: this.variableName(expression), syntax: 'js' as const, start, end, truncated: /\.slice\(|truncat|\.substring\(|limit/i.test(source) || undefined });
+        variables.push({ name: this.variableName(expression), syntax: 'js' as const, start, end, truncated: looksTruncated(source) || undefined });
       }
     }
     return { kind: 'text', text, start: node.start! + 1, end: node.end! - 1, variables };
@@ -164,10 +164,9 @@ class JavaScriptReader {
     while (i < node.end!) {
       const c = source[i];
       if (c === '(') return i + 1;
-      if (c === '/' && source[i + 1] === '*') i = source.indexOf('*/', i + 2) + 2;
-      else if (c === '/' && source[i + 1] === '/') i = source.indexOf('\n', i);
-      else i++;
-      if (i <= 0) break;
+      const skipTo = c === '/' && source[i + 1] === '*' ? source.indexOf('*/', i + 2) + 2 : c === '/' && source[i + 1] === '/' ? source.indexOf('\n', i) : i + 1;
+      if (skipTo <= i) break;
+      i = skipTo;
     }
     return node.end!;
   }
@@ -374,8 +373,10 @@ export function extractJavaScript(source: string, fileName: string, notices: str
     notices.push(`${fileName}: could not parse: ${(error as Error).message}`);
     return [];
   }
-  for (const error of file.errors ?? []) {
-    notices.push(`${fileName}: syntax error, prompts after it may be missed: ${error.message}`);
+  const errors = file.errors ?? [];
+  if (errors.length > 0) {
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    notices.push(`${fileName}: syntax error, prompts near it may be missed: ${errors[0]!.message}${more}`);
   }
 
   const reader = new JavaScriptReader(source);
