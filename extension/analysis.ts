@@ -1,19 +1,26 @@
-// Core results per open document, cached by document version, so lenses, hovers, diagnostics and the status bar
-// share one audit per edit; oversized, minified and binary files are not audited unless the user asks.
+// Core results per open document, shared by lenses, hovers, diagnostics and the status bar.
+//
+// Incremental per prompt: when an edit stays inside the text of one prompt (typing in a prompt, the common case),
+// only that prompt is audited again — on a copy of the document in which everything but that prompt's lines is
+// blanked to spaces, so offsets and lines stay those of the real document and the parser skips the rest. Every other
+// prompt keeps its report, with ranges after the edit moved by the edit's length. Anything else (an edit between
+// prompts, several prompts touched, a prompt not found again) audits the whole file. Oversized, minified and binary
+// files are not audited unless the user asks.
 import * as vscode from 'vscode';
-import { auditText, type AuditOptions, type FileAudit } from '../core';
+import { auditText, type AuditOptions, type FileAudit, type PromptReport, type TextRange } from '../core';
 
 /** Above these sizes counting waits for an explicit "count anyway": a 10 MB file or a minified bundle is never a prompt file. */
 export const limits = { maxChars: 1_000_000, maxLineChars: 20_000 };
 
 export type FileAnalysis =
-  | { state: 'ready'; audit: FileAudit; millis: number }
+  | { state: 'ready'; audit: FileAudit; millis: number; incremental: boolean }
   | { state: 'paused'; reason: string }
   | { state: 'skipped'; reason: string };
 
 interface Entry {
   version: number;
   optionsGeneration: number;
+  text: string;
   result: FileAnalysis;
 }
 
@@ -31,8 +38,11 @@ export class Analysis implements vscode.Disposable {
     const key = document.uri.toString();
     const cached = this.files.get(key);
     if (cached && cached.version === document.version && cached.optionsGeneration === this.generation) return cached.result;
-    const result = this.analyze(document.getText(), document.uri, this.forced.has(key));
-    this.files.set(key, { version: document.version, optionsGeneration: this.generation, result });
+    const text = document.getText();
+    const previous = cached?.optionsGeneration === this.generation ? cached : undefined;
+    const result =
+      (previous && this.incremental(previous, text, document)) ?? this.analyze(text, document.uri, this.forced.has(key));
+    this.files.set(key, { version: document.version, optionsGeneration: this.generation, text, result });
     return result;
   }
 
@@ -69,8 +79,128 @@ export class Analysis implements vscode.Disposable {
     }
     const started = performance.now();
     const audit = auditText(text, fileNameOf(uri), this.optionsFor(uri));
-    return { state: 'ready', audit, millis: performance.now() - started };
+    return { state: 'ready', audit, millis: performance.now() - started, incremental: false };
   }
+
+  /** Re-audits only the prompt an edit stayed inside of, or returns undefined when the whole file must be audited. */
+  private incremental(previous: Entry, text: string, document: vscode.TextDocument): FileAnalysis | undefined {
+    if (previous.result.state !== 'ready' || text.length > limits.maxChars) return undefined;
+    const started = performance.now();
+    const edit = diff(previous.text, text);
+    const audit = previous.result.audit;
+    const touched = audit.prompts.filter((report) => touches(report, edit.start, edit.oldEnd));
+    if (touched.length !== 1) return undefined;
+    const changed = touched[0]!;
+    if (!changed.prompt.parts.some((part) => part.range.start <= edit.start && edit.oldEnd <= part.range.end)) return undefined;
+
+    const shift = shifter(edit, document);
+    const moved = shiftRanges(changed, shift);
+    const keep = [moved.prompt.range, moved.prompt.callSite?.range, ...moved.prompt.parts.map((p) => p.range)].filter(
+      (range): range is TextRange => range !== undefined,
+    );
+    const fresh = auditText(blankExcept(text, keep), fileNameOf(document.uri), this.optionsFor(document.uri)).prompts.find(
+      (report) => report.prompt.range.start === moved.prompt.range.start,
+    );
+    if (!fresh) return undefined;
+    const replacement: PromptReport = { ...fresh, prompt: { ...fresh.prompt, id: changed.prompt.id } };
+    const prompts = audit.prompts.map((report) => (report === changed ? replacement : shiftRanges(report, shift)));
+    const seen = new Set<string>();
+    const findings = prompts
+      .flatMap((report) => report.findings)
+      .filter((finding) => {
+        const key = `${finding.ruleId}:${finding.range.start}:${finding.range.end}:${finding.message}`;
+        return !seen.has(key) && Boolean(seen.add(key));
+      })
+      .sort((a, b) => a.range.start - b.range.start);
+    return {
+      state: 'ready',
+      audit: { ...audit, prompts, findings },
+      millis: performance.now() - started,
+      incremental: true,
+    };
+  }
+}
+
+interface Edit {
+  /** Where the old and new text first differ. */
+  start: number;
+  /** End of the replaced span in the old text. */
+  oldEnd: number;
+  /** Length difference, new minus old. */
+  delta: number;
+}
+
+/** The single span two texts differ in: common prefix and suffix are kept, what lies between was replaced. */
+function diff(before: string, after: string): Edit {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix < shorter - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { start, oldEnd: before.length - suffix, delta: after.length - before.length };
+}
+
+function touches(report: PromptReport, start: number, end: number): boolean {
+  const { range } = report.prompt.callSite ?? report.prompt;
+  const from = Math.min(range.start, ...report.prompt.parts.map((p) => p.range.start));
+  const to = Math.max(range.end, ...report.prompt.parts.map((p) => p.range.end));
+  return start <= to && end >= from;
+}
+
+type Shift = (range: TextRange) => TextRange;
+
+/** Moves ranges that lie after the edit; a range containing the edit grows or shrinks with it. */
+function shifter(edit: Edit, document: vscode.TextDocument): Shift {
+  const move = (offset: number) => (offset >= edit.oldEnd ? offset + edit.delta : offset);
+  return (range) => {
+    if (range.end < edit.start) return range;
+    const start = move(range.start);
+    const end = move(range.end);
+    const from = document.positionAt(start);
+    const to = document.positionAt(end);
+    return { start, end, startLine: from.line, startCharacter: from.character, endLine: to.line, endCharacter: to.character };
+  };
+}
+
+function isRange(value: object): value is TextRange {
+  const candidate = value as Partial<TextRange>;
+  return typeof candidate.start === 'number' && typeof candidate.end === 'number' && typeof candidate.startLine === 'number';
+}
+
+/** A copy of a report with every text range in it moved. */
+function shiftRanges<T>(value: T, shift: Shift): T {
+  if (Array.isArray(value)) return value.map((item) => shiftRanges(item, shift)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  if (isRange(value)) return shift(value) as T;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shiftRanges(item, shift)])) as T;
+}
+
+/** The text with every line outside `keep` turned into spaces: same length, same line breaks. */
+function blankExcept(text: string, keep: TextRange[]): string {
+  const spans = keep
+    .map((range) => [lineStart(text, range.start), lineEnd(text, range.end)] as const)
+    .sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [from, to] of spans) {
+    if (to <= at) continue;
+    out += blank(text.slice(at, Math.max(at, from))) + text.slice(Math.max(at, from), to);
+    at = to;
+  }
+  return out + blank(text.slice(at));
+}
+
+function blank(text: string): string {
+  return text.replace(/[^\r\n]/g, ' ');
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEnd(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end === -1 ? text.length : end;
 }
 
 /** The path core sees: workspace-relative where possible, so policy globs (`prompts/**`) match. */

@@ -16,6 +16,10 @@ export interface TokenwiseApi {
   activationMillis: number;
   statusText(): string | undefined;
   analysisOf(document: vscode.TextDocument): ReturnType<Ctx['analysis']['of']>;
+  /** The lens titles the editor would show, computed now. */
+  lensTitles(document: vscode.TextDocument): string[];
+  /** Drops the cached analysis of a document and audits it whole again. */
+  reanalyze(document: vscode.TextDocument): void;
   lastReport(): Ctx['lastReport'];
   reportHtml(): string | undefined;
   settled(): Promise<void>;
@@ -49,6 +53,11 @@ export function activate(extension: vscode.ExtensionContext): TokenwiseApi {
     activationMillis,
     statusText: () => c.status.visibleText(),
     analysisOf: (document) => c.analysis.of(document),
+    lensTitles: (document) => c.lenses.provideCodeLenses(document).map((lens) => lens.command?.title ?? ''),
+    reanalyze: (document) => {
+      c.analysis.forget(document.uri);
+      c.analysis.of(document);
+    },
     lastReport: () => c.lastReport,
     reportHtml: () => ReportPanel.open?.html,
     settled: () => c.settled(),
