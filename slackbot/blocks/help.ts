@@ -1,8 +1,8 @@
 // Block Kit for `/tokens help`, also the answer to anything `/tokens` does not understand.
 import type { types } from '@slack/bolt';
+import { clip, LIMITS } from './text';
 
 type KnownBlock = types.KnownBlock;
-import { clip, LIMITS } from './text';
 
 export const HELP_TEXT = [
   '*`/tokens spend`* — what LLM calls cost, from every connected source.',

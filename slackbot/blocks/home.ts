@@ -1,12 +1,12 @@
 // Block Kit for App Home: the viewer's month, their team's month and budget.
 import type { types } from '@slack/bolt';
-
-type KnownBlock = types.KnownBlock;
-type HomeView = types.HomeView;
 import { formatUsd } from '../../core';
 import type { SpendReport } from '../spend/report';
 import { budgetLine } from './spend';
 import { clip, compactNumber, keyLabel, LIMITS } from './text';
+
+type KnownBlock = types.KnownBlock;
+type HomeView = types.HomeView;
 
 export interface HomeData {
   mine: SpendReport;

@@ -1,10 +1,10 @@
 // Block Kit for a `/tokens spend` answer.
 import type { types } from '@slack/bolt';
-
-type KnownBlock = types.KnownBlock;
 import { formatUsd } from '../../core';
 import type { BudgetUse, SpendReport } from '../spend/report';
 import { clip, compactNumber, keyLabel, LIMITS, progressBar, sparkline } from './text';
+
+type KnownBlock = types.KnownBlock;
 
 const PLURAL: Record<string, string> = { team: 'teams', user: 'people', model: 'models', app: 'apps' };
 

@@ -94,6 +94,16 @@ describe('Slack bot over HTTP', function () {
       assert.deepEqual(rows, []);
     });
 
+    it('names an NDJSON line that is not JSON, and stores nothing', async () => {
+      const body = [JSON.stringify(usage('n1', {})), '{"id": "n2",', JSON.stringify(usage('n3', { inputTokens: 'many' }))].join('\n');
+      const response = await ingest(body, INGEST, 'application/x-ndjson');
+      assert.equal(response.status, 400);
+      const result = (await response.json()) as { errors: Array<{ row: number; field: string; message: string }> };
+      assert.deepEqual(result.errors.map((error) => `${error.row}:${error.field}`), ['1:', '2:inputTokens']);
+      assert.match(result.errors[0]!.message, /not valid JSON/);
+      assert.deepEqual(await store.spend({ fromDay: '2026-11-01', toDay: '2026-11-30', by: 'team' }), []);
+    });
+
     it('takes JSON arrays and NDJSON, prices events without a cost, and counts a retried batch once', async () => {
       const batch = [
         usage('e1', { team: 'search', user: 'U100', costNanos: 2_000_000_000 }),

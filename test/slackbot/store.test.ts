@@ -76,6 +76,20 @@ for (const { name, location } of kinds) {
       assert.equal(rows[0]!.costNanos, 2 * big + 1);
     });
 
+    it('counts overlapping batches from two instances at once exactly once', async () => {
+      const other = await openStore(where);
+      try {
+        const batch = (from: number) => Array.from({ length: 3000 }, (_, i) => ledgerEvent({ id: `c${from + i}`, costNanos: 1, team: `t${(from + i) % 7}` }));
+        const results = await Promise.all([store.ingest(batch(0)), other.ingest(batch(1500)), store.ingest(batch(3000)), other.ingest(batch(0))]);
+        assert.equal(results.reduce((sum, result) => sum + result.inserted, 0), 6000);
+        const rows = await store.spend({ fromDay: '2026-11-20', toDay: '2026-11-20', by: 'team' });
+        assert.equal(rows.reduce((sum, row) => sum + row.costNanos, 0), 6000);
+        assert.equal(rows.reduce((sum, row) => sum + row.requests, 0), 6000);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('applies migrations once, however often it is opened', async () => {
       const again = await openStore(where);
       await again.close();
