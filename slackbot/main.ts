@@ -1,5 +1,4 @@
 // `npm run slackbot`: configuration from the environment, the policy file, the store, then the bot.
-import { defaultPolicy, type Policy } from '../core';
 import { loadPolicy } from '../core/node';
 import { startBot } from './app';
 import { ConfigError, loadConfig } from './config';
@@ -9,7 +8,8 @@ import { openStore } from './store';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const log = createLog(config.logLevel);
-  const policy: Policy = config.policyPath ? loadPolicy(config.policyPath) : defaultPolicy;
+  // Without TOKENWISE_POLICY, the policy file found from the working folder up, else the defaults.
+  const policy = loadPolicy(config.policyPath);
   const store = await openStore(config.store);
   const bot = await startBot({ config, store, policy, log });
   const shutdown = async (signal: string) => {
