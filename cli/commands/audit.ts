@@ -9,10 +9,12 @@ import {
   AuditTotals,
   isSupportedFile,
   findingsAtOrAbove,
+  findModel,
   formatUsd,
   pricesAsOf,
   sarifLog,
   sarifResults,
+  suggestModels,
   type AuditSummary,
   type FileAudit,
   type Policy,
@@ -67,6 +69,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
 
   const policy = policyFor(values.policy, paths, io.cwd);
+  if (values.model && !findModel(values.model, policy.customModels)) {
+    const suggestions = suggestModels(values.model, 3, policy.customModels);
+    throw new UsageError(`unknown model '${values.model}'${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''}`);
+  }
   const walk = { cwd: io.cwd, include: (path: string) => isSupportedFile(path, { promptGlobs: policy.promptFiles }) };
   const { files } = listWorkspaceFiles(paths, walk);
 

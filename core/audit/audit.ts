@@ -5,7 +5,7 @@ import { findModel } from '../models';
 import { callsPerDayFor, defaultPolicy, outputTokensFor, ruleSeverity, type Policy } from '../policy';
 import { estimatePromptCost } from '../pricing';
 import { recommendModel } from '../recommend';
-import { countTokens, type TokenCount } from '../tokens';
+import { getEncoding, resolveTokenizer, scaleCount, type TokenCount } from '../tokens';
 import { rules } from './rules';
 import { scorePrompt } from './score';
 import { parseSuppressions, type Suppressions } from './suppression';
@@ -60,12 +60,15 @@ function auditPrompt(
   notices: string[],
 ): PromptReport {
   const model = prompt.callSite?.model ?? prompt.model ?? options.model ?? policy.defaultModel ?? fallbackModel;
-  const count = (value: string): number => countTokens(value, model, { fallback: 'estimate' }).tokens;
+  // Resolved once per prompt: the rules count many small pieces of text.
+  const tokenizer = resolveTokenizer(model, { fallback: 'estimate' });
+  const encoding = getEncoding(tokenizer.encoding);
+  const count = (value: string): number => scaleCount(encoding.count(value), tokenizer).tokens;
   const parts = prompt.parts.map((part) => partView(part, source));
 
   const staticText = parts.map((view) => staticTextOf(view)).join('\n');
   const variableTokens = prompt.parts.reduce((sum, part) => sum + part.variables.reduce((s, v) => s + v.estimatedTokens, 0), 0);
-  const counted = countTokens(staticText, model, { fallback: 'estimate' });
+  const counted = scaleCount(encoding.count(staticText), tokenizer);
   const tokens: TokenCount = { ...counted, tokens: counted.tokens + variableTokens, low: counted.low + variableTokens, high: counted.high + variableTokens };
   const promptTokens = tokens.tokens;
   const outputTokens = prompt.callSite?.maxTokens ?? prompt.maxTokens ?? outputTokensFor(policy, fileName, prompt.name);

@@ -75,6 +75,9 @@ describe('tokenwise audit', function () {
     assert.equal((await cli(['--format', 'xml'], dir)).code, 2);
     assert.equal((await cli(['--fail-on', 'fatal'], dir)).code, 2);
     assert.equal((await cli(['--max-cost-per-call', 'cheap'], dir)).code, 2);
+    const model = await cli(['--model', 'gpt-4-omni'], dir);
+    assert.equal(model.code, 2);
+    assert.match(model.stderr, /unknown model 'gpt-4-omni'/);
     const missing = await cli(['nope'], dir);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /no such file or folder: nope/);
