@@ -1,6 +1,6 @@
 // Whole-file prompts: prompt files with optional YAML front matter, and template files.
-import { parse as parseYaml } from 'yaml';
 import { matchesPathGlob } from '../policy/glob';
+import { parseFrontMatter } from './frontMatter';
 import type { DraftPart, DraftPrompt } from './prompts';
 import type { ExtractOptions, PromptRole, VariableSizeHint } from './types';
 import { scanBraceVariables, scanJinjaVariables, scanMustacheVariables, type RawVariable } from './variables';
@@ -52,7 +52,7 @@ function readFrontMatter(text: string, fileName: string, notices: string[]): Fro
   const yaml = rest.slice(0, match.index);
   const bodyStart = opening[0].length + match.index + match[0].length;
   try {
-    const data: unknown = parseYaml(yaml);
+    const data = parseFrontMatter(yaml);
     return { data: typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {}, bodyStart };
   } catch (error) {
     const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
