@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { globProblem } from '../../../core/policy/glob';
 import { callsPerDayFor, isModelApproved, matchesModelGlob, matchesPathGlob, outputTokensFor, parsePolicy, ruleSeverity } from '../../../core/policy';
 
 const policy = parsePolicy(
@@ -79,5 +81,49 @@ describe('policy globs', () => {
     assert.ok(!matchesPathGlob('prompts/[!ab].md', 'prompts/b.md'));
     assert.ok(!matchesPathGlob('/prompts/*.md', 'src/prompts/a.md'));
     assert.ok(!matchesPathGlob('ompts/*.md', 'prompts/a.md'), 'matches whole segments only');
+  });
+
+  it('expands nested braces and character ranges', () => {
+    assert.ok(matchesPathGlob('src/{api,jobs/{daily,hourly}}/*.ts', 'src/jobs/hourly/run.ts'));
+    assert.ok(!matchesPathGlob('src/{api,jobs/{daily,hourly}}/*.ts', 'src/jobs/weekly/run.ts'));
+    assert.ok(matchesModelGlob('gpt-4.1-{mini,nano}', 'gpt-4.1-nano'));
+    assert.ok(matchesPathGlob('v[0-9].md', 'docs/v7.md'));
+    assert.ok(!matchesPathGlob('a?c', 'a/c'), '? never matches a slash in paths');
+    assert.equal(globProblem('{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}{q,r}'), "glob '{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}{q,r}' expands to more than 256 alternatives");
+  });
+
+  it('takes time proportional to glob and text, even for globs that make a RegExp backtrack', function () {
+    this.timeout(20_000);
+    assert.ok(!matchesModelGlob('*a*a*a*a*a*a*a*a*b', 'a'.repeat(5000)));
+    assert.ok(!matchesPathGlob('**/**/**/**/**/x', Array.from({ length: 500 }, (_, i) => `s${i}`).join('/')));
+  });
+
+  it('agrees with a RegExp translation of the same glob on small cases', () => {
+    // The oracle: the straightforward (backtracking) RegExp translation, fine on tiny inputs.
+    const oracle = (raw: string, pathMode: boolean): RegExp => {
+      const glob = raw.replace(/\*{3,}/g, '**');
+      let source = '';
+      for (let i = 0; i < glob.length; i++) {
+        if (glob.startsWith('**/', i) && pathMode) {
+          source += '(?:[^/]*/)*';
+          i += 2;
+        } else if (glob.startsWith('**', i)) {
+          source += '.*';
+          i += 1;
+        } else if (glob[i] === '*') source += pathMode ? '[^/]*' : '.*';
+        else if (glob[i] === '?') source += pathMode ? '[^/]' : '.';
+        else source += glob[i]!.replace(/[.+^$()|\\[\]{}]/g, '\\$&');
+      }
+      return new RegExp(`${pathMode && !glob.startsWith('/') ? '(?:^|/)' : '^'}${source}$`);
+    };
+    const glob = fc.array(fc.constantFrom('a', 'b', '/', '*', '**', '**/', '?'), { maxLength: 7 }).map((parts) => parts.join(''));
+    const text = fc.array(fc.constantFrom('a', 'b', '/'), { maxLength: 9 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(glob, text, (g, t) => {
+        assert.equal(matchesPathGlob(g, t), oracle(g, true).test(t), `path glob ${g} on ${t}`);
+        assert.equal(matchesModelGlob(g, t), oracle(g, false).test(t), `model glob ${g} on ${t}`);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

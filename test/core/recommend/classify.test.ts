@@ -49,4 +49,13 @@ describe('task classification', () => {
     console.log(`      unsafe downgrades ${unsafe.length}/${labelledPrompts.length}, missed downgrades ${missed.length}/${labelledPrompts.length}`);
     assert.deepEqual(unsafe.map((example) => example.app), []);
   });
+
+  it('stays linear on long unbroken or repetitive text (base64 blobs, minified code, long lists)', function () {
+    // Every repetition in the features is bounded; an unbounded one made these inputs take minutes.
+    this.timeout(20_000);
+    for (const unit of ['a', 'a_', 'a-', 'ab, ', 'ab or ', 'the ab, ', 'x -> y\n', 'say whether it is a b, ', 'a(b, ', '{a}']) {
+      const text = unit.repeat(Math.ceil(100_000 / unit.length));
+      assert.ok(classifyTask(text, { maxTokens: 10 }).taskClass);
+    }
+  });
 });
