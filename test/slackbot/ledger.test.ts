@@ -1,0 +1,40 @@
+import { strict as assert } from 'node:assert';
+import { usageEventSchema } from '../../core';
+import { localDay, toLedgerEvent } from '../../slackbot/ledger';
+
+const event = (fields: Record<string, unknown>) =>
+  usageEventSchema.parse({ id: 'e', time: '2026-11-21T23:30:00Z', provider: 'openai', model: 'gpt-4o', inputTokens: 1000, outputTokens: 100, ...fields });
+
+describe('ledger events', () => {
+  it('count on the organisation-local day, across offsets and DST changes', () => {
+    assert.equal(localDay(Date.parse('2026-11-21T23:30:00Z'), 'Europe/Berlin'), '2026-11-22');
+    assert.equal(localDay(Date.parse('2026-11-21T23:30:00Z'), 'America/Los_Angeles'), '2026-11-21');
+    // Kathmandu is UTC+5:45: its midnight falls at 18:15 UTC.
+    assert.equal(localDay(Date.parse('2026-11-21T18:14:59Z'), 'Asia/Kathmandu'), '2026-11-21');
+    assert.equal(localDay(Date.parse('2026-11-21T18:15:00Z'), 'Asia/Kathmandu'), '2026-11-22');
+    // The night Berlin leaves summer time, 00:30 local is still 22:30 UTC the day before.
+    assert.equal(localDay(Date.parse('2026-10-24T22:30:00Z'), 'Europe/Berlin'), '2026-10-25');
+  });
+
+  it('keeps a reported cost, prices a known model, and marks an unknown one unpriced', () => {
+    assert.deepEqual(
+      (({ costNanos, costSource }) => ({ costNanos, costSource }))(toLedgerEvent(event({ costNanos: 42 }), { source: 'api', timeZone: 'UTC' })),
+      { costNanos: 42, costSource: 'reported' },
+    );
+    const priced = toLedgerEvent(event({}), { source: 'api', timeZone: 'UTC' });
+    assert.equal(priced.costSource, 'priced');
+    assert.ok(priced.costNanos > 0 && Number.isInteger(priced.costNanos));
+    const unknown = toLedgerEvent(event({ model: 'house-model-7', provider: 'self' }), { source: 'api', timeZone: 'UTC' });
+    assert.deepEqual([unknown.costSource, unknown.costNanos], ['unpriced', 0]);
+  });
+
+  it('prices a model from the policy’s custom prices', () => {
+    const custom = toLedgerEvent(event({ model: 'house-model-7', provider: 'custom' }), {
+      source: 'api',
+      timeZone: 'UTC',
+      customModels: { 'house-model-7': { inputPerMTok: 1, outputPerMTok: 2 } },
+    });
+    assert.equal(custom.costSource, 'priced');
+    assert.equal(custom.costNanos, 1000 * 1000 + 100 * 2000);
+  });
+});
