@@ -265,15 +265,22 @@ describe('audit rules', () => {
     });
 
     it('counts example messages the extractor marks as few-shot', () => {
-      const user = 'The parcel arrived damaged and the box was wet and torn at every corner, please help me with it.';
+      const system = 'Label the message: shipping, billing or other.';
+      const examples = Array.from({ length: 12 }, (_, i) => `Parcel ${i} arrived damaged, the box was wet and torn at every corner; please send a new one.`);
+      const source = [system, ...examples, 'Label: shipping'].join('\n');
       const parts = [
-        { role: 'system' as const, text: 'Label the message: shipping, billing or other.' },
-        ...Array.from({ length: 1 }, () => ({ role: 'user' as const, text: user, fewShot: true })),
+        { role: 'system' as const, text: system },
+        ...examples.map((text) => ({ role: 'user' as const, text, fewShot: true })),
+        { role: 'assistant' as const, text: 'Label: shipping', fewShot: true },
       ];
-      const source = `${parts.map((p) => p.text).join('\n')}\n${'x '.repeat(10)}`;
-      const padded = audit(source, { parts }, {}, 'prompts/label.prompt');
-      // Too small to matter: under 200 tokens, examples are simply how the prompt is written.
-      assert.deepEqual(findingsOf(padded, 'few-shot-heavy'), []);
+      const [finding] = findingsOf(audit(source, { parts }, {}, 'prompts/label.prompt'), 'few-shot-heavy');
+      assert.ok(finding);
+      assert.equal(source.slice(finding.range.start, finding.range.end), examples[0]);
+    });
+
+    it('ignores a small prompt, whatever its balance', () => {
+      const text = 'Label it.\n\nExamples:\nInput: wet box\nOutput: shipping\n\nInput: double charge\nOutput: billing';
+      assert.deepEqual(findingsOf(audit(`const prompt = \`${text}\`;`, { parts: [{ text }] }), 'few-shot-heavy'), []);
     });
 
     it('stays quiet when instructions dominate', () => {
