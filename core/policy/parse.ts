@@ -37,7 +37,9 @@ function formatIssue(file: string, issue: PolicyIssue): string {
 export const defaultPolicy: Policy = policySchema.parse({});
 
 /** Parses and validates a policy file's text; throws PolicyError naming file, line and field of every problem. */
-export function parsePolicy(text: string, fileName: string): Policy {
+export function parsePolicy(source: string, fileName: string): Policy {
+  // Editors on Windows may save a byte-order mark, which JSON.parse rejects.
+  const text = source.replace(/^\uFEFF/, '');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;

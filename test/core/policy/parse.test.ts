@@ -88,6 +88,13 @@ describe('policy file parsing', () => {
     assert.deepEqual(parsePolicy(json, 'tokenwise.config.json'), fromYaml);
   });
 
+  it('reads files with a byte-order mark and Windows line endings', () => {
+    const json = '\uFEFF{\r\n  "defaultModel": "gpt-4o",\r\n  "defaultCallsPerDay": 20\r\n}\r\n';
+    assert.equal(parsePolicy(json, 'tokenwise.config.json').defaultCallsPerDay, 20);
+    const error = policyError('\uFEFFdefaultModel: gpt-4o\r\ntimeZone: Mars/Base\r\n', 'tokenwise.config.yaml');
+    assert.equal(error.line, 2);
+  });
+
   it('treats an empty file as the default policy', () => {
     assert.deepEqual(parsePolicy('', 'tokenwise.config.yaml'), defaultPolicy);
     assert.deepEqual(parsePolicy('# nothing yet\n', 'tokenwise.config.yaml'), defaultPolicy);
