@@ -5,7 +5,7 @@
 // Flags: --build (bundle the extension first), --update-media (also refresh media/screenshot.png).
 // Every step has a deadline, so a broken editor fails the run instead of hanging it.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
@@ -111,15 +111,52 @@ if (result.timedOut) {
 }
 
 if (!flags.bench && !result.timedOut) {
-  const ok = await saveScreenshot();
-  if (countsFile && existsSync(countsFile)) {
-    const counts = JSON.parse(readFileSync(countsFile, 'utf8'));
-    counts[ok ? 'passed' : 'failed'] += 1;
-    writeFileSync(countsFile, JSON.stringify(counts));
+  for (const check of [saveScreenshot, checkPackage]) {
+    const ok = await check();
+    if (countsFile && existsSync(countsFile)) {
+      const counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+      counts[ok ? 'passed' : 'failed'] += 1;
+      writeFileSync(countsFile, JSON.stringify(counts));
+    }
+    if (!ok) process.exitCode = process.exitCode || 1;
   }
-  if (!ok) process.exitCode = process.exitCode || 1;
 }
 process.exit();
+
+/** File names in a zip archive, from its central directory. */
+function zipEntries(zip) {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  const names = [];
+  for (let at = zip.readUInt32LE(end + 16), i = 0; i < count; i++) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    names.push(zip.toString('utf8', at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return names;
+}
+
+/** `npm run package` makes a .vsix under 5 MB holding only what the extension runs on. */
+async function checkPackage() {
+  const packed = spawnSync(process.execPath, ['scripts/package.mjs'], { encoding: 'utf8', timeout: 120_000 });
+  if (packed.status !== 0) {
+    console.error(`  ✘ packaging failed:\n${packed.stdout}${packed.stderr}`);
+    return false;
+  }
+  const listing = zipEntries(readFileSync('dist/tokenwise.vsix')).sort();
+  const expected = [
+    '[Content_Types].xml', 'extension.vsixmanifest', 'extension/changelog.md', 'extension/dist/extension.js',
+    'extension/dist/web/extension.js', 'extension/media/icon.png', 'extension/media/screenshot.png',
+    'extension/package.json', 'extension/readme.md', 'extension/schema/tokenwise.config.schema.json',
+  ].sort();
+  const megabytes = statSync('dist/tokenwise.vsix').size / 1024 / 1024;
+  if (megabytes >= 5 || JSON.stringify(listing) !== JSON.stringify(expected)) {
+    console.error(`  ✘ .vsix: ${megabytes.toFixed(2)} MB (limit 5 MB), files: ${listing.join(', ')}`);
+    return false;
+  }
+  console.log(`  ✔ .vsix packed: ${megabytes.toFixed(2)} MB, ${listing.length} files, no sources or tests`);
+  return true;
+}
 
 /** The lenses as a person sees them, for the README and for reviewing a run. */
 async function saveScreenshot() {
