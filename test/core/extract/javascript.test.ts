@@ -262,4 +262,48 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
       ['binding:prompt:0', undefined, 'Unused prompt.'],
     ]);
   });
+
+  it('reads request objects held in constants, content blocks with images, developer roles and prefills', () => {
+    const text = [
+      'const request = {',
+      "  model: 'gpt-4.1',",
+      "  input: [{ role: 'developer', content: 'Be exact.' }, { role: 'user', content: [{ type: 'input_text', text: 'What is this?' }, { type: 'input_image', image_url: url }] }],",
+      '  max_output_tokens: 64,',
+      '};',
+      'await client.responses.create(request);',
+      'await anthropic.messages.create({',
+      "  model: 'claude-sonnet-4-5', max_tokens: 50,",
+      "  messages: [{ role: 'user', content: 'Name a colour.' }, { role: 'assistant', content: 'The colour is' }],",
+      '});',
+      "await streamText({ model: openai.chat('gpt-4o'), messages: [{ role: 'user', content: [{ type: 'text', text: 'Describe' }, { type: 'image', image: data }] }], tools: { search } });",
+    ].join('\n');
+    const [responses, prefill, stream] = extractPrompts(text, 'a.ts').prompts;
+    assert.deepEqual(responses!.parts.map((part) => [part.role, part.text]), [['developer', 'Be exact.'], ['user', 'What is this?']]);
+    assert.equal(responses!.callSite!.hasImages, true);
+    assert.equal(responses!.maxTokens, 64);
+    assert.ok(slice(text, responses!.callSite!.range).startsWith('client.responses.create(request)'));
+    assert.deepEqual(prefill!.parts.map((part) => part.fewShot), [undefined, undefined]);
+    assert.equal(stream!.model, 'gpt-4o');
+    assert.equal(stream!.callSite!.hasImages, true);
+    assert.equal(stream!.callSite!.usesTools, true);
+  });
+
+  it('reads LangChain message classes', () => {
+    const text = [
+      'const chat = ChatPromptTemplate.fromMessages([',
+      "  SystemMessagePromptTemplate.fromTemplate('You are {role}.'),",
+      "  new HumanMessage('Hi there'),",
+      "  new AIMessage('Hello! How can I help?'),",
+      "  HumanMessagePromptTemplate.fromTemplate('{question}'),",
+      ']);',
+    ].join('\n');
+    const [chat] = extractPrompts(text, 'a.ts').prompts;
+    assert.deepEqual(chat!.parts.map((part) => [part.role, part.fewShot ?? false]), [
+      ['system', false],
+      ['user', true],
+      ['assistant', true],
+      ['user', false],
+    ]);
+    assert.equal(chat!.parts[0]!.variables[0]!.name, 'role');
+  });
 });

@@ -175,4 +175,28 @@ describe('extractPrompts: Python', () => {
       ['binding:prompt:0', undefined, 'Never sent anywhere.'],
     ]);
   });
+
+  it('reads str.format templates, skips calls without visible arguments, reads LangChain message classes', () => {
+    const text = [
+      'TRANSLATE_PROMPT = "Translate {text!r} into {language:>5}, keep {{braces}}."',
+      'def run(text):',
+      '    client.chat.completions.create(model="gpt-4o", max_completion_tokens=99, messages=[{"role": "user", "content": TRANSLATE_PROMPT.format(text=text, language="fr")}])',
+      '    client.chat.completions.create(**params)',
+      '    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Plain {not_a_variable}"}])',
+      'chat = ChatPromptTemplate.from_messages([SystemMessage(content="You are terse."), HumanMessagePromptTemplate.from_template("{q}")])',
+    ].join('\n');
+    const found = extractPrompts(text, 'a.py').prompts;
+    assert.deepEqual(found.map((prompt) => prompt.id), ['call:openai.chat:0', 'call:openai.chat:1', 'call:langchain:0']);
+    const template = found[0]!.parts[0]!;
+    // A str.format template stays in its own syntax, like any other template: `{{` is not decoded.
+    assert.equal(template.text, 'Translate {text!r} into {language:>5}, keep {{braces}}.');
+    assert.equal(slice(text, template.range), template.text);
+    assert.deepEqual(template.variables.map((variable) => [variable.name, variable.syntax, slice(text, variable.range)]), [
+      ['text', 'format', '{text!r}'],
+      ['language', 'format', '{language:>5}'],
+    ]);
+    assert.equal(found[0]!.maxTokens, 99);
+    assert.deepEqual(found[1]!.parts[0]!.variables, []);
+    assert.deepEqual(found[2]!.parts.map((part) => [part.role, part.text]), [['system', 'You are terse.'], ['user', '{q}']]);
+  });
 });
