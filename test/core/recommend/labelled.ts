@@ -1163,4 +1163,154 @@ Details: {details}`,
 User request: {request}`,
     callSite: { usesTools: true },
   },
+
+  // ── a fifth batch, scored before any change to the features ─────────────────────────────────────────────────────
+  {
+    label: 'classification',
+    app: 'compliance inbox',
+    prompt: `Does this customer email contain a formal complaint under the FCA definition (an expression of dissatisfaction about our service that alleges financial loss, distress or inconvenience)? Reply COMPLAINT or NOT_COMPLAINT.
+
+Email: {email}`,
+    callSite: { maxTokens: 5 },
+  },
+  {
+    label: 'classification',
+    app: 'marketplace listing review',
+    prompt: `You check new marketplace listings. For the listing below, choose the single most appropriate category from our taxonomy and output its id.
+
+Taxonomy:
+101 Electronics > Phones
+102 Electronics > Laptops
+201 Home > Furniture
+202 Home > Kitchen
+301 Fashion > Shoes
+999 Other
+
+Listing title: {title}
+Listing description: {description}`,
+    callSite: { maxTokens: 4 },
+  },
+  {
+    label: 'extraction',
+    app: 'logistics email parser',
+    prompt: `Carrier status emails arrive in many formats. From the email below, get the container number, vessel name, port of loading, port of discharge, ETA, and any delay reason. Respond with JSON only.
+
+{carrier_email}`,
+    callSite: { jsonMode: true },
+  },
+  {
+    label: 'extraction',
+    app: 'patient intake',
+    prompt: `The patient filled in the intake form in free text. Identify allergies, current medications, previous surgeries with years, and smoking status. For each item, include the exact words the patient used.
+
+Intake: {intake_text}`,
+  },
+  {
+    label: 'formatting',
+    app: 'SQL style',
+    prompt: `Pretty-print the SQL below: uppercase keywords, one clause per line, indent joined tables and subqueries by four spaces, and align the column list. Do not change the query's logic or identifiers.
+
+{sql}`,
+  },
+  {
+    label: 'formatting',
+    app: 'legal citations',
+    prompt: `Convert the footnotes in this brief to Bluebook citation format. Keep the footnote numbers, and do not change which sources are cited.
+
+{footnotes}`,
+  },
+  {
+    label: 'summarisation',
+    app: 'due diligence',
+    prompt: `Read the data-room documents and produce a two-page memo of what a buyer should know: business model, customers and concentration, key contracts, litigation, and red flags. Point to the document each point comes from.
+
+{documents}`,
+  },
+  {
+    label: 'summarisation',
+    app: 'customer success',
+    prompt: `Write the account health snapshot for the QBR from the notes below: usage trend, open support issues, renewal date and risk, and the champion's latest feedback. Five lines at most.
+
+{account_notes}`,
+  },
+  {
+    label: 'translation',
+    app: 'chat support',
+    prompt: `Reply language: {customer_locale}. Translate the canned answer below into that language, keeping the product names and the URL untouched.
+
+Canned answer: {answer}`,
+  },
+  {
+    label: 'translation',
+    app: 'academic publishing',
+    prompt: `Here is the abstract in Chinese. Provide an English translation suitable for submission to an international journal, with standard terminology of the field.
+
+{abstract}`,
+  },
+  {
+    label: 'rewriting',
+    app: 'executive communications',
+    prompt: `Condense nothing; instead, restructure this all-hands announcement so that the most important change comes first, followed by what it means for each team, and end with the timeline. Keep the CEO's voice.
+
+{announcement}`,
+  },
+  {
+    label: 'rewriting',
+    app: 'review response assistant',
+    prompt: `Draft a reply to this negative restaurant review based on the manager's bullet points. The manager's notes are blunt; the reply must be courteous, acknowledge the issue, and invite the guest back.
+
+Review: {review}
+Manager notes: {notes}`,
+  },
+  {
+    label: 'code-generation',
+    app: 'analytics engineering',
+    prompt: `Write a dbt model that builds a daily active users table from the events source, deduplicating events by event_id, with a schema.yml that tests uniqueness and not-null on the key columns.`,
+  },
+  {
+    label: 'code-generation',
+    app: 'mobile developer assistant',
+    prompt: `Convert this Objective-C view controller to Swift using SwiftUI. Keep the same behaviour for the network call and the error alert, and use async/await instead of completion handlers.
+
+{objc_source}`,
+  },
+  {
+    label: 'reasoning',
+    app: 'medical triage support',
+    prompt: `Given the symptoms, vital signs and history below, list the possible diagnoses in order of likelihood, explain what supports or argues against each, and say which findings would need urgent escalation. This is decision support for a clinician, not a diagnosis.
+
+Case: {case}`,
+  },
+  {
+    label: 'reasoning',
+    app: 'bid evaluation',
+    prompt: `Three vendors submitted bids for our data-centre move. Score each bid against price, delivery risk, references and contract terms using the weights below, show the scoring, and tell us whether the cheapest bid is actually the best value.
+
+Weights: {weights}
+Bids: {bids}`,
+  },
+  {
+    label: 'planning',
+    app: 'release management',
+    prompt: `We have to ship version 5.0 with 14 open epics and 3 teams by the end of June. Decide what goes into which release train, which epics should be cut if we slip, and the sequence of code freezes and QA cycles leading up to launch.
+
+Epics: {epics}`,
+  },
+  {
+    label: 'planning',
+    app: 'curriculum design',
+    prompt: `Outline a semester-long introductory statistics course: the weekly topics in a sensible order, the assignments and when they are due, two midterms, and where the project milestones fall.`,
+  },
+  {
+    label: 'agentic',
+    app: 'finance reconciliation agent',
+    prompt: `Reconcile this month's Stripe payouts with the bank statement. Use fetch_payouts and fetch_bank_transactions to get the data, match them, investigate every unmatched item with get_payout_details, and write the reconciliation report with record_reconciliation when all items are explained.`,
+    callSite: { usesTools: true },
+  },
+  {
+    label: 'agentic',
+    app: 'QA automation agent',
+    prompt: `Test the signup flow of the staging site end to end. Drive the browser with the provided actions, try valid and invalid inputs, capture screenshots of every error state, and file a bug with create_issue for each defect you find, then stop.`,
+    callSite: { usesTools: true, hasImages: true },
+  },
 ];
