@@ -62,13 +62,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (values.request !== undefined) {
       const { name, text } = await readInput(values.request, io);
       const count = countChatRequest(parseRequest(name, text), values.model, options);
-      io.stdout(format === 'json' ? `${JSON.stringify({ ...count.total, parts: count.parts }, null, 2)}\n` : describeRequest(count));
+      io.stdout(format === 'json' ? `${JSON.stringify({ ...count.total, parts: count.parts }, null, 2)}\n` : formatRequest(count));
       return ExitCode.ok;
     }
     if (values.model === undefined) throw new UsageError('--model is required, e.g. --model gpt-4o (see --help).');
     const { text } = await readInput(positionals[0] ?? '-', io);
     const count = countTokens(text, values.model, options);
-    io.stdout(format === 'json' ? `${JSON.stringify(count, null, 2)}\n` : `${describe(count)}\n`);
+    io.stdout(format === 'json' ? `${JSON.stringify(count, null, 2)}\n` : `${formatCount(count)}\n`);
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof UnknownModelError || error instanceof ChatRequestError) throw new UsageError(error.message);
@@ -183,16 +183,16 @@ function findLoneSurrogate(value: unknown, path: string): { path: string; unit: 
 
 const number = (n: number) => n.toLocaleString('en-US');
 
-function describe(count: TokenCount): string {
+function formatCount(count: TokenCount): string {
   const head = count.exact
     ? `${number(count.tokens)} tokens (${count.model}, ${count.encoding}, exact)`
     : `≈ ${number(count.tokens)} tokens, ${number(count.low)}–${number(count.high)} (${count.model}, estimate from ${count.encoding})`;
   return count.note ? `${head}\n${count.note}` : head;
 }
 
-function describeRequest(count: ChatTokenCount): string {
+function formatRequest(count: ChatTokenCount): string {
   const { total, parts } = count;
-  const lines = [`${describe({ ...total, note: undefined })}, ${count.shape} request`];
+  const lines = [`${formatCount({ ...total, note: undefined })}, ${count.shape} request`];
   for (const [name, part] of Object.entries(parts)) {
     if (part.tokens !== 0) lines.push(`  ${name.padEnd(9)} ${total.exact ? '' : '≈ '}${number(part.tokens)}`);
   }
