@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { ensurePrerequisites } from './prereqs.mjs';
 
 const countsDir = mkdtempSync(join(tmpdir(), 'tokenwise-counts-'));
-// `--import tsx` as well as tsx/cjs: the CLI loads its commands with dynamic import(), which tsx/cjs does not hook.
-const mocha = ['node', '--import', 'tsx', 'node_modules/mocha/bin/mocha.js', '--require', 'tsx/cjs', '--reporter', 'test/support/countingReporter.cjs'];
+const mocha = ['node_modules/.bin/mocha', '--require', 'tsx/cjs', '--reporter', 'test/support/countingReporter.cjs'];
 
 // A check passes or fails as a whole; a suite reports its own test counts through TOKENWISE_COUNTS_FILE.
 const steps = [
