@@ -47,7 +47,7 @@ export function pythonVariableName(expression: string): string {
 
 class Tokenizer {
   readonly tokens: Token[] = [];
-  /** Offset where the logical line of each `newline`-separated statement starts (its first token). */
+  /** Bracket depth at the scan position: a line break inside brackets does not end the statement. */
   private depth = 0;
   private i = 0;
 
@@ -63,8 +63,7 @@ class Tokenizer {
       const code = source.charCodeAt(this.i);
       const c = source[this.i]!;
       if (c === '#') {
-        const end = source.indexOf('\n', this.i);
-        this.i = end === -1 ? source.length : end;
+        while (this.i < source.length && source[this.i] !== '\n' && source[this.i] !== '\r') this.i++;
       } else if (c === '\\' && (source[this.i + 1] === '\n' || source[this.i + 1] === '\r')) {
         this.i += source[this.i + 1] === '\r' && source[this.i + 2] === '\n' ? 3 : 2;
       } else if (c === '\n' || c === '\r') {

@@ -1,11 +1,7 @@
 // A small value model that both language front ends (JavaScript via Babel, Python via the scanner) reduce
 // call arguments and bindings to, so the SDK knowledge in `sdk.ts` is written once.
+import type { Span } from './prompts';
 import { looksTruncated, scanBraceVariables, type RawVariable } from './variables';
-
-interface Span {
-  start: number;
-  end: number;
-}
 
 /** Static text, possibly with template variables kept in their source syntax. `start`/`end`: the content. */
 export interface TextValue extends Span {
