@@ -1313,4 +1313,139 @@ Epics: {epics}`,
     prompt: `Test the signup flow of the staging site end to end. Drive the browser with the provided actions, try valid and invalid inputs, capture screenshots of every error state, and file a bug with create_issue for each defect you find, then stop.`,
     callSite: { usesTools: true, hasImages: true },
   },
+
+  // ── a sixth batch, scored before any change to the features ─────────────────────────────────────────────────────
+  {
+    label: 'classification',
+    app: 'notification filter',
+    prompt: `Should this push notification be sent during quiet hours? Only urgent security alerts and direct messages from favourites qualify. Answer true or false.
+
+Notification: {notification}`,
+    callSite: { maxTokens: 2 },
+  },
+  {
+    label: 'classification',
+    app: 'call center QA',
+    prompt: `Listen-through notes for call {call_id} are below. Was the disclosure statement read to the customer? Choose: read_in_full, read_partially, not_read.
+
+{notes}`,
+  },
+  {
+    label: 'extraction',
+    app: 'utility bills',
+    prompt: `Energy bill text below. Return kWh consumed, billing period start and end, tariff name, standing charge and total due as a JSON object.
+
+{bill_text}`,
+    callSite: { jsonMode: true },
+  },
+  {
+    label: 'extraction',
+    app: 'academic references',
+    prompt: `Go through the paper and collect every dataset it uses: the dataset name, its size, and the section where it is introduced. Ignore datasets that are only mentioned as related work.
+
+{paper}`,
+  },
+  {
+    label: 'formatting',
+    app: 'markdown linter',
+    prompt: `Fix the Markdown formatting of the document: consistent heading levels, a blank line around lists and code blocks, and fenced code blocks with a language tag. The wording must not change.
+
+{markdown}`,
+  },
+  {
+    label: 'formatting',
+    app: 'address labels',
+    prompt: `Produce printable address labels from the JSON records: name on the first line, street on the second, postcode and city on the third, country in capitals on the fourth. Separate labels with a blank line.
+
+{records_json}`,
+  },
+  {
+    label: 'summarisation',
+    app: 'podcast notes',
+    prompt: `Create show notes for this podcast episode from the transcript: a two-sentence description, the topics discussed with timestamps, and the resources mentioned.
+
+{transcript}`,
+  },
+  {
+    label: 'summarisation',
+    app: 'commit history',
+    prompt: `Summarise: {git_log}`,
+  },
+  {
+    label: 'translation',
+    app: 'government forms',
+    prompt: `This benefits form must be available in Arabic. Translate every label and instruction, right-to-left layout aside, and keep the field codes in square brackets as they are.
+
+{form_text}`,
+  },
+  {
+    label: 'translation',
+    app: 'hospitality',
+    prompt: `Guest message (may be in any language): {message}
+
+Reply to the front desk with: the language, and an English rendering of the message.`,
+  },
+  {
+    label: 'rewriting',
+    app: 'grant writing',
+    prompt: `Here is my project summary for the grant. Reviewers penalise vague claims. Rework it so every claim is concrete and measurable, cut it to 250 words, and keep the three aims.
+
+{summary_draft}`,
+  },
+  {
+    label: 'rewriting',
+    app: 'UX copy',
+    prompt: `Our error messages blame the user ("You entered an invalid date"). Reword each one to be neutral and helpful, telling people how to fix the problem. Keep them under 90 characters.
+
+{messages}`,
+  },
+  {
+    label: 'code-generation',
+    app: 'kubernetes helper',
+    prompt: `Generate Kubernetes manifests for a stateless web service: a Deployment with 3 replicas, readiness and liveness probes on /healthz, resource limits, a Service, and a HorizontalPodAutoscaler targeting 70% CPU.`,
+  },
+  {
+    label: 'code-generation',
+    app: 'SQL optimisation',
+    prompt: `This query takes 40 seconds on 200M rows. Rewrite it to use the existing index on (tenant_id, created_at), replace the correlated subquery with a join, and return only the new SQL.
+
+{slow_query}`,
+  },
+  {
+    label: 'reasoning',
+    app: 'security review',
+    prompt: `Review the authentication flow described below for vulnerabilities. For each weakness, describe how an attacker would exploit it, how likely and how severe it is, and what would mitigate it. Rank the weaknesses by risk.
+
+Flow: {flow_description}`,
+  },
+  {
+    label: 'reasoning',
+    app: 'unit economics',
+    prompt: `Given CAC, churn and ARPU by channel below, which acquisition channel should get the next $100k? Compute the payback period and LTV/CAC for each, discuss how sensitive the answer is to the churn estimate, and recommend one.
+
+{channel_data}`,
+  },
+  {
+    label: 'planning',
+    app: 'office move',
+    prompt: `Our 60-person office moves to a new building over one weekend in May. Produce the move plan: what must be booked and by when, the order in which teams move, IT cut-over steps, and a contingency if the network is not ready on Monday.`,
+  },
+  {
+    label: 'planning',
+    app: 'personal finance coach',
+    prompt: `I want to pay off $18,000 of credit card debt across three cards while saving for an emergency fund. Lay out a month-by-month plan for the next two years showing which card to pay first, how much goes to savings, and when each card is cleared.
+
+Details: {details}`,
+  },
+  {
+    label: 'agentic',
+    app: 'devops chatbot',
+    prompt: `You are the deploy bot. When someone asks to deploy, check the CI status with get_pipeline, make sure no incident is open with list_incidents, then trigger_deploy and watch the rollout with get_rollout_status until it finishes or fails. Post the outcome in the thread.`,
+    callSite: { usesTools: true },
+  },
+  {
+    label: 'agentic',
+    app: 'knowledge base maintainer',
+    prompt: `Find articles in the help center that mention the old pricing page. Use search_articles to find them, open each with get_article, update the outdated passages with update_article, and keep a list of the articles you changed to report at the end.`,
+  },
 ];
