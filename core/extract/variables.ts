@@ -196,7 +196,8 @@ export function scanMustacheVariables(text: string, offset: number): RawVariable
     if (body.startsWith('>') || body === 'else' || body.startsWith('else ') || body.startsWith('^') && body.length === 1) {
       continue;
     }
-    const words = body.split(/\s+/);
+    // `{{& name}}` is mustache's unescaped output, like `{{{name}}}`.
+    const words = body.replace(/^&\s*/, '').split(/\s+/);
     const head = words[0]!;
     if (head.startsWith('#') || head.startsWith('^')) {
       const isLoop = head === '#each' || (head.startsWith('#') && !MUSTACHE_BLOCKS.has(head));

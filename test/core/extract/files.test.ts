@@ -77,8 +77,8 @@ describe('extractPrompts: prompt files', () => {
   });
 
   it('reads handlebars, mustache and liquid templates', () => {
-    const hbs = extractPrompts('Hi {{{name}}}! {{#each messages}}{{role}}: {{content}}{{/each}} {{> footer}}', 'a.hbs').prompts[0]!;
-    assert.deepEqual(hbs.parts[0]!.variables.map((variable) => variable.name), ['name', 'messages']);
+    const hbs = extractPrompts('Hi {{{name}}}! {{#each messages}}{{role}}: {{content}}{{/each}} {{> footer}} {{& sign}}', 'a.hbs').prompts[0]!;
+    assert.deepEqual(hbs.parts[0]!.variables.map((variable) => variable.name), ['name', 'messages', 'sign']);
     const liquid = extractPrompts('{% assign n = results | size %}{{ n }} hits. {% for r in results limit:5 %}{{ r.title }}{% endfor %}', 'a.liquid').prompts[0]!;
     assert.deepEqual(liquid.parts[0]!.variables.map((variable) => [variable.name, variable.syntax, variable.unbounded]), [
       ['results', 'liquid', true],
