@@ -294,7 +294,9 @@ class ExpressionReader {
     const end = this.tokens[Math.max(from, to - 1)]!.end;
     const source = this.source.slice(start, end);
     const single = to - from === 1 && this.tokens[from]!.type === 'name';
-    return { kind: 'ref', name: pythonVariableName(source), source, start, end, identifier: single ? source : undefined };
+    // `self.system_prompt` reads the class attribute of that name, which is declared in the class body.
+    const attribute = /^self\s*\.\s*([A-Za-z_]\w*)$/.exec(source)?.[1];
+    return { kind: 'ref', name: pythonVariableName(source), source, start, end, identifier: single ? source : attribute };
   }
 
   /** One expression starting at `index`; returns the value and the index after it. */

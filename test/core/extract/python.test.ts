@@ -199,4 +199,16 @@ describe('extractPrompts: Python', () => {
     assert.deepEqual(found[1]!.parts[0]!.variables, []);
     assert.deepEqual(found[2]!.parts.map((part) => [part.role, part.text]), [['system', 'You are terse.'], ['user', '{q}']]);
   });
+
+  it('follows self.attribute to the class attribute', () => {
+    const text = [
+      'class Bot:',
+      '    system_prompt: str = "You are a bot that answers briefly."',
+      '    def ask(self, q):',
+      '        return client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": self.system_prompt}, {"role": "user", "content": q}])',
+    ].join('\n');
+    const found = extractPrompts(text, 'a.py').prompts;
+    assert.deepEqual(found.map((prompt) => prompt.id), ['call:openai.chat:0']);
+    assert.equal(found[0]!.parts[0]!.text, 'You are a bot that answers briefly.');
+  });
 });
