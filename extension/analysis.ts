@@ -103,7 +103,9 @@ export class Analysis implements vscode.Disposable {
     );
     if (!fresh) return undefined;
     const replacement: PromptReport = { ...fresh, prompt: { ...fresh.prompt, id: changed.prompt.id } };
-    const prompts = audit.prompts.map((report) => (report === changed ? replacement : shiftRanges(report, shift)));
+    const prompts = audit.prompts.map((report) =>
+      report === changed ? replacement : endOf(report) < edit.start ? report : shiftRanges(report, shift),
+    );
     const seen = new Set<string>();
     const findings = prompts
       .flatMap((report) => report.findings)
@@ -145,6 +147,12 @@ function touches(report: PromptReport, start: number, end: number): boolean {
   const from = Math.min(range.start, ...report.prompt.parts.map((p) => p.range.start));
   const to = Math.max(range.end, ...report.prompt.parts.map((p) => p.range.end));
   return start <= to && end >= from;
+}
+
+/** Where the last text a report points at ends: reports ending before an edit keep their object. */
+function endOf(report: PromptReport): number {
+  const ranges = [report.prompt.range, report.prompt.callSite?.range, ...report.prompt.parts.map((p) => p.range), ...report.findings.map((f) => f.range)];
+  return Math.max(...ranges.map((range) => range?.end ?? 0), ...report.findings.flatMap((f) => f.fix?.edits.map((e) => e.range.end) ?? []));
 }
 
 type Shift = (range: TextRange) => TextRange;

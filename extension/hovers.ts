@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { countTokens, priceUsage, type Policy, type PromptReport } from '../core';
 import type { Analysis } from './analysis';
 import { compareModels } from './comparison';
-import { callsLabel, tokensLabel, usd } from './labels';
+import { callsLabel, thousands, tokensLabel, usd } from './labels';
 import { toRange } from './ranges';
 
 export class PromptHovers implements vscode.HoverProvider {
@@ -26,7 +26,7 @@ export class PromptHovers implements vscode.HoverProvider {
 
 export function hoverMarkdown(report: PromptReport, policy: Policy): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**tokenwise** · ${report.model} · ${tokensLabel(report.tokens.tokens, report.tokens.exact)} in, ${report.outputTokens.toLocaleString('en-US')} tok out\n\n`);
+  md.appendMarkdown(`**tokenwise** · ${report.model} · ${tokensLabel(report.tokens.tokens, report.tokens.exact)} in, ${thousands(report.outputTokens)} tok out\n\n`);
 
   md.appendMarkdown('| Part | Tokens |\n|:--|--:|\n');
   const byRole = new Map<string, number>();
@@ -34,11 +34,11 @@ export function hoverMarkdown(report: PromptReport, policy: Policy): vscode.Mark
     const tokens = countTokens(part.text, report.model, { fallback: 'estimate' }).tokens + part.variables.reduce((sum, v) => sum + v.estimatedTokens, 0);
     byRole.set(part.role, (byRole.get(part.role) ?? 0) + tokens);
   }
-  for (const [role, tokens] of byRole) md.appendMarkdown(`| ${role} | ${tokens.toLocaleString('en-US')} |\n`);
+  for (const [role, tokens] of byRole) md.appendMarkdown(`| ${role} | ${thousands(tokens)} |\n`);
   const callSite = report.prompt.callSite;
   if (callSite?.usesTools) md.appendMarkdown('| tools | definitions not counted |\n');
   if (callSite?.hasImages) md.appendMarkdown('| images | priced per image, not counted |\n');
-  md.appendMarkdown(`| expected output | ${report.outputTokens.toLocaleString('en-US')} |\n\n`);
+  md.appendMarkdown(`| expected output | ${thousands(report.outputTokens)} |\n\n`);
 
   if (report.cost) {
     try {
@@ -51,7 +51,7 @@ export function hoverMarkdown(report: PromptReport, policy: Policy): vscode.Mark
     const caching = report.cost.withCaching;
     if (caching) {
       md.appendMarkdown(
-        `Prompt caching of the ${caching.cachedPrefixTokens.toLocaleString('en-US')}-token static prefix: ${usd(caching.perMonth)}/month ` +
+        `Prompt caching of the ${thousands(caching.cachedPrefixTokens)}-token static prefix: ${usd(caching.perMonth)}/month ` +
           `(saves ${usd(caching.savingPerMonth)}, ${caching.savingPercent} %)\n\n`,
       );
     }

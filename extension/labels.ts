@@ -1,8 +1,13 @@
 // How numbers read in lenses, hovers and the status bar.
 import { formatUsd, type Nanos, type PromptReport } from '../core';
 
+/** 1234567 → "1,234,567" (toLocaleString is far slower, and lenses format hundreds of numbers per edit). */
+export function thousands(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 export function tokensLabel(tokens: number, exact: boolean): string {
-  return `${exact ? '' : '≈ '}${tokens.toLocaleString('en-US')} tok`;
+  return `${exact ? '' : '≈ '}${thousands(tokens)} tok`;
 }
 
 /** 1000 → "1k", 25000 → "25k", 1500 → "1.5k", 40 → "40". */

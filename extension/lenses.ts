@@ -1,9 +1,19 @@
 // Cost lenses above every prompt core finds, plus a second lens when a cheaper tier fits.
 import * as vscode from 'vscode';
+import type { PromptReport } from '../core';
 import type { Analysis } from './analysis';
 import { lensesEnabledFor, type Settings } from './config';
 import { costLensTitle, savingLensTitle } from './labels';
 import { toRange } from './ranges';
+
+// Reports an edit did not touch keep their object, so their titles are formatted once.
+const titles = new WeakMap<PromptReport, string>();
+
+function titleOf(report: PromptReport): string {
+  let title = titles.get(report);
+  if (title === undefined) titles.set(report, (title = costLensTitle(report)));
+  return title;
+}
 
 export class CostLenses implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -37,7 +47,7 @@ export class CostLenses implements vscode.CodeLensProvider {
       const line = new vscode.Range(anchor.start, anchor.start);
       const lenses = [
         new vscode.CodeLens(line, {
-          title: costLensTitle(report),
+          title: titleOf(report),
           tooltip: 'Compare this prompt across models',
           command: 'tokenwise.compareModels',
           arguments: [document.uri, report.prompt.id],

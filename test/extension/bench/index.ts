@@ -57,18 +57,21 @@ export async function run(): Promise<void> {
   const editor = await vscode.window.showTextDocument(document);
 
   const initial = api.lensTitles(document);
-  const full = performance.now();
+  const fullCpu = process.cpuUsage();
   api.reanalyze(document);
-  const fullMillis = performance.now() - full;
+  const fullUsed = process.cpuUsage(fullCpu);
+  const fullMillis = (fullUsed.user + fullUsed.system) / 1000;
 
   // Built-in extensions share this host (the TypeScript client starts on the new file): let them settle first.
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   const monitor = blockMonitor();
   const timings: number[] = [];
+  const cpuTimings: number[] = [];
   let incremental = 0;
   for (let i = -warmUpEdits; i < edits; i++) {
     if (i === 0) {
       timings.length = 0;
+      cpuTimings.length = 0;
       incremental = 0;
       monitor.reset();
     }
@@ -77,8 +80,11 @@ export async function run(): Promise<void> {
     await editor.edit((builder) => builder.insert(new vscode.Position(line, at), `Be exact ${i}. `));
     await new Promise((resolve) => setTimeout(resolve, 30));
     const started = performance.now();
+    const cpu = process.cpuUsage();
     api.lensTitles(document);
+    const used = process.cpuUsage(cpu);
     timings.push(performance.now() - started);
+    cpuTimings.push((used.user + used.system) / 1000);
     if (api.analysisOf(document).state === 'ready' && (api.analysisOf(document) as { incremental: boolean }).incremental) incremental++;
   }
   await api.settled();
@@ -92,14 +98,15 @@ export async function run(): Promise<void> {
 
   console.log(`file: ${document.lineCount} lines, ${initial.filter((t) => t.includes(' tok · ')).length} prompts; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
   console.log(`activation: ${api.activationMillis.toFixed(1)} ms (target < 100 ms)`);
-  console.log(`full audit of the file (on open, or after an edit between prompts): ${fullMillis.toFixed(0)} ms`);
+  console.log(`full audit of the file (on open, or after an edit between prompts): ${fullMillis.toFixed(0)} ms CPU`);
+  // CPU time of the host process leaves out waiting for a core on a busy machine; wall time includes it.
   console.log(
-    `recompute after an edit (${edits} edits, ${incremental} incremental): p50 ${percentile(timings, 50).toFixed(1)} ms, ` +
-      `p95 ${percentile(timings, 95).toFixed(1)} ms (target < 30 ms)`,
+    `recompute after an edit (${edits} edits, ${incremental} incremental): CPU p50 ${percentile(cpuTimings, 50).toFixed(1)} ms, ` +
+      `p95 ${percentile(cpuTimings, 95).toFixed(1)} ms; wall p50 ${percentile(timings, 50).toFixed(1)} ms, p95 ${percentile(timings, 95).toFixed(1)} ms (target < 30 ms)`,
   );
   console.log(
-    `longest host block while editing: ${Math.max(...timings).toFixed(1)} ms by tokenwise's recompute, ` +
-      `${longestBlock.toFixed(1)} ms by anything in the shared host (target < 50 ms)`,
+    `longest host block while editing: tokenwise's recompute ${Math.max(...cpuTimings).toFixed(1)} ms CPU (${Math.max(...timings).toFixed(1)} ms wall); ` +
+      `any work in the shared host ${longestBlock.toFixed(1)} ms wall (target < 50 ms)`,
   );
   console.log(`incremental lenses equal a full audit: ${same ? 'yes' : 'NO'}`);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
