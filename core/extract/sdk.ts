@@ -6,10 +6,10 @@ import { entry, resolve, staticText, textOf, type CallValue, type ObjectValue, t
 import { scanBraceVariables } from './variables';
 
 const API_PATTERNS: Array<[RegExp, CallApi]> = [
-  [/(?:^|\.)chat\.completions\.(?:create|parse|stream)$|(?:^|\.)ChatCompletion\.a?create$/, 'openai.chat'],
+  [/(?:^|\.)chat\.completions\.(?:create|parse|stream)$|(?:^|\.)ChatCompletion\.a?create$|(?:^|\.)createChatCompletion$/, 'openai.chat'],
   [/(?:^|\.)responses\.(?:create|parse|stream)$/, 'openai.responses'],
   [/(?:^|\.)messages\.(?:create|stream)$/, 'anthropic.messages'],
-  [/(?:^|\.)(?:generateText|streamText|generateObject|streamObject)$/, 'ai-sdk'],
+  [/(?:^|\.)(?:experimental_)?(?:generateText|streamText|generateObject|streamObject)$/, 'ai-sdk'],
   [/(?:^|\.)(?:Chat)?PromptTemplate\.(?:fromMessages|from_messages|fromTemplate|from_template)$|^(?:new )?PromptTemplate$/, 'langchain'],
 ];
 

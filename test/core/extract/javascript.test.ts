@@ -306,4 +306,19 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
     ]);
     assert.equal(chat!.parts[0]!.variables[0]!.name, 'role');
   });
+
+  it('reads older SDK spellings: openai.createChatCompletion and experimental_streamText', () => {
+    const text = [
+      "const a = await openai.createChatCompletion({ model: 'gpt-3.5-turbo', messages: [{ role: 'user', content: 'Hi' }] });",
+      'export async function POST(req: Request) {',
+      '  const { messages } = await req.json();',
+      "  return experimental_streamText({ model: openai('gpt-4-turbo'), messages });",
+      '}',
+    ].join('\n');
+    const [legacy, route] = extractPrompts(text, 'route.ts').prompts;
+    assert.equal(legacy!.callSite!.api, 'openai.chat');
+    assert.equal(route!.callSite!.api, 'ai-sdk');
+    assert.equal(route!.parts[0]!.variables[0]!.name, 'messages');
+    assert.equal(route!.parts[0]!.variables[0]!.unbounded, true);
+  });
 });
