@@ -58,14 +58,23 @@ export function recommendModel(input: RecommendInput): Recommendation | undefine
   const outputNeeded = Math.max(input.outputTokens, input.callSite?.maxTokens ?? 0);
 
   let best: { model: ModelInfo; perMonth: Nanos } | undefined;
+  const excluded: { model: ModelInfo; perMonth: Nanos; why: string }[] = [];
   for (const candidate of candidates(current, input, environment)) {
     if (candidate.id === current.id && candidate.provider === current.provider) continue;
-    if (!fits(candidate, required, input, outputNeeded, environment)) continue;
     const perMonth = monthlyCost(candidate, input);
     if (perMonth === undefined || perMonth >= currentPerMonth) continue;
-    if (!best || perMonth < best.perMonth) best = { model: candidate, perMonth };
+    const why = unfit(candidate, required, input, outputNeeded, environment);
+    if (why) excluded.push({ model: candidate, perMonth, why });
+    else if (!best || perMonth < best.perMonth) best = { model: candidate, perMonth };
   }
   if (!best) return undefined;
+  // Cheaper models passed over for a limit, a capability or the policy (smaller tiers are implied by the task), so
+  // the reasons show why the saving is not larger.
+  const passedOver = excluded
+    .filter((e) => e.perMonth < best.perMonth && required.every((c) => tierServes(e.model.tier, c, outputNeeded)))
+    .sort((a, b) => a.perMonth - b.perMonth)
+    .slice(0, 3)
+    .map((e) => `not ${e.model.id}: ${e.why}`);
 
   const saving = currentPerMonth - best.perMonth;
   return {
@@ -78,7 +87,7 @@ export function recommendModel(input: RecommendInput): Recommendation | undefine
     savingPerMonth: saving,
     currentPerMonth,
     recommendedPerMonth: best.perMonth,
-    reasons: explain(best.model, required, classification.reasons, input, outputNeeded, environment),
+    reasons: [...explain(best.model, classification.taskClass, required, classification.reasons, input, outputNeeded, environment), ...passedOver],
     confidence: classification.confidence,
   };
 }
@@ -120,17 +129,25 @@ function candidates(current: ModelInfo, input: RecommendInput, environment: stri
   return [...found.values()];
 }
 
-function fits(model: ModelInfo, required: readonly TaskClass[], input: RecommendInput, outputNeeded: number, environment: string): boolean {
+/** Why a model cannot take the call, or undefined when it can. */
+function unfit(model: ModelInfo, required: readonly TaskClass[], input: RecommendInput, outputNeeded: number, environment: string): string | undefined {
   const call = input.callSite ?? {};
-  if (model.deprecation) return false;
-  if (!required.every((taskClass) => tierServes(model.tier, taskClass, outputNeeded))) return false;
+  const tokens = (n: number) => n.toLocaleString('en-US');
+  if (model.deprecation) return `deprecated (${model.deprecation})`;
+  const unserved = required.filter((taskClass) => !tierServes(model.tier, taskClass, outputNeeded));
+  if (unserved.length) return `${model.tier} tier does not serve ${unserved.map((c) => taskClassNames[c]).join(' or ')}${outputNeeded > 1000 ? ` at ${tokens(outputNeeded)} output tokens` : ''}`;
   // An unknown context window (0) never fits: a recommendation must not break the call.
-  if (model.contextWindow < input.promptTokens + outputNeeded) return false;
-  if (model.maxOutputTokens > 0 ? model.maxOutputTokens < outputNeeded : !model.custom) return false;
-  if (call.usesTools && !model.capabilities.tools) return false;
-  if (call.jsonMode && !model.capabilities.jsonMode) return false;
-  if (call.hasImages && !model.capabilities.vision) return false;
-  return !input.policy || isModelApproved(input.policy, model.id, environment);
+  if (model.contextWindow < input.promptTokens + outputNeeded) {
+    return model.contextWindow ? `context window ${tokens(model.contextWindow)} < ${tokens(input.promptTokens + outputNeeded)} tokens` : 'context window unknown';
+  }
+  if (model.maxOutputTokens > 0 ? model.maxOutputTokens < outputNeeded : !model.custom) {
+    return model.maxOutputTokens ? `writes at most ${tokens(model.maxOutputTokens)} output tokens` : 'output limit unknown';
+  }
+  if (call.usesTools && !model.capabilities.tools) return 'no tool use';
+  if (call.jsonMode && !model.capabilities.jsonMode) return 'no JSON mode';
+  if (call.hasImages && !model.capabilities.vision) return 'no image input';
+  if (input.policy && !isModelApproved(input.policy, model.id, environment)) return `not approved for ${environment}`;
+  return undefined;
 }
 
 function monthlyCost(model: ModelInfo, input: RecommendInput): Nanos | undefined {
@@ -149,12 +166,21 @@ function monthlyCost(model: ModelInfo, input: RecommendInput): Nanos | undefined
   }
 }
 
-function explain(model: ModelInfo, required: readonly TaskClass[], taskReasons: string[], input: RecommendInput, outputNeeded: number, environment: string): string[] {
+function explain(
+  model: ModelInfo,
+  taskClass: TaskClass,
+  required: readonly TaskClass[],
+  taskReasons: string[],
+  input: RecommendInput,
+  outputNeeded: number,
+  environment: string,
+): string[] {
   const call = input.callSite ?? {};
   const used = [call.usesTools && 'tools', call.jsonMode && 'JSON mode', call.hasImages && 'vision'].filter(Boolean);
+  const also = required.filter((c) => c !== taskClass);
   const tokens = (n: number) => n.toLocaleString('en-US');
   return [
-    `task: ${required.map((c) => taskClassNames[c]).join(' or ')}`,
+    `task: ${taskClassNames[taskClass]}${also.length ? ` (also served, being close or uncertain: ${also.map((c) => taskClassNames[c]).join(', ')})` : ''}`,
     // The strongest few features; the full list is classifyTask's.
     ...taskReasons.slice(0, 3),
     `${model.tier} tier serves ${required.map((c) => taskClassNames[c]).join(' and ')}`,

@@ -75,6 +75,7 @@ describe('tier recommendation', () => {
     const model = chosenModel(recommendation);
     assert.ok(model.contextWindow >= promptTokens + 300, `${model.id} has ${model.contextWindow}`);
     assert.notEqual(recommendation.model, 'gpt-5.4-nano');
+    assert.ok(recommendation.reasons.includes('not gpt-5.4-nano: context window 400,000 < 600,300 tokens'), recommendation.reasons.join('\n'));
   });
 
   it('counts the call site max tokens as output that must fit', () => {
@@ -110,6 +111,10 @@ describe('tier recommendation', () => {
     assert.ok(production.reasons.includes('approved for production'));
     const development = recommendModel({ ...base(triage, 'gpt-4o'), policy, environment: 'development' })!;
     assert.ok(ladder('openai').some((m) => m.id === development.model), 'a bare "*" approves the ladder, not every old model');
+    const flashOnly = parsePolicy('approvedModels:\n  production: [gemini-3.6-flash]\n', 'tokenwise.config.yaml');
+    const google = recommendModel({ ...base(triage, 'gemini-3.1-pro-preview'), policy: flashOnly })!;
+    assert.equal(google.model, 'gemini-3.6-flash');
+    assert.ok(google.reasons.includes('not gemini-3.1-flash-lite: not approved for production'), google.reasons.join('\n'));
     const locked = parsePolicy('approvedModels:\n  default: [gpt-5.6-sol]\n', 'tokenwise.config.yaml');
     assert.equal(recommendModel({ ...base(triage, 'gpt-5.6-sol'), policy: locked }), undefined);
   });
