@@ -72,8 +72,6 @@ function throughput(): void {
 function longPiece(): void {
   const oneMiB = 1 << 20;
   const ourTime = seconds(() => ours.count('a'.repeat(oneMiB)));
-  const spaces = seconds(() => ours.count(' '.repeat(oneMiB)));
-  const mixed = seconds(() => ours.count('aGVsbG8gd29ybGQ'.repeat(oneMiB / 15)));
   const rows: string[][] = [['tokenwise', '1 MiB', fixed(ourTime, 3), '', '']];
   for (const peer of peers) {
     // Quadratic peers: grow the input 4× at a time while the next size is predicted to stay under ~20 s.
@@ -94,7 +92,19 @@ function longPiece(): void {
     ]);
   }
   table("Long piece: 'a' repeated (one regex piece)", ['encoder', 'input', 'seconds', 'tokenwise faster by', '1 MiB'], rows);
-  console.log(`tokenwise, 1 MiB of spaces: ${fixed(spaces, 3)} s; 1 MiB of an unbroken base64-like string: ${fixed(mixed, 3)} s`);
+  // Other single-piece worst cases, each 1 MiB (in UTF-16 units), tokenwise only.
+  const worst: [string, string][] = [
+    ['spaces', ' '.repeat(oneMiB)],
+    ['newlines', '\n'.repeat(oneMiB)],
+    ['no-break spaces', '\u00a0'.repeat(oneMiB)],
+    ['punctuation', '!'.repeat(oneMiB)],
+    ['upper case', 'A'.repeat(oneMiB)],
+    ['CJK', '日'.repeat(oneMiB)],
+    ['emoji', '😀'.repeat(oneMiB / 2)],
+    ['lone surrogates', '\ud800'.repeat(oneMiB)],
+    ['base64-like', 'aGVsbG8gd29ybGQ'.repeat(oneMiB / 15)],
+  ];
+  console.log(`tokenwise, other 1 Mi-char single pieces (s): ${worst.map(([name, text]) => `${name} ${fixed(seconds(() => ours.count(text)), 2)}`).join(', ')}`);
 }
 
 async function coldStart(): Promise<void> {
