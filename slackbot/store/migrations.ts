@@ -7,9 +7,10 @@ export interface Migration {
   postgres: string;
 }
 
-// Shared DDL where the two dialects agree; BIGINT is a 64-bit integer in both. In SQLite the roll-up table is
-// stored in primary-key order (WITHOUT ROWID), so a day range is one sequential read rather than a row lookup per
-// index entry; PostgreSQL reads it through the primary-key index either way.
+// Shared DDL where the two dialects agree; BIGINT is a 64-bit integer in both. Two daily roll-ups, kept on ingest:
+// usage_daily per full attribution (filter on one dimension, break down by another) and usage_daily_by per single
+// dimension (the common questions, from a few rows a day). In SQLite they are stored in primary-key order (WITHOUT
+// ROWID), so a day range is one sequential read; PostgreSQL reads them through the primary-key index either way.
 const ledger = (clustered: string) => `
 CREATE TABLE usage_events (
   id TEXT PRIMARY KEY,
@@ -52,6 +53,23 @@ CREATE TABLE usage_daily (
   reasoning_tokens BIGINT NOT NULL,
   cost_nanos BIGINT NOT NULL,
   PRIMARY KEY (day, team, user_id, app, provider, model)
+)${clustered};
+CREATE INDEX usage_daily_team ON usage_daily (team, day);
+CREATE INDEX usage_daily_user ON usage_daily (user_id, day);
+CREATE INDEX usage_daily_model ON usage_daily (model, day);
+CREATE INDEX usage_daily_app ON usage_daily (app, day);
+CREATE TABLE usage_daily_by (
+  dimension TEXT NOT NULL,
+  day TEXT NOT NULL,
+  key TEXT NOT NULL,
+  requests BIGINT NOT NULL,
+  input_tokens BIGINT NOT NULL,
+  cache_read_tokens BIGINT NOT NULL,
+  cache_write_tokens BIGINT NOT NULL,
+  output_tokens BIGINT NOT NULL,
+  reasoning_tokens BIGINT NOT NULL,
+  cost_nanos BIGINT NOT NULL,
+  PRIMARY KEY (dimension, day, key)
 )${clustered};
 CREATE TABLE pull_cursors (
   source TEXT PRIMARY KEY,

@@ -3,7 +3,7 @@
 // batch count once, and roll-up rows are upserted in key order so concurrent writers cannot deadlock.
 import pg from 'pg';
 import { migrations } from './migrations';
-import { rollup, sortRows, spendSql, type IngestResult, type LedgerEvent, type PullCursor, type SpendQuery, type SpendRow, type Store } from './store';
+import { rollup, sortRows, spendSql, SUM_COLUMNS, type IngestResult, type Totals, type LedgerEvent, type PullCursor, type SpendQuery, type SpendRow, type Store } from './store';
 
 // BIGINT (int8) and SUM(...) (numeric) arrive as strings; every value we keep is an integer within 2^53.
 const TOTAL_COLUMNS = ['requests', 'inputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'outputTokens', 'reasoningTokens', 'costNanos'] as const;
@@ -82,28 +82,34 @@ export class PostgresStore implements Store {
         // A repeated id within one chunk is stored once; count only its first occurrence.
         for (const e of chunk) if (stored.delete(e.id)) inserted.push(e);
       }
-      const rows = rollup(inserted);
-      for (let start = 0; start < rows.length; start += CHUNK) {
-        const chunk = rows.slice(start, start + CHUNK);
+      const { full, byDimension } = rollup(inserted);
+      const updates = SUM_COLUMNS.map((column) => `${column} = target.${column} + excluded.${column}`).join(', ');
+      const sums = (rows: Totals[]) => [
+        rows.map((r) => r.requests), rows.map((r) => r.inputTokens), rows.map((r) => r.cacheReadTokens),
+        rows.map((r) => r.cacheWriteTokens), rows.map((r) => r.outputTokens), rows.map((r) => r.reasoningTokens),
+        rows.map((r) => r.costNanos),
+      ];
+      for (let start = 0; start < full.length; start += CHUNK) {
+        const chunk = full.slice(start, start + CHUNK);
         await client.query(
-          `INSERT INTO usage_daily (day, team, user_id, app, provider, model, requests, input_tokens, cache_read_tokens,
-             cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos)
+          `INSERT INTO usage_daily AS target (day, team, user_id, app, provider, model, ${SUM_COLUMNS.join(', ')})
            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[],
              $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[])
-           ON CONFLICT (day, team, user_id, app, provider, model) DO UPDATE SET
-             requests = usage_daily.requests + excluded.requests,
-             input_tokens = usage_daily.input_tokens + excluded.input_tokens,
-             cache_read_tokens = usage_daily.cache_read_tokens + excluded.cache_read_tokens,
-             cache_write_tokens = usage_daily.cache_write_tokens + excluded.cache_write_tokens,
-             output_tokens = usage_daily.output_tokens + excluded.output_tokens,
-             reasoning_tokens = usage_daily.reasoning_tokens + excluded.reasoning_tokens,
-             cost_nanos = usage_daily.cost_nanos + excluded.cost_nanos`,
+           ON CONFLICT (day, team, user_id, app, provider, model) DO UPDATE SET ${updates}`,
           [
             chunk.map((r) => r.day), chunk.map((r) => r.team), chunk.map((r) => r.user), chunk.map((r) => r.app),
-            chunk.map((r) => r.provider), chunk.map((r) => r.model), chunk.map((r) => r.requests),
-            chunk.map((r) => r.inputTokens), chunk.map((r) => r.cacheReadTokens), chunk.map((r) => r.cacheWriteTokens),
-            chunk.map((r) => r.outputTokens), chunk.map((r) => r.reasoningTokens), chunk.map((r) => r.costNanos),
+            chunk.map((r) => r.provider), chunk.map((r) => r.model), ...sums(chunk),
           ],
+        );
+      }
+      for (let start = 0; start < byDimension.length; start += CHUNK) {
+        const chunk = byDimension.slice(start, start + CHUNK);
+        await client.query(
+          `INSERT INTO usage_daily_by AS target (dimension, day, key, ${SUM_COLUMNS.join(', ')})
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[],
+             $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[])
+           ON CONFLICT (dimension, day, key) DO UPDATE SET ${updates}`,
+          [chunk.map((r) => r.dimension), chunk.map((r) => r.day), chunk.map((r) => r.key), ...sums(chunk)],
         );
       }
       if (cursor) {

@@ -4,13 +4,16 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrations } from './migrations';
-import { rollup, sortRows, spendSql, type IngestResult, type LedgerEvent, type PullCursor, type SpendQuery, type SpendRow, type Store } from './store';
+import { rollup, sortRows, spendSql, SUM_COLUMNS, type IngestResult, type LedgerEvent, type PullCursor, type SpendQuery, type SpendRow, type Store } from './store';
+
+const SUM_UPDATES = SUM_COLUMNS.map((column) => `${column} = ${column} + excluded.${column}`).join(', ');
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: Database.Database;
   private readonly insertEvent: Database.Statement;
   private readonly addDaily: Database.Statement;
+  private readonly addDailyBy: Database.Statement;
   private readonly saveCursor: Database.Statement;
   private readonly readCursor: Database.Statement<[string], { value: string }>;
   private readonly ingestAll: (events: readonly LedgerEvent[], cursor?: PullCursor) => IngestResult;
@@ -32,12 +35,11 @@ export class SqliteStore implements Store {
     this.addDaily = this.db.prepare(`INSERT INTO usage_daily (day, team, user_id, app, provider, model, requests,
       input_tokens, cache_read_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (day, team, user_id, app, provider, model) DO UPDATE SET
-        requests = requests + excluded.requests, input_tokens = input_tokens + excluded.input_tokens,
-        cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens,
-        cache_write_tokens = cache_write_tokens + excluded.cache_write_tokens,
-        output_tokens = output_tokens + excluded.output_tokens,
-        reasoning_tokens = reasoning_tokens + excluded.reasoning_tokens, cost_nanos = cost_nanos + excluded.cost_nanos`);
+      ON CONFLICT (day, team, user_id, app, provider, model) DO UPDATE SET ${SUM_UPDATES}`);
+    this.addDailyBy = this.db.prepare(`INSERT INTO usage_daily_by (dimension, day, key, requests, input_tokens,
+      cache_read_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (dimension, day, key) DO UPDATE SET ${SUM_UPDATES}`);
     this.saveCursor = this.db.prepare(`INSERT INTO pull_cursors (source, value, updated_at) VALUES (?, ?, ?)
       ON CONFLICT (source) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`);
     this.readCursor = this.db.prepare('SELECT value FROM pull_cursors WHERE source = ?');
@@ -51,9 +53,14 @@ export class SqliteStore implements Store {
           JSON.stringify(e.tags), now);
         if (result.changes === 1) inserted.push(e);
       }
-      for (const r of rollup(inserted)) {
+      const { full, byDimension } = rollup(inserted);
+      for (const r of full) {
         this.addDaily.run(r.day, r.team, r.user, r.app, r.provider, r.model, r.requests, r.inputTokens, r.cacheReadTokens,
           r.cacheWriteTokens, r.outputTokens, r.reasoningTokens, r.costNanos);
+      }
+      for (const r of byDimension) {
+        this.addDailyBy.run(r.dimension, r.day, r.key, r.requests, r.inputTokens, r.cacheReadTokens, r.cacheWriteTokens,
+          r.outputTokens, r.reasoningTokens, r.costNanos);
       }
       if (cursor) this.saveCursor.run(cursor.source, cursor.value, now);
       return { inserted: inserted.length, duplicates: events.length - inserted.length };

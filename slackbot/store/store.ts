@@ -85,46 +85,78 @@ export interface RollupKey {
 
 export interface RollupRow extends RollupKey, Totals {}
 
-/** Sums events into roll-up rows, sorted by key so concurrent writers lock rows in the same order. */
-export function rollup(events: readonly LedgerEvent[]): RollupRow[] {
-  const rows = new Map<string, RollupRow>();
-  for (const event of events) {
-    const key: RollupKey = {
-      day: event.day,
-      team: event.team ?? '',
-      user: event.user ?? '',
-      app: event.app ?? '',
-      provider: event.provider,
-      model: event.model,
-    };
-    const id = `${key.day}\u0000${key.team}\u0000${key.user}\u0000${key.app}\u0000${key.provider}\u0000${key.model}`;
-    let row = rows.get(id);
-    if (!row) rows.set(id, (row = { ...key, ...emptyTotals() }));
-    row.requests += event.requests;
-    row.inputTokens += event.inputTokens;
-    row.cacheReadTokens += event.cacheReadTokens;
-    row.cacheWriteTokens += event.cacheWriteTokens;
-    row.outputTokens += event.outputTokens;
-    row.reasoningTokens += event.reasoningTokens;
-    row.costNanos += event.costNanos;
-  }
+/** A row of the one-dimension roll-up: a day's totals for one team, user, model or app. */
+export interface DimensionRow extends Totals {
+  dimension: Dimension;
+  day: string;
+  key: string;
+}
+
+function addEvent(row: Totals, event: LedgerEvent): void {
+  row.requests += event.requests;
+  row.inputTokens += event.inputTokens;
+  row.cacheReadTokens += event.cacheReadTokens;
+  row.cacheWriteTokens += event.cacheWriteTokens;
+  row.outputTokens += event.outputTokens;
+  row.reasoningTokens += event.reasoningTokens;
+  row.costNanos += event.costNanos;
+}
+
+function sortedValues<T>(rows: Map<string, T>): T[] {
   return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
 }
 
-/** The roll-up query shared by both stores; `placeholder(n)` writes the dialect's n-th parameter marker. */
+/**
+ * Sums events into the roll-ups: one row per day and full attribution, and one per day and value of each single
+ * dimension. Rows come sorted by key so concurrent writers lock them in the same order and cannot deadlock.
+ */
+export function rollup(events: readonly LedgerEvent[]): { full: RollupRow[]; byDimension: DimensionRow[] } {
+  const full = new Map<string, RollupRow>();
+  const single = new Map<string, DimensionRow>();
+  for (const event of events) {
+    const key: RollupKey = { day: event.day, team: event.team ?? '', user: event.user ?? '', app: event.app ?? '', provider: event.provider, model: event.model };
+    const id = `${key.day}\u0000${key.team}\u0000${key.user}\u0000${key.app}\u0000${key.provider}\u0000${key.model}`;
+    let row = full.get(id);
+    if (!row) full.set(id, (row = { ...key, ...emptyTotals() }));
+    addEvent(row, event);
+    for (const dimension of DIMENSIONS) {
+      const value = dimension === 'user' ? key.user : key[dimension];
+      const singleId = `${dimension}\u0000${key.day}\u0000${value}`;
+      let dimensionRow = single.get(singleId);
+      if (!dimensionRow) single.set(singleId, (dimensionRow = { dimension, day: key.day, key: value, ...emptyTotals() }));
+      addEvent(dimensionRow, event);
+    }
+  }
+  return { full: sortedValues(full), byDimension: sortedValues(single) };
+}
+
+/** The summed columns of both roll-up tables. */
+export const SUM_COLUMNS = ['requests', 'input_tokens', 'cache_read_tokens', 'cache_write_tokens', 'output_tokens', 'reasoning_tokens', 'cost_nanos'] as const;
+
+const SUMS = `SUM(requests) AS requests, SUM(input_tokens) AS "inputTokens", SUM(cache_read_tokens) AS "cacheReadTokens",
+  SUM(cache_write_tokens) AS "cacheWriteTokens", SUM(output_tokens) AS "outputTokens",
+  SUM(reasoning_tokens) AS "reasoningTokens", SUM(cost_nanos) AS "costNanos"`;
+
+/**
+ * The roll-up query shared by both stores; `placeholder(n)` writes the dialect's n-th parameter marker. A question
+ * about one dimension (no filter, or filter and breakdown on the same one) reads the small one-dimension roll-up;
+ * a filter on one dimension broken down by another reads the full roll-up through the filter column's index.
+ */
 export function spendSql(query: SpendQuery, placeholder: (n: number) => string): { sql: string; params: string[] } {
   const params: string[] = [query.fromDay, query.toDay];
-  let where = `day >= ${placeholder(1)} AND day <= ${placeholder(2)}`;
-  if (query.filter) {
-    const markers = query.filter.values.map((value) => placeholder(params.push(value)));
-    where += markers.length ? ` AND ${DIMENSION_COLUMN[query.filter.dimension]} IN (${markers.join(', ')})` : ' AND 1 = 0';
+  const within = `day >= ${placeholder(1)} AND day <= ${placeholder(2)}`;
+  const among = (column: string, values: readonly string[]) => {
+    const markers = values.map((value) => placeholder(params.push(value)));
+    return markers.length ? ` AND ${column} IN (${markers.join(', ')})` : ' AND 1 = 0';
+  };
+  if (!query.filter || query.filter.dimension === query.by) {
+    // Markers go in the order their values were pushed: SQLite's `?` binds by position.
+    const where = `${within} AND dimension = ${placeholder(params.push(query.by))}${query.filter ? among('key', query.filter.values) : ''}`;
+    return { sql: `SELECT day, key, ${SUMS} FROM usage_daily_by WHERE ${where} GROUP BY day, key`, params };
   }
   const key = DIMENSION_COLUMN[query.by];
-  const sql = `SELECT day, ${key} AS key, SUM(requests) AS requests, SUM(input_tokens) AS "inputTokens",
-    SUM(cache_read_tokens) AS "cacheReadTokens", SUM(cache_write_tokens) AS "cacheWriteTokens",
-    SUM(output_tokens) AS "outputTokens", SUM(reasoning_tokens) AS "reasoningTokens", SUM(cost_nanos) AS "costNanos"
-    FROM usage_daily WHERE ${where} GROUP BY day, ${key}`;
-  return { sql, params };
+  const where = `${within}${among(DIMENSION_COLUMN[query.filter.dimension], query.filter.values)}`;
+  return { sql: `SELECT day, ${key} AS key, ${SUMS} FROM usage_daily WHERE ${where} GROUP BY day, ${key}`, params };
 }
 
 /** Rows in day then key order, compared by code unit so both databases' collations give the same order. */

@@ -46,6 +46,9 @@ for (const { name, location } of kinds) {
       );
       const filtered = await store.spend({ fromDay: '2026-11-01', toDay: '2026-11-30', by: 'model', filter: { dimension: 'team', values: ['search'] } });
       assert.deepEqual(filtered.map((row) => [row.key, row.costNanos]), [['gpt-4o', 5], ['gpt-4o-mini', 7]]);
+      // The same question answered from the one-dimension roll-up agrees with the full one.
+      const sameDimension = await store.spend({ fromDay: '2026-11-01', toDay: '2026-11-30', by: 'team', filter: { dimension: 'team', values: ['search', 'ads'] } });
+      assert.deepEqual(sameDimension.map((row) => [row.day, row.key, row.costNanos]), [['2026-11-20', 'search', 12], ['2026-11-21', 'ads', 11]]);
       const unattributed = await store.spend({ fromDay: '2026-11-25', toDay: '2026-11-25', by: 'user' });
       assert.deepEqual(unattributed.map((row) => [row.key, row.costNanos]), [['', 13]]);
     });
