@@ -92,8 +92,10 @@ function measure(count: number): { code: number; seconds: number; cpuSeconds: nu
   try {
     generate(dir, count);
     const run = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-    if (run.status !== 0) throw new Error(`audit run failed with status ${run.status}`);
-    return JSON.parse(run.stdout);
+    if (run.status !== 0) throw new Error(`audit process failed with status ${run.status}`);
+    const result = JSON.parse(run.stdout);
+    if (result.code !== 0) throw new Error(`tokenwise audit exited ${result.code}`);
+    return result;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
