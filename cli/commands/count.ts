@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ChatRequestError, countChatRequest, countTokens, UnknownModelError, type ChatTokenCount, type TokenCount } from '../../core';
+import { ChatRequestError, countChatRequest, countTokens, ExactTokenCounter, UnknownModelError, type ChatTokenCount, type TokenCount } from '../../core';
 import { ExitCode, UsageError, type CliIO } from '../io';
 
 /** Larger inputs are refused rather than read: a prompt is never this big, and reading one would stall a CI job. */
@@ -20,6 +20,10 @@ Options:
   --request FILE         Count a chat request (JSON) instead of plain text ('-' for standard input).
   --format text|json     Output format (default text). json: tokens, exact, low, high, encoding, model, note, parts.
   --fallback estimate    For a model tokenwise does not know, print an estimate instead of failing.
+  --exact                For Claude and Gemini, ask the provider's token-counting API (Anthropic count_tokens,
+                         Gemini countTokens) with ANTHROPIC_API_KEY / GEMINI_API_KEY from the environment
+                         (ANTHROPIC_BASE_URL / GEMINI_BASE_URL override the hosts). Any failure prints the
+                         estimate and the reason.
 
 Limits: inputs up to ${maxInputBytes / 1024 / 1024} MiB of UTF-8 text; binary files and empty input are refused.
 Exit codes: 0 ok, 2 bad arguments or input (unknown model, unreadable/binary/empty/oversized input, malformed
@@ -39,6 +43,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         request: { type: 'string' },
         format: { type: 'string' },
         fallback: { type: 'string' },
+        exact: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -61,19 +66,43 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   try {
     if (values.request !== undefined) {
       const { name, text } = await readInput(values.request, io);
-      const count = countChatRequest(parseRequest(name, text), values.model, options);
+      const request = parseRequest(name, text);
+      if (values.exact) {
+        const exact = await exactCount(options, (counter) => counter.countRequest(request, values.model, options));
+        io.stdout(format === 'json' ? `${JSON.stringify(exact, null, 2)}\n` : `${formatCount(exact)}\n`);
+        return ExitCode.ok;
+      }
+      const count = countChatRequest(request, values.model, options);
       io.stdout(format === 'json' ? `${JSON.stringify({ ...count.total, parts: count.parts }, null, 2)}\n` : formatRequest(count));
       return ExitCode.ok;
     }
     if (values.model === undefined) throw new UsageError('--model is required, e.g. --model gpt-4o (see --help).');
+    const model = values.model;
     const { text } = await readInput(positionals[0] ?? '-', io);
-    const count = countTokens(text, values.model, options);
+    const count = values.exact ? await exactCount(options, (counter) => counter.countText(text, model, options)) : countTokens(text, model, options);
     io.stdout(format === 'json' ? `${JSON.stringify(count, null, 2)}\n` : `${formatCount(count)}\n`);
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof UnknownModelError || error instanceof ChatRequestError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** A count from the provider's API; without its key, the estimate says which variable to set. */
+async function exactCount(options: { fallback: 'error' | 'estimate' }, count: (counter: ExactTokenCounter) => Promise<TokenCount>): Promise<TokenCount> {
+  const env = process.env;
+  const keys = { anthropic: env.ANTHROPIC_API_KEY, google: env.GEMINI_API_KEY ?? env.GOOGLE_API_KEY };
+  const counter = new ExactTokenCounter({
+    anthropicApiKey: keys.anthropic,
+    geminiApiKey: keys.google,
+    anthropicBaseUrl: env.ANTHROPIC_BASE_URL,
+    geminiBaseUrl: env.GEMINI_BASE_URL,
+  });
+  const result = await count(counter);
+  const provider = ExactTokenCounter.providerOf(result.model, options);
+  if (!provider || keys[provider]) return result;
+  const variable = provider === 'anthropic' ? 'ANTHROPIC_API_KEY' : 'GEMINI_API_KEY';
+  return { ...result, note: `--exact: ${variable} is not set; showing the estimate. ${result.note ?? ''}`.trim() };
 }
 
 async function readInput(path: string, io: CliIO): Promise<{ name: string; text: string }> {

@@ -6,7 +6,7 @@ import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
 import { countChatRequest } from './chat';
 import { countTokens, type TokenCount } from './count';
-import { resolveTokenizer } from './models';
+import { resolveTokenizer, type ResolveOptions } from './models';
 
 export interface ExactCountConfig {
   anthropicApiKey?: string;
@@ -22,7 +22,7 @@ export interface ExactCountConfig {
   now?: () => number;
 }
 
-type Provider = 'anthropic' | 'google';
+export type ExactCountProvider = 'anthropic' | 'google';
 
 const anthropicAnswer = z.object({ input_tokens: z.number().int().nonnegative() });
 const geminiAnswer = z.object({ totalTokens: z.number().int().nonnegative() });
@@ -34,7 +34,7 @@ export class ExactTokenCounter {
   private readonly http: AxiosInstance;
   private readonly cache = new Map<string, number>();
   private readonly inFlight = new Map<string, Promise<number>>();
-  private readonly blockedUntil: Record<Provider, number> = { anthropic: 0, google: 0 };
+  private readonly blockedUntil: Record<ExactCountProvider, number> = { anthropic: 0, google: 0 };
   private readonly now: () => number;
 
   constructor(private readonly config: ExactCountConfig) {
@@ -43,8 +43,8 @@ export class ExactTokenCounter {
   }
 
   /** Tokens of `text` sent as one user message. */
-  countText(text: string, model: string): Promise<TokenCount> {
-    return this.count(model, () => countTokens(text, model), (provider) =>
+  countText(text: string, model: string, options: ResolveOptions = {}): Promise<TokenCount> {
+    return this.count(model, options, () => countTokens(text, model, options), (provider) =>
       provider === 'anthropic'
         ? { model, messages: [{ role: 'user', content: text }] }
         : { contents: [{ role: 'user', parts: [{ text }] }] },
@@ -52,9 +52,9 @@ export class ExactTokenCounter {
   }
 
   /** Tokens of a whole chat request; Anthropic counts requests in its own shape, Gemini text-only conversations. */
-  countRequest(request: unknown, model?: string): Promise<TokenCount> {
-    const local = countChatRequest(request, model);
-    return this.count(local.total.model, () => local.total, (provider) => {
+  countRequest(request: unknown, model?: string, options: ResolveOptions = {}): Promise<TokenCount> {
+    const local = countChatRequest(request, model, options);
+    return this.count(local.total.model, options, () => local.total, (provider) => {
       const r = request as Record<string, unknown>;
       if (provider === 'anthropic') {
         if (local.shape !== 'anthropic') throw new Unavailable('count_tokens takes requests in Anthropic Messages shape only');
@@ -64,10 +64,15 @@ export class ExactTokenCounter {
     });
   }
 
-  private async count(model: string, estimate: () => TokenCount, body: (provider: Provider) => unknown): Promise<TokenCount> {
-    const tokenizer = resolveTokenizer(model);
+  /** The provider whose API counts `model` exactly, if it is one this counter can ask. */
+  static providerOf(model: string, options: ResolveOptions = {}): ExactCountProvider | undefined {
+    const { provider } = resolveTokenizer(model, options);
+    return provider === 'anthropic' || provider === 'google' ? provider : undefined;
+  }
+
+  private async count(model: string, options: ResolveOptions, estimate: () => TokenCount, body: (provider: ExactCountProvider) => unknown): Promise<TokenCount> {
     const local = estimate();
-    const provider = tokenizer.provider === 'anthropic' || tokenizer.provider === 'google' ? tokenizer.provider : undefined;
+    const provider = ExactTokenCounter.providerOf(model, options);
     if (!provider) return local;
     const key = provider === 'anthropic' ? this.config.anthropicApiKey : this.config.geminiApiKey;
     if (!key) return local;
@@ -82,7 +87,7 @@ export class ExactTokenCounter {
     }
   }
 
-  private async remote(provider: Provider, model: string, key: string, payload: unknown): Promise<number> {
+  private async remote(provider: ExactCountProvider, model: string, key: string, payload: unknown): Promise<number> {
     const id = `${provider}\n${model}\n${JSON.stringify(payload)}`;
     const hash = fnv1a64(id);
     const cached = this.cache.get(hash);
@@ -99,7 +104,7 @@ export class ExactTokenCounter {
     return tokens;
   }
 
-  private async post(provider: Provider, model: string, key: string, payload: unknown): Promise<number> {
+  private async post(provider: ExactCountProvider, model: string, key: string, payload: unknown): Promise<number> {
     const response =
       provider === 'anthropic'
         ? await this.http.post(`${this.config.anthropicBaseUrl ?? 'https://api.anthropic.com'}/v1/messages/count_tokens`, payload, {

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../cli/main';
@@ -71,6 +73,60 @@ describe('tokenwise count', () => {
     const run = await cli(['--request', file('anthropic.json', JSON.stringify(request))]);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^≈ \d+ tokens, \d+–\d+ \(claude-haiku-4-5, estimate from o200k_base\), anthropic request/);
+  });
+
+  describe('--exact', () => {
+    const variables = ['ANTHROPIC_API_KEY', 'GEMINI_API_KEY', 'GOOGLE_API_KEY', 'ANTHROPIC_BASE_URL', 'GEMINI_BASE_URL'];
+    const saved = Object.fromEntries(variables.map((name) => [name, process.env[name]]));
+    const bodies: unknown[] = [];
+    const server = createServer((req, res) => {
+      let data = '';
+      req.on('data', (chunk) => (data += chunk));
+      req.on('end', () => {
+        bodies.push(JSON.parse(data));
+        res.setHeader('content-type', 'application/json');
+        if (req.url === '/v1/messages/count_tokens' && req.headers['x-api-key'] === 'sk-ant-test') res.end('{"input_tokens": 77}');
+        else {
+          res.statusCode = 500;
+          res.end('{"error": {"message": "overloaded"}}');
+        }
+      });
+    });
+    before(async () => {
+      for (const name of variables) delete process.env[name];
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      process.env.ANTHROPIC_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      process.env.GEMINI_BASE_URL = process.env.ANTHROPIC_BASE_URL;
+    });
+    after(async () => {
+      for (const name of variables) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
+      await new Promise((resolve) => server.close(resolve));
+    });
+
+    it("prints Anthropic's count_tokens answer as exact", async () => {
+      process.env.ANTHROPIC_API_KEY = 'sk-ant-test';
+      const run = await cli([file('exact.txt', 'Hello, Claude'), '--model', 'claude-sonnet-4-5', '--exact', '--format', 'json']);
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(JSON.parse(run.stdout).tokens, 77);
+      assert.equal(JSON.parse(run.stdout).exact, true);
+      assert.deepEqual(bodies.at(-1), { model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'Hello, Claude' }] });
+      const request = { model: 'claude-sonnet-4-5', max_tokens: 10, system: 'Be brief.', messages: [{ role: 'user', content: 'Hi' }] };
+      const whole = await cli(['--request', file('exact.json', JSON.stringify(request)), '--exact']);
+      assert.match(whole.stdout, /^77 tokens \(claude-sonnet-4-5, o200k_base, exact\)\nExact count from Anthropic's count_tokens\./);
+    });
+
+    it('falls back to the estimate with the reason', async () => {
+      process.env.GEMINI_API_KEY = 'gm-test';
+      const failed = await cli(['exact.txt', '--model', 'gemini-2.5-flash', '--exact']);
+      assert.equal(failed.code, 0);
+      assert.match(failed.stdout, /^≈ .*\nExact count unavailable \(Gemini's countTokens: HTTP 500 overloaded\)/);
+      delete process.env.ANTHROPIC_API_KEY;
+      const noKey = await cli(['exact.txt', '--model', 'claude-sonnet-4-5', '--exact']);
+      assert.match(noKey.stdout, /--exact: ANTHROPIC_API_KEY is not set; showing the estimate/);
+    });
   });
 
   describe('bad input: a specific message and exit code 2', () => {
