@@ -82,6 +82,16 @@ async function main(): Promise<void> {
   const tsc = best(() => typescriptFiles.forEach(([name, text]) => ts.createSourceFile(name, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS)));
   const babel = best(() => typescriptFiles.forEach(([, text]) => parse(text, { sourceType: 'module', plugins: ['typescript'], errorRecovery: true })));
 
+  // One large file of each language: the time should grow linearly with size.
+  const largeTypescript = Array.from({ length: 5000 }, (_, n) =>
+    typescriptFile(n)
+      .replace(/^(import|const client).*\n/gm, '')
+      .replace(/SYSTEM_PROMPT/g, `SYSTEM_PROMPT_${n}`),
+  ).join('\n');
+  const largePython = Array.from({ length: 5000 }, (_, n) => pythonFile(n)).join('\n');
+  const largeTs = best(() => extractPrompts(largeTypescript, 'large.ts'));
+  const largePy = best(() => extractPrompts(largePython, 'large.py'));
+
   const bundle = await build({ entryPoints: ['core/extract/index.ts'], bundle: true, minify: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
   const bytes = bundle.outputFiles[0]!.contents;
 
@@ -91,6 +101,7 @@ async function main(): Promise<void> {
   console.log(`  tokenwise extraction        ${oursTs.toFixed(3)} s`);
   console.log(`  TypeScript createSourceFile ${tsc.toFixed(3)} s  (parse only; extraction is ${(tsc / oursTs).toFixed(2)}× its speed)`);
   console.log(`  Babel parse                 ${babel.toFixed(3)} s  (parse only; extraction adds ${(((oursTs - babel) / babel) * 100).toFixed(0)}% over parsing)`);
+  console.log(`\nOne large file: TypeScript ${(largeTypescript.length / 2 ** 20).toFixed(1)} MiB in ${largeTs.toFixed(2)} s, Python ${(largePython.length / 2 ** 20).toFixed(1)} MiB in ${largePy.toFixed(2)} s`);
   console.log(`\nExtraction bundle (minified, browser): ${(bytes.length / 1024).toFixed(0)} KB, ${(gzipSync(bytes).length / 1024).toFixed(0)} KB gzip`);
 }
 

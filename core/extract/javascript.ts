@@ -2,9 +2,9 @@
 // the shared value model.
 import { parse, type ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
-import { BINDING_HINT, isPromptBinding, roleOfName, type DraftPrompt } from './prompts';
+import { BINDING_HINT, insideAny, isPromptBinding, roleOfName, type DraftPrompt } from './prompts';
 import { CALL_HINT, interpretCall } from './sdk';
-import { constantsAt, dedented, textOf, type CallValue, type Declaration, type TextValue, type Value, type ValueContext } from './values';
+import { Declarations, dedented, textOf, type CallValue, type TextValue, type Value, type ValueContext } from './values';
 import { looksTruncated, scanMustacheVariables } from './variables';
 
 
@@ -50,13 +50,13 @@ function pathOf(node: Node): string | undefined {
 }
 
 class JavaScriptReader {
-  private readonly declarations: Declaration[] = [];
+  private readonly declarations = new Declarations();
   readonly context: ValueContext;
 
   constructor(private readonly source: string) {
     this.context = {
       source,
-      constants: new Map(),
+      constant: () => undefined,
       placeholder: (expression) => '${' + expression + '}',
       syntax: 'js',
       used: new Set(),
@@ -65,12 +65,12 @@ class JavaScriptReader {
 
   addConstant(name: string, init: Node, start: number, scope: Node): void {
     let value: Value | undefined;
-    this.declarations.push({ name, start, scopeStart: scope.start!, scopeEnd: scope.end!, value: () => (value ??= this.value(init)) });
+    this.declarations.add({ name, start, scopeStart: scope.start!, scopeEnd: scope.end!, value: () => (value ??= this.value(init)) });
   }
 
   /** The context for reading code at `position`: with the constants visible there. */
   contextAt(position: number): ValueContext {
-    return { ...this.context, constants: constantsAt(this.declarations, position) };
+    return { ...this.context, constant: (name) => this.declarations.at(name, position) };
   }
 
   /** The name a run-time value is reported under: the collection of `docs.map(…).join()`, the argument of
@@ -442,7 +442,7 @@ export function extractJavaScript(source: string, fileName: string, notices: str
     if (retry && draft.call) draft.call.retry = retry;
     drafts.push(draft);
   }
-  const inCall = (start: number) => drafts.some((draft) => draft.start <= start && start < draft.end);
+  const inCall = insideAny(drafts);
   for (const binding of bindings) {
     if (!BINDING_HINT.test(binding.name) || inCall(binding.start)) continue;
     const body = promptBody(binding.node);

@@ -56,6 +56,28 @@ export function roleOfName(name: string): 'system' | 'user' | 'assistant' | 'tem
   return 'template';
 }
 
+/** Whether a position lies inside any of the spans: a binary search over their merged union. */
+export function insideAny(spans: Span[]): (position: number) => boolean {
+  const merged: Span[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && span.start < last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ start: span.start, end: span.end });
+  }
+  return (position) => {
+    let low = 0;
+    let high = merged.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const span = merged[mid]!;
+      if (position < span.start) high = mid - 1;
+      else if (position >= span.end) low = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
 /** Marks static user/assistant example pairs in a message list. A trailing assistant message is a prefill of the
  * answer, not an example, so it is left alone. */
 export function markFewShot(parts: DraftPart[]): void {

@@ -2,9 +2,9 @@
 // that knows Python's strings exactly (prefixes, triple quotes, escapes, f-string fields with nested quotes and
 // format specs), comments, brackets and line structure, and a small expression reader over its tokens that
 // produces the shared value model. test/core/extract/python.test.ts proves it on tricky inputs.
-import { BINDING_HINT, isPromptBinding, roleOfName, type DraftPrompt, type Span } from './prompts';
+import { BINDING_HINT, insideAny, isPromptBinding, roleOfName, type DraftPrompt, type Span } from './prompts';
 import { CALL_HINT, apiOf, interpretCall } from './sdk';
-import { constantsAt, formatVariables, resolve, textOf, type CallValue, type Declaration, type ObjectEntry, type TextValue, type Value, type ValueContext } from './values';
+import { Declarations, formatVariables, resolve, textOf, type CallValue, type ObjectEntry, type TextValue, type Value, type ValueContext } from './values';
 import { leadingPath, looksTruncated, type RawVariable } from './variables';
 
 interface Token extends Span {
@@ -250,6 +250,7 @@ function scanField(source: string, from: number): { expression: string; end: num
   return { expression: source.slice(from, expressionEnd === -1 ? i : expressionEnd), end: Math.min(i + 1, source.length) };
 }
 
+const MAX_NESTING = 64;
 const TERMINATORS = new Set([',', ')', ']', '}', ':', '=', ';']);
 
 /** Reads expressions from the token list into the shared value model. */
@@ -361,7 +362,11 @@ class ExpressionReader {
         value = this.ref(i, after);
       }
     } else if (token.type === 'op' && token.value in OPENERS) {
-      [value, after] = this.bracket(i);
+      // Past a sane nesting depth the group is kept whole as a run-time value, so recursion stays bounded.
+      if (token.depth >= MAX_NESTING) {
+        after = this.closeOf(i);
+        value = this.ref(i, after);
+      } else [value, after] = this.bracket(i);
     } else if (token.type === 'op' && (token.value === '*' || token.value === '**')) {
       const [inner, end] = this.expression(i + 1);
       return [{ kind: 'spread', value: inner, start: token.start, end: inner.end }, end];
@@ -496,7 +501,8 @@ function logicalLines(tokens: Token[], source: string): Line[] {
     if (i < tokens.length && tokens[i]!.type !== 'newline') continue;
     if (i > first) {
       const start = tokens[first]!.start;
-      const lineStart = Math.max(source.lastIndexOf('\n', start - 1), source.lastIndexOf('\r', start - 1)) + 1;
+      let lineStart = start;
+      while (lineStart > 0 && source[lineStart - 1] !== '\n' && source[lineStart - 1] !== '\r') lineStart--;
       lines.push({ start, end: tokens[i - 1]!.end, text: source.slice(start, start + 12), indent: start - lineStart, firstToken: first, lastToken: i - 1 });
     }
     first = i + 1;
@@ -521,7 +527,7 @@ function scopesOf(lines: Line[]): Span[] {
  * decorated with a retry decorator (tenacity, backoff) — bounded when a limit is visible. */
 function retryOf(lines: Line[], lineIndex: number, tokens: Token[], source: string): (Span & { bounded: boolean }) | undefined {
   let indent = lines[lineIndex]!.indent;
-  for (let l = lineIndex - 1; l >= 0; l--) {
+  for (let l = lineIndex - 1; l >= 0 && indent > 0; l--) {
     const line = lines[l]!;
     if (line.indent >= indent) continue;
     indent = line.indent;
@@ -571,10 +577,10 @@ export function extractPython(source: string, fileName: string, notices: string[
   const tokens = new Tokenizer(source, fileName, notices).run();
   const reader = new ExpressionReader(tokens, source);
   const lines = logicalLines(tokens, source);
-  const context: ValueContext = { source, constants: new Map(), placeholder: (expression) => `{${expression}}`, syntax: 'fstring', used: new Set() };
-  const declarations: Declaration[] = [];
+  const context: ValueContext = { source, constant: () => undefined, placeholder: (expression) => `{${expression}}`, syntax: 'fstring', used: new Set() };
+  const declarations = new Declarations();
   const scopes = scopesOf(lines);
-  const contextAt = (position: number): ValueContext => ({ ...context, constants: constantsAt(declarations, position) });
+  const contextAt = (position: number): ValueContext => ({ ...context, constant: (name) => declarations.at(name, position) });
 
   interface Candidate {
     name: string;
@@ -597,7 +603,7 @@ export function extractPython(source: string, fileName: string, notices: string[
     const name = target.slice(target.lastIndexOf('.') + 1);
     if (!target.includes('.')) {
       const scope = scopes[lineIndex]!;
-      declarations.push({ name, start: line.start, scopeStart: scope.start, scopeEnd: scope.end, value: () => value });
+      declarations.add({ name, start: line.start, scopeStart: scope.start, scopeEnd: scope.end, value: () => value });
     }
     candidates.push({ name, value, start: tokens[line.firstToken]!.start });
   });
@@ -635,7 +641,7 @@ export function extractPython(source: string, fileName: string, notices: string[
     }
   }
 
-  const inCall = (start: number) => drafts.some((draft) => draft.start <= start && start < draft.end);
+  const inCall = insideAny(drafts);
   for (const candidate of candidates) {
     const value = candidate.value;
     if (!BINDING_HINT.test(candidate.name) || context.used.has(value.start) || inCall(candidate.start)) continue;

@@ -71,8 +71,8 @@ export type Value = TextValue | NumberValue | ListValue | ObjectValue | CallValu
 /** The language-specific pieces the shared interpretation needs. */
 export interface ValueContext {
   source: string;
-  /** Same-file constants by name, to follow `model: MODEL` or `content: SYSTEM_PROMPT`. */
-  constants: Map<string, Value>;
+  /** The same-file constant a name refers to here, to follow `model: MODEL` or `content: SYSTEM_PROMPT`. */
+  constant(name: string): Value | undefined;
   /** How a run-time value is written inside text: `${x}` in JavaScript, `{x}` in Python. */
   placeholder(source: string): string;
   syntax: 'js' | 'fstring';
@@ -89,16 +89,26 @@ export interface Declaration {
   value(): Value;
 }
 
-/** The constants visible at `position`: per name, the declaration of the innermost scope around it, and within
- * that scope the last one before it (else the first after it: a module constant defined below a function). */
-export function constantsAt(declarations: Declaration[], position: number): Map<string, Value> {
-  const best = new Map<string, Declaration>();
-  for (const declaration of declarations) {
-    if (declaration.scopeStart > position || position >= declaration.scopeEnd) continue;
-    const current = best.get(declaration.name);
-    if (!current || isCloser(declaration, current, position)) best.set(declaration.name, declaration);
+/** A file's declarations by name, to find the one an identifier at some position refers to. */
+export class Declarations {
+  private readonly byName = new Map<string, Declaration[]>();
+
+  add(declaration: Declaration): void {
+    const list = this.byName.get(declaration.name);
+    if (list) list.push(declaration);
+    else this.byName.set(declaration.name, [declaration]);
   }
-  return new Map([...best].map(([name, declaration]) => [name, declaration.value()]));
+
+  /** The value of `name` visible at `position`: the declaration of the innermost scope around it, and within that
+   * scope the last one before it (else the first after it: a module constant defined below a function). */
+  at(name: string, position: number): Value | undefined {
+    let best: Declaration | undefined;
+    for (const declaration of this.byName.get(name) ?? []) {
+      if (declaration.scopeStart > position || position >= declaration.scopeEnd) continue;
+      if (!best || isCloser(declaration, best, position)) best = declaration;
+    }
+    return best?.value();
+  }
 }
 
 function isCloser(candidate: Declaration, current: Declaration, position: number): boolean {
@@ -113,7 +123,7 @@ function isCloser(candidate: Declaration, current: Declaration, position: number
 export function resolve(value: Value, context: ValueContext): Value {
   let current = value;
   for (let hops = 0; hops < 8 && current.kind === 'ref' && current.identifier !== undefined; hops++) {
-    const next = context.constants.get(current.identifier);
+    const next = context.constant(current.identifier);
     if (!next) break;
     context.used.add(next.start);
     current = next;

@@ -148,6 +148,8 @@ describe('extractPrompts: Python', () => {
     const text = 'system_prompt = "never closed\nclient.chat.completions.create(model="gpt-4o", messages=[\n';
     const result = extractPrompts(text, 'bad.py');
     assert.ok(result.notices.some((notice) => notice.includes('unterminated string')));
+    const deep = `x = ${'('.repeat(5000)}${')'.repeat(5000)}\nsystem_prompt = "Still found after deep nesting."`;
+    assert.equal(extractPrompts(deep, 'deep.py').prompts[0]!.parts[0]!.text, 'Still found after deep nesting.');
     for (const garbage of ['f"{', 'f"{x!', '"""', "f'{a['b']}", ')))', '((((', 'x = f"{y:{z}}"']) {
       assert.doesNotThrow(() => extractPrompts(garbage, 'x.py'));
     }
