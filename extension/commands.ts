@@ -1,7 +1,7 @@
 // The extension's commands. Each returns what it did, so the suite (and other extensions) can check the outcome.
 import * as vscode from 'vscode';
 import { listModels } from '../core';
-import type { Ctx } from './ctx';
+import { apiKeySecrets, type Ctx } from './ctx';
 import { compareModels } from './comparison';
 import { usd } from './labels';
 import { toRange } from './ranges';
@@ -50,6 +50,19 @@ export function registerCommands(ctx: Ctx): void {
     if (target) ctx.analysis.countAnyway(target);
   });
   command('tokenwise.auditWorkspace', () => ctx.auditWorkspace());
+  command('tokenwise.setApiKey', async (provider?: 'anthropic' | 'google', key?: string) => {
+    const which =
+      provider ??
+      ((await vscode.window.showQuickPick(['anthropic', 'google'], { title: 'Provider whose token-counting API to use' })) as
+        | keyof typeof apiKeySecrets
+        | undefined);
+    if (!which) return false;
+    const value = key ?? (await vscode.window.showInputBox({ title: `${which} API key (kept in VS Code's secret storage)`, password: true }));
+    if (value === undefined) return false;
+    if (value === '') await ctx.extension.secrets.delete(apiKeySecrets[which]);
+    else await ctx.extension.secrets.store(apiKeySecrets[which], value);
+    return true;
+  });
 }
 
 async function reportAt(ctx: Ctx, uri: vscode.Uri | undefined, promptId: string | undefined) {

@@ -10,6 +10,8 @@ const settingsSchema = z.object({
   lensesEnabled: z.boolean().default(true),
   lensLanguages: z.record(z.string(), z.boolean()).default({}),
   policyFile: z.string().trim().default(''),
+  exactCountsProvider: z.enum(['off', 'anthropic', 'google']).default('off'),
+  exactCountsBaseUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -21,6 +23,8 @@ const keys: Record<keyof Settings, string> = {
   lensesEnabled: 'lenses.enabled',
   lensLanguages: 'lenses.languages',
   policyFile: 'policyFile',
+  exactCountsProvider: 'exactCounts.provider',
+  exactCountsBaseUrl: 'exactCounts.baseUrl',
 };
 
 export function readSettings(report: (message: string) => void): Settings {

@@ -1,6 +1,6 @@
 // The one object that owns the extension's state and everything it registers, so deactivate() is one dispose().
 import * as vscode from 'vscode';
-import { fallbackModel, type AuditOptions, type Policy } from '../core';
+import { ExactTokenCounter, fallbackModel, type AuditOptions, type Policy } from '../core';
 import { Analysis } from './analysis';
 import { readSettings, type Settings } from './config';
 import { Diagnostics } from './diagnostics';
@@ -10,6 +10,7 @@ import { auditWorkspace, type WorkspaceReport } from './report';
 import { CostStatus } from './statusBar';
 
 const fileModelsKey = 'tokenwise.fileModels';
+export const apiKeySecrets = { anthropic: 'tokenwise.anthropicApiKey', google: 'tokenwise.geminiApiKey' } as const;
 
 export class Ctx implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -17,6 +18,7 @@ export class Ctx implements vscode.Disposable {
   private effectivePolicy: Policy;
   settings: Settings;
   lastReport: WorkspaceReport | undefined;
+  private counter: { signature: string; counter: ExactTokenCounter } | undefined;
   readonly policy = this.own(new PolicyFile());
   readonly analysis = this.own(new Analysis((uri) => this.auditOptions(uri)));
   readonly diagnostics = this.own(new Diagnostics());
@@ -81,6 +83,25 @@ export class Ctx implements vscode.Disposable {
     else delete models[uri.toString()];
     await this.extension.workspaceState.update(fileModelsKey, models);
     this.analysis.invalidate();
+  }
+
+  /**
+   * The provider counter, only when the user turned exact counts on and stored that provider's key: this is the one
+   * path by which prompt text leaves the machine.
+   */
+  async exactCounter(): Promise<ExactTokenCounter | undefined> {
+    const { exactCountsProvider: provider, exactCountsBaseUrl: baseUrl } = this.settings;
+    if (provider === 'off') return undefined;
+    const key = await this.extension.secrets.get(apiKeySecrets[provider]);
+    if (!key) return undefined;
+    const signature = `${provider}\n${baseUrl}\n${key}`;
+    if (this.counter?.signature !== signature) {
+      const config = provider === 'anthropic'
+        ? { anthropicApiKey: key, ...(baseUrl ? { anthropicBaseUrl: baseUrl } : {}) }
+        : { geminiApiKey: key, ...(baseUrl ? { geminiBaseUrl: baseUrl } : {}) };
+      this.counter = { signature, counter: new ExactTokenCounter(config) };
+    }
+    return this.counter.counter;
   }
 
   async auditWorkspace(): Promise<WorkspaceReport> {

@@ -1,7 +1,7 @@
 // Hover on a prompt: where its tokens come from, what input and output cost, what caching saves, and the same
 // prompt priced across the provider's models.
 import * as vscode from 'vscode';
-import { countTokens, priceUsage, type Policy, type PromptReport } from '../core';
+import { countTokens, priceUsage, type ExactTokenCounter, type Policy, type PromptReport } from '../core';
 import type { Analysis } from './analysis';
 import { compareModels } from './comparison';
 import { callsLabel, thousands, tokensLabel, usd } from './labels';
@@ -11,16 +11,28 @@ export class PromptHovers implements vscode.HoverProvider {
   constructor(
     private readonly analysis: Analysis,
     private readonly policy: () => Policy,
+    private readonly exactCounter: () => Promise<ExactTokenCounter | undefined>,
   ) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const result = this.analysis.of(document);
     if (result.state !== 'ready') return undefined;
     const report = result.audit.prompts.find((r) =>
       [r.prompt.range, r.prompt.callSite?.range].some((range) => range && toRange(range).contains(position)),
     );
     if (!report) return undefined;
-    return new vscode.Hover(hoverMarkdown(report, this.policy()), toRange(report.prompt.callSite?.range ?? report.prompt.range));
+    const markdown = hoverMarkdown(report, this.policy());
+    const counter = report.tokens.exact ? undefined : await this.exactCounter();
+    if (counter) {
+      const text = report.prompt.parts.map((part) => part.text).join('\n');
+      const exact = await counter.countText(text, report.model);
+      markdown.appendMarkdown(
+        exact.exact
+          ? `\nExact count of the prompt's text: **${thousands(exact.tokens)} tokens** (template variables as written). ${exact.note ?? ''}\n`
+          : `\n_${exact.note ?? 'Exact count unavailable.'}_\n`,
+      );
+    }
+    return new vscode.Hover(markdown, toRange(report.prompt.callSite?.range ?? report.prompt.range));
   }
 }
 
