@@ -138,12 +138,20 @@ function* auditFiles(job: AuditJob): Generator<Outcome> {
       continue;
     }
     try {
-      yield { kind: 'audit', audit: auditText(entry.text, entry.relativePath, { policy: job.policy, environment: job.environment, model: job.model }) };
+      yield { kind: 'audit', audit: withoutPromptText(auditText(entry.text, entry.relativePath, { policy: job.policy, environment: job.environment, model: job.model })) };
     } catch (error) {
       // One file the extractor cannot handle must not end the run: report it and go on.
       yield { kind: 'notice', text: `${entry.relativePath}: could not audit (${error instanceof Error ? error.message : String(error)})` };
     }
   }
+}
+
+/**
+ * The audit without the prompts' text and variables, which no report shows: it is most of the bytes a worker would
+ * copy to the main thread, and of what a large run keeps in memory.
+ */
+function withoutPromptText(audit: FileAudit): FileAudit {
+  return { ...audit, prompts: audit.prompts.map((report) => ({ ...report, prompt: { ...report.prompt, parts: [] } })) };
 }
 
 /** Below this many files a run is over before worker threads (each loads tokenizer and price data) pay off. */
