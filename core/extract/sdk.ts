@@ -21,17 +21,17 @@ export function apiOf(callee: string): CallApi | undefined {
 /** Cheap pre-check on raw source: could this file call an SDK at all? Saves parsing most files. */
 export const CALL_HINT = /completions|ChatCompletion|responses|messages|generateText|streamText|generateObject|streamObject|PromptTemplate/;
 
-const ROLES: Record<string, PromptRole> = {
-  system: 'system',
-  developer: 'developer',
-  user: 'user',
-  human: 'user',
-  assistant: 'assistant',
-  ai: 'assistant',
-  model: 'assistant',
-  tool: 'tool',
-  function: 'tool',
-};
+const ROLES = new Map<string, PromptRole>([
+  ['system', 'system'],
+  ['developer', 'developer'],
+  ['user', 'user'],
+  ['human', 'user'],
+  ['assistant', 'assistant'],
+  ['ai', 'assistant'],
+  ['model', 'assistant'],
+  ['tool', 'tool'],
+  ['function', 'tool'],
+]);
 
 const TEXT_BLOCKS = new Set(['text', 'input_text', 'output_text']);
 const IMAGE_BLOCKS = new Set(['image', 'image_url', 'input_image']);
@@ -92,7 +92,7 @@ function messageParts(value: Value, context: ValueContext, state: CallState): Dr
   for (const item of resolved.items) {
     const message = resolve(item, context);
     if (message.kind === 'object') {
-      const role = ROLES[staticText(entry(message, 'role'), context)?.text ?? 'user'] ?? 'user';
+      const role = ROLES.get(staticText(entry(message, 'role'), context)?.text ?? 'user') ?? 'user';
       const content = entry(message, 'content');
       if (content) parts.push(...contentParts(role, content, context, state));
     } else {
@@ -124,7 +124,7 @@ function langchainMessages(value: Value, context: ValueContext): DraftPart[] {
         if (found) parts.push(found);
         continue;
       }
-      const found = langchainPart(ROLES[roleName] ?? 'user', message.items[1]!, context);
+      const found = langchainPart(ROLES.get(roleName) ?? 'user', message.items[1]!, context);
       if (found) parts.push(found);
     } else if (message.kind === 'call' && /MessagesPlaceholder$/.test(message.callee)) {
       const nameValue = message.args[0]?.kind === 'object' ? entry(message.args[0], 'variable_name', 'variableName') : message.args[0];

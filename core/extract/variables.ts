@@ -48,7 +48,8 @@ function policyHint(name: string, options: ExtractOptions | undefined) {
   if (!sizes) return undefined;
   const root = name.split('.')[0]!;
   const last = name.slice(name.lastIndexOf('.') + 1);
-  return sizes[name] ?? sizes[last] ?? sizes[root];
+  const key = [name, last, root].find((candidate) => Object.hasOwn(sizes, candidate));
+  return key === undefined ? undefined : sizes[key];
 }
 
 /**
