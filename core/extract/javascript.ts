@@ -4,7 +4,7 @@ import { parse, type ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
 import { BINDING_HINT, insideAny, isPromptBinding, roleOfName, type DraftPrompt } from './prompts';
 import { CALL_HINT, interpretCall } from './sdk';
-import { Declarations, dedented, textOf, type CallValue, type TextValue, type Value, type ValueContext } from './values';
+import { Declarations, dedented, isTextLike, textOf, type CallValue, type TextValue, type Value, type ValueContext } from './values';
 import { looksTruncated, scanMustacheVariables } from './variables';
 
 
@@ -257,27 +257,6 @@ function promptBody(node: Node): Node | undefined {
   return statements.length === 1 && last?.type === 'ReturnStatement' && last.argument ? last.argument : undefined;
 }
 
-function isTextLike(node: Node): boolean {
-  const current = unwrap(node);
-  switch (current.type) {
-    case 'StringLiteral':
-    case 'TemplateLiteral':
-    case 'TaggedTemplateExpression':
-      return true;
-    case 'BinaryExpression':
-      return current.operator === '+' && (isTextLike(current.left) || isTextLike(current.right));
-    case 'CallExpression': {
-      const callee = unwrap(current.callee);
-      if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier') return false;
-      const method = callee.property.name;
-      if (method === 'join') return unwrap(callee.object).type === 'ArrayExpression';
-      return /^trim(Start|End)?$/.test(method) && isTextLike(callee.object);
-    }
-    default:
-      return false;
-  }
-}
-
 function isLoop(node: Node): node is t.WhileStatement | t.DoWhileStatement | t.ForStatement {
   return node.type === 'WhileStatement' || node.type === 'DoWhileStatement' || node.type === 'ForStatement';
 }
@@ -446,10 +425,11 @@ export function extractJavaScript(source: string, fileName: string, notices: str
   for (const binding of bindings) {
     if (!BINDING_HINT.test(binding.name) || inCall(binding.start)) continue;
     const body = promptBody(binding.node);
-    if (!body || !isTextLike(body)) continue;
+    if (!body) continue;
     const value = reader.value(body);
-    if (reader.context.used.has(value.start)) continue;
-    const text = textOf(value, reader.contextAt(binding.start));
+    const context = reader.contextAt(binding.start);
+    if (reader.context.used.has(value.start) || !isTextLike(value, context)) continue;
+    const text = textOf(value, context);
     if (!text || text.text.trim() === '') continue;
     if (!isPromptBinding(binding.name, text.text)) continue;
     const verbatim = source.slice(text.start, text.end) === text.text;

@@ -4,7 +4,7 @@
 // produces the shared value model. test/core/extract/python.test.ts proves it on tricky inputs.
 import { BINDING_HINT, insideAny, isPromptBinding, roleOfName, type DraftPrompt, type Span } from './prompts';
 import { CALL_HINT, apiOf, interpretCall } from './sdk';
-import { Declarations, formatVariables, resolve, textOf, type CallValue, type ObjectEntry, type TextValue, type Value, type ValueContext } from './values';
+import { Declarations, formatVariables, isTextLike, textOf, type CallValue, type ObjectEntry, type TextValue, type Value, type ValueContext } from './values';
 import { leadingPath, looksTruncated, type RawVariable } from './variables';
 
 interface Token extends Span {
@@ -555,19 +555,6 @@ function retryOf(lines: Line[], lineIndex: number, tokens: Token[], source: stri
     }
   }
   return undefined;
-}
-
-const TEXT_METHODS = /^(join|format|strip|lstrip|rstrip)$/;
-
-/** Literal text, a concatenation with some, or a text method or dedent applied to one. */
-function isTextLike(value: Value, context: ValueContext): boolean {
-  if (value.kind === 'text') return true;
-  if (value.kind !== 'call') return false;
-  if (value.callee === '+') return value.args.some((arg) => arg.kind === 'text');
-  if (/(?:^|\.)dedent$/.test(value.callee)) return value.args[0] !== undefined && isTextLike(value.args[0], context);
-  if (!value.method || !TEXT_METHODS.test(value.method) || !value.target) return false;
-  const target = resolve(value.target, context);
-  return target.kind === 'text' || target.kind === 'list' || isTextLike(target, context);
 }
 
 /** Prompts of a Python file: SDK calls, then prompt-named assignments, keyword arguments and dict entries. */

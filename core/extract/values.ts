@@ -152,7 +152,7 @@ function joinTexts(pieces: TextValue[], separator: string): TextValue {
   };
 }
 
-const TEXT_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'strip', 'lstrip', 'rstrip']);
+const TRIM_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'strip', 'lstrip', 'rstrip']);
 
 /** `{name}` placeholders of a static str.format template, at exact offsets when the text is verbatim. */
 export function formatVariables(text: TextValue, context: ValueContext): RawVariable[] {
@@ -179,6 +179,19 @@ export function dedented(value: TextValue): TextValue {
   const common = indents.length > 0 ? Math.min(...indents) : 0;
   if (common === 0) return value;
   return { ...value, text: lines.map((line) => line.slice(Math.min(common, /^[ \t]*/.exec(line)![0].length))).join('\n') };
+}
+
+/** Whether a binding's value is text written in the code: a literal, a concatenation with one, or `join`, `format`,
+ * a trim or dedent applied to text. Anything else (a function's result, a variable) is not a prompt of its own. */
+export function isTextLike(value: Value, context: ValueContext): boolean {
+  if (value.kind === 'text') return true;
+  if (value.kind !== 'call') return false;
+  if (value.callee === '+') return value.args.some((arg) => arg.kind === 'text');
+  if (/(?:^|\.)dedent$/.test(value.callee)) return value.args[0] !== undefined && isTextLike(value.args[0], context);
+  const method = value.method;
+  if (!method || !value.target || !(method === 'join' || method === 'format' || TRIM_METHODS.has(method))) return false;
+  const target = resolve(value.target, context);
+  return target.kind === 'text' || target.kind === 'list' || isTextLike(target, context);
 }
 
 /**
@@ -211,7 +224,7 @@ export function textOf(value: Value, context: ValueContext): TextValue | undefin
           return { ...joined, start: list.start, end: list.end };
         }
       }
-      if (resolved.method && TEXT_METHODS.has(resolved.method) && resolved.target) {
+      if (resolved.method && TRIM_METHODS.has(resolved.method) && resolved.target) {
         const inner = textOf(resolved.target, context);
         if (inner) return trimmed(inner, resolved.method, context);
       }
