@@ -7,7 +7,7 @@
 // character, a minified line, base64) use a heap over a linked list: O(n log n), so 1 MiB of 'a' takes well under
 // a second instead of the 20 minutes the array scan would take.
 import { splitter, type Splitter } from './pieces';
-import { loadRankTable, type EncodingName, type RankTable } from './ranks';
+import { encodingNames, loadRankTable, type EncodingName, type RankTable } from './ranks';
 
 export interface Encoding {
   name: EncodingName;
@@ -325,6 +325,7 @@ const encodings = new Map<EncodingName, Encoding>();
 export function getEncoding(name: EncodingName): Encoding {
   let encoding = encodings.get(name);
   if (!encoding) {
+    if (!encodingNames.includes(name)) throw new RangeError(`Unknown encoding '${name}': expected one of ${encodingNames.join(', ')}.`);
     encoding = new BytePairEncoding(name, loadRankTable(name));
     encodings.set(name, encoding);
   }

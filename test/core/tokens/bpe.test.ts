@@ -120,6 +120,10 @@ describe('encodings (js-tiktoken as oracle)', function () {
     assert.equal(encoding.isWithinTokenLimit('', 0), 0);
   });
 
+  it('rejects an unknown encoding name', () => {
+    assert.throws(() => getEncoding('gpt2' as never), /Unknown encoding 'gpt2': expected one of o200k_base/);
+  });
+
   it('rejects token ids outside the vocabulary when decoding', () => {
     assert.throws(() => getEncoding('r50k_base').decode([60_000]), /not in r50k_base/);
   });
