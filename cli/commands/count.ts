@@ -213,9 +213,10 @@ function findLoneSurrogate(value: unknown, path: string): { path: string; unit: 
 const number = (n: number) => n.toLocaleString('en-US');
 
 function formatCount(count: TokenCount): string {
+  const tokens = `${number(count.tokens)} token${count.tokens === 1 ? '' : 's'}`;
   const head = count.exact
-    ? `${number(count.tokens)} tokens (${count.model}, ${count.encoding}, exact)`
-    : `≈ ${number(count.tokens)} tokens, ${number(count.low)}–${number(count.high)} (${count.model}, estimate from ${count.encoding})`;
+    ? `${tokens} (${count.model}, ${count.encoding}, exact)`
+    : `≈ ${tokens}, ${number(count.low)}–${number(count.high)} (${count.model}, estimate from ${count.encoding})`;
   return count.note ? `${head}\n${count.note}` : head;
 }
 
