@@ -63,14 +63,18 @@ class JavaScriptReader {
     };
   }
 
+  /** Names assigned after their declaration (`prompt += …`, `i++`): their initial value is not followed. */
+  readonly reassigned = new Set<string>();
+
   addConstant(name: string, init: Node, start: number, scope: Node): void {
     let value: Value | undefined;
     this.declarations.add({ name, start, scopeStart: scope.start!, scopeEnd: scope.end!, value: () => (value ??= this.value(init)) });
   }
 
-  /** The context for reading code at `position`: with the constants visible there. */
+  /** The context for reading code at `position`: with the declarations visible there (`const`, and `let`/`var`
+   * never assigned again). */
   contextAt(position: number): ValueContext {
-    return { ...this.context, constant: (name) => this.declarations.at(name, position) };
+    return { ...this.context, constant: (name) => (this.reassigned.has(name) ? undefined : this.declarations.at(name, position)) };
   }
 
   /** The name a run-time value is reported under: the collection of `docs.map(…).join()`, the argument of
@@ -377,14 +381,11 @@ export function extractJavaScript(source: string, fileName: string, notices: str
       }
       case 'VariableDeclarator':
         if (node.id.type === 'Identifier' && node.init) {
-          const declaration = ancestors[ancestors.length - 1];
-          if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'const') {
-            let scope: Node = file.program;
-            for (let i = ancestors.length - 1; i >= 0 && scope === file.program; i--) {
-              if (ancestors[i]!.type === 'BlockStatement') scope = ancestors[i]!;
-            }
-            reader.addConstant(node.id.name, node.init, node.start!, scope);
+          let scope: Node = file.program;
+          for (let i = ancestors.length - 1; i >= 0 && scope === file.program; i--) {
+            if (ancestors[i]!.type === 'BlockStatement') scope = ancestors[i]!;
           }
+          reader.addConstant(node.id.name, node.init, node.start!, scope);
           bindings.push({ name: node.id.name, node: node.init, start: node.start!, end: node.end! });
         }
         break;
@@ -395,7 +396,11 @@ export function extractJavaScript(source: string, fileName: string, notices: str
           bindings.push({ name, node: node.value, start: node.start!, end: node.end! });
         }
         break;
+      case 'UpdateExpression':
+        if (node.argument.type === 'Identifier') reader.reassigned.add(node.argument.name);
+        break;
       case 'AssignmentExpression': {
+        if (node.left.type === 'Identifier') reader.reassigned.add(node.left.name);
         const path = pathOf(node.left);
         if (path !== undefined) bindings.push({ name: path.slice(path.lastIndexOf('.') + 1), node: node.right, start: node.start!, end: node.end! });
         break;

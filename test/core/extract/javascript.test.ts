@@ -321,4 +321,19 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
     assert.equal(route!.parts[0]!.variables[0]!.name, 'messages');
     assert.equal(route!.parts[0]!.variables[0]!.unbounded, true);
   });
+
+  it('follows let and var declarations only when they are never assigned again', () => {
+    const text = [
+      "let systemPrompt = 'You are a helpful bot.';",
+      "var model = 'gpt-4o-mini';",
+      "let userPrompt = 'Question: ';",
+      'userPrompt += question;',
+      'client.chat.completions.create({ model, messages: [{ role: "system", content: systemPrompt }, { role: "user", content: userPrompt }] });',
+    ].join('\n');
+    const found = extractPrompts(text, 'a.js').prompts;
+    assert.deepEqual(found.map((prompt) => prompt.id), ['binding:userPrompt:0', 'call:openai.chat:0']);
+    const call = found[1]!;
+    assert.equal(call.model, 'gpt-4o-mini');
+    assert.deepEqual(call.parts.map((part) => part.text), ['You are a helpful bot.', '${userPrompt}']);
+  });
 });
