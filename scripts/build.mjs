@@ -20,14 +20,6 @@ const entries = [
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
   },
-  // Worker threads of large `tokenwise audit` runs (the command module is its own worker).
-  {
-    entryPoints: ['cli/commands/audit.ts'],
-    outfile: 'dist/audit-worker.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-  },
   // VS Code extension: desktop (Node extension host) and web (web-worker extension host) from the same sources.
   {
     entryPoints: ['extension/main.ts'],

@@ -1,11 +1,8 @@
 // `tokenwise audit [PATHS…]`: finds the prompts in code and prompt files, audits them and reports as a table,
-// JSON or SARIF. Reads one file at a time and streams JSON, so memory stays flat on large repositories; large runs
-// spread the files over worker threads and report in the same order.
+// JSON or SARIF. Reads one file at a time and streams JSON, so memory stays flat on large repositories.
 import { parseArgs } from 'node:util';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import {
   auditRules,
   auditText,
@@ -84,9 +81,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const overBudget: string[] = [];
   const progress = createProgress(io, files.length);
   const job: AuditJob = { files, cwd: io.cwd, policy, environment: values.env, model: values.model };
-  const threads = Math.min(availableParallelism(), maxThreads);
-  const outcomes = files.length >= parallelMinimumFiles && threads > 1 ? auditInWorkers(job, threads) : auditFiles(job);
-  for await (const outcome of outcomes) {
+  for (const outcome of auditFiles(job)) {
     progress.tick();
     if (outcome.kind === 'notice') {
       totals.addNotice();
@@ -130,7 +125,7 @@ interface AuditJob {
 
 type Outcome = { kind: 'audit'; audit: FileAudit } | { kind: 'notice'; text: string };
 
-/** Reads and audits the files in order, one at a time; in the main thread, or in a worker for its share. */
+/** Reads and audits the files in order, one at a time. */
 function* auditFiles(job: AuditJob): Generator<Outcome> {
   for (const entry of readWorkspaceFiles(job.files, { cwd: job.cwd })) {
     if (entry.kind === 'skipped') {
@@ -138,91 +133,10 @@ function* auditFiles(job: AuditJob): Generator<Outcome> {
       continue;
     }
     try {
-      yield { kind: 'audit', audit: withoutPromptText(auditText(entry.text, entry.relativePath, { policy: job.policy, environment: job.environment, model: job.model })) };
+      yield { kind: 'audit', audit: auditText(entry.text, entry.relativePath, { policy: job.policy, environment: job.environment, model: job.model }) };
     } catch (error) {
       // One file the extractor cannot handle must not end the run: report it and go on.
       yield { kind: 'notice', text: `${entry.relativePath}: could not audit (${error instanceof Error ? error.message : String(error)})` };
-    }
-  }
-}
-
-/**
- * The audit without the prompts' text and variables, which no report shows: it is most of the bytes a worker would
- * copy to the main thread, and of what a large run keeps in memory.
- */
-function withoutPromptText(audit: FileAudit): FileAudit {
-  return { ...audit, prompts: audit.prompts.map((report) => ({ ...report, prompt: { ...report.prompt, parts: [] } })) };
-}
-
-/** Below this many files a run is over before worker threads (each loads tokenizer and price data) pay off. */
-const parallelMinimumFiles = 1000;
-const maxThreads = 4;
-/** How far a worker may run ahead of the report, in files: bounds the results waiting in memory. */
-const workerLead = 64;
-
-/**
- * Audits file i in worker i mod N and yields the outcomes in file order, so reports read the same as from one
- * thread. Each worker pauses (Atomics.wait on a shared counter) when it is `workerLead` files ahead of the report.
- */
-async function* auditInWorkers(job: AuditJob, threads: number): AsyncGenerator<Outcome> {
-  const consumed = new Int32Array(new SharedArrayBuffer(4 * threads));
-  const queues: Outcome[][] = [];
-  const waiting: (((value: void) => void) | undefined)[] = [];
-  const failures: (Error | undefined)[] = [];
-  const stopped: boolean[] = [];
-  // In the bundle this module lives in dist/cli.js and the worker is its own bundle (dist/audit-worker.js); run from
-  // source (tests), the worker loads this very file through tsx.
-  const fromSource = __filename.endsWith('.ts');
-  const script = fromSource
-    ? `const load = require('node:module').createRequire(${JSON.stringify(__filename)}); load('tsx/cjs'); load(${JSON.stringify(__filename)});`
-    : join(__dirname, 'audit-worker.js');
-  const workers = Array.from({ length: threads }, (_, index) => {
-    queues.push([]);
-    const share = job.files.filter((_, i) => i % threads === index);
-    const worker = new Worker(script, { eval: fromSource, workerData: { tokenwiseAudit: { ...job, files: share }, index, consumed, lead: workerLead } });
-    const wake = () => {
-      waiting[index]?.();
-      waiting[index] = undefined;
-    };
-    worker.on('message', (outcome: Outcome) => {
-      queues[index]!.push(outcome);
-      wake();
-    });
-    worker.on('error', (error) => {
-      failures[index] = error;
-      wake();
-    });
-    worker.on('exit', () => {
-      stopped[index] = true;
-      wake();
-    });
-    return worker;
-  });
-  try {
-    for (let i = 0; i < job.files.length; i++) {
-      const index = i % threads;
-      while (queues[index]!.length === 0) {
-        if (failures[index]) throw failures[index];
-        if (stopped[index]) throw new Error(`audit worker ${index} stopped before its last file`);
-        await new Promise<void>((resolveWait) => (waiting[index] = resolveWait));
-      }
-      yield queues[index]!.shift()!;
-      Atomics.add(consumed, index, 1);
-      Atomics.notify(consumed, index);
-    }
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
-}
-
-if (!isMainThread && parentPort && (workerData as { tokenwiseAudit?: AuditJob } | null)?.tokenwiseAudit) {
-  const { tokenwiseAudit: job, index, consumed, lead } = workerData as { tokenwiseAudit: AuditJob; index: number; consumed: Int32Array; lead: number };
-  let produced = 0;
-  for (const outcome of auditFiles(job)) {
-    parentPort.postMessage(outcome);
-    produced++;
-    for (let seen = Atomics.load(consumed, index); produced - seen >= lead; seen = Atomics.load(consumed, index)) {
-      Atomics.wait(consumed, index, seen);
     }
   }
 }

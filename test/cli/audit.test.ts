@@ -152,22 +152,6 @@ describe('tokenwise audit', function () {
     assert.match(tty.stderr, /252\/252 files\r\x1b\[2K$/);
   });
 
-  it('spreads a large run over worker threads and reports in file order, as one thread would', async () => {
-    for (let i = 0; i < 1000; i++) {
-      const secret = i % 100 === 7 ? ' Use sk-proj-EXAMPLEEXAMPLEEXAMPLEEXAMPLE0000.' : '';
-      write(`prompts/batch/p${String(i).padStart(4, '0')}.prompt`, `Summarise the ticket in one line.${secret}\n{{ticket}}\n`);
-    }
-    write('prompts/batch/z.prompt', new Uint8Array([0, 1, 2]));
-    const run = await cli(['prompts/batch', '--format', 'json'], dir);
-    assert.equal(run.code, 0, run.stderr);
-    const report = JSON.parse(run.stdout);
-    const files: string[] = report.files.map((f: { file: string }) => f.file);
-    assert.equal(files.length, 1000);
-    assert.deepEqual(files, [...files].sort());
-    assert.equal(report.summary.byRule['secret-in-prompt'], 10);
-    assert.deepEqual(report.notices, ['prompts/batch/z.prompt: skipped: binary file']);
-  });
-
   it('lists the rules', async () => {
     const run = await cli(['--rules'], dir);
     assert.equal(run.code, 0);
