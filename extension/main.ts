@@ -9,7 +9,8 @@ import { ReportPanel } from './report';
 
 let ctx: Ctx | undefined;
 
-const documents: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-vfs' }];
+// Desktop files, unsaved buffers, vscode.dev's virtual repositories, and remote files seen from a web-worker host.
+const documents: vscode.DocumentSelector = ['file', 'untitled', 'vscode-vfs', 'vscode-remote'].map((scheme) => ({ scheme }));
 
 /** What activate() returns: read-only views for tests and other extensions. */
 export interface TokenwiseApi {

@@ -54,6 +54,21 @@ await build({
   logLevel: 'warning',
 });
 
+// The web build's checks, bundled for the web-worker extension host (no Node built-ins).
+const webTests = join(root, 'dist/test/extension/web/index.js');
+if (!flags.bench) {
+  await build({
+    entryPoints: ['test/extension/web/index.ts'],
+    outfile: webTests,
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
+}
+
 const stateDir = mkdtempSync(join(tmpdir(), 'tokenwise-e2e-'));
 const workspace = join(stateDir, 'workspace');
 cpSync('test/extension/fixtures/workspace', workspace, { recursive: true });
@@ -111,7 +126,7 @@ if (result.timedOut) {
 }
 
 if (!flags.bench && !result.timedOut) {
-  for (const check of [saveScreenshot, checkPackage]) {
+  for (const check of [saveScreenshot, runWebBuild, checkPackage]) {
     const ok = await check();
     if (countsFile && existsSync(countsFile)) {
       const counts = JSON.parse(readFileSync(countsFile, 'utf8'));
@@ -122,6 +137,44 @@ if (!flags.bench && !result.timedOut) {
   }
 }
 process.exit();
+
+/**
+ * The web build in VS Code's web-worker extension host: a second server whose user settings ask for the extension
+ * to run as a web extension, so the workbench loads dist/web/extension.js in a worker of the browser.
+ */
+async function runWebBuild() {
+  const webState = mkdtempSync(join(tmpdir(), 'tokenwise-web-'));
+  let webServer;
+  try {
+    webServer = await startServer({
+      stateDir: webState,
+      userSettings: { 'remote.extensionKind': { 'tokenwise.tokenwise': ['web'] }, 'extensions.webWorker': true },
+    });
+    const lines = [];
+    const outcome = await runSuite({
+      host: webServer.host,
+      stateDir: webState,
+      extensionPath: root,
+      testsPath: webTests,
+      folder: workspace,
+      timeoutMs: 120_000,
+      log: (_type, args) => lines.push(format(...args)),
+    });
+    const ours = lines.filter((line) => /^ {2}[✔✘] web:|^web extension:/.test(line));
+    for (const line of ours) console.log(line);
+    if (outcome.code !== 0 || !ours.some((line) => /^web extension: \d+ passed, 0 failed$/.test(line))) {
+      console.error(`  ✘ web build: exit ${outcome.code}${outcome.timedOut ? ' (timed out)' : ''}\n${lines.slice(-30).join('\n')}`);
+      return false;
+    }
+    return true;
+  } catch (error) {
+    console.error(`  ✘ web build: ${error.message.split('\n')[0]}`);
+    return false;
+  } finally {
+    webServer?.stop();
+    rmSync(webState, { recursive: true, force: true });
+  }
+}
 
 /** File names in a zip archive, from its central directory. */
 function zipEntries(zip) {

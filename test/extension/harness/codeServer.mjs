@@ -159,7 +159,7 @@ export function freePort() {
  * payload (extensionDevelopmentPath / extensionTestsPath). Returns its address and a stop() that ends the whole
  * process group (the server forks extension hosts and file watchers).
  */
-export async function startServer({ stateDir, env = {}, startTimeoutMs = 30_000 }) {
+export async function startServer({ stateDir, env = {}, userSettings = {}, startTimeoutMs = 30_000 }) {
   const port = await freePort();
   const userData = join(stateDir, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
@@ -174,6 +174,7 @@ export async function startServer({ stateDir, env = {}, startTimeoutMs = 30_000 
       'extensions.autoUpdate': false,
       'workbench.tips.enabled': false,
       'chat.disableAIFeatures': true,
+      ...userSettings,
     }),
   );
   const child = spawn(

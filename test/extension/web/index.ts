@@ -1,0 +1,66 @@
+// Smoke run of the web build (dist/web/extension.js) in VS Code's web-worker extension host: no Node APIs here,
+// so this is a plain list of checks rather than mocha. Prints `web extension: N passed, M failed` for the harness.
+import * as vscode from 'vscode';
+
+type Check = [name: string, run: () => Promise<void>];
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+async function lensTitles(uri: vscode.Uri): Promise<string[]> {
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
+  return lenses.map((lens) => lens.command?.title ?? '');
+}
+
+export async function run(): Promise<void> {
+  console.log('── tokenwise extension web build');
+  const folder = vscode.workspace.workspaceFolders![0]!.uri;
+  const support = vscode.Uri.joinPath(folder, 'src/support.ts');
+  const checks: Check[] = [
+    ['runs in the web-worker extension host', async () => {
+      const extension = vscode.extensions.getExtension('tokenwise.tokenwise');
+      assert(extension, 'extension loaded');
+      await extension.activate();
+      assert(typeof navigator !== 'undefined' && typeof (globalThis as { process?: unknown }).process === 'undefined', 'a web worker, not Node');
+    }],
+    ['shows cost and saving lenses', async () => {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(support));
+      const titles = await lensTitles(support);
+      assert(titles.filter((t) => / tok · \$[\d.]+\/call · .* @ 1k\/day · gpt-4o$/.test(t)).length === 2, `lenses: ${titles.join(' | ')}`);
+      assert(titles.some((t) => / would save \d+ % /.test(t)), `a saving lens: ${titles.join(' | ')}`);
+    }],
+    ['hovers a prompt', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', support, new vscode.Position(21, 12));
+      const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+      assert(/\| Model \| Tier \| Per call \| Per month \|/.test(text), `hover: ${text.slice(0, 200)}`);
+    }],
+    ['reads the policy file through the workspace file system', async () => {
+      const policy = vscode.Uri.joinPath(folder, 'tokenwise.config.json');
+      await vscode.workspace.fs.writeFile(policy, new TextEncoder().encode('{ "defaultCallsPerDay": 3000 }'));
+      try {
+        const deadline = Date.now() + 10_000;
+        while (!(await lensTitles(support)).some((t) => t.includes('@ 3k/day'))) {
+          assert(Date.now() < deadline, 'lenses never showed 3k/day');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      } finally {
+        await vscode.workspace.fs.delete(policy);
+      }
+    }],
+  ];
+  let passed = 0;
+  let failed = 0;
+  for (const [name, check] of checks) {
+    try {
+      await check();
+      passed++;
+      console.log(`  ✔ web: ${name}`);
+    } catch (error) {
+      failed++;
+      console.log(`  ✘ web: ${name}: ${(error as Error).message}`);
+    }
+  }
+  console.log(`web extension: ${passed} passed, ${failed} failed`);
+  if (failed > 0) throw new Error(`${failed} web checks failed`);
+}
