@@ -78,6 +78,85 @@ CREATE TABLE pull_cursors (
 );
 `;
 
+// Budgets set by admins (one per scope, subject and unit), quota requests and where their cards were posted, the
+// grants decisions create, an append-only audit trail (its sequence column is the one dialect difference) and
+// the keys of alerts already posted. Times are Unix milliseconds.
+const quota = (sequence: string) => `
+CREATE TABLE budgets (
+  scope TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  period TEXT NOT NULL,
+  limit_amount BIGINT NOT NULL,
+  thresholds TEXT NOT NULL,
+  hard_cap_percent DOUBLE PRECISION,
+  set_by TEXT NOT NULL,
+  set_at BIGINT NOT NULL,
+  PRIMARY KEY (scope, subject, unit)
+);
+CREATE TABLE quota_requests (
+  id TEXT PRIMARY KEY,
+  team TEXT NOT NULL,
+  requester TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  amount BIGINT NOT NULL,
+  until_day TEXT,
+  expires_at BIGINT,
+  reason TEXT NOT NULL,
+  status TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  decided_by TEXT,
+  decided_at BIGINT,
+  decision_reason TEXT,
+  granted_amount BIGINT
+);
+CREATE INDEX quota_requests_team ON quota_requests (team, created_at);
+CREATE INDEX quota_requests_requester ON quota_requests (requester, status);
+CREATE TABLE quota_request_cards (
+  request_id TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  ts TEXT NOT NULL,
+  PRIMARY KEY (request_id, channel, ts)
+);
+CREATE TABLE grants (
+  id TEXT PRIMARY KEY,
+  request_id TEXT UNIQUE,
+  scope TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  amount BIGINT NOT NULL,
+  approved_by TEXT NOT NULL,
+  approved_at BIGINT NOT NULL,
+  expires_at BIGINT
+);
+CREATE INDEX grants_subject ON grants (scope, subject, unit);
+CREATE TABLE quota_audit (
+  seq ${sequence},
+  at BIGINT NOT NULL,
+  action TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  request_id TEXT,
+  scope TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  amount BIGINT,
+  period TEXT,
+  expires_at BIGINT,
+  reason TEXT
+);
+CREATE INDEX quota_audit_subject ON quota_audit (scope, subject, seq);
+CREATE TABLE alerts_sent (
+  key TEXT PRIMARY KEY,
+  sent_at BIGINT NOT NULL
+);
+`;
+
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'usage ledger, daily roll-ups, pull cursors', sqlite: ledger(' WITHOUT ROWID'), postgres: ledger('') },
+  {
+    version: 2,
+    name: 'budgets, quota requests, grants, audit trail, sent alerts',
+    sqlite: quota('INTEGER PRIMARY KEY AUTOINCREMENT'),
+    postgres: quota('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY'),
+  },
 ];

@@ -1,8 +1,15 @@
 // PostgreSQL store (pg): for several bot instances behind a load balancer. Same schema and behaviour as the
 // SQLite store; concurrency comes from the database: the event id's primary key makes a retried or concurrent
 // batch count once, and roll-up rows are upserted in key order so concurrent writers cannot deadlock.
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import type { Budget } from '../../core';
 import { migrations } from './migrations';
+import {
+  auditFromRow, budgetFromRow, decisionOutcome, grantFromRow, grantQuerySql, requestFromRow, requestQuerySql,
+  type AuditEntry, type DecisionResult, type GrantQuery, type NewQuotaRequest, type QuotaRequestRecord, type RequestDecision,
+  type RequestQuery, type StoredBudget, type StoredGrant, type Dialect,
+} from './quota';
 import { rollup, sortRows, spendSql, SUM_COLUMNS, type IngestResult, type Totals, type LedgerEvent, type PullCursor, type SpendQuery, type SpendRow, type Store } from './store';
 
 // BIGINT (int8) and SUM(...) (numeric) arrive as strings; every value we keep is an integer within 2^53.
@@ -10,6 +17,7 @@ const TOTAL_COLUMNS = ['requests', 'inputTokens', 'cacheReadTokens', 'cacheWrite
 // Arbitrary constant naming the schema-migration advisory lock.
 const MIGRATION_LOCK = 7_362_198;
 const CHUNK = 2_000;
+const DIALECT: Dialect = { placeholder: (n) => `$${n}`, codeUnitOrder: (column) => `${column} COLLATE "C"` };
 
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
@@ -140,7 +148,113 @@ export class PostgresStore implements Store {
     return result.rows[0]?.value;
   }
 
+  async setBudget(budget: Budget, by: string, at: Date): Promise<StoredBudget> {
+    await this.transaction(async (client) => {
+      await client.query(
+        `INSERT INTO budgets (scope, subject, unit, period, limit_amount, thresholds, hard_cap_percent, set_by, set_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (scope, subject, unit) DO UPDATE SET period = excluded.period, limit_amount = excluded.limit_amount,
+           thresholds = excluded.thresholds, hard_cap_percent = excluded.hard_cap_percent, set_by = excluded.set_by, set_at = excluded.set_at`,
+        [budget.scope, budget.subject, budget.unit, budget.period, budget.limit, JSON.stringify(budget.thresholds), budget.hardCapPercent, by, at.getTime()],
+      );
+      await audit(client, { at, action: 'budget-set', actor: by, requestId: null, scope: budget.scope, subject: budget.subject, unit: budget.unit, amount: budget.limit, period: budget.period, expiresAt: null, reason: null });
+    });
+    return { ...budget, setBy: by, setAt: at };
+  }
+
+  async budgets(): Promise<StoredBudget[]> {
+    const order = ['scope', 'subject', 'unit'].map(DIALECT.codeUnitOrder).join(', ');
+    const result = await this.pool.query(`SELECT * FROM budgets ORDER BY ${order}`);
+    return result.rows.map(budgetFromRow);
+  }
+
+  async createQuotaRequest(request: NewQuotaRequest): Promise<QuotaRequestRecord> {
+    const id = randomUUID();
+    return this.transaction(async (client) => {
+      const result = await client.query(
+        `INSERT INTO quota_requests (id, team, requester, unit, amount, until_day, expires_at, reason, status, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9) RETURNING *`,
+        [id, request.team, request.requester, request.unit, request.amount, request.until, request.expiresAt?.getTime() ?? null, request.reason, request.at.getTime()],
+      );
+      await audit(client, { at: request.at, action: 'requested', actor: request.requester, requestId: id, scope: 'team', subject: request.team, unit: request.unit, amount: request.amount, period: null, expiresAt: request.expiresAt, reason: request.reason });
+      return requestFromRow(result.rows[0]);
+    });
+  }
+
+  async quotaRequest(id: string): Promise<QuotaRequestRecord | undefined> {
+    const result = await this.pool.query('SELECT * FROM quota_requests WHERE id = $1', [id]);
+    return result.rows[0] && requestFromRow(result.rows[0]);
+  }
+
+  async quotaRequests(query: RequestQuery = {}): Promise<QuotaRequestRecord[]> {
+    const { sql, params } = requestQuerySql(query, DIALECT);
+    return (await this.pool.query(sql, params)).rows.map(requestFromRow);
+  }
+
+  async decideQuotaRequest(decision: RequestDecision): Promise<DecisionResult> {
+    return this.transaction(async (client): Promise<DecisionResult> => {
+      const current = await client.query('SELECT * FROM quota_requests WHERE id = $1', [decision.requestId]);
+      if (!current.rows[0]) return { decided: false, request: undefined };
+      const request = requestFromRow(current.rows[0]);
+      const outcome = decisionOutcome(decision, request.amount);
+      // A concurrent decider's UPDATE waits on the row lock, then re-reads the row: no longer pending, no rows.
+      const changed = await client.query(
+        `UPDATE quota_requests SET status = $1, decided_by = $2, decided_at = $3, decision_reason = $4, granted_amount = $5
+         WHERE id = $6 AND status = 'pending' RETURNING *`,
+        [outcome.status, decision.by, decision.at.getTime(), outcome.reason, outcome.granted, decision.requestId],
+      );
+      if (changed.rowCount !== 1) {
+        const now = await client.query('SELECT * FROM quota_requests WHERE id = $1', [decision.requestId]);
+        return { decided: false, request: requestFromRow(now.rows[0]) };
+      }
+      let grant: StoredGrant | null = null;
+      if (outcome.granted !== null) {
+        grant = { id: randomUUID(), requestId: request.id, scope: 'team', subject: request.team, unit: request.unit, amount: outcome.granted, approvedBy: decision.by, approvedAt: decision.at, expiresAt: request.expiresAt };
+        await client.query(
+          'INSERT INTO grants (id, request_id, scope, subject, unit, amount, approved_by, approved_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+          [grant.id, grant.requestId, grant.scope, grant.subject, grant.unit, grant.amount, grant.approvedBy, grant.approvedAt.getTime(), grant.expiresAt?.getTime() ?? null],
+        );
+      }
+      await audit(client, { at: decision.at, action: outcome.audit, actor: decision.by, requestId: request.id, scope: 'team', subject: request.team, unit: request.unit, amount: outcome.granted, period: null, expiresAt: grant ? request.expiresAt : null, reason: outcome.reason });
+      return { decided: true, request: requestFromRow(changed.rows[0]), grant };
+    });
+  }
+
+  async addRequestCard(requestId: string, channel: string, ts: string): Promise<void> {
+    await this.pool.query('INSERT INTO quota_request_cards (request_id, channel, ts) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [requestId, channel, ts]);
+  }
+
+  async requestCards(requestId: string): Promise<Array<{ channel: string; ts: string }>> {
+    const result = await this.pool.query('SELECT channel, ts FROM quota_request_cards WHERE request_id = $1 ORDER BY channel COLLATE "C", ts COLLATE "C"', [requestId]);
+    return result.rows.map((row) => ({ channel: row.channel as string, ts: row.ts as string }));
+  }
+
+  async grantsInForce(at: Date, query: GrantQuery = {}): Promise<StoredGrant[]> {
+    const { sql, params } = grantQuerySql(at, query, DIALECT);
+    return (await this.pool.query(sql, params)).rows.map(grantFromRow);
+  }
+
+  async auditTrail(query: { team?: string } = {}): Promise<AuditEntry[]> {
+    const result = query.team === undefined
+      ? await this.pool.query('SELECT * FROM quota_audit ORDER BY seq')
+      : await this.pool.query("SELECT * FROM quota_audit WHERE scope = 'team' AND subject = $1 ORDER BY seq", [query.team]);
+    return result.rows.map(auditFromRow);
+  }
+
+  async claimAlert(key: string, at: Date): Promise<boolean> {
+    const result = await this.pool.query('INSERT INTO alerts_sent (key, sent_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, at.getTime()]);
+    return result.rowCount === 1;
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+async function audit(client: pg.PoolClient, entry: Omit<AuditEntry, 'seq'>): Promise<void> {
+  await client.query(
+    `INSERT INTO quota_audit (at, action, actor, request_id, scope, subject, unit, amount, period, expires_at, reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [entry.at.getTime(), entry.action, entry.actor, entry.requestId, entry.scope, entry.subject, entry.unit, entry.amount, entry.period, entry.expiresAt?.getTime() ?? null, entry.reason],
+  );
 }

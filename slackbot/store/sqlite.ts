@@ -1,11 +1,19 @@
 // SQLite store (better-sqlite3): the embedded default. WAL keeps readers (the /tokens queries) off the writer's
 // back; every ingest is one transaction, so an acknowledged batch survives a crash whole or not at all.
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Budget } from '../../core';
 import { migrations } from './migrations';
+import {
+  auditFromRow, budgetFromRow, decisionOutcome, grantFromRow, grantQuerySql, requestFromRow, requestQuerySql,
+  type AuditEntry, type DecisionResult, type GrantQuery, type NewQuotaRequest, type QuotaRequestRecord, type RequestDecision,
+  type RequestQuery, type StoredBudget, type StoredGrant, type Dialect,
+} from './quota';
 import { rollup, sortRows, spendSql, SUM_COLUMNS, type IngestResult, type LedgerEvent, type PullCursor, type SpendQuery, type SpendRow, type Store } from './store';
 
+const DIALECT: Dialect = { placeholder: () => '?', codeUnitOrder: (column) => column };
 const SUM_UPDATES = SUM_COLUMNS.map((column) => `${column} = ${column} + excluded.${column}`).join(', ');
 
 export class SqliteStore implements Store {
@@ -78,6 +86,97 @@ export class SqliteStore implements Store {
 
   async cursor(source: string): Promise<string | undefined> {
     return this.readCursor.get(source)?.value;
+  }
+
+  async setBudget(budget: Budget, by: string, at: Date): Promise<StoredBudget> {
+    this.db.transaction(() => {
+      this.db.prepare(`INSERT INTO budgets (scope, subject, unit, period, limit_amount, thresholds, hard_cap_percent, set_by, set_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (scope, subject, unit) DO UPDATE SET period = excluded.period, limit_amount = excluded.limit_amount,
+          thresholds = excluded.thresholds, hard_cap_percent = excluded.hard_cap_percent, set_by = excluded.set_by, set_at = excluded.set_at`)
+        .run(budget.scope, budget.subject, budget.unit, budget.period, budget.limit, JSON.stringify(budget.thresholds), budget.hardCapPercent, by, at.getTime());
+      this.audit({ at, action: 'budget-set', actor: by, requestId: null, scope: budget.scope, subject: budget.subject, unit: budget.unit, amount: budget.limit, period: budget.period, expiresAt: null, reason: null });
+    }).immediate();
+    return { ...budget, setBy: by, setAt: at };
+  }
+
+  async budgets(): Promise<StoredBudget[]> {
+    return (this.db.prepare('SELECT * FROM budgets ORDER BY scope, subject, unit').all() as Record<string, unknown>[]).map(budgetFromRow);
+  }
+
+  async createQuotaRequest(request: NewQuotaRequest): Promise<QuotaRequestRecord> {
+    const id = randomUUID();
+    this.db.transaction(() => {
+      this.db.prepare(`INSERT INTO quota_requests (id, team, requester, unit, amount, until_day, expires_at, reason, status, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)`)
+        .run(id, request.team, request.requester, request.unit, request.amount, request.until, request.expiresAt?.getTime() ?? null, request.reason, request.at.getTime());
+      this.audit({ at: request.at, action: 'requested', actor: request.requester, requestId: id, scope: 'team', subject: request.team, unit: request.unit, amount: request.amount, period: null, expiresAt: request.expiresAt, reason: request.reason });
+    }).immediate();
+    return (await this.quotaRequest(id))!;
+  }
+
+  async quotaRequest(id: string): Promise<QuotaRequestRecord | undefined> {
+    const row = this.db.prepare('SELECT * FROM quota_requests WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+    return row && requestFromRow(row);
+  }
+
+  async quotaRequests(query: RequestQuery = {}): Promise<QuotaRequestRecord[]> {
+    const { sql, params } = requestQuerySql(query, DIALECT);
+    return (this.db.prepare(sql).all(...params) as Record<string, unknown>[]).map(requestFromRow);
+  }
+
+  async decideQuotaRequest(decision: RequestDecision): Promise<DecisionResult> {
+    // IMMEDIATE takes the write lock before reading, so another process deciding the same request waits, then
+    // finds it no longer pending; within this process better-sqlite3 runs the transaction without interleaving.
+    return this.db.transaction((): DecisionResult => {
+      const current = this.db.prepare('SELECT * FROM quota_requests WHERE id = ?').get(decision.requestId) as Record<string, unknown> | undefined;
+      if (!current) return { decided: false, request: undefined };
+      const request = requestFromRow(current);
+      const outcome = decisionOutcome(decision, request.amount);
+      const changed = this.db.prepare(`UPDATE quota_requests SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ?, granted_amount = ?
+        WHERE id = ? AND status = 'pending'`)
+        .run(outcome.status, decision.by, decision.at.getTime(), outcome.reason, outcome.granted, decision.requestId);
+      if (changed.changes !== 1) return { decided: false, request };
+      let grant: StoredGrant | null = null;
+      if (outcome.granted !== null) {
+        grant = { id: randomUUID(), requestId: request.id, scope: 'team', subject: request.team, unit: request.unit, amount: outcome.granted, approvedBy: decision.by, approvedAt: decision.at, expiresAt: request.expiresAt };
+        this.db.prepare(`INSERT INTO grants (id, request_id, scope, subject, unit, amount, approved_by, approved_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+          .run(grant.id, grant.requestId, grant.scope, grant.subject, grant.unit, grant.amount, grant.approvedBy, grant.approvedAt.getTime(), grant.expiresAt?.getTime() ?? null);
+      }
+      this.audit({ at: decision.at, action: outcome.audit, actor: decision.by, requestId: request.id, scope: 'team', subject: request.team, unit: request.unit, amount: outcome.granted, period: null, expiresAt: grant ? request.expiresAt : null, reason: outcome.reason });
+      const decided = requestFromRow(this.db.prepare('SELECT * FROM quota_requests WHERE id = ?').get(decision.requestId) as Record<string, unknown>);
+      return { decided: true, request: decided, grant };
+    }).immediate();
+  }
+
+  async addRequestCard(requestId: string, channel: string, ts: string): Promise<void> {
+    this.db.prepare('INSERT INTO quota_request_cards (request_id, channel, ts) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(requestId, channel, ts);
+  }
+
+  async requestCards(requestId: string): Promise<Array<{ channel: string; ts: string }>> {
+    return this.db.prepare('SELECT channel, ts FROM quota_request_cards WHERE request_id = ? ORDER BY channel, ts').all(requestId) as Array<{ channel: string; ts: string }>;
+  }
+
+  async grantsInForce(at: Date, query: GrantQuery = {}): Promise<StoredGrant[]> {
+    const { sql, params } = grantQuerySql(at, query, DIALECT);
+    return (this.db.prepare(sql).all(...params) as Record<string, unknown>[]).map(grantFromRow);
+  }
+
+  async auditTrail(query: { team?: string } = {}): Promise<AuditEntry[]> {
+    const rows = query.team === undefined
+      ? this.db.prepare('SELECT * FROM quota_audit ORDER BY seq').all()
+      : this.db.prepare("SELECT * FROM quota_audit WHERE scope = 'team' AND subject = ? ORDER BY seq").all(query.team);
+    return (rows as Record<string, unknown>[]).map(auditFromRow);
+  }
+
+  async claimAlert(key: string, at: Date): Promise<boolean> {
+    return this.db.prepare('INSERT INTO alerts_sent (key, sent_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, at.getTime()).changes === 1;
+  }
+
+  private audit(entry: Omit<AuditEntry, 'seq'>): void {
+    this.db.prepare(`INSERT INTO quota_audit (at, action, actor, request_id, scope, subject, unit, amount, period, expires_at, reason)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(entry.at.getTime(), entry.action, entry.actor, entry.requestId, entry.scope, entry.subject, entry.unit, entry.amount, entry.period, entry.expiresAt?.getTime() ?? null, entry.reason);
   }
 
   async close(): Promise<void> {

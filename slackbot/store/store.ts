@@ -1,6 +1,7 @@
 // The bot's storage contract. SQLite (embedded default) and PostgreSQL (several bot instances) implement it and
 // must behave identically: test/slackbot/store.test.ts runs the same suite against both.
 import type { UsageEvent } from '../../core';
+import type { QuotaStore } from './quota';
 
 export type Dimension = 'team' | 'user' | 'model' | 'app';
 export const DIMENSIONS: readonly Dimension[] = ['team', 'user', 'model', 'app'];
@@ -53,7 +54,7 @@ export interface IngestResult {
   duplicates: number;
 }
 
-export interface Store {
+export interface Store extends QuotaStore {
   readonly kind: 'sqlite' | 'postgres';
   /**
    * Stores events and their daily roll-ups in one transaction; ids already stored are skipped. With `cursor`, the

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type StoreLocation } from '../../slackbot/store';
+import type { NewQuotaRequest } from '../../slackbot/store/quota';
 import type { Store } from '../../slackbot/store/store';
 import { ledgerEvent } from './support/ledger';
 import { createTestDatabase } from './support/postgres';
@@ -96,6 +97,127 @@ for (const { name, location } of kinds) {
     it('applies migrations once, however often it is opened', async () => {
       const again = await openStore(where);
       await again.close();
+    });
+
+    describe('budgets, quota requests and grants', () => {
+      const at = new Date('2026-11-22T12:00:00Z');
+      const request = (fields: Partial<NewQuotaRequest> = {}): NewQuotaRequest => ({
+        team: 'search', requester: 'U100', unit: 'usd', amount: 50_000_000_000, until: null, expiresAt: null, reason: 'launch week', at, ...fields,
+      });
+
+      it('sets, replaces and lists budgets, each change in the audit trail', async () => {
+        await store.setBudget({ scope: 'team', subject: 'search', unit: 'usd', period: 'month', limit: 100_000_000_000, thresholds: [50, 80, 100], hardCapPercent: 100 }, 'UADMIN', at);
+        await store.setBudget({ scope: 'user', subject: 'U100', unit: 'tokens', period: 'day', limit: 2_000_000, thresholds: [80], hardCapPercent: null }, 'UADMIN', at);
+        await store.setBudget({ scope: 'team', subject: 'search', unit: 'usd', period: 'week', limit: 30_000_000_000, thresholds: [90], hardCapPercent: 120.5 }, 'UADMIN2', at);
+        const budgets = await store.budgets();
+        assert.deepEqual(budgets.map((b) => [b.scope, b.subject, b.unit, b.period, b.limit, b.thresholds, b.hardCapPercent, b.setBy]), [
+          ['team', 'search', 'usd', 'week', 30_000_000_000, [90], 120.5, 'UADMIN2'],
+          ['user', 'U100', 'tokens', 'day', 2_000_000, [80], null, 'UADMIN'],
+        ]);
+        const trail = await store.auditTrail();
+        assert.deepEqual(trail.map((entry) => [entry.action, entry.actor, entry.subject, entry.amount, entry.period]), [
+          ['budget-set', 'UADMIN', 'search', 100_000_000_000, 'month'],
+          ['budget-set', 'UADMIN', 'U100', 2_000_000, 'day'],
+          ['budget-set', 'UADMIN2', 'search', 30_000_000_000, 'week'],
+        ]);
+      });
+
+      it('decides a request once: twenty concurrent deciders on two instances give one decision and one grant', async () => {
+        const created = await store.createQuotaRequest(request());
+        assert.equal(created.status, 'pending');
+        const other = await openStore(where);
+        try {
+          const results = await Promise.all(
+            Array.from({ length: 20 }, (_, i) => (i % 2 ? other : store).decideQuotaRequest({ action: 'approve', requestId: created.id, by: `U9${String(i).padStart(2, '0')}`, at })),
+          );
+          const winners = results.filter((result) => result.decided);
+          assert.equal(winners.length, 1);
+          const winner = winners[0]!;
+          assert.ok(winner.decided && winner.grant);
+          assert.equal(winner.grant.amount, 50_000_000_000);
+          for (const loser of results.filter((result) => !result.decided)) assert.equal(loser.request?.decidedBy, winner.request.decidedBy);
+          assert.equal((await store.grantsInForce(at)).length, 1);
+          const trail = await store.auditTrail({ team: 'search' });
+          assert.deepEqual(trail.map((entry) => entry.action), ['requested', 'approved']);
+          const stored = await other.quotaRequest(created.id);
+          assert.equal(stored?.status, 'approved');
+          assert.equal(stored?.grantedAmount, 50_000_000_000);
+        } finally {
+          await other.close();
+        }
+      });
+
+      it('denies with a reason and adjusts to another amount; a decided request cannot be decided again', async () => {
+        const denied = await store.createQuotaRequest(request({ reason: 'more tests' }));
+        const denial = await store.decideQuotaRequest({ action: 'deny', requestId: denied.id, by: 'U900', at, reason: 'use the batch API' });
+        assert.ok(denial.decided);
+        assert.equal(denial.grant, null);
+        assert.equal(denial.request.status, 'denied');
+        assert.equal(denial.request.decisionReason, 'use the batch API');
+        const again = await store.decideQuotaRequest({ action: 'approve', requestId: denied.id, by: 'U901', at });
+        assert.equal(again.decided, false);
+        assert.equal(again.request?.status, 'denied');
+
+        const adjusted = await store.createQuotaRequest(request({ team: 'ads', amount: 5_000_000, unit: 'tokens' }));
+        const adjustment = await store.decideQuotaRequest({ action: 'adjust', requestId: adjusted.id, by: 'U900', at, amount: 2_000_000, reason: 'half for now' });
+        assert.ok(adjustment.decided);
+        assert.equal(adjustment.request.status, 'adjusted');
+        assert.equal(adjustment.grant?.amount, 2_000_000);
+        assert.deepEqual((await store.grantsInForce(at, { scope: 'team', subject: 'ads', unit: 'tokens' })).map((g) => g.amount), [2_000_000]);
+        assert.deepEqual(await store.grantsInForce(at, { subject: 'search' }), []);
+        assert.equal((await store.decideQuotaRequest({ action: 'approve', requestId: 'no-such-request', by: 'U900', at })).request, undefined);
+        assert.deepEqual((await store.auditTrail()).map((entry) => [entry.action, entry.amount, entry.reason]), [
+          ['requested', 50_000_000_000, 'more tests'],
+          ['denied', null, 'use the batch API'],
+          ['requested', 5_000_000, 'launch week'],
+          ['adjusted', 2_000_000, 'half for now'],
+        ]);
+      });
+
+      it('lets a temporary grant stop counting at its expiry, with nothing to run', async () => {
+        const expiresAt = new Date('2026-11-30T23:00:00Z');
+        const temporary = await store.createQuotaRequest(request({ until: '2026-11-30', expiresAt }));
+        const permanent = await store.createQuotaRequest(request({ amount: 1_000 }));
+        await store.decideQuotaRequest({ action: 'approve', requestId: temporary.id, by: 'U900', at });
+        await store.decideQuotaRequest({ action: 'approve', requestId: permanent.id, by: 'U900', at: new Date(at.getTime() + 1) });
+        const amounts = async (when: Date) => (await store.grantsInForce(when, { subject: 'search' })).map((grant) => grant.amount);
+        assert.deepEqual(await amounts(new Date(at.getTime() - 1)), []);
+        assert.deepEqual(await amounts(new Date(expiresAt.getTime() - 1)), [50_000_000_000, 1_000]);
+        assert.deepEqual(await amounts(expiresAt), [1_000]);
+        const [grant] = await store.grantsInForce(at, { subject: 'search' });
+        assert.equal(grant?.expiresAt?.getTime(), expiresAt.getTime());
+        assert.equal((await store.quotaRequest(temporary.id))?.until, '2026-11-30');
+      });
+
+      it('lists requests per team, requester and status, newest first, and keeps cards per request', async () => {
+        const first = await store.createQuotaRequest(request({ at: new Date(at.getTime() - 2000) }));
+        const second = await store.createQuotaRequest(request({ requester: 'U200', at: new Date(at.getTime() - 1000) }));
+        const third = await store.createQuotaRequest(request({ team: 'ads' }));
+        await store.decideQuotaRequest({ action: 'approve', requestId: first.id, by: 'U900', at });
+        assert.deepEqual((await store.quotaRequests({ team: 'search' })).map((r) => r.id), [second.id, first.id]);
+        assert.deepEqual((await store.quotaRequests({ requester: 'U100', status: 'pending' })).map((r) => r.id), [third.id]);
+        assert.deepEqual((await store.quotaRequests({ limit: 1 })).map((r) => r.id), [third.id]);
+        await store.addRequestCard(second.id, 'D900', '1.000100');
+        await store.addRequestCard(second.id, 'C777', '1.000200');
+        await store.addRequestCard(second.id, 'C777', '1.000200');
+        assert.deepEqual(await store.requestCards(second.id), [{ channel: 'C777', ts: '1.000200' }, { channel: 'D900', ts: '1.000100' }]);
+        assert.deepEqual(await store.requestCards(first.id), []);
+      });
+
+      it('claims an alert key once, across instances and a restart', async () => {
+        const key = 'team:search:usd:2026-11:80';
+        const other = await openStore(where);
+        try {
+          const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? other : store).claimAlert(key, at)));
+          assert.equal(claims.filter(Boolean).length, 1);
+        } finally {
+          await other.close();
+        }
+        await store.close();
+        store = await openStore(where);
+        assert.equal(await store.claimAlert(key, at), false);
+        assert.equal(await store.claimAlert('team:search:usd:2026-12:80', at), true);
+      });
     });
   });
 }
