@@ -38,6 +38,11 @@ const schema = z
     PULL_LOOKBACK_DAYS: z.coerce.number('must be a number of days').int().min(1).max(90).default(7),
     PULL_TEAM_MAP: teamMap.optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], 'must be debug, info, warn or error').default('info'),
+    TOKENWISE_ADMINS: z
+      .string()
+      .transform((text) => text.split(/[\s,]+/).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be Slack user ids (U…) separated by commas')))
+      .optional(),
   })
   .superRefine((env, context) => {
     if (env.SLACK_MODE === 'http' && !env.SLACK_SIGNING_SECRET) {
@@ -70,6 +75,8 @@ export interface Config {
     anthropic?: { adminKey: string; baseUrl: string };
   };
   logLevel: Env['LOG_LEVEL'];
+  /** Slack user ids allowed to set budgets (`/tokens budget set`). */
+  admins: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -104,5 +111,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       anthropic: e.ANTHROPIC_ADMIN_KEY ? { adminKey: e.ANTHROPIC_ADMIN_KEY, baseUrl: e.ANTHROPIC_API_URL } : undefined,
     },
     logLevel: e.LOG_LEVEL,
+    admins: e.TOKENWISE_ADMINS ?? [],
   };
 }

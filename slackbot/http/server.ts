@@ -1,6 +1,7 @@
 // One HTTP server for everything: Slack's requests (/slack/events, HTTP mode) and the API (/v1/*), on one port.
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { BotContext } from '../context';
+import { exportAudit } from './audit';
 import { ingestUsage } from './ingest';
 import { ReplayGuard } from './replay';
 import { sendJson } from './respond';
@@ -10,6 +11,7 @@ export type Route = (req: IncomingMessage, res: ServerResponse, bot: BotContext)
 /** API routes by "METHOD /path"; a new endpoint is one line here. */
 export const routes: Record<string, Route> = {
   'POST /v1/usage': ingestUsage,
+  'GET /v1/quota/audit.csv': exportAudit,
   'GET /healthz': async (_req, res) => sendJson(res, 200, { ok: true }),
 };
 

@@ -4,9 +4,11 @@ import type { BotContext } from '../context';
 import { registerActions } from './actions';
 import { registerCommands } from './commands';
 import { registerEvents } from './events';
+import { registerViews } from './views';
 
 export function registerListeners(app: App, bot: BotContext): void {
   registerCommands(app, bot);
   registerActions(app, bot);
   registerEvents(app, bot);
+  registerViews(app, bot);
 }

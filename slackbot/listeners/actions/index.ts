@@ -1,10 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { BotContext } from '../../context';
 import { publishHome } from '../events/home';
+import { registerQuotaActions } from './quota';
 
 export function registerActions(app: App, bot: BotContext): void {
   app.action('home_refresh', async ({ ack, body, client }) => {
     await ack();
     await publishHome(client, body.user.id, bot);
   });
+  registerQuotaActions(app, bot);
 }

@@ -4,6 +4,8 @@ import type { webApi } from '@slack/bolt';
 import { helpBlocks, HELP_TEXT } from '../../blocks/help';
 import type { BotContext } from '../../context';
 import { words } from '../../spend/args';
+import { budget } from './budget';
+import { quota } from './quota';
 import { spend } from './spend';
 
 export interface SubcommandInput {
@@ -20,6 +22,8 @@ export type Subcommand = (input: SubcommandInput) => Promise<void>;
 
 export const subcommands: Record<string, Subcommand> = {
   spend,
+  quota,
+  budget,
   help: async ({ ack }) => ack({ response_type: 'ephemeral', text: HELP_TEXT, blocks: helpBlocks() }),
 };
 

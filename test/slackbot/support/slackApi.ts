@@ -51,6 +51,10 @@ export class SlackApiDouble {
   readonly responses: Array<{ path: string; body: Record<string, any> }> = [];
   readonly rejected: Array<{ method: string; problems: string[] }> = [];
   emails: Record<string, string> = {};
+  /** Members of each user group (usergroups.users.list) and channel (conversations.members). */
+  groupMembers: Record<string, string[]> = {};
+  channelMembers: Record<string, string[]> = {};
+  private messages = 0;
   private server?: Server;
   private waiters: Array<() => void> = [];
   port = 0;
@@ -98,6 +102,17 @@ export class SlackApiDouble {
           }
         }
         if (method === 'auth.test') return reply(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', user: 'tokenwise' });
+        if (method === 'chat.postMessage') {
+          // A message to a user id lands in the bot's DM with them, a D… channel, as in Slack.
+          const channel = String(body.channel).replace(/^[UW]/, 'D');
+          return reply(200, { ok: true, channel, ts: `1790000000.${String(++this.messages).padStart(6, '0')}` });
+        }
+        if (method === 'chat.update') return reply(200, { ok: true, channel: body.channel, ts: body.ts });
+        if (method === 'views.open') return reply(200, { ok: true, view: { id: `V${this.calls.length}`, ...body.view } });
+        if (method === 'usergroups.users.list') return reply(200, { ok: true, users: this.groupMembers[String(body.usergroup)] ?? [] });
+        if (method === 'conversations.members') {
+          return reply(200, { ok: true, members: this.channelMembers[String(body.channel)] ?? [], response_metadata: { next_cursor: '' } });
+        }
         if (method === 'users.info') {
           const email = this.emails[String(body.user)];
           return reply(200, { ok: true, user: { id: body.user, profile: email ? { email } : {} } });
