@@ -5,7 +5,7 @@ import { formatAmount, quotaRequestSchema, type BudgetUnit, type QuotaRequest } 
 import { decisionDm, requestCard, requestCardText, periodWord } from '../blocks/quota';
 import type { BotContext } from '../context';
 import type { QuotaRequestRecord } from '../store/quota';
-import { cardDestinations } from './approvers';
+import { cardDestinations, isApprover } from './approvers';
 import { budgetsInForce, budgetStatuses } from './budgets';
 
 /** A request as the modal or the inline arguments give it, before checking. */
@@ -103,6 +103,17 @@ export async function announceDecision(bot: BotContext, client: webApi.WebClient
   } catch (error) {
     bot.log.error('requester not told of the decision', { request: request.id, error });
   }
+}
+
+/**
+ * Why `userId` may not decide `request`, or undefined when they may: only the team's approvers decide, and never
+ * their own request (another approver, or an admin's budget, covers it).
+ */
+export async function refusal(client: webApi.WebClient, bot: BotContext, request: QuotaRequestRecord, userId: string): Promise<string | undefined> {
+  if (userId === request.requester) return 'You cannot decide your own request; another approver will. Nothing changed.';
+  if (await isApprover(client, bot.policy, request.team, userId)) return undefined;
+  bot.log.warn('quota decision refused: not an approver', { request: request.id, team: request.team, user: userId });
+  return `Only the approvers of team ${request.team} can decide this request; nothing changed.`;
 }
 
 /** A sentence for someone whose decision came too late. */

@@ -269,18 +269,31 @@ for (const { name, location } of kinds) {
         await waitForCards(request, 2);
         const opened = callsOf('views.open').length;
         for (const action of ['quota_approve', 'quota_deny', 'quota_adjust']) {
-          const url = await click('U100', action, request);
+          const url = await click('U101', action, request);
           const refusal = await answerTo(url);
           assert.equal(refusal.response_type, 'ephemeral');
           assert.match(refusal.text, /Only the approvers of team search/);
         }
-        const forged = await submit('U100', 'quota_deny', { reason: { value: { type: 'plain_text_input', value: 'no' } } }, request.id);
+        const forged = await submit('U555', 'quota_deny', { reason: { value: { type: 'plain_text_input', value: 'no' } } }, request.id);
         assert.match(forged?.errors.reason, /Only the approvers/);
         assert.equal(callsOf('views.open').length, opened);
         assert.equal((await store.quotaRequest(request.id))?.status, 'pending');
         assert.deepEqual((await store.grantsInForce(clock, { subject: 'search' })).filter((grant) => grant.requestId === request.id), []);
         assert.deepEqual(await updatesOf(request), []);
         assert.deepEqual(dmsAbout(request), []);
+      });
+
+      it('does not let an approver decide their own request', async () => {
+        const own = await requestByModal({ team: 'search', amount: '$15', reason: 'my own experiment' }, 'U900');
+        await waitForCards(own, 2);
+        const refusal = await answerTo(await click('U900', 'quota_approve', own));
+        assert.match(refusal.text, /cannot decide your own request/);
+        assert.equal((await store.quotaRequest(own.id))?.status, 'pending');
+        const forged = await submit('U900', 'quota_adjust', { amount: { value: { type: 'plain_text_input', value: '$15' } } }, own.id);
+        assert.match(forged?.errors.amount, /cannot decide your own request/);
+        await click('U901', 'quota_approve', own);
+        await slack.waitFor(() => dmsAbout(own).length === 1);
+        assert.equal((await store.quotaRequest(own.id))?.decidedBy, 'U901');
       });
 
       it('denies with a reason asked for in a modal', async () => {

@@ -3,8 +3,7 @@
 import type { App, BlockButtonAction, SlackActionMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
 import { adjustModal, denyModal, QUOTA_ACTIONS } from '../../blocks/quota';
 import type { BotContext } from '../../context';
-import { isApprover } from '../../quota/approvers';
-import { alreadyDecided, announceDecision } from '../../quota/requests';
+import { alreadyDecided, announceDecision, refusal } from '../../quota/requests';
 import type { QuotaRequestRecord } from '../../store/quota';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -23,9 +22,9 @@ async function decidable(args: ButtonArgs, bot: BotContext): Promise<QuotaReques
     await tellClicker(args, alreadyDecided(undefined));
     return undefined;
   }
-  if (!(await isApprover(args.client, bot.policy, request.team, userId))) {
-    bot.log.warn('quota decision refused: not an approver', { request: request.id, team: request.team, user: userId });
-    await tellClicker(args, `:no_entry: Only the approvers of team ${request.team} can decide this request; nothing changed.`);
+  const refused = await refusal(args.client, bot, request, userId);
+  if (refused) {
+    await tellClicker(args, `:no_entry: ${refused}`);
     return undefined;
   }
   if (request.status !== 'pending') {

@@ -64,11 +64,15 @@ async function inlineRequest({ ack, respond, client, bot, userId }: SubcommandIn
     await ack({ response_type: 'ephemeral', text: error.message });
     return;
   }
+  const team = parsed.team ?? teamOf(bot.policy, userId);
+  if (!team) {
+    await ack({ response_type: 'ephemeral', text: `Which team? The policy file lists you in no team; add \`team NAME\`. Usage: ${REQUEST_USAGE}` });
+    return;
+  }
   await ack();
-  const checked = await checkRequest({ ...parsed, team: parsed.team ?? teamOf(bot.policy, userId) }, bot);
+  const checked = await checkRequest({ ...parsed, team }, bot);
   if (!checked.ok) {
     const lines = Object.entries(checked.errors).map(([field, message]) => `• *${field}*: ${message}`);
-    if (!parsed.team && !teamOf(bot.policy, userId)) lines.push('• *team*: the policy file lists you in no team; add `team NAME`');
     await respond({ response_type: 'ephemeral', text: `Request not sent:\n${lines.join('\n')}\nUsage: ${REQUEST_USAGE}` });
     return;
   }

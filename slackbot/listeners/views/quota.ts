@@ -4,8 +4,7 @@ import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction 
 import { BudgetError, parseAmount } from '../../../core';
 import { QUOTA_VIEWS, requestSentModal } from '../../blocks/quota';
 import type { BotContext } from '../../context';
-import { isApprover } from '../../quota/approvers';
-import { alreadyDecided, announceDecision, checkRequest, postCards, storeRequest, type RequestInput } from '../../quota/requests';
+import { alreadyDecided, announceDecision, checkRequest, postCards, refusal, storeRequest, type RequestInput } from '../../quota/requests';
 import type { RequestDecision } from '../../store/quota';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -21,9 +20,9 @@ function valueOf(view: ViewSubmitAction['view'], blockId: string): string | unde
 /** Records a decision from a modal: field errors when the submitter may not decide or was too late. */
 async function decideFromModal({ ack, body, view, client }: SubmitArgs, bot: BotContext, field: string, decision: (requestId: string) => RequestDecision): Promise<void> {
   const request = await bot.store.quotaRequest(view.private_metadata);
-  if (!request || !(await isApprover(client, bot.policy, request.team, body.user.id))) {
-    if (request) bot.log.warn('quota decision refused: not an approver', { request: request.id, user: body.user.id });
-    await ack({ response_action: 'errors', errors: { [field]: request ? `Only the approvers of team ${request.team} can decide this request.` : alreadyDecided(undefined) } });
+  const refused = request ? await refusal(client, bot, request, body.user.id) : alreadyDecided(undefined);
+  if (!request || refused !== undefined) {
+    await ack({ response_action: 'errors', errors: { [field]: refused ?? alreadyDecided(undefined) } });
     return;
   }
   const result = await bot.store.decideQuotaRequest(decision(request.id));
