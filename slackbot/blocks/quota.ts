@@ -11,14 +11,12 @@ type ModalView = types.ModalView;
 
 export const QUOTA_ACTIONS = { approve: 'quota_approve', deny: 'quota_deny', adjust: 'quota_adjust' } as const;
 export const QUOTA_VIEWS = { request: 'quota_request', deny: 'quota_deny', adjust: 'quota_adjust' } as const;
-/** Block ids of the request modal's inputs, named as quotaRequestSchema's fields so each issue lands on its field. */
-export const REQUEST_FIELDS = ['team', 'amount', 'duration', 'until', 'reason'] as const;
 
 const escape = (text: string) => text.replace(/[<>&]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[char]!);
 const plain = (text: string, max: number = LIMITS.buttonText) => ({ type: 'plain_text' as const, text: clip(text, max) });
 
 /** A time shown in each reader's own time zone, with the UTC instant as the fallback. */
-export function slackTime(at: Date): string {
+function slackTime(at: Date): string {
   return `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|${at.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
 }
 
@@ -60,6 +58,7 @@ export interface RequestModalInput {
   team?: string;
 }
 
+/** Block ids of the inputs are quotaRequestSchema's field names, so each issue lands on its field. */
 export function requestModal({ teams, team }: RequestModalInput): ModalView {
   const option = (name: string) => ({ text: plain(name), value: name });
   const durations = [
@@ -166,7 +165,7 @@ export function requestCardText(request: QuotaRequestRecord): string {
 }
 
 /** Who decided, when, what and why. */
-export function decisionText(request: QuotaRequestRecord): string {
+function decisionText(request: QuotaRequestRecord): string {
   const by = `<@${request.decidedBy}>`;
   const when = request.decidedAt ? slackTime(request.decidedAt) : '';
   const granted = request.grantedAmount === null ? '' : formatAmount({ unit: request.unit, amount: request.grantedAmount });

@@ -5,7 +5,7 @@ import type { Policy } from '../../core';
 
 const MAX_PAGES = 20;
 
-export function approversOf(policy: Policy, team: string): string[] {
+function approversOf(policy: Policy, team: string): string[] {
   return policy.teams[team]?.approvers ?? [];
 }
 
