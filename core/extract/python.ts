@@ -182,7 +182,9 @@ function scanString(source: string, quoteAt: number, formatted: boolean, raw: bo
     text += c;
     i++;
   }
-  return { end: i, value: { kind: 'text', text, start: contentStart, end: i, variables }, unterminated: true };
+  // A backslash as the file's last character steps past the end: clamp, so ranges stay inside the file.
+  const end = Math.min(i, source.length);
+  return { end, value: { kind: 'text', text, start: contentStart, end, variables }, unterminated: true };
 }
 
 function decodeEscape(source: string, at: number): { text: string; end: number } {

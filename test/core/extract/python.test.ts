@@ -153,6 +153,12 @@ describe('extractPrompts: Python', () => {
     for (const garbage of ['f"{', 'f"{x!', '"""', "f'{a['b']}", ')))', '((((', 'x = f"{y:{z}}"']) {
       assert.doesNotThrow(() => extractPrompts(garbage, 'x.py'));
     }
+    // A backslash as the last character of an unterminated string must not carry ranges past the end of the file.
+    for (const tail of ["ChatPromptTemplate.fromMessages([user:\n'\\", "system_prompt = r'\\", "system_prompt = '''\\"]) {
+      for (const prompt of extractPrompts(tail, 'x.py').prompts) {
+        assert.ok(prompt.range.end <= tail.length && prompt.parts.every((part) => part.range.end <= tail.length), JSON.stringify(tail));
+      }
+    }
   });
 
   it('follows each call to the assignment in its own function, and module constants defined below', () => {
