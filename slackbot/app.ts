@@ -1,7 +1,8 @@
-// Wires the bot together: Bolt (HTTP or Socket Mode), the listeners, the HTTP server and the scheduled pulls.
+// Wires the bot together: Bolt (HTTP or Socket Mode), the listeners, the HTTP server, the scheduled pulls and alerts.
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { AddressInfo } from 'node:net';
 import type { Policy } from '../core';
+import { startAlerts } from './alerts/scheduler';
 import type { Config } from './config';
 import type { BotContext } from './context';
 import { createHttpServer } from './http/server';
@@ -41,12 +42,14 @@ export async function startBot({ config, store, policy, log, now = () => new Dat
   });
   if (!receiver) await app.start();
   const pulls = startPulls(bot);
+  const alerts = startAlerts(bot, app.client);
   const port = (server.address() as AddressInfo).port;
   log.info('tokenwise bot started', { mode: config.mode, port, store: store.kind, timeZone: bot.timeZone });
   return {
     port,
     async stop() {
       pulls.stop();
+      alerts.stop();
       if (!receiver) await app.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -43,6 +43,9 @@ const schema = z
       .transform((text) => text.split(/[\s,]+/).filter(Boolean))
       .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be Slack user ids (U…) separated by commas')))
       .optional(),
+    ALERT_INTERVAL_MINUTES: z.coerce.number('must be a number of minutes').int().min(1).max(1440).default(15),
+    LITELLM_URL: url.optional(),
+    LITELLM_KEY: z.string().min(1).optional(),
   })
   .superRefine((env, context) => {
     if (env.SLACK_MODE === 'http' && !env.SLACK_SIGNING_SECRET) {
@@ -51,6 +54,7 @@ const schema = z
     if (env.SLACK_MODE === 'socket' && !env.SLACK_APP_TOKEN) {
       context.addIssue({ code: 'custom', path: ['SLACK_APP_TOKEN'], message: 'is required in socket mode (an app-level token with connections:write)' });
     }
+    if (env.LITELLM_URL && !env.LITELLM_KEY) context.addIssue({ code: 'custom', path: ['LITELLM_KEY'], message: 'is required with LITELLM_URL (the proxy master key)' });
   });
 
 type Env = z.output<typeof schema>;
@@ -77,6 +81,10 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   /** Slack user ids allowed to set budgets (`/tokens budget set`). */
   admins: readonly string[];
+  /** How often budget, anomaly and forecast alerts are checked. */
+  alertIntervalMinutes: number;
+  /** A LiteLLM proxy whose team budgets follow the approved ones. */
+  litellm?: { url: string; key: string };
 }
 
 export class ConfigError extends Error {
@@ -112,5 +120,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     },
     logLevel: e.LOG_LEVEL,
     admins: e.TOKENWISE_ADMINS ?? [],
+    alertIntervalMinutes: e.ALERT_INTERVAL_MINUTES,
+    litellm: e.LITELLM_URL && e.LITELLM_KEY ? { url: e.LITELLM_URL.replace(/\/+$/, ''), key: e.LITELLM_KEY } : undefined,
   };
 }

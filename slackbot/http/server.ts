@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import type { BotContext } from '../context';
 import { exportAudit } from './audit';
 import { ingestUsage } from './ingest';
+import { checkQuotaRoute } from './quotaCheck';
 import { ReplayGuard } from './replay';
 import { sendJson } from './respond';
 
@@ -12,6 +13,7 @@ export type Route = (req: IncomingMessage, res: ServerResponse, bot: BotContext)
 export const routes: Record<string, Route> = {
   'POST /v1/usage': ingestUsage,
   'GET /v1/quota/audit.csv': exportAudit,
+  'GET /v1/quota/check': checkQuotaRoute,
   'GET /healthz': async (_req, res) => sendJson(res, 200, { ok: true }),
 };
 

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { BotContext } from '../../context';
 import { publishHome } from '../events/home';
+import { registerAlertActions } from './alerts';
 import { registerQuotaActions } from './quota';
 
 export function registerActions(app: App, bot: BotContext): void {
@@ -9,4 +10,5 @@ export function registerActions(app: App, bot: BotContext): void {
     await publishHome(client, body.user.id, bot);
   });
   registerQuotaActions(app, bot);
+  registerAlertActions(app, bot);
 }

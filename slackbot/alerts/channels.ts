@@ -1,0 +1,25 @@
+// Where alerts go: a team's `alertChannel` in the policy file, else the policy's `alerts.channels`; a user's
+// alerts go where their team's do; the organisation's to `alerts.channels`.
+import type { types, webApi } from '@slack/bolt';
+import type { BudgetScope } from '../../core';
+import { teamOf, type BotContext } from '../context';
+
+export function alertChannels(bot: BotContext, scope: BudgetScope, subject: string): string[] {
+  const team = scope === 'team' ? subject : scope === 'user' ? teamOf(bot.policy, subject) : undefined;
+  const own = team === undefined ? undefined : bot.policy.teams[team]?.alertChannel;
+  return own ? [own] : [...bot.policy.alerts.channels];
+}
+
+/** Posts to every channel; a channel that fails is logged and does not stop the others. Returns how many took it. */
+export async function postAlert(bot: BotContext, client: webApi.WebClient, channels: readonly string[], text: string, blocks: types.KnownBlock[]): Promise<number> {
+  let posted = 0;
+  for (const channel of channels) {
+    try {
+      await client.chat.postMessage({ channel, text, blocks });
+      posted++;
+    } catch (error) {
+      bot.log.error('alert not posted', { channel, text, error });
+    }
+  }
+  return posted;
+}
