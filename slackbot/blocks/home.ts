@@ -1,4 +1,4 @@
-// Block Kit for App Home: the viewer's month, their team's month and budget.
+// Block Kit for App Home: the viewer's month and budget, their team's month and budget.
 import type { types } from '@slack/bolt';
 import { formatUsd } from '../../core';
 import type { SpendReport } from '../spend/report';
@@ -18,14 +18,19 @@ function summary(report: SpendReport): string {
   return `*${formatUsd(report.totals.costNanos)}* over ${report.totals.requests.toLocaleString('en-US')} calls, ${compactNumber(report.totals.inputTokens + report.totals.outputTokens)} tokens${top ? `\n${top}` : ''}`;
 }
 
+function budgetBlocks(report: SpendReport): KnownBlock[] {
+  return report.budgets.map((budget) => ({ type: 'section', text: { type: 'mrkdwn', text: budgetLine(budget) } }));
+}
+
 export function homeView(data: HomeData): HomeView {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(`Your LLM spend · ${data.mine.rangeLabel}`, LIMITS.headerText) } },
     { type: 'section', text: { type: 'mrkdwn', text: clip(summary(data.mine), LIMITS.sectionText) } },
+    ...budgetBlocks(data.mine),
   ];
   if (data.team) {
     blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: clip(`*Team ${data.team.name}*\n${summary(data.team.report)}`, LIMITS.sectionText) } });
-    if (data.team.report.budget) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: budgetLine(data.team.report.budget) } });
+    blocks.push(...budgetBlocks(data.team.report));
   }
   blocks.push({
     type: 'actions',

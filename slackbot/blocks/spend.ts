@@ -1,26 +1,30 @@
 // Block Kit for a `/tokens spend` answer.
 import type { types } from '@slack/bolt';
-import { formatUsd } from '../../core';
+import { formatAmount, formatUsd, periodContaining } from '../../core';
 import type { BudgetUse, SpendReport } from '../spend/report';
 import { clip, compactNumber, keyLabel, LIMITS, progressBar, sparkline } from './text';
 
 type KnownBlock = types.KnownBlock;
 
+/** The local calendar day of an instant in the organisation's time zone, as YYYY-MM-DD. */
+const localDate = (instant: Date, timeZone: string) => periodContaining(instant, 'day', timeZone).key;
+
 const PLURAL: Record<string, string> = { team: 'teams', user: 'people', model: 'models', app: 'apps' };
 
-export function budgetLine(budget: BudgetUse): string {
-  const amount = (value: number) => (budget.unit === 'usd' ? formatUsd(value) : `${compactNumber(value)} tokens`);
-  const fraction = budget.limit > 0 ? budget.used / budget.limit : 0;
-  const end = new Date(budget.periodEnd.getTime() - 1).toISOString().slice(0, 10);
-  const projected = budget.forecast.projectedTotal;
-  const outlook = budget.forecast.overLimit
+export function budgetLine({ scope, status, forecast }: BudgetUse): string {
+  const amount = (value: number) => formatAmount({ unit: status.budget.unit, amount: value });
+  const fraction = status.limit > 0 ? status.used / status.limit : 0;
+  const end = localDate(new Date(status.period.end.getTime() - 1), status.period.timeZone);
+  const outlook = forecast.overLimit
     ? ':red_circle: over budget'
-    : budget.forecast.projectedOverrunAt
-      ? `:warning: projected to run out on ${budget.forecast.projectedOverrunAt.toISOString().slice(0, 10)}`
+    : forecast.projectedOverrunAt
+      ? `:warning: projected to run out on ${localDate(forecast.projectedOverrunAt, status.period.timeZone)}`
       : ':large_green_circle: on track';
+  // "2,400 of 10,000 tokens": the unit once.
+  const used = status.budget.unit === 'usd' ? formatUsd(status.used) : status.used.toLocaleString('en-US');
   return [
-    `*Budget ${budget.periodKey}* (${budget.scope}): ${amount(budget.used)} of ${amount(budget.limit)} — *${Math.round(fraction * 100)}%*`,
-    `${progressBar(fraction)}  forecast ${amount(projected)} by ${end} · ${outlook}`,
+    `*Budget ${status.period.key}* (${scope}): ${used} of ${amount(status.limit)} — *${Math.round(status.percent)}%*`,
+    `${progressBar(fraction)}  forecast ${amount(forecast.projectedTotal)} by ${end} · ${outlook}`,
   ].join('\n');
 }
 
@@ -57,7 +61,7 @@ export function spendBlocks(report: SpendReport): KnownBlock[] {
       text: { type: 'mrkdwn', text: `*Daily trend* ${first} → ${last}\n\`${sparkline(report.daily.map((day) => day.costNanos))}\`  peak ${formatUsd(peak.costNanos)} on ${peak.day}` },
     });
   }
-  if (report.budget) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: budgetLine(report.budget) } });
+  for (const budget of report.budgets) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: budgetLine(budget) } });
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Days in ${report.timeZone}. \`/tokens help\` for more views.` }] });
   return blocks;
 }

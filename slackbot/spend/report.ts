@@ -1,6 +1,7 @@
 // What `/tokens spend` and App Home show, computed from the daily roll-ups: totals, a top-N breakdown, the daily
-// trend, and budget use with a forecast to the end of the budget's period (budgets from the policy file).
-import { daysIn, forecastPeriod, parseRange, periodContaining, type Forecast, type Policy } from '../../core';
+// trend, and budget use with a forecast to the end of each budget's period.
+import { daysIn, forecastPeriod, parseRange, periodContaining, quotaStatus, type Budget, type Forecast, type Policy, type QuotaStatus } from '../../core';
+import { budgetsInForce } from '../quota/budgets';
 import { emptyTotals, type Dimension, type SpendRow, type Store, type Totals } from '../store/store';
 import type { SpendArgs } from './args';
 
@@ -16,14 +17,10 @@ export interface BreakdownItem {
 }
 
 export interface BudgetUse {
-  /** 'team search' or 'organisation'. */
+  /** 'organisation', 'team search' or a user mention. */
   scope: string;
-  periodKey: string;
-  periodEnd: Date;
-  unit: 'usd' | 'tokens';
-  /** Nano-dollars or tokens. */
-  limit: number;
-  used: number;
+  /** Use in the budget's current period against its quota (base plus approved increases in force). */
+  status: QuotaStatus;
   forecast: Forecast;
 }
 
@@ -37,7 +34,8 @@ export interface SpendReport {
   /** Keys beyond the top ones, and what they cost together. */
   rest: { keys: number; costNanos: number };
   daily: Array<{ day: string; costNanos: number }>;
-  budget?: BudgetUse;
+  /** The subject's budgets in force, dollars first; empty when none applies. */
+  budgets: BudgetUse[];
 }
 
 export interface SpendContext {
@@ -101,32 +99,40 @@ export async function spendReport(args: SpendArgs, context: SpendContext): Promi
     breakdown: ranked.slice(0, TOP),
     rest: { keys: rest.length, costNanos: rest.reduce((sum, item) => sum + item.costNanos, 0) },
     daily: days.map((day) => ({ day, costNanos: perDay.get(day) ?? 0 })),
-    budget: await budgetUse(args.filter, filter, context),
+    budgets: await budgetUse(args.filter, filter, context),
   };
 }
 
-/** Budget use for a team (its budget) or the whole organisation; users get budgets with stored quotas. */
+/** The budgets a report's subject answers to: the organisation's when unfiltered, else the named team's or person's. */
+function appliesTo(budget: Budget, named: SpendArgs['filter']): boolean {
+  if (!named) return budget.scope === 'organization';
+  return (named.dimension === 'team' || named.dimension === 'user') && budget.scope === named.dimension && budget.subject === named.value;
+}
+
+/**
+ * Use of each budget in force for the subject (the policy file's, or one an admin set in Slack), against its quota
+ * now (base plus the approved increases in force), with a forecast to the end of the budget's period.
+ */
 export async function budgetUse(
   named: SpendArgs['filter'],
   filter: { dimension: Dimension; values: string[] } | undefined,
   { store, policy, timeZone, now }: SpendContext,
-): Promise<BudgetUse | undefined> {
-  const budget = !named ? policy.budgets.organization : named.dimension === 'team' ? policy.budgets.teams[named.value] : undefined;
-  if (!budget) return undefined;
-  const period = periodContaining(now, budget.period, timeZone);
-  const days = daysIn({ start: new Date(period.start.getTime() - RATE_DAYS * DAY_MS), end: period.end }, timeZone);
-  const rows = await store.spend({ fromDay: days[0]!, toDay: days[days.length - 1]!, by: 'team', filter });
-  const unit = budget.amountUsd !== undefined ? 'usd' : 'tokens';
-  const amountOf = (row: SpendRow) => (unit === 'usd' ? row.costNanos : tokensOf(row));
-  const limit = unit === 'usd' ? Math.round(budget.amountUsd! * 1e9) : budget.tokens!;
-  const forecast = forecastPeriod({ series: rows.map((row) => ({ day: row.day, amount: amountOf(row) })), period, now, limit });
-  return {
-    scope: named ? `team ${named.value}` : 'organisation',
-    periodKey: period.key,
-    periodEnd: period.end,
-    unit,
-    limit,
-    used: forecast.actual,
-    forecast,
-  };
+): Promise<BudgetUse[]> {
+  const budgets = (await budgetsInForce(policy, store)).filter((budget) => appliesTo(budget, named)).sort((a, b) => (a.unit === b.unit ? 0 : a.unit === 'usd' ? -1 : 1));
+  if (budgets.length === 0) return [];
+  const grants = await store.grantsInForce(now);
+  return Promise.all(
+    budgets.map(async (budget) => {
+      const period = periodContaining(now, budget.period, timeZone);
+      const days = daysIn({ start: new Date(period.start.getTime() - RATE_DAYS * DAY_MS), end: period.end }, timeZone);
+      const rows = await store.spend({ fromDay: days[0]!, toDay: days[days.length - 1]!, by: 'team', filter });
+      const amountOf = (row: SpendRow) => (budget.unit === 'usd' ? row.costNanos : tokensOf(row));
+      const inPeriod = new Set(daysIn(period, timeZone));
+      const used = rows.reduce((sum, row) => (inPeriod.has(row.day) ? sum + amountOf(row) : sum), 0);
+      const own = grants.filter((grant) => grant.scope === budget.scope && grant.subject === budget.subject && grant.unit === budget.unit);
+      const status = quotaStatus({ budget, grants: own, used, at: now, timeZone });
+      const forecast = forecastPeriod({ series: rows.map((row) => ({ day: row.day, amount: amountOf(row) })), period, now, limit: status.limit });
+      return { scope: budget.scope === 'organization' ? 'organisation' : budget.scope === 'team' ? `team ${budget.subject}` : `<@${budget.subject}>`, status, forecast };
+    }),
+  );
 }

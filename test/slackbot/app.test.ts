@@ -138,6 +138,41 @@ describe('Slack bot over HTTP', function () {
       assert.match(text, /of \$100/);
     });
 
+    it('shows each budget in force for the subject: the team’s with its approved increase, a person’s set in Slack', async () => {
+      const at = new Date('2026-11-02T09:00:00Z');
+      const request = await store.createQuotaRequest({ team: 'search', requester: 'U100', unit: 'usd', amount: 50e9, until: null, expiresAt: null, reason: 'launch', at });
+      assert.equal((await store.decideQuotaRequest({ action: 'approve', requestId: request.id, by: 'U900', at })).decided, true);
+      await store.setBudget({ scope: 'user', subject: 'U100', unit: 'tokens', period: 'month', limit: 10_000, thresholds: [80], hardCapPercent: null }, 'U900', at);
+      const team = JSON.stringify((await answerTo((await command('spend team search')).url)).blocks);
+      assert.match(team, /\(team search\): \$3 of \$150 — \*2%\*/, 'the $100 budget plus the approved $50');
+      assert.match(team, /forecast \$\d+(\.\d\d)? by 2026-11-30/);
+      // U100's events under their id and their email: 2 × (1,000 input + 200 output) tokens.
+      const mine = JSON.stringify((await answerTo((await command('spend <@U100|ada>')).url)).blocks);
+      assert.match(mine, /\(<@U100>\): 2,400 of 10,000 tokens — \*24%\*/);
+      const organisation = JSON.stringify((await answerTo((await command('spend')).url)).blocks);
+      assert.doesNotMatch(organisation, /Budget/, 'the policy sets no organisation budget');
+    });
+
+    it('acknowledges before the numbers are in, and answers through response_url once they are', async () => {
+      const spend = store.spend.bind(store);
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      store.spend = async (query) => {
+        await gate;
+        return spend(query);
+      };
+      try {
+        const { status, text, url } = await command('spend team search');
+        assert.equal(status, 200);
+        assert.equal(text, '', 'an empty acknowledgement: the answer comes later');
+        assert.equal(slack.responses.some((response) => response.path === new URL(url).pathname), false);
+        release();
+        assert.match(JSON.stringify((await answerTo(url)).blocks), /Top people/);
+      } finally {
+        store.spend = spend;
+      }
+    });
+
     it('finds a Slack user under their id and their email, and posts publicly when asked', async () => {
       const { url } = await command('spend <@U100|ada> month by model public');
       const answer = await answerTo(url);
@@ -191,7 +226,7 @@ describe('Slack bot over HTTP', function () {
   });
 
   describe('App Home', () => {
-    it('publishes the user’s and their team’s month with the budget, within view limits', async () => {
+    it('publishes the user’s and their team’s month, each with its budget and forecast, within view limits', async () => {
       const body = JSON.stringify({
         token: 'legacy',
         team_id: 'T0001',
@@ -206,8 +241,11 @@ describe('Slack bot over HTTP', function () {
       const publish = slack.calls.find((call) => call.method === 'views.publish')!;
       assert.equal(publish.body.user_id, 'U100');
       const text = JSON.stringify(publish.body.view);
+      assert.match(text, /Your LLM spend/);
+      assert.match(text, /\(<@U100>\): 2,400 of 10,000 tokens/, 'the user’s own budget');
       assert.match(text, /Team search/);
-      assert.match(text, /Budget 2026-11/);
+      assert.match(text, /\(team search\): \$3 of \$150/, 'the team’s budget');
+      assert.match(text, /forecast/);
     });
 
     it('refreshes from the Refresh button (an interaction payload)', async () => {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { forecastPeriod, periodContaining, quotaStatus, type Budget } from '../../core';
 import { helpBlocks } from '../../slackbot/blocks/help';
-import { spendBlocks } from '../../slackbot/blocks/spend';
+import { budgetLine, spendBlocks } from '../../slackbot/blocks/spend';
 import { sparkline } from '../../slackbot/blocks/text';
 import { ArgumentError, parseSpendArgs, words } from '../../slackbot/spend/args';
 import type { SpendReport } from '../../slackbot/spend/report';
@@ -42,8 +43,32 @@ describe('spend blocks', () => {
       breakdown: Array.from({ length: 8 }, (_, i) => ({ key: `${i}${long}`, costNanos: 1e8, tokens: 10 })),
       rest: { keys: 3, costNanos: 2e8 },
       daily: Array.from({ length: 365 }, (_, i) => ({ day: `d${i}`, costNanos: i })),
+      budgets: [],
     };
     assert.deepEqual(blockKitProblems(spendBlocks(report), 50), []);
     assert.deepEqual(blockKitProblems(helpBlocks(long), 50), []);
+  });
+});
+
+describe('budget line', () => {
+  const now = new Date('2026-11-16T11:00:00Z');
+  const budget: Budget = { scope: 'team', subject: 'search', unit: 'usd', period: 'month', limit: 100e9, thresholds: [80], hardCapPercent: null };
+  const period = periodContaining(now, 'month', 'Europe/Berlin');
+  // $5 a day for the first 15 days: $75 used, on pace for about $150 in a 30-day month.
+  const series = Array.from({ length: 15 }, (_, i) => ({ day: `2026-11-${String(i + 1).padStart(2, '0')}`, amount: 5e9 }));
+
+  it('shows use as a percentage of the quota in force and the forecast to the period end, in the organisation’s days', () => {
+    const status = quotaStatus({ budget, grants: [{ amount: 20e9, approvedAt: new Date('2026-11-02T00:00:00Z') }], used: 75e9, at: now, timeZone: 'Europe/Berlin' });
+    const forecast = forecastPeriod({ series, period, now, limit: status.limit });
+    const line = budgetLine({ scope: 'team search', status, forecast });
+    assert.match(line, /\*Budget 2026-11\* \(team search\): \$75 of \$120 — \*63%\*/);
+    assert.match(line, /forecast \$147\.50 by 2026-11-30/);
+    assert.match(line, /projected to run out on 2026-11-25/);
+  });
+
+  it('says when the budget is already spent', () => {
+    const status = quotaStatus({ budget, grants: [], used: 120e9, at: now, timeZone: 'Europe/Berlin' });
+    const forecast = forecastPeriod({ series: [...series, { day: '2026-11-16', amount: 45e9 }], period, now, limit: status.limit });
+    assert.match(budgetLine({ scope: 'team search', status, forecast }), /120%.*\n.*over budget/);
   });
 });
