@@ -1,7 +1,7 @@
 // `tokenwise audit [PATHS…]`: finds the prompts in code and prompt files, audits them and reports as a table,
 // JSON or SARIF. Reads one file at a time and streams JSON, so memory stays flat on large repositories.
 import { parseArgs } from 'node:util';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import {
   auditRules,
@@ -90,7 +90,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
     const audit = outcome.audit;
     totals.add(audit);
-    report.file(audit);
+    report.file(audit, outcome.source);
     if (maxCostPerCall !== undefined) {
       for (const prompt of audit.prompts) {
         if (prompt.cost && prompt.cost.perCall > maxCostPerCall) {
@@ -123,7 +123,7 @@ interface AuditJob {
   model?: string;
 }
 
-type Outcome = { kind: 'audit'; audit: FileAudit } | { kind: 'notice'; text: string };
+type Outcome = { kind: 'audit'; audit: FileAudit; source: string } | { kind: 'notice'; text: string };
 
 /** Reads and audits the files in order, one at a time. */
 function* auditFiles(job: AuditJob): Generator<Outcome> {
@@ -133,7 +133,7 @@ function* auditFiles(job: AuditJob): Generator<Outcome> {
       continue;
     }
     try {
-      yield { kind: 'audit', audit: auditText(entry.text, entry.relativePath, { policy: job.policy, environment: job.environment, model: job.model }) };
+      yield { kind: 'audit', audit: auditText(entry.text, entry.relativePath, { policy: job.policy, environment: job.environment, model: job.model }), source: entry.text };
     } catch (error) {
       // One file the extractor cannot handle must not end the run: report it and go on.
       yield { kind: 'notice', text: `${entry.relativePath}: could not audit (${error instanceof Error ? error.message : String(error)})` };
@@ -185,6 +185,13 @@ function policyFor(given: string | undefined, paths: string[], cwd: string): Pol
   }
 }
 
+function repositoryRoot(cwd: string): string {
+  for (let folder = resolve(cwd); ; folder = dirname(folder)) {
+    if (existsSync(join(folder, '.git'))) return folder;
+    if (dirname(folder) === folder) return resolve(cwd);
+  }
+}
+
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -220,7 +227,7 @@ function createProgress(io: CliIO, total: number): { tick(): void; done(): void 
 }
 
 interface Report {
-  file(audit: FileAudit): void;
+  file(audit: FileAudit, source: string): void;
   notice(text: string): void;
   end(summary: AuditSummary): void;
 }
@@ -279,11 +286,13 @@ function jsonReport(io: CliIO): Report {
   };
 }
 
+/** SARIF URIs are relative to the repository root (the nearest folder up with a `.git`), wherever the audit runs. */
 function sarifReport(io: CliIO): Report {
   const results: SarifResult[] = [];
+  const root = repositoryRoot(io.cwd);
   return {
-    file(audit) {
-      results.push(...sarifResults(audit, audit.file));
+    file(audit, source) {
+      results.push(...sarifResults(audit, relative(root, resolve(io.cwd, audit.file)).split(sep).join('/'), source));
     },
     notice(text) {
       io.stderr(`tokenwise audit: ${text}\n`);

@@ -3,4 +3,4 @@ export { rules as auditRules } from './rules';
 export { severityPenalty, wastePenalty } from './score';
 export { AuditTotals, findingsAtOrAbove, summarize, type AuditSummary } from './summary';
 export type { FileAudit, Finding, Fix, PromptReport, Rule as AuditRule, Severity, TextEdit } from './types';
-export { sarifLog, sarifResults, sarifSchemaUri, type SarifResult } from './sarif';
+export { sarifFingerprintKey, sarifLog, sarifResults, sarifSchemaUri, type SarifResult } from './sarif';

@@ -1,5 +1,6 @@
 // SARIF 2.1.0 as GitHub code scanning reads it: one run, the rule table as tool.driver.rules, results with 1-based
-// line/column regions (UTF-16 columns, declared by columnKind) on repository-relative URIs.
+// line/column regions (UTF-16 columns, declared by columnKind) on repository-relative URIs, and a fingerprint of
+// what was found rather than where, so an alert survives edits above it.
 import { rules } from './rules';
 import type { FileAudit, Severity } from './types';
 
@@ -18,12 +19,27 @@ export interface SarifResult {
       region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
     };
   }[];
+  partialFingerprints?: { [sarifFingerprintKey]: string };
 }
 
-/** The results of one file; `relativePath` uses forward slashes and is relative to the repository root. */
-export function sarifResults(audit: FileAudit, relativePath: string): SarifResult[] {
+/** Our own key: GitHub reserves `primaryLocationLineHash` for the hash it computes itself. */
+export const sarifFingerprintKey = 'tokenwise/v1';
+
+/** The results of one file; `relativePath` uses forward slashes and is relative to the repository root. With the
+ * file's `source`, each result carries a fingerprint of its rule, file and flagged text (whitespace-insensitive,
+ * numbered when the same text is flagged again), which stays the same when lines move. */
+export function sarifResults(audit: FileAudit, relativePath: string, source?: string): SarifResult[] {
   const uri = relativePath.split('/').map(encodeURIComponent).join('/');
+  const occurrences = new Map<string, number>();
+  const fingerprint = (finding: FileAudit['findings'][number], source: string) => {
+    const flagged = source.slice(finding.range.start, finding.range.end).replace(/\s+/g, ' ').trim();
+    const key = `${finding.ruleId}\0${relativePath}\0${flagged}`;
+    const seen = occurrences.get(key) ?? 0;
+    occurrences.set(key, seen + 1);
+    return { [sarifFingerprintKey]: `${hash(key)}:${seen + 1}` };
+  };
   return audit.findings.map((finding) => ({
+    ...(source === undefined ? {} : { partialFingerprints: fingerprint(finding, source) }),
     ruleId: finding.ruleId,
     ruleIndex: rules.findIndex((rule) => rule.id === finding.ruleId),
     level: sarifLevel[finding.severity],
@@ -40,6 +56,20 @@ export function sarifResults(audit: FileAudit, relativePath: string): SarifResul
       },
     }],
   }));
+}
+
+/** 53-bit string hash (cyrb53) as hex: stable across runs and platforms, and web-safe (no crypto module). */
+function hash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
 export function sarifLog(results: readonly SarifResult[], toolVersion: string): object {

@@ -49,7 +49,9 @@ describe('tokenwise audit', function () {
   it('prints a summary table, the findings and totals, and exits 0 without --fail-on', async () => {
     const run = await cli([], dir);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /PROMPT\s+FILE:LINE\s+TOKENS\s+\$\/CALL\s+\$\/MONTH\s+MODEL/);
+    assert.match(run.stdout, /PROMPT\s+FILE:LINE\s+TOKENS\s+\$\/CALL\s+\$\/MONTH\s+MODEL\s+CHEAPER TIER \(SAVING\)\s+SCORE\s+FINDINGS/);
+    // The triage row: a label, file:line, tokens, $/call, $/month, the model, a tier or '–', the score and the counts.
+    assert.match(run.stdout, /openai\.chat call\s+src\/triage\.ts:4\s+≈?\d+\s+\$[\d.]+\s+\$[\d.]+\s+gpt-4o-mini\s+\S.*\s\d{1,3}\s+\d+W/);
     assert.match(run.stdout, /src\/triage\.ts:4/);
     assert.match(run.stdout, /prompts\/leaky\.prompt:1:\d+\s+error\s+secret-in-prompt/);
     assert.match(run.stdout, /src\/triage\.ts:\d+:\d+\s+warning\s+no-output-cap/);
@@ -95,6 +97,7 @@ describe('tokenwise audit', function () {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /prompts\/logo\.prompt: skipped: binary file/);
     assert.match(run.stdout, /prompts\/huge\.prompt: skipped: .* over the 2\.0 MB limit/);
+    assert.match(run.stdout, /src\/broken\.ts: could not parse/);
     assert.match(run.stdout, /secret-in-prompt/);
   });
 
@@ -136,11 +139,43 @@ describe('tokenwise audit', function () {
       assert.ok(Number.isInteger(location.region.startLine) && location.region.startLine >= 1);
       assert.ok(Number.isInteger(location.region.startColumn) && location.region.startColumn >= 1);
     }
+    const fingerprints = runs.results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['tokenwise/v1']);
+    assert.ok(fingerprints.every((f: unknown) => typeof f === 'string' && /^[0-9a-f]+:\d+$/.test(f)));
+    assert.equal(new Set(fingerprints).size, fingerprints.length, 'one fingerprint per result');
     const secret = runs.results.find((r: { ruleId: string }) => r.ruleId === 'secret-in-prompt');
     assert.equal(secret.level, 'error');
     assert.equal(secret.locations[0].physicalLocation.artifactLocation.uri, 'prompts/leaky.prompt');
     assert.equal(secret.locations[0].physicalLocation.region.startLine, 1);
     assert.equal(secret.locations[0].physicalLocation.region.startColumn, 'Call the API with '.length + 1);
+  });
+
+  it('keeps SARIF fingerprints when lines move, and URIs relative to the repository root from a subfolder', async () => {
+    const fingerprintsOf = async (cwd: string) => {
+      const sarif = JSON.parse((await cli(['--format', 'sarif'], cwd)).stdout);
+      return sarif.runs[0].results.map((r: { ruleId: string; partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }) => ({
+        rule: r.ruleId,
+        fingerprint: r.partialFingerprints['tokenwise/v1'],
+        uri: r.locations[0]!.physicalLocation.artifactLocation.uri,
+        line: r.locations[0]!.physicalLocation.region.startLine,
+      }));
+    };
+    const before = await fingerprintsOf(dir);
+    write('prompts/leaky.prompt', '{# a note #}\n\nCall the API with sk-proj-EXAMPLEEXAMPLEEXAMPLEEXAMPLE0000 and summarise {{ticket}}.\n');
+    const after = await fingerprintsOf(dir);
+    const leak = (list: typeof before) => list.find((r: { rule: string }) => r.rule === 'secret-in-prompt');
+    assert.equal(leak(after).line, leak(before).line + 2);
+    assert.equal(leak(after).fingerprint, leak(before).fingerprint);
+    mkdirSync(join(dir, '.git'));
+    const fromSubfolder = await fingerprintsOf(join(dir, 'prompts'));
+    assert.equal(leak(fromSubfolder).uri, 'prompts/leaky.prompt');
+    assert.equal(leak(fromSubfolder).fingerprint, leak(before).fingerprint);
+  });
+
+  it('reads the extra prompt files the policy names in promptFiles', async () => {
+    write('templates/welcome.tmpl', 'Welcome the customer. Contact ops at sk-ant-api03-EXAMPLEEXAMPLEEXAMPLE-EXAMPLE.\n');
+    assert.doesNotMatch((await cli([], dir)).stdout, /templates\/welcome\.tmpl/);
+    write('tokenwise.config.yaml', 'promptFiles: ["templates/**/*.tmpl"]\n');
+    assert.match((await cli([], dir)).stdout, /templates\/welcome\.tmpl:1:\d+\s+error\s+secret-in-prompt/);
   });
 
   it('draws a progress bar on stderr only on a terminal and only for long runs', async () => {
