@@ -12,7 +12,6 @@ import type { CheckAnswer } from '../../slackbot/http/quotaCheck';
 import { syncBudget } from '../../slackbot/litellm';
 import { createLog } from '../../slackbot/log';
 import { SqliteStore } from '../../slackbot/store/sqlite';
-import { ledgerEvent } from './support/ledger';
 import { LiteLlmDouble } from './support/litellm';
 import { post, signed } from './support/signing';
 import { SlackApiDouble } from './support/slackApi';
