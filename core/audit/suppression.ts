@@ -1,8 +1,10 @@
 // Inline suppression comments, in whatever comment syntax the file uses:
 //   // tokenwise-disable-next-line rule-id[, rule-id…]     (TypeScript, JavaScript)
-//   # tokenwise-disable-next-line rule-id                   (Python, YAML front matter)
-//   {# tokenwise-disable-next-line rule-id #}               (Jinja, Liquid-style templates)
-//   tokenwise-disable-file rule-id                          (anywhere in the file: the whole file)
+//   # tokenwise-disable-next-line rule-id                   (Python)
+//   {# tokenwise-disable-next-line rule-id #}               (Jinja, Prompty)
+//   {{! tokenwise-disable-next-line rule-id }}              (Handlebars, Mustache, Dotprompt)
+//   {% comment %}tokenwise-disable-next-line rule-id{% endcomment %}   (Liquid)
+//   tokenwise-disable-file rule-id                          (anywhere in the file, e.g. `#` in YAML front matter)
 // With no rule id the comment silences every rule. "Next line" also covers a prompt or call that starts on that
 // line, because a comment cannot go inside a template literal without becoming part of the prompt.
 import type { LineIndex } from '../extract';
@@ -19,7 +21,8 @@ export function parseSuppressions(source: string, lines: LineIndex): Suppression
   let file: RuleSet | undefined;
   const directive = /tokenwise-disable-(next-line|file)\b([^\r\n]*)/g;
   for (let match = directive.exec(source); match; match = directive.exec(source)) {
-    const ids = match[2]!.replace(/(#}|\*\/|-->|%}).*$/, '').split(/[\s,]+/).filter((id) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id));
+    // The ids end where the comment does: `#}`, `*/`, `-->`, `%}`, `}}`, or Liquid's `{% endcomment %}`.
+    const ids = match[2]!.replace(/(#}|\*\/|-->|%}|}}|\{%).*$/, '').split(/[\s,]+/).filter((id) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id));
     const rules: RuleSet = ids.length === 0 ? 'all' : new Set(ids);
     if (match[1] === 'file') file = merge(file, rules);
     else {

@@ -11,6 +11,8 @@ describe('audit', () => {
         ['// tokenwise-disable-next-line secret-in-prompt', 'src/app.ts'],
         ['# tokenwise-disable-next-line secret-in-prompt, personal-data', 'app.py'],
         ['{# tokenwise-disable-next-line secret-in-prompt #}', 'prompts/a.j2'],
+        ['{{! tokenwise-disable-next-line secret-in-prompt }}', 'prompts/a.prompt'],
+        ['{% comment %}tokenwise-disable-next-line secret-in-prompt{% endcomment %}', 'prompts/a.liquid'],
       ] as const) {
         const text = `Use ${secret} for the call.`;
         const source = `${comment}\nprompt = "${text}"\n`;
@@ -31,6 +33,13 @@ describe('audit', () => {
       assert.equal(findingsOf(audit(other, { parts: [{ text }] }), 'secret-in-prompt').length, 1);
       const far = `// tokenwise-disable-next-line secret-in-prompt\n\nconst prompt = "${text}";\n`;
       assert.equal(findingsOf(audit(far, { parts: [{ text }] }), 'secret-in-prompt').length, 1);
+    });
+
+    it('silences a rule for a whole prompt file from its YAML front matter, leaving the others', () => {
+      const source = `---\nmodel: gpt-4o\n# tokenwise-disable-file secret-in-prompt\n---\nsystem:\nUse ${secret} and write to ada@acme-corp.io.\n`;
+      const result = auditText(source, 'prompts/a.prompty');
+      assert.deepEqual(findingsOf(result, 'secret-in-prompt'), []);
+      assert.equal(findingsOf(result, 'personal-data').length, 1);
     });
 
     it('silences a rule for the whole file, or every rule with no id', () => {
