@@ -336,4 +336,13 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
     assert.equal(call.model, 'gpt-4o-mini');
     assert.deepEqual(call.parts.map((part) => part.text), ['You are a helpful bot.', '${userPrompt}']);
   });
+
+  it('reads the AI SDK messages form with its roles, model and output cap', () => {
+    const text = "const r = streamText({ model: openai('gpt-4o'), messages: [{ role: 'system', content: 'You are terse.' }, { role: 'user', content: q }], maxOutputTokens: 100 });";
+    const [prompt] = extractPrompts(text, 'a.ts').prompts;
+    assert.equal(prompt!.id, 'call:ai-sdk:0');
+    assert.equal(prompt!.model, 'gpt-4o');
+    assert.equal(prompt!.maxTokens, 100);
+    assert.deepEqual(prompt!.parts.map((part) => [part.role, part.text]), [['system', 'You are terse.'], ['user', '${q}']]);
+  });
 });

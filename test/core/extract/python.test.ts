@@ -219,4 +219,18 @@ describe('extractPrompts: Python', () => {
     assert.deepEqual(found.map((prompt) => prompt.id), ['call:openai.chat:0']);
     assert.equal(found[0]!.parts[0]!.text, 'You are a bot that answers briefly.');
   });
+
+  it('joins + concatenation of literals, constants and variables, skipping trailing comments', () => {
+    const text = [
+      'SYSTEM = "You are terse. " + "Answer in French."  # a comment, not prompt text',
+      'r = client.chat.completions.create(model="gpt-4o", max_tokens=10, messages=[{"role": "system", "content": SYSTEM + " Be kind."}, {"role": "user", "content": "Q: " + q}])',
+    ].join('\n');
+    const [prompt, ...rest] = extractPrompts(text, 'a.py').prompts;
+    assert.equal(rest.length, 0);
+    assert.equal(prompt!.maxTokens, 10);
+    assert.deepEqual(prompt!.parts.map((part) => [part.role, part.text, part.variables.map((variable) => variable.name)]), [
+      ['system', 'You are terse. Answer in French. Be kind.', []],
+      ['user', 'Q: {q}', ['q']],
+    ]);
+  });
 });
