@@ -3,14 +3,28 @@
 // Incremental per prompt: when an edit stays inside the text of one prompt (typing in a prompt, the common case),
 // only that prompt is audited again — on a copy of the document in which everything but that prompt's lines is
 // blanked to spaces, so offsets and lines stay those of the real document and the parser skips the rest. Every other
-// prompt keeps its report, with ranges after the edit moved by the edit's length. Anything else (an edit between
-// prompts, several prompts touched, a prompt not found again) audits the whole file. Oversized, minified and binary
-// files are not audited unless the user asks.
+// prompt keeps its report, with ranges after the edit moved by the edit's length. Anything else (opening a file, an
+// edit between prompts, several prompts touched) audits the whole file in slices of a few prompts with a yield to
+// the host between them, so a file with hundreds of prompts never holds the extension host for long. Oversized,
+// minified and binary files are not audited unless the user asks; a file core cannot handle is skipped, not fatal.
 import * as vscode from 'vscode';
-import { auditText, type AuditOptions, type FileAudit, type PromptReport, type TextRange } from '../core';
+import {
+  auditExtracted,
+  auditText,
+  defaultPolicy,
+  extractPrompts,
+  type AuditOptions,
+  type FileAudit,
+  type Finding,
+  type PromptReport,
+  type TextRange,
+} from '../core';
 
 /** Above these sizes counting waits for an explicit "count anyway": a 10 MB file or a minified bundle is never a prompt file. */
 export const limits = { maxChars: 1_000_000, maxLineChars: 20_000 };
+
+/** CPU time one slice of a full audit may take before the host gets the event loop back. */
+const sliceBudgetMs = 10;
 
 export type FileAnalysis =
   | { state: 'ready'; audit: FileAudit; millis: number; incremental: boolean }
@@ -24,8 +38,16 @@ interface Entry {
   result: FileAnalysis;
 }
 
+interface Job {
+  version: number;
+  optionsGeneration: number;
+  text: string;
+  result: Promise<FileAnalysis>;
+}
+
 export class Analysis implements vscode.Disposable {
   private readonly files = new Map<string, Entry>();
+  private readonly running = new Map<string, Job>();
   private readonly forced = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   private generation = 0;
@@ -34,26 +56,41 @@ export class Analysis implements vscode.Disposable {
 
   constructor(private readonly optionsFor: (uri: vscode.Uri) => AuditOptions) {}
 
-  of(document: vscode.TextDocument): FileAnalysis {
+  /** The analysis of the document as it is now: cached, updated for an edit inside one prompt, or audited whole. */
+  of(document: vscode.TextDocument): Promise<FileAnalysis> {
     const key = document.uri.toString();
+    const generation = this.generation;
     const cached = this.files.get(key);
-    if (cached && cached.version === document.version && cached.optionsGeneration === this.generation) return cached.result;
+    if (cached && cached.version === document.version && cached.optionsGeneration === generation) return Promise.resolve(cached.result);
+    const pending = this.running.get(key);
+    if (pending && pending.version === document.version && pending.optionsGeneration === generation) return pending.result;
     const text = document.getText();
-    const previous = cached?.optionsGeneration === this.generation ? cached : undefined;
-    const result =
-      (previous && this.incremental(previous, text, document)) ?? this.analyze(text, document.uri, this.forced.has(key));
-    this.files.set(key, { version: document.version, optionsGeneration: this.generation, text, result });
-    return result;
+    const previous = cached?.optionsGeneration === generation ? cached : undefined;
+    const updated = previous && this.incremental(previous, text, document);
+    if (updated) {
+      this.files.set(key, { version: document.version, optionsGeneration: generation, text, result: updated });
+      return Promise.resolve(updated);
+    }
+    const job: Job = { version: document.version, optionsGeneration: generation, text, result: this.analyze(text, document.uri, this.forced.has(key)) };
+    this.running.set(key, job);
+    return job.result.then((result) => {
+      // A newer edit, a forget() or new settings superseded this job: its result answers only the caller that waited.
+      if (this.running.get(key) !== job) return result;
+      this.running.delete(key);
+      if (job.optionsGeneration === this.generation) this.files.set(key, { version: job.version, optionsGeneration: job.optionsGeneration, text, result });
+      return result;
+    });
   }
 
   /** Audits text that is not open in an editor (the workspace audit). */
-  ofText(text: string, uri: vscode.Uri): FileAnalysis {
+  ofText(text: string, uri: vscode.Uri): Promise<FileAnalysis> {
     return this.analyze(text, uri, false);
   }
 
   countAnyway(uri: vscode.Uri): void {
     this.forced.add(uri.toString());
     this.files.delete(uri.toString());
+    this.running.delete(uri.toString());
     this.changed.fire();
   }
 
@@ -64,6 +101,7 @@ export class Analysis implements vscode.Disposable {
 
   forget(uri: vscode.Uri): void {
     this.files.delete(uri.toString());
+    this.running.delete(uri.toString());
     this.forced.delete(uri.toString());
   }
 
@@ -71,15 +109,21 @@ export class Analysis implements vscode.Disposable {
     this.changed.dispose();
   }
 
-  private analyze(text: string, uri: vscode.Uri, forced: boolean): FileAnalysis {
+  private async analyze(text: string, uri: vscode.Uri, forced: boolean): Promise<FileAnalysis> {
     if (text.slice(0, 65_536).includes('\u0000')) return { state: 'skipped', reason: 'binary file' };
     if (!forced) {
       if (text.length > limits.maxChars) return { state: 'paused', reason: `large file (${(text.length / 1e6).toFixed(1)} MB)` };
       if (longestLine(text) > limits.maxLineChars) return { state: 'paused', reason: 'minified file (very long lines)' };
     }
     const started = performance.now();
-    const audit = auditText(text, fileNameOf(uri), this.optionsFor(uri));
-    return { state: 'ready', audit, millis: performance.now() - started, incremental: false };
+    try {
+      const audit = await auditInSlices(text, fileNameOf(uri), this.optionsFor(uri));
+      return { state: 'ready', audit, millis: performance.now() - started, incremental: false };
+    } catch (error) {
+      // Pathological input core cannot handle (a stack overflow in deeply nested code, say) costs this file its
+      // lenses, never the editor its extension.
+      return { state: 'skipped', reason: `not analysable (${error instanceof Error ? error.message : String(error)})` };
+    }
   }
 
   /** Re-audits only the prompt an edit stayed inside of, or returns undefined when the whole file must be audited. */
@@ -98,29 +142,58 @@ export class Analysis implements vscode.Disposable {
     const keep = [moved.prompt.range, moved.prompt.callSite?.range, ...moved.prompt.parts.map((p) => p.range)].filter(
       (range): range is TextRange => range !== undefined,
     );
-    const fresh = auditText(blankExcept(text, keep), fileNameOf(document.uri), this.optionsFor(document.uri)).prompts.find(
-      (report) => report.prompt.range.start === moved.prompt.range.start,
-    );
+    let fresh: PromptReport | undefined;
+    try {
+      fresh = auditText(blankExcept(text, keep), fileNameOf(document.uri), this.optionsFor(document.uri)).prompts.find(
+        (report) => report.prompt.range.start === moved.prompt.range.start,
+      );
+    } catch {
+      return undefined; // the full audit decides what to make of text core cannot handle
+    }
     if (!fresh) return undefined;
     const replacement: PromptReport = { ...fresh, prompt: { ...fresh.prompt, id: changed.prompt.id } };
     const prompts = audit.prompts.map((report) =>
       report === changed ? replacement : endOf(report) < edit.start ? report : shiftRanges(report, shift),
     );
-    const seen = new Set<string>();
-    const findings = prompts
-      .flatMap((report) => report.findings)
-      .filter((finding) => {
-        const key = `${finding.ruleId}:${finding.range.start}:${finding.range.end}:${finding.message}`;
-        return !seen.has(key) && Boolean(seen.add(key));
-      })
-      .sort((a, b) => a.range.start - b.range.start);
     return {
       state: 'ready',
-      audit: { ...audit, prompts, findings },
+      audit: { ...audit, prompts, findings: mergeFindings(prompts) },
       millis: performance.now() - started,
       incremental: true,
     };
   }
+}
+
+/** Core's auditText, one slice of prompts at a time, each sized to about sliceBudgetMs at the pace of the last. */
+async function auditInSlices(text: string, fileName: string, options: AuditOptions): Promise<FileAudit> {
+  const policy = options.policy ?? defaultPolicy;
+  const extracted = extractPrompts(text, fileName, { promptGlobs: policy.promptFiles, variableSizes: policy.variables });
+  const prompts: PromptReport[] = [];
+  const notices = [...extracted.notices];
+  let size = 2;
+  for (let at = 0; at < extracted.prompts.length; ) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const started = performance.now();
+    const slice = auditExtracted(text, fileName, { ...extracted, prompts: extracted.prompts.slice(at, at + size) }, options);
+    prompts.push(...slice.prompts);
+    notices.push(...slice.notices);
+    at += size;
+    const perPrompt = (performance.now() - started) / slice.prompts.length;
+    size = Math.max(1, Math.min(64, Math.floor(sliceBudgetMs / Math.max(perPrompt, 0.05))));
+  }
+  return { file: fileName, prompts, findings: mergeFindings(prompts), notices: [...new Set(notices)] };
+}
+
+/** The file's findings from its prompts' reports: two prompts can share a call site, so each finding once, in order. */
+function mergeFindings(prompts: PromptReport[]): Finding[] {
+  const seen = new Set<string>();
+  return prompts
+    .flatMap((report) => report.findings)
+    .filter((finding) => {
+      const key = `${finding.ruleId}:${finding.range.start}:${finding.range.end}:${finding.message}`;
+      return !seen.has(key) && Boolean(seen.add(key));
+    })
+    .sort((a, b) => a.range.start - b.range.start);
 }
 
 interface Edit {

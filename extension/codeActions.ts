@@ -9,10 +9,10 @@ export class QuickFixes implements vscode.CodeActionProvider {
 
   constructor(private readonly analysis: Analysis) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const ours = context.diagnostics.filter((d) => d.source === 'tokenwise' && typeof d.code === 'string');
     if (ours.length === 0) return [];
-    const result = this.analysis.of(document);
+    const result = await this.analysis.of(document);
     if (result.state !== 'ready') return [];
     return ours.flatMap((diagnostic) => {
       const finding = result.audit.findings.find((f) => f.ruleId === diagnostic.code && toRange(f.range).isEqual(diagnostic.range));

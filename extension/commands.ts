@@ -69,7 +69,7 @@ async function reportAt(ctx: Ctx, uri: vscode.Uri | undefined, promptId: string 
   const editor = vscode.window.activeTextEditor;
   const document = uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
   if (!document) return undefined;
-  const result = ctx.analysis.of(document);
+  const result = await ctx.analysis.of(document);
   if (result.state !== 'ready') return undefined;
   const cursor = editor?.document === document ? editor.selection.active : undefined;
   const report = result.audit.prompts.find((r) =>

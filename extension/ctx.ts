@@ -15,6 +15,7 @@ export const apiKeySecrets = { anthropic: 'tokenwise.anthropicApiKey', google: '
 export class Ctx implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly publishing = new Set<Promise<void>>();
   private effectivePolicy: Policy;
   settings: Settings;
   lastReport: WorkspaceReport | undefined;
@@ -117,21 +118,23 @@ export class Ctx implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.pending.delete(key);
-        this.publish(document);
+        const work = this.publish(document).finally(() => this.publishing.delete(work));
+        this.publishing.add(work);
       }, delayMs),
     );
   }
 
-  publish(document: vscode.TextDocument): void {
+  async publish(document: vscode.TextDocument): Promise<void> {
     if (document.isClosed) return;
-    const result = this.analysis.of(document);
+    const result = await this.analysis.of(document);
+    if (document.isClosed) return;
     this.diagnostics.publish(document.uri, result.state === 'ready' ? result.audit : undefined);
-    if (document === vscode.window.activeTextEditor?.document) this.status.update();
+    if (document === vscode.window.activeTextEditor?.document) await this.status.update();
   }
 
-  /** Resolves once no debounced work is waiting (tests and benchmarks use it). */
+  /** Resolves once no debounced work is waiting or running (tests and benchmarks use it). */
   async settled(): Promise<void> {
-    while (this.pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (this.pending.size > 0 || this.publishing.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
   private refreshAll(): void {

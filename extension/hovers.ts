@@ -1,7 +1,7 @@
 // Hover on a prompt: where its tokens come from, what input and output cost, what caching saves, and the same
 // prompt priced across the provider's models.
 import * as vscode from 'vscode';
-import { countTokens, priceUsage, type ExactTokenCounter, type Policy, type PromptReport } from '../core';
+import { countTokens, estimatePromptCost, priceUsage, type ExactTokenCounter, type Policy, type PromptReport } from '../core';
 import type { Analysis } from './analysis';
 import { compareModels } from './comparison';
 import { callsLabel, thousands, tokensLabel, usd } from './labels';
@@ -15,7 +15,7 @@ export class PromptHovers implements vscode.HoverProvider {
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
-    const result = this.analysis.of(document);
+    const result = await this.analysis.of(document);
     if (result.state !== 'ready') return undefined;
     const report = result.audit.prompts.find((r) =>
       [r.prompt.range, r.prompt.callSite?.range].some((range) => range && toRange(range).contains(position)),
@@ -60,7 +60,7 @@ export function hoverMarkdown(report: PromptReport, policy: Policy): vscode.Mark
       md.appendMarkdown(`Per call: **${usd(report.cost.perCall)}** · `);
     }
     md.appendMarkdown(`**${usd(report.cost.perMonth)}/month** at ${callsLabel(report.callsPerDay)} calls/day\n\n`);
-    const caching = report.cost.withCaching;
+    const caching = cachingOf(report, policy);
     if (caching) {
       md.appendMarkdown(
         `Prompt caching of the ${thousands(caching.cachedPrefixTokens)}-token static prefix: ${usd(caching.perMonth)}/month ` +
@@ -82,4 +82,29 @@ export function hoverMarkdown(report: PromptReport, policy: Policy): vscode.Mark
     md.appendMarkdown(`\nRecommended: **${report.recommendation.model}** — ${report.recommendation.reasons.join('; ')}\n`);
   }
   return md;
+}
+
+/**
+ * What prompt caching would save: the static prefix is every part before the first one holding a variable (the same
+ * on every call, so a provider can serve it from its cache). Undefined when the prefix is below the provider's
+ * minimum or the model has no caching.
+ */
+function cachingOf(report: PromptReport, policy: Policy) {
+  let staticPrefixTokens = 0;
+  for (const part of report.prompt.parts) {
+    if (part.variables.length > 0) break;
+    staticPrefixTokens += countTokens(part.text, report.model, { fallback: 'estimate' }).tokens;
+  }
+  try {
+    return estimatePromptCost({
+      model: report.model,
+      promptTokens: report.tokens.tokens,
+      outputTokens: report.outputTokens,
+      callsPerDay: report.callsPerDay,
+      staticPrefixTokens,
+      customModels: policy.customModels,
+    }).withCaching;
+  } catch {
+    return undefined;
+  }
 }

@@ -28,9 +28,9 @@ export class CostLenses implements vscode.CodeLensProvider {
     this.changed.fire();
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     if (!lensesEnabledFor(this.settings(), document.languageId)) return [];
-    const result = this.analysis.of(document);
+    const result = await this.analysis.of(document);
     if (result.state === 'skipped') return [];
     const top = new vscode.Range(0, 0, 0, 0);
     if (result.state === 'paused') {

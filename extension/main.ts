@@ -16,11 +16,13 @@ const documents: vscode.DocumentSelector = ['file', 'untitled', 'vscode-vfs', 'v
 export interface TokenwiseApi {
   activationMillis: number;
   statusText(): string | undefined;
+  /** The command a click on the status bar item runs. */
+  statusCommand(): string | undefined;
   analysisOf(document: vscode.TextDocument): ReturnType<Ctx['analysis']['of']>;
   /** The lens titles the editor would show, computed now. */
-  lensTitles(document: vscode.TextDocument): string[];
+  lensTitles(document: vscode.TextDocument): Promise<string[]>;
   /** Drops the cached analysis of a document and audits it whole again. */
-  reanalyze(document: vscode.TextDocument): void;
+  reanalyze(document: vscode.TextDocument): Promise<unknown>;
   lastReport(): Ctx['lastReport'];
   reportHtml(): string | undefined;
   settled(): Promise<void>;
@@ -53,11 +55,12 @@ export function activate(extension: vscode.ExtensionContext): TokenwiseApi {
   return {
     activationMillis,
     statusText: () => c.status.visibleText(),
+    statusCommand: () => (typeof c.status.item.command === 'string' ? c.status.item.command : c.status.item.command?.command),
     analysisOf: (document) => c.analysis.of(document),
-    lensTitles: (document) => c.lenses.provideCodeLenses(document).map((lens) => lens.command?.title ?? ''),
+    lensTitles: async (document) => (await c.lenses.provideCodeLenses(document)).map((lens) => lens.command?.title ?? ''),
     reanalyze: (document) => {
       c.analysis.forget(document.uri);
-      c.analysis.of(document);
+      return c.analysis.of(document);
     },
     lastReport: () => c.lastReport,
     reportHtml: () => ReportPanel.open?.html,

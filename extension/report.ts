@@ -45,7 +45,7 @@ export async function auditWorkspace(ctx: Ctx): Promise<WorkspaceReport> {
           }
           text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
         }
-        const result = open ? ctx.analysis.of(open) : ctx.analysis.ofText(text, uri);
+        const result = await (open ? ctx.analysis.of(open) : ctx.analysis.ofText(text, uri));
         if (result.state !== 'ready') {
           skipped.push({ file, reason: result.reason });
           ctx.diagnostics.clear(uri);

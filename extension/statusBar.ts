@@ -9,6 +9,7 @@ export class CostStatus implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('tokenwise.cost', vscode.StatusBarAlignment.Right, 100);
   private timer: ReturnType<typeof setTimeout> | undefined;
   private visible = false;
+  private requests = 0;
 
   constructor(
     private readonly analysis: Analysis,
@@ -22,7 +23,7 @@ export class CostStatus implements vscode.Disposable {
   /** Recomputes after the selection settles, so holding an arrow key never counts on every keystroke. */
   schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.update(), 75);
+    this.timer = setTimeout(() => void this.update(), 75);
   }
 
   /** The text shown right now, or undefined while hidden. */
@@ -30,9 +31,11 @@ export class CostStatus implements vscode.Disposable {
     return this.visible ? this.item.text : undefined;
   }
 
-  update(): void {
+  async update(): Promise<void> {
+    const request = ++this.requests;
     const editor = vscode.window.activeTextEditor;
-    const text = editor ? this.describe(editor) : undefined;
+    const text = editor ? await this.describe(editor) : undefined;
+    if (request !== this.requests) return; // the selection moved on while this one was counted
     this.visible = text !== undefined;
     if (!text) {
       this.item.hide();
@@ -43,9 +46,9 @@ export class CostStatus implements vscode.Disposable {
     this.item.show();
   }
 
-  private describe(editor: vscode.TextEditor): { label: string; tooltip: string } | undefined {
+  private async describe(editor: vscode.TextEditor): Promise<{ label: string; tooltip: string } | undefined> {
     const { document, selection } = editor;
-    const result = this.analysis.of(document);
+    const result = await this.analysis.of(document);
     const report =
       result.state === 'ready'
         ? result.audit.prompts.find((r) => [r.prompt.range, r.prompt.callSite?.range].some((range) => range && toRange(range).contains(selection.start)))

@@ -20,18 +20,11 @@ const entries = [
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
   },
-  // VS Code extension: desktop (Node extension host) and web (web-worker extension host) from the same sources.
+  // VS Code extension: one browser-platform bundle serves the desktop (Node) and web-worker extension hosts alike —
+  // it uses no Node API — so the .vsix carries the tokenizer data once.
   {
     entryPoints: ['extension/main.ts'],
     outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-  },
-  {
-    entryPoints: ['extension/main.ts'],
-    outfile: 'dist/web/extension.js',
     platform: 'browser',
     format: 'cjs',
     target: 'es2022',

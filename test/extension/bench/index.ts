@@ -45,10 +45,27 @@ function blockMonitor() {
   return { reset: () => ((longest = 0), (last = performance.now())), longest: () => longest, stop: () => clearInterval(timer) };
 }
 
+/** CPU milliseconds of this process spent in `work`, and its wall milliseconds. */
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; cpu: number; wall: number }> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const value = await work();
+  const wall = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { value, cpu: (used.user + used.system) / 1000, wall };
+}
+
 export async function run(): Promise<void> {
   console.log('── tokenwise extension bench');
   const extension = vscode.extensions.getExtension<TokenwiseApi>('tokenwise.tokenwise')!;
   const api = await extension.activate();
+  // Loading the bundle happens before activate() runs: time a second, inactive copy of it in this same host.
+  const bundle = require.resolve(`${extension.extensionPath}/dist/extension.js`);
+  const loadStarted = performance.now();
+  delete require.cache[bundle];
+  require(bundle);
+  const loadMillis = performance.now() - loadStarted;
+
   const folder = vscode.workspace.workspaceFolders![0]!.uri;
   const uri = vscode.Uri.joinPath(folder, 'bench/generated.ts');
   const source = generate();
@@ -56,15 +73,15 @@ export async function run(): Promise<void> {
   const document = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(document);
 
-  const initial = api.lensTitles(document);
-  const fullCpu = process.cpuUsage();
-  api.reanalyze(document);
-  const fullUsed = process.cpuUsage(fullCpu);
-  const fullMillis = (fullUsed.user + fullUsed.system) / 1000;
-
   // Built-in extensions share this host (the TypeScript client starts on the new file): let them settle first.
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   const monitor = blockMonitor();
+  const first = await timed(() => api.lensTitles(document));
+  const firstBlock = monitor.longest();
+  monitor.reset();
+  const full = await timed(() => api.reanalyze(document));
+  const fullBlock = monitor.longest();
+
   const timings: number[] = [];
   const cpuTimings: number[] = [];
   let incremental = 0;
@@ -79,26 +96,27 @@ export async function run(): Promise<void> {
     const at = document.lineAt(line).text.indexOf('Classify');
     await editor.edit((builder) => builder.insert(new vscode.Position(line, at), `Be exact ${i}. `));
     await new Promise((resolve) => setTimeout(resolve, 30));
-    const started = performance.now();
-    const cpu = process.cpuUsage();
-    api.lensTitles(document);
-    const used = process.cpuUsage(cpu);
-    timings.push(performance.now() - started);
-    cpuTimings.push((used.user + used.system) / 1000);
-    if (api.analysisOf(document).state === 'ready' && (api.analysisOf(document) as { incremental: boolean }).incremental) incremental++;
+    const recompute = await timed(() => api.lensTitles(document));
+    timings.push(recompute.wall);
+    cpuTimings.push(recompute.cpu);
+    const analysis = await api.analysisOf(document);
+    if (analysis.state === 'ready' && analysis.incremental) incremental++;
   }
   await api.settled();
-  const longestBlock = monitor.longest();
+  const editBlock = monitor.longest();
   monitor.stop();
 
-  const updated = api.lensTitles(document);
-  api.reanalyze(document);
-  const fresh = api.lensTitles(document);
+  const updated = await api.lensTitles(document);
+  await api.reanalyze(document);
+  const fresh = await api.lensTitles(document);
   const same = JSON.stringify(updated) === JSON.stringify(fresh);
 
-  console.log(`file: ${document.lineCount} lines, ${initial.filter((t) => t.includes(' tok · ')).length} prompts; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
-  console.log(`activation: ${api.activationMillis.toFixed(1)} ms (target < 100 ms)`);
-  console.log(`full audit of the file (on open, or after an edit between prompts): ${fullMillis.toFixed(0)} ms CPU`);
+  console.log(`file: ${document.lineCount} lines, ${first.value.filter((t) => t.includes(' tok · ')).length} prompts; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
+  console.log(`activation: bundle load ${loadMillis.toFixed(1)} ms + activate() ${api.activationMillis.toFixed(1)} ms (target < 100 ms)`);
+  console.log(
+    `first lenses (tokenizer and parser load, full audit in slices): ${first.cpu.toFixed(0)} ms CPU, ${first.wall.toFixed(0)} ms wall; longest host block ${firstBlock.toFixed(1)} ms`,
+  );
+  console.log(`full audit again (an edit between prompts): ${full.cpu.toFixed(0)} ms CPU, ${full.wall.toFixed(0)} ms wall; longest host block ${fullBlock.toFixed(1)} ms (target < 50 ms)`);
   // CPU time of the host process leaves out waiting for a core on a busy machine; wall time includes it.
   console.log(
     `recompute after an edit (${edits} edits, ${incremental} incremental): CPU p50 ${percentile(cpuTimings, 50).toFixed(1)} ms, ` +
@@ -106,7 +124,7 @@ export async function run(): Promise<void> {
   );
   console.log(
     `longest host block while editing: tokenwise's recompute ${Math.max(...cpuTimings).toFixed(1)} ms CPU (${Math.max(...timings).toFixed(1)} ms wall); ` +
-      `any work in the shared host ${longestBlock.toFixed(1)} ms wall (target < 50 ms)`,
+      `any work in the shared host ${editBlock.toFixed(1)} ms wall (target < 50 ms)`,
   );
   console.log(`incremental lenses equal a full audit: ${same ? 'yes' : 'NO'}`);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

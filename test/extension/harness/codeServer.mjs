@@ -41,7 +41,8 @@ export function ensureSystem() {
   const list = missing.map((m) => `  - ${m.apt}: ${m.what}`).join('\n');
   throw new Error(
     `The extension tests need these system packages:\n${list}\n` +
-      `Install them with: sudo apt-get install -y ${missing.map((m) => m.apt).join(' ')}`,
+      `Install them with: sudo apt-get install -y ${missing.map((m) => m.apt).join(' ')}` +
+      (missing.some((m) => m.apt === 'chromium') ? `\n(or point TOKENWISE_CHROMIUM at a Chromium or Chrome binary; looked for ${CHROMIUM})` : ''),
   );
 }
 

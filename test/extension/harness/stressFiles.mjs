@@ -1,5 +1,6 @@
 // Files no editor feature may hang on, generated per run rather than committed: a 10 MB source file, a binary file
-// with a source extension, and a minified one-line bundle (small enough that "count anyway" finishes quickly).
+// with a source extension, a minified one-line bundle (small enough that "count anyway" finishes quickly), and
+// pathological text.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -25,4 +26,12 @@ export function generateStressFiles(workspace) {
     minified += `function a${i}(q){return c.chat.completions.create({model:"gpt-4o",messages:[{role:"system",content:"Agent ${i}: be brief."},{role:"user",content:q}]})}`;
   }
   writeFileSync(join(dir, 'bundle.min.js'), minified);
+
+  // Pathological text: a prompt of lone surrogates, emoji and a long repetitive run, then brackets nested 20,000
+  // deep (beyond any recursive parser's stack) and a template literal that never closes.
+  const odd =
+    'const client = new OpenAI();\n' +
+    `client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "\\uD800 lone \\uDFFF ${'\u{1F600}'.repeat(3000)} ${'ab'.repeat(3000)}" }] });\n`;
+  writeFileSync(join(dir, 'odd.ts'), odd);
+  writeFileSync(join(dir, 'nested.ts'), `${odd}const x = ${'[\n'.repeat(20_000)}${']\n'.repeat(20_000)}const s = \`never closed \${ {{{\n`);
 }

@@ -38,6 +38,15 @@ export async function until<T>(what: string, check: () => T | undefined | false 
   }
 }
 
+/** Runs a command that shows a quick pick and accepts its item at `index`, as a person would with the arrow keys. */
+export async function pickInQuickPick<T>(command: string, index: number, ...args: unknown[]): Promise<T | undefined> {
+  const result = vscode.commands.executeCommand<T>(command, ...args);
+  await new Promise((resolve) => setTimeout(resolve, 1_000)); // the quick pick opens asynchronously
+  for (let i = 0; i < index; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  return result;
+}
+
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('tokenwise').update(key, value, vscode.ConfigurationTarget.Global);
 }

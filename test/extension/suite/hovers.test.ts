@@ -29,6 +29,16 @@ describe('prompt hovers', () => {
     assert.ok(rows.some((row) => row.includes('| small |')), 'a small model is among them');
   });
 
+  it('notes tools and images and prices caching of the static prefix', async () => {
+    const editor = await openFixture('src/agent.ts');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(79, 10));
+    const markdown = text(hovers);
+    assert.match(markdown, /\*\*tokenwise\*\* · gpt-4o-mini · [\d,]+ tok in, 200 tok out/, 'a call naming no model gets the default');
+    assert.match(markdown, /\| tools \| definitions not counted \|/);
+    assert.match(markdown, /\| images \| priced per image, not counted \|/);
+    assert.match(markdown, /Prompt caching of the [\d,]+-token static prefix: \$[\d.,]+\/month \(saves \$[\d.,]+, [\d.]+ %\)/);
+  });
+
   it('shows nothing outside prompts', async () => {
     const editor = await openFixture('src/support.ts');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(3, 2));

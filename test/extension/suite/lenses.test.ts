@@ -1,6 +1,13 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { closeAll, extensionApi, fixtureUri, lensTitles, lensesOf, openFixture, setSetting, until } from './helpers';
+import { defaultPolicy } from '../../../core';
+import { compareModels } from '../../../extension/comparison';
+import { closeAll, extensionApi, fixtureUri, lensTitles, lensesOf, openFixture, pickInQuickPick, setSetting, until } from './helpers';
+
+async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+}
 
 const costTitle = /^(≈ )?[\d,]+ tok · \$[\d.,]+\/call · \$[\d.,]+\/mo @ [\d.]+k?\/day · [\w.-]+$/;
 
@@ -49,6 +56,27 @@ describe('cost lenses', () => {
     assert.equal(document.lineAt(7).text, "    model: 'gpt-4o',");
   });
 
+  it('opens a model comparison from the cost lens; picking a model switches the call', async () => {
+    const api = await extensionApi();
+    const editor = await openFixture('src/support.ts');
+    const { document } = editor;
+    const lens = (await lensesOf(document.uri)).find((l) => l.range.start.line === 6 && l.command?.command === 'tokenwise.compareModels');
+    assert.ok(lens?.command?.arguments);
+    const analysis = await api.analysisOf(document);
+    assert.equal(analysis.state, 'ready');
+    const report = analysis.state === 'ready' ? analysis.audit.prompts.find((r) => r.prompt.id === lens.command!.arguments![1]) : undefined;
+    assert.ok(report);
+    const rows = compareModels(report, defaultPolicy);
+    const index = rows.findIndex((row) => !row.current);
+    assert.ok(rows.length >= 3 && index >= 0, JSON.stringify(rows.map((r) => r.model)));
+
+    const switched = await pickInQuickPick<boolean>(lens.command.command, index, ...lens.command.arguments);
+    assert.equal(switched, true);
+    assert.equal(document.lineAt(7).text, `    model: '${rows[index]!.model}',`);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.lineAt(7).text, "    model: 'gpt-4o',");
+  });
+
   it('puts a lens on a prompt file', async () => {
     const editor = await openFixture('prompts/summary.prompt');
     const lenses = await lensesOf(editor.document.uri);
@@ -75,6 +103,60 @@ describe('cost lenses', () => {
       await setSetting('lenses.enabled', undefined);
     }
     await until('lenses at 1k/day again', async () => (await lensTitles(uri)).some((t) => t.includes('@ 1k/day')));
+  });
+
+  it('follows settings live: default model, output tokens, policy file path', async () => {
+    const agent = fixtureUri('src/agent.ts');
+    const prompt = (await openFixture('prompts/summary.prompt')).document.uri;
+    const teamPolicy = fixtureUri('config/team.yaml');
+    try {
+      await setSetting('defaultModel', 'gpt-4.1-mini');
+      await until('the default model in lenses', async () => (await lensTitles(agent)).some((t) => t.endsWith('· gpt-4.1-mini')));
+      assert.ok((await lensTitles(fixtureUri('src/support.ts'))).filter((t) => t.includes(' tok · ')).every((t) => t.endsWith('· gpt-4o')));
+
+      await setSetting('outputTokens', 777);
+      await until('777 output tokens in the hover', async () => /, 777 tok out/.test(await hoverText(prompt, new vscode.Position(3, 5))));
+
+      await vscode.workspace.fs.writeFile(teamPolicy, new TextEncoder().encode('defaultCallsPerDay: 4000\n'));
+      await setSetting('policyFile', 'config/team.yaml');
+      await until('lenses at 4k/day from config/team.yaml', async () => (await lensTitles(prompt)).some((t) => t.includes('@ 4k/day')));
+      await vscode.workspace.fs.writeFile(teamPolicy, new TextEncoder().encode('defaultCallsPerDay: 6000\n'));
+      await until('lenses at 6k/day after editing it', async () => (await lensTitles(prompt)).some((t) => t.includes('@ 6k/day')));
+    } finally {
+      await setSetting('defaultModel', undefined);
+      await setSetting('outputTokens', undefined);
+      await setSetting('policyFile', undefined);
+      await vscode.workspace.fs.delete(teamPolicy);
+    }
+    await until('the defaults again', async () => (await lensTitles(agent)).some((t) => t.endsWith('· gpt-4o-mini') && t.includes('@ 1k/day')));
+  });
+
+  it('validates the policy file against its JSON Schema in the editor, and reports it on its line', async () => {
+    const extension = vscode.extensions.getExtension('tokenwise.tokenwise')!;
+    const contributes = extension.packageJSON.contributes;
+    const schemaUrl = './schema/tokenwise.config.schema.json';
+    assert.deepEqual(contributes.jsonValidation, [{ fileMatch: ['tokenwise.config.json'], url: schemaUrl }]);
+    assert.deepEqual(contributes.yamlValidation, [{ fileMatch: ['tokenwise.config.yaml', 'tokenwise.config.yml'], url: schemaUrl }]);
+    const schema = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, schemaUrl))));
+    assert.ok(schema.properties?.defaultCallsPerDay, 'the schema describes the policy');
+
+    const policy = fixtureUri('tokenwise.config.json');
+    await vscode.workspace.fs.writeFile(policy, new TextEncoder().encode('{\n  "defaultCallsPerDay": "lots"\n}\n'));
+    try {
+      await openFixture('tokenwise.config.json');
+      const diagnostics = await until('schema and policy diagnostics', () => {
+        const found = vscode.languages.getDiagnostics(policy);
+        return found.some((d) => d.source === 'tokenwise') && found.some((d) => d.source !== 'tokenwise') && found;
+      }, 30_000);
+      const ours = diagnostics.find((d) => d.source === 'tokenwise')!;
+      assert.equal(ours.range.start.line, 1);
+      assert.match(ours.message, /defaultCallsPerDay/);
+      const schemaCheck = diagnostics.find((d) => d.source !== 'tokenwise')!;
+      assert.equal(schemaCheck.range.start.line, 1, `${schemaCheck.source}: ${schemaCheck.message}`);
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(policy);
+    }
   });
 
   it('applies policy file edits live', async () => {

@@ -27,6 +27,26 @@ describe('large, minified and binary files', () => {
     assert.ok(counted.length > 10);
   });
 
+  it('survives pathological text: lone surrogates and emoji in a prompt, nesting beyond the parser, an open template', async () => {
+    const api = await extensionApi();
+    const odd = await openFixture('stress/odd.ts');
+    const oddTitles = await until('a lens on the odd prompt', async () => {
+      const titles = await lensTitles(odd.document.uri);
+      return titles.length > 0 && titles;
+    }, 20_000);
+    assert.match(oddTitles[0]!, /^[\d,]+ tok · \$[\d.,]+\/call · .* · gpt-4o$/);
+
+    const nested = await openFixture('stress/nested.ts');
+    const started = Date.now();
+    const analysis = await api.analysisOf(nested.document);
+    assert.ok(Date.now() - started < 10_000, 'no hang');
+    assert.ok(analysis.state === 'ready' || analysis.state === 'skipped', analysis.state);
+    assert.ok(Array.isArray(await lensTitles(nested.document.uri)));
+
+    const support = await openFixture('src/support.ts');
+    assert.ok((await lensTitles(support.document.uri)).some((t) => t.includes(' tok · ')), 'the extension still works afterwards');
+  });
+
   it('leaves binary files alone', async () => {
     const api = await extensionApi();
     let document: vscode.TextDocument | undefined;
@@ -35,7 +55,7 @@ describe('large, minified and binary files', () => {
     } catch {
       return; // the editor refuses to open binary files as text: nothing to analyse
     }
-    assert.equal(api.analysisOf(document).state, 'skipped');
+    assert.equal((await api.analysisOf(document)).state, 'skipped');
     assert.deepEqual(await lensTitles(document.uri), []);
   });
 });

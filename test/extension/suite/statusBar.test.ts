@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { closeAll, extensionApi, openFixture, until } from './helpers';
+import { closeAll, extensionApi, fixtureUri, lensTitles, openFixture, pickInQuickPick, until } from './helpers';
 
 describe('status bar', () => {
   afterEach(closeAll);
@@ -18,5 +18,26 @@ describe('status bar', () => {
 
     editor.selection = new vscode.Selection(3, 0, 3, 0);
     await until('the item to hide outside prompts', () => api.statusText() === undefined);
+  });
+
+  it('opens the model picker on click; the picked model costs the file\'s prompts that name none', async () => {
+    const api = await extensionApi();
+    const editor = await openFixture('src/agent.ts');
+    const uri = editor.document.uri;
+    editor.selection = new vscode.Selection(79, 10, 79, 10);
+    await until('the prompt count', () => api.statusText()?.endsWith('· gpt-4o-mini'));
+    assert.equal(api.statusCommand(), 'tokenwise.pickModel');
+    try {
+      // The second item is the first model of the catalog; the first resets to the default.
+      const picked = await pickInQuickPick<string>(api.statusCommand()!, 1);
+      assert.ok(picked && picked !== 'gpt-4o-mini', String(picked));
+      await until(`lenses for ${picked}`, async () => (await lensTitles(uri)).some((t) => t.endsWith(`· ${picked}`)));
+      await until('the status bar to follow', () => api.statusText()?.endsWith(`· ${picked}`));
+      const support = await lensTitles(fixtureUri('src/support.ts'));
+      assert.ok(support.filter((t) => t.includes(' tok · ')).every((t) => t.endsWith('· gpt-4o')), 'other files and calls naming a model keep theirs');
+    } finally {
+      await pickInQuickPick('tokenwise.pickModel', 0);
+    }
+    await until('the default model again', async () => (await lensTitles(uri)).some((t) => t.endsWith('· gpt-4o-mini')));
   });
 });

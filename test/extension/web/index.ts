@@ -1,4 +1,4 @@
-// Smoke run of the web build (dist/web/extension.js) in VS Code's web-worker extension host: no Node APIs here,
+// Smoke run of the extension's bundle as a web extension, in VS Code's web-worker extension host: no Node APIs here,
 // so this is a plain list of checks rather than mocha. Prints `web extension: N passed, M failed` for the harness.
 import * as vscode from 'vscode';
 
