@@ -31,7 +31,8 @@ export async function startBot({ config, store, policy, log, now = () => new Dat
   const receiver = config.mode === 'http' ? new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', logger }) : undefined;
   const app = receiver
     ? new App({ token: config.botToken, receiver, logger, clientOptions })
-    : new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger, clientOptions });
+    : // The Socket Mode client opens its connection (apps.connections.open) with its own Web API client.
+      new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger, clientOptions, installerOptions: { clientOptions } });
   registerListeners(app, bot);
   app.error(async (error) => log.error('listener failed', { error }));
 

@@ -54,6 +54,8 @@ export class SlackApiDouble {
   /** Members of each user group (usergroups.users.list) and channel (conversations.members). */
   groupMembers: Record<string, string[]> = {};
   channelMembers: Record<string, string[]> = {};
+  /** The WebSocket URL apps.connections.open hands out (Socket Mode). */
+  socketUrl?: string;
   private messages = 0;
   private server?: Server;
   private waiters: Array<() => void> = [];
@@ -100,6 +102,9 @@ export class SlackApiDouble {
             this.rejected.push({ method, problems });
             return reply(200, { ok: false, error: 'invalid_blocks', problems });
           }
+        }
+        if (method === 'apps.connections.open') {
+          return this.socketUrl ? reply(200, { ok: true, url: this.socketUrl }) : reply(200, { ok: false, error: 'invalid_auth' });
         }
         if (method === 'auth.test') return reply(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', user: 'tokenwise' });
         if (method === 'chat.postMessage') {
