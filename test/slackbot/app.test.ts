@@ -8,7 +8,7 @@ import { startBot, type RunningBot } from '../../slackbot/app';
 import { loadConfig } from '../../slackbot/config';
 import { createLog } from '../../slackbot/log';
 import { SqliteStore } from '../../slackbot/store/sqlite';
-import { SlackApiDouble } from './support/slackApi';
+import { blockKitProblems, SlackApiDouble } from './support/slackApi';
 import { post, signed, slashCommandBody } from './support/signing';
 
 const SECRET = 'test-signing-secret-0123456789';
@@ -185,6 +185,7 @@ describe('Slack bot over HTTP', function () {
       assert.equal(help.status, 200);
       assert.match(help.text, /tokens spend/);
       assert.match(JSON.parse(help.text).response_type, /ephemeral/);
+      assert.deepEqual(blockKitProblems(JSON.parse(help.text).blocks, 50), [], 'an acknowledgement’s blocks keep the same limits');
       const unknown = await command('frobnicate');
       assert.match(unknown.text, /I don't know/);
       const badArgument = await command('spend sideways');
