@@ -1,0 +1,46 @@
+// The bot as a real child process (`node --import tsx slackbot/main.ts`), for crash tests: started with an
+// environment, its port read from the start-up log line, and killed with SIGKILL like a crash.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+export interface BotProcess {
+  port: number;
+  child: ChildProcess;
+  /** SIGKILL, then wait for the exit. */
+  kill(): Promise<void>;
+}
+
+export async function startBotProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<BotProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'slackbot/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bot did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const started = /"msg":"tokenwise bot started".*?"port":(\d+)/.exec(output);
+      if (started) {
+        clearTimeout(timer);
+        resolve(Number(started[1]));
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bot exited with ${code} before starting:\n${output}`));
+    });
+  });
+  return {
+    port,
+    child,
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
