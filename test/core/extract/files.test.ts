@@ -95,7 +95,11 @@ describe('extractPrompts: prompt files', () => {
   });
 
   it('tells prompt files and supported files apart, with extra globs from the policy', () => {
-    assert.equal(isPromptFile('x/support.prompty'), true);
+    for (const extension of ['.prompt', '.prompty', '.j2', '.jinja', '.jinja2', '.hbs', '.handlebars', '.mustache', '.liquid']) {
+      assert.equal(isPromptFile(`x/support${extension}`), true, extension);
+      assert.equal(extractPrompts('Answer {{ question }} briefly.', `x/support${extension}`).prompts.length, 1, extension);
+    }
+    assert.equal(isPromptFile('x/prompts/deep/er/notes.txt'), true);
     assert.equal(isPromptFile('x/prompts/readme.md'), true);
     assert.equal(isPromptFile('x/docs/readme.md'), false);
     assert.equal(isPromptFile('x/prompts.md'), false);
