@@ -1,6 +1,6 @@
 // The bot over real HTTP: signed Slack requests in, Web API calls and response_url posts out to a local double.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePolicy } from '../../core';
@@ -120,6 +120,7 @@ describe('Slack bot over HTTP', function () {
       const rows = await store.spend({ fromDay: '2026-11-22', toDay: '2026-11-22', by: 'app' });
       assert.equal(rows.length, 1);
       assert.ok(rows[0]!.costNanos > 0, 'gpt-4o tokens are priced from the price table');
+      assert.ok(existsSync(join(dir, 'bot.db-wal')), 'SQLite writes through its write-ahead log');
     });
   });
 

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { ConfigError, loadConfig } from '../../slackbot/config';
 
 const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'signing-secret-0123456', INGEST_TOKEN: 'ingest-token-0123456789' };
@@ -37,5 +38,18 @@ describe('bot configuration', () => {
     assert.deepEqual(config.pulls.openai, { adminKey: 'sk-admin', baseUrl: 'https://api.openai.com' });
     assert.equal(config.pulls.anthropic, undefined);
     assert.deepEqual(config.pulls.teamMap, { proj_1: 'search' });
+  });
+
+  it('stops `npm run slackbot` before it starts, naming each bad variable, without a stack trace', function () {
+    this.timeout(30_000);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'slackbot/main.ts'], {
+      env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: 'xoxp-user', SLACK_SIGNING_SECRET: 'signing-secret-0123456', PORT: '0' },
+      encoding: 'utf8',
+    });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /SLACK_BOT_TOKEN: must be a bot token starting xoxb-/);
+    assert.match(run.stderr, /INGEST_TOKEN: is required/);
+    assert.doesNotMatch(run.stderr, /\bat .*\.ts:\d+/);
+    assert.equal(run.stdout, '', 'nothing started, nothing logged');
   });
 });

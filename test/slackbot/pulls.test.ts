@@ -9,6 +9,7 @@ import type { BotContext } from '../../slackbot/context';
 import { createLog } from '../../slackbot/log';
 import { pullAnthropic } from '../../slackbot/pulls/anthropic';
 import { pullOpenAI } from '../../slackbot/pulls/openai';
+import { startPulls } from '../../slackbot/pulls/scheduler';
 import { SqliteStore } from '../../slackbot/store/sqlite';
 import type { Store } from '../../slackbot/store/store';
 import { UsageApiFake } from './support/usageApis';
@@ -103,6 +104,21 @@ describe('usage pulls', function () {
       await pullOpenAI(context(store, env(), new Date('2026-11-22T12:45:00Z')), RETRY);
       assert.equal(fake.requests[0]!.query.get('start_time'), String(Date.UTC(2026, 10, 22, 10) / 1000));
       assert.equal((await totals(store)).search!.requests, 96 + 8);
+    });
+
+    it('runs on schedule from the bot’s start, logging what it stored', async () => {
+      const lines: string[] = [];
+      const bot = { ...context(store, env(), NOW), log: createLog('info', (line) => lines.push(line)) };
+      const pulls = startPulls(bot);
+      try {
+        while (!lines.some((line) => line.includes('usage pulled'))) await new Promise((resolve) => setTimeout(resolve, 20));
+      } finally {
+        pulls.stop();
+      }
+      const { level, source, stored } = JSON.parse(lines.find((line) => line.includes('usage pulled'))!);
+      assert.deepEqual({ level, source, stored }, { level: 'info', source: 'openai', stored: 48 });
+      assert.equal(await store.cursor('openai'), String(Date.UTC(2026, 10, 22, 10) / 1000));
+      assert.doesNotMatch(lines.join('\n'), /sk-admin-test/);
     });
 
     it('prices tokens from the price table, batch usage at the batch rate', async () => {
