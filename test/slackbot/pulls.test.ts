@@ -149,6 +149,8 @@ describe('usage pulls', function () {
       assert.equal(first.headers['anthropic-version'], '2023-06-01');
       assert.equal(first.query.get('starting_at'), '2026-11-21T10:00:00.000Z');
       assert.deepEqual(first.query.getAll('group_by[]'), ['model', 'workspace_id', 'api_key_id', 'service_tier']);
+      // A 429 and a 503 retried, then 24 hourly buckets in pages of 7 followed through next_page.
+      assert.deepEqual(fake.requests.map((request) => request.query.get('page')), [null, null, null, '1', '2', '3']);
       assert.deepEqual(await totals(store), { research: { input: 24 * 1000, cached: 24 * 800, output: 24 * 70, requests: 0 } });
       assert.equal(await store.cursor('anthropic'), String(Date.UTC(2026, 10, 22, 10) / 1000));
       const rows = await store.spend({ fromDay: '2026-11-01', toDay: '2026-11-30', by: 'team' });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { forecastPeriod, periodContaining, quotaStatus, type Budget } from '../../core';
+import { daysIn, forecastPeriod, parseRange, periodContaining, quotaStatus, type Budget } from '../../core';
 import { helpBlocks } from '../../slackbot/blocks/help';
 import { budgetLine, spendBlocks } from '../../slackbot/blocks/spend';
 import { sparkline } from '../../slackbot/blocks/text';
@@ -13,6 +13,12 @@ describe('/tokens spend arguments', () => {
     assert.deepEqual(parseSpendArgs(words('public by app <@U123|ada> last-month')), { filter: { dimension: 'user', value: 'U123' }, range: 'last-month', by: 'app', public: true });
     assert.deepEqual(parseSpendArgs(words('model "gpt-4o mini" 2026-10-01..2026-10-15')).filter, { dimension: 'model', value: 'gpt-4o mini' });
     assert.deepEqual(parseSpendArgs([]), { filter: undefined, range: 'month', by: 'team', public: false });
+    for (const range of ['today', '7d', '30d', 'month', 'last-month', '2026-10', '2026-10-01..2026-10-15']) {
+      const args = parseSpendArgs(words(`app ranker ${range}`));
+      assert.equal(args.range, range);
+      // Each range reads as a span of the organisation's local days.
+      assert.ok(daysIn(parseRange(args.range, { now: new Date('2026-11-22T12:00:00Z'), timeZone: 'Europe/Berlin' }), 'Europe/Berlin').length >= 1, range);
+    }
   });
 
   it('explains what it does not understand', () => {
