@@ -193,6 +193,14 @@ describe('Slack bot over HTTP', function () {
       assert.match(badArgument.text, /I don't understand \\"sideways\\"/);
     });
 
+    it('counts days and periods in the organisation’s time zone', async () => {
+      // 23:30 UTC on 21 November is 00:30 on the 22nd in Berlin, the policy's time zone.
+      const late = await ingest(JSON.stringify([usage('tz-1', { team: 'nightly', costNanos: 7_000_000_000, time: '2026-11-21T23:30:00Z' })]));
+      assert.equal(late.status, 200);
+      assert.match(JSON.stringify((await answerTo((await command('spend team nightly today')).url)).blocks), /\*Total\*\\n\$7/);
+      assert.match(JSON.stringify((await answerTo((await command('spend team nightly yesterday')).url)).blocks), /\*Total\*\\n\$0/);
+    });
+
     it('reports a range core rejects as a friendly message', async () => {
       const { url } = await command('spend 2026-13');
       const answer = await answerTo(url);
