@@ -1,4 +1,4 @@
-import { ExitCode, UsageError, type CliIO } from './io';
+import { decodeText, ExitCode, readLimited, UsageError, type CliIO } from './io';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -42,12 +42,8 @@ function processIO(): CliIO {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
-    },
-    isTTY: Boolean(process.stdout.isTTY),
+    readStdin: async (maxBytes = Infinity) => decodeText('standard input', await readLimited(process.stdin, maxBytes, 'standard input')),
+    isTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
   };
 }
