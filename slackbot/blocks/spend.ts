@@ -9,6 +9,9 @@ type KnownBlock = types.KnownBlock;
 /** The local calendar day of an instant in the organisation's time zone, as YYYY-MM-DD. */
 const localDate = (instant: Date, timeZone: string) => periodContaining(instant, 'day', timeZone).key;
 
+/** A team name can be long; the rest of a budget line is short and bounded, so clipping the name keeps it whole. */
+const SCOPE_CHARS = 200;
+
 const PLURAL: Record<string, string> = { team: 'teams', user: 'people', model: 'models', app: 'apps' };
 
 export function budgetLine({ scope, status, forecast }: BudgetUse): string {
@@ -23,7 +26,7 @@ export function budgetLine({ scope, status, forecast }: BudgetUse): string {
   // "2,400 of 10,000 tokens": the unit once.
   const used = status.budget.unit === 'usd' ? formatUsd(status.used) : status.used.toLocaleString('en-US');
   return [
-    `*Budget ${status.period.key}* (${scope}): ${used} of ${amount(status.limit)} — *${Math.round(status.percent)}%*`,
+    `*Budget ${status.period.key}* (${clip(scope, SCOPE_CHARS)}): ${used} of ${amount(status.limit)} — *${Math.round(status.percent)}%*`,
     `${progressBar(fraction)}  forecast ${amount(forecast.projectedTotal)} by ${end} · ${outlook}`,
   ].join('\n');
 }

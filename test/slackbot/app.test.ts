@@ -249,6 +249,7 @@ describe('Slack bot over HTTP', function () {
       assert.equal((await post(`${base}/slack/events`, signed(SECRET, body, 'application/json'))).status, 200);
       await slack.waitFor(() => slack.calls.some((call) => call.method === 'views.publish'));
       const publish = slack.calls.find((call) => call.method === 'views.publish')!;
+      assert.deepEqual(slack.rejected, [], 'the view keeps within Block Kit limits');
       assert.equal(publish.body.user_id, 'U100');
       const text = JSON.stringify(publish.body.view);
       assert.match(text, /Your LLM spend/);

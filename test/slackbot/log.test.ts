@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { createLog } from '../../slackbot/log';
+import { boltLogger, createLog } from '../../slackbot/log';
 
 describe('bot log', () => {
   it('writes one JSON object per line and never a credential', () => {
@@ -13,5 +13,15 @@ describe('bot log', () => {
     assert.equal(entry.msg, 'pull');
     assert.equal(entry.source, 'openai');
     assert.doesNotMatch(lines[0]!, /sk-admin-secret|xoxb-secret|Bearer x/);
+  });
+
+  it('gives Bolt the same structured, redacted log', () => {
+    const lines: string[] = [];
+    const bolt = boltLogger(createLog('debug', (line) => lines.push(line)), 'debug');
+    bolt.error('request failed', { headers: { authorization: 'Bearer xoxb-leak' }, signingSecret: 'shh-secret' });
+    const entry = JSON.parse(lines[0]!);
+    assert.deepEqual([entry.level, entry.source], ['error', 'bolt']);
+    assert.match(entry.msg, /request failed/);
+    assert.doesNotMatch(lines[0]!, /xoxb-leak|shh-secret/);
   });
 });

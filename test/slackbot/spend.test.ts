@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { daysIn, forecastPeriod, parseRange, periodContaining, quotaStatus, type Budget } from '../../core';
 import { helpBlocks } from '../../slackbot/blocks/help';
+import { homeView } from '../../slackbot/blocks/home';
 import { budgetLine, spendBlocks } from '../../slackbot/blocks/spend';
 import { sparkline } from '../../slackbot/blocks/text';
 import { ArgumentError, parseSpendArgs, words } from '../../slackbot/spend/args';
@@ -38,7 +39,7 @@ describe('spend blocks', () => {
     assert.equal(sparkline([0, 0]), '▁▁');
   });
 
-  it('stays within Block Kit limits however long the names', () => {
+  it('stays within Block Kit limits however long the names, in messages and App Home', () => {
     const long = 'x'.repeat(5000);
     const report: SpendReport = {
       subject: `Team ${long}`,
@@ -51,7 +52,13 @@ describe('spend blocks', () => {
       daily: Array.from({ length: 365 }, (_, i) => ({ day: `d${i}`, costNanos: i })),
       budgets: [],
     };
-    assert.deepEqual(blockKitProblems(spendBlocks(report), 50), []);
+    const now = new Date('2026-11-16T11:00:00Z');
+    const budget: Budget = { scope: 'team', subject: long, unit: 'tokens', period: 'month', limit: 1e12, thresholds: [80], hardCapPercent: 100 };
+    const status = quotaStatus({ budget, grants: [], used: 5e11, at: now, timeZone: 'UTC' });
+    const use = { scope: `team ${long}`, status, forecast: forecastPeriod({ series: [], period: status.period, now, limit: status.limit }) };
+    const withBudgets = { ...report, budgets: [use, use] };
+    assert.deepEqual(blockKitProblems(spendBlocks(withBudgets), 50), []);
+    assert.deepEqual(blockKitProblems(homeView({ mine: withBudgets, team: { name: long, report: withBudgets } }).blocks, 100), []);
     assert.deepEqual(blockKitProblems(helpBlocks(long), 50), []);
   });
 });
