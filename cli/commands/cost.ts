@@ -1,5 +1,4 @@
 // `tokenwise cost FILE --model M`: what a prompt file costs per call, per day and per month at its call volume.
-import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -17,12 +16,12 @@ import {
   type PromptCostEstimate,
   type TokenCount,
 } from '../../core/node';
-import { ExitCode, UsageError, type CliIO } from '../io';
+import { ExitCode, readTextInput, UsageError, type CliIO } from '../io';
 
 const help = `Usage: tokenwise cost FILE --model MODEL [options]
 
-Counts the tokens of a prompt file and prices one call, a day and a month (30 days) of calls with MODEL:
-the prompt as input plus the expected output. Volume and output assumptions come from the options, else from
+Counts the tokens of a prompt file ('-' for standard input; UTF-8 text up to 32 MiB) and prices one call, a day
+and a month (30 days) of calls with MODEL: the prompt as input plus the expected output. Volume and output assumptions come from the options, else from
 the policy file (volumes, outputTokens), else its defaults (1,000 calls a day, 500 output tokens).
 
 Options:
@@ -35,9 +34,6 @@ Options:
 
 Exit codes: 0 ok, 2 bad arguments or input (unknown model, unreadable file, invalid policy), 3 internal error.
 `;
-
-// Prompts are text files of modest size; refuse anything that is clearly not one.
-const maxInputBytes = 32 * 1024 * 1024;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   let parsed;
@@ -87,9 +83,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
 
   const path = positionals[0]!;
-  const file = resolve(io.cwd, path);
-  const text = readPrompt(path, file);
-  const policyPath = relative(io.cwd, file);
+  const { text } = await readTextInput(path, io);
+  const policyPath = path === '-' ? path : relative(io.cwd, resolve(io.cwd, path));
   const outputTokens = outputOption ?? outputTokensFor(policy, policyPath);
   const callsPerDay = callsOption ?? callsPerDayFor(policy, policyPath);
   // A model priced by the catalog but unknown to the tokenizers (self-hosted, open weights) still gets an estimate.
@@ -117,28 +112,6 @@ function wholeNumber(name: string, value: string | undefined): number | undefine
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`${name} must be a whole number ≥ 0, not '${value}'.`);
   return n;
-}
-
-function readPrompt(path: string, file: string): string {
-  let bytes: Buffer;
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) throw new UsageError(`${path} is a folder; give a prompt file.`);
-    if (stat.size > maxInputBytes) throw new UsageError(`${path} is over the ${maxInputBytes / 1024 / 1024} MiB limit for one prompt.`);
-    bytes = readFileSync(file);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
-  }
-  if (bytes.includes(0)) throw new UsageError(`${path} looks binary; give a text prompt file.`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${path} is not valid UTF-8 text.`);
-  }
-  if (text.length === 0) throw new UsageError(`${path} is empty: there is nothing to price.`);
-  return text;
 }
 
 const number = (n: number) => n.toLocaleString('en-US');

@@ -1,12 +1,7 @@
 // `tokenwise count [FILE|-] --model M`: the tokens of a text file or of a whole chat request (--request FILE).
 import { parseArgs } from 'node:util';
-import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { ChatRequestError, countChatRequest, countTokens, ExactTokenCounter, UnknownModelError, type ChatTokenCount, type TokenCount } from '../../core';
-import { ExitCode, UsageError, type CliIO } from '../io';
-
-/** Larger inputs are refused rather than read: a prompt is never this big, and reading one would stall a CI job. */
-export const maxInputBytes = 32 * 1024 * 1024;
+import { ExitCode, maxInputBytes, readTextInput, UsageError, type CliIO } from '../io';
 
 const help = `Usage: tokenwise count [FILE|-] --model MODEL [options]
 
@@ -65,7 +60,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   try {
     if (values.request !== undefined) {
-      const { name, text } = await readInput(values.request, io);
+      const { name, text } = await readTextInput(values.request, io);
       const request = parseRequest(name, text);
       if (values.exact) {
         const exact = await exactCount(options, (counter) => counter.countRequest(request, values.model, options));
@@ -78,7 +73,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
     if (values.model === undefined) throw new UsageError('--model is required, e.g. --model gpt-4o (see --help).');
     const model = values.model;
-    const { text } = await readInput(positionals[0] ?? '-', io);
+    const { text } = await readTextInput(positionals[0] ?? '-', io);
     const count = values.exact ? await exactCount(options, (counter) => counter.countText(text, model, options)) : countTokens(text, model, options);
     io.stdout(format === 'json' ? `${JSON.stringify(count, null, 2)}\n` : `${formatCount(count)}\n`);
     return ExitCode.ok;
@@ -103,62 +98,6 @@ async function exactCount(options: { fallback: 'error' | 'estimate' }, count: (c
   if (!provider || keys[provider]) return result;
   const variable = provider === 'anthropic' ? 'ANTHROPIC_API_KEY' : 'GEMINI_API_KEY';
   return { ...result, note: `--exact: ${variable} is not set; showing the estimate. ${result.note ?? ''}`.trim() };
-}
-
-async function readInput(path: string, io: CliIO): Promise<{ name: string; text: string }> {
-  if (path === '-') {
-    const text = await io.readStdin();
-    if (text.length > maxInputBytes) throw new UsageError(`standard input is larger than the ${maxInputBytes / 1024 / 1024} MiB limit.`);
-    if (text.includes('\0')) throw new UsageError('standard input looks binary (it contains NUL bytes); count text files only.');
-    return checked('standard input', text);
-  }
-  const file = resolve(io.cwd, path);
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) throw new UsageError(`${path} is a folder; give a file (or use 'tokenwise audit' for folders).`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
-  }
-  if (size > maxInputBytes) {
-    throw new UsageError(`${path} is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${maxInputBytes / 1024 / 1024} MiB limit for one input; split it or count a part.`);
-  }
-  return checked(path, decodeUtf8(path, readFileSync(file)));
-}
-
-function checked(name: string, text: string): { name: string; text: string } {
-  if (text.length === 0) throw new UsageError(`${name} is empty: there is nothing to count.`);
-  return { name, text };
-}
-
-/** Strict UTF-8: binary data and encoded lone surrogates get their own messages instead of silent U+FFFD. */
-function decodeUtf8(name: string, bytes: Uint8Array): string {
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) throw new UsageError(`${name} looks binary (NUL byte at offset ${nul}); count text files only.`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const at = firstInvalidUtf8(bytes);
-    if (bytes[at] === 0xed && at + 1 < bytes.length && bytes[at + 1] >= 0xa0 && bytes[at + 1] <= 0xbf) {
-      throw new UsageError(`${name} contains an encoded lone surrogate (U+D800–U+DFFF) at byte ${at}, which is not valid UTF-8; re-encode the file as UTF-8.`);
-    }
-    throw new UsageError(`${name} is not valid UTF-8 (first bad byte at offset ${at}); it may be binary or in another encoding.`);
-  }
-}
-
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i];
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    if (length === 0) return i;
-    for (let k = 1; k < length; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
-    const second = bytes[i + 1];
-    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second >= 0xa0) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second >= 0x90)) return i;
-    i += length;
-  }
-  return bytes.length;
 }
 
 function parseRequest(name: string, text: string): unknown {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../cli/main';
@@ -92,6 +92,9 @@ describe('tokenwise cost', () => {
   });
 
   it('rejects bad arguments with exit code 2', async () => {
+    writeFileSync(join(dir, 'huge.prompt'), '');
+    truncateSync(join(dir, 'huge.prompt'), 100 * 1024 * 1024);
+    writeFileSync(join(dir, 'image.prompt'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]));
     const cases: [string[], RegExp][] = [
       [['reply.prompt'], /--model is required/],
       [['--model', 'gpt-4o'], /one prompt FILE/],
@@ -100,6 +103,8 @@ describe('tokenwise cost', () => {
       [['reply.prompt', '--model', 'gpt-4o', '--output-tokens=-5'], /--output-tokens must be a whole number/],
       [['reply.prompt', '--model', 'gpt-4o', '--format', 'xml'], /--format must be text or json/],
       [['reply.prompt', '--model', 'gpt-4o', '--colour'], /Unknown option '--colour'/],
+      [['huge.prompt', '--model', 'gpt-4o'], /huge\.prompt is 100\.0 MiB, over the 32 MiB limit/],
+      [['image.prompt', '--model', 'gpt-4o'], /image\.prompt looks binary \(NUL byte at offset 4\)/],
     ];
     for (const [args, message] of cases) {
       const run = await cli(args);

@@ -1,12 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { runCli } from '../../cli/main';
-import type { CliIO } from '../../cli/io';
+import { decodeText, maxInputBytes, readLimited, type CliIO } from '../../cli/io';
 import { getEncoding } from '../../core';
 
 interface Run {
@@ -21,10 +22,12 @@ describe('tokenwise count', () => {
     writeFileSync(join(dir, name), content);
     return name;
   };
-  const cli = async (args: string[], stdin = ''): Promise<Run> => {
+  const cli = async (args: string[], stdin: string | Uint8Array = ''): Promise<Run> => {
     let stdout = '';
     let stderr = '';
-    const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => stdin, isTTY: false, cwd: dir };
+    // Standard input as the process reads it: bytes, limited, strictly decoded.
+    const readStdin = async (maxBytes = Infinity) => decodeText('standard input', await readLimited(Readable.from([Buffer.from(stdin)]), maxBytes, 'standard input'));
+    const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin, isTTY: false, cwd: dir };
     const code = await runCli(['count', ...args], io);
     return { code, stdout, stderr };
   };
@@ -130,7 +133,7 @@ describe('tokenwise count', () => {
   });
 
   describe('bad input: a specific message and exit code 2', () => {
-    const rejects = async (args: string[], message: RegExp, stdin?: string) => {
+    const rejects = async (args: string[], message: RegExp, stdin?: string | Uint8Array) => {
       const run = await cli(args, stdin);
       assert.equal(run.code, 2, `exit code for ${args.join(' ')}: ${run.stderr}`);
       assert.match(run.stderr, message);
@@ -148,7 +151,9 @@ describe('tokenwise count', () => {
     it('empty input', () => rejects([file('empty.txt', ''), '--model', 'gpt-4o'], /empty\.txt is empty/));
     it('empty standard input', () => rejects(['-', '--model', 'gpt-4o'], /standard input is empty/, ''));
     it('binary data', () => rejects([file('image.bin', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])), '--model', 'gpt-4o'], /image\.bin looks binary \(NUL byte at offset 4\)/));
-    it('binary standard input', () => rejects(['-', '--model', 'gpt-4o'], /standard input looks binary/, 'a\0b'));
+    it('binary standard input', () => rejects(['-', '--model', 'gpt-4o'], /standard input looks binary \(NUL byte at offset 1\)/, 'a\0b'));
+    it('standard input that is not UTF-8', () => rejects(['-', '--model', 'gpt-4o'], /standard input is not valid UTF-8 \(first bad byte at offset 3\)/, new Uint8Array([0x63, 0x61, 0x66, 0xe9])));
+    it('standard input over the limit', () => rejects(['-', '--model', 'gpt-4o'], /standard input is larger than the 32 MiB limit/, new Uint8Array(maxInputBytes + 1).fill(0x61)));
     it('invalid UTF-8', () => rejects([file('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20])), '--model', 'gpt-4o'], /latin1\.txt is not valid UTF-8 \(first bad byte at offset 3\)/));
     it('an encoded lone surrogate', () => rejects([file('surrogate.txt', new Uint8Array([0x61, 0xed, 0xa0, 0x80])), '--model', 'gpt-4o'], /lone surrogate .* at byte 1/));
     it('a lone surrogate escaped in request JSON', () =>
@@ -175,6 +180,44 @@ describe('tokenwise count', () => {
       const run = spawnSync('node', ['dist/cli.js', 'count', 'examples/support-reply.prompt', '--model', 'gpt-4o', '--format', 'json'], { encoding: 'utf8' });
       assert.equal(run.status, 0, run.stderr);
       assert.equal(JSON.parse(run.stdout).exact, true);
+    });
+
+    it('stops reading an endless standard input at the limit and exits 2', async () => {
+      const child = spawn('node', ['dist/cli.js', 'count', '-', '--model', 'gpt-4o'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+      const chunk = Buffer.alloc(1024 * 1024, 'a');
+      let written = 0;
+      let open = true;
+      child.stdin.on('error', () => (open = false)); // EPIPE once the CLI stops reading
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      const drainedOrExited = () =>
+        new Promise<void>((resolve) => {
+          const done = () => {
+            child.stdin.off('drain', done);
+            child.off('exit', done);
+            resolve();
+          };
+          child.stdin.once('drain', done);
+          child.once('exit', done);
+        });
+      // Writes until the CLI hangs up: a CLI that read everything would never exit and the test would time out.
+      const feed = async () => {
+        while (open && child.exitCode === null) {
+          written += chunk.length;
+          if (!child.stdin.write(chunk)) await drainedOrExited();
+        }
+      };
+      const [code] = await Promise.all([exited, feed()]);
+      assert.equal(code, 2);
+      assert.match(stderr, /standard input is larger than the 32 MiB limit for one input; stopped reading after 32\.\d MiB/);
+      assert.ok(written < maxInputBytes + 8 * 1024 * 1024, `wrote ${written} bytes`);
+    });
+
+    it('reads a device without a size only up to the limit', () => {
+      const run = spawnSync('node', ['dist/cli.js', 'count', '/dev/zero', '--model', 'gpt-4o'], { encoding: 'utf8' });
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /\/dev\/zero is larger than the 32 MiB limit/);
     });
 
     it('exits 2 with a message for an unknown model', () => {
