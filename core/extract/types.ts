@@ -78,7 +78,7 @@ export interface VariableSizeHint {
 }
 
 export interface ExtractOptions {
-  /** Extra path globs of whole-file prompts (the policy's `prompts.globs`). */
+  /** Extra path globs of whole-file prompts (the policy's `promptFiles`). */
   promptGlobs?: string[];
   /** Sizes of template variables by name (the policy's samples and caps). */
   variableSizes?: Record<string, VariableSizeHint>;
