@@ -146,7 +146,26 @@ export function extractFile(
   }
   const settings = frontMatter ? modelSettings(frontMatter.data) : {};
   const draft: DraftPrompt = { kind: 'file', name: base, start: 0, end: text.length, parts: parts.filter((part) => part.text.trim() !== '') };
-  if (settings.model !== undefined) draft.model = settings.model;
+  if (settings.model !== undefined) {
+    draft.model = settings.model;
+    const span = modelSpanIn(text, bodyStart, settings.model);
+    if (span) draft.modelSpan = span;
+  }
   if (settings.maxTokens !== undefined) draft.maxTokens = settings.maxTokens;
   return { draft, language: kind.language, options: frontMatter ? withSamples(frontMatter.data, options) : options };
+}
+
+/** Where the front matter (before `bodyStart`) writes `model`: a `model:`, `id:`, `name:` or `azure_deployment:`
+ * value whose last `/` segment is the id; the top-level `name:` is the prompt's own name and is passed over. */
+function modelSpanIn(text: string, bodyStart: number, model: string): { start: number; end: number } | undefined {
+  const line = /^([ \t]*)(model|id|name|azure_deployment)[ \t]*:[ \t]*(["']?)([^"'\s#]+)\3[ \t]*(?:#.*)?$/gm;
+  const head = text.slice(0, bodyStart);
+  for (let match = line.exec(head); match; match = line.exec(head)) {
+    if (match[1] === '' && match[2] === 'name') continue;
+    const value = match[4]!;
+    if (value.slice(value.lastIndexOf('/') + 1) !== model) continue;
+    const end = match.index + match[0].indexOf(value) + value.length;
+    return { start: end - model.length, end };
+  }
+  return undefined;
 }

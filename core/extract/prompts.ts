@@ -35,6 +35,8 @@ export interface DraftPrompt extends Span {
   parts: DraftPart[];
   call?: DraftCall;
   model?: string;
+  /** Where a prompt file's front matter names the model (the id alone, for a replace edit). */
+  modelSpan?: Span;
   maxTokens?: number;
 }
 
@@ -138,6 +140,7 @@ export function finishPrompts(
       const model = draft.model ?? call?.model;
       const maxTokens = draft.maxTokens ?? call?.maxTokens;
       if (model !== undefined) prompt.model = model;
+      if (draft.modelSpan) prompt.modelRange = lines.range(draft.modelSpan.start, draft.modelSpan.end);
       if (maxTokens !== undefined) prompt.maxTokens = maxTokens;
       return prompt;
     });

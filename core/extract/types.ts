@@ -69,6 +69,9 @@ export interface ExtractedPrompt {
   parts: PromptPart[];
   callSite?: CallSite;
   model?: string;
+  /** Where a prompt file's front matter names the model: the id alone (`gpt-4o` of `openai/gpt-4o`), for a replace
+   * edit. Calls have theirs in `callSite.modelRange`. */
+  modelRange?: TextRange;
   maxTokens?: number;
 }
 

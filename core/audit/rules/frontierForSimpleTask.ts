@@ -2,7 +2,7 @@
 // recommendation found a cheaper model that fits the task, the context and the call's capabilities.
 import { formatUsd } from '../../pricing';
 import type { Rule } from '../types';
-import { modelEdit } from './modelEdit';
+import { modelEdit, modelRangeOf } from './modelEdit';
 
 /** Savings below this share are noise against the estimate's own uncertainty. */
 const minimumSavingPercent = 30;
@@ -20,7 +20,7 @@ export const frontierForSimpleTask: Rule = {
       message:
         `${recommendation.model} would do this for ${Math.round(recommendation.savingPercent)} % less than ${context.model} ` +
         `(saves ${formatUsd(recommendation.savingPerMonth)}/month at ${context.callsPerDay.toLocaleString('en-US')} calls/day); ${recommendation.reasons[0] ?? 'the task fits a smaller tier'}.`,
-      range: context.prompt.callSite?.modelRange ?? context.prompt.range,
+      range: modelRangeOf(context) ?? context.prompt.range,
       costPerMonth: recommendation.savingPerMonth,
       fix: edit ? { description: `Switch to ${recommendation.model}`, edits: [edit] } : undefined,
     }];

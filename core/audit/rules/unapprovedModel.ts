@@ -3,7 +3,7 @@
 // one is approved.
 import { isModelApproved } from '../../policy';
 import type { Rule } from '../types';
-import { modelEdit } from './modelEdit';
+import { modelEdit, modelRangeOf } from './modelEdit';
 
 export const unapprovedModel: Rule = {
   id: 'unapproved-model',
@@ -19,7 +19,7 @@ export const unapprovedModel: Rule = {
     const edit = replacement && isModelApproved(context.policy, replacement, environment) ? modelEdit(context, replacement) : undefined;
     return [{
       message: `${named} is not approved for the ${environment} environment by the policy file${replacement ? ` (default model: ${replacement})` : ''}.`,
-      range: context.prompt.callSite?.modelRange ?? context.prompt.range,
+      range: modelRangeOf(context) ?? context.prompt.range,
       fix: edit && replacement ? { description: `Switch to ${replacement}`, edits: [edit] } : undefined,
     }];
   },

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { auditRules, parsePolicy } from '../../../core';
+import { auditRules, auditText, parsePolicy } from '../../../core';
 import { applyEdits, audit, findingsOf } from './fixture';
 
 const longHandbook = Array.from({ length: 140 }, (_, i) => `Rule ${i + 1}: answer refund question ${i + 1} with the matching clause of the handbook and cite it.`).join('\n');
@@ -230,6 +230,15 @@ describe('audit rules', () => {
 
     it('stays quiet for an approved model', () => {
       assert.deepEqual(findingsOf(audit(source, spec, { policy }), 'unapproved-model'), []);
+    });
+
+    it('points at the model in a prompt file’s front matter and switches it there', () => {
+      const file = '---\nname: greet\nmodel:\n  configuration:\n    name: gpt-4o\n---\nsystem:\nSay hello politely.\n';
+      const [finding] = findingsOf(auditText(file, 'prompts/greet.prompty', { policy, environment: 'production' }), 'unapproved-model');
+      assert.ok(finding);
+      assert.equal(finding.range.startLine, 4);
+      assert.equal(file.slice(finding.range.start, finding.range.end), 'gpt-4o');
+      assert.match(applyEdits(file, finding.fix!.edits), /^    name: gpt-4o-mini$/m);
     });
   });
 

@@ -17,6 +17,8 @@ describe('extractPrompts: prompt files', () => {
     assert.equal(prompt!.language, 'prompty');
     assert.equal(prompt!.model, 'gpt-4o-mini');
     assert.equal(prompt!.maxTokens, 400);
+    assert.equal(slice(source, prompt!.modelRange!), 'gpt-4o-mini');
+    assert.equal(source.split('\n')[prompt!.modelRange!.startLine], '    azure_deployment: gpt-4o-mini');
     assert.deepEqual(prompt!.parts.map((part) => part.role), ['system', 'user']);
     const [system, user] = prompt!.parts;
     assert.equal(slice(source, system!.range), system!.text);
@@ -55,6 +57,8 @@ describe('extractPrompts: prompt files', () => {
     const source = fixture('review.prompt');
     const [prompt] = extractPrompts(source, 'review.prompt').prompts;
     assert.equal(prompt!.model, 'gemini-2.5-flash');
+    assert.equal(slice(source, prompt!.modelRange!), 'gemini-2.5-flash');
+    assert.equal(prompt!.modelRange!.start, source.indexOf('googleai/') + 'googleai/'.length);
     assert.equal(prompt!.maxTokens, 200);
     assert.deepEqual(prompt!.parts.map((part) => part.role), ['system', 'user']);
     assert.deepEqual(prompt!.parts[0]!.variables, []);
@@ -70,6 +74,12 @@ describe('extractPrompts: prompt files', () => {
   it('reads a plain model line, and reports bad front matter as a notice', () => {
     const good = extractPrompts('---\nmodel: gpt-4o\n---\nHello {{name}}', 'a.prompty').prompts[0]!;
     assert.equal(good.model, 'gpt-4o');
+    assert.deepEqual([good.modelRange!.start, good.modelRange!.end], [11, 17]);
+    // The top-level name is the prompt's own, even when it reads like a model id; quotes and comments are skipped.
+    const named = '---\nname: gpt-4o\nmodel: "gpt-4o"  # the default\n---\nHi';
+    assert.equal(extractPrompts(named, 'c.prompty').prompts[0]!.modelRange!.startLine, 2);
+    assert.equal(slice(named, extractPrompts(named, 'c.prompty').prompts[0]!.modelRange!), 'gpt-4o');
+    assert.equal(extractPrompts('Hello {{name}}', 'd.prompty').prompts[0]!.modelRange, undefined);
     assert.equal(good.parts[0]!.role, 'template');
     const bad = extractPrompts('---\nmodel: [unclosed\n---\nsystem:\nHi', 'b.prompty');
     assert.equal(bad.prompts.length, 1);
