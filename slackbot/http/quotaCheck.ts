@@ -4,8 +4,9 @@
 // approval or an acknowledged ingest counts from the next check on.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { checkQuota, daysIn, NANOS_PER_USD, periodContaining, type Budget, type BudgetUnit, type QuotaDecision, type QuotaInput } from '../../core';
+import { checkQuota, NANOS_PER_USD, periodContaining, type Budget, type BudgetUnit, type Period, type PeriodKind, type QuotaDecision, type QuotaInput } from '../../core';
 import { teamOf, type BotContext } from '../context';
+import { localDay } from '../ledger';
 import { budgetsInForce } from '../quota/budgets';
 import { tokensOf } from '../spend/report';
 import { authorized } from './ingest';
@@ -81,11 +82,14 @@ export async function quotaCheck(bot: BotContext, query: CheckQuery): Promise<Ch
     budget.scope === 'organization' || (budget.scope === 'team' && budget.subject === team) || (budget.scope === 'user' && budget.subject === query.user);
   const budgets = (await budgetsInForce(bot.policy, bot.store)).filter(applies);
   const grants = budgets.length ? await bot.store.grantsInForce(now) : [];
+  const periods = new Map<PeriodKind, Period>();
+  const periodOf = (kind: PeriodKind) => periods.get(kind) ?? periods.set(kind, periodContaining(now, kind, bot.timeZone)).get(kind)!;
   const inputs: QuotaInput[] = await Promise.all(
     budgets.map(async (budget) => {
-      const days = daysIn(periodContaining(now, budget.period, bot.timeZone), bot.timeZone);
+      const period = periodOf(budget.period);
       const filter = budget.scope === 'organization' ? undefined : { dimension: budget.scope, values: [budget.subject] };
-      const rows = await bot.store.spend({ fromDay: days[0]!, toDay: days[days.length - 1]!, by: 'team', filter });
+      // The period's local days: its first, and the day of its last millisecond.
+      const rows = await bot.store.spend({ fromDay: localDay(period.start.getTime(), bot.timeZone), toDay: localDay(period.end.getTime() - 1, bot.timeZone), by: 'team', filter });
       const used = rows.reduce((sum, row) => sum + (budget.unit === 'usd' ? row.costNanos : tokensOf(row)), 0);
       const own = grants.filter((grant) => grant.scope === budget.scope && grant.subject === budget.subject && grant.unit === budget.unit);
       return { budget, grants: own, used };
@@ -103,7 +107,7 @@ export async function quotaCheck(bot: BotContext, query: CheckQuery): Promise<Ch
       subject: budget.subject,
       unit: budget.unit,
       period: budget.period,
-      periodKey: periodContaining(now, budget.period, bot.timeZone).key,
+      periodKey: periodOf(budget.period).key,
       limit,
       used,
       remaining,
