@@ -89,6 +89,21 @@ describe('tokenwise audit', function () {
     assert.match(bad.stderr, /tokenwise\.config\.yaml/);
   });
 
+  it('exits 3 on an internal error, such as a report it cannot write', async () => {
+    let stderr = '';
+    const io: CliIO = {
+      stdout: () => {
+        throw new Error('write EPIPE');
+      },
+      stderr: (t) => void (stderr += t),
+      readStdin: async () => '',
+      isTTY: false,
+      cwd: dir,
+    };
+    assert.equal(await runCli(['audit'], io), 3);
+    assert.match(stderr, /tokenwise audit: unexpected error: Error: write EPIPE/);
+  });
+
   it('skips binary and huge files with a notice and keeps going past a file it cannot read', async () => {
     write('prompts/logo.prompt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]));
     write('prompts/huge.prompt', 'Summarise. '.repeat(300_000));
