@@ -1,5 +1,5 @@
 // `npm run bench:bot`: the Slack bot's ledger on SQLite. Ingest throughput (store alone, and the whole pipeline:
-// validation + pricing + store) and `/tokens spend` query latency (p50/p95) at 1 M and 10 M events.
+// validation + pricing + store), `/tokens spend` query latency (p50/p95) and the quota check's at 1 M and 10 M events.
 // BENCH_EVENTS=2000000 runs a smaller second size.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
