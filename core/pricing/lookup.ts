@@ -52,17 +52,29 @@ const matches = new Map<string, Match | null>();
 
 function matchModel(id: string, wanted: string | undefined): Match | undefined {
   const [prefix, rest] = splitProvider(id);
-  const providerId = wanted ?? prefix;
-  const modelId = prefix && (!wanted || wanted === prefix) ? rest : id.trim();
-  const only = (found: PricedModel | undefined) => found && { modelId, provider: { ...found.provider, models: [found.model] } };
-  if (providerId) return only(engineLookup(modelId, { providerId }));
-  const claimed = engineLookup(modelId, {});
-  if (claimed) return only(claimed);
-  const ids = priceData().providers.map((p) => p.id);
+  const whole = id.trim();
+  const only = (modelId: string, found: PricedModel | undefined) => found && { modelId, provider: { ...found.provider, models: [found.model] } };
+  if (wanted || prefix) {
+    const modelId = prefix && (!wanted || wanted === prefix) ? rest : whole;
+    const found = only(modelId, engineLookup(modelId, { providerId: wanted ?? prefix }));
+    // A provider asked for is never swapped for another. A prefix may instead name the model's maker, under whose
+    // name hosts serve it ('moonshotai/kimi-k2-instruct' at Groq): then the whole id is looked up below.
+    if (found || wanted) return found;
+  }
+  const claimed = engineLookup(whole, {});
+  if (claimed) return only(whole, claimed);
+  const providers = priceData().providers;
+  const ids = providers.map((p) => p.id);
   const order = [...preferredProviders.filter((p) => ids.includes(p)), ...ids.filter((p) => !preferredProviders.includes(p))];
   for (const candidate of order) {
-    const found = engineLookup(modelId, { providerId: candidate });
-    if (found) return only(found);
+    const found = engineLookup(whole, { providerId: candidate });
+    if (found) return only(whole, found);
+  }
+  // A host's id without its organisation ('Llama-3.3-70B-Instruct-Turbo' for Together's 'meta-llama/…').
+  const suffix = `/${whole.toLowerCase()}`;
+  for (const candidate of order) {
+    const model = providers.find((p) => p.id === candidate)!.models.find((m) => m.id.toLowerCase().endsWith(suffix));
+    if (model) return only(model.id, engineLookup(model.id, { providerId: candidate }));
   }
   return undefined;
 }

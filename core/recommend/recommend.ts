@@ -47,7 +47,7 @@ const minimumEvidence = 2;
 /** The cheapest allowed model that fits the task and the call, or undefined when nothing cheaper fits. */
 export function recommendModel(input: RecommendInput): Recommendation | undefined {
   const customModels = input.policy?.customModels;
-  const current = findModel(input.model, customModels) ?? onLadder(input.model);
+  const current = findModel(input.model, customModels);
   if (!current) return undefined;
   const currentPerMonth = monthlyCost(current, input);
   if (currentPerMonth === undefined || currentPerMonth === 0) return undefined;
@@ -101,14 +101,6 @@ export function requiredTaskClasses(classification: TaskClassification): TaskCla
   const close = taskClasses.filter((c) => c === classification.taskClass || classification.scores[c] >= top * closeRunnerUpShare);
   // Weak evidence (a stray keyword or two) never justifies a smaller model.
   return top < minimumEvidence && !close.includes('reasoning') ? [...close, 'reasoning'] : close;
-}
-
-// Hosts that serve other vendors' models use ids (`openai/gpt-oss-20b`) that a lookup without a provider may not
-// resolve; the ladders name them with their host.
-function onLadder(id: string): ModelInfo | undefined {
-  return ladderProviders()
-    .flatMap((provider) => ladder(provider))
-    .find((model) => model.id === id);
 }
 
 // The provider's ladder, models of that provider the policy approves by name or glob, and the policy's custom

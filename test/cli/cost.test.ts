@@ -85,6 +85,16 @@ describe('tokenwise cost', () => {
     assert.equal(short.withCaching, undefined);
   });
 
+  it('prices a model only a host serves, with its tokens marked as an estimate', async () => {
+    const run = await cli(['reply.prompt', '--model', 'moonshotai/kimi-k2-instruct', '--format', 'json']);
+    assert.equal(run.code, 0, run.stderr);
+    const json = JSON.parse(run.stdout);
+    assert.equal(json.provider, 'groq');
+    assert.equal(json.count.exact, false);
+    assert.match(json.count.note, /Unknown model 'moonshotai\/kimi-k2-instruct': estimated/);
+    assert.ok(json.perCall > 0);
+  });
+
   it('suggests the closest known names for an unknown model', async () => {
     const run = await cli(['reply.prompt', '--model', 'claude-sonet-4-5']);
     assert.equal(run.code, 2);

@@ -41,6 +41,23 @@ describe('model catalog', () => {
     assert.equal(findModel('anthropic:claude-opus-5')?.provider, 'anthropic');
   });
 
+  it('finds models that only a host such as Groq or Together serves, by their id with or without the host', () => {
+    const found = (id: string) => {
+      const model = findModel(id);
+      return model && `${model.provider}/${model.id}`;
+    };
+    assert.equal(found('llama-3.3-70b-versatile'), 'groq/llama-3.3-70b-versatile');
+    assert.equal(found('groq/llama-3.1-8b-instant'), 'groq/llama-3.1-8b-instant');
+    // The prefix names the model's maker (itself a provider in the data), not the host that serves it.
+    assert.equal(found('moonshotai/kimi-k2-instruct'), 'groq/moonshotai/kimi-k2-instruct');
+    assert.equal(found('meta-llama/Llama-3.3-70B-Instruct-Turbo'), 'together/meta-llama/Llama-3.3-70B-Instruct-Turbo');
+    assert.equal(found('together/meta-llama/Llama-3.3-70B-Instruct-Turbo'), 'together/meta-llama/Llama-3.3-70B-Instruct-Turbo');
+    // Without the organisation part of the host's id.
+    assert.equal(found('Llama-3.3-70B-Instruct-Turbo'), 'together/meta-llama/Llama-3.3-70B-Instruct-Turbo');
+    assert.equal(found('kimi-k2-instruct'), 'groq/moonshotai/kimi-k2-instruct');
+    for (const provider of ladderProviders()) for (const model of ladder(provider)) assert.ok(findModel(model.id), `ladder model ${model.id}`);
+  });
+
   it('records deprecations', () => {
     assert.equal(findModel('claude-3-7-sonnet-latest')?.deprecation, '2026-02-19');
   });
