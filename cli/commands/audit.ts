@@ -289,16 +289,20 @@ function jsonReport(io: CliIO): Report {
 /** SARIF URIs are relative to the repository root (the nearest folder up with a `.git`), wherever the audit runs. */
 function sarifReport(io: CliIO): Report {
   const results: SarifResult[] = [];
+  const notices: string[] = [];
   const root = repositoryRoot(io.cwd);
+  const report = (text: string) => {
+    notices.push(text);
+    io.stderr(`tokenwise audit: ${text}\n`);
+  };
   return {
     file(audit, source) {
       results.push(...sarifResults(audit, relative(root, resolve(io.cwd, audit.file)).split(sep).join('/'), source));
+      audit.notices.forEach(report);
     },
-    notice(text) {
-      io.stderr(`tokenwise audit: ${text}\n`);
-    },
+    notice: report,
     end() {
-      io.stdout(`${JSON.stringify(sarifLog(results, version), null, 2)}\n`);
+      io.stdout(`${JSON.stringify(sarifLog(results, version, notices), null, 2)}\n`);
     },
   };
 }

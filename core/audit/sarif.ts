@@ -72,7 +72,9 @@ function hash(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
-export function sarifLog(results: readonly SarifResult[], toolVersion: string): object {
+/** The whole log. `notices` (skipped and unparsable files) become the invocation's tool notifications, so the
+ * report says which files it did not cover. */
+export function sarifLog(results: readonly SarifResult[], toolVersion: string, notices: readonly string[] = []): object {
   return {
     $schema: sarifSchemaUri,
     version: '2.1.0',
@@ -90,6 +92,10 @@ export function sarifLog(results: readonly SarifResult[], toolVersion: string): 
           })),
         },
       },
+      invocations: [{
+        executionSuccessful: true,
+        toolExecutionNotifications: notices.map((text) => ({ level: 'note', message: { text } })),
+      }],
       columnKind: 'utf16CodeUnits',
       results,
     }],

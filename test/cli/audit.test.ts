@@ -113,6 +113,12 @@ describe('tokenwise audit', function () {
     assert.match(run.stdout, /prompts\/logo\.prompt: skipped: binary file/);
     assert.match(run.stdout, /prompts\/huge\.prompt: skipped: .* over the 2\.0 MB limit/);
     assert.match(run.stdout, /src\/broken\.ts: could not parse/);
+    const sarif = JSON.parse((await cli(['--format', 'sarif'], dir)).stdout);
+    const [invocation] = sarif.runs[0].invocations;
+    assert.equal(invocation.executionSuccessful, true);
+    const notified = invocation.toolExecutionNotifications.map((n: { level: string; message: { text: string } }) => `${n.level} ${n.message.text}`);
+    assert.ok(notified.some((n: string) => /^note prompts\/logo\.prompt: skipped: binary file/.test(n)), notified.join('\n'));
+    assert.ok(notified.some((n: string) => /^note src\/broken\.ts: could not parse/.test(n)), notified.join('\n'));
     assert.match(run.stdout, /secret-in-prompt/);
   });
 
