@@ -2,6 +2,7 @@
 //
 // Each file is a 0.5–2.3 MB module, so they are required one at a time, on first use: a bundle evaluates (and pays
 // for) only the encoding it needs. `require` here is esbuild's lazy module wrapper in bundles and Node's in tests.
+// p50k_base is r50k_base plus 24 whitespace tokens, so it is built from r50k's file and bundles carry only three.
 declare const require: (id: string) => RankFile;
 
 export type EncodingName = 'o200k_base' | 'cl100k_base' | 'p50k_base' | 'r50k_base';
@@ -18,9 +19,17 @@ interface RankFile {
 const loaders: Record<EncodingName, () => RankFile> = {
   o200k_base: () => require('js-tiktoken/ranks/o200k_base'),
   cl100k_base: () => require('js-tiktoken/ranks/cl100k_base'),
-  p50k_base: () => require('js-tiktoken/ranks/p50k_base'),
+  p50k_base: () => {
+    const r50k = require('js-tiktoken/ranks/r50k_base');
+    return { ...r50k, bpe_ranks: `${r50k.bpe_ranks}\n${p50kWhitespace()}` };
+  },
   r50k_base: () => require('js-tiktoken/ranks/r50k_base'),
 };
+
+/** p50k's tokens beyond r50k: runs of 2 to 25 spaces, ranks 50257–50280, as a line of the rank file. */
+function p50kWhitespace(): string {
+  return `! 50257 ${Array.from({ length: 24 }, (_, i) => btoa(' '.repeat(i + 2))).join(' ')}`;
+}
 
 /**
  * The vocabulary as flat typed arrays instead of 200k strings in a Map: every token's bytes in one pool, and an
