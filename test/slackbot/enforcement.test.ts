@@ -217,3 +217,38 @@ describe('LiteLLM budget sync', function () {
     assert.equal(litellm.attempts - before, 1);
   });
 });
+
+describe('Alerts job in the running bot', function () {
+  this.timeout(20_000);
+  const slack = new SlackApiDouble();
+  let dir: string;
+  let store: SqliteStore;
+  let bot: RunningBot;
+
+  before(async () => {
+    await slack.start();
+    dir = mkdtempSync(join(tmpdir(), 'tokenwise-alertjob-'));
+    store = new SqliteStore(join(dir, 'bot.db'));
+  });
+
+  after(async () => {
+    await bot.stop();
+    await store.close();
+    await slack.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs on start and posts a crossed threshold to the configured channel', async () => {
+    const withChannels = parsePolicy(
+      JSON.stringify({ timeZone: 'Europe/Berlin', teams: { ads: { members: ['U200'], approvers: ['U900'] } }, budgets: { teams: { ads: { amountUsd: 10, period: 'week' } } }, alerts: { channels: ['C0ALERTS9'] } }),
+      'tokenwise.config.json',
+    );
+    await store.ingest([{ id: 'w1', time: Date.parse('2026-11-17T10:00:00Z'), day: '2026-11-17', source: 'api', provider: 'openai', model: 'gpt-4o', requests: 1, inputTokens: 10, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: 1, reasoningTokens: 0, costNanos: 6 * USD, costSource: 'reported', team: 'ads', tags: [] }]);
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, INGEST_TOKEN: TOKEN, PORT: '0' });
+    bot = await startBot({ config, store, policy: withChannels, log: createLog('error', () => undefined), now: () => NOW });
+    await slack.waitFor(() => slack.calls.some((call) => call.method === 'chat.postMessage'));
+    const [alert] = slack.calls.filter((call) => call.method === 'chat.postMessage');
+    assert.equal(alert!.body.channel, 'C0ALERTS9');
+    assert.equal(alert!.body.text, 'Team ads has used 50% of its weekly budget (2026-W47)');
+  });
+});
