@@ -165,6 +165,23 @@ describe('estimatePromptCost', () => {
     assert.equal(cached.perMonth, (288 * miss + (10_000 - 288) * hit) * 30);
   });
 
+  it('estimates custom models from the policy file, with caching only when the file prices cached input', () => {
+    const customModels: CustomModelPrices = {
+      'acme-70b': { provider: 'self-hosted', inputPerMTok: 1, outputPerMTok: 2, cachedInputPerMTok: 0.25 },
+      'acme-8b': { inputPerMTok: 0.1, outputPerMTok: 0.2 },
+    };
+    const base = { promptTokens: 3_000, outputTokens: 500, callsPerDay: 1_000, staticPrefixTokens: 2_000, customModels };
+    const big = estimatePromptCost({ ...base, model: 'acme-70b', provider: 'self-hosted' });
+    assert.equal(big.perCall, usd(3_000 * 1 / 1e6 + 500 * 2 / 1e6));
+    assert.equal(big.perMonth, big.perCall * 1_000 * 30);
+    assert.equal(big.withCaching!.perCall, usd(1_000 * 1 / 1e6 + 2_000 * 0.25 / 1e6 + 500 * 2 / 1e6));
+    const small = estimatePromptCost({ ...base, model: 'ACME-8B' });
+    assert.equal(small.perCall, usd(3_000 * 0.1 / 1e6 + 500 * 0.2 / 1e6));
+    assert.equal(small.withCaching, undefined);
+    assert.equal(priceUsage({ inputTokens: 1, outputTokens: 1 }, { model: 'acme-8b', customModels }).provider, 'custom');
+    assert.throws(() => estimatePromptCost({ ...base, model: 'acme-70b', provider: 'openai' }), UnpricedModelError);
+  });
+
   it('rejects a negative call volume', () => {
     assert.throws(() => estimatePromptCost({ model: 'gpt-4o', promptTokens: 1, outputTokens: 1, callsPerDay: -1 }), /callsPerDay/);
   });
