@@ -2,6 +2,7 @@
 // Each carries a "View spend" button whose value is the `/tokens spend` arguments that show the subject's spend.
 import type { types } from '@slack/bolt';
 import { formatAmount, formatUsd, type Budget } from '../../core';
+import { localDay } from '../ledger';
 import { periodWord, scopeLabel } from './quota';
 import { clip, keyLabel, LIMITS, progressBar } from './text';
 
@@ -65,11 +66,6 @@ function section(text: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } };
 }
 
-/** Local date in `timeZone`, `YYYY-MM-DD`. */
-function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
 export function thresholdText(alert: ThresholdAlert): string {
   return `${scopeLabel(alert.budget)} has used ${alert.threshold}% of its ${periodWord(alert.budget.period)} budget (${alert.periodKey})`;
 }
@@ -100,11 +96,11 @@ export function anomalyBlocks(alert: AnomalyAlert): KnownBlock[] {
 }
 
 export function forecastText(alert: ForecastAlert): string {
-  return `${scopeLabel(alert.budget)} is projected to pass its ${periodWord(alert.budget.period)} budget on ${localDate(alert.overrunAt, alert.timeZone)}`;
+  return `${scopeLabel(alert.budget)} is projected to pass its ${periodWord(alert.budget.period)} budget on ${localDay(alert.overrunAt.getTime(), alert.timeZone)}`;
 }
 
 export function forecastBlocks(alert: ForecastAlert): KnownBlock[] {
-  const end = localDate(new Date(alert.periodEnd.getTime() - 1), alert.timeZone);
+  const end = localDay(alert.periodEnd.getTime() - 1, alert.timeZone);
   const lines = [
     `:crystal_ball: *${forecastText(alert)}*`,
     `${amountOf(alert.budget, alert.used)} of ${amountOf(alert.budget, alert.limit)} used so far (${alert.periodKey}); at the recent rate the period ends near ${amountOf(alert.budget, alert.projectedTotal)} on ${end}.`,
