@@ -45,12 +45,17 @@ function suppression(document: vscode.TextDocument, diagnostic: vscode.Diagnosti
   return action;
 }
 
-/** The inline suppression comment in the file's own comment syntax. */
-export function suppressionComment(document: vscode.TextDocument, ruleId: string): string {
+/**
+ * The inline suppression comment in the comment syntax of the file's template engine (so rendering drops it and it
+ * never reaches the model), else of its language.
+ */
+export function suppressionComment(document: Pick<vscode.TextDocument, 'uri' | 'languageId'>, ruleId: string): string {
   const directive = `tokenwise-disable-next-line ${ruleId}`;
-  if (/\.(j2|jinja2?|liquid)$/.test(document.uri.path) || /^(jinja|liquid)/.test(document.languageId)) return `{# ${directive} #}`;
+  const extension = /\.[^./]+$/.exec(document.uri.path)?.[0].toLowerCase() ?? '';
+  if (['.prompty', '.j2', '.jinja', '.jinja2'].includes(extension)) return `{# ${directive} #}`;
+  if (['.prompt', '.hbs', '.handlebars', '.mustache'].includes(extension)) return `{{! ${directive} }}`;
+  if (extension === '.liquid') return `{% comment %}${directive}{% endcomment %}`;
   if (['python', 'yaml', 'shellscript', 'ruby', 'toml'].includes(document.languageId)) return `# ${directive}`;
   if (['markdown', 'html', 'xml'].includes(document.languageId)) return `<!-- ${directive} -->`;
-  if (/\.prompt$/.test(document.uri.path)) return `{# ${directive} #}`;
   return `// ${directive}`;
 }

@@ -70,17 +70,23 @@ export async function run(): Promise<void> {
   const uri = vscode.Uri.joinPath(folder, 'bench/generated.ts');
   const source = generate();
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(source));
+
+  // The first file with prompts: tokenizer, price data and parser load, then the full audit in slices.
+  const monitor = blockMonitor();
   const document = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(document);
+  const first = await timed(() => api.lensTitles(document));
+  await api.settled();
+  const firstAnalysis = await api.analysisOf(document);
+  const firstBlock = monitor.longest();
 
   // Built-in extensions share this host (the TypeScript client starts on the new file): let them settle first.
   await new Promise((resolve) => setTimeout(resolve, 3_000));
-  const monitor = blockMonitor();
-  const first = await timed(() => api.lensTitles(document));
-  const firstBlock = monitor.longest();
   monitor.reset();
   const full = await timed(() => api.reanalyze(document));
   const fullBlock = monitor.longest();
+  const fullAnalysis = await api.analysisOf(document);
+  const stepOf = (analysis: typeof fullAnalysis) => (analysis.state === 'ready' ? analysis.longestStepMs : NaN);
 
   const timings: number[] = [];
   const cpuTimings: number[] = [];
@@ -114,9 +120,13 @@ export async function run(): Promise<void> {
   console.log(`file: ${document.lineCount} lines, ${first.value.filter((t) => t.includes(' tok · ')).length} prompts; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
   console.log(`activation: bundle load ${loadMillis.toFixed(1)} ms + activate() ${api.activationMillis.toFixed(1)} ms (target < 100 ms)`);
   console.log(
-    `first lenses (tokenizer and parser load, full audit in slices): ${first.cpu.toFixed(0)} ms CPU, ${first.wall.toFixed(0)} ms wall; longest host block ${firstBlock.toFixed(1)} ms`,
+    `opening the first file (tokenizer, prices and parser load; full audit in slices): ${first.cpu.toFixed(0)} ms CPU, ${first.wall.toFixed(0)} ms wall; ` +
+      `longest tokenwise step ${stepOf(firstAnalysis).toFixed(1)} ms; longest host block ${firstBlock.toFixed(1)} ms`,
   );
-  console.log(`full audit again (an edit between prompts): ${full.cpu.toFixed(0)} ms CPU, ${full.wall.toFixed(0)} ms wall; longest host block ${fullBlock.toFixed(1)} ms (target < 50 ms)`);
+  console.log(
+    `full audit again (an edit between prompts): ${full.cpu.toFixed(0)} ms CPU, ${full.wall.toFixed(0)} ms wall; ` +
+      `longest tokenwise step ${stepOf(fullAnalysis).toFixed(1)} ms; longest host block ${fullBlock.toFixed(1)} ms (target < 50 ms)`,
+  );
   // CPU time of the host process leaves out waiting for a core on a busy machine; wall time includes it.
   console.log(
     `recompute after an edit (${edits} edits, ${incremental} incremental): CPU p50 ${percentile(cpuTimings, 50).toFixed(1)} ms, ` +

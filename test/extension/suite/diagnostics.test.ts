@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { suppressionComment } from '../../../extension/codeActions';
 import { closeAll, extensionApi, openFixture, until } from './helpers';
 
 async function tokenwiseDiagnostics(uri: vscode.Uri, ruleId: string) {
@@ -54,5 +55,16 @@ describe('diagnostics and quick fixes', () => {
     assert.equal(await vscode.workspace.applyEdit(suppress.edit), true);
     assert.equal(editor.document.lineAt(6).text, '  // tokenwise-disable-next-line no-output-cap');
     await until('the suppressed finding to go away', async () => (await tokenwiseDiagnostics(uri, 'no-output-cap')).length === 0);
+  });
+
+  it("writes the suppression in the template engine's own comment syntax", () => {
+    const comment = (path: string, languageId = 'plaintext') => suppressionComment({ uri: vscode.Uri.file(path), languageId }, 'rule-x');
+    assert.equal(comment('/w/a.ts', 'typescript'), '// tokenwise-disable-next-line rule-x');
+    assert.equal(comment('/w/a.prompty'), '{# tokenwise-disable-next-line rule-x #}');
+    assert.equal(comment('/w/a.j2'), '{# tokenwise-disable-next-line rule-x #}');
+    assert.equal(comment('/w/a.prompt'), '{{! tokenwise-disable-next-line rule-x }}');
+    assert.equal(comment('/w/a.hbs', 'handlebars'), '{{! tokenwise-disable-next-line rule-x }}');
+    assert.equal(comment('/w/a.liquid'), '{% comment %}tokenwise-disable-next-line rule-x{% endcomment %}');
+    assert.equal(comment('/w/prompts/a.md', 'markdown'), '<!-- tokenwise-disable-next-line rule-x -->');
   });
 });
