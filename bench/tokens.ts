@@ -42,6 +42,12 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const fixed = (n: number, digits = 2) => n.toFixed(digits);
 const ratio = (n: number) => `${n >= 10 ? n.toFixed(0) : n.toFixed(2)}×`;
 
+/** The targets this benchmark exists to check, each with the figure measured in this run. */
+const targets: { goal: string; met: boolean; measured: string }[] = [];
+function target(goal: string, met: boolean, measured: string): void {
+  targets.push({ goal, met, measured });
+}
+
 function table(title: string, header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -64,6 +70,9 @@ function throughput(): void {
       for (const { name: encoder, encode } of order) rates.get(encoder)!.push(mib(slice) / seconds(() => encode(slice)));
     }
     const ourRate = median(rates.get('tokenwise')!);
+    const vsGptTokenizer = ourRate / median(rates.get('gpt-tokenizer')!);
+    const goal = name === 'cjk' ? 1 : 1.5;
+    target(`${name}: ≥ ${goal}× gpt-tokenizer`, vsGptTokenizer >= goal, ratio(vsGptTokenizer));
     rows.push([name, ...encoders.map((e) => fixed(median(rates.get(e.name)!))), ...peers.map((p) => ratio(ourRate / median(rates.get(p.name)!)))]);
   }
   table(`Throughput, o200k_base, MiB/s (median of ${rounds} unseen slices of ${sliceChars / 1000}k chars); ratio = tokenwise ÷ peer`, ['corpus', ...encoders.map((e) => e.name), ...peers.map((p) => `vs ${p.name}`)], rows);
@@ -72,6 +81,7 @@ function throughput(): void {
 function longPiece(): void {
   const oneMiB = 1 << 20;
   const ourTime = seconds(() => ours.count('a'.repeat(oneMiB)));
+  target("one piece, 'a' × 1 MiB: < 1 s", ourTime < 1, `${fixed(ourTime, 2)} s`);
   const rows: string[][] = [['tokenwise', '1 MiB', fixed(ourTime, 3), '', '']];
   for (const peer of peers) {
     // Quadratic peers: grow the input 4× at a time while the next size is predicted to stay under ~20 s.
@@ -131,6 +141,8 @@ async function coldStart(): Promise<void> {
     results.set(name, { ms: median(runs.map((r) => r.ms)), heap: median(runs.map((r) => r.heap)) });
   }
   const our = results.get('tokenwise')!;
+  target('cold start: < 250 ms', our.ms < 250, `${fixed(our.ms, 0)} ms`);
+  target('cold start: < 40 MB', our.heap < 40, `${fixed(our.heap, 1)} MB`);
   table(
     'Cold start, o200k_base: load + build + first count in a fresh process, CPU ms (median of 3); memory = JS heap + external after GC',
     ['encoder', 'ms', 'MB', 'tokenwise faster by', 'tokenwise smaller by'],
@@ -141,4 +153,7 @@ async function coldStart(): Promise<void> {
 console.log(`tokenwise token benchmark — Node ${process.version}, ${new Date().toISOString()}`);
 throughput();
 longPiece();
-coldStart().then(() => wasmEncoder.free());
+coldStart().then(() => {
+  wasmEncoder.free();
+  table('Targets', ['target', 'measured', ''], targets.map((t) => [t.goal, t.measured, t.met ? 'met' : 'NOT MET']));
+});

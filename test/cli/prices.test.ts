@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { waitForUpdate } from '@pydantic/genai-prices';
+import { REMOTE_DATA_JSON_URL, waitForUpdate } from '@pydantic/genai-prices';
 import { runCli } from '../../cli/main';
 import type { CliIO } from '../../cli/io';
 import { resetPriceData } from '../../core/node';
@@ -51,6 +51,12 @@ describe('tokenwise prices', () => {
     assert.equal(run.code, 2);
     assert.match(run.stderr, /not valid JSON.*\nThe previous price data stays in use\./);
     assert.equal(readFileSync(join(dir, 'cache', 'prices.json'), 'utf8'), before);
+  });
+
+  it("downloads from genai-prices' own published data URL unless told otherwise", async () => {
+    const help = await cli(['--help']);
+    assert.equal(help.code, 0);
+    assert.ok(help.stdout.includes(`--url URL            Where to download from (default ${REMOTE_DATA_JSON_URL})`), help.stdout);
   });
 
   it('rejects bad arguments with exit code 2', async () => {

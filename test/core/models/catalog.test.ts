@@ -34,6 +34,13 @@ describe('model catalog', () => {
     assert.deepEqual(findModel('gemini-3.6-flash')!.modalities, ['text', 'image', 'audio', 'pdf']);
   });
 
+  it('has the published standard prices, not one flat price for every OpenAI model', () => {
+    const prices = (id: string) => [findModel(id)!.inputPerMTok, findModel(id)!.outputPerMTok];
+    assert.deepEqual(prices('gpt-4o'), [2.5, 10]);
+    assert.deepEqual(prices('gpt-4.1'), [2, 8]);
+    assert.deepEqual(prices('gpt-5'), [1.25, 10]);
+  });
+
   it('resolves aliases and dated ids', () => {
     assert.equal(findModel('gpt-4o-2024-08-06')?.id, 'gpt-4o');
     assert.equal(findModel('claude-sonnet-4-5-20250929')?.id, 'claude-sonnet-4-5');
