@@ -126,7 +126,7 @@ describe('cost lenses', () => {
       await setSetting('defaultModel', undefined);
       await setSetting('outputTokens', undefined);
       await setSetting('policyFile', undefined);
-      await vscode.workspace.fs.delete(teamPolicy);
+      await vscode.workspace.fs.delete(fixtureUri('config'), { recursive: true });
     }
     await until('the defaults again', async () => (await lensTitles(agent)).some((t) => t.endsWith('· gpt-4o-mini') && t.includes('@ 1k/day')));
   });
