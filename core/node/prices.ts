@@ -106,9 +106,9 @@ export async function updatePriceCache(options: { url?: string; cacheDir?: strin
 }
 
 async function writeAtomically(file: string, text: string): Promise<void> {
-  await mkdir(join(file, '..'), { recursive: true });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
+    await mkdir(join(file, '..'), { recursive: true });
     const handle = await open(temp, 'w');
     try {
       await handle.writeFile(text, 'utf8');
@@ -118,7 +118,8 @@ async function writeAtomically(file: string, text: string): Promise<void> {
     }
     await rename(temp, file);
   } catch (error) {
-    await rm(temp, { force: true });
+    // Nothing to clean up when the folder itself could not be made.
+    await rm(temp, { force: true }).catch(() => undefined);
     throw new PriceUpdateError(`cannot write ${file}: ${(error as Error).message}`);
   }
 }

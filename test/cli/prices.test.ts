@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -72,5 +72,9 @@ describe('tokenwise prices', () => {
       assert.match(run.stderr, message);
     }
     assert.equal(existsSync(join(dir, 'cache', 'prices.json.tmp')), false);
+    writeFileSync(join(dir, 'not-a-folder'), '');
+    const blocked = await cli(['update', '--url', `${base}/data.json`, '--cache-dir', 'not-a-folder']);
+    assert.equal(blocked.code, 2, blocked.stderr);
+    assert.match(blocked.stderr, /cannot write .*not-a-folder[\\/]prices\.json: .*\nThe previous price data stays in use\./);
   });
 });
