@@ -95,6 +95,18 @@ describe('tokenwise cost', () => {
     assert.ok(json.perCall > 0);
   });
 
+  it('refuses to price with an invalid policy file, naming file, line and field', async () => {
+    writeFileSync(join(dir, 'tokenwise.config.json'), '{\n  "defaultCallsPerDay": -5\n}\n');
+    try {
+      const run = await cli(['reply.prompt', '--model', 'gpt-4o']);
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /tokenwise\.config\.json:2: defaultCallsPerDay: expected a number ≥ 0/);
+      assert.equal(run.stdout, '');
+    } finally {
+      rmSync(join(dir, 'tokenwise.config.json'));
+    }
+  });
+
   it('suggests the closest known names for an unknown model', async () => {
     const run = await cli(['reply.prompt', '--model', 'claude-sonet-4-5']);
     assert.equal(run.code, 2);

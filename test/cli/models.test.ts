@@ -55,6 +55,17 @@ describe('tokenwise models', () => {
     }
   });
 
+  it('refuses an invalid policy file, naming file, line and field', async () => {
+    writeFileSync(join(dir, 'tokenwise.config.yaml'), 'customModels:\n  acme-70b:\n    inputPerMTok: cheap\n    outputPerMTok: 1\n');
+    try {
+      const run = await cli([]);
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /tokenwise\.config\.yaml:3: customModels\.acme-70b\.inputPerMTok: expected a number ≥ 0/);
+    } finally {
+      rmSync(join(dir, 'tokenwise.config.yaml'));
+    }
+  });
+
   it('rejects an unknown provider or format with exit code 2', async () => {
     const provider = await cli(['--provider', 'opneai']);
     assert.equal(provider.code, 2);
