@@ -1,6 +1,6 @@
 // `tokenwise count [FILE|-] --model M`: the tokens of a text file or of a whole chat request (--request FILE).
 import { parseArgs } from 'node:util';
-import { ChatRequestError, countChatRequest, countTokens, ExactTokenCounter, UnknownModelError, type ChatTokenCount, type TokenCount } from '../../core';
+import { ChatRequestError, countChatRequest, countTokens, ExactTokenCounter, loadPolicy, PolicyError, UnknownModelError, type ChatTokenCount, type TokenCount } from '../../core/node';
 import { ExitCode, maxInputBytes, readTextInput, UsageError, type CliIO } from '../io';
 
 const help = `Usage: tokenwise count [FILE|-] --model MODEL [options]
@@ -14,7 +14,8 @@ Options:
                          With --request it defaults to the request's "model".
   --request FILE         Count a chat request (JSON) instead of plain text ('-' for standard input).
   --format text|json     Output format (default text). json: tokens, exact, low, high, encoding, model, note, parts.
-  --fallback estimate    For a model tokenwise does not know, print an estimate instead of failing.
+  --fallback estimate    For a model tokenwise does not know, print an estimate instead of failing. Custom
+                         models of the policy file (customModels) are always counted as estimates.
   --exact                For Claude and Gemini, ask the provider's token-counting API (Anthropic count_tokens,
                          Gemini countTokens) with ANTHROPIC_API_KEY / GEMINI_API_KEY from the environment
                          (ANTHROPIC_BASE_URL / GEMINI_BASE_URL override the hosts). Any failure prints the
@@ -58,27 +59,43 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new UsageError('give one input: a FILE (or -), or --request FILE.');
   }
 
-  try {
-    if (values.request !== undefined) {
-      const { name, text } = await readTextInput(values.request, io);
-      const request = parseRequest(name, text);
+  if (values.request === undefined && values.model === undefined) throw new UsageError('--model is required, e.g. --model gpt-4o (see --help).');
+  const input = await readTextInput(values.request ?? positionals[0] ?? '-', io);
+  const request = values.request === undefined ? undefined : parseRequest(input.name, input.text);
+
+  const count = async (options: { fallback: 'error' | 'estimate' }): Promise<number> => {
+    if (request !== undefined) {
       if (values.exact) {
         const exact = await exactCount(options, (counter) => counter.countRequest(request, values.model, options));
         io.stdout(format === 'json' ? `${JSON.stringify(exact, null, 2)}\n` : `${formatCount(exact)}\n`);
         return ExitCode.ok;
       }
-      const count = countChatRequest(request, values.model, options);
-      io.stdout(format === 'json' ? `${JSON.stringify({ ...count.total, parts: count.parts }, null, 2)}\n` : formatRequest(count));
+      const counted = countChatRequest(request, values.model, options);
+      io.stdout(format === 'json' ? `${JSON.stringify({ ...counted.total, parts: counted.parts }, null, 2)}\n` : formatRequest(counted));
       return ExitCode.ok;
     }
-    if (values.model === undefined) throw new UsageError('--model is required, e.g. --model gpt-4o (see --help).');
-    const model = values.model;
-    const { text } = await readTextInput(positionals[0] ?? '-', io);
-    const count = values.exact ? await exactCount(options, (counter) => counter.countText(text, model, options)) : countTokens(text, model, options);
-    io.stdout(format === 'json' ? `${JSON.stringify(count, null, 2)}\n` : `${formatCount(count)}\n`);
+    const model = values.model!;
+    const counted = values.exact ? await exactCount(options, (counter) => counter.countText(input.text, model, options)) : countTokens(input.text, model, options);
+    io.stdout(format === 'json' ? `${JSON.stringify(counted, null, 2)}\n` : `${formatCount(counted)}\n`);
     return ExitCode.ok;
+  };
+
+  try {
+    return await count(options);
   } catch (error) {
+    // A custom model of the policy file is one tokenwise knows, though not its tokenizer: it gets the estimate.
+    if (error instanceof UnknownModelError && options.fallback === 'error' && isPolicyCustomModel(error.model, io.cwd)) return await count({ fallback: 'estimate' });
     if (error instanceof UnknownModelError || error instanceof ChatRequestError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function isPolicyCustomModel(model: string, cwd: string): boolean {
+  try {
+    const wanted = model.trim().toLowerCase();
+    return Object.keys(loadPolicy(cwd).customModels).some((id) => id.toLowerCase() === wanted);
+  } catch (error) {
+    if (error instanceof PolicyError) throw new UsageError(error.message);
     throw error;
   }
 }

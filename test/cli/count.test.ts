@@ -146,6 +146,23 @@ describe('tokenwise count', () => {
       assert.equal(run.code, 0);
       assert.match(run.stdout, /^≈ .*\nUnknown model 'llama-3'/);
     });
+    it('a custom model of the policy file is estimated; an invalid policy file is reported', async () => {
+      writeFileSync(join(dir, 'tokenwise.config.json'), JSON.stringify({ customModels: { 'Acme-70B': { provider: 'self-hosted', inputPerMTok: 1, outputPerMTok: 2 } } }));
+      try {
+        const run = await cli(['a.txt', '--model', 'acme-70b', '--format', 'json']);
+        assert.equal(run.code, 0, run.stderr);
+        assert.equal(JSON.parse(run.stdout).exact, false);
+        assert.match(JSON.parse(run.stdout).note, /Unknown model 'acme-70b': estimated with o200k_base/);
+        const request = await cli(['--request', file('custom.json', JSON.stringify({ model: 'acme-70b', messages: [{ role: 'user', content: 'hi' }] }))]);
+        assert.equal(request.code, 0, request.stderr);
+        assert.match(request.stdout, /^≈ \d+ tokens/);
+        writeFileSync(join(dir, 'tokenwise.config.json'), '{\n  "customModels": { "acme-70b": { "inputPerMTok": -1, "outputPerMTok": 2 } }\n}');
+        await rejects(['a.txt', '--model', 'acme-70b'], /tokenwise\.config\.json:2: customModels\.acme-70b\.inputPerMTok: expected a number ≥ 0/);
+      } finally {
+        rmSync(join(dir, 'tokenwise.config.json'));
+      }
+      await rejects(['a.txt', '--model', 'acme-70b'], /Unknown model 'acme-70b'/);
+    });
     it('a missing --model', () => rejects(['a.txt'], /--model is required/));
     it('a missing file', () => rejects(['nope.txt', '--model', 'gpt-4o'], /cannot read nope\.txt: no such file/));
     it('empty input', () => rejects([file('empty.txt', ''), '--model', 'gpt-4o'], /empty\.txt is empty/));
