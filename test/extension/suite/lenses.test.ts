@@ -27,9 +27,15 @@ describe('cost lenses', () => {
       `lenses: ${JSON.stringify(lenses.map((l) => [l.range.start.line, l.command?.title]))}`,
     );
     for (const lens of cost) {
-      assert.match(lens.command!.title, / @ 1k\/day · gpt-4o$/);
+      assert.match(lens.command!.title, /^\d[\d,]* tok · .* @ 1k\/day · gpt-4o$/, 'an exact count (public tokenizer) carries no ≈');
       assert.equal(lens.command!.command, 'tokenwise.compareModels');
     }
+  });
+
+  it('marks an estimated count with ≈ (a model whose tokenizer is not public)', async () => {
+    const editor = await openFixture('src/claude.ts');
+    const titles = await lensTitles(editor.document.uri);
+    assert.match(titles[0]!, /^≈ [\d,]+ tok · \$[\d.,]+\/call · .* · claude-sonnet-4-5$/);
   });
 
   it('offers a cheaper tier whose lens switches the model string, undoably', async () => {
