@@ -2,7 +2,7 @@
 // (prices, context windows), facts.json (limits, capabilities, deprecations) and the curated ladders.
 import type { ModelPrice } from '@pydantic/genai-prices';
 import { findCustom, type CustomModelPrice, type CustomModelPrices } from '../pricing/custom';
-import { priceData } from '../pricing/data';
+import { priceData, priceDataVersion } from '../pricing/data';
 import { lookupModel, type PricedModel } from '../pricing/lookup';
 import factsFile from './facts.json';
 import { catalogEntries } from './ladders';
@@ -69,11 +69,7 @@ export function findModel(id: string, customModels?: CustomModelPrices): ModelIn
 /** The curated catalog (optionally one provider's), plus any custom models. */
 export function listModels(options: { provider?: string; customModels?: CustomModelPrices } = {}): ModelInfo[] {
   const provider = options.provider?.toLowerCase();
-  const curated = catalogEntries
-    .filter((entry) => !provider || entry.provider === provider)
-    .map((entry) => lookupModel(entry.id, { provider: entry.provider }))
-    .filter((priced): priced is PricedModel => priced !== undefined)
-    .map(pricedInfo);
+  const curated = curatedModels().filter(({ info }) => !provider || info.provider === provider).map(({ info }) => info);
   const custom = Object.entries(options.customModels ?? {})
     .map(([id, price]) => customInfo(id, price))
     .filter((info) => !provider || info.provider === provider);
@@ -83,12 +79,26 @@ export function listModels(options: { provider?: string; customModels?: CustomMo
 /** A provider's current models from small to frontier. */
 export function ladder(provider: string): ModelInfo[] {
   const wanted = provider.toLowerCase();
-  return catalogEntries
-    .filter((entry) => entry.provider === wanted && entry.current)
-    .map((entry) => lookupModel(entry.id, { provider: entry.provider }))
-    .filter((priced): priced is PricedModel => priced !== undefined)
-    .map(pricedInfo)
+  return curatedModels()
+    .filter(({ info, current }) => current && info.provider === wanted)
+    .map(({ info }) => info)
     .sort((a, b) => tierRank(a.tier) - tierRank(b.tier));
+}
+
+// Resolving every curated model through the price data is the costly part of a recommendation, and its result only
+// changes with the data or the day (prices in force are today's), so it is kept per data version and UTC day.
+let curated: { key: string; models: readonly { info: ModelInfo; current: boolean }[] } | undefined;
+
+function curatedModels(): readonly { info: ModelInfo; current: boolean }[] {
+  const key = `${priceDataVersion()}|${new Date().toISOString().slice(0, 10)}`;
+  if (curated?.key !== key) {
+    const models = catalogEntries.flatMap((entry) => {
+      const priced = lookupModel(entry.id, { provider: entry.provider });
+      return priced ? [{ info: pricedInfo(priced), current: entry.current === true }] : [];
+    });
+    curated = { key, models };
+  }
+  return curated.models;
 }
 
 /** Providers that have a ladder. */
