@@ -38,7 +38,16 @@ export function lookupModel(id: string, options: LookupOptions = {}): PricedMode
     if (matches.size >= MAX_REMEMBERED) matches.clear();
     matches.set(key, match);
   }
-  return match ? engineLookup(match.modelId, { provider: match.provider }, options.at) : undefined;
+  if (!match) return undefined;
+  if (match.fixed) return match.fixed;
+  // Prices that change with the date or time of day change on a minute boundary at the finest.
+  const minute = Math.floor((options.at ?? new Date()).getTime() / 60_000);
+  if (match.recent?.minute === minute) return match.recent.found;
+  const found = engineLookup(match.modelId, { provider: match.provider }, options.at);
+  // Most models have one price table whatever the date or time; theirs is resolved once.
+  if (found && !Array.isArray(match.provider.models[0]!.prices)) match.fixed = found;
+  else match.recent = { minute, found };
+  return found;
 }
 
 interface Match {
@@ -46,6 +55,10 @@ interface Match {
   modelId: string;
   /** The provider, holding only the matched model entry. */
   provider: Provider;
+  /** The lookup result, when the model's prices do not depend on the date. */
+  fixed?: PricedModel;
+  /** The last lookup of a model whose prices do depend on it, and its minute. */
+  recent?: { minute: number; found: PricedModel | undefined };
 }
 const MAX_REMEMBERED = 10_000;
 const matches = new Map<string, Match | null>();

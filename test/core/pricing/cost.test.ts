@@ -65,6 +65,10 @@ describe('priceUsage', () => {
     const after = priceUsage(usage, { model: 'gpt-5.6-luna', at: new Date('2026-08-01T00:00:00Z') });
     assert.equal(before.total, usd(0.1));
     assert.equal(after.total, usd(0.02));
+    // Events arrive in any order; each is priced at its own date.
+    const dates = ['2026-07-29T23:59:00Z', '2026-07-30T00:00:00Z', '2026-07-29T23:59:30Z', '2026-08-02T00:00:00Z'];
+    const totals = dates.map((at) => priceUsage(usage, { model: 'gpt-5.6-luna', at: new Date(at) }).total);
+    assert.deepEqual(totals, [usd(0.1), usd(0.02), usd(0.1), usd(0.02)]);
   });
 
   it('applies documented batch and flex discounts from data, and refuses undocumented ones', () => {
