@@ -3,6 +3,7 @@
 // them in a fresh process and prints its wall time and peak RSS. Target: < 10 s. A smaller run in the same way
 // shows whether memory grows with the number of files (it should not: files are read and reported one at a time).
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,8 @@ import { join } from 'node:path';
 const targetSeconds = 10;
 
 async function child(dir: string): Promise<void> {
-  const { runCli } = await import('../cli/main');
+  // The bundle users run, not the sources through a TypeScript loader.
+  const { runCli } = createRequire(__filename)('../dist/cli.js') as typeof import('../cli/main');
   let bytes = 0;
   const started = performance.now();
   const code = await runCli(['audit', dir, '--format', 'json'], {
@@ -105,6 +107,8 @@ async function main(): Promise<void> {
   const childAt = process.argv.indexOf('--child');
   if (childAt >= 0) return child(process.argv[childAt + 1]!);
   console.log('tokenwise audit benchmark (generated TypeScript, Python and prompt files; one process per run)\n');
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the build failed');
   const small = measure(2_000);
   const large = measure(10_000);
   for (const [count, result] of [[2_000, small], [10_000, large]] as const) {
