@@ -1,6 +1,7 @@
 // The CLI's view of the outside world, so commands run the same in-process (tests) and as a process.
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -27,6 +28,23 @@ export const ExitCode = {
 
 /** An error whose message is meant for the user as it stands. */
 export class UsageError extends Error {}
+
+const helpOption = { help: { type: 'boolean', short: 'h' } } as const;
+
+/** A command's options and positionals, with -h/--help added; a malformed option is a UsageError showing `help`. */
+export function parseOptions<const T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, help: string) {
+  try {
+    return parseArgs({ args, allowPositionals: true as const, options: { ...options, ...helpOption } });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${help}`);
+  }
+}
+
+/** `value` when it is one of `allowed`, else a UsageError naming the option and its choices. */
+export function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got '${value}')`);
+}
 
 /** Larger inputs are refused rather than read: a prompt is never this big, and reading one would stall a CI job. */
 export const maxInputBytes = 32 * 1024 * 1024;

@@ -1,6 +1,5 @@
 // `tokenwise audit [PATHS…]`: finds the prompts in code and prompt files, audits them and reports as a table,
 // JSON or SARIF. Reads one file at a time and streams JSON, so memory stays flat on large repositories.
-import { parseArgs } from 'node:util';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import {
@@ -23,7 +22,7 @@ import {
 } from '../../core';
 import { listWorkspaceFiles, loadPolicy, PolicyError, readWorkspaceFiles } from '../../core/node';
 import { version } from '../../package.json';
-import { ExitCode, UsageError, type CliIO } from '../io';
+import { ExitCode, oneOf, parseOptions, UsageError, type CliIO } from '../io';
 
 const help = `Usage: tokenwise audit [PATHS…] [options]
 
@@ -52,7 +51,16 @@ const formats = ['text', 'json', 'sarif'] as const;
 type Format = (typeof formats)[number];
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCliArgs(args);
+  const options = {
+    format: { type: 'string' },
+    'fail-on': { type: 'string' },
+    'max-cost-per-call': { type: 'string' },
+    policy: { type: 'string' },
+    env: { type: 'string' },
+    model: { type: 'string' },
+    rules: { type: 'boolean' },
+  } as const;
+  const { values, positionals } = parseOptions(args, options, help);
   if (values.help) {
     io.stdout(help);
     return ExitCode.ok;
@@ -139,32 +147,6 @@ function* auditFiles(job: AuditJob): Generator<Outcome> {
       yield { kind: 'notice', text: `${entry.relativePath}: could not audit (${error instanceof Error ? error.message : String(error)})` };
     }
   }
-}
-
-function parseCliArgs(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        'fail-on': { type: 'string' },
-        'max-cost-per-call': { type: 'string' },
-        policy: { type: 'string' },
-        env: { type: 'string' },
-        model: { type: 'string' },
-        rules: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${help}`);
-  }
-}
-
-function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got '${value}')`);
 }
 
 /** `0.01`, `$0.01` → nano-dollars. */

@@ -1,6 +1,5 @@
 // `tokenwise cost FILE --model M`: what a prompt file costs per call, per day and per month at its call volume.
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   callsPerDayFor,
   countTokens,
@@ -16,7 +15,7 @@ import {
   type PromptCostEstimate,
   type TokenCount,
 } from '../../core/node';
-import { ExitCode, readTextInput, UsageError, type CliIO } from '../io';
+import { ExitCode, oneOf, parseOptions, readTextInput, UsageError, type CliIO } from '../io';
 
 const help = `Usage: tokenwise cost FILE --model MODEL [options]
 
@@ -36,30 +35,19 @@ Exit codes: 0 ok, 2 bad arguments or input (unknown model, unreadable file, inva
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        model: { type: 'string', short: 'm' },
-        'output-tokens': { type: 'string' },
-        'calls-per-day': { type: 'string' },
-        'static-prefix': { type: 'string' },
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${help}`);
-  }
-  const { values, positionals } = parsed;
+  const options = {
+    model: { type: 'string', short: 'm' },
+    'output-tokens': { type: 'string' },
+    'calls-per-day': { type: 'string' },
+    'static-prefix': { type: 'string' },
+    format: { type: 'string' },
+  } as const;
+  const { values, positionals } = parseOptions(args, options, help);
   if (values.help) {
     io.stdout(help);
     return ExitCode.ok;
   }
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'.`);
+  const format = oneOf(values.format ?? 'text', ['text', 'json'], '--format');
   if (positionals.length !== 1) throw new UsageError(`give one prompt FILE (see --help).`);
   if (values.model === undefined) throw new UsageError('--model is required, e.g. --model gpt-4o (see --help).');
   const outputOption = wholeNumber('--output-tokens', values['output-tokens']);

@@ -1,7 +1,6 @@
 // `tokenwise count [FILE|-] --model M`: the tokens of a text file or of a whole chat request (--request FILE).
-import { parseArgs } from 'node:util';
 import { ChatRequestError, countChatRequest, countTokens, ExactTokenCounter, loadPolicy, PolicyError, UnknownModelError, type ChatTokenCount, type TokenCount } from '../../core/node';
-import { ExitCode, maxInputBytes, readTextInput, UsageError, type CliIO } from '../io';
+import { ExitCode, maxInputBytes, oneOf, parseOptions, readTextInput, UsageError, type CliIO } from '../io';
 
 const help = `Usage: tokenwise count [FILE|-] --model MODEL [options]
 
@@ -29,30 +28,19 @@ request), 3 internal error.
 const formats = ['text', 'json'] as const;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        model: { type: 'string', short: 'm' },
-        request: { type: 'string' },
-        format: { type: 'string' },
-        fallback: { type: 'string' },
-        exact: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${help}`);
-  }
-  const { values, positionals } = parsed;
+  const optionSpec = {
+    model: { type: 'string', short: 'm' },
+    request: { type: 'string' },
+    format: { type: 'string' },
+    fallback: { type: 'string' },
+    exact: { type: 'boolean' },
+  } as const;
+  const { values, positionals } = parseOptions(args, optionSpec, help);
   if (values.help) {
     io.stdout(help);
     return ExitCode.ok;
   }
-  const format = values.format ?? 'text';
-  if (!(formats as readonly string[]).includes(format)) throw new UsageError(`--format must be text or json, not '${format}'.`);
+  const format = oneOf(values.format ?? 'text', formats, '--format');
   if (values.fallback !== undefined && values.fallback !== 'estimate') throw new UsageError(`--fallback takes only 'estimate', not '${values.fallback}'.`);
   const options = { fallback: values.fallback === 'estimate' ? ('estimate' as const) : ('error' as const) };
   if (positionals.length > 1 || (positionals.length === 1 && values.request !== undefined)) {

@@ -1,7 +1,6 @@
 // `tokenwise models`: the model catalog with prices per million tokens, context window and tier.
-import { parseArgs } from 'node:util';
 import { ladderProviders, listModels, loadPolicy, loadPriceCache, PolicyError, pricesAsOf, type ModelInfo } from '../../core/node';
-import { ExitCode, UsageError, type CliIO } from '../io';
+import { ExitCode, oneOf, parseOptions, UsageError, type CliIO } from '../io';
 
 const help = `Usage: tokenwise models [--provider P] [--format text|json]
 
@@ -17,21 +16,13 @@ Exit codes: 0 ok, 2 bad arguments or an invalid policy file, 3 internal error.
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { provider: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${help}`);
-  }
+  const { values, positionals } = parseOptions(args, { provider: { type: 'string' }, format: { type: 'string' } } as const, help);
   if (values.help) {
     io.stdout(help);
     return ExitCode.ok;
   }
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'.`);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}' (see --help).`);
+  const format = oneOf(values.format ?? 'text', ['text', 'json'], '--format');
   let customModels;
   try {
     customModels = loadPolicy(io.cwd).customModels;

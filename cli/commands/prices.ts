@@ -1,8 +1,7 @@
 // `tokenwise prices update`: refresh the cached price data from genai-prices' published data file.
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { DEFAULT_PRICES_URL, defaultPriceCacheDir, PriceUpdateError, updatePriceCache } from '../../core/node';
-import { ExitCode, UsageError, type CliIO } from '../io';
+import { ExitCode, parseOptions, UsageError, type CliIO } from '../io';
 
 const help = `Usage: tokenwise prices update [options]
 
@@ -19,22 +18,8 @@ Exit codes: 0 updated, 2 bad arguments or the download was refused (the previous
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        url: { type: 'string' },
-        'cache-dir': { type: 'string' },
-        timeout: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${help}`);
-  }
-  const { values, positionals } = parsed;
+  const options = { url: { type: 'string' }, 'cache-dir': { type: 'string' }, timeout: { type: 'string' } } as const;
+  const { values, positionals } = parseOptions(args, options, help);
   if (values.help) {
     io.stdout(help);
     return ExitCode.ok;

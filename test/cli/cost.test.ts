@@ -123,7 +123,7 @@ describe('tokenwise cost', () => {
       [['missing.prompt', '--model', 'gpt-4o'], /cannot read missing\.prompt: no such file/],
       [['reply.prompt', '--model', 'gpt-4o', '--calls-per-day', 'lots'], /--calls-per-day must be a whole number/],
       [['reply.prompt', '--model', 'gpt-4o', '--output-tokens=-5'], /--output-tokens must be a whole number/],
-      [['reply.prompt', '--model', 'gpt-4o', '--format', 'xml'], /--format must be text or json/],
+      [['reply.prompt', '--model', 'gpt-4o', '--format', 'xml'], /--format must be one of text, json/],
       [['reply.prompt', '--model', 'gpt-4o', '--colour'], /Unknown option '--colour'/],
       [['huge.prompt', '--model', 'gpt-4o'], /huge\.prompt is 100\.0 MiB, over the 32 MiB limit/],
       [['image.prompt', '--model', 'gpt-4o'], /image\.prompt looks binary \(NUL byte at offset 4\)/],

@@ -183,7 +183,7 @@ describe('tokenwise count', () => {
       rejects(['--request', file('broken.json', '{\n  "model": "gpt-4o",\n  "messages": [,]\n}')], /broken\.json is not valid JSON at line 3, column 16/));
     it('a malformed request field, named by its JSON path', () =>
       rejects(['--request', file('bad.json', JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'text', txt: 'hi' }] }] }))], /messages\[0\]\.content\[0\]\.text: Invalid input/));
-    it('a bad --format', () => rejects(['a.txt', '--model', 'gpt-4o', '--format', 'xml'], /--format must be text or json/));
+    it('a bad --format', () => rejects(['a.txt', '--model', 'gpt-4o', '--format', 'xml'], /--format must be one of text, json/));
     it('two inputs at once', () => rejects(['a.txt', '--request', 'request.json'], /give one input/));
   });
 

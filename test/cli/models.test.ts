@@ -72,6 +72,6 @@ describe('tokenwise models', () => {
     assert.match(provider.stderr, /no models for provider 'opneai'; known providers: openai, anthropic, google, groq/);
     const format = await cli(['--format', 'csv']);
     assert.equal(format.code, 2);
-    assert.match(format.stderr, /--format must be text or json/);
+    assert.match(format.stderr, /--format must be one of text, json/);
   });
 });
