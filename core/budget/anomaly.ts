@@ -108,6 +108,19 @@ export function explainDriver(now: readonly BreakdownRow[], baseline: readonly B
   return { labels: top.labels, text, increase: top.increase, share: total > 0 ? Math.min(1, top.increase / total) : 1 };
 }
 
+/**
+ * The last complete local hour before `at`: from the latest local o'clock at or before `at`, back to the one
+ * before. Local, not UTC, so zones with half- and quarter-hour offsets get their own hours. `hour` is its local
+ * hour of day (0–23).
+ */
+export function lastCompleteHour(at: Date, timeZone: string): TimeRange & { hour: number } {
+  const wall = wallMs(at.getTime(), timeZone);
+  const top = Math.floor(wall / 3_600_000) * 3_600_000;
+  const end = instantOfWall(top, timeZone);
+  const start = instantOfWall(top - 3_600_000, timeZone);
+  return { start: new Date(start), end: new Date(end), hour: new Date(top - 3_600_000).getUTCHours() };
+}
+
 export interface ComparableOptions {
   /** How many days back to look. Default 28. */
   days?: number;

@@ -7,7 +7,7 @@ export { effectiveQuota, quotaStatus, checkQuota, thresholdCrossings, thresholdK
 export type { BudgetScope, Budget, Grant, QuotaContext, QuotaInput, ThresholdCrossing, QuotaStatus, QuotaCheck, BudgetDecision, QuotaDecision } from './quota';
 export { forecastPeriod } from './forecast';
 export type { DailyAmount, ForecastMethod, ForecastInput, Forecast } from './forecast';
-export { detectAnomaly, explainDriver, comparableWindows } from './anomaly';
+export { detectAnomaly, explainDriver, comparableWindows, lastCompleteHour } from './anomaly';
 export type { AnomalyInput, AnomalyVerdict, Anomaly, BreakdownRow, Driver, ComparableOptions } from './anomaly';
 export { timeZoneSchema, budgetSchema, budgetInputSchema, grantSchema, quotaRequestSchema } from './schema';
 export type { QuotaRequestContext, QuotaRequest } from './schema';

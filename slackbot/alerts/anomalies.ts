@@ -1,83 +1,82 @@
-// Unusual spend per team and per person: today's spend so far against the median and MAD of the same identity's
-// comparable days (weekdays against weekdays, weekend days against weekend days, over the last four weeks), from
-// the daily roll-ups. Today's partial spend can only understate the day, so a day flagged at noon is certainly
-// unusual. The alert names the app and the model that rose most. Posted once per identity and day.
+// Unusual spend per team and per person, hour by hour: the last complete local hour against the median and MAD of
+// the same identity's same hour on comparable days (weekdays against weekdays, weekend days against weekend days)
+// over the last four weeks, summed from the events' own times. The trailing hours of the same day are not part of
+// the baseline: for people who work by day, the night before would make every working hour look unusual. The
+// alert names the app and model that account for most of the rise. Posted once per identity and hour.
 import type { webApi } from '@slack/bolt';
-import { daysIn, detectAnomaly, explainDriver, NANOS_PER_USD, periodContaining, type BreakdownRow } from '../../core';
+import { comparableWindows, detectAnomaly, explainDriver, lastCompleteHour, NANOS_PER_USD, type BreakdownRow } from '../../core';
 import { anomalyBlocks, anomalyText, type AnomalyAlert } from '../blocks/alerts';
 import type { BotContext } from '../context';
-import type { Dimension, SpendRow } from '../store/store';
+import { localDay } from '../ledger';
+import type { HourlyRow } from '../store/store';
 import { alertChannels, postAlert } from './channels';
 
 const HISTORY_DAYS = 28;
-/** The smallest rise over a usual day worth an alert. */
+/** The smallest rise over a usual hour worth an alert. */
 export const MIN_INCREASE_NANOS = NANOS_PER_USD;
 
-const isWeekend = (day: string) => {
-  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
-  return weekday === 0 || weekday === 6;
-};
+const DIMENSIONS = ['team', 'user'] as const;
+type Dimension = (typeof DIMENSIONS)[number];
 
-function byKeyAndDay(rows: readonly SpendRow[]): Map<string, Map<string, number>> {
-  const result = new Map<string, Map<string, number>>();
-  for (const row of rows) {
-    const days = result.get(row.key) ?? new Map<string, number>();
-    days.set(row.day, (days.get(row.day) ?? 0) + row.costNanos);
-    result.set(row.key, days);
-  }
-  return result;
-}
+/** The app and model (each only when the events name it) of a row, in the order the alert names them. */
+const driverLabels = (row: HourlyRow): Record<string, string> => ({ ...(row.app ? { app: row.app } : {}), model: row.model });
 
-/** What rose most today against the mean comparable day: the app and the model, named together. */
-async function driverOf(bot: BotContext, dimension: 'team' | 'user', key: string, today: string, history: readonly string[]): Promise<string | undefined> {
-  const names: string[] = [];
-  for (const by of ['app', 'model'] as const satisfies readonly Dimension[]) {
-    const rows = await bot.store.spend({ fromDay: history[0] ?? today, toDay: today, by, filter: { dimension, values: [key] } });
-    const perKey = byKeyAndDay(rows);
-    const now: BreakdownRow[] = [];
-    const usual: BreakdownRow[] = [];
-    for (const [value, days] of perKey) {
-      const labels = { [by]: value || `(no ${by})` };
-      now.push({ labels, amount: days.get(today) ?? 0 });
-      usual.push({ labels, amount: history.reduce((sum, day) => sum + (days.get(day) ?? 0), 0) / Math.max(1, history.length) });
-    }
-    const driver = explainDriver(now, usual);
-    if (driver) names.push(driver.text);
-  }
-  return names.length ? names.join(' on ') : undefined;
+/** What accounts for most of the rise: this hour's spend per app and model against its mean over the history. */
+function driverOf(current: readonly HourlyRow[], history: readonly HourlyRow[], windows: number): string | undefined {
+  const now: BreakdownRow[] = current.map((row) => ({ labels: driverLabels(row), amount: row.costNanos }));
+  const usual: BreakdownRow[] = history.map((row) => ({ labels: driverLabels(row), amount: row.costNanos / Math.max(1, windows) }));
+  return explainDriver(now, usual)?.text;
 }
 
 export async function anomalyAlerts(bot: BotContext, client: webApi.WebClient): Promise<number> {
-  const now = bot.now();
-  const today = periodContaining(now, 'day', bot.timeZone).key;
-  const days = daysIn({ start: new Date(now.getTime() - HISTORY_DAYS * 86_400_000), end: now }, bot.timeZone);
-  const comparable = days.filter((day) => day < today && isWeekend(day) === isWeekend(today));
-  const dayKind = isWeekend(today) ? 'weekend day' : 'weekday';
+  const hour = lastCompleteHour(bot.now(), bot.timeZone);
+  const current = hour.start.getTime();
+  const thisHour = await bot.store.hourlySpend([current]);
+  const keyOf = (dimension: Dimension, row: HourlyRow) => (dimension === 'team' ? row.team : row.user);
+  const candidates = DIMENSIONS.flatMap((dimension) => {
+    const spend = new Map<string, number>();
+    for (const row of thisHour) spend.set(keyOf(dimension, row), (spend.get(keyOf(dimension, row)) ?? 0) + row.costNanos);
+    return [...spend].filter(([key, amount]) => key !== '' && amount >= MIN_INCREASE_NANOS).map(([key, amount]) => ({ dimension, key, amount }));
+  });
+  // The usual hours are read only when some identity spent enough this hour to be worth judging.
+  if (candidates.length === 0) return 0;
+  const windows = comparableWindows(hour.end, bot.timeZone, { days: HISTORY_DAYS }).map((window) => window.start.getTime());
+  const history = await bot.store.hourlySpend(windows);
+  const today = localDay(current, bot.timeZone);
+  const weekday = new Date(`${today}T12:00:00Z`).getUTCDay();
+  const dayKind = weekday === 0 || weekday === 6 ? 'weekend day' : 'weekday';
+  // Days before the identity's first spend are not its usual: a new team has no history, not a zero one.
+  const firstSpend = new Map<string, string>();
+  for (const dimension of DIMENSIONS) {
+    const keys = candidates.filter((candidate) => candidate.dimension === dimension).map((candidate) => candidate.key);
+    if (keys.length === 0) continue;
+    const days = await bot.store.spend({ fromDay: localDay(windows.at(-1) ?? current, bot.timeZone), toDay: today, by: dimension, filter: { dimension, values: keys } });
+    // Rows come in day order.
+    for (const row of days) if (row.costNanos > 0 && !firstSpend.has(`${dimension}:${row.key}`)) firstSpend.set(`${dimension}:${row.key}`, row.day);
+  }
   let sent = 0;
-  for (const dimension of ['team', 'user'] as const) {
-    const perKey = byKeyAndDay(await bot.store.spend({ fromDay: days[0]!, toDay: today, by: dimension }));
-    for (const [key, spend] of perKey) {
-      const current = spend.get(today) ?? 0;
-      if (key === '' || current < MIN_INCREASE_NANOS) continue;
-      // Days before the identity's first spend are not its usual: a new team has no history, not a zero one.
-      const first = [...spend.keys()].sort()[0]!;
-      const history = comparable.filter((day) => day >= first);
-      const verdict = detectAnomaly({ current, history: history.map((day) => spend.get(day) ?? 0), minIncrease: MIN_INCREASE_NANOS });
-      if (!verdict.anomalous) continue;
-      const channels = alertChannels(bot, dimension, key);
-      if (channels.length === 0 || !(await bot.store.claimAlert(`anomaly:${dimension}:${encodeURIComponent(key)}:${today}`, now))) continue;
-      const alert: AnomalyAlert = {
-        dimension,
-        key,
-        day: today,
-        current,
-        baseline: verdict.baseline,
-        ratio: verdict.ratio,
-        driver: await driverOf(bot, dimension, key, today, history),
-        dayKind,
-      };
-      if (await postAlert(bot, client, channels, anomalyText(alert), anomalyBlocks(alert))) sent++;
-    }
+  for (const { dimension, key, amount } of candidates) {
+    const own = (rows: readonly HourlyRow[]) => rows.filter((row) => keyOf(dimension, row) === key);
+    const usual = windows.filter((start) => localDay(start, bot.timeZone) >= (firstSpend.get(`${dimension}:${key}`) ?? today));
+    const kept = new Set(usual);
+    const usualRows = own(history).filter((row) => kept.has(row.hour));
+    const amounts = usual.map((start) => usualRows.reduce((sum, row) => sum + (row.hour === start ? row.costNanos : 0), 0));
+    const verdict = detectAnomaly({ current: amount, history: amounts, minIncrease: MIN_INCREASE_NANOS });
+    if (!verdict.anomalous) continue;
+    const channels = alertChannels(bot, dimension, key);
+    if (channels.length === 0 || !(await bot.store.claimAlert(`anomaly:${dimension}:${encodeURIComponent(key)}:${hour.start.toISOString()}`, bot.now()))) continue;
+    const alert: AnomalyAlert = {
+      dimension,
+      key,
+      day: today,
+      hour: hour.hour,
+      current: amount,
+      baseline: verdict.baseline,
+      ratio: verdict.ratio,
+      driver: driverOf(own(thisHour), usualRows, usual.length),
+      dayKind,
+    };
+    if (await postAlert(bot, client, channels, anomalyText(alert), anomalyBlocks(alert))) sent++;
   }
   return sent;
 }

@@ -24,8 +24,10 @@ export interface ThresholdAlert {
 export interface AnomalyAlert {
   dimension: 'team' | 'user';
   key: string;
+  /** The local day and hour of day (0–23) of the hour judged. */
   day: string;
-  /** Spend today so far and the usual day's (median of comparable days), nano-dollars. */
+  hour: number;
+  /** Spend in that hour and the usual one's (median of the same hour on comparable days), nano-dollars. */
   current: number;
   baseline: number;
   ratio: number;
@@ -81,16 +83,18 @@ export function thresholdBlocks(alert: ThresholdAlert): KnownBlock[] {
   return [section(lines.join('\n')), viewSpend(budgetSpendArgs(alert.budget))];
 }
 
+const clock = (hour: number) => `${String(hour % 24).padStart(2, '0')}:00`;
+
 export function anomalyText(alert: AnomalyAlert): string {
   const who = alert.dimension === 'team' ? `Team ${keyLabel('team', alert.key)}` : keyLabel('user', alert.key);
-  const ratio = Number.isFinite(alert.ratio) ? `${alert.ratio.toFixed(1)}× usual for a ${alert.dayKind}` : `spend where a ${alert.dayKind} usually has none`;
+  const ratio = Number.isFinite(alert.ratio) ? `${alert.ratio.toFixed(1)}× usual for this hour` : `spend in an hour that usually has none`;
   return `Unusual spend: ${who}, ${ratio}${alert.driver ? `; ${alert.driver}` : ''}`;
 }
 
 export function anomalyBlocks(alert: AnomalyAlert): KnownBlock[] {
   const lines = [
     `:chart_with_upwards_trend: *${anomalyText(alert)}*`,
-    `${formatUsd(alert.current)} on ${alert.day} so far, against a usual ${formatUsd(alert.baseline)} (median of recent ${alert.dayKind}s).`,
+    `${formatUsd(alert.current)} from ${clock(alert.hour)} to ${clock(alert.hour + 1)} on ${alert.day}, against a usual ${formatUsd(alert.baseline)} (median of the same hour on recent ${alert.dayKind}s).`,
   ];
   return [section(lines.join('\n')), viewSpend([alert.dimension, alert.key, 'today', 'by', alert.driver?.startsWith('model') ? 'model' : 'app'])];
 }

@@ -10,7 +10,7 @@ import {
   type AuditEntry, type DecisionResult, type GrantQuery, type NewQuotaRequest, type QuotaRequestRecord, type RequestDecision,
   type RequestQuery, type StoredBudget, type StoredGrant, type Dialect,
 } from './quota';
-import { rollup, sortRows, spendSql, SUM_COLUMNS, type IngestResult, type Totals, type LedgerEvent, type PullCursor, type SpendQuery, type SpendRow, type Store } from './store';
+import { hourlyRows, hourlySql, rollup, sortRows, spendSql, SUM_COLUMNS, type HourlyRow, type IngestResult, type Totals, type LedgerEvent, type PullCursor, type SpendQuery, type SpendRow, type Store } from './store';
 
 // BIGINT (int8) and SUM(...) (numeric) arrive as strings; every value we keep is an integer within 2^53.
 const TOTAL_COLUMNS = ['requests', 'inputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'outputTokens', 'reasoningTokens', 'costNanos'] as const;
@@ -141,6 +141,12 @@ export class PostgresStore implements Store {
         return converted;
       }),
     );
+  }
+
+  async hourlySpend(hours: readonly number[]): Promise<HourlyRow[]> {
+    if (hours.length === 0) return [];
+    const { sql, params } = hourlySql(hours, (n) => `$${n}::bigint`);
+    return hourlyRows((await this.pool.query(sql, params)).rows, hours);
   }
 
   async cursor(source: string): Promise<string | undefined> {

@@ -11,7 +11,7 @@ import {
   type AuditEntry, type DecisionResult, type GrantQuery, type NewQuotaRequest, type QuotaRequestRecord, type RequestDecision,
   type RequestQuery, type StoredBudget, type StoredGrant, type Dialect,
 } from './quota';
-import { rollup, sortRows, spendSql, SUM_COLUMNS, type IngestResult, type LedgerEvent, type PullCursor, type SpendQuery, type SpendRow, type Store } from './store';
+import { hourlyRows, hourlySql, rollup, sortRows, spendSql, SUM_COLUMNS, type HourlyRow, type IngestResult, type LedgerEvent, type PullCursor, type SpendQuery, type SpendRow, type Store } from './store';
 
 const DIALECT: Dialect = { placeholder: () => '?', codeUnitOrder: (column) => column };
 const SUM_UPDATES = SUM_COLUMNS.map((column) => `${column} = ${column} + excluded.${column}`).join(', ');
@@ -82,6 +82,12 @@ export class SqliteStore implements Store {
   async spend(query: SpendQuery): Promise<SpendRow[]> {
     const { sql, params } = spendSql(query, () => '?');
     return sortRows(this.db.prepare(sql).all(...params) as SpendRow[]);
+  }
+
+  async hourlySpend(hours: readonly number[]): Promise<HourlyRow[]> {
+    if (hours.length === 0) return [];
+    const { sql, params } = hourlySql(hours, () => '?');
+    return hourlyRows(this.db.prepare(sql).all(...params) as Array<Record<string, unknown>>, hours);
   }
 
   async cursor(source: string): Promise<string | undefined> {

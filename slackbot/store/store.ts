@@ -43,6 +43,17 @@ export interface SpendRow extends Totals {
   key: string;
 }
 
+/** One hour's spend for one full attribution, from the events' own times. */
+export interface HourlyRow {
+  /** Start of the hour-long window, Unix ms. */
+  hour: number;
+  team: string;
+  user: string;
+  app: string;
+  model: string;
+  costNanos: number;
+}
+
 export interface PullCursor {
   source: string;
   value: string;
@@ -63,6 +74,11 @@ export interface Store extends QuotaStore {
   ingest(events: readonly LedgerEvent[], cursor?: PullCursor): Promise<IngestResult>;
   /** Daily totals per value of `query.by` within the days and filter, from the roll-ups. */
   spend(query: SpendQuery): Promise<SpendRow[]>;
+  /**
+   * Spend in each hour-long window starting at `hours` (Unix ms), per team, user, app and model, summed from the
+   * events (the roll-ups are daily). Each window is one range read of the events' time index.
+   */
+  hourlySpend(hours: readonly number[]): Promise<HourlyRow[]>;
   cursor(source: string): Promise<string | undefined>;
   close(): Promise<void>;
 }
@@ -158,6 +174,32 @@ export function spendSql(query: SpendQuery, placeholder: (n: number) => string):
   const key = DIMENSION_COLUMN[query.by];
   const where = `${within}${among(DIMENSION_COLUMN[query.filter.dimension], query.filter.values)}`;
   return { sql: `SELECT day, ${key} AS key, ${SUMS} FROM usage_daily WHERE ${where} GROUP BY day, ${key}`, params };
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The hourly query shared by both stores: one indexed range read per window, its rows labelled by the window's
+ * position (a literal the query builds, never a value from outside).
+ */
+export function hourlySql(hours: readonly number[], placeholder: (n: number) => string): { sql: string; params: number[] } {
+  const params: number[] = [];
+  const parts = hours.map((start, slot) => {
+    const from = placeholder(params.push(start));
+    const to = placeholder(params.push(start + HOUR_MS));
+    return `SELECT ${slot} AS slot, team, user_id, app, model, SUM(cost_nanos) AS cost FROM usage_events
+      WHERE at >= ${from} AND at < ${to} GROUP BY team, user_id, app, model`;
+  });
+  return { sql: parts.join(' UNION ALL '), params };
+}
+
+const codeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Rows of `hourlySql` as hourly rows in hour, team, user, app and model order (by code unit, as `sortRows`). */
+export function hourlyRows(rows: ReadonlyArray<Record<string, unknown>>, hours: readonly number[]): HourlyRow[] {
+  return rows
+    .map((row) => ({ hour: hours[Number(row.slot)]!, team: String(row.team), user: String(row.user_id), app: String(row.app), model: String(row.model), costNanos: Number(row.cost) }))
+    .sort((a, b) => a.hour - b.hour || codeUnits(a.team, b.team) || codeUnits(a.user, b.user) || codeUnits(a.app, b.app) || codeUnits(a.model, b.model));
 }
 
 /** Rows in day then key order, compared by code unit so both databases' collations give the same order. */

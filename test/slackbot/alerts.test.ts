@@ -1,11 +1,12 @@
 // Alerts against real stores (SQLite and PostgreSQL) and the local Slack double: thresholds posted once per
-// period and threshold (also after a restart), projected overruns with their date, unusual spend with its driver.
+// period and threshold (also after a restart), projected overruns with their date, unusual hourly spend with its
+// driver.
 import { strict as assert } from 'node:assert';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { webApi } from '@slack/bolt';
-import { parsePolicy } from '../../core';
+import { lastCompleteHour, parsePolicy } from '../../core';
 import { runAlerts } from '../../slackbot/alerts/scheduler';
 import { loadConfig } from '../../slackbot/config';
 import type { BotContext } from '../../slackbot/context';
@@ -45,6 +46,20 @@ function spent(time: string, costUsd: number, fields: { team?: string; user?: st
   const at = Date.parse(time);
   return ledgerEvent({ id: `a${++ids}`, time: at, day: localDay(at, TZ), costNanos: Math.round(costUsd * USD), ...fields });
 }
+
+describe('The hour an anomaly check judges', () => {
+  it('is the last complete local hour, also where the offset is not whole hours or a DST change falls in it', () => {
+    const hour = (at: string, zone: string) => {
+      const { start, end, hour } = lastCompleteHour(new Date(at), zone);
+      return [start.toISOString(), end.toISOString(), hour];
+    };
+    assert.deepEqual(hour('2026-11-22T12:00:00Z', TZ), ['2026-11-22T11:00:00.000Z', '2026-11-22T12:00:00.000Z', 12]);
+    // 17:59 in Kolkata (UTC+5:30): the hour from 16:00 to 17:00 local.
+    assert.deepEqual(hour('2026-11-22T12:29:00Z', 'Asia/Kolkata'), ['2026-11-22T10:30:00.000Z', '2026-11-22T11:30:00.000Z', 16]);
+    // Berlin, 29 March 2026: clocks go from 02:00 to 03:00, so the hour ending at 03:00 local is no hour at all.
+    assert.deepEqual(hour('2026-03-29T01:30:00Z', TZ), ['2026-03-29T01:00:00.000Z', '2026-03-29T01:00:00.000Z', 2]);
+  });
+});
 
 for (const { name, location } of kinds) {
   describe(`Alerts (${name})`, function () {
@@ -122,22 +137,43 @@ for (const { name, location } of kinds) {
       assert.equal((await runAlerts(bot, client)).forecasts, 0);
     });
 
-    it('flags a person’s unusual day against their usual weekend days and names the app and model', async () => {
-      const weekendDays = ['2026-10-25', '2026-10-31', '2026-11-01', '2026-11-07', '2026-11-08', '2026-11-14', '2026-11-15', '2026-11-21'];
-      await store.ingest(weekendDays.map((day) => spent(`${day}T10:00:00Z`, 2, { user: 'U300', app: 'chat', model: 'gpt-4o-mini' })));
-      await store.ingest([spent('2026-11-22T09:00:00Z', 2, { user: 'U300', app: 'chat', model: 'gpt-4o-mini' }), spent('2026-11-22T10:00:00Z', 20, { user: 'U300', app: 'triage', model: 'gpt-4o' })]);
+    const weekendDays = ['2026-10-25', '2026-10-31', '2026-11-01', '2026-11-07', '2026-11-08', '2026-11-14', '2026-11-15', '2026-11-21'];
+
+    it('flags a person’s unusual hour against the same hour of their usual weekend days and names the app and model', async () => {
+      // NOW is 13:00 in Berlin: the hour judged is 12:00–13:00 local, 11:00–12:00 UTC.
+      await store.ingest(weekendDays.map((day) => spent(`${day}T11:10:00Z`, 2, { user: 'U300', app: 'chat', model: 'gpt-4o-mini' })));
+      await store.ingest([spent('2026-11-22T11:05:00Z', 2, { user: 'U300', app: 'chat', model: 'gpt-4o-mini' }), spent('2026-11-22T11:40:00Z', 20, { user: 'U300', app: 'triage', model: 'gpt-4o' })]);
       const run = await runAlerts(bot, client);
       assert.equal(run.anomalies, 1);
-      const alert = posts().find((call) => /Unusual spend/.test(String(call.body.text)))!;
+      const alert = posts().find((call) => /Unusual spend: <@U300>/.test(String(call.body.text)))!;
       assert.equal(alert.body.channel, 'C0ALERTS9');
-      assert.equal(alert.body.text, 'Unusual spend: <@U300>, 11.0× usual for a weekend day; app triage on model gpt-4o');
-      assert.equal((await runAlerts(bot, client)).anomalies, 0, 'once per person and day');
+      assert.equal(alert.body.text, 'Unusual spend: <@U300>, 11.0× usual for this hour; app triage on model gpt-4o');
+      assert.match(JSON.stringify(alert.body.blocks), /\$22 from 12:00 to 13:00 on 2026-11-22, against a usual \$2 \(median of the same hour on recent weekend days\)/);
+      assert.equal((await runAlerts(bot, client)).anomalies, 0, 'once per person and hour');
+      await store.close();
+      store = await openStore(where);
+      bot = context(store);
+      assert.equal((await runAlerts(bot, client)).anomalies, 0, 'also after a restart');
+    });
+
+    it('judges each hour against its own usual hour, not the day', async () => {
+      // U400 usually spends $30 in the morning and nothing at noon; today the same $30 came at noon.
+      await store.ingest(weekendDays.map((day) => spent(`${day}T08:00:00Z`, 30, { user: 'U400', app: 'batch', model: 'gpt-4o' })));
+      await store.ingest([spent('2026-11-22T11:30:00Z', 30, { user: 'U400', app: 'batch', model: 'gpt-4o' })]);
+      await runAlerts(bot, client);
+      const alert = posts().find((call) => /Unusual spend: <@U400>/.test(String(call.body.text)));
+      assert.equal(alert?.body.text, 'Unusual spend: <@U400>, spend in an hour that usually has none; app batch on model gpt-4o');
+      // The next hour is judged afresh: U300's spend goes on at the same rate from 12:00 to 13:00 UTC.
+      await store.ingest([spent('2026-11-22T12:20:00Z', 22, { user: 'U300', app: 'triage', model: 'gpt-4o' })]);
+      const later = { ...bot, now: () => new Date(NOW.getTime() + 3_600_000) };
+      assert.equal((await runAlerts(later, client)).anomalies, 1);
+      assert.equal(posts().filter((call) => /Unusual spend: <@U300>/.test(String(call.body.text))).length, 2);
+      assert.match(JSON.stringify(posts().at(-1)!.body.blocks), /from 13:00 to 14:00 on 2026-11-22/);
     });
 
     it('does not flag steady spend, nor a newcomer without history', async () => {
       await store.ingest([spent('2026-11-22T11:00:00Z', 30, { user: 'U777', app: 'chat' })]);
-      const weekendDays = ['2026-10-25', '2026-10-31', '2026-11-01', '2026-11-07', '2026-11-08', '2026-11-14', '2026-11-15', '2026-11-21', '2026-11-22'];
-      await store.ingest(weekendDays.map((day, i) => spent(`${day}T10:00:00Z`, 5 + (i % 3), { user: 'U500', app: 'chat' })));
+      await store.ingest([...weekendDays, '2026-11-22'].map((day, i) => spent(`${day}T11:15:00Z`, 5 + (i % 3), { user: 'U500', app: 'chat' })));
       assert.equal((await runAlerts(bot, client)).anomalies, 0);
       assert.deepEqual(slack.rejected, []);
     });

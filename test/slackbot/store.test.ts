@@ -73,6 +73,28 @@ for (const { name, location } of kinds) {
       assert.equal(rows[0]!.requests, 1);
     });
 
+    it('sums spend per hour-long window and full attribution from the events’ own times', async () => {
+      const at = (time: string) => Date.parse(time);
+      await store.ingest([
+        ledgerEvent({ id: 'h1', time: at('2026-11-20T10:00:00Z'), team: 'search', user: 'U1', app: 'chat', costNanos: 5 }),
+        ledgerEvent({ id: 'h2', time: at('2026-11-20T10:59:59.999Z'), team: 'search', user: 'U1', app: 'chat', costNanos: 7 }),
+        ledgerEvent({ id: 'h3', time: at('2026-11-20T10:30:00Z'), team: 'search', user: 'U2', model: 'gpt-4o-mini', costNanos: 11 }),
+        ledgerEvent({ id: 'h4', time: at('2026-11-20T11:00:00Z'), team: 'ads', costNanos: 13 }),
+        ledgerEvent({ id: 'h5', time: at('2026-11-20T11:45:00Z'), team: 'ads', costNanos: 17 }),
+      ]);
+      // A window may start anywhere: half past, as local hours do in UTC+5:30.
+      const rows = await store.hourlySpend([at('2026-11-20T11:30:00Z'), at('2026-11-20T10:00:00Z'), at('2026-11-19T10:00:00Z')]);
+      assert.deepEqual(
+        rows.map((row) => [new Date(row.hour).toISOString().slice(11, 16), row.team, row.user, row.app, row.model, row.costNanos]),
+        [
+          ['10:00', 'search', 'U1', 'chat', 'gpt-4o', 12],
+          ['10:00', 'search', 'U2', '', 'gpt-4o-mini', 11],
+          ['11:30', 'ads', '', '', 'gpt-4o', 17],
+        ],
+      );
+      assert.deepEqual(await store.hourlySpend([]), []);
+    });
+
     it('keeps large integer sums exact', async () => {
       const big = 4_000_000_000_000; // $4,000 in nanos, several times over 2^32
       await store.ingest([ledgerEvent({ id: 'b1', costNanos: big }), ledgerEvent({ id: 'b2', costNanos: big + 1 })]);
