@@ -80,8 +80,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-// A root-level hook: mocha runs it once, after every suite of the run.
-after(stop);
+// A root-level hook: mocha runs it once, after every suite of the run. A loaded machine can take seconds to stop.
+after(function () {
+  this.timeout(30_000);
+  stop();
+});
 
 /** A connection string to a new, empty database on the shared test server (started on first use). */
 export async function createTestDatabase(): Promise<string> {
