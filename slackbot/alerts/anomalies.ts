@@ -64,7 +64,8 @@ export async function anomalyAlerts(bot: BotContext, client: webApi.WebClient): 
     const verdict = detectAnomaly({ current: amount, history: amounts, minIncrease: MIN_INCREASE_NANOS });
     if (!verdict.anomalous) continue;
     const channels = alertChannels(bot, dimension, key);
-    if (channels.length === 0 || !(await bot.store.claimAlert(`anomaly:${dimension}:${encodeURIComponent(key)}:${hour.start.toISOString()}`, bot.now()))) continue;
+    const claim = `anomaly:${dimension}:${encodeURIComponent(key)}:${hour.start.toISOString()}`;
+    if (channels.length === 0 || !(await bot.store.claimAlert(claim, bot.now()))) continue;
     const alert: AnomalyAlert = {
       dimension,
       key,
@@ -76,7 +77,7 @@ export async function anomalyAlerts(bot: BotContext, client: webApi.WebClient): 
       driver: driverOf(own(thisHour), usualRows, usual.length),
       dayKind,
     };
-    if (await postAlert(bot, client, channels, anomalyText(alert), anomalyBlocks(alert))) sent++;
+    if (await postAlert(bot, client, [claim], channels, anomalyText(alert), anomalyBlocks(alert))) sent++;
   }
   return sent;
 }

@@ -1,8 +1,9 @@
 // Budget alerts: thresholds crossed (each posted once per budget, period and threshold) and a projected overrun
 // before the period ends (once per budget and period). The store's claimAlert is the dedupe, so a restart or a
-// second instance never posts the same alert twice; a claim is made only where there is a channel to post to.
+// second instance never posts the same alert twice; a claim is made only where there is a channel to post to, and
+// given back when no channel took the post.
 import type { webApi } from '@slack/bolt';
-import { daysIn, forecastPeriod, type Budget } from '../../core';
+import { daysIn, forecastPeriod, type Budget, type ThresholdCrossing } from '../../core';
 import { forecastBlocks, forecastText, thresholdBlocks, thresholdText } from '../blocks/alerts';
 import type { BotContext } from '../context';
 import { budgetsInForce, budgetStatuses, type BudgetStatus } from '../quota/budgets';
@@ -23,12 +24,12 @@ export async function thresholdAlerts(bot: BotContext, client: webApi.WebClient,
   for (const status of statuses) {
     const channels = alertChannels(bot, status.budget.scope, status.budget.subject);
     if (status.crossed.length === 0 || channels.length === 0) continue;
-    const claimed: number[] = [];
-    for (const crossing of status.crossed) if (await bot.store.claimAlert(crossing.key, now)) claimed.push(crossing.threshold);
+    const claimed: ThresholdCrossing[] = [];
+    for (const crossing of status.crossed) if (await bot.store.claimAlert(crossing.key, now)) claimed.push(crossing);
     // After downtime several thresholds may be new at once: one message names the highest.
     if (claimed.length === 0) continue;
-    const alert = { budget: status.budget, threshold: Math.max(...claimed), periodKey: status.period.key, limit: status.limit, used: status.used, overHardCap: status.overHardCap };
-    if (await postAlert(bot, client, channels, thresholdText(alert), thresholdBlocks(alert))) sent++;
+    const alert = { budget: status.budget, threshold: Math.max(...claimed.map((crossing) => crossing.threshold)), periodKey: status.period.key, limit: status.limit, used: status.used, overHardCap: status.overHardCap };
+    if (await postAlert(bot, client, claimed.map((crossing) => crossing.key), channels, thresholdText(alert), thresholdBlocks(alert))) sent++;
   }
   return sent;
 }
@@ -46,7 +47,8 @@ export async function forecastAlerts(bot: BotContext, client: webApi.WebClient, 
     const series = rows.map((row) => ({ day: row.day, amount: budget.unit === 'usd' ? row.costNanos : tokensOf(row) }));
     const forecast = forecastPeriod({ series, period, now, limit: status.limit });
     if (!forecast.projectedOverrunAt || forecast.overLimit) continue;
-    if (!(await bot.store.claimAlert(`forecast:${subjectKey(budget)}:${period.key}`, now))) continue;
+    const claim = `forecast:${subjectKey(budget)}:${period.key}`;
+    if (!(await bot.store.claimAlert(claim, now))) continue;
     const alert = {
       budget,
       periodKey: period.key,
@@ -57,7 +59,7 @@ export async function forecastAlerts(bot: BotContext, client: webApi.WebClient, 
       overrunAt: forecast.projectedOverrunAt,
       timeZone: bot.timeZone,
     };
-    if (await postAlert(bot, client, channels, forecastText(alert), forecastBlocks(alert))) sent++;
+    if (await postAlert(bot, client, [claim], channels, forecastText(alert), forecastBlocks(alert))) sent++;
   }
   return sent;
 }

@@ -10,8 +10,12 @@ export function alertChannels(bot: BotContext, scope: BudgetScope, subject: stri
   return own ? [own] : [...bot.policy.alerts.channels];
 }
 
-/** Posts to every channel; a channel that fails is logged and does not stop the others. Returns how many took it. */
-export async function postAlert(bot: BotContext, client: webApi.WebClient, channels: readonly string[], text: string, blocks: types.KnownBlock[]): Promise<number> {
+/**
+ * Posts an alert whose dedupe keys this run has claimed to every channel; a channel that fails is logged and does
+ * not stop the others. When no channel took it (Slack down, an API error), the claims are given back so the next
+ * run posts it; when some did, the claims stand, so those channels never get it twice. True when any took it.
+ */
+export async function postAlert(bot: BotContext, client: webApi.WebClient, claimed: readonly string[], channels: readonly string[], text: string, blocks: types.KnownBlock[]): Promise<boolean> {
   let posted = 0;
   for (const channel of channels) {
     try {
@@ -21,5 +25,9 @@ export async function postAlert(bot: BotContext, client: webApi.WebClient, chann
       bot.log.error('alert not posted', { channel, text, error });
     }
   }
-  return posted;
+  if (posted === 0) {
+    for (const key of claimed) await bot.store.releaseAlert(key);
+    bot.log.warn('alert claims released; the next run posts it again', { keys: claimed });
+  }
+  return posted > 0;
 }

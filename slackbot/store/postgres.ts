@@ -252,6 +252,10 @@ export class PostgresStore implements Store {
     return result.rowCount === 1;
   }
 
+  async releaseAlert(key: string): Promise<void> {
+    await this.pool.query('DELETE FROM alerts_sent WHERE key = $1', [key]);
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

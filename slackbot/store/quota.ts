@@ -117,6 +117,8 @@ export interface QuotaStore {
   auditTrail(query?: { team?: string }): Promise<AuditEntry[]>;
   /** True only the first time `key` is claimed, across restarts and instances. */
   claimAlert(key: string, at: Date): Promise<boolean>;
+  /** Gives a claimed key back (its alert could not be posted), so the next run claims and posts it again. */
+  releaseAlert(key: string): Promise<void>;
 }
 
 type Row = Record<string, unknown>;

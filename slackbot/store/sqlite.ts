@@ -179,6 +179,10 @@ export class SqliteStore implements Store {
     return this.db.prepare('INSERT INTO alerts_sent (key, sent_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, at.getTime()).changes === 1;
   }
 
+  async releaseAlert(key: string): Promise<void> {
+    this.db.prepare('DELETE FROM alerts_sent WHERE key = ?').run(key);
+  }
+
   private audit(entry: Omit<AuditEntry, 'seq'>): void {
     this.db.prepare(`INSERT INTO quota_audit (at, action, actor, request_id, scope, subject, unit, amount, period, expires_at, reason)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)

@@ -137,6 +137,18 @@ for (const { name, location } of kinds) {
       assert.equal((await runAlerts(bot, client)).forecasts, 0);
     });
 
+    it('posts an alert again on the next run when Slack refused it, and only then', async () => {
+      // ads: $140 of $200 so far; $30 more passes 80 %.
+      await store.ingest([spent('2026-11-10T09:00:00Z', 30, { team: 'ads' })]);
+      slack.failures.push({ method: 'chat.postMessage', error: 'internal_error' });
+      assert.equal((await runAlerts(bot, client)).thresholds, 0, 'the post failed');
+      assert.deepEqual(slack.failures, []);
+      assert.equal(posts().filter((call) => /^Team ads has used 80%/.test(String(call.body.text))).length, 1, 'the refused attempt');
+      assert.equal((await runAlerts(bot, client)).thresholds, 1);
+      assert.equal(posts().filter((call) => /^Team ads has used 80%/.test(String(call.body.text))).length, 2);
+      assert.equal((await runAlerts(bot, client)).thresholds, 0, 'posted once it got through');
+    });
+
     const weekendDays = ['2026-10-25', '2026-10-31', '2026-11-01', '2026-11-07', '2026-11-08', '2026-11-14', '2026-11-15', '2026-11-21'];
 
     it('flags a person’s unusual hour against the same hour of their usual weekend days and names the app and model', async () => {

@@ -226,7 +226,7 @@ for (const { name, location } of kinds) {
         assert.deepEqual(await store.requestCards(first.id), []);
       });
 
-      it('claims an alert key once, across instances and a restart', async () => {
+      it('claims an alert key once, across instances and a restart, until it is released', async () => {
         const key = 'team:search:usd:2026-11:80';
         const other = await openStore(where);
         try {
@@ -239,6 +239,9 @@ for (const { name, location } of kinds) {
         store = await openStore(where);
         assert.equal(await store.claimAlert(key, at), false);
         assert.equal(await store.claimAlert('team:search:usd:2026-12:80', at), true);
+        await store.releaseAlert(key);
+        assert.equal(await store.claimAlert(key, at), true, 'a released key can be claimed again');
+        assert.equal(await store.claimAlert(key, at), false);
       });
     });
   });

@@ -54,6 +54,8 @@ export class SlackApiDouble {
   /** Members of each user group (usergroups.users.list) and channel (conversations.members). */
   groupMembers: Record<string, string[]> = {};
   channelMembers: Record<string, string[]> = {};
+  /** Web API errors to answer the next calls of a method with (`{ ok: false, error }`), in order. */
+  failures: Array<{ method: string; error: string }> = [];
   /** The WebSocket URL apps.connections.open hands out (Socket Mode). */
   socketUrl?: string;
   private messages = 0;
@@ -103,6 +105,8 @@ export class SlackApiDouble {
             return reply(200, { ok: false, error: 'invalid_blocks', problems });
           }
         }
+        const failure = this.failures.findIndex((planned) => planned.method === method);
+        if (failure >= 0) return reply(200, { ok: false, error: this.failures.splice(failure, 1)[0]!.error });
         if (method === 'apps.connections.open') {
           return this.socketUrl ? reply(200, { ok: true, url: this.socketUrl }) : reply(200, { ok: false, error: 'invalid_auth' });
         }
