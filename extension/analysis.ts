@@ -1,30 +1,18 @@
 // Core results per open document, shared by lenses, hovers, diagnostics and the status bar.
 //
+// The audits themselves run in the engine (engine.ts), off the extension host's thread where a worker can run.
 // Incremental per prompt: when an edit stays inside the text of one prompt (typing in a prompt, the common case),
 // only that prompt is audited again — on a copy of the document in which everything but that prompt's lines is
 // blanked to spaces, so offsets and lines stay those of the real document and the parser skips the rest. Every other
 // prompt keeps its report, with ranges after the edit moved by the edit's length. Anything else (opening a file, an
-// edit between prompts, several prompts touched) audits the whole file in slices of a few prompts with a yield to
-// the host between them, so a file with hundreds of prompts never holds the extension host for long. Oversized,
-// minified and binary files are not audited unless the user asks; a file core cannot handle is skipped, not fatal.
+// edit between prompts, several prompts touched) audits the whole file. Oversized, minified and binary files are not
+// audited unless the user asks; a file core cannot handle is skipped, not fatal.
 import * as vscode from 'vscode';
-import {
-  auditExtracted,
-  auditText,
-  defaultPolicy,
-  extractPrompts,
-  type AuditOptions,
-  type FileAudit,
-  type Finding,
-  type PromptReport,
-  type TextRange,
-} from '../core';
+import type { AuditOptions, FileAudit, PromptReport, TextRange } from '../core';
+import { mergeFindings, type Engine } from './engine';
 
 /** Above these sizes counting waits for an explicit "count anyway": a 10 MB file or a minified bundle is never a prompt file. */
 export const limits = { maxChars: 1_000_000, maxLineChars: 20_000 };
-
-/** CPU time one slice of a full audit may take before the host gets the event loop back. */
-const sliceBudgetMs = 10;
 
 export type FileAnalysis =
   /** `longestStepMs`: the longest stretch the work held the event loop (the benchmark reports it). */
@@ -55,7 +43,10 @@ export class Analysis implements vscode.Disposable {
   /** Fired when every cached result went stale (settings, policy or a per-file model changed). */
   readonly onDidInvalidate = this.changed.event;
 
-  constructor(private readonly optionsFor: (uri: vscode.Uri) => AuditOptions) {}
+  constructor(
+    private readonly engine: Engine,
+    private readonly optionsFor: (uri: vscode.Uri) => AuditOptions,
+  ) {}
 
   /** The analysis of the document as it is now: cached, updated for an edit inside one prompt, or audited whole. */
   of(document: vscode.TextDocument): Promise<FileAnalysis> {
@@ -68,11 +59,10 @@ export class Analysis implements vscode.Disposable {
     const text = document.getText();
     const previous = cached?.optionsGeneration === generation ? cached : undefined;
     const updated = previous && this.incremental(previous, text, document);
-    if (updated) {
-      this.files.set(key, { version: document.version, optionsGeneration: generation, text, result: updated });
-      return Promise.resolve(updated);
-    }
-    const job: Job = { version: document.version, optionsGeneration: generation, text, result: this.analyze(text, document.uri, this.forced.has(key)) };
+    const result = updated
+      ? updated.then((analysis) => analysis ?? this.analyze(text, document.uri, this.forced.has(key)))
+      : this.analyze(text, document.uri, this.forced.has(key));
+    const job: Job = { version: document.version, optionsGeneration: generation, text, result };
     this.running.set(key, job);
     return job.result.then((result) => {
       // A newer edit, a forget() or new settings superseded this job: its result answers only the caller that waited.
@@ -118,8 +108,8 @@ export class Analysis implements vscode.Disposable {
     }
     const started = performance.now();
     try {
-      const { audit, longestStepMs } = await auditInSlices(text, fileNameOf(uri), this.optionsFor(uri));
-      return { state: 'ready', audit, millis: performance.now() - started, longestStepMs, incremental: false };
+      const { audit, hostMillis } = await this.engine.audit(text, fileNameOf(uri), this.optionsFor(uri));
+      return { state: 'ready', audit, millis: performance.now() - started, longestStepMs: hostMillis, incremental: false };
     } catch (error) {
       // Pathological input core cannot handle (a stack overflow in deeply nested code, say) costs this file its
       // lenses, never the editor its extension.
@@ -127,8 +117,12 @@ export class Analysis implements vscode.Disposable {
     }
   }
 
-  /** Re-audits only the prompt an edit stayed inside of, or returns undefined when the whole file must be audited. */
-  private incremental(previous: Entry, text: string, document: vscode.TextDocument): FileAnalysis | undefined {
+  /**
+   * Re-audits only the prompt an edit stayed inside of, or answers undefined (now or once the engine answered) when
+   * the whole file must be audited. Everything read from the document is read now, before any await, so a later
+   * edit cannot mix into this version's ranges.
+   */
+  private incremental(previous: Entry, text: string, document: vscode.TextDocument): Promise<FileAnalysis | undefined> | undefined {
     if (previous.result.state !== 'ready' || text.length > limits.maxChars) return undefined;
     const started = performance.now();
     const edit = diff(previous.text, text);
@@ -143,58 +137,21 @@ export class Analysis implements vscode.Disposable {
     const keep = [moved.prompt.range, moved.prompt.callSite?.range, ...moved.prompt.parts.map((p) => p.range)].filter(
       (range): range is TextRange => range !== undefined,
     );
-    let fresh: PromptReport | undefined;
-    try {
-      fresh = auditText(blankExcept(text, keep), fileNameOf(document.uri), this.optionsFor(document.uri)).prompts.find(
-        (report) => report.prompt.range.start === moved.prompt.range.start,
-      );
-    } catch {
-      return undefined; // the full audit decides what to make of text core cannot handle
-    }
-    if (!fresh) return undefined;
-    const replacement: PromptReport = { ...fresh, prompt: { ...fresh.prompt, id: changed.prompt.id } };
-    const prompts = audit.prompts.map((report) =>
-      report === changed ? replacement : endOf(report) < edit.start ? report : shiftRanges(report, shift),
+    const others = audit.prompts.map((report) => (report === changed || endOf(report) < edit.start ? report : shiftRanges(report, shift)));
+    const blanked = blankExcept(text, keep);
+    const hostMillis = performance.now() - started;
+    return this.engine.audit(blanked, fileNameOf(document.uri), this.optionsFor(document.uri)).then(
+      (result): FileAnalysis | undefined => {
+        const fresh = result.audit.prompts.find((report) => report.prompt.range.start === moved.prompt.range.start);
+        if (!fresh) return undefined;
+        const replacement: PromptReport = { ...fresh, prompt: { ...fresh.prompt, id: changed.prompt.id } };
+        const prompts = others.map((report) => (report === changed ? replacement : report));
+        const millis = performance.now() - started;
+        return { state: 'ready', audit: { ...audit, prompts, findings: mergeFindings(prompts) }, millis, longestStepMs: hostMillis + result.hostMillis, incremental: true };
+      },
+      () => undefined, // the full audit decides what to make of text core cannot handle
     );
-    const millis = performance.now() - started;
-    return { state: 'ready', audit: { ...audit, prompts, findings: mergeFindings(prompts) }, millis, longestStepMs: millis, incremental: true };
   }
-}
-
-/** Core's auditText, one slice of prompts at a time, each sized to about sliceBudgetMs at the pace of the last. */
-async function auditInSlices(text: string, fileName: string, options: AuditOptions): Promise<{ audit: FileAudit; longestStepMs: number }> {
-  const policy = options.policy ?? defaultPolicy;
-  const parsing = performance.now();
-  const extracted = extractPrompts(text, fileName, { promptGlobs: policy.promptFiles, variableSizes: policy.variables });
-  let longestStepMs = performance.now() - parsing;
-  const prompts: PromptReport[] = [];
-  const notices = [...extracted.notices];
-  let size = 2;
-  for (let at = 0; at < extracted.prompts.length; ) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const started = performance.now();
-    const slice = auditExtracted(text, fileName, { ...extracted, prompts: extracted.prompts.slice(at, at + size) }, options);
-    prompts.push(...slice.prompts);
-    notices.push(...slice.notices);
-    at += size;
-    const elapsed = performance.now() - started;
-    longestStepMs = Math.max(longestStepMs, elapsed);
-    const perPrompt = elapsed / slice.prompts.length;
-    size = Math.max(1, Math.min(64, Math.floor(sliceBudgetMs / Math.max(perPrompt, 0.05))));
-  }
-  return { audit: { file: fileName, prompts, findings: mergeFindings(prompts), notices: [...new Set(notices)] }, longestStepMs };
-}
-
-/** The file's findings from its prompts' reports: two prompts can share a call site, so each finding once, in order. */
-function mergeFindings(prompts: PromptReport[]): Finding[] {
-  const seen = new Set<string>();
-  return prompts
-    .flatMap((report) => report.findings)
-    .filter((finding) => {
-      const key = `${finding.ruleId}:${finding.range.start}:${finding.range.end}:${finding.message}`;
-      return !seen.has(key) && Boolean(seen.add(key));
-    })
-    .sort((a, b) => a.range.start - b.range.start);
 }
 
 interface Edit {

@@ -4,6 +4,7 @@ import { ExactTokenCounter, fallbackModel, type AuditOptions, type Policy } from
 import { Analysis } from './analysis';
 import { readSettings, type Settings } from './config';
 import { Diagnostics } from './diagnostics';
+import { Engine } from './engine';
 import { CostLenses } from './lenses';
 import { PolicyFile } from './policy';
 import { auditWorkspace, type WorkspaceReport } from './report';
@@ -21,12 +22,17 @@ export class Ctx implements vscode.Disposable {
   lastReport: WorkspaceReport | undefined;
   private counter: { signature: string; counter: ExactTokenCounter } | undefined;
   readonly policy = this.own(new PolicyFile());
-  readonly analysis = this.own(new Analysis((uri) => this.auditOptions(uri)));
+  readonly engine: Engine;
+  readonly analysis: Analysis;
   readonly diagnostics = this.own(new Diagnostics());
-  readonly lenses = this.own(new CostLenses(this.analysis, () => this.settings));
-  readonly status = this.own(new CostStatus(this.analysis, (uri) => this.modelFor(uri), () => this.effectivePolicy));
+  readonly lenses: CostLenses;
+  readonly status: CostStatus;
 
   constructor(readonly extension: vscode.ExtensionContext) {
+    this.engine = this.own(new Engine(vscode.Uri.joinPath(extension.extensionUri, 'dist', 'engineWorker.js')));
+    this.analysis = this.own(new Analysis(this.engine, (uri) => this.auditOptions(uri)));
+    this.lenses = this.own(new CostLenses(this.analysis, () => this.settings));
+    this.status = this.own(new CostStatus(this.analysis, this.engine, (uri) => this.modelFor(uri), () => this.effectivePolicy));
     this.settings = readSettings((message) => void vscode.window.showWarningMessage(message));
     this.effectivePolicy = this.applySettings(this.policy.policy);
     this.own(this.policy.onDidChange(() => this.reconfigure()));

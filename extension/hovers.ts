@@ -1,8 +1,9 @@
 // Hover on a prompt: where its tokens come from, what input and output cost, what caching saves, and the same
 // prompt priced across the provider's models.
 import * as vscode from 'vscode';
-import { countTokens, estimatePromptCost, priceUsage, type ExactTokenCounter, type Policy, type PromptReport } from '../core';
+import { estimatePromptCost, priceUsage, type ExactTokenCounter, type Policy, type PromptReport } from '../core';
 import type { Analysis } from './analysis';
+import type { Engine } from './engine';
 import { compareModels } from './comparison';
 import { callsLabel, thousands, tokensLabel, usd } from './labels';
 import { toRange } from './ranges';
@@ -10,6 +11,7 @@ import { toRange } from './ranges';
 export class PromptHovers implements vscode.HoverProvider {
   constructor(
     private readonly analysis: Analysis,
+    private readonly engine: Engine,
     private readonly policy: () => Policy,
     private readonly exactCounter: () => Promise<ExactTokenCounter | undefined>,
   ) {}
@@ -21,7 +23,8 @@ export class PromptHovers implements vscode.HoverProvider {
       [r.prompt.range, r.prompt.callSite?.range].some((range) => range && toRange(range).contains(position)),
     );
     if (!report) return undefined;
-    const markdown = hoverMarkdown(report, this.policy());
+    const partTokens = (await this.engine.count(report.prompt.parts.map((part) => part.text), report.model)).map((count) => count.tokens);
+    const markdown = hoverMarkdown(report, partTokens, this.policy());
     const counter = report.tokens.exact ? undefined : await this.exactCounter();
     if (counter) {
       const text = report.prompt.parts.map((part) => part.text).join('\n');
@@ -36,14 +39,15 @@ export class PromptHovers implements vscode.HoverProvider {
   }
 }
 
-export function hoverMarkdown(report: PromptReport, policy: Policy): vscode.MarkdownString {
+/** `partTokens`: the token count of each part's text, in the order of `report.prompt.parts`. */
+export function hoverMarkdown(report: PromptReport, partTokens: number[], policy: Policy): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**tokenwise** · ${report.model} · ${tokensLabel(report.tokens.tokens, report.tokens.exact)} in, ${thousands(report.outputTokens)} tok out\n\n`);
 
   md.appendMarkdown('| Part | Tokens |\n|:--|--:|\n');
   const byRole = new Map<string, number>();
-  for (const part of report.prompt.parts) {
-    const tokens = countTokens(part.text, report.model, { fallback: 'estimate' }).tokens + part.variables.reduce((sum, v) => sum + v.estimatedTokens, 0);
+  for (const [index, part] of report.prompt.parts.entries()) {
+    const tokens = partTokens[index]! + part.variables.reduce((sum, v) => sum + v.estimatedTokens, 0);
     byRole.set(part.role, (byRole.get(part.role) ?? 0) + tokens);
   }
   for (const [role, tokens] of byRole) md.appendMarkdown(`| ${role} | ${thousands(tokens)} |\n`);
@@ -60,7 +64,7 @@ export function hoverMarkdown(report: PromptReport, policy: Policy): vscode.Mark
       md.appendMarkdown(`Per call: **${usd(report.cost.perCall)}** · `);
     }
     md.appendMarkdown(`**${usd(report.cost.perMonth)}/month** at ${callsLabel(report.callsPerDay)} calls/day\n\n`);
-    const caching = cachingOf(report, policy);
+    const caching = cachingOf(report, partTokens, policy);
     if (caching) {
       md.appendMarkdown(
         `Prompt caching of the ${thousands(caching.cachedPrefixTokens)}-token static prefix: ${usd(caching.perMonth)}/month ` +
@@ -89,11 +93,11 @@ export function hoverMarkdown(report: PromptReport, policy: Policy): vscode.Mark
  * on every call, so a provider can serve it from its cache). Undefined when the prefix is below the provider's
  * minimum or the model has no caching.
  */
-function cachingOf(report: PromptReport, policy: Policy) {
+function cachingOf(report: PromptReport, partTokens: number[], policy: Policy) {
   let staticPrefixTokens = 0;
-  for (const part of report.prompt.parts) {
+  for (const [index, part] of report.prompt.parts.entries()) {
     if (part.variables.length > 0) break;
-    staticPrefixTokens += countTokens(part.text, report.model, { fallback: 'estimate' }).tokens;
+    staticPrefixTokens += partTokens[index]!;
   }
   try {
     return estimatePromptCost({

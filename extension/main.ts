@@ -19,6 +19,8 @@ export interface TokenwiseApi {
   /** The command a click on the status bar item runs. */
   statusCommand(): string | undefined;
   analysisOf(document: vscode.TextDocument): ReturnType<Ctx['analysis']['of']>;
+  /** Where audits and counts run ('node worker', 'web worker', or 'extension host' when no worker could start), and why the host when it is. */
+  engine(): { kind: Ctx['engine']['kind']; fallbackReason: string | undefined };
   /** The lens titles the editor would show, computed now. */
   lensTitles(document: vscode.TextDocument): Promise<string[]>;
   /** Drops the cached analysis of a document and audits it whole again. */
@@ -33,7 +35,7 @@ export function activate(extension: vscode.ExtensionContext): TokenwiseApi {
   const c = (ctx = new Ctx(extension));
   extension.subscriptions.push(c);
   c.own(vscode.languages.registerCodeLensProvider(documents, c.lenses));
-  c.own(vscode.languages.registerHoverProvider(documents, new PromptHovers(c.analysis, () => c.currentPolicy, () => c.exactCounter())));
+  c.own(vscode.languages.registerHoverProvider(documents, new PromptHovers(c.analysis, c.engine, () => c.currentPolicy, () => c.exactCounter())));
   c.own(vscode.languages.registerCodeActionsProvider(documents, new QuickFixes(c.analysis), { providedCodeActionKinds: QuickFixes.kinds }));
   registerCommands(c);
   c.own(vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && c.schedule(event.document)));
@@ -57,6 +59,7 @@ export function activate(extension: vscode.ExtensionContext): TokenwiseApi {
     statusText: () => c.status.visibleText(),
     statusCommand: () => (typeof c.status.item.command === 'string' ? c.status.item.command : c.status.item.command?.command),
     analysisOf: (document) => c.analysis.of(document),
+    engine: () => ({ kind: c.engine.kind, fallbackReason: c.engine.fallbackReason }),
     lensTitles: async (document) => (await c.lenses.provideCodeLenses(document)).map((lens) => lens.command?.title ?? ''),
     reanalyze: (document) => {
       c.analysis.forget(document.uri);

@@ -1,7 +1,8 @@
 // Tokens and cost of the selection, or of the prompt under the cursor; a click picks the model for the file.
 import * as vscode from 'vscode';
-import { countTokens, estimatePromptCost, type Policy } from '../core';
+import { estimatePromptCost, type Policy } from '../core';
 import type { Analysis } from './analysis';
+import type { Engine } from './engine';
 import { tokensLabel, usd } from './labels';
 import { toRange } from './ranges';
 
@@ -13,6 +14,7 @@ export class CostStatus implements vscode.Disposable {
 
   constructor(
     private readonly analysis: Analysis,
+    private readonly engine: Engine,
     private readonly modelFor: (uri: vscode.Uri) => string,
     private readonly policy: () => Policy,
   ) {
@@ -58,7 +60,7 @@ export class CostStatus implements vscode.Disposable {
       const model = report?.model ?? this.modelFor(document.uri);
       const selected = document.getText(selection);
       if (selected.length > 1_000_000) return { label: '$(symbol-number) selection too large to count', tooltip: 'tokenwise' };
-      const count = countTokens(selected, model, { fallback: 'estimate' });
+      const [count] = await this.engine.count([selected], model);
       let cost = '';
       try {
         const estimate = estimatePromptCost({ model, promptTokens: count.tokens, outputTokens: 0, callsPerDay: 1, customModels: this.policy().customModels });
@@ -66,7 +68,7 @@ export class CostStatus implements vscode.Disposable {
       } catch {
         // an unpriced model still gets its token count
       }
-      return { label: `$(symbol-number) ${tokensLabel(count.tokens, count.exact)}${cost} · ${model}`, tooltip: `Selection, as input tokens for ${model}. Click to pick the model for this file.` };
+      return { label: `$(symbol-number) ${tokensLabel(count!.tokens, count!.exact)}${cost} · ${model}`, tooltip: `Selection, as input tokens for ${model}. Click to pick the model for this file.` };
     }
     if (!report) return undefined;
     const cost = report.cost ? ` · ${usd(report.cost.perCall)}/call` : '';

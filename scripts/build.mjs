@@ -28,7 +28,18 @@ const entries = [
     platform: 'browser',
     format: 'cjs',
     target: 'es2022',
-    external: ['vscode'],
+    // The Node host starts its worker through node:worker_threads; the web host never asks for it.
+    external: ['vscode', 'node:worker_threads'],
+  },
+  // Its worker (extension/engine.ts): audits and token counts off the extension host's thread, one classic-script
+  // bundle for Node's worker_threads and the browser's Web Worker alike.
+  {
+    entryPoints: ['extension/engineWorker.ts'],
+    outfile: 'dist/engineWorker.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    external: ['node:worker_threads'],
   },
   // Slack bot: native SQLite binding and pg's optional native driver stay outside the bundle.
   {

@@ -215,7 +215,7 @@ async function checkPackage() {
   }
   const listing = zipEntries(readFileSync('dist/tokenwise.vsix')).sort();
   const expected = [
-    '[Content_Types].xml', 'extension.vsixmanifest', 'extension/changelog.md', 'extension/dist/extension.js',
+    '[Content_Types].xml', 'extension.vsixmanifest', 'extension/changelog.md', 'extension/dist/engineWorker.js', 'extension/dist/extension.js',
     'extension/media/icon.png', 'extension/media/screenshot.png',
     'extension/package.json', 'extension/readme.md', 'extension/schema/tokenwise.config.schema.json',
   ].sort();

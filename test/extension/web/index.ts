@@ -1,6 +1,7 @@
 // Smoke run of the extension's bundle as a web extension, in VS Code's web-worker extension host: no Node APIs here,
 // so this is a plain list of checks rather than mocha. Prints `web extension: N passed, M failed` for the harness.
 import * as vscode from 'vscode';
+import type { TokenwiseApi } from '../../../extension/main';
 
 type Check = [name: string, run: () => Promise<void>];
 
@@ -29,6 +30,11 @@ export async function run(): Promise<void> {
       const titles = await lensTitles(support);
       assert(titles.filter((t) => / tok · \$[\d.]+\/call · .* @ 1k\/day · gpt-4o$/.test(t)).length === 2, `lenses: ${titles.join(' | ')}`);
       assert(titles.some((t) => / would save \d+ % /.test(t)), `a saving lens: ${titles.join(' | ')}`);
+    }],
+    ['audits and counts in a Web Worker beside the extension host', async () => {
+      const api = await vscode.extensions.getExtension<TokenwiseApi>('tokenwise.tokenwise')!.activate();
+      const engine = api.engine();
+      assert(engine.kind === 'web worker', `engine: ${JSON.stringify(engine)}`);
     }],
     ['hovers a prompt', async () => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', support, new vscode.Position(21, 12));

@@ -1,0 +1,228 @@
+// Where core's audits and token counts run: in a worker beside the extension host — a `worker_threads` Worker in the
+// desktop's Node host, a Web Worker in the web-worker host — so parsing a whole file and building a tokenizer never
+// hold the host's event loop. The worker is started on the first request, not at activation. When no worker can be
+// started, or the one started fails before answering, the same core functions run in the host instead, a full audit
+// in slices of about 10 ms with a yield to the host between them, so the extension works either way.
+import * as vscode from 'vscode';
+import {
+  auditExtracted,
+  countTokens,
+  defaultPolicy,
+  extractPrompts,
+  type AuditOptions,
+  type FileAudit,
+  type Finding,
+  type PromptReport,
+  type TokenCount,
+} from '../core';
+
+export type EngineRequest =
+  | { id: number; kind: 'audit'; text: string; fileName: string; options: AuditOptions }
+  | { id: number; kind: 'count'; texts: string[]; model: string };
+
+export type EngineResponse =
+  | { ready: true }
+  | { id: number; audit: FileAudit }
+  | { id: number; counts: TokenCount[] }
+  | { id: number; error: string };
+
+/** Where the work runs: tests and the benchmark report it. */
+export type EngineKind = 'not started' | 'node worker' | 'web worker' | 'extension host';
+
+/** CPU time one slice of an in-host full audit may take before the host gets the event loop back. */
+const sliceBudgetMs = 10;
+
+interface Channel {
+  kind: EngineKind;
+  post(request: EngineRequest): void;
+  stop(): void;
+}
+
+interface Waiting {
+  request: EngineRequest;
+  /** Undefined: the host does the work. */
+  resolve(response: EngineResponse | undefined): void;
+}
+
+export class Engine implements vscode.Disposable {
+  private channel: Channel | undefined;
+  private starting: Promise<void> | undefined;
+  private inHost = false;
+  /** The worker said it loaded: from then on a failure is the request's, not a reason to give up on workers. */
+  private answered = false;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 1;
+  /** Why the host does the work itself, when it does. */
+  fallbackReason: string | undefined;
+
+  /** `workerScript`: dist/engineWorker.js inside the installed extension. */
+  constructor(private readonly workerScript: vscode.Uri) {}
+
+  get kind(): EngineKind {
+    return this.inHost ? 'extension host' : (this.channel?.kind ?? 'not started');
+  }
+
+  /**
+   * Core's auditText of the file. `hostMillis`: the longest stretch it held the host's event loop that it can time —
+   * posting the text to the worker, or the longest in-host slice.
+   */
+  async audit(text: string, fileName: string, options: AuditOptions): Promise<{ audit: FileAudit; hostMillis: number }> {
+    const answer = await this.request({ id: 0, kind: 'audit', text, fileName, options });
+    if (answer === undefined) return auditInSlices(text, fileName, options);
+    if ('audit' in answer.response) return { audit: answer.response.audit, hostMillis: answer.postMillis };
+    throw new Error('error' in answer.response ? answer.response.error : 'unexpected answer from the analysis worker');
+  }
+
+  /** Token counts of each text for the model (estimates where its tokenizer is not public). */
+  async count(texts: string[], model: string): Promise<TokenCount[]> {
+    const answer = await this.request({ id: 0, kind: 'count', texts, model });
+    if (answer === undefined) return texts.map((text) => countTokens(text, model, { fallback: 'estimate' }));
+    if ('counts' in answer.response) return answer.response.counts;
+    throw new Error('error' in answer.response ? answer.response.error : 'unexpected answer from the analysis worker');
+  }
+
+  dispose(): void {
+    this.channel?.stop();
+    this.channel = undefined;
+  }
+
+  /** The worker's answer and how long posting the request took, or undefined when the host must do the work itself. */
+  private async request(request: EngineRequest): Promise<{ response: EngineResponse; postMillis: number } | undefined> {
+    if (!this.channel && !this.inHost) await (this.starting ??= this.start());
+    const channel = this.channel;
+    if (!channel) return undefined;
+    const id = this.nextId++;
+    const numbered = { ...request, id };
+    const response = new Promise<EngineResponse | undefined>((resolve) => this.waiting.set(id, { request: numbered, resolve }));
+    const posting = performance.now();
+    channel.post(numbered);
+    const postMillis = performance.now() - posting;
+    const answer = await response;
+    return answer && { response: answer, postMillis };
+  }
+
+  private async start(): Promise<void> {
+    try {
+      this.channel = await startWorker(this.workerScript, (response) => this.receive(response), (reason) => this.failed(reason));
+    } catch (error) {
+      this.useHost(`no worker: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.starting = undefined;
+    }
+  }
+
+  private receive(response: EngineResponse): void {
+    this.answered = true;
+    if ('ready' in response) return;
+    const waiting = this.waiting.get(response.id);
+    this.waiting.delete(response.id);
+    waiting?.resolve(response);
+  }
+
+  /** A worker that never loaded means workers do not work here: the host takes over, pending requests included. */
+  private failed(reason: string): void {
+    this.channel?.stop();
+    this.channel = undefined;
+    const pending = [...this.waiting.values()];
+    this.waiting.clear();
+    if (!this.answered) {
+      this.useHost(reason);
+      for (const waiting of pending) waiting.resolve(undefined);
+      return;
+    }
+    // A worker that worked and then died (out of memory on one file, say) fails what it was doing; the next request
+    // starts a new one.
+    this.answered = false;
+    for (const waiting of pending) waiting.resolve({ id: waiting.request.id, error: `analysis worker stopped (${reason})` });
+  }
+
+  private useHost(reason: string): void {
+    this.inHost = true;
+    this.fallbackReason = reason;
+  }
+}
+
+/**
+ * Starts the worker: Node's worker_threads where the host is Node, else a Web Worker. The web-worker host refuses
+ * worker scripts of remote extensions (vscode-remote: URIs), so a script not served over http(s) is read through
+ * the workspace file system and started from a blob: URL.
+ */
+async function startWorker(script: vscode.Uri, receive: (response: EngineResponse) => void, failed: (reason: string) => void): Promise<Channel> {
+  const nodeWorkers = nodeWorkerThreads();
+  if (nodeWorkers) {
+    const worker = new nodeWorkers.Worker(script.fsPath);
+    worker.unref(); // never keeps the host process alive
+    worker.on('message', receive);
+    worker.on('error', (error: Error) => failed(error.message));
+    worker.on('exit', (code: number) => failed(`exit code ${code}`));
+    return { kind: 'node worker', post: (request) => worker.postMessage(request), stop: () => void worker.removeAllListeners().terminate() };
+  }
+  if (typeof Worker !== 'function') throw new Error('this extension host offers no Worker');
+  const served = script.scheme === 'http' || script.scheme === 'https';
+  const url = served
+    ? script.toString(true)
+    : URL.createObjectURL(new Blob([(await vscode.workspace.fs.readFile(script)) as Uint8Array<ArrayBuffer>], { type: 'text/javascript' }));
+  const worker = new Worker(url, { name: 'tokenwise analysis' });
+  worker.onmessage = (event: MessageEvent<EngineResponse>) => receive(event.data);
+  worker.onerror = (event: ErrorEvent) => {
+    event.preventDefault();
+    failed(event.message || 'the worker script failed to load');
+  };
+  return {
+    kind: 'web worker',
+    post: (request) => worker.postMessage(request),
+    stop: () => {
+      worker.terminate();
+      if (!served) URL.revokeObjectURL(url);
+    },
+  };
+}
+
+declare const require: ((id: string) => unknown) | undefined;
+
+/** node:worker_threads when the host runs on Node; the web-worker host has no such module. */
+function nodeWorkerThreads(): typeof import('node:worker_threads') | undefined {
+  const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
+  if (!isNode || typeof require !== 'function') return undefined;
+  try {
+    return require('node:worker_threads') as typeof import('node:worker_threads');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Core's auditText, one slice of prompts at a time, each sized to about sliceBudgetMs at the pace of the last. */
+async function auditInSlices(text: string, fileName: string, options: AuditOptions): Promise<{ audit: FileAudit; hostMillis: number }> {
+  const policy = options.policy ?? defaultPolicy;
+  const parsing = performance.now();
+  const extracted = extractPrompts(text, fileName, { promptGlobs: policy.promptFiles, variableSizes: policy.variables });
+  let hostMillis = performance.now() - parsing;
+  const prompts: PromptReport[] = [];
+  const notices = [...extracted.notices];
+  let size = 2;
+  for (let at = 0; at < extracted.prompts.length; ) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const started = performance.now();
+    const slice = auditExtracted(text, fileName, { ...extracted, prompts: extracted.prompts.slice(at, at + size) }, options);
+    prompts.push(...slice.prompts);
+    notices.push(...slice.notices);
+    at += size;
+    const elapsed = performance.now() - started;
+    hostMillis = Math.max(hostMillis, elapsed);
+    const perPrompt = elapsed / slice.prompts.length;
+    size = Math.max(1, Math.min(64, Math.floor(sliceBudgetMs / Math.max(perPrompt, 0.05))));
+  }
+  return { audit: { file: fileName, prompts, findings: mergeFindings(prompts), notices: [...new Set(notices)] }, hostMillis };
+}
+
+/** The file's findings from its prompts' reports: two prompts can share a call site, so each finding once, in order. */
+export function mergeFindings(prompts: PromptReport[]): Finding[] {
+  const seen = new Set<string>();
+  return prompts
+    .flatMap((report) => report.findings)
+    .filter((finding) => {
+      const key = `${finding.ruleId}:${finding.range.start}:${finding.range.end}:${finding.message}`;
+      return !seen.has(key) && Boolean(seen.add(key));
+    })
+    .sort((a, b) => a.range.start - b.range.start);
+}
