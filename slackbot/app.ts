@@ -2,7 +2,7 @@
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { AddressInfo } from 'node:net';
 import type { Policy } from '../core';
-import { startAlerts } from './alerts/scheduler';
+import { startAlerts, subjectsOf } from './alerts/scheduler';
 import type { Config } from './config';
 import type { BotContext } from './context';
 import { createHttpServer } from './http/server';
@@ -25,7 +25,16 @@ export interface RunningBot {
 }
 
 export async function startBot({ config, store, policy, log, now = () => new Date() }: BotDeps): Promise<RunningBot> {
-  const bot: BotContext = { config, store, policy, timeZone: config.timeZone ?? policy.timeZone, log, now };
+  let alerts: ReturnType<typeof startAlerts> | undefined;
+  const bot: BotContext = {
+    config,
+    store,
+    policy,
+    timeZone: config.timeZone ?? policy.timeZone,
+    log,
+    now,
+    usageStored: (events) => alerts?.check(subjectsOf(events)),
+  };
   const logger = boltLogger(log, config.logLevel);
   const clientOptions = config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {};
   const receiver = config.mode === 'http' ? new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', logger }) : undefined;
@@ -43,14 +52,14 @@ export async function startBot({ config, store, policy, log, now = () => new Dat
   });
   if (!receiver) await app.start();
   const pulls = startPulls(bot);
-  const alerts = startAlerts(bot, app.client);
+  alerts = startAlerts(bot, app.client);
   const port = (server.address() as AddressInfo).port;
   log.info('tokenwise bot started', { mode: config.mode, port, store: store.kind, timeZone: bot.timeZone });
   return {
     port,
     async stop() {
       pulls.stop();
-      alerts.stop();
+      await alerts?.stop();
       if (!receiver) await app.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -4,7 +4,7 @@ import type { Policy } from '../core';
 import type { Config } from './config';
 import type { Log } from './log';
 import type { SpendContext } from './spend/report';
-import type { Store } from './store/store';
+import type { LedgerEvent, Store } from './store/store';
 
 export interface BotContext {
   config: Config;
@@ -14,6 +14,8 @@ export interface BotContext {
   timeZone: string;
   log: Log;
   now: () => Date;
+  /** Told of every stored batch with new events (the running bot checks their alerts); never throws. */
+  usageStored?: (events: readonly LedgerEvent[]) => void;
 }
 
 /** The identities a Slack user's events may carry: their user id and, when Slack shares it, their email. */

@@ -1,7 +1,8 @@
 // From checked usage events to ledger events: the cost (the source's own, else priced from the price table at the
 // event's date) and the organisation-local day the event counts for.
 import { periodContaining, priceUsage, PricingError, UnpricedModelError, type CustomModelPrices, type PricingMode, type UsageEvent } from '../core';
-import type { LedgerEvent } from './store/store';
+import type { BotContext } from './context';
+import type { IngestResult, LedgerEvent, PullCursor } from './store/store';
 
 export interface LedgerOptions {
   source: string;
@@ -41,4 +42,14 @@ export function toLedgerEvent(event: UsageEvent, options: LedgerOptions): Ledger
     if (!(error instanceof UnpricedModelError || error instanceof PricingError)) throw error;
     return { ...event, costNanos: 0, costSource: 'unpriced', source: options.source, day };
   }
+}
+
+/**
+ * Stores events (moving a pull cursor with them) and, when any were new, reports them through `bot.usageStored`,
+ * so alerts are checked at once rather than at the next tick. Every source stores through here.
+ */
+export async function storeUsage(bot: BotContext, events: readonly LedgerEvent[], cursor?: PullCursor): Promise<IngestResult> {
+  const result = await bot.store.ingest(events, cursor);
+  if (result.inserted > 0) bot.usageStored?.(events);
+  return result;
 }

@@ -10,6 +10,7 @@ import type { BotContext } from '../context';
 import { localDay } from '../ledger';
 import type { HourlyRow } from '../store/store';
 import { alertChannels, postAlert } from './channels';
+import type { AlertSubjects } from './scheduler';
 
 const HISTORY_DAYS = 28;
 /** The smallest rise over a usual hour worth an alert. */
@@ -28,7 +29,7 @@ function driverOf(current: readonly HourlyRow[], history: readonly HourlyRow[], 
   return explainDriver(now, usual)?.text;
 }
 
-export async function anomalyAlerts(bot: BotContext, client: webApi.WebClient): Promise<number> {
+export async function anomalyAlerts(bot: BotContext, client: webApi.WebClient, subjects?: AlertSubjects): Promise<number> {
   const hour = lastCompleteHour(bot.now(), bot.timeZone);
   const current = hour.start.getTime();
   const thisHour = await bot.store.hourlySpend([current]);
@@ -36,7 +37,8 @@ export async function anomalyAlerts(bot: BotContext, client: webApi.WebClient): 
   const candidates = DIMENSIONS.flatMap((dimension) => {
     const spend = new Map<string, number>();
     for (const row of thisHour) spend.set(keyOf(dimension, row), (spend.get(keyOf(dimension, row)) ?? 0) + row.costNanos);
-    return [...spend].filter(([key, amount]) => key !== '' && amount >= MIN_INCREASE_NANOS).map(([key, amount]) => ({ dimension, key, amount }));
+    const asked = dimension === 'team' ? subjects?.teams : subjects?.users;
+    return [...spend].filter(([key, amount]) => key !== '' && amount >= MIN_INCREASE_NANOS && (!asked || asked.has(key))).map(([key, amount]) => ({ dimension, key, amount }));
   });
   // The usual hours are read only when some identity spent enough this hour to be worth judging.
   if (candidates.length === 0) return 0;

@@ -9,6 +9,7 @@ import type { BotContext } from '../context';
 import { budgetsInForce, budgetStatuses, type BudgetStatus } from '../quota/budgets';
 import { tokensOf } from '../spend/report';
 import { alertChannels, postAlert } from './channels';
+import { concerns, type AlertSubjects } from './scheduler';
 
 const DAY_MS = 86_400_000;
 /** Complete days before the period that inform the forecast's rate on its first days (as /tokens spend does). */
@@ -64,8 +65,9 @@ export async function forecastAlerts(bot: BotContext, client: webApi.WebClient, 
   return sent;
 }
 
-/** Every budget in force with its status now. */
-export async function currentStatuses(bot: BotContext, identities: Identities): Promise<BudgetStatus[]> {
-  const budgets = await budgetsInForce(bot.policy, bot.store);
+/** Every budget in force with its status now; with `subjects`, only those their new usage concerns. */
+export async function currentStatuses(bot: BotContext, identities: Identities, subjects?: AlertSubjects): Promise<BudgetStatus[]> {
+  const budgets: Budget[] = [];
+  for (const budget of await budgetsInForce(bot.policy, bot.store)) if (!subjects || (await concerns(budget, subjects, identities))) budgets.push(budget);
   return budgetStatuses(budgets, identities, { store: bot.store, timeZone: bot.timeZone, now: bot.now() });
 }

@@ -1,10 +1,13 @@
-// Runs the alert checks now and then every ALERT_INTERVAL_MINUTES, never two runs at once: budget thresholds,
-// projected overruns and unusual spend, then the LiteLLM budget sync when configured.
+// Runs the alert checks on start, every ALERT_INTERVAL_MINUTES, and as soon as new usage is stored (an ingest
+// batch, a pull): budget thresholds, projected overruns and unusual spend, then on the full runs the LiteLLM budget
+// sync when configured. Never two runs at once: whatever is asked for during a run is done in one run after it.
 import type { webApi } from '@slack/bolt';
+import type { Budget } from '../../core';
 import { spendContext, type BotContext } from '../context';
 import { syncAllBudgets } from '../litellm';
+import type { LedgerEvent } from '../store/store';
 import { anomalyAlerts } from './anomalies';
-import { currentStatuses, forecastAlerts, thresholdAlerts } from './budgets';
+import { currentStatuses, forecastAlerts, thresholdAlerts, type Identities } from './budgets';
 
 export interface AlertRun {
   thresholds: number;
@@ -12,33 +15,105 @@ export interface AlertRun {
   anomalies: number;
 }
 
-export async function runAlerts(bot: BotContext, client: webApi.WebClient): Promise<AlertRun> {
+/** The teams and users new usage was attributed to: a check after an ingest looks only at what it can change. */
+export interface AlertSubjects {
+  teams: ReadonlySet<string>;
+  users: ReadonlySet<string>;
+}
+
+export function subjectsOf(events: readonly LedgerEvent[]): AlertSubjects {
+  const teams = new Set<string>();
+  const users = new Set<string>();
+  for (const event of events) {
+    if (event.team) teams.add(event.team);
+    if (event.user) users.add(event.user);
+  }
+  return { teams, users };
+}
+
+/** Whether a budget's use can have changed for usage of `subjects`: the organisation's always does. */
+export async function concerns(budget: Budget, subjects: AlertSubjects, identities: Identities): Promise<boolean> {
+  if (budget.scope === 'organization') return true;
+  if (budget.scope === 'team') return subjects.teams.has(budget.subject);
+  return (await identities(budget.subject)).some((identity) => subjects.users.has(identity));
+}
+
+/** One check: of every budget and identity, or with `subjects` only of those the new usage concerns. */
+export async function runAlerts(bot: BotContext, client: webApi.WebClient, subjects?: AlertSubjects): Promise<AlertRun> {
   const { identities } = spendContext(bot, client);
-  const statuses = await currentStatuses(bot, identities);
+  // A user's identities are looked up once per run, however many of their budgets are checked.
+  const looked = new Map<string, Promise<string[]>>();
+  const once: Identities = (userId) => looked.get(userId) ?? looked.set(userId, identities(userId)).get(userId)!;
+  const statuses = await currentStatuses(bot, once, subjects);
   const run = {
     thresholds: await thresholdAlerts(bot, client, statuses),
-    forecasts: await forecastAlerts(bot, client, statuses, identities),
-    anomalies: await anomalyAlerts(bot, client),
+    forecasts: await forecastAlerts(bot, client, statuses, once),
+    anomalies: await anomalyAlerts(bot, client, subjects),
   };
-  await syncAllBudgets(bot);
+  if (!subjects) await syncAllBudgets(bot);
   return run;
 }
 
-export function startAlerts(bot: BotContext, client: webApi.WebClient): { stop(): void } {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const sent = await runAlerts(bot, client);
-      if (sent.thresholds + sent.forecasts + sent.anomalies > 0) bot.log.info('alerts posted', { ...sent });
-    } catch (error) {
-      bot.log.error('alert run failed; the next run tries again', { error });
-    } finally {
-      running = false;
+export interface AlertQueue {
+  /** Asks for a check, of everything without `subjects`; returns at once. */
+  check(subjects?: AlertSubjects): void;
+  /** Resolves when no check is running or waiting. */
+  idle(): Promise<void>;
+}
+
+function merge(a: AlertSubjects | 'all' | undefined, b: AlertSubjects | 'all'): AlertSubjects | 'all' {
+  if (a === undefined) return b;
+  if (a === 'all' || b === 'all') return 'all';
+  return { teams: new Set([...a.teams, ...b.teams]), users: new Set([...a.users, ...b.users]) };
+}
+
+/**
+ * Coalesces checks: one runs at a time, and every check asked for meanwhile is merged into the single run that
+ * follows it, so a burst of ingest batches costs at most two runs. A failed run is logged; the next one tries again.
+ */
+export function alertQueue(run: (subjects?: AlertSubjects) => Promise<void>, log: BotContext['log']): AlertQueue {
+  let waiting: AlertSubjects | 'all' | undefined;
+  let running: Promise<void> | undefined;
+  const drain = async () => {
+    // Start on a later turn of the event loop: the caller (an ingest response) goes out first.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (waiting !== undefined) {
+      const subjects = waiting;
+      waiting = undefined;
+      try {
+        await run(subjects === 'all' ? undefined : subjects);
+      } catch (error) {
+        log.error('alert run failed; the next run tries again', { error });
+      }
     }
+    running = undefined;
   };
-  void run();
-  const timer = setInterval(run, bot.config.alertIntervalMinutes * 60_000);
-  return { stop: () => clearInterval(timer) };
+  return {
+    check(subjects) {
+      waiting = merge(waiting, subjects ?? 'all');
+      running ??= drain();
+    },
+    idle: async () => {
+      await running;
+    },
+  };
+}
+
+export function startAlerts(bot: BotContext, client: webApi.WebClient): AlertQueue & { stop(): Promise<void> } {
+  let stopped = false;
+  const queue = alertQueue(async (subjects) => {
+    if (stopped) return;
+    const sent = await runAlerts(bot, client, subjects);
+    if (sent.thresholds + sent.forecasts + sent.anomalies > 0) bot.log.info('alerts posted', { ...sent });
+  }, bot.log);
+  queue.check();
+  const timer = setInterval(() => queue.check(), bot.config.alertIntervalMinutes * 60_000);
+  return {
+    ...queue,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await queue.idle();
+    },
+  };
 }

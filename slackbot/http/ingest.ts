@@ -5,7 +5,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseUsageBatch, type RowError } from '../../core';
 import type { BotContext } from '../context';
-import { toLedgerEvent } from '../ledger';
+import { storeUsage, toLedgerEvent } from '../ledger';
 import { BodyTooLarge, readBody, sendJson } from './respond';
 
 const MAX_BYTES = 16 * 1024 * 1024;
@@ -72,7 +72,7 @@ export async function ingestUsage(req: IncomingMessage, res: ServerResponse, bot
   }
   const customModels = bot.policy.customModels;
   const events = parsed.events.map((event) => toLedgerEvent(event, { source: 'api', timeZone: bot.timeZone, customModels }));
-  const result = await bot.store.ingest(events);
+  const result = await storeUsage(bot, events);
   bot.log.info('usage ingested', { inserted: result.inserted, duplicates: result.duplicates });
   sendJson(res, 200, result);
 }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { usageEventSchema } from '../../core';
 import type { BotContext } from '../context';
-import { toLedgerEvent } from '../ledger';
+import { storeUsage, toLedgerEvent } from '../ledger';
 import type { LedgerEvent } from '../store/store';
 import { bucketEventId, teamFor, window } from './bucket';
 import { createClient, getWithRetry, type RetryOptions } from './http';
@@ -88,7 +88,7 @@ export async function pullAnthropic(bot: BotContext, retry: RetryOptions): Promi
       }
     }
     const more = parsed.data.has_more && !!parsed.data.next_page;
-    const result = await bot.store.ingest(events, { source: SOURCE, value: String(more ? last : end) });
+    const result = await storeUsage(bot, events, { source: SOURCE, value: String(more ? last : end) });
     stored += result.inserted;
     if (!more) break;
     page = parsed.data.next_page!;

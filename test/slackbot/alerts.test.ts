@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { webApi } from '@slack/bolt';
 import { lastCompleteHour, parsePolicy } from '../../core';
-import { runAlerts } from '../../slackbot/alerts/scheduler';
+import { alertQueue, runAlerts, subjectsOf } from '../../slackbot/alerts/scheduler';
 import { loadConfig } from '../../slackbot/config';
 import type { BotContext } from '../../slackbot/context';
 import { localDay } from '../../slackbot/ledger';
@@ -46,6 +46,45 @@ function spent(time: string, costUsd: number, fields: { team?: string; user?: st
   const at = Date.parse(time);
   return ledgerEvent({ id: `a${++ids}`, time: at, day: localDay(at, TZ), costNanos: Math.round(costUsd * USD), ...fields });
 }
+
+describe('Alert check queue', () => {
+  it('runs one check at a time and merges every check asked for meanwhile into one run after it', async () => {
+    const runs: Array<{ teams: string[]; users: string[] } | 'all'> = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const queue = alertQueue(async (subjects) => {
+      runs.push(subjects ? { teams: [...subjects.teams].sort(), users: [...subjects.users].sort() } : 'all');
+      if (runs.length === 1) await gate;
+    }, createLog('error', () => undefined));
+    const batch = (team: string, user: string) => subjectsOf([spent('2026-11-22T10:00:00Z', 1, { team, user })]);
+    queue.check(batch('search', 'U100'));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(runs.length, 1, 'the first check is running');
+    for (let i = 0; i < 10; i++) queue.check(batch(i % 2 ? 'ads' : 'search', `U2${i % 3}`));
+    release();
+    await queue.idle();
+    assert.deepEqual(runs, [{ teams: ['search'], users: ['U100'] }, { teams: ['ads', 'search'], users: ['U20', 'U21', 'U22'] }]);
+    queue.check(batch('ads', 'U200'));
+    queue.check();
+    await queue.idle();
+    assert.deepEqual(runs.at(-1), 'all', 'a full check covers the ingest checks asked for with it');
+    assert.equal(runs.length, 3);
+  });
+
+  it('logs a failed run and runs the next check', async () => {
+    const lines: string[] = [];
+    let calls = 0;
+    const queue = alertQueue(async () => {
+      if (++calls === 1) throw new Error('store unavailable');
+    }, createLog('error', (line) => lines.push(line)));
+    queue.check();
+    await queue.idle();
+    queue.check();
+    await queue.idle();
+    assert.equal(calls, 2);
+    assert.match(lines.join('\n'), /alert run failed; the next run tries again.*store unavailable/);
+  });
+});
 
 describe('The hour an anomaly check judges', () => {
   it('is the last complete local hour, also where the offset is not whole hours or a DST change falls in it', () => {

@@ -244,11 +244,22 @@ describe('Alerts job in the running bot', function () {
       'tokenwise.config.json',
     );
     await store.ingest([{ id: 'w1', time: Date.parse('2026-11-17T10:00:00Z'), day: '2026-11-17', source: 'api', provider: 'openai', model: 'gpt-4o', requests: 1, inputTokens: 10, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: 1, reasoningTokens: 0, costNanos: 6 * USD, costSource: 'reported', team: 'ads', tags: [] }]);
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, INGEST_TOKEN: TOKEN, PORT: '0' });
+    // A day between ticks: every later alert comes from the check that follows an ingest.
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, INGEST_TOKEN: TOKEN, PORT: '0', ALERT_INTERVAL_MINUTES: '1440' });
     bot = await startBot({ config, store, policy: withChannels, log: createLog('error', () => undefined), now: () => NOW });
     await slack.waitFor(() => slack.calls.some((call) => call.method === 'chat.postMessage'));
     const [alert] = slack.calls.filter((call) => call.method === 'chat.postMessage');
     assert.equal(alert!.body.channel, 'C0ALERTS9');
     assert.equal(alert!.body.text, 'Team ads has used 50% of its weekly budget (2026-W47)');
+  });
+
+  it('checks right after an ingest: a batch passing 80 % is posted without waiting for the next tick', async () => {
+    const batch = [0, 1, 2].map((i) => ({ id: `burst-${i}`, time: '2026-11-18T10:00:00Z', provider: 'openai', model: 'gpt-4o', inputTokens: 10, outputTokens: 1, costNanos: 1 * USD, team: 'ads' }));
+    // A burst of batches, the last one passing 80 % ($6 + $3 of $10); the checks they ask for are coalesced.
+    const responses = await Promise.all(batch.map((event) => fetch(`http://127.0.0.1:${bot.port}/v1/usage`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify([event]) })));
+    assert.deepEqual(responses.map((response) => response.status), [200, 200, 200]);
+    await slack.waitFor(() => slack.calls.some((call) => call.method === 'chat.postMessage' && /used 80%/.test(String(call.body.text))));
+    const posted = slack.calls.filter((call) => call.method === 'chat.postMessage').map((call) => call.body.text);
+    assert.deepEqual(posted, ['Team ads has used 50% of its weekly budget (2026-W47)', 'Team ads has used 80% of its weekly budget (2026-W47)']);
   });
 });

@@ -11,7 +11,7 @@ import { pullAnthropic } from '../../slackbot/pulls/anthropic';
 import { pullOpenAI } from '../../slackbot/pulls/openai';
 import { startPulls } from '../../slackbot/pulls/scheduler';
 import { SqliteStore } from '../../slackbot/store/sqlite';
-import type { Store } from '../../slackbot/store/store';
+import type { LedgerEvent, Store } from '../../slackbot/store/store';
 import { UsageApiFake } from './support/usageApis';
 
 const RETRY = { attempts: 4, baseDelayMs: 5, maxDelayMs: 20 };
@@ -70,7 +70,8 @@ describe('usage pulls', function () {
 
     it('pulls every settled hourly bucket across pages, through 429s and 5xx, with the documented parameters', async () => {
       fake.failures = [429, 500, 502];
-      const bot = context(store, env(), NOW);
+      const stored: string[] = [];
+      const bot = { ...context(store, env(), NOW), usageStored: (events: readonly LedgerEvent[]) => stored.push(...events.map((event) => event.id)) };
       await pullOpenAI(bot, RETRY);
       const first = fake.requests[0]!;
       assert.equal(first.headers.authorization, 'Bearer sk-admin-test');
@@ -85,6 +86,10 @@ describe('usage pulls', function () {
         ads: { input: 12_000, cached: 0, output: 1_200, requests: 24 },
       });
       assert.equal(await store.cursor('openai'), String(Date.UTC(2026, 10, 22, 10) / 1000));
+      assert.equal(new Set(stored).size, 48, 'every stored page is reported, so alerts are checked at once');
+      stored.length = 0;
+      await pullOpenAI(bot, RETRY);
+      assert.deepEqual(stored, [], 'a pull that stores nothing new reports nothing');
     });
 
     it('resumes from the persisted cursor after a restart, with no gap and nothing counted twice', async () => {
