@@ -2,10 +2,9 @@
 // set, a team's dollar budget in force (base quota plus the grants in force) goes to `POST /team/update` as
 // `max_budget` (USD) with a `budget_duration` matching the budget's period. LiteLLM has no token budgets, so
 // token budgets are not synced. The update sets values, so retrying it is safe.
-import axios from 'axios';
 import { effectiveQuota, NANOS_PER_USD, type PeriodKind } from '../core';
 import type { BotContext } from './context';
-import type { RetryOptions } from './pulls/http';
+import { createClient, postWithRetry, type RetryOptions } from './outbound';
 import { budgetsInForce } from './quota/budgets';
 
 /** LiteLLM's budget_duration values ("1d", "7d", "1mo"); LiteLLM resets on its own clock from the update. */
@@ -17,22 +16,6 @@ export interface TeamUpdate {
   team_id: string;
   max_budget: number;
   budget_duration: string;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function postWithRetry(url: string, key: string, body: TeamUpdate, retry: RetryOptions): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await axios.post(url, body, { headers: { authorization: `Bearer ${key}` }, timeout: 10_000 });
-      return;
-    } catch (error) {
-      const status = axios.isAxiosError(error) ? error.response?.status : -1;
-      const retryable = status === undefined || status === 429 || (status !== -1 && status >= 500);
-      if (!retryable || attempt >= retry.attempts) throw error;
-      await sleep(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2)));
-    }
-  }
 }
 
 /** The update the team's dollar budget in force calls for, or undefined when the team has none. */
@@ -50,8 +33,8 @@ const lastSynced = new WeakMap<BotContext, Map<string, string>>();
 
 /**
  * Sends the team's budget in force to LiteLLM, when configured and changed since the last successful sync from
- * this process (`force` sends it anyway). Call it after a budget is set or a request decided; the alerts job
- * also calls it for every team on each run, which carries temporary increases' expiry over by itself.
+ * this process (`force` sends it anyway). `syncBudgetSoon` calls it after a budget is set or a request decided; the
+ * alerts job also calls it for every team on each full run, which carries temporary increases' expiry over by itself.
  */
 export async function syncBudget(bot: BotContext, team: string, options: { force?: boolean; retry?: RetryOptions } = {}): Promise<'synced' | 'unchanged' | 'skipped'> {
   const litellm = bot.config.litellm;
@@ -62,10 +45,15 @@ export async function syncBudget(bot: BotContext, team: string, options: { force
   lastSynced.set(bot, sent);
   const fingerprint = JSON.stringify(update);
   if (!options.force && sent.get(team) === fingerprint) return 'unchanged';
-  await postWithRetry(`${litellm.url}/team/update`, litellm.key, update, options.retry ?? LITELLM_RETRY);
+  await postWithRetry(createClient(litellm.url, { authorization: `Bearer ${litellm.key}` }), '/team/update', update, options.retry ?? LITELLM_RETRY);
   sent.set(team, fingerprint);
   bot.log.info('LiteLLM team budget synced', { team, maxBudget: update.max_budget, budgetDuration: update.budget_duration });
   return 'synced';
+}
+
+/** Syncs the team's budget without waiting for it (after a decision or a budget change); a failure is logged. */
+export function syncBudgetSoon(bot: BotContext, team: string): void {
+  syncBudget(bot, team).catch((error: unknown) => bot.log.error('LiteLLM team budget sync failed; retried on the next alert run', { team, error }));
 }
 
 /** Syncs every team with a dollar budget; a failure is logged and retried on the next run. */

@@ -6,7 +6,7 @@ import type { BotContext } from '../context';
 import { storeUsage, toLedgerEvent } from '../ledger';
 import type { LedgerEvent } from '../store/store';
 import { bucketEventId, teamFor, window } from './bucket';
-import { createClient, getWithRetry, type RetryOptions } from './http';
+import { createClient, getWithRetry, type RetryOptions } from '../outbound';
 
 const SOURCE = 'anthropic';
 const count = z.number().int().nonnegative().nullish().transform((value) => value ?? 0);

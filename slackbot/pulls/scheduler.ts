@@ -1,7 +1,7 @@
 // Runs each configured provider pull now and then every PULL_INTERVAL_MINUTES, never two of one source at once.
 import type { BotContext } from '../context';
 import { pullAnthropic } from './anthropic';
-import { DEFAULT_RETRY } from './http';
+import { DEFAULT_RETRY } from '../outbound';
 import { pullOpenAI } from './openai';
 
 const pulls = { openai: pullOpenAI, anthropic: pullAnthropic } as const;

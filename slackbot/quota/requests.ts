@@ -4,6 +4,7 @@ import type { webApi } from '@slack/bolt';
 import { formatAmount, quotaRequestSchema, type BudgetUnit, type QuotaRequest } from '../../core';
 import { decisionDm, requestCard, requestCardText, periodWord } from '../blocks/quota';
 import type { BotContext } from '../context';
+import { syncBudgetSoon } from '../litellm';
 import type { QuotaRequestRecord } from '../store/quota';
 import { cardDestinations, isApprover } from './approvers';
 import { budgetsInForce, budgetStatuses } from './budgets';
@@ -85,11 +86,13 @@ export async function postCards(bot: BotContext, client: webApi.WebClient, recor
 }
 
 /**
- * After the one recorded decision (the store lets exactly one decider win): every card shows it and the requester
- * gets a DM, so however many approvers click at once there is one update per card and one DM.
+ * After the one recorded decision (the store lets exactly one decider win): a grant reaches LiteLLM's team budget
+ * at once, every card shows the decision and the requester gets a DM, so however many approvers click at once there
+ * is one update per card and one DM.
  */
 export async function announceDecision(bot: BotContext, client: webApi.WebClient, request: QuotaRequestRecord): Promise<void> {
   bot.log.info('quota request decided', { request: request.id, status: request.status, by: request.decidedBy, granted: request.grantedAmount });
+  if (request.grantedAmount !== null) syncBudgetSoon(bot, request.team);
   const context = await teamContext(bot, request).catch(() => undefined);
   for (const card of await bot.store.requestCards(request.id)) {
     try {

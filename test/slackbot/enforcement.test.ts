@@ -13,7 +13,7 @@ import { syncBudget } from '../../slackbot/litellm';
 import { createLog } from '../../slackbot/log';
 import { SqliteStore } from '../../slackbot/store/sqlite';
 import { LiteLlmDouble } from './support/litellm';
-import { post, signed } from './support/signing';
+import { post, signed, slashCommandBody } from './support/signing';
 import { SlackApiDouble } from './support/slackApi';
 
 const SECRET = 'test-signing-secret-0123456789';
@@ -215,6 +215,59 @@ describe('LiteLLM budget sync', function () {
     const before = litellm.attempts;
     await assert.rejects(syncBudget(wrong, 'ads', { force: true, retry: fast }), /401/);
     assert.equal(litellm.attempts - before, 1);
+  });
+});
+
+describe('LiteLLM budget sync from Slack', function () {
+  this.timeout(20_000);
+  const slack = new SlackApiDouble();
+  const litellm = new LiteLlmDouble('sk-master-0123456789');
+  let dir: string;
+  let store: SqliteStore;
+  let bot: RunningBot;
+  let base: string;
+
+  before(async () => {
+    await slack.start();
+    await litellm.start();
+    dir = mkdtempSync(join(tmpdir(), 'tokenwise-litellm-now-'));
+    store = new SqliteStore(join(dir, 'bot.db'));
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, INGEST_TOKEN: TOKEN, PORT: '0',
+      TOKENWISE_ADMINS: 'UADMIN', LITELLM_URL: litellm.url, LITELLM_KEY: litellm.key, ALERT_INTERVAL_MINUTES: '1440',
+    });
+    bot = await startBot({ config, store, policy, log: createLog('error', () => undefined), now: () => NOW });
+    base = `http://127.0.0.1:${bot.port}`;
+    // The check on start syncs the policy's budget; what follows comes from the decisions themselves.
+    await litellm.waitFor(() => litellm.updates.length > 0);
+  });
+
+  after(async () => {
+    await bot.stop();
+    await store.close();
+    await litellm.stop();
+    await slack.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sends a team budget set with /tokens budget set at once', async () => {
+    const body = slashCommandBody({ text: 'budget set team ads $500 per week', user_id: 'UADMIN', response_url: slack.responseUrl('set') });
+    assert.equal((await post(`${base}/slack/events`, signed(SECRET, body, 'application/x-www-form-urlencoded'))).status, 200);
+    await litellm.waitFor(() => litellm.updates.some((update) => update.max_budget === 500));
+    assert.deepEqual(litellm.updates.at(-1), { team_id: 'ads', max_budget: 500, budget_duration: '7d' });
+  });
+
+  it('sends the raised budget as soon as an approver approves a request', async () => {
+    const request = await store.createQuotaRequest({ team: 'ads', requester: 'U200', unit: 'usd', amount: 50 * USD, until: null, expiresAt: null, reason: 'eval run', at: NOW });
+    const payload = JSON.stringify({
+      type: 'block_actions', user: { id: 'U900' }, team: { id: 'T0001' }, api_app_id: 'A0001', trigger_id: '1.2',
+      container: { type: 'message', channel_id: 'D900', message_ts: '1.0' }, channel: { id: 'D900' }, response_url: slack.responseUrl('approve'),
+      actions: [{ type: 'button', action_id: 'quota_approve', block_id: 'quota_decision', value: request.id, action_ts: '1' }],
+    });
+    assert.equal((await post(`${base}/slack/events`, signed(SECRET, `payload=${encodeURIComponent(payload)}`, 'application/x-www-form-urlencoded'))).status, 200);
+    await litellm.waitFor(() => litellm.updates.some((update) => update.max_budget === 550));
+    assert.deepEqual(litellm.updates.at(-1), { team_id: 'ads', max_budget: 550, budget_duration: '7d' });
+    assert.equal((await store.quotaRequest(request.id))?.status, 'approved');
   });
 });
 

@@ -3,6 +3,7 @@
 import { budgetInputSchema, formatAmount } from '../../../core';
 import { budgetSetText, periodWord, scopeLabel } from '../../blocks/quota';
 import { BUDGET_USAGE, parseBudgetArgs } from '../../quota/args';
+import { syncBudgetSoon } from '../../litellm';
 import { budgetsInForce } from '../../quota/budgets';
 import { ArgumentError } from '../../spend/args';
 import type { Subcommand } from './tokens';
@@ -34,5 +35,6 @@ export const budget: Subcommand = async ({ args, ack, bot, userId }) => {
   }
   await bot.store.setBudget(parsed.data, userId, bot.now());
   bot.log.info('budget set', { by: userId, scope: parsed.data.scope, subject: parsed.data.subject, unit: parsed.data.unit, limit: parsed.data.limit });
+  if (parsed.data.scope === 'team') syncBudgetSoon(bot, parsed.data.subject);
   await ack({ response_type: 'ephemeral', text: budgetSetText(parsed.data) });
 };

@@ -1,5 +1,5 @@
 // A local stand-in for a LiteLLM proxy's `POST /team/update`: checks the master key and the documented body
-// fields, records every update, and can fail the next calls (5xx) to exercise retries.
+// fields, records every update, can fail the next calls (5xx) to exercise retries, and lets a test wait for one.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -9,6 +9,7 @@ export class LiteLlmDouble {
   /** Status codes to answer the next calls with, in order, before answering normally. */
   failures: number[] = [];
   private server?: Server;
+  private waiters: Array<() => void> = [];
   port = 0;
 
   constructor(readonly key: string) {}
@@ -25,6 +26,9 @@ export class LiteLlmDouble {
         const reply = (status: number, body: unknown) => {
           res.writeHead(status, { 'content-type': 'application/json' });
           res.end(JSON.stringify(body));
+          const waiters = this.waiters;
+          this.waiters = [];
+          waiters.forEach((wake) => wake());
         };
         if (req.method !== 'POST' || req.url !== '/team/update') return reply(404, { detail: 'Not Found' });
         this.attempts++;
@@ -39,6 +43,18 @@ export class LiteLlmDouble {
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  /** Resolves once `condition` holds, checked after every answered request; fails after `timeoutMs`. */
+  async waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the LiteLLM double; updates: ${JSON.stringify(this.updates)}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
   }
 
   async stop(): Promise<void> {

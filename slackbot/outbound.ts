@@ -1,5 +1,6 @@
-// GET with retries for the providers' usage APIs: 429 waits as long as Retry-After asks (capped), 5xx and
-// network errors back off exponentially with jitter; any other error fails at once.
+// Outbound HTTP with retries, for the providers' usage APIs and the LiteLLM proxy: 429 waits as long as
+// Retry-After asks (capped), 5xx and network errors back off exponentially with jitter; any other error fails at
+// once.
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 
 export interface RetryOptions {
@@ -24,10 +25,10 @@ function retryAfterMs(value: unknown): number | undefined {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function getWithRetry<T>(client: AxiosInstance, url: string, params: Record<string, unknown>, retry: RetryOptions): Promise<AxiosResponse<T>> {
+async function withRetry<T>(send: () => Promise<AxiosResponse<T>>, retry: RetryOptions): Promise<AxiosResponse<T>> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await client.get<T>(url, { params });
+      return await send();
     } catch (error) {
       if (!axios.isAxiosError(error) || attempt >= retry.attempts) throw error;
       const status = error.response?.status;
@@ -38,4 +39,12 @@ export async function getWithRetry<T>(client: AxiosInstance, url: string, params
       await sleep(Math.min(retry.maxDelayMs, Math.max(0, asked ?? backoff)));
     }
   }
+}
+
+export function getWithRetry<T>(client: AxiosInstance, url: string, params: Record<string, unknown>, retry: RetryOptions): Promise<AxiosResponse<T>> {
+  return withRetry(() => client.get<T>(url, { params }), retry);
+}
+
+export function postWithRetry<T>(client: AxiosInstance, url: string, body: unknown, retry: RetryOptions): Promise<AxiosResponse<T>> {
+  return withRetry(() => client.post<T>(url, body), retry);
 }
