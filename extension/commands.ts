@@ -4,7 +4,7 @@ import { listModels } from '../core';
 import { apiKeySecrets, type Ctx } from './ctx';
 import { compareModels } from './comparison';
 import { usd } from './labels';
-import { toRange } from './ranges';
+import { modelRangeOf, toRange } from './ranges';
 
 export function registerCommands(ctx: Ctx): void {
   const command = (id: string, run: (...args: never[]) => unknown) => ctx.own(vscode.commands.registerCommand(id, run));
@@ -78,10 +78,10 @@ async function reportAt(ctx: Ctx, uri: vscode.Uri | undefined, promptId: string 
   return report && { document, report };
 }
 
-/** Replaces the call site's model string (inside its quotes) with one undoable edit. */
+/** Replaces the model string (inside its quotes) of the call, or the model id of a prompt file's front matter, with one undoable edit. */
 async function switchModel(ctx: Ctx, uri: vscode.Uri, promptId: string, model: string): Promise<boolean> {
   const found = await reportAt(ctx, uri, promptId);
-  const modelRange = found?.report.prompt.callSite?.modelRange;
+  const modelRange = found && modelRangeOf(found.report.prompt);
   if (!found || !modelRange) return false;
   const range = literalContent(found.document, toRange(modelRange));
   if (!range) return false;

@@ -4,7 +4,7 @@ import type { PromptReport } from '../core';
 import type { Analysis } from './analysis';
 import { lensesEnabledFor, type Settings } from './config';
 import { costLensTitle, savingLensTitle } from './labels';
-import { toRange } from './ranges';
+import { modelRangeOf, toRange } from './ranges';
 
 // Reports an edit did not touch keep their object, so their titles are formatted once.
 const titles = new WeakMap<PromptReport, string>();
@@ -56,14 +56,14 @@ export class CostLenses implements vscode.CodeLensProvider {
       const saving = savingLensTitle(report);
       const recommendation = report.recommendation;
       if (saving && recommendation) {
-        const modelRange = report.prompt.callSite?.modelRange;
+        const modelRange = modelRangeOf(report.prompt);
         lenses.push(
           new vscode.CodeLens(
             line,
             modelRange
               ? {
                   title: saving,
-                  tooltip: `Switch this call to ${recommendation.model}`,
+                  tooltip: `Switch this prompt to ${recommendation.model}`,
                   command: 'tokenwise.switchModel',
                   arguments: [document.uri, report.prompt.id, recommendation.model],
                 }

@@ -91,6 +91,21 @@ describe('cost lenses', () => {
     assert.match(lenses[0]!.command!.title, /· gpt-4o$/);
   });
 
+  it("switches a prompt file's model in its front matter, undoably", async () => {
+    const editor = await openFixture('prompts/summary.prompt');
+    const { document } = editor;
+    assert.equal(document.lineAt(1).text, 'model: gpt-4o');
+    const saving = (await lensesOf(document.uri)).find((lens) => / would save \d+ % /.test(lens.command?.title ?? ''));
+    assert.ok(saving?.command, 'a saving lens on the prompt file');
+    assert.equal(saving.command.command, 'tokenwise.switchModel');
+    const target = String(saving.command.arguments?.[2]);
+    assert.equal(await vscode.commands.executeCommand<boolean>(saving.command.command, ...(saving.command.arguments ?? [])), true);
+    assert.equal(document.lineAt(1).text, `model: ${target}`);
+    await until('the lens to follow the edit', async () => (await lensTitles(document.uri)).some((t) => t.endsWith(`· ${target}`)));
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.lineAt(1).text, 'model: gpt-4o');
+  });
+
   it('follows settings live: calls per day, per-language switch, global switch', async () => {
     const editor = await openFixture('src/support.ts');
     const uri = editor.document.uri;
