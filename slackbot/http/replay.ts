@@ -1,26 +1,34 @@
-// Slack signs each request once; Bolt rejects bad and stale (> 5 min) signatures but not a valid one sent again.
-// Seen signatures are kept for as long as Bolt would still accept their timestamp, so a replay is refused.
-const WINDOW_MS = 6 * 60_000;
-const MAX_ENTRIES = 100_000;
+// Slack signs each request once; Bolt refuses bad and stale (over 5 minutes) signatures but not a genuine one sent
+// again. A genuine signature is recorded in the store until Bolt would no longer accept its timestamp, and a request
+// bearing a recorded one is refused before any handler runs, on every instance sharing the store. Only signatures
+// that verify are recorded, so forged ones cannot fill the table; Bolt refuses those itself.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { defaultBodyLimit, HTTPModuleFunctions, isRawBodyError, isValidSlackRequest } from '@slack/bolt';
+import type { BotContext } from '../context';
+import { sendJson } from './respond';
 
-export class ReplayGuard {
-  private readonly seen = new Map<string, number>();
+/** Bolt's five minutes, plus a minute for clocks that differ between instances. */
+const KEPT_MS = 6 * 60_000;
 
-  /** True the first time a signature is presented within the window, false for a replay. */
-  admit(signature: string, now = Date.now()): boolean {
-    const expiry = this.seen.get(signature);
-    if (expiry !== undefined && expiry > now) return false;
-    if (this.seen.size >= MAX_ENTRIES) this.prune(now);
-    this.seen.set(signature, now + WINDOW_MS);
-    return true;
+/** True when the request is for Bolt to handle; otherwise it has been answered (a replay, an unreadable body). */
+export async function admitSlackRequest(req: IncomingMessage, res: ServerResponse, bot: BotContext): Promise<boolean> {
+  const signature = req.headers['x-slack-signature'];
+  const timestamp = Number(req.headers['x-slack-request-timestamp']);
+  if (typeof signature !== 'string' || !Number.isInteger(timestamp) || !bot.config.signingSecret) return true;
+  let body: Buffer;
+  try {
+    // Bolt reads the body from here (req.rawBody) instead of the stream.
+    body = (await HTTPModuleFunctions.bufferIncomingMessage(req, defaultBodyLimit)).rawBody;
+  } catch (error) {
+    if (!isRawBodyError(error)) throw error;
+    sendJson(res, error.statusCode, { error: error.message });
+    return false;
   }
-
-  private prune(now: number): void {
-    for (const [signature, expiry] of this.seen) if (expiry <= now) this.seen.delete(signature);
-    // Under a flood of distinct forged signatures, drop the oldest: they are the nearest to going stale anyway.
-    for (const signature of this.seen.keys()) {
-      if (this.seen.size < MAX_ENTRIES) break;
-      this.seen.delete(signature);
-    }
-  }
+  const genuine = isValidSlackRequest({ signingSecret: bot.config.signingSecret, body: body.toString(), headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp } });
+  if (!genuine) return true;
+  const now = Date.now();
+  if (await bot.store.admitSignature(signature, new Date(now), new Date(timestamp * 1000 + KEPT_MS))) return true;
+  bot.log.warn('replayed Slack signature refused', { path: req.url });
+  sendJson(res, 401, { error: 'replayed request' });
+  return false;
 }

@@ -4,7 +4,7 @@ import type { BotContext } from '../context';
 import { exportAudit } from './audit';
 import { ingestUsage } from './ingest';
 import { checkQuotaRoute } from './quotaCheck';
-import { ReplayGuard } from './replay';
+import { admitSlackRequest } from './replay';
 import { sendJson } from './respond';
 
 export type Route = (req: IncomingMessage, res: ServerResponse, bot: BotContext) => Promise<void>;
@@ -18,22 +18,20 @@ export const routes: Record<string, Route> = {
 };
 
 export function createHttpServer(bot: BotContext, slack?: RequestListener): Server {
-  const replays = new ReplayGuard();
   return createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const failed = (error: unknown) => {
+      bot.log.error('request failed', { path, error });
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error; it has been logged' });
+    };
     if (slack && path === '/slack/events') {
-      const signature = req.headers['x-slack-signature'];
-      if (typeof signature === 'string' && !replays.admit(signature)) {
-        bot.log.warn('replayed Slack signature refused', { path });
-        return sendJson(res, 401, { error: 'replayed request' });
-      }
-      return slack(req, res);
+      admitSlackRequest(req, res, bot)
+        .then((admitted) => admitted && slack(req, res))
+        .catch(failed);
+      return;
     }
     const route = routes[`${req.method} ${path}`];
     if (!route) return sendJson(res, 404, { error: `no route ${req.method} ${path}` });
-    route(req, res, bot).catch((error: unknown) => {
-      bot.log.error('request failed', { path, error });
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error; it has been logged' });
-    });
+    route(req, res, bot).catch(failed);
   });
 }

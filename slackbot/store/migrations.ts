@@ -151,6 +151,16 @@ CREATE TABLE alerts_sent (
 );
 `;
 
+// Signatures of Slack requests already handled, until Bolt would refuse them as stale: shared by every instance on
+// the store, so a replay is refused whichever instance it reaches.
+const signatures = `
+CREATE TABLE slack_signatures (
+  signature TEXT PRIMARY KEY,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX slack_signatures_expiry ON slack_signatures (expires_at);
+`;
+
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'usage ledger, daily roll-ups, pull cursors', sqlite: ledger(' WITHOUT ROWID'), postgres: ledger('') },
   {
@@ -159,4 +169,5 @@ export const migrations: readonly Migration[] = [
     sqlite: quota('INTEGER PRIMARY KEY AUTOINCREMENT'),
     postgres: quota('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY'),
   },
+  { version: 3, name: 'Slack request signatures seen', sqlite: signatures, postgres: signatures },
 ];

@@ -154,6 +154,13 @@ export class PostgresStore implements Store {
     return result.rows[0]?.value;
   }
 
+  async admitSignature(signature: string, now: Date, expiresAt: Date): Promise<boolean> {
+    // The primary key decides between concurrent instances: one insert wins, the others find the row.
+    await this.pool.query('DELETE FROM slack_signatures WHERE expires_at <= $1', [now.getTime()]);
+    const result = await this.pool.query('INSERT INTO slack_signatures (signature, expires_at) VALUES ($1, $2) ON CONFLICT (signature) DO NOTHING', [signature, expiresAt.getTime()]);
+    return result.rowCount === 1;
+  }
+
   async setBudget(budget: Budget, by: string, at: Date): Promise<StoredBudget> {
     await this.transaction(async (client) => {
       await client.query(

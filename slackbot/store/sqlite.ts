@@ -94,6 +94,13 @@ export class SqliteStore implements Store {
     return this.readCursor.get(source)?.value;
   }
 
+  async admitSignature(signature: string, now: Date, expiresAt: Date): Promise<boolean> {
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM slack_signatures WHERE expires_at <= ?').run(now.getTime());
+      return this.db.prepare('INSERT INTO slack_signatures (signature, expires_at) VALUES (?, ?) ON CONFLICT (signature) DO NOTHING').run(signature, expiresAt.getTime()).changes === 1;
+    }).immediate();
+  }
+
   async setBudget(budget: Budget, by: string, at: Date): Promise<StoredBudget> {
     this.db.transaction(() => {
       this.db.prepare(`INSERT INTO budgets (scope, subject, unit, period, limit_amount, thresholds, hard_cap_percent, set_by, set_at)

@@ -80,6 +80,11 @@ export interface Store extends QuotaStore {
    */
   hourlySpend(hours: readonly number[]): Promise<HourlyRow[]>;
   cursor(source: string): Promise<string | undefined>;
+  /**
+   * Records a Slack request signature until `expiresAt`: true the first time, false while it is recorded (a replay),
+   * across restarts and instances. Signatures expired at `now` are purged on the way.
+   */
+  admitSignature(signature: string, now: Date, expiresAt: Date): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -7,7 +7,10 @@ import { parsePolicy } from '../../core';
 import { startBot, type RunningBot } from '../../slackbot/app';
 import { loadConfig } from '../../slackbot/config';
 import { createLog } from '../../slackbot/log';
+import { openStore } from '../../slackbot/store';
 import { SqliteStore } from '../../slackbot/store/sqlite';
+import type { Store } from '../../slackbot/store/store';
+import { createTestDatabase } from './support/postgres';
 import { blockKitProblems, SlackApiDouble } from './support/slackApi';
 import { post, signed, slashCommandBody } from './support/signing';
 
@@ -225,8 +228,10 @@ describe('Slack bot over HTTP', function () {
       const request = signed(SECRET, spendBody('replayed'), 'application/x-www-form-urlencoded');
       assert.equal((await post(`${base}/slack/events`, request)).status, 200);
       assert.equal((await post(`${base}/slack/events`, request)).status, 401);
+      // Refused before Bolt, so nothing can still be running for it once a later request is answered.
+      assert.equal((await post(`${base}/slack/events`, signed(SECRET, spendBody('after'), 'application/x-www-form-urlencoded'))).status, 200);
       await answerTo(slack.responseUrl('replayed'));
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await answerTo(slack.responseUrl('after'));
       assert.equal(slack.responses.filter((response) => response.path.endsWith('/replayed')).length, 1);
     });
 
@@ -266,5 +271,46 @@ describe('Slack bot over HTTP', function () {
       assert.equal(response.status, 200);
       await slack.waitFor(() => slack.calls.filter((call) => call.method === 'views.publish').length > before);
     });
+  });
+});
+
+describe('Replayed Slack requests across instances on one PostgreSQL store', function () {
+  this.timeout(60_000);
+  const slack = new SlackApiDouble();
+  const instances: Array<{ bot: RunningBot; store: Store }> = [];
+
+  before(async () => {
+    await slack.start();
+    const url = await createTestDatabase();
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, INGEST_TOKEN: INGEST, PORT: '0', DATABASE_URL: url });
+    for (let i = 0; i < 2; i++) {
+      const store = await openStore({ kind: 'postgres', url });
+      instances.push({ store, bot: await startBot({ config, store, policy, log: createLog('error', () => undefined), now: () => NOW }) });
+    }
+  });
+
+  after(async () => {
+    for (const { bot, store } of instances) {
+      await bot.stop();
+      await store.close();
+    }
+    await slack.stop();
+  });
+
+  const events = (i: number) => `http://127.0.0.1:${instances[i]!.bot.port}/slack/events`;
+  const spend = (name: string) => signed(SECRET, slashCommandBody({ text: 'spend', user_id: 'U100', response_url: slack.responseUrl(name) }), 'application/x-www-form-urlencoded');
+  const answers = (name: string) => slack.responses.filter((response) => response.path === `/response/${name}`).length;
+
+  it('refuses on the second instance a request the first one handled, and runs nothing for it', async () => {
+    const request = spend('once');
+    assert.equal((await post(events(0), request)).status, 200);
+    const replay = await post(events(1), request);
+    assert.equal(replay.status, 401);
+    assert.match(replay.text, /replayed request/);
+    assert.equal((await post(events(0), request)).status, 401, 'and on the first');
+    // A fresh request through the second instance is answered: by then the replay would have been too.
+    assert.equal((await post(events(1), spend('fresh'))).status, 200);
+    await slack.waitFor(() => answers('once') > 0 && answers('fresh') > 0);
+    assert.equal(answers('once'), 1);
   });
 });

@@ -121,6 +121,23 @@ for (const { name, location } of kinds) {
       await again.close();
     });
 
+    it('admits a Slack signature once until it expires, across instances and a restart', async () => {
+      const now = new Date('2026-11-22T12:00:00Z');
+      const until = new Date(now.getTime() + 360_000);
+      const other = await openStore(where);
+      try {
+        const admitted = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? other : store).admitSignature('v0=abc', now, until)));
+        assert.equal(admitted.filter(Boolean).length, 1);
+      } finally {
+        await other.close();
+      }
+      await store.close();
+      store = await openStore(where);
+      assert.equal(await store.admitSignature('v0=abc', new Date(until.getTime() - 1), until), false);
+      assert.equal(await store.admitSignature('v0=def', now, until), true);
+      assert.equal(await store.admitSignature('v0=abc', until, new Date(until.getTime() + 360_000)), true, 'an expired one is purged');
+    });
+
     describe('budgets, quota requests and grants', () => {
       const at = new Date('2026-11-22T12:00:00Z');
       const request = (fields: Partial<NewQuotaRequest> = {}): NewQuotaRequest => ({
