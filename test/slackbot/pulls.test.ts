@@ -126,6 +126,37 @@ describe('usage pulls', function () {
       assert.doesNotMatch(lines.join('\n'), /sk-admin-test/);
     });
 
+    it('pulls again on its interval, from the cursor, counting nothing twice', async () => {
+      const pulled: Array<{ stored: number }> = [];
+      let wake = () => {};
+      let clock = NOW;
+      const base = context(store, env(), NOW);
+      const bot: BotContext = {
+        ...base,
+        // A 30 ms interval; the clock moves on an hour once the first pull is in, so the next ones have a new hour.
+        config: { ...base.config, pulls: { ...base.config.pulls, intervalMinutes: 0.0005 } },
+        now: () => clock,
+        log: createLog('info', (line) => {
+          if (!line.includes('usage pulled')) return;
+          pulled.push(JSON.parse(line));
+          clock = new Date(NOW.getTime() + 3_600_000);
+          wake();
+        }),
+      };
+      const pulls = startPulls(bot);
+      try {
+        while (pulled.length < 3) await new Promise<void>((resolve) => (wake = resolve));
+      } finally {
+        pulls.stop();
+      }
+      assert.deepEqual(pulled.slice(0, 3).map((line) => line.stored), [48, 2, 0], 'the first run, the hour settled since, then nothing new');
+      assert.equal(await store.cursor('openai'), String(Date.UTC(2026, 10, 22, 11) / 1000));
+      assert.deepEqual(await totals(store), {
+        search: { input: 25_000, cached: 15_000, output: 2_500, requests: 100 },
+        ads: { input: 12_500, cached: 0, output: 1_250, requests: 25 },
+      });
+    });
+
     it('prices tokens from the price table, batch usage at the batch rate', async () => {
       await pullOpenAI(context(store, env(), NOW), RETRY);
       const rows = await store.spend({ fromDay: '2026-11-01', toDay: '2026-11-30', by: 'model' });
