@@ -2,7 +2,8 @@
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { AddressInfo } from 'node:net';
 import type { Policy } from '../core';
-import { startAlerts, subjectsOf } from './alerts/scheduler';
+import { startAlerts } from './alerts/scheduler';
+import { subjectsOf } from './alerts/subjects';
 import type { Config } from './config';
 import type { BotContext } from './context';
 import { createHttpServer } from './http/server';

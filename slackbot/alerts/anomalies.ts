@@ -10,7 +10,7 @@ import type { BotContext } from '../context';
 import { localDay } from '../ledger';
 import type { HourlyRow } from '../store/store';
 import { alertChannels, postAlert } from './channels';
-import type { AlertSubjects } from './scheduler';
+import type { AlertSubjects } from './subjects';
 
 const HISTORY_DAYS = 28;
 /** The smallest rise over a usual hour worth an alert. */

@@ -9,13 +9,11 @@ import type { BotContext } from '../context';
 import { budgetsInForce, budgetStatuses, type BudgetStatus } from '../quota/budgets';
 import { tokensOf } from '../spend/report';
 import { alertChannels, postAlert } from './channels';
-import { concerns, type AlertSubjects } from './scheduler';
+import { concerns, type AlertSubjects, type Identities } from './subjects';
 
 const DAY_MS = 86_400_000;
 /** Complete days before the period that inform the forecast's rate on its first days (as /tokens spend does). */
 const RATE_DAYS = 14;
-
-export type Identities = (userId: string) => Promise<string[]>;
 
 const subjectKey = (budget: Budget) => `${budget.scope}:${encodeURIComponent(budget.subject)}:${budget.unit}`;
 

@@ -2,40 +2,16 @@
 // batch, a pull): budget thresholds, projected overruns and unusual spend, then on the full runs the LiteLLM budget
 // sync when configured. Never two runs at once: whatever is asked for during a run is done in one run after it.
 import type { webApi } from '@slack/bolt';
-import type { Budget } from '../../core';
 import { spendContext, type BotContext } from '../context';
 import { syncAllBudgets } from '../litellm';
-import type { LedgerEvent } from '../store/store';
 import { anomalyAlerts } from './anomalies';
-import { currentStatuses, forecastAlerts, thresholdAlerts, type Identities } from './budgets';
+import { currentStatuses, forecastAlerts, thresholdAlerts } from './budgets';
+import type { AlertSubjects, Identities } from './subjects';
 
 export interface AlertRun {
   thresholds: number;
   forecasts: number;
   anomalies: number;
-}
-
-/** The teams and users new usage was attributed to: a check after an ingest looks only at what it can change. */
-export interface AlertSubjects {
-  teams: ReadonlySet<string>;
-  users: ReadonlySet<string>;
-}
-
-export function subjectsOf(events: readonly LedgerEvent[]): AlertSubjects {
-  const teams = new Set<string>();
-  const users = new Set<string>();
-  for (const event of events) {
-    if (event.team) teams.add(event.team);
-    if (event.user) users.add(event.user);
-  }
-  return { teams, users };
-}
-
-/** Whether a budget's use can have changed for usage of `subjects`: the organisation's always does. */
-export async function concerns(budget: Budget, subjects: AlertSubjects, identities: Identities): Promise<boolean> {
-  if (budget.scope === 'organization') return true;
-  if (budget.scope === 'team') return subjects.teams.has(budget.subject);
-  return (await identities(budget.subject)).some((identity) => subjects.users.has(identity));
 }
 
 /** One check: of every budget and identity, or with `subjects` only of those the new usage concerns. */
