@@ -1,6 +1,6 @@
 // The one object that owns the extension's state and everything it registers, so deactivate() is one dispose().
 import * as vscode from 'vscode';
-import { ExactTokenCounter, fallbackModel, type AuditOptions, type Policy } from '../core';
+import { fallbackModel, type AuditOptions, type ExactTokenCounter, type Policy } from '../core';
 import { Analysis } from './analysis';
 import { readSettings, type Settings } from './config';
 import { Diagnostics } from './diagnostics';
@@ -106,7 +106,9 @@ export class Ctx implements vscode.Disposable {
       const config = provider === 'anthropic'
         ? { anthropicApiKey: key, ...(baseUrl ? { anthropicBaseUrl: baseUrl } : {}) }
         : { geminiApiKey: key, ...(baseUrl ? { geminiBaseUrl: baseUrl } : {}) };
-      this.counter = { signature, counter: new ExactTokenCounter(config) };
+      // Its local estimate needs the tokenizer, which only the worker's bundle carries: loaded into the host here.
+      const { ExactTokenCounter: Counter } = await this.engine.inHostCore();
+      this.counter = { signature, counter: new Counter(config) };
     }
     return this.counter.counter;
   }

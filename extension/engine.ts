@@ -1,20 +1,13 @@
 // Where core's audits and token counts run: in a worker beside the extension host — a `worker_threads` Worker in the
 // desktop's Node host, a Web Worker in the web-worker host — so parsing a whole file and building a tokenizer never
-// hold the host's event loop. The worker is started on the first request, not at activation. When no worker can be
-// started, or the one started fails before answering, the same core functions run in the host instead, a full audit
-// in slices of about 10 ms with a yield to the host between them, so the extension works either way.
+// hold the host's event loop. The worker is started on the first request, not at activation, and its bundle
+// (dist/engineWorker.js) is the only one carrying the tokenizer's rank data and the parser: the host's own bundle
+// loads fast. When no worker can be started, or the one started fails before answering, that bundle is loaded into
+// the host and does the work there, a full audit in slices of about 10 ms with a yield to the host between them, so
+// the extension works either way.
 import * as vscode from 'vscode';
-import {
-  auditExtracted,
-  countTokens,
-  defaultPolicy,
-  extractPrompts,
-  type AuditOptions,
-  type FileAudit,
-  type Finding,
-  type PromptReport,
-  type TokenCount,
-} from '../core';
+import type { AuditOptions, FileAudit, Finding, PromptReport, TokenCount } from '../core';
+import type * as WorkerBundle from './engineWorker';
 
 export type EngineRequest =
   | { id: number; kind: 'audit'; text: string; fileName: string; options: AuditOptions }
@@ -38,6 +31,9 @@ interface Channel {
   stop(): void;
 }
 
+/** What dist/engineWorker.js exports: core's audit and counting, and the worker's request loop. */
+type Core = typeof WorkerBundle;
+
 interface Waiting {
   request: EngineRequest;
   /** Undefined: the host does the work. */
@@ -48,6 +44,7 @@ export class Engine implements vscode.Disposable {
   private channel: Channel | undefined;
   private starting: Promise<void> | undefined;
   private inHost = false;
+  private core: Promise<Core> | undefined;
   /** The worker said it loaded: from then on a failure is the request's, not a reason to give up on workers. */
   private answered = false;
   private readonly waiting = new Map<number, Waiting>();
@@ -68,7 +65,7 @@ export class Engine implements vscode.Disposable {
    */
   async audit(text: string, fileName: string, options: AuditOptions): Promise<{ audit: FileAudit; hostMillis: number }> {
     const answer = await this.request({ id: 0, kind: 'audit', text, fileName, options });
-    if (answer === undefined) return auditInSlices(text, fileName, options);
+    if (answer === undefined) return auditInSlices(await this.inHostCore(), text, fileName, options);
     if ('audit' in answer.response) return { audit: answer.response.audit, hostMillis: answer.postMillis };
     throw new Error('error' in answer.response ? answer.response.error : 'unexpected answer from the analysis worker');
   }
@@ -76,9 +73,20 @@ export class Engine implements vscode.Disposable {
   /** Token counts of each text for the model (estimates where its tokenizer is not public). */
   async count(texts: string[], model: string): Promise<TokenCount[]> {
     const answer = await this.request({ id: 0, kind: 'count', texts, model });
-    if (answer === undefined) return texts.map((text) => countTokens(text, model, { fallback: 'estimate' }));
+    if (answer === undefined) {
+      const core = await this.inHostCore();
+      return texts.map((text) => core.countTokens(text, model, { fallback: 'estimate' }));
+    }
     if ('counts' in answer.response) return answer.response.counts;
     throw new Error('error' in answer.response ? answer.response.error : 'unexpected answer from the analysis worker');
+  }
+
+  /**
+   * The worker's bundle loaded into the host itself: the fallback when no worker runs, and the opt-in exact counter
+   * (whose requests leave from the host, where its key is). Loaded once, on first use.
+   */
+  inHostCore(): Promise<Core> {
+    return (this.core ??= loadIntoHost(this.workerScript));
   }
 
   dispose(): void {
@@ -144,13 +152,13 @@ export class Engine implements vscode.Disposable {
 
 /**
  * Starts the worker: Node's worker_threads where the host is Node, else a Web Worker. The web-worker host refuses
- * worker scripts of remote extensions (vscode-remote: URIs), so a script not served over http(s) is read through
- * the workspace file system and started from a blob: URL.
+ * worker scripts of remote extensions (vscode-remote: URIs), so the Web Worker runs from a blob: URL holding the
+ * bundle between a CommonJS shim and the call that serves requests.
  */
 async function startWorker(script: vscode.Uri, receive: (response: EngineResponse) => void, failed: (reason: string) => void): Promise<Channel> {
   const nodeWorkers = nodeWorkerThreads();
   if (nodeWorkers) {
-    const worker = new nodeWorkers.Worker(script.fsPath);
+    const worker = new nodeWorkers.Worker(script.fsPath, { workerData: workerMark });
     worker.unref(); // never keeps the host process alive
     worker.on('message', receive);
     worker.on('error', (error: Error) => failed(error.message));
@@ -158,11 +166,17 @@ async function startWorker(script: vscode.Uri, receive: (response: EngineRespons
     return { kind: 'node worker', post: (request) => worker.postMessage(request), stop: () => void worker.removeAllListeners().terminate() };
   }
   if (typeof Worker !== 'function') throw new Error('this extension host offers no Worker');
-  const served = script.scheme === 'http' || script.scheme === 'https';
-  const url = served
-    ? script.toString(true)
-    : URL.createObjectURL(new Blob([(await vscode.workspace.fs.readFile(script)) as Uint8Array<ArrayBuffer>], { type: 'text/javascript' }));
-  const worker = new Worker(url, { name: 'tokenwise analysis' });
+  const bootstrap = new Blob(
+    [
+      'var module = { exports: {} };\n(function (module, exports) {\n',
+      await scriptText(script),
+      '\n})(module, module.exports);\n',
+      'module.exports.serve(function (handler) { self.onmessage = function (event) { handler(event.data); }; }, function (response) { self.postMessage(response); });\n',
+    ],
+    { type: 'text/javascript' },
+  );
+  const url = URL.createObjectURL(bootstrap);
+  const worker = new Worker(url, { name: workerMark });
   worker.onmessage = (event: MessageEvent<EngineResponse>) => receive(event.data);
   worker.onerror = (event: ErrorEvent) => {
     event.preventDefault();
@@ -173,29 +187,51 @@ async function startWorker(script: vscode.Uri, receive: (response: EngineRespons
     post: (request) => worker.postMessage(request),
     stop: () => {
       worker.terminate();
-      if (!served) URL.revokeObjectURL(url);
+      URL.revokeObjectURL(url);
     },
   };
 }
 
+/** Must equal engineWorker.ts's workerMark (a value import would put the worker's bundle into the host's). */
+const workerMark = 'tokenwise analysis';
+
 declare const require: ((id: string) => unknown) | undefined;
 
-/** node:worker_threads when the host runs on Node; the web-worker host has no such module. */
-function nodeWorkerThreads(): typeof import('node:worker_threads') | undefined {
+/** Node's require where the host runs on Node; the web-worker host has none. */
+function nodeRequire(): ((id: string) => unknown) | undefined {
   const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
-  if (!isNode || typeof require !== 'function') return undefined;
+  return isNode && typeof require === 'function' ? require : undefined;
+}
+
+/** node:worker_threads when the host runs on Node. */
+function nodeWorkerThreads(): typeof import('node:worker_threads') | undefined {
   try {
-    return require('node:worker_threads') as typeof import('node:worker_threads');
+    return nodeRequire()?.('node:worker_threads') as typeof import('node:worker_threads') | undefined;
   } catch {
     return undefined;
   }
 }
 
+/** The worker's bundle, evaluated in the host: Node's require, or on the web the CommonJS wrapper VS Code itself loads extensions with. */
+async function loadIntoHost(script: vscode.Uri): Promise<Core> {
+  const load = nodeRequire();
+  if (load) return load(script.fsPath) as Core;
+  const module = { exports: {} as Core };
+  new Function('module', 'exports', await scriptText(script))(module, module.exports);
+  return module.exports;
+}
+
+/** The bundle's source: fetched where the extension is served over http(s) (vscode.dev), else read through the workspace file system. */
+async function scriptText(script: vscode.Uri): Promise<string> {
+  if (script.scheme === 'http' || script.scheme === 'https') return (await fetch(script.toString(true))).text();
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(script));
+}
+
 /** Core's auditText, one slice of prompts at a time, each sized to about sliceBudgetMs at the pace of the last. */
-async function auditInSlices(text: string, fileName: string, options: AuditOptions): Promise<{ audit: FileAudit; hostMillis: number }> {
-  const policy = options.policy ?? defaultPolicy;
+async function auditInSlices(core: Core, text: string, fileName: string, options: AuditOptions): Promise<{ audit: FileAudit; hostMillis: number }> {
+  const policy = options.policy ?? core.defaultPolicy;
   const parsing = performance.now();
-  const extracted = extractPrompts(text, fileName, { promptGlobs: policy.promptFiles, variableSizes: policy.variables });
+  const extracted = core.extractPrompts(text, fileName, { promptGlobs: policy.promptFiles, variableSizes: policy.variables });
   let hostMillis = performance.now() - parsing;
   const prompts: PromptReport[] = [];
   const notices = [...extracted.notices];
@@ -203,7 +239,7 @@ async function auditInSlices(text: string, fileName: string, options: AuditOptio
   for (let at = 0; at < extracted.prompts.length; ) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     const started = performance.now();
-    const slice = auditExtracted(text, fileName, { ...extracted, prompts: extracted.prompts.slice(at, at + size) }, options);
+    const slice = core.auditExtracted(text, fileName, { ...extracted, prompts: extracted.prompts.slice(at, at + size) }, options);
     prompts.push(...slice.prompts);
     notices.push(...slice.notices);
     at += size;

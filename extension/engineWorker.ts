@@ -1,13 +1,18 @@
-// The worker side of engine.ts: core's audit and token counts, one request at a time, off the extension host's
-// thread. The same bundle (dist/engineWorker.js) runs as a Node worker thread on the desktop and as a Web Worker on
-// the web; it says it is ready once loaded, so the host can tell a worker that cannot load from one that failed.
+// The worker side of engine.ts, and the only bundle that carries the tokenizer's rank data and the parser
+// (dist/engineWorker.js). Started as a Node worker thread it serves the host's requests itself; as a Web Worker the
+// host's bootstrap calls `serve`; loaded into the host (when no worker can run, or for the opt-in exact counter) it
+// only exports core's functions.
 import { auditText, countTokens } from '../core';
 import type { EngineRequest, EngineResponse } from './engine';
 
-declare const require: (id: 'node:worker_threads') => typeof import('node:worker_threads');
-declare const importScripts: unknown;
+export { auditExtracted, countTokens, defaultPolicy, ExactTokenCounter, extractPrompts } from '../core';
 
-function answer(request: EngineRequest): EngineResponse {
+/** Marks a Node worker thread started by engine.ts (as its workerData), as opposed to the host requiring this file. */
+export const workerMark = 'tokenwise analysis';
+
+declare const require: ((id: 'node:worker_threads') => typeof import('node:worker_threads')) | undefined;
+
+export function answer(request: EngineRequest): EngineResponse {
   try {
     if (request.kind === 'audit') return { id: request.id, audit: auditText(request.text, request.fileName, request.options) };
     return { id: request.id, counts: request.texts.map((text) => countTokens(text, request.model, { fallback: 'estimate' })) };
@@ -17,12 +22,14 @@ function answer(request: EngineRequest): EngineResponse {
   }
 }
 
-if (typeof importScripts === 'function') {
-  const scope = globalThis as unknown as { postMessage(message: EngineResponse): void; onmessage: (event: { data: EngineRequest }) => void };
-  scope.onmessage = (event) => scope.postMessage(answer(event.data));
-  scope.postMessage({ ready: true });
-} else {
-  const port = require('node:worker_threads').parentPort!;
-  port.on('message', (request: EngineRequest) => port.postMessage(answer(request)));
-  port.postMessage({ ready: true });
+/** Answers every request, one at a time, after saying it is ready (so the host tells a worker that cannot load from one that failed). */
+export function serve(onRequest: (handler: (request: EngineRequest) => void) => void, post: (response: EngineResponse) => void): void {
+  onRequest((request) => post(answer(request)));
+  post({ ready: true });
+}
+
+if (typeof require === 'function') {
+  const threads = require('node:worker_threads');
+  const port = threads.parentPort;
+  if (port && threads.workerData === workerMark) serve((handler) => port.on('message', handler), (response) => port.postMessage(response));
 }

@@ -11,6 +11,21 @@ const common = {
   legalComments: 'none',
 };
 
+/**
+ * Keeps the parser out of the host's bundle: core's extraction module comes along with core's public entry, but the
+ * host never extracts (the worker does), so the parser is replaced by a stand-in that fails loudly if called.
+ */
+const parserInWorkerOnly = {
+  name: 'parser-in-worker-only',
+  setup(build) {
+    build.onResolve({ filter: /^@babel\/parser$/ }, (args) => ({ path: args.path, namespace: 'parser-in-worker-only' }));
+    build.onLoad({ filter: /.*/, namespace: 'parser-in-worker-only' }, () => ({
+      contents: `exports.parse = () => { throw new Error("the parser is in the analysis worker's bundle only"); };`,
+      loader: 'js',
+    }));
+  },
+};
+
 const entries = [
   {
     entryPoints: ['cli/main.ts'],
@@ -21,7 +36,9 @@ const entries = [
     banner: { js: '#!/usr/bin/env node' },
   },
   // VS Code extension: one browser-platform bundle serves the desktop (Node) and web-worker extension hosts alike —
-  // it uses no Node API — so the .vsix carries the tokenizer data once.
+  // it uses no Node API. The tokenizer (its rank data) and the parser are left to the worker's bundle below: the host
+  // asks the worker, or loads that bundle, for anything needing them, so its own bundle stays small and loads fast,
+  // and the .vsix carries them once.
   {
     entryPoints: ['extension/main.ts'],
     outfile: 'dist/extension.js',
@@ -30,14 +47,15 @@ const entries = [
     target: 'es2022',
     // The Node host starts its worker through node:worker_threads; the web host never asks for it.
     external: ['vscode', 'node:worker_threads'],
+    plugins: [parserInWorkerOnly],
   },
-  // Its worker (extension/engine.ts): audits and token counts off the extension host's thread, one classic-script
-  // bundle for Node's worker_threads and the browser's Web Worker alike.
+  // Its worker (extension/engine.ts): audits and token counts off the extension host's thread. CommonJS, so the
+  // host can also load it into itself; the Web Worker gets a CommonJS shim around it.
   {
     entryPoints: ['extension/engineWorker.ts'],
     outfile: 'dist/engineWorker.js',
     platform: 'browser',
-    format: 'iife',
+    format: 'cjs',
     target: 'es2022',
     external: ['node:worker_threads'],
   },

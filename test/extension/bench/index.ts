@@ -1,6 +1,7 @@
 // `npm run bench:extension`, inside a real VS Code extension host: edits prompts of a generated 5,000-line file
 // with 200 prompts and times how long the lenses take to recompute, how long the host's event loop is blocked,
-// and how long activation took. Also checks that incrementally updated lenses equal a fresh full audit.
+// and how long activation took. Also checks that incrementally updated lenses equal a fresh full audit. It is a
+// figure-printing run, not a test: nothing here fails on a slow machine.
 import { availableParallelism, loadavg } from 'node:os';
 import * as vscode from 'vscode';
 import type { TokenwiseApi } from '../../../extension/main';
@@ -71,17 +72,33 @@ export async function run(): Promise<void> {
   const source = generate();
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(source));
 
-  // The first file with prompts: tokenizer, price data and parser load, then the full audit in slices.
+  // VS Code's TypeScript support activates in this same host on the first TypeScript file: let it do so on a small
+  // file without prompts first, so the figures below are tokenwise's and not its start-up.
+  const warmUp = vscode.Uri.joinPath(folder, 'bench/warm-up.ts');
+  await vscode.workspace.fs.writeFile(warmUp, new TextEncoder().encode('export const answer = 42;\n'));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(warmUp));
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+  // The first file with prompts: the worker starts and loads the tokenizer, price data and parser, then audits it.
   const monitor = blockMonitor();
-  const document = await vscode.workspace.openTextDocument(uri);
-  const editor = await vscode.window.showTextDocument(document);
-  const first = await timed(() => api.lensTitles(document));
+  const first = await timed(async () => {
+    const opened = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(opened);
+    return { document: opened, titles: await api.lensTitles(opened) };
+  });
+  const { document } = first.value;
+  const editor = vscode.window.activeTextEditor!;
   await api.settled();
   const firstAnalysis = await api.analysisOf(document);
   const firstBlock = monitor.longest();
 
-  // Built-in extensions share this host (the TypeScript client starts on the new file): let them settle first.
-  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  // Built-in extensions share this host (the TypeScript client starts on the new file): let them settle first, and
+  // take the longest block of those quiet seconds as the host's baseline on this machine.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  monitor.reset();
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const idleBlock = monitor.longest();
   monitor.reset();
   const full = await timed(() => api.reanalyze(document));
   const fullBlock = monitor.longest();
@@ -117,15 +134,18 @@ export async function run(): Promise<void> {
   const fresh = await api.lensTitles(document);
   const same = JSON.stringify(updated) === JSON.stringify(fresh);
 
-  console.log(`file: ${document.lineCount} lines, ${first.value.filter((t) => t.includes(' tok · ')).length} prompts; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
+  console.log(`file: ${document.lineCount} lines, ${first.value.titles.filter((t) => t.includes(' tok · ')).length} prompts; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
+  console.log(`audits and counts run in: ${api.engine().kind}${api.engine().fallbackReason ? ` (${api.engine().fallbackReason})` : ''}`);
   console.log(`activation: bundle load ${loadMillis.toFixed(1)} ms + activate() ${api.activationMillis.toFixed(1)} ms (target < 100 ms)`);
+  // CPU figures are the whole process's: the host thread and the worker thread together.
   console.log(
-    `opening the first file (tokenizer, prices and parser load; full audit in slices): ${first.cpu.toFixed(0)} ms CPU, ${first.wall.toFixed(0)} ms wall; ` +
-      `longest tokenwise step ${stepOf(firstAnalysis).toFixed(1)} ms; longest host block ${firstBlock.toFixed(1)} ms`,
+    `opening the first file (the worker starts, loads the tokenizer, prices and parser, audits the file): ${first.cpu.toFixed(0)} ms CPU, ${first.wall.toFixed(0)} ms wall; ` +
+      `longest tokenwise step on the host ${stepOf(firstAnalysis).toFixed(1)} ms; longest host block ${firstBlock.toFixed(1)} ms`,
   );
+  console.log(`longest host block over 2 quiet seconds (baseline, no tokenwise work): ${idleBlock.toFixed(1)} ms`);
   console.log(
     `full audit again (an edit between prompts): ${full.cpu.toFixed(0)} ms CPU, ${full.wall.toFixed(0)} ms wall; ` +
-      `longest tokenwise step ${stepOf(fullAnalysis).toFixed(1)} ms; longest host block ${fullBlock.toFixed(1)} ms (target < 50 ms)`,
+      `longest tokenwise step on the host ${stepOf(fullAnalysis).toFixed(1)} ms; longest host block ${fullBlock.toFixed(1)} ms (target < 50 ms)`,
   );
   // CPU time of the host process leaves out waiting for a core on a busy machine; wall time includes it.
   console.log(
@@ -139,5 +159,6 @@ export async function run(): Promise<void> {
   console.log(`incremental lenses equal a full audit: ${same ? 'yes' : 'NO'}`);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.workspace.fs.delete(uri);
+  await vscode.workspace.fs.delete(warmUp);
   if (!same) throw new Error('incremental lenses differ from a full audit');
 }

@@ -1,7 +1,12 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { Engine } from '../../../extension/engine';
-import { closeAll, extensionApi, fixtureUri, lensTitles, openFixture } from './helpers';
+import { closeAll, extensionApi, lensTitles, openFixture } from './helpers';
+
+// The real module object (an import would give a bundled copy), so replacing `Worker` reaches the engine.
+const threads = require('node:worker_threads') as typeof import('node:worker_threads');
 
 describe('where audits run', () => {
   afterEach(closeAll);
@@ -13,16 +18,34 @@ describe('where audits run', () => {
     assert.deepEqual(api.engine(), { kind: 'node worker', fallbackReason: undefined });
   });
 
-  it('falls back to the host, with the same audit, when the worker cannot start', async () => {
+  it("keeps the tokenizer's rank data and the parser out of the host's bundle", () => {
+    const dist = join(vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionPath, 'dist');
+    const host = readFileSync(join(dist, 'extension.js'), 'utf8');
+    const worker = readFileSync(join(dist, 'engineWorker.js'), 'utf8');
+    // `pat_str` is a field of every rank file; `decorators-legacy` a plugin name only the parser knows.
+    for (const marker of ['pat_str', 'decorators-legacy']) {
+      assert.ok(worker.includes(marker), `the worker's bundle has ${marker}`);
+      assert.ok(!host.includes(marker), `the host's bundle has no ${marker}`);
+    }
+  });
+
+  it('falls back to the host, with the same audit and counts, when no worker thread can start', async () => {
     const document = (await openFixture('src/support.ts')).document;
     const fileName = vscode.workspace.asRelativePath(document.uri, false);
-    const extensionUri = vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionUri;
-    const broken = new Engine(fixtureUri('no-such-folder/engineWorker.js'));
-    const working = new Engine(vscode.Uri.joinPath(extensionUri, 'dist/engineWorker.js'));
+    const script = vscode.Uri.joinPath(vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionUri, 'dist/engineWorker.js');
+    const broken = new Engine(script);
+    const working = new Engine(script);
+    const RealWorker = threads.Worker;
+    Object.assign(threads, {
+      Worker: function refuse() {
+        throw new Error('worker threads are off in this host');
+      },
+    });
     try {
       const inHost = await broken.audit(document.getText(), fileName, {});
       assert.equal(broken.kind, 'extension host');
-      assert.match(broken.fallbackReason ?? '', /no-such-folder/);
+      assert.equal(broken.fallbackReason, 'no worker: worker threads are off in this host');
+      Object.assign(threads, { Worker: RealWorker });
       const inWorker = await working.audit(document.getText(), fileName, {});
       assert.equal(working.kind, 'node worker');
       assert.ok(inHost.audit.prompts.length >= 2);
@@ -30,6 +53,7 @@ describe('where audits run', () => {
       const text = 'Classify the support ticket as one of: billing, bug, feature, other.';
       assert.deepEqual(await broken.count([text], 'gpt-4o'), await working.count([text], 'gpt-4o'));
     } finally {
+      Object.assign(threads, { Worker: RealWorker });
       broken.dispose();
       working.dispose();
     }
