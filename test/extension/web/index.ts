@@ -1,6 +1,7 @@
 // Smoke run of the extension's bundle as a web extension, in VS Code's web-worker extension host: no Node APIs here,
 // so this is a plain list of checks rather than mocha. Prints `web extension: N passed, M failed` for the harness.
 import * as vscode from 'vscode';
+import { Engine } from '../../../extension/engine';
 import type { TokenwiseApi } from '../../../extension/main';
 
 type Check = [name: string, run: () => Promise<void>];
@@ -35,6 +36,27 @@ export async function run(): Promise<void> {
       const api = await vscode.extensions.getExtension<TokenwiseApi>('tokenwise.tokenwise')!.activate();
       const engine = api.engine();
       assert(engine.kind === 'web worker', `engine: ${JSON.stringify(engine)}`);
+    }],
+    ['falls back to the host, with the same audit, when no Web Worker can start', async () => {
+      const script = vscode.Uri.joinPath(vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionUri, 'dist/engineWorker.js');
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(support));
+      const working = new Engine(script);
+      const broken = new Engine(script);
+      const scope = globalThis as { Worker?: unknown };
+      const RealWorker = scope.Worker;
+      scope.Worker = undefined;
+      try {
+        const inHost = await broken.audit(text, 'src/support.ts', {});
+        scope.Worker = RealWorker;
+        const inWorker = await working.audit(text, 'src/support.ts', {});
+        assert(broken.kind === 'extension host' && working.kind === 'web worker', `engines: ${broken.kind}, ${working.kind}`);
+        assert(inHost.audit.prompts.length === 2, `${inHost.audit.prompts.length} prompts audited in the host`);
+        assert(JSON.stringify(inHost.audit) === JSON.stringify(inWorker.audit), 'the same audit in the host and in the worker');
+      } finally {
+        scope.Worker = RealWorker;
+        broken.dispose();
+        working.dispose();
+      }
     }],
     ['hovers a prompt', async () => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', support, new vscode.Position(21, 12));
