@@ -169,7 +169,7 @@ async function startWorker(script: vscode.Uri, receive: (response: EngineRespons
   const bootstrap = new Blob(
     [
       'var module = { exports: {} };\n(function (module, exports) {\n',
-      await scriptText(script),
+      await scriptBytes(script),
       '\n})(module, module.exports);\n',
       'module.exports.serve(function (handler) { self.onmessage = function (event) { handler(event.data); }; }, function (response) { self.postMessage(response); });\n',
     ],
@@ -217,14 +217,14 @@ async function loadIntoHost(script: vscode.Uri): Promise<Core> {
   const load = nodeRequire();
   if (load) return load(script.fsPath) as Core;
   const module = { exports: {} as Core };
-  new Function('module', 'exports', await scriptText(script))(module, module.exports);
+  new Function('module', 'exports', new TextDecoder().decode(await scriptBytes(script)))(module, module.exports);
   return module.exports;
 }
 
-/** The bundle's source: fetched where the extension is served over http(s) (vscode.dev), else read through the workspace file system. */
-async function scriptText(script: vscode.Uri): Promise<string> {
-  if (script.scheme === 'http' || script.scheme === 'https') return (await fetch(script.toString(true))).text();
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(script));
+/** The bundle's bytes: fetched where the extension is served over http(s) (vscode.dev), else read through the workspace file system. */
+async function scriptBytes(script: vscode.Uri): Promise<Uint8Array<ArrayBuffer>> {
+  if (script.scheme === 'http' || script.scheme === 'https') return new Uint8Array(await (await fetch(script.toString(true))).arrayBuffer());
+  return (await vscode.workspace.fs.readFile(script)) as Uint8Array<ArrayBuffer>;
 }
 
 /** Core's auditText, one slice of prompts at a time, each sized to about sliceBudgetMs at the pace of the last. */
