@@ -40,13 +40,15 @@ export function lookupModel(id: string, options: LookupOptions = {}): PricedMode
   }
   if (!match) return undefined;
   if (match.fixed) return match.fixed;
-  // Prices that change with the date or time of day change on a minute boundary at the finest.
-  const minute = Math.floor((options.at ?? new Date()).getTime() / 60_000);
-  if (match.recent?.minute === minute) return match.recent.found;
+  const period = Math.floor((options.at ?? new Date()).getTime() / match.periodMs);
+  if (match.byPeriod.has(period)) return match.byPeriod.get(period);
   const found = engineLookup(match.modelId, { provider: match.provider }, options.at);
   // Most models have one price table whatever the date or time; theirs is resolved once.
   if (found && !Array.isArray(match.provider.models[0]!.prices)) match.fixed = found;
-  else match.recent = { minute, found };
+  else {
+    if (match.byPeriod.size >= MAX_PERIODS) match.byPeriod.clear();
+    match.byPeriod.set(period, found);
+  }
   return found;
 }
 
@@ -57,16 +59,27 @@ interface Match {
   provider: Provider;
   /** The lookup result, when the model's prices do not depend on the date. */
   fixed?: PricedModel;
-  /** The last lookup of a model whose prices do depend on it, and its minute. */
-  recent?: { minute: number; found: PricedModel | undefined };
+  /**
+   * For prices that do depend on it: lookups per period in which they cannot change — a UTC day when they change
+   * only on start dates, else a minute (prices by time of day).
+   */
+  periodMs: number;
+  byPeriod: Map<number, PricedModel | undefined>;
 }
+const MAX_PERIODS = 1_000;
+const DAY_MS = 86_400_000;
 const MAX_REMEMBERED = 10_000;
 const matches = new Map<string, Match | null>();
 
 function matchModel(id: string, wanted: string | undefined): Match | undefined {
   const [prefix, rest] = splitProvider(id);
   const whole = id.trim();
-  const only = (modelId: string, found: PricedModel | undefined) => found && { modelId, provider: { ...found.provider, models: [found.model] } };
+  const only = (modelId: string, found: PricedModel | undefined): Match | undefined => {
+    if (!found) return undefined;
+    const prices = found.model.prices;
+    const byDate = !Array.isArray(prices) || prices.every((p) => !p.constraint || p.constraint.type === 'start_date');
+    return { modelId, provider: { ...found.provider, models: [found.model] }, periodMs: byDate ? DAY_MS : 60_000, byPeriod: new Map() };
+  };
   if (wanted || prefix) {
     const modelId = prefix && (!wanted || wanted === prefix) ? rest : whole;
     const found = only(modelId, engineLookup(modelId, { providerId: wanted ?? prefix }));
