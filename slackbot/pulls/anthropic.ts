@@ -1,11 +1,11 @@
 // Anthropic Admin API usage report: GET /v1/organizations/usage_report/messages in hourly buckets grouped by
-// model, workspace and API key, page by page (next_page); stored page by page with the cursor, as for OpenAI.
+// model, workspace and API key, page by page (next_page), each page stored with the pull cursor (bucket.ts pullWindow).
 import { z } from 'zod';
 import { usageEventSchema } from '../../core';
 import type { BotContext } from '../context';
-import { storeUsage, toLedgerEvent } from '../ledger';
+import { toLedgerEvent } from '../ledger';
 import type { LedgerEvent } from '../store/store';
-import { bucketEventId, teamFor, window } from './bucket';
+import { bucketEventId, parsePage, pullWindow, teamFor } from './bucket';
 import { createClient, getWithRetry, type RetryOptions } from '../outbound';
 
 const SOURCE = 'anthropic';
@@ -41,10 +41,7 @@ export async function pullAnthropic(bot: BotContext, retry: RetryOptions): Promi
   const settings = bot.config.pulls.anthropic;
   if (!settings) return 0;
   const client = createClient(settings.baseUrl, { 'x-api-key': settings.adminKey, 'anthropic-version': '2023-06-01' });
-  const { start, end } = window(await bot.store.cursor(SOURCE), Math.floor(bot.now().getTime() / 1000), bot.config.pulls.lookbackDays);
-  let stored = 0;
-  let page: string | undefined;
-  while (start < end) {
+  return pullWindow(bot, SOURCE, async (start, end, page) => {
     const params: Record<string, unknown> = {
       starting_at: new Date(start * 1000).toISOString(),
       ending_at: new Date(end * 1000).toISOString(),
@@ -54,11 +51,10 @@ export async function pullAnthropic(bot: BotContext, retry: RetryOptions): Promi
       ...(page ? { page } : {}),
     };
     const response = await getWithRetry<unknown>(client, '/v1/organizations/usage_report/messages', params, retry);
-    const parsed = pageSchema.safeParse(response.data);
-    if (!parsed.success) throw new Error(`Anthropic usage page has an unexpected shape: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+    const data = parsePage(pageSchema, response.data, 'Anthropic');
     const events: LedgerEvent[] = [];
     let last = start;
-    for (const bucket of parsed.data.data) {
+    for (const bucket of data.data) {
       const bucketStart = Math.floor(Date.parse(bucket.starting_at) / 1000);
       last = Math.max(last, Math.floor(Date.parse(bucket.ending_at) / 1000));
       for (const r of bucket.results) {
@@ -87,11 +83,6 @@ export async function pullAnthropic(bot: BotContext, retry: RetryOptions): Promi
         events.push(toLedgerEvent(event, { source: SOURCE, timeZone: bot.timeZone, customModels: bot.policy.customModels, mode: r.service_tier === 'batch' ? 'batch' : undefined }));
       }
     }
-    const more = parsed.data.has_more && !!parsed.data.next_page;
-    const result = await storeUsage(bot, events, { source: SOURCE, value: String(more ? last : end) });
-    stored += result.inserted;
-    if (!more) break;
-    page = parsed.data.next_page!;
-  }
-  return stored;
+    return { events, last, ...(data.has_more && data.next_page ? { next: data.next_page } : {}) };
+  });
 }

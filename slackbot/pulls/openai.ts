@@ -1,12 +1,11 @@
 // OpenAI Usage API: GET /v1/organization/usage/completions in hourly buckets grouped by project, user, API key,
-// model and batch, page by page (next_page). Each page holds whole buckets, so it is stored together with the
-// cursor moved to its last bucket's end: a restart resumes there, with no gap and nothing counted twice.
+// model and batch, page by page (next_page), each page stored with the pull cursor (bucket.ts pullWindow).
 import { z } from 'zod';
 import { usageEventSchema } from '../../core';
 import type { BotContext } from '../context';
-import { storeUsage, toLedgerEvent } from '../ledger';
+import { toLedgerEvent } from '../ledger';
 import type { LedgerEvent } from '../store/store';
-import { bucketEventId, teamFor, window } from './bucket';
+import { bucketEventId, parsePage, pullWindow, teamFor } from './bucket';
 import { createClient, getWithRetry, type RetryOptions } from '../outbound';
 
 const SOURCE = 'openai';
@@ -43,10 +42,7 @@ export async function pullOpenAI(bot: BotContext, retry: RetryOptions): Promise<
   const settings = bot.config.pulls.openai;
   if (!settings) return 0;
   const client = createClient(settings.baseUrl, { authorization: `Bearer ${settings.adminKey}` });
-  const { start, end } = window(await bot.store.cursor(SOURCE), Math.floor(bot.now().getTime() / 1000), bot.config.pulls.lookbackDays);
-  let stored = 0;
-  let page: string | undefined;
-  while (start < end) {
+  return pullWindow(bot, SOURCE, async (start, end, page) => {
     const params: Record<string, unknown> = {
       start_time: start,
       end_time: end,
@@ -56,14 +52,14 @@ export async function pullOpenAI(bot: BotContext, retry: RetryOptions): Promise<
       ...(page ? { page } : {}),
     };
     const response = await getWithRetry<unknown>(client, '/v1/organization/usage/completions', params, retry);
-    const parsed = pageSchema.safeParse(response.data);
-    if (!parsed.success) throw new Error(`OpenAI usage page has an unexpected shape: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+    const data = parsePage(pageSchema, response.data, 'OpenAI');
     const events: LedgerEvent[] = [];
     let last = start;
-    for (const bucket of parsed.data.data) {
+    for (const bucket of data.data) {
       last = Math.max(last, bucket.end_time);
       for (const r of bucket.results) {
         if (r.input_tokens + r.output_tokens === 0) continue;
+        const team = teamFor(bot.config.pulls.teamMap, r.project_id, r.api_key_id);
         const tags = [r.project_id && `project:${r.project_id}`, r.api_key_id && `api_key:${r.api_key_id}`, r.batch ? 'batch' : undefined].filter((tag): tag is string => !!tag);
         const event = usageEventSchema.parse({
           id: bucketEventId(SOURCE, bucket.start_time, [r.project_id, r.user_id, r.api_key_id, r.model, r.batch]),
@@ -75,19 +71,13 @@ export async function pullOpenAI(bot: BotContext, retry: RetryOptions): Promise<
           cacheReadTokens: r.input_cached_tokens,
           outputTokens: r.output_tokens,
           ...(r.user_id ? { user: r.user_id } : {}),
-          ...(teamFor(bot.config.pulls.teamMap, r.project_id, r.api_key_id) ? { team: teamFor(bot.config.pulls.teamMap, r.project_id, r.api_key_id) } : {}),
+          ...(team ? { team } : {}),
           ...(r.project_id ? { app: r.project_id } : {}),
           tags,
         });
         events.push(toLedgerEvent(event, { source: SOURCE, timeZone: bot.timeZone, customModels: bot.policy.customModels, mode: r.batch ? 'batch' : undefined }));
       }
     }
-    const more = parsed.data.has_more && !!parsed.data.next_page;
-    // The last page closes the window even where its final hours had no usage (and so no bucket).
-    const result = await storeUsage(bot, events, { source: SOURCE, value: String(more ? last : end) });
-    stored += result.inserted;
-    if (!more) break;
-    page = parsed.data.next_page!;
-  }
-  return stored;
+    return { events, last, ...(data.has_more && data.next_page ? { next: data.next_page } : {}) };
+  });
 }
