@@ -6,6 +6,7 @@ import { priceData, priceDataVersion } from '../pricing/data';
 import { lookupModel, type PricedModel } from '../pricing/lookup';
 import factsFile from './facts.json';
 import { catalogEntries } from './ladders';
+import { editDistance } from '../editDistance';
 
 export type Tier = 'small' | 'medium' | 'large' | 'frontier';
 export const tiers: readonly Tier[] = ['small', 'medium', 'large', 'frontier'];
@@ -132,7 +133,7 @@ export function suggestModels(unknown: string, limit = 3, customModels?: CustomM
       // A name that contains the whole query ('opus' → 'claude-opus-5') ranks by how much it adds.
       if (wanted.length >= 3 && known.includes(wanted)) return { name, score: (known.length - wanted.length) / 10 + cost - 3 };
       const prefix = wanted.startsWith(known) ? 2 : 0;
-      return { name, score: distance(wanted, known) + cost - prefix };
+      return { name, score: editDistance(wanted, known) + cost - prefix };
     })
     .sort((a, b) => a.score - b.score || a.name.length - b.name.length || a.name.localeCompare(b.name))
     .slice(0, limit)
@@ -195,17 +196,4 @@ function tierByPrice(outputPerMTok: number | undefined): Tier {
   if (outputPerMTok < 5) return 'medium';
   if (outputPerMTok < 20) return 'large';
   return 'frontier';
-}
-
-// Levenshtein distance, for "did you mean".
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { policyObjectSchema, policySchema, type Policy } from './schema';
+import { editDistance } from '../editDistance';
 
 export interface PolicyIssue {
   /** 1-based line of the offending key or value; 0 for the file as a whole (missing, ambiguous). */
@@ -194,16 +195,4 @@ function closest(word: string, candidates: string[]): string | undefined {
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
