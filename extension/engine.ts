@@ -14,7 +14,9 @@ export type EngineRequest =
   | { id: number; kind: 'count'; texts: string[]; model: string };
 
 export type EngineResponse =
-  | { ready: true }
+  | { ready: true; watchingNetwork: boolean }
+  /** A network request the worker's code attempted and was refused, reported only while the test harness watches. */
+  | { network: string }
   | { id: number; audit: FileAudit }
   | { id: number; counts: TokenCount[] }
   | { id: number; error: string };
@@ -51,6 +53,8 @@ export class Engine implements vscode.Disposable {
   private nextId = 1;
   /** Why the host does the work itself, when it does. */
   fallbackReason: string | undefined;
+  /** Whether the last worker started watches its network (see engineWorker.ts), and every request its workers attempted. */
+  readonly network = { watched: false, attempts: [] as string[] };
 
   /** `workerScript`: dist/engineWorker.js inside the installed extension. */
   constructor(private readonly workerScript: vscode.Uri) {}
@@ -120,8 +124,15 @@ export class Engine implements vscode.Disposable {
   }
 
   private receive(response: EngineResponse): void {
+    if ('network' in response) {
+      this.network.attempts.push(response.network);
+      return;
+    }
     this.answered = true;
-    if ('ready' in response) return;
+    if ('ready' in response) {
+      this.network.watched = response.watchingNetwork;
+      return;
+    }
     const waiting = this.waiting.get(response.id);
     this.waiting.delete(response.id);
     waiting?.resolve(response);

@@ -10,7 +10,13 @@ export { auditExtracted, countTokens, defaultPolicy, ExactTokenCounter, extractP
 /** Marks a Node worker thread started by engine.ts (as its workerData), as opposed to the host requiring this file. */
 export const workerMark = 'tokenwise analysis';
 
-declare const require: ((id: 'node:worker_threads') => typeof import('node:worker_threads')) | undefined;
+/**
+ * Set in the extension host's environment by the test harness: the worker thread then refuses every network request
+ * its code makes and reports each to the host, which is how the privacy tests see into the thread prompt text goes to.
+ */
+const watchNetworkVariable = 'TOKENWISE_WATCH_NETWORK';
+
+declare const require: (<T>(id: string) => T) | undefined;
 
 export function answer(request: EngineRequest): EngineResponse {
   try {
@@ -23,13 +29,58 @@ export function answer(request: EngineRequest): EngineResponse {
 }
 
 /** Answers every request, one at a time, after saying it is ready (so the host tells a worker that cannot load from one that failed). */
-export function serve(onRequest: (handler: (request: EngineRequest) => void) => void, post: (response: EngineResponse) => void): void {
+export function serve(
+  onRequest: (handler: (request: EngineRequest) => void) => void,
+  post: (response: EngineResponse) => void,
+  watchingNetwork = false,
+): void {
   onRequest((request) => post(answer(request)));
-  post({ ready: true });
+  post({ ready: true, watchingNetwork });
+}
+
+/**
+ * Replaces every way this thread's code can open a connection — http(s).request/get, net sockets (which TLS, undici
+ * and so fetch also connect through) and fetch itself — with a refusal that reports what was attempted.
+ */
+function watchNetwork(load: <T>(id: string) => T, report: (attempt: string) => void): void {
+  const refusal = (attempt: string): Error => {
+    report(attempt);
+    return new Error(`network refused in the analysis worker: ${attempt}`);
+  };
+  for (const name of ['node:http', 'node:https'] as const) {
+    const module = load<typeof import('node:http')>(name);
+    for (const method of ['request', 'get'] as const) {
+      Object.assign(module, {
+        [method]: (target: unknown) => {
+          throw refusal(`${name.slice('node:'.length)}.${method} ${describe(target)}`);
+        },
+      });
+    }
+  }
+  const net = load<typeof import('node:net')>('node:net');
+  net.Socket.prototype.connect = function connect(...args: unknown[]) {
+    // net.connect() passes its arguments on as one normalized array.
+    const given: unknown[] = Array.isArray(args[0]) ? args[0] : args;
+    throw refusal(`net.Socket.connect ${given.filter((arg) => arg != null && typeof arg !== 'function').map(describe).join(' ')}`);
+  } as typeof net.Socket.prototype.connect;
+  globalThis.fetch = ((target: unknown) => Promise.reject(refusal(`fetch ${describe(target)}`))) as typeof fetch;
+}
+
+/** A request's target as its caller gave it: URL, options object or port. */
+function describe(target: unknown): string {
+  if (target instanceof URL || typeof target !== 'object' || target === null) return String(target);
+  const { url, href, host, hostname, port, path } = target as Record<string, unknown>;
+  if (url !== undefined || href !== undefined) return String(url ?? href);
+  return `${String(hostname ?? host ?? '')}${port === undefined ? '' : `:${String(port)}`}${typeof path === 'string' ? path : ''}`;
 }
 
 if (typeof require === 'function') {
-  const threads = require('node:worker_threads');
+  const threads = require<typeof import('node:worker_threads')>('node:worker_threads');
   const port = threads.parentPort;
-  if (port && threads.workerData === workerMark) serve((handler) => port.on('message', handler), (response) => port.postMessage(response));
+  if (port && threads.workerData === workerMark) {
+    const post = (response: EngineResponse) => port.postMessage(response);
+    const watching = Boolean(process.env[watchNetworkVariable]);
+    if (watching) watchNetwork(require, (attempt) => post({ network: attempt }));
+    serve((handler) => port.on('message', handler), post, watching);
+  }
 }

@@ -19,8 +19,11 @@ export interface TokenwiseApi {
   /** The command a click on the status bar item runs. */
   statusCommand(): string | undefined;
   analysisOf(document: vscode.TextDocument): ReturnType<Ctx['analysis']['of']>;
-  /** Where audits and counts run ('node worker', 'web worker', or 'extension host' when no worker could start), and why the host when it is. */
-  engine(): { kind: Ctx['engine']['kind']; fallbackReason: string | undefined };
+  /**
+   * Where audits and counts run ('node worker', 'web worker', or 'extension host' when no worker could start), why
+   * the host when it is, and the worker's network as watched in test runs.
+   */
+  engine(): { kind: Ctx['engine']['kind']; fallbackReason: string | undefined; network: { watched: boolean; attempts: string[] } };
   /** The lens titles the editor would show, computed now. */
   lensTitles(document: vscode.TextDocument): Promise<string[]>;
   /** Drops the cached analysis of a document and audits it whole again. */
@@ -59,7 +62,7 @@ export function activate(extension: vscode.ExtensionContext): TokenwiseApi {
     statusText: () => c.status.visibleText(),
     statusCommand: () => (typeof c.status.item.command === 'string' ? c.status.item.command : c.status.item.command?.command),
     analysisOf: (document) => c.analysis.of(document),
-    engine: () => ({ kind: c.engine.kind, fallbackReason: c.engine.fallbackReason }),
+    engine: () => ({ kind: c.engine.kind, fallbackReason: c.engine.fallbackReason, network: { ...c.engine.network, attempts: [...c.engine.network.attempts] } }),
     lensTitles: async (document) => (await c.lenses.provideCodeLenses(document)).map((lens) => lens.command?.title ?? ''),
     reanalyze: (document) => {
       c.analysis.forget(document.uri);

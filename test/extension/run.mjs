@@ -91,6 +91,8 @@ try {
     // reads the file by its name, whatever the editor's language.
     userSettings: { 'files.associations': { '**/stress/nested.ts': 'plaintext' } },
     env: {
+      // The analysis worker refuses and reports any network request (the privacy tests); the benchmark's runs as shipped.
+      ...(flags.bench ? {} : { TOKENWISE_WATCH_NETWORK: '1' }),
       TOKENWISE_E2E_WORKSPACE: workspace,
       TOKENWISE_E2E_ROOT: root,
       ...(countsFile ? { TOKENWISE_COUNTS_FILE: countsFile } : {}),
