@@ -1,10 +1,16 @@
 // `npm run bench:bot`: the Slack bot's ledger on SQLite. Ingest throughput (store alone, and the whole pipeline:
-// validation + pricing + store), `/tokens spend` query latency (p50/p95) and the quota check's at 1 M and 10 M events.
-// BENCH_EVENTS=2000000 runs a smaller second size.
+// validation + pricing + store), `/tokens spend` query latency (p50/p95) and the quota check's at 1 M and 10 M events,
+// and the hourly anomaly check at 10 M. BENCH_EVENTS=2000000 runs a smaller second size.
+// The bench bundles itself with esbuild as the bot is bundled and runs the bundle in plain Node, so it measures the
+// code users run rather than the sources through a TypeScript loader (whose helpers wrap every inner function).
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { webApi } from '@slack/bolt';
+import { buildSync } from 'esbuild';
 import { parsePolicy, parseUsageBatch } from '../core';
+import { anomalyAlerts } from '../slackbot/alerts/anomalies';
 import { toLedgerEvent, localDay } from '../slackbot/ledger';
 import { loadConfig } from '../slackbot/config';
 import { quotaCheck } from '../slackbot/http/quotaCheck';
@@ -145,6 +151,24 @@ async function measureQuotaCheck(store: SqliteStore, label: string): Promise<voi
   );
 }
 
+/**
+ * The hourly anomaly check as the scheduler runs it for all teams and people: the last complete hour's spend, then
+ * the comparable hours of four weeks and the daily roll-ups when some identity spent enough to be judged. The policy
+ * names no alert channel, so nothing is posted and the Slack client is never called.
+ */
+async function measureAnomalyCheck(store: SqliteStore, label: string): Promise<void> {
+  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-signing-secret-000', INGEST_TOKEN: 'bench-ingest-token-0000' });
+  const bot = { config, store, policy, timeZone: TIME_ZONE, log: createLog('error', () => undefined), now: () => NOW };
+  const client = {} as webApi.WebClient;
+  const samples: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    const began = performance.now();
+    await anomalyAlerts(bot, client);
+    if (i >= 2) samples.push(performance.now() - began);
+  }
+  console.log(`  hourly anomaly check at ${label}: p50 ${percentile(samples, 50).toFixed(0)} ms, max ${Math.max(...samples).toFixed(0)} ms (${samples.length} runs after 2 warm-up; every team and person)`);
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tokenwise-botbench-'));
   const file = join(dir, 'bench.db');
@@ -195,6 +219,8 @@ async function main(): Promise<void> {
       console.log(`  ingest, store only: ${Math.round(storeRate).toLocaleString('en-US')} events/s (${written.toLocaleString('en-US')} events so far; ${elapsed.toFixed(0)} s for this step incl. generation; db ${(statSync(file).size / 1e9).toFixed(2)} GB)`);
       p95s.push(await measureQueries(context, `${(size / 1e6).toFixed(0)} M events`));
       await measureQuotaCheck(store, `${(size / 1e6).toFixed(0)} M events`);
+      // Events fill the 90 days in time order, so only the full size has spend in the hours the check reads.
+      if (size === total) await measureAnomalyCheck(store, `${(size / 1e6).toFixed(0)} M events`);
     }
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
     console.log(
@@ -207,4 +233,13 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+/** Bundles this file into dist/ (next to the bot's own bundle, so its dependencies resolve) and runs it there. */
+function runBundled(): void {
+  const outfile = join(__dirname, '..', 'dist', 'bench-bot.js');
+  buildSync({ entryPoints: [__filename], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['better-sqlite3', 'pg-native', 'esbuild'], logLevel: 'warning' });
+  const run = spawnSync(process.execPath, [outfile, '--bundled'], { stdio: 'inherit' });
+  process.exitCode = run.status ?? 1;
+}
+
+if (process.argv.includes('--bundled')) void main();
+else runBundled();
