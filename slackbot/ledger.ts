@@ -33,15 +33,47 @@ export function localDay(time: number, timeZone: string): string {
 
 export function toLedgerEvent(event: UsageEvent, options: LedgerOptions): LedgerEvent {
   const day = localDay(event.time, options.timeZone);
-  if (event.costNanos !== undefined) return { ...event, costNanos: event.costNanos, costSource: 'reported', source: options.source, day };
+  if (event.costNanos !== undefined) return ledgerEvent(event, event.costNanos, 'reported', options.source, day);
   try {
     const cost = priceUsage(event, { model: event.model, provider: event.provider, at: new Date(event.time), mode: options.mode, customModels: options.customModels });
-    return { ...event, costNanos: cost.total, costSource: 'priced', source: options.source, day };
+    return ledgerEvent(event, cost.total, 'priced', options.source, day);
   } catch (error) {
     // A model without a usable price still counts its tokens; its cost shows as unpriced rather than losing the event.
     if (!(error instanceof UnpricedModelError || error instanceof PricingError)) throw error;
-    return { ...event, costNanos: 0, costSource: 'unpriced', source: options.source, day };
+    return ledgerEvent(event, 0, 'unpriced', options.source, day);
   }
+}
+
+/**
+ * The event with its cost, source and day, written out field by field: in V8 a spread followed by further fields
+ * takes a slow path costing more than pricing and storing the event together. `satisfies` makes every field of the
+ * event appear here, so one added later cannot be dropped.
+ */
+function ledgerEvent(event: UsageEvent, costNanos: number, costSource: LedgerEvent['costSource'], source: string, day: string): LedgerEvent {
+  return {
+    id: event.id,
+    time: event.time,
+    provider: event.provider,
+    model: event.model,
+    inputTokens: event.inputTokens,
+    cacheReadTokens: event.cacheReadTokens,
+    cacheWriteTokens: event.cacheWriteTokens,
+    cacheWrite1hTokens: event.cacheWrite1hTokens,
+    outputTokens: event.outputTokens,
+    reasoningTokens: event.reasoningTokens,
+    requests: event.requests,
+    user: event.user,
+    team: event.team,
+    app: event.app,
+    environment: event.environment,
+    session: event.session,
+    requestId: event.requestId,
+    tags: event.tags,
+    costNanos,
+    costSource,
+    source,
+    day,
+  } satisfies Record<keyof LedgerEvent, unknown>;
 }
 
 /**

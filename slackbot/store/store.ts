@@ -114,14 +114,14 @@ export interface DimensionRow extends Totals {
   key: string;
 }
 
-function addEvent(row: Totals, event: LedgerEvent): void {
-  row.requests += event.requests;
-  row.inputTokens += event.inputTokens;
-  row.cacheReadTokens += event.cacheReadTokens;
-  row.cacheWriteTokens += event.cacheWriteTokens;
-  row.outputTokens += event.outputTokens;
-  row.reasoningTokens += event.reasoningTokens;
-  row.costNanos += event.costNanos;
+function addTotals(row: Totals, amounts: Totals): void {
+  row.requests += amounts.requests;
+  row.inputTokens += amounts.inputTokens;
+  row.cacheReadTokens += amounts.cacheReadTokens;
+  row.cacheWriteTokens += amounts.cacheWriteTokens;
+  row.outputTokens += amounts.outputTokens;
+  row.reasoningTokens += amounts.reasoningTokens;
+  row.costNanos += amounts.costNanos;
 }
 
 function sortedValues<T>(rows: Map<string, T>): T[] {
@@ -134,19 +134,31 @@ function sortedValues<T>(rows: Map<string, T>): T[] {
  */
 export function rollup(events: readonly LedgerEvent[]): { full: RollupRow[]; byDimension: DimensionRow[] } {
   const full = new Map<string, RollupRow>();
-  const single = new Map<string, DimensionRow>();
   for (const event of events) {
-    const key: RollupKey = { day: event.day, team: event.team ?? '', user: event.user ?? '', app: event.app ?? '', provider: event.provider, model: event.model };
-    const id = `${key.day}\u0000${key.team}\u0000${key.user}\u0000${key.app}\u0000${key.provider}\u0000${key.model}`;
+    const { day, provider, model } = event;
+    const team = event.team ?? '';
+    const user = event.user ?? '';
+    const app = event.app ?? '';
+    const id = `${day}\u0000${team}\u0000${user}\u0000${app}\u0000${provider}\u0000${model}`;
     let row = full.get(id);
-    if (!row) full.set(id, (row = { ...key, ...emptyTotals() }));
-    addEvent(row, event);
+    if (row === undefined) {
+      row = { day, team, user, app, provider, model, ...emptyTotals() };
+      full.set(id, row);
+    }
+    addTotals(row, event);
+  }
+  // A single dimension's row sums the full rows sharing its value: far fewer to visit than the events.
+  const single = new Map<string, DimensionRow>();
+  for (const row of full.values()) {
     for (const dimension of DIMENSIONS) {
-      const value = dimension === 'user' ? key.user : key[dimension];
-      const singleId = `${dimension}\u0000${key.day}\u0000${value}`;
-      let dimensionRow = single.get(singleId);
-      if (!dimensionRow) single.set(singleId, (dimensionRow = { dimension, day: key.day, key: value, ...emptyTotals() }));
-      addEvent(dimensionRow, event);
+      const key = row[dimension];
+      const id = `${dimension}\u0000${row.day}\u0000${key}`;
+      let dimensionRow = single.get(id);
+      if (dimensionRow === undefined) {
+        dimensionRow = { dimension, day: row.day, key, ...emptyTotals() };
+        single.set(id, dimensionRow);
+      }
+      addTotals(dimensionRow, row);
     }
   }
   return { full: sortedValues(full), byDimension: sortedValues(single) };
