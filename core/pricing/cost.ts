@@ -82,6 +82,44 @@ interface Rates {
 const fullPrice: Rates = { input: 1, output: 1 };
 const providerBatch = factsFile.providerBatch as Record<string, Rates | undefined>;
 
+// The price keys of each part of a request, most specific first (genai-prices' unit hierarchy: a missing price falls
+// back to its parent's, e.g. cache reads without their own price cost the input rate).
+const INPUT = ['input_mtok'];
+const CACHE_READ = ['cache_read_mtok', 'input_mtok'];
+const CACHE_WRITE = ['cache_write_mtok', 'input_mtok'];
+const CACHE_WRITE_1H = ['cache_write_1h_mtok', 'cache_write_mtok', 'input_mtok'];
+const OUTPUT = ['output_mtok'];
+const REASONING = ['output_reasoning_mtok', 'output_mtok'];
+
+/** The start of the highest long-context tier any part of a request was priced in. */
+interface TierReached {
+  start: number | undefined;
+}
+
+/**
+ * The rate of the first priced key, in the tier the request's whole input falls into: the engine picks a tier by the
+ * whole input, and every token of the request is priced in it. A module function rather than closures in
+ * `priceUsage`, which the bot runs for every event it ingests.
+ */
+function rateOf(prices: ModelPrice, keys: readonly string[], inputTokens: number, reached: TierReached): number {
+  for (const key of keys) {
+    const value = prices[key];
+    if (value === undefined) continue;
+    if (typeof value === 'number') return value;
+    let rate = value.base;
+    let start: number | undefined;
+    for (const tier of value.tiers) {
+      if (inputTokens > tier.start) {
+        rate = tier.price;
+        start = tier.start;
+      }
+    }
+    if (start !== undefined) reached.start = Math.max(reached.start ?? 0, start);
+    return rate;
+  }
+  return 0;
+}
+
 export function priceUsage(usage: Usage, options: PriceOptions): CostBreakdown {
   checkUsage(usage);
   const priced = lookupModel(options.model, options);
@@ -97,33 +135,21 @@ export function priceUsage(usage: Usage, options: PriceOptions): CostBreakdown {
     throw new PricingError(`model '${priced.model.id}' is not priced per token`);
   }
 
-  // The engine picks a tier by the request's whole input, and every token of the request is priced in it.
-  const tierOf = (value: ModelPrice[string]): { rate: number; start?: number } => {
-    if (value === undefined || typeof value === 'number') return { rate: value ?? 0 };
-    let chosen: { rate: number; start?: number } = { rate: value.base };
-    for (const tier of value.tiers) if (usage.inputTokens > tier.start) chosen = { rate: tier.price, start: tier.start };
-    return chosen;
-  };
-  let tierStart: number | undefined;
-  // Rate of the most specific priced key in `keys` (genai-prices' unit hierarchy: a missing price falls back to
-  // its parent's, e.g. cache reads without their own price cost the input rate).
-  const rate = (...keys: string[]): number => {
-    const key = keys.find((k) => prices[k] !== undefined);
-    if (key === undefined) return 0;
-    const { rate: value, start } = tierOf(prices[key]);
-    if (start !== undefined) tierStart = Math.max(tierStart ?? 0, start);
-    return value;
-  };
-  const inputRate = (...keys: string[]) => rate(...keys, 'input_mtok') * multiplier.input;
-  const outputRate = (...keys: string[]) => rate(...keys, 'output_mtok') * multiplier.output;
+  const input = usage.inputTokens;
+  const reached: TierReached = { start: undefined };
+  const inputRate = rateOf(prices, INPUT, input, reached) * multiplier.input;
+  const cacheReadRate = rateOf(prices, CACHE_READ, input, reached) * multiplier.input;
+  const cacheWriteRate = rateOf(prices, CACHE_WRITE, input, reached) * multiplier.input;
+  const cacheWrite1hRate = rateOf(prices, CACHE_WRITE_1H, input, reached) * multiplier.input;
+  const outputRate = rateOf(prices, OUTPUT, input, reached) * multiplier.output;
+  const reasoningRate = rateOf(prices, REASONING, input, reached) * multiplier.output;
 
-  const uncachedInput = tokenCost(usage.inputTokens - read - written, inputRate());
-  const cacheRead = tokenCost(read, inputRate('cache_read_mtok'));
-  const cacheWrite =
-    tokenCost(written - written1h, inputRate('cache_write_mtok')) +
-    tokenCost(written1h, inputRate('cache_write_1h_mtok', 'cache_write_mtok'));
-  const reasoningCost = tokenCost(reasoning, outputRate('output_reasoning_mtok'));
-  const output = tokenCost(usage.outputTokens - reasoning, outputRate()) + reasoningCost;
+  const uncachedInput = tokenCost(input - read - written, inputRate);
+  const cacheRead = tokenCost(read, cacheReadRate);
+  const cacheWrite = tokenCost(written - written1h, cacheWriteRate) + tokenCost(written1h, cacheWrite1hRate);
+  const reasoningCost = tokenCost(reasoning, reasoningRate);
+  const output = tokenCost(usage.outputTokens - reasoning, outputRate) + reasoningCost;
+  const tierStart = reached.start;
   return {
     model: priced.model.id,
     provider: priced.provider.id,
@@ -141,17 +167,12 @@ export function priceUsage(usage: Usage, options: PriceOptions): CostBreakdown {
 }
 
 function checkUsage(usage: Usage): void {
-  const counts: [string, number | undefined][] = [
-    ['inputTokens', usage.inputTokens],
-    ['cacheReadTokens', usage.cacheReadTokens],
-    ['cacheWriteTokens', usage.cacheWriteTokens],
-    ['cacheWrite1hTokens', usage.cacheWrite1hTokens],
-    ['outputTokens', usage.outputTokens],
-    ['reasoningTokens', usage.reasoningTokens],
-  ];
-  for (const [name, value] of counts) {
-    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) throw new PricingError(`usage.${name} must be a whole number of tokens ≥ 0, got ${value}`);
-  }
+  checkCount('inputTokens', usage.inputTokens);
+  checkCount('cacheReadTokens', usage.cacheReadTokens);
+  checkCount('cacheWriteTokens', usage.cacheWriteTokens);
+  checkCount('cacheWrite1hTokens', usage.cacheWrite1hTokens);
+  checkCount('outputTokens', usage.outputTokens);
+  checkCount('reasoningTokens', usage.reasoningTokens);
   const read = usage.cacheReadTokens ?? 0;
   const written = usage.cacheWriteTokens ?? usage.cacheWrite1hTokens ?? 0;
   if (read + written > usage.inputTokens) {
@@ -161,6 +182,10 @@ function checkUsage(usage: Usage): void {
   if ((usage.reasoningTokens ?? 0) > usage.outputTokens) {
     throw new PricingError(`usage.reasoningTokens (${usage.reasoningTokens}) is part of outputTokens (${usage.outputTokens}) and cannot exceed it`);
   }
+}
+
+function checkCount(name: string, value: number | undefined): void {
+  if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) throw new PricingError(`usage.${name} must be a whole number of tokens ≥ 0, got ${value}`);
 }
 
 // Batch and flex prices are multipliers of the standard price taken from the facts file (per model, else the
