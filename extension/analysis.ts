@@ -45,7 +45,7 @@ export class Analysis implements vscode.Disposable {
 
   constructor(
     private readonly engine: Engine,
-    private readonly optionsFor: (uri: vscode.Uri) => AuditOptions,
+    private readonly optionsFor: (uri: vscode.Uri) => Promise<AuditOptions>,
   ) {}
 
   /** The analysis of the document as it is now: cached, updated for an edit inside one prompt, or audited whole. */
@@ -108,7 +108,7 @@ export class Analysis implements vscode.Disposable {
     }
     const started = performance.now();
     try {
-      const { audit, hostMillis } = await this.engine.audit(text, fileNameOf(uri), this.optionsFor(uri));
+      const { audit, hostMillis } = await this.engine.audit(text, fileNameOf(uri), await this.optionsFor(uri));
       return { state: 'ready', audit, millis: performance.now() - started, longestStepMs: hostMillis, incremental: false };
     } catch (error) {
       // Pathological input core cannot handle (a stack overflow in deeply nested code, say) costs this file its
@@ -140,7 +140,8 @@ export class Analysis implements vscode.Disposable {
     const others = audit.prompts.map((report) => (report === changed || endOf(report) < edit.start ? report : shiftRanges(report, shift)));
     const blanked = blankExcept(text, keep);
     const hostMillis = performance.now() - started;
-    return this.engine.audit(blanked, fileNameOf(document.uri), this.optionsFor(document.uri)).then(
+    const fileName = fileNameOf(document.uri);
+    return this.optionsFor(document.uri).then((options) => this.engine.audit(blanked, fileName, options)).then(
       (result): FileAnalysis | undefined => {
         const fresh = result.audit.prompts.find((report) => report.prompt.range.start === moved.prompt.range.start);
         if (!fresh) return undefined;

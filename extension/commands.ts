@@ -1,8 +1,7 @@
 // The extension's commands. Each returns what it did, so the suite (and other extensions) can check the outcome.
 import * as vscode from 'vscode';
-import { listModels } from '../core';
 import { apiKeySecrets, type Ctx } from './ctx';
-import { compareModels } from './comparison';
+import { priceQuestion } from './hovers';
 import { usd } from './labels';
 import { modelRangeOf, toRange } from './ranges';
 
@@ -13,7 +12,7 @@ export function registerCommands(ctx: Ctx): void {
   command('tokenwise.compareModels', async (uri?: vscode.Uri, promptId?: string) => {
     const found = await reportAt(ctx, uri, promptId);
     if (!found) return undefined;
-    const rows = compareModels(found.report, ctx.policy.policy);
+    const { rows } = await ctx.engine.prices(priceQuestion(found.report, await ctx.currentPolicy()));
     const picked = await vscode.window.showQuickPick(
       rows.map((row) => ({
         label: row.current ? `$(check) ${row.model}` : row.model,
@@ -29,11 +28,12 @@ export function registerCommands(ctx: Ctx): void {
   command('tokenwise.pickModel', async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return undefined;
-    const current = ctx.modelFor(editor.document.uri);
+    const current = await ctx.modelFor(editor.document.uri);
+    const models = await ctx.engine.models((await ctx.currentPolicy()).customModels);
     const picked = await vscode.window.showQuickPick(
       [
         { label: 'Use the call site, policy or setting default', model: '' },
-        ...listModels({ customModels: ctx.policy.policy.customModels }).map((info) => ({
+        ...models.map((info) => ({
           label: info.id === current ? `$(check) ${info.id}` : info.id,
           description: `${info.provider} · ${info.tier}`,
           model: info.id,

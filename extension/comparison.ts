@@ -1,5 +1,27 @@
-// One prompt priced on every model of its provider's ladder: the hover's table and the model picker's items.
-import { estimatePromptCost, findModel, ladder, type Nanos, type Policy, type PromptReport } from '../core';
+// A prompt's prices: what one call's input and output cost, what caching its static prefix would save, and the prompt
+// on every model of its provider's ladder (the hover's table and the comparison's picker). Answered in the analysis
+// worker (engineWorker.ts), whose bundle is the one carrying the price data; the host imports only these types.
+import { estimatePromptCost, findModel, ladder, priceUsage, type CustomModelPrices, type Nanos, type PromptCostEstimate } from '../core';
+
+export interface PriceQuestion {
+  model: string;
+  promptTokens: number;
+  outputTokens: number;
+  callsPerDay: number;
+  /** Tokens of the parts before the first one holding a variable: the same on every call, so a provider can cache them. */
+  staticPrefixTokens: number;
+  customModels: CustomModelPrices | undefined;
+}
+
+export interface PromptPrices {
+  /** One call, as the lenses price it; undefined when the model has no price. */
+  perCall: Nanos | undefined;
+  /** One call's input and output; undefined when the model has no price. */
+  split: { uncachedInput: Nanos; output: Nanos } | undefined;
+  /** Undefined when the prefix is below the provider's minimum or the model has no caching. */
+  caching: PromptCostEstimate['withCaching'];
+  rows: ComparisonRow[];
+}
 
 export interface ComparisonRow {
   model: string;
@@ -10,24 +32,35 @@ export interface ComparisonRow {
   current: boolean;
 }
 
-export function compareModels(report: PromptReport, policy: Policy): ComparisonRow[] {
-  const current = findModel(report.model, policy.customModels);
+export function promptPrices(question: PriceQuestion): PromptPrices {
+  const { model, promptTokens, outputTokens, customModels } = question;
+  const estimate = attempt(() => estimatePromptCost({ ...question }));
+  const split = attempt(() => priceUsage({ inputTokens: promptTokens, outputTokens }, { model, customModels }));
+  return {
+    perCall: estimate?.perCall,
+    split: split && { uncachedInput: split.uncachedInput, output: split.output },
+    caching: estimate?.withCaching,
+    rows: compareModels(question),
+  };
+}
+
+function compareModels(question: PriceQuestion): ComparisonRow[] {
+  const current = findModel(question.model, question.customModels);
   const models = current ? ladder(current.provider) : [];
   if (current && !models.some((m) => m.id === current.id)) models.push(current);
   return models.flatMap((info) => {
-    try {
-      const cost = estimatePromptCost({
-        model: info.id,
-        provider: info.provider,
-        promptTokens: report.tokens.tokens,
-        outputTokens: report.outputTokens,
-        callsPerDay: report.callsPerDay,
-        customModels: policy.customModels,
-      });
-      const fits = info.contextWindow === 0 || report.tokens.tokens + report.outputTokens <= info.contextWindow;
-      return [{ model: info.id, tier: info.tier, perCall: cost.perCall, perMonth: cost.perMonth, fits, current: info.id === current?.id }];
-    } catch {
-      return [];
-    }
+    const cost = attempt(() => estimatePromptCost({ ...question, model: info.id, provider: info.provider, staticPrefixTokens: 0 }));
+    if (!cost) return [];
+    const fits = info.contextWindow === 0 || question.promptTokens + question.outputTokens <= info.contextWindow;
+    return [{ model: info.id, tier: info.tier, perCall: cost.perCall, perMonth: cost.perMonth, fits, current: info.id === current?.id }];
   });
+}
+
+/** A price, or undefined for a model the price data and the policy's custom models do not price. */
+function attempt<T>(price: () => T): T | undefined {
+  try {
+    return price();
+  } catch {
+    return undefined;
+  }
 }

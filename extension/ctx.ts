@@ -17,11 +17,10 @@ export class Ctx implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly publishing = new Set<Promise<void>>();
-  private effectivePolicy: Policy;
   settings: Settings;
   lastReport: WorkspaceReport | undefined;
   private counter: { signature: string; counter: ExactTokenCounter } | undefined;
-  readonly policy = this.own(new PolicyFile());
+  readonly policy: PolicyFile;
   readonly engine: Engine;
   readonly analysis: Analysis;
   readonly diagnostics = this.own(new Diagnostics());
@@ -30,12 +29,12 @@ export class Ctx implements vscode.Disposable {
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.engine = this.own(new Engine(vscode.Uri.joinPath(extension.extensionUri, 'dist', 'engineWorker.js')));
+    this.policy = this.own(new PolicyFile(this.engine));
     this.analysis = this.own(new Analysis(this.engine, (uri) => this.auditOptions(uri)));
     this.lenses = this.own(new CostLenses(this.analysis, () => this.settings));
-    this.status = this.own(new CostStatus(this.analysis, this.engine, (uri) => this.modelFor(uri), () => this.effectivePolicy));
+    this.status = this.own(new CostStatus(this.analysis, this.engine, (uri) => this.modelFor(uri), () => this.currentPolicy()));
     this.settings = readSettings((message) => void vscode.window.showWarningMessage(message));
-    this.effectivePolicy = this.applySettings(this.policy.policy);
-    this.own(this.policy.onDidChange(() => this.reconfigure()));
+    this.own(this.policy.onDidChange(() => this.analysis.invalidate()));
     this.own(this.analysis.onDidInvalidate(() => this.refreshAll()));
   }
 
@@ -44,19 +43,15 @@ export class Ctx implements vscode.Disposable {
     return disposable;
   }
 
-  get currentPolicy(): Policy {
-    return this.effectivePolicy;
+  /** The policy file's (or the default) policy with the user's settings applied; the first call waits for the file. */
+  async currentPolicy(): Promise<Policy> {
+    return this.applySettings(await this.policy.policy());
   }
 
   /** Settings changed: re-read them and the policy file they may point at. */
   async reloadSettings(): Promise<void> {
     this.settings = readSettings((message) => void vscode.window.showWarningMessage(message));
     await this.policy.use(this.settings.policyFile);
-    this.reconfigure();
-  }
-
-  private reconfigure(): void {
-    this.effectivePolicy = this.applySettings(this.policy.policy);
     this.analysis.invalidate();
   }
 
@@ -71,8 +66,8 @@ export class Ctx implements vscode.Disposable {
     };
   }
 
-  auditOptions(uri: vscode.Uri): AuditOptions {
-    return { policy: this.effectivePolicy, model: this.fileModel(uri) };
+  async auditOptions(uri: vscode.Uri): Promise<AuditOptions> {
+    return { policy: await this.currentPolicy(), model: this.fileModel(uri) };
   }
 
   private fileModel(uri: vscode.Uri): string | undefined {
@@ -80,8 +75,8 @@ export class Ctx implements vscode.Disposable {
   }
 
   /** The model a prompt of this file is costed for when its call site names none. */
-  modelFor(uri: vscode.Uri): string {
-    return this.fileModel(uri) ?? this.effectivePolicy.defaultModel ?? fallbackModel;
+  async modelFor(uri: vscode.Uri): Promise<string> {
+    return this.fileModel(uri) ?? (await this.currentPolicy()).defaultModel ?? fallbackModel;
   }
 
   async setFileModel(uri: vscode.Uri, model: string | undefined): Promise<void> {

@@ -1,24 +1,45 @@
-// Where core's audits and token counts run: in a worker beside the extension host — a `worker_threads` Worker in the
-// desktop's Node host, a Web Worker in the web-worker host — so parsing a whole file and building a tokenizer never
-// hold the host's event loop. The worker is started on the first request, not at activation, and its bundle
-// (dist/engineWorker.js) is the only one carrying the tokenizer's rank data and the parser: the host's own bundle
-// loads fast. When no worker can be started, or the one started fails before answering, that bundle is loaded into
-// the host and does the work there, a full audit in slices of about 10 ms with a yield to the host between them, so
-// the extension works either way.
+// Where core's audits, token counts, prices and policy parsing run: in a worker beside the extension host — a
+// `worker_threads` Worker in the desktop's Node host, a Web Worker in the web-worker host — so parsing a whole file
+// and building a tokenizer never hold the host's event loop. The worker is started on the first request (the policy
+// file's, just after activation), and its bundle (dist/engineWorker.js) is the only one carrying the tokenizer's rank
+// data, the parser, the price data and the policy schema: the host's own bundle loads fast. When no worker can be
+// started, or the one started fails before answering, that bundle is loaded into the host and does the work there, a
+// full audit in slices of about 10 ms with a yield to the host between them, so the extension works either way.
 import * as vscode from 'vscode';
-import type { AuditOptions, FileAudit, Finding, PromptReport, TokenCount } from '../core';
+import type { AuditOptions, CustomModelPrices, FileAudit, Finding, Policy, PolicyIssue, PromptReport, TokenCount } from '../core';
+import type { PriceQuestion, PromptPrices } from './comparison';
 import type * as WorkerBundle from './engineWorker';
 
-export type EngineRequest =
-  | { id: number; kind: 'audit'; text: string; fileName: string; options: AuditOptions }
-  | { id: number; kind: 'count'; texts: string[]; model: string };
+/** What each kind of request asks the worker, and what it answers. */
+export interface Questions {
+  audit: { ask: { text: string; fileName: string; options: AuditOptions }; answer: FileAudit };
+  count: { ask: { texts: string[]; model: string }; answer: TokenCount[] };
+  prices: { ask: { question: PriceQuestion }; answer: PromptPrices };
+  models: { ask: { customModels: CustomModelPrices | undefined }; answer: ModelChoice[] };
+  /** The policy file's text, or undefined for the default policy. */
+  policy: { ask: { text: string | undefined; fileName: string }; answer: PolicyAnswer };
+}
+
+/** A model the picker offers. */
+export interface ModelChoice {
+  id: string;
+  provider: string;
+  tier: string;
+}
+
+/** The policy in force: the file's, or the default one with the file's problems when it has any. */
+export interface PolicyAnswer {
+  policy: Policy;
+  issues: PolicyIssue[];
+}
+
+export type EngineRequest = { [K in keyof Questions]: { id: number; kind: K } & Questions[K]['ask'] }[keyof Questions];
 
 export type EngineResponse =
   | { ready: true; watchingNetwork: boolean }
   /** A network request the worker's code attempted and was refused, reported only while the test harness watches. */
   | { network: string }
-  | { id: number; audit: FileAudit }
-  | { id: number; counts: TokenCount[] }
+  | { id: number; answer: Questions[keyof Questions]['answer'] }
   | { id: number; error: string };
 
 /** Where the work runs: tests and the benchmark report it. */
@@ -70,19 +91,27 @@ export class Engine implements vscode.Disposable {
   async audit(text: string, fileName: string, options: AuditOptions): Promise<{ audit: FileAudit; hostMillis: number }> {
     const answer = await this.request({ id: 0, kind: 'audit', text, fileName, options });
     if (answer === undefined) return auditInSlices(await this.inHostCore(), text, fileName, options);
-    if ('audit' in answer.response) return { audit: answer.response.audit, hostMillis: answer.postMillis };
-    throw new Error('error' in answer.response ? answer.response.error : 'unexpected answer from the analysis worker');
+    return { audit: answerOf<'audit'>(answer.response), hostMillis: answer.postMillis };
   }
 
   /** Token counts of each text for the model (estimates where its tokenizer is not public). */
-  async count(texts: string[], model: string): Promise<TokenCount[]> {
-    const answer = await this.request({ id: 0, kind: 'count', texts, model });
-    if (answer === undefined) {
-      const core = await this.inHostCore();
-      return texts.map((text) => core.countTokens(text, model, { fallback: 'estimate' }));
-    }
-    if ('counts' in answer.response) return answer.response.counts;
-    throw new Error('error' in answer.response ? answer.response.error : 'unexpected answer from the analysis worker');
+  count(texts: string[], model: string): Promise<TokenCount[]> {
+    return this.ask({ id: 0, kind: 'count', texts, model });
+  }
+
+  /** A prompt's prices and its comparison across its provider's ladder. */
+  prices(question: PriceQuestion): Promise<PromptPrices> {
+    return this.ask({ id: 0, kind: 'prices', question });
+  }
+
+  /** Every model with a price, the policy's custom models included. */
+  models(customModels: CustomModelPrices | undefined): Promise<ModelChoice[]> {
+    return this.ask({ id: 0, kind: 'models', customModels });
+  }
+
+  /** The policy file's text parsed and validated (undefined: no file), or the default policy and the file's problems. */
+  policy(text: string | undefined, fileName: string): Promise<PolicyAnswer> {
+    return this.ask({ id: 0, kind: 'policy', text, fileName });
   }
 
   /**
@@ -96,6 +125,14 @@ export class Engine implements vscode.Disposable {
   dispose(): void {
     this.channel?.stop();
     this.channel = undefined;
+  }
+
+  /** Asks the worker, or where none runs, answers in the host. */
+  private async ask<K extends Exclude<keyof Questions, 'audit'>>(
+    request: Extract<EngineRequest, { kind: K }>,
+  ): Promise<Questions[K]['answer']> {
+    const answer = await this.request(request);
+    return answerOf<K>(answer ? answer.response : (await this.inHostCore()).answer(request));
   }
 
   /** The worker's answer and how long posting the request took, or undefined when the host must do the work itself. */
@@ -201,6 +238,12 @@ async function startWorker(script: vscode.Uri, receive: (response: EngineRespons
       URL.revokeObjectURL(url);
     },
   };
+}
+
+/** The answer in a response, or its error thrown. */
+function answerOf<K extends keyof Questions>(response: EngineResponse): Questions[K]['answer'] {
+  if ('answer' in response) return response.answer as Questions[K]['answer'];
+  throw new Error('error' in response ? response.error : 'unexpected answer from the analysis worker');
 }
 
 /** Must equal engineWorker.ts's workerMark (a value import would put the worker's bundle into the host's). */

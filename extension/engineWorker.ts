@@ -1,9 +1,10 @@
-// The worker side of engine.ts, and the only bundle that carries the tokenizer's rank data and the parser
-// (dist/engineWorker.js). Started as a Node worker thread it serves the host's requests itself; as a Web Worker the
+// The worker side of engine.ts, and the only bundle that carries the tokenizer's rank data, the parser, the price data
+// and the policy file's schema (dist/engineWorker.js). Started as a Node worker thread it serves the host's requests itself; as a Web Worker the
 // host's bootstrap calls `serve`; loaded into the host (when no worker can run, or for the opt-in exact counter) it
 // only exports core's functions.
-import { auditText, countTokens } from '../core';
-import type { EngineRequest, EngineResponse } from './engine';
+import { auditText, countTokens, defaultPolicy, listModels, parsePolicy, PolicyError, type PolicyIssue } from '../core';
+import { promptPrices } from './comparison';
+import type { EngineRequest, EngineResponse, PolicyAnswer, Questions } from './engine';
 
 export { auditExtracted, countTokens, defaultPolicy, ExactTokenCounter, extractPrompts } from '../core';
 
@@ -20,11 +21,36 @@ declare const require: (<T>(id: string) => T) | undefined;
 
 export function answer(request: EngineRequest): EngineResponse {
   try {
-    if (request.kind === 'audit') return { id: request.id, audit: auditText(request.text, request.fileName, request.options) };
-    return { id: request.id, counts: request.texts.map((text) => countTokens(text, request.model, { fallback: 'estimate' })) };
+    return { id: request.id, answer: answerOf(request) };
   } catch (error) {
     // Text core cannot handle (nesting beyond the parser's stack, say) fails this request, not the worker.
     return { id: request.id, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function answerOf(request: EngineRequest): Questions[keyof Questions]['answer'] {
+  switch (request.kind) {
+    case 'audit':
+      return auditText(request.text, request.fileName, request.options);
+    case 'count':
+      return request.texts.map((text) => countTokens(text, request.model, { fallback: 'estimate' }));
+    case 'prices':
+      return promptPrices(request.question);
+    case 'models':
+      return listModels({ customModels: request.customModels }).map(({ id, provider, tier }) => ({ id, provider, tier }));
+    case 'policy':
+      return policyOf(request.text, request.fileName);
+  }
+}
+
+/** A broken policy file leaves the default policy in force, with every problem on its line. */
+function policyOf(text: string | undefined, fileName: string): PolicyAnswer {
+  if (text === undefined) return { policy: defaultPolicy, issues: [] };
+  try {
+    return { policy: parsePolicy(text, fileName), issues: [] };
+  } catch (error) {
+    const issues: PolicyIssue[] = error instanceof PolicyError ? error.issues : [{ line: 1, path: '', message: String(error) }];
+    return { policy: defaultPolicy, issues };
   }
 }
 

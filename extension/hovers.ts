@@ -1,10 +1,10 @@
 // Hover on a prompt: where its tokens come from, what input and output cost, what caching saves, and the same
 // prompt priced across the provider's models.
 import * as vscode from 'vscode';
-import { estimatePromptCost, priceUsage, type ExactTokenCounter, type Policy, type PromptReport } from '../core';
+import type { ExactTokenCounter, Policy, PromptReport } from '../core';
 import type { Analysis } from './analysis';
+import type { PriceQuestion, PromptPrices } from './comparison';
 import type { Engine } from './engine';
-import { compareModels } from './comparison';
 import { callsLabel, thousands, tokensLabel, usd } from './labels';
 import { toRange } from './ranges';
 
@@ -12,7 +12,7 @@ export class PromptHovers implements vscode.HoverProvider {
   constructor(
     private readonly analysis: Analysis,
     private readonly engine: Engine,
-    private readonly policy: () => Policy,
+    private readonly policy: () => Promise<Policy>,
     private readonly exactCounter: () => Promise<ExactTokenCounter | undefined>,
   ) {}
 
@@ -24,7 +24,8 @@ export class PromptHovers implements vscode.HoverProvider {
     );
     if (!report) return undefined;
     const partTokens = (await this.engine.count(report.prompt.parts.map((part) => part.text), report.model)).map((count) => count.tokens);
-    const markdown = hoverMarkdown(report, partTokens, this.policy());
+    const prices = await this.engine.prices(priceQuestion(report, await this.policy(), staticPrefixTokens(report, partTokens)));
+    const markdown = hoverMarkdown(report, partTokens, prices);
     const counter = report.tokens.exact ? undefined : await this.exactCounter();
     if (counter) {
       const text = report.prompt.parts.map((part) => part.text).join('\n');
@@ -39,8 +40,20 @@ export class PromptHovers implements vscode.HoverProvider {
   }
 }
 
+/** What the worker prices for a prompt. `staticPrefixTokens` matters only for the caching estimate. */
+export function priceQuestion(report: PromptReport, policy: Policy, staticPrefixTokens = 0): PriceQuestion {
+  return {
+    model: report.model,
+    promptTokens: report.tokens.tokens,
+    outputTokens: report.outputTokens,
+    callsPerDay: report.callsPerDay,
+    staticPrefixTokens,
+    customModels: policy.customModels,
+  };
+}
+
 /** `partTokens`: the token count of each part's text, in the order of `report.prompt.parts`. */
-export function hoverMarkdown(report: PromptReport, partTokens: number[], policy: Policy): vscode.MarkdownString {
+export function hoverMarkdown(report: PromptReport, partTokens: number[], prices: PromptPrices): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**tokenwise** · ${report.model} · ${tokensLabel(report.tokens.tokens, report.tokens.exact)} in, ${thousands(report.outputTokens)} tok out\n\n`);
 
@@ -57,14 +70,13 @@ export function hoverMarkdown(report: PromptReport, partTokens: number[], policy
   md.appendMarkdown(`| expected output | ${thousands(report.outputTokens)} |\n\n`);
 
   if (report.cost) {
-    try {
-      const call = priceUsage({ inputTokens: report.tokens.tokens, outputTokens: report.outputTokens }, { model: report.model, customModels: policy.customModels });
-      md.appendMarkdown(`Per call: input ${usd(call.uncachedInput)} + output ${usd(call.output)} = **${usd(report.cost.perCall)}** · `);
-    } catch {
-      md.appendMarkdown(`Per call: **${usd(report.cost.perCall)}** · `);
-    }
+    const { split, caching } = prices;
+    md.appendMarkdown(
+      split
+        ? `Per call: input ${usd(split.uncachedInput)} + output ${usd(split.output)} = **${usd(report.cost.perCall)}** · `
+        : `Per call: **${usd(report.cost.perCall)}** · `,
+    );
     md.appendMarkdown(`**${usd(report.cost.perMonth)}/month** at ${callsLabel(report.callsPerDay)} calls/day\n\n`);
-    const caching = cachingOf(report, partTokens, policy);
     if (caching) {
       md.appendMarkdown(
         `Prompt caching of the ${thousands(caching.cachedPrefixTokens)}-token static prefix: ${usd(caching.perMonth)}/month ` +
@@ -74,10 +86,9 @@ export function hoverMarkdown(report: PromptReport, partTokens: number[], policy
   }
   if (!report.tokens.exact && report.tokens.note) md.appendMarkdown(`_${report.tokens.note}_\n\n`);
 
-  const rows = compareModels(report, policy);
-  if (rows.length > 0) {
+  if (prices.rows.length > 0) {
     md.appendMarkdown('| Model | Tier | Per call | Per month |\n|:--|:--|--:|--:|\n');
-    for (const row of rows) {
+    for (const row of prices.rows) {
       const name = row.current ? `**${row.model}**` : row.model;
       md.appendMarkdown(`| ${name}${row.fits ? '' : ' (too long)'} | ${row.tier} | ${usd(row.perCall)} | ${usd(row.perMonth)} |\n`);
     }
@@ -89,26 +100,14 @@ export function hoverMarkdown(report: PromptReport, partTokens: number[], policy
 }
 
 /**
- * What prompt caching would save: the static prefix is every part before the first one holding a variable (the same
- * on every call, so a provider can serve it from its cache). Undefined when the prefix is below the provider's
- * minimum or the model has no caching.
+ * The static prefix: every part before the first one holding a variable (the same on every call, so a provider can
+ * serve it from its cache).
  */
-function cachingOf(report: PromptReport, partTokens: number[], policy: Policy) {
-  let staticPrefixTokens = 0;
+function staticPrefixTokens(report: PromptReport, partTokens: number[]): number {
+  let tokens = 0;
   for (const [index, part] of report.prompt.parts.entries()) {
     if (part.variables.length > 0) break;
-    staticPrefixTokens += partTokens[index]!;
+    tokens += partTokens[index]!;
   }
-  try {
-    return estimatePromptCost({
-      model: report.model,
-      promptTokens: report.tokens.tokens,
-      outputTokens: report.outputTokens,
-      callsPerDay: report.callsPerDay,
-      staticPrefixTokens,
-      customModels: policy.customModels,
-    }).withCaching;
-  } catch {
-    return undefined;
-  }
+  return tokens;
 }

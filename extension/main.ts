@@ -38,7 +38,7 @@ export function activate(extension: vscode.ExtensionContext): TokenwiseApi {
   const c = (ctx = new Ctx(extension));
   extension.subscriptions.push(c);
   c.own(vscode.languages.registerCodeLensProvider(documents, c.lenses));
-  c.own(vscode.languages.registerHoverProvider(documents, new PromptHovers(c.analysis, c.engine, () => c.currentPolicy, () => c.exactCounter())));
+  c.own(vscode.languages.registerHoverProvider(documents, new PromptHovers(c.analysis, c.engine, () => c.currentPolicy(), () => c.exactCounter())));
   c.own(vscode.languages.registerCodeActionsProvider(documents, new QuickFixes(c.analysis), { providedCodeActionKinds: QuickFixes.kinds }));
   registerCommands(c);
   c.own(vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && c.schedule(event.document)));

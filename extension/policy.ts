@@ -1,13 +1,17 @@
 // The team policy file: found at the workspace root (or where tokenwise.policyFile points), read through
-// vscode.workspace.fs so it works on the web too, re-read whenever it changes. A broken file keeps the editor
-// working on the default policy and shows each problem on its line.
+// vscode.workspace.fs so it works on the web too, re-read whenever it changes, and parsed in the analysis worker (whose
+// bundle carries the schema). A broken file keeps the editor working on the default policy and shows each problem on
+// its line.
 import * as vscode from 'vscode';
-import { defaultPolicy, parsePolicy, PolicyError, type Policy } from '../core';
+import type { Policy, PolicyIssue } from '../core';
+import type { Engine } from './engine';
 
 export const policyFileNames = ['tokenwise.config.json', 'tokenwise.config.yaml', 'tokenwise.config.yml'];
 
 export class PolicyFile implements vscode.Disposable {
-  private current: Policy = defaultPolicy;
+  /** Undefined until the first load. */
+  private current: Policy | undefined;
+  private firstLoad: Promise<void> | undefined;
   private readonly problems = vscode.languages.createDiagnosticCollection('tokenwise-policy');
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/tokenwise.config.{json,yaml,yml}');
   private readonly changed = new vscode.EventEmitter<void>();
@@ -15,14 +19,16 @@ export class PolicyFile implements vscode.Disposable {
   private configuredPath = '';
   private customWatcher: vscode.FileSystemWatcher | undefined;
 
-  constructor() {
+  constructor(private readonly engine: Engine) {
     const reload = () => void this.load();
     this.watcher.onDidChange(reload);
     this.watcher.onDidCreate(reload);
     this.watcher.onDidDelete(reload);
   }
 
-  get policy(): Policy {
+  /** The policy in force; the first call waits for the file to be read and parsed. */
+  async policy(): Promise<Policy> {
+    while (this.current === undefined) await (this.firstLoad ??= this.load().finally(() => (this.firstLoad = undefined)));
     return this.current;
   }
 
@@ -46,17 +52,10 @@ export class PolicyFile implements vscode.Disposable {
 
   private async load(): Promise<void> {
     const found = await this.find();
+    const { policy, issues } = await this.engine.policy(found?.text, found?.uri.path.split('/').pop() ?? policyFileNames[0]!);
+    this.current = policy;
     this.problems.clear();
-    if (!found) {
-      this.current = defaultPolicy;
-    } else {
-      try {
-        this.current = parsePolicy(found.text, found.uri.path.split('/').pop() ?? 'tokenwise.config.json');
-      } catch (error) {
-        this.current = defaultPolicy;
-        this.report(found.uri, error);
-      }
-    }
+    if (found && issues.length > 0) this.report(found.uri, issues);
     this.changed.fire();
   }
 
@@ -77,8 +76,7 @@ export class PolicyFile implements vscode.Disposable {
     return undefined;
   }
 
-  private report(uri: vscode.Uri, error: unknown): void {
-    const issues = error instanceof PolicyError ? error.issues : [{ line: 1, path: '', message: String(error) }];
+  private report(uri: vscode.Uri, issues: PolicyIssue[]): void {
     this.problems.set(
       uri,
       issues.map((issue) => {

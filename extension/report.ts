@@ -23,7 +23,7 @@ export async function auditWorkspace(ctx: Ctx): Promise<WorkspaceReport> {
   const report = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'tokenwise: auditing prompts', cancellable: true },
     async (progress, token) => {
-      const promptGlobs = ctx.policy.policy.promptFiles;
+      const promptGlobs = (await ctx.currentPolicy()).promptFiles;
       const uris = (await vscode.workspace.findFiles('**/*', excluded, 20_000, token)).filter((uri) =>
         isSupportedFile(vscode.workspace.asRelativePath(uri, false), { promptGlobs }),
       );

@@ -1,6 +1,6 @@
 // Tokens and cost of the selection, or of the prompt under the cursor; a click picks the model for the file.
 import * as vscode from 'vscode';
-import { estimatePromptCost, type Policy } from '../core';
+import type { Policy } from '../core';
 import type { Analysis } from './analysis';
 import type { Engine } from './engine';
 import { tokensLabel, usd } from './labels';
@@ -15,8 +15,8 @@ export class CostStatus implements vscode.Disposable {
   constructor(
     private readonly analysis: Analysis,
     private readonly engine: Engine,
-    private readonly modelFor: (uri: vscode.Uri) => string,
-    private readonly policy: () => Policy,
+    private readonly modelFor: (uri: vscode.Uri) => Promise<string>,
+    private readonly policy: () => Promise<Policy>,
   ) {
     this.item.name = 'tokenwise';
     this.item.command = 'tokenwise.pickModel';
@@ -57,17 +57,14 @@ export class CostStatus implements vscode.Disposable {
         : undefined;
     if (!selection.isEmpty) {
       // Counted for the model of the prompt it sits in, else the file's model.
-      const model = report?.model ?? this.modelFor(document.uri);
+      const model = report?.model ?? (await this.modelFor(document.uri));
       const selected = document.getText(selection);
       if (selected.length > 1_000_000) return { label: '$(symbol-number) selection too large to count', tooltip: 'tokenwise' };
       const [count] = await this.engine.count([selected], model);
-      let cost = '';
-      try {
-        const estimate = estimatePromptCost({ model, promptTokens: count.tokens, outputTokens: 0, callsPerDay: 1, customModels: this.policy().customModels });
-        cost = ` · ${usd(estimate.perCall)}`;
-      } catch {
-        // an unpriced model still gets its token count
-      }
+      const { customModels } = await this.policy();
+      const { perCall } = await this.engine.prices({ model, promptTokens: count!.tokens, outputTokens: 0, callsPerDay: 1, staticPrefixTokens: 0, customModels });
+      // An unpriced model still gets its token count.
+      const cost = perCall === undefined ? '' : ` · ${usd(perCall)}`;
       return { label: `$(symbol-number) ${tokensLabel(count!.tokens, count!.exact)}${cost} · ${model}`, tooltip: `Selection, as input tokens for ${model}. Click to pick the model for this file.` };
     }
     if (!report) return undefined;

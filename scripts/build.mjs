@@ -1,4 +1,5 @@
 // Bundles every front end into dist/. Each entry names its platform so core is proven to bundle for each.
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -11,18 +12,24 @@ const common = {
   legalComments: 'none',
 };
 
+const coreDir = fileURLToPath(new URL('../core/', import.meta.url));
+
 /**
- * Keeps the parser out of the host's bundle: core's extraction module comes along with core's public entry, but the
- * host never extracts (the worker does), so the parser is replaced by a stand-in that fails loudly if called.
+ * Lets the host's bundle leave out every module of core it never calls into. Core's modules build their tables at
+ * load (the price data, the policy schema with zod, the parser's options), which esbuild must otherwise keep as
+ * possible side effects; none has an effect beyond its exports. So the host's bundle holds the few helpers it uses,
+ * and the worker's bundle (which calls the rest) everything else.
  */
-const parserInWorkerOnly = {
-  name: 'parser-in-worker-only',
+const coreWithoutSideEffects = {
+  name: 'core-without-side-effects',
   setup(build) {
-    build.onResolve({ filter: /^@babel\/parser$/ }, (args) => ({ path: args.path, namespace: 'parser-in-worker-only' }));
-    build.onLoad({ filter: /.*/, namespace: 'parser-in-worker-only' }, () => ({
-      contents: `exports.parse = () => { throw new Error("the parser is in the analysis worker's bundle only"); };`,
-      loader: 'js',
-    }));
+    build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      if (args.pluginData === coreWithoutSideEffects) return undefined;
+      const { kind, importer, resolveDir } = args;
+      const resolved = await build.resolve(args.path, { kind, importer, resolveDir, pluginData: coreWithoutSideEffects });
+      if (resolved.errors.length > 0 || !resolved.path.startsWith(coreDir)) return resolved;
+      return { ...resolved, sideEffects: false };
+    });
   },
 };
 
@@ -36,9 +43,9 @@ const entries = [
     banner: { js: '#!/usr/bin/env node' },
   },
   // VS Code extension: one browser-platform bundle serves the desktop (Node) and web-worker extension hosts alike —
-  // it uses no Node API. The tokenizer (its rank data) and the parser are left to the worker's bundle below: the host
-  // asks the worker, or loads that bundle, for anything needing them, so its own bundle stays small and loads fast,
-  // and the .vsix carries them once.
+  // it uses no Node API. The tokenizer (its rank data), the parser, the price data and the policy file's parser and
+  // schema are left to the worker's bundle below: the host asks the worker, or loads that bundle, for anything
+  // needing them, so its own bundle stays small and loads fast, and the .vsix carries them once.
   {
     entryPoints: ['extension/main.ts'],
     outfile: 'dist/extension.js',
@@ -47,9 +54,9 @@ const entries = [
     target: 'es2022',
     // The Node host starts its worker through node:worker_threads; the web host never asks for it.
     external: ['vscode', 'node:worker_threads'],
-    plugins: [parserInWorkerOnly],
+    plugins: [coreWithoutSideEffects],
   },
-  // Its worker (extension/engine.ts): audits and token counts off the extension host's thread. CommonJS, so the
+  // Its worker (extension/engine.ts): audits, token counts, prices and the policy file off the extension host's thread. CommonJS, so the
   // host can also load it into itself; the Web Worker gets a CommonJS shim around it.
   {
     entryPoints: ['extension/engineWorker.ts'],

@@ -19,18 +19,20 @@ describe('where audits run', () => {
     assert.deepEqual([engine.kind, engine.fallbackReason], ['node worker', undefined]);
   });
 
-  it("keeps the tokenizer's rank data and the parser out of the host's bundle", () => {
+  it("keeps the tokenizer's rank data, the parser, the price data, the policy parser and zod's full API out of the host's bundle", () => {
     const dist = join(vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionPath, 'dist');
     const host = readFileSync(join(dist, 'extension.js'), 'utf8');
     const worker = readFileSync(join(dist, 'engineWorker.js'), 'utf8');
-    // `pat_str` is a field of every rank file; `decorators-legacy` a plugin name only the parser knows.
-    for (const marker of ['pat_str', 'decorators-legacy']) {
+    // `pat_str` is a field of every rank file; `decorators-legacy` a plugin name only the parser knows; `input_mtok` a
+    // field of the price data; the next a message of the YAML parser; `"ZodObject"` the name of a schema class of
+    // zod's full API (the host validates its settings with zod/mini).
+    for (const marker of ['pat_str', 'decorators-legacy', 'input_mtok', 'Implicit keys need to be', '"ZodObject"']) {
       assert.ok(worker.includes(marker), `the worker's bundle has ${marker}`);
       assert.ok(!host.includes(marker), `the host's bundle has no ${marker}`);
     }
   });
 
-  it('falls back to the host, with the same audit and counts, when no worker thread can start', async () => {
+  it('falls back to the host, with the same audit, counts, prices, models and policy, when no worker thread can start', async () => {
     const document = (await openFixture('src/support.ts')).document;
     const fileName = vscode.workspace.asRelativePath(document.uri, false);
     const script = vscode.Uri.joinPath(vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionUri, 'dist/engineWorker.js');
@@ -53,6 +55,15 @@ describe('where audits run', () => {
       assert.deepEqual(inHost.audit, inWorker.audit);
       const text = 'Classify the support ticket as one of: billing, bug, feature, other.';
       assert.deepEqual(await broken.count([text], 'gpt-4o'), await working.count([text], 'gpt-4o'));
+      const question = { model: 'claude-sonnet-4-5', promptTokens: 3_000, outputTokens: 400, callsPerDay: 2_000, staticPrefixTokens: 2_500, customModels: undefined };
+      const prices = await working.prices(question);
+      assert.ok(prices.perCall! > 0 && prices.caching && prices.rows.some((row) => row.current), JSON.stringify(prices));
+      assert.deepEqual(await broken.prices(question), prices);
+      assert.deepEqual(await broken.models(undefined), await working.models(undefined));
+      for (const policy of ['{ "defaultCallsPerDay": 3000 }', '{ "defaultCallsPerDay": "many" }']) {
+        assert.deepEqual(await broken.policy(policy, 'tokenwise.config.json'), await working.policy(policy, 'tokenwise.config.json'));
+      }
+      assert.equal((await broken.policy('{ "defaultCallsPerDay": "many" }', 'tokenwise.config.json')).issues[0]?.path, 'defaultCallsPerDay');
     } finally {
       Object.assign(threads, { Worker: RealWorker });
       broken.dispose();

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { defaultPolicy } from '../../../core';
-import { compareModels } from '../../../extension/comparison';
+import { promptPrices } from '../../../extension/comparison';
+import { priceQuestion } from '../../../extension/hovers';
 import { closeAll, extensionApi, fixtureUri, lensTitles, lensesOf, openFixture, pickInQuickPick, setSetting, until } from './helpers';
 
 async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
@@ -72,7 +73,7 @@ describe('cost lenses', () => {
     assert.equal(analysis.state, 'ready');
     const report = analysis.state === 'ready' ? analysis.audit.prompts.find((r) => r.prompt.id === lens.command!.arguments![1]) : undefined;
     assert.ok(report);
-    const rows = compareModels(report, defaultPolicy);
+    const { rows } = promptPrices(priceQuestion(report, defaultPolicy));
     const index = rows.findIndex((row) => !row.current);
     assert.ok(rows.length >= 3 && index >= 0, JSON.stringify(rows.map((r) => r.model)));
 

@@ -37,7 +37,7 @@ export async function run(): Promise<void> {
       const engine = api.engine();
       assert(engine.kind === 'web worker', `engine: ${JSON.stringify(engine)}`);
     }],
-    ['falls back to the host, with the same audit, when no Web Worker can start', async () => {
+    ['falls back to the host, with the same audit, prices and policy, when no Web Worker can start', async () => {
       const script = vscode.Uri.joinPath(vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionUri, 'dist/engineWorker.js');
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(support));
       const working = new Engine(script);
@@ -52,6 +52,12 @@ export async function run(): Promise<void> {
         assert(broken.kind === 'extension host' && working.kind === 'web worker', `engines: ${broken.kind}, ${working.kind}`);
         assert(inHost.audit.prompts.length === 2, `${inHost.audit.prompts.length} prompts audited in the host`);
         assert(JSON.stringify(inHost.audit) === JSON.stringify(inWorker.audit), 'the same audit in the host and in the worker');
+        const question = { model: 'gpt-4o', promptTokens: 2_000, outputTokens: 300, callsPerDay: 1_000, staticPrefixTokens: 1_500, customModels: undefined };
+        const [hostPrices, workerPrices] = [await broken.prices(question), await working.prices(question)];
+        assert(workerPrices.rows.length >= 3 && JSON.stringify(hostPrices) === JSON.stringify(workerPrices), 'the same prices in the host and in the worker');
+        const policy = '{ "defaultCallsPerDay": 3000 }';
+        const [hostPolicy, workerPolicy] = [await broken.policy(policy, 'tokenwise.config.json'), await working.policy(policy, 'tokenwise.config.json')];
+        assert(hostPolicy.policy.defaultCallsPerDay === 3000 && JSON.stringify(hostPolicy) === JSON.stringify(workerPolicy), 'the same policy in the host and in the worker');
       } finally {
         scope.Worker = RealWorker;
         broken.dispose();
