@@ -4,6 +4,8 @@
 import { z } from 'zod';
 
 const tokens = z.number().int('must be a whole number of tokens').nonnegative('must not be negative').max(Number.MAX_SAFE_INTEGER);
+/** A count that passed its own check (the cross-field checks run even when one did not). */
+const counted = (value: number) => Number.isInteger(value) && value >= 0;
 const label = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
 export const usageEventSchema = z
@@ -36,14 +38,13 @@ export const usageEventSchema = z
   .strict()
   .superRefine((event, context) => {
     // Each check only compares counts that are themselves valid, so one bad field gives one error.
-    const valid = (...values: number[]) => values.every((value) => Number.isInteger(value) && value >= 0);
-    if (valid(event.inputTokens, event.cacheReadTokens, event.cacheWriteTokens) && event.cacheReadTokens + event.cacheWriteTokens > event.inputTokens) {
+    if (counted(event.inputTokens) && counted(event.cacheReadTokens) && counted(event.cacheWriteTokens) && event.cacheReadTokens + event.cacheWriteTokens > event.inputTokens) {
       context.addIssue({ code: 'custom', path: ['inputTokens'], message: 'must include cacheReadTokens and cacheWriteTokens (it counts all input)' });
     }
-    if (valid(event.cacheWrite1hTokens, event.cacheWriteTokens) && event.cacheWrite1hTokens > event.cacheWriteTokens) {
+    if (counted(event.cacheWrite1hTokens) && counted(event.cacheWriteTokens) && event.cacheWrite1hTokens > event.cacheWriteTokens) {
       context.addIssue({ code: 'custom', path: ['cacheWrite1hTokens'], message: 'must not exceed cacheWriteTokens' });
     }
-    if (valid(event.reasoningTokens, event.outputTokens) && event.reasoningTokens > event.outputTokens) {
+    if (counted(event.reasoningTokens) && counted(event.outputTokens) && event.reasoningTokens > event.outputTokens) {
       context.addIssue({ code: 'custom', path: ['reasoningTokens'], message: 'must not exceed outputTokens (it counts all output)' });
     }
   });
