@@ -81,7 +81,8 @@ export async function run(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
-  // The first file with prompts: the worker (started on the prompt-free file) builds the tokenizer and audits it.
+  // The first file with prompts: the worker (started just after activation, for the policy file) builds the tokenizer
+  // and audits it.
   const monitor = blockMonitor();
   const first = await timed(async () => {
     const opened = await vscode.workspace.openTextDocument(uri);
