@@ -20,7 +20,7 @@ export class PolicyFile implements vscode.Disposable {
   private customWatcher: vscode.FileSystemWatcher | undefined;
 
   constructor(private readonly engine: Engine) {
-    const reload = () => void this.load();
+    const reload = () => void this.reload();
     this.watcher.onDidChange(reload);
     this.watcher.onDidCreate(reload);
     this.watcher.onDidDelete(reload);
@@ -41,13 +41,25 @@ export class PolicyFile implements vscode.Disposable {
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (configuredPath && folder) {
         this.customWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, configuredPath));
-        const reload = () => void this.load();
+        const reload = () => void this.reload();
         this.customWatcher.onDidChange(reload);
         this.customWatcher.onDidCreate(reload);
         this.customWatcher.onDidDelete(reload);
       }
     }
     await this.load();
+  }
+
+  /** A reload after the file changed: if the analysis worker stopped under it, once more on a new worker. */
+  private async reload(): Promise<void> {
+    try {
+      await this.load();
+    } catch {
+      await this.load().catch((error: unknown) => {
+        const why = error instanceof Error ? error.message : String(error);
+        void vscode.window.showWarningMessage(`tokenwise: the policy file could not be read again (${why}); the policy read before stays in force.`);
+      });
+    }
   }
 
   private async load(): Promise<void> {
