@@ -13,7 +13,8 @@ export interface LedgerOptions {
 }
 
 const QUARTER_HOUR_MS = 900_000;
-const dayCache = new Map<string, string>();
+/** Days by time zone, then by UTC quarter-hour: numeric keys, so a lookup builds no string. */
+const dayCache = new Map<string, Map<number, string>>();
 
 /**
  * The local day of `time` in `timeZone`. Every UTC offset in use is a multiple of 15 minutes, so a day boundary
@@ -21,12 +22,13 @@ const dayCache = new Map<string, string>();
  */
 export function localDay(time: number, timeZone: string): string {
   const quarter = Math.floor(time / QUARTER_HOUR_MS);
-  const key = `${timeZone}|${quarter}`;
-  let day = dayCache.get(key);
+  let days = dayCache.get(timeZone);
+  if (days === undefined) dayCache.set(timeZone, (days = new Map()));
+  let day = days.get(quarter);
   if (day === undefined) {
-    if (dayCache.size > 200_000) dayCache.clear();
+    if (days.size > 200_000) days.clear();
     day = periodContaining(new Date(quarter * QUARTER_HOUR_MS), 'day', timeZone).key;
-    dayCache.set(key, day);
+    days.set(quarter, day);
   }
   return day;
 }
