@@ -27,8 +27,10 @@ export function localDay(time: number, timeZone: string): string {
   let day = days.get(quarter);
   if (day === undefined) {
     if (days.size > 200_000) days.clear();
-    day = periodContaining(new Date(quarter * QUARTER_HOUR_MS), 'day', timeZone).key;
-    days.set(quarter, day);
+    // The look-up is slow (Intl), so one serves every quarter-hour that starts within the same local day.
+    const period = periodContaining(new Date(quarter * QUARTER_HOUR_MS), 'day', timeZone);
+    day = period.key;
+    for (let q = Math.ceil(period.start.getTime() / QUARTER_HOUR_MS); q * QUARTER_HOUR_MS < period.end.getTime(); q++) days.set(q, day);
   }
   return day;
 }
