@@ -192,6 +192,7 @@ async function main(): Promise<void> {
     const side = new SqliteStore(join(dir, 'pipeline.db'));
     // Each stage's share, and CPU time beside wall time: on a shared machine the wall time also counts waiting for a core.
     const stages = { validation: 0, pricing: 0, store: 0 };
+    const options = { source: 'api', timeZone: TIME_ZONE };
     const cpuBegan = process.cpuUsage();
     let began = performance.now();
     for (let i = 0; i < pipeline.length; i += 5_000) {
@@ -200,7 +201,7 @@ async function main(): Promise<void> {
       if (!parsed.ok) throw new Error('bench rows invalid');
       stages.validation += performance.now() - at;
       at = performance.now();
-      const events = parsed.events.map((event) => toLedgerEvent(event, { source: 'api', timeZone: TIME_ZONE }));
+      const events = parsed.events.map((event) => toLedgerEvent(event, options));
       stages.pricing += performance.now() - at;
       at = performance.now();
       await side.ingest(events);

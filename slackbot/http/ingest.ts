@@ -70,8 +70,8 @@ export async function ingestUsage(req: IncomingMessage, res: ServerResponse, bot
     sendJson(res, 400, { error: 'invalid batch: nothing was stored', stored: 0, errors: errors.slice(0, MAX_ERRORS), errorCount: errors.length });
     return;
   }
-  const customModels = bot.policy.customModels;
-  const events = parsed.events.map((event) => toLedgerEvent(event, { source: 'api', timeZone: bot.timeZone, customModels }));
+  const options = { source: 'api', timeZone: bot.timeZone, customModels: bot.policy.customModels };
+  const events = parsed.events.map((event) => toLedgerEvent(event, options));
   const result = await storeUsage(bot, events);
   bot.log.info('usage ingested', { inserted: result.inserted, duplicates: result.duplicates });
   sendJson(res, 200, result);
