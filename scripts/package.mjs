@@ -15,7 +15,6 @@ run('node_modules/.bin/vsce', [
   'package',
   '--no-dependencies',
   '--allow-missing-repository',
-  '--skip-license',
   '--readme-path', 'extension/README.md',
   '--baseImagesUrl', imagesUrl,
   '--out', 'dist/tokenwise.vsix',

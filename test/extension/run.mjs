@@ -220,7 +220,7 @@ async function checkPackage() {
   const expected = [
     '[Content_Types].xml', 'extension.vsixmanifest', 'extension/changelog.md', 'extension/dist/engineWorker.js', 'extension/dist/extension.js',
     'extension/media/icon.png', 'extension/media/screenshot.png',
-    'extension/package.json', 'extension/readme.md', 'extension/schema/tokenwise.config.schema.json',
+    'extension/LICENSE.txt', 'extension/package.json', 'extension/readme.md', 'extension/schema/tokenwise.config.schema.json',
   ].sort();
   const megabytes = statSync('dist/tokenwise.vsix').size / 1024 / 1024;
   if (megabytes >= 5 || JSON.stringify(listing) !== JSON.stringify(expected)) {
