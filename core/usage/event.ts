@@ -36,16 +36,18 @@ export const usageEventSchema = z
     tags: z.array(z.string().trim().min(1).max(100)).max(32, 'at most 32 tags').default([]),
   })
   .strict()
-  .superRefine((event, context) => {
+  // A check on the parse payload rather than superRefine, which attaches a new addIssue closure to every row's payload.
+  .check((payload) => {
+    const event = payload.value;
     // Each check only compares counts that are themselves valid, so one bad field gives one error.
     if (counted(event.inputTokens) && counted(event.cacheReadTokens) && counted(event.cacheWriteTokens) && event.cacheReadTokens + event.cacheWriteTokens > event.inputTokens) {
-      context.addIssue({ code: 'custom', path: ['inputTokens'], message: 'must include cacheReadTokens and cacheWriteTokens (it counts all input)' });
+      payload.issues.push({ code: 'custom', path: ['inputTokens'], message: 'must include cacheReadTokens and cacheWriteTokens (it counts all input)', input: event, continue: true });
     }
     if (counted(event.cacheWrite1hTokens) && counted(event.cacheWriteTokens) && event.cacheWrite1hTokens > event.cacheWriteTokens) {
-      context.addIssue({ code: 'custom', path: ['cacheWrite1hTokens'], message: 'must not exceed cacheWriteTokens' });
+      payload.issues.push({ code: 'custom', path: ['cacheWrite1hTokens'], message: 'must not exceed cacheWriteTokens', input: event, continue: true });
     }
     if (counted(event.reasoningTokens) && counted(event.outputTokens) && event.reasoningTokens > event.outputTokens) {
-      context.addIssue({ code: 'custom', path: ['reasoningTokens'], message: 'must not exceed outputTokens (it counts all output)' });
+      payload.issues.push({ code: 'custom', path: ['reasoningTokens'], message: 'must not exceed outputTokens (it counts all output)', input: event, continue: true });
     }
   });
 
