@@ -2,7 +2,7 @@
 // trend, and budget use with a forecast to the end of each budget's period.
 import { daysIn, forecastPeriod, parseRange, periodContaining, quotaStatus, type Budget, type Forecast, type Policy, type QuotaStatus } from '../../core';
 import { budgetsInForce } from '../quota/budgets';
-import { emptyTotals, type Dimension, type SpendRow, type Store, type Totals } from '../store/store';
+import { addTotals, emptyTotals, type Dimension, type SpendRow, type Store, type Totals } from '../store/store';
 import type { SpendArgs } from './args';
 
 export const TOP = 8;
@@ -47,16 +47,6 @@ export interface SpendContext {
   identities: (userId: string) => Promise<string[]>;
 }
 
-function add(into: Totals, row: Totals): void {
-  into.requests += row.requests;
-  into.inputTokens += row.inputTokens;
-  into.cacheReadTokens += row.cacheReadTokens;
-  into.cacheWriteTokens += row.cacheWriteTokens;
-  into.outputTokens += row.outputTokens;
-  into.reasoningTokens += row.reasoningTokens;
-  into.costNanos += row.costNanos;
-}
-
 export function tokensOf(totals: Totals): number {
   return totals.inputTokens + totals.outputTokens;
 }
@@ -81,7 +71,7 @@ export async function spendReport(args: SpendArgs, context: SpendContext): Promi
   const perKey = new Map<string, BreakdownItem>();
   const perDay = new Map<string, number>();
   for (const row of rows) {
-    add(totals, row);
+    addTotals(totals, row);
     const item = perKey.get(row.key) ?? { key: row.key, costNanos: 0, tokens: 0 };
     item.costNanos += row.costNanos;
     item.tokens += tokensOf(row);

@@ -114,7 +114,8 @@ export interface DimensionRow extends Totals {
   key: string;
 }
 
-function addTotals(row: Totals, amounts: Totals): void {
+/** Adds `amounts` into `row`. */
+export function addTotals(row: Totals, amounts: Totals): void {
   row.requests += amounts.requests;
   row.inputTokens += amounts.inputTokens;
   row.cacheReadTokens += amounts.cacheReadTokens;
