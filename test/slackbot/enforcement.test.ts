@@ -5,7 +5,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePolicy } from '../../core';
-import { startBot, type RunningBot } from '../../slackbot/app';
 import { loadConfig } from '../../slackbot/config';
 import type { BotContext } from '../../slackbot/context';
 import type { CheckAnswer } from '../../slackbot/http/quotaCheck';
@@ -14,10 +13,8 @@ import { createLog } from '../../slackbot/log';
 import { SqliteStore } from '../../slackbot/store/sqlite';
 import { LiteLlmDouble } from './support/litellm';
 import { post, signed, slashCommandBody } from './support/signing';
-import { SlackApiDouble } from './support/slackApi';
+import { SECRET, testBot, TOKEN } from './support/testBot';
 
-const SECRET = 'test-signing-secret-0123456789';
-const TOKEN = 'ingest-token-0123456789';
 const NOW = new Date('2026-11-22T12:00:00Z');
 const USD = 1_000_000_000;
 
@@ -32,38 +29,22 @@ const policy = parsePolicy(
 
 describe('Enforcement hook and alert actions over HTTP', function () {
   this.timeout(30_000);
-  const slack = new SlackApiDouble();
-  let dir: string;
-  let store: SqliteStore;
-  let bot: RunningBot;
-  let base: string;
-
-  before(async () => {
-    await slack.start();
-    dir = mkdtempSync(join(tmpdir(), 'tokenwise-enforce-'));
-    store = new SqliteStore(join(dir, 'bot.db'));
-    await store.setBudget({ scope: 'user', subject: 'U100', unit: 'usd', period: 'day', limit: 5 * USD, thresholds: [], hardCapPercent: 100 }, 'UADMIN', NOW);
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, INGEST_TOKEN: TOKEN, PORT: '0' });
-    bot = await startBot({ config, store, policy, log: createLog('error', () => undefined), now: () => NOW });
-    base = `http://127.0.0.1:${bot.port}`;
+  const fixture = testBot({
+    policy,
+    now: () => NOW,
+    beforeStart: (store) => store.setBudget({ scope: 'user', subject: 'U100', unit: 'usd', period: 'day', limit: 5 * USD, thresholds: [], hardCapPercent: 100 }, 'UADMIN', NOW),
   });
-
-  after(async () => {
-    await bot.stop();
-    await store.close();
-    await slack.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { slack } = fixture;
 
   const check = async (query: string, token = TOKEN) => {
-    const response = await fetch(`${base}/v1/quota/check?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${fixture.base}/v1/quota/check?${query}`, { headers: { authorization: `Bearer ${token}` } });
     return { status: response.status, body: (await response.json()) as CheckAnswer & { error?: string; field?: string } };
   };
 
   describe('GET /v1/quota/check', () => {
     it('refuses a missing or wrong bearer token', async () => {
       assert.equal((await check('team=search', 'wrong-token-0000000000')).status, 401);
-      assert.equal((await fetch(`${base}/v1/quota/check?team=search`)).status, 401);
+      assert.equal((await fetch(`${fixture.base}/v1/quota/check?team=search`)).status, 401);
     });
 
     it('answers 400 naming the parameter for every bad query', async () => {
@@ -93,7 +74,7 @@ describe('Enforcement hook and alert actions over HTTP', function () {
     });
 
     it('counts acknowledged usage from the next check on, and denies what would pass a hard cap', async () => {
-      const ingest = await fetch(`${base}/v1/usage`, {
+      const ingest = await fetch(`${fixture.base}/v1/usage`, {
         method: 'POST',
         headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
         body: JSON.stringify([{ id: 'c1', time: '2026-11-22T10:00:00Z', provider: 'openai', model: 'gpt-4o', inputTokens: 900_000, outputTokens: 50_000, costNanos: 4 * USD, team: 'search', user: 'U100' }]),
@@ -112,8 +93,8 @@ describe('Enforcement hook and alert actions over HTTP', function () {
     });
 
     it('counts an approved increase at once', async () => {
-      const request = await store.createQuotaRequest({ team: 'search', requester: 'U100', unit: 'tokens', amount: 100_000, until: null, expiresAt: null, reason: 'launch', at: NOW });
-      await store.decideQuotaRequest({ action: 'approve', requestId: request.id, by: 'U900', at: NOW });
+      const request = await fixture.store.createQuotaRequest({ team: 'search', requester: 'U100', unit: 'tokens', amount: 100_000, until: null, expiresAt: null, reason: 'launch', at: NOW });
+      await fixture.store.decideQuotaRequest({ action: 'approve', requestId: request.id, by: 'U900', at: NOW });
       const { body } = await check('team=search&tokens=100000');
       assert.equal(body.allow, true);
       assert.deepEqual(body.team!.remaining, { tokens: 150_000 });
@@ -139,7 +120,7 @@ describe('Enforcement hook and alert actions over HTTP', function () {
         response_url: slack.responseUrl(name),
         actions: [{ type: 'button', action_id: 'alert_view_spend', block_id: 'b', action_ts: '1', value }],
       });
-      return post(`${base}/slack/events`, signed(secret, `payload=${encodeURIComponent(payload)}`, 'application/x-www-form-urlencoded'));
+      return post(`${fixture.base}/slack/events`, signed(secret, `payload=${encodeURIComponent(payload)}`, 'application/x-www-form-urlencoded'));
     };
 
     it('answers the clicker with the spend report the alert names', async () => {
@@ -220,86 +201,56 @@ describe('LiteLLM budget sync', function () {
 
 describe('LiteLLM budget sync from Slack', function () {
   this.timeout(20_000);
-  const slack = new SlackApiDouble();
   const litellm = new LiteLlmDouble('sk-master-0123456789');
-  let dir: string;
-  let store: SqliteStore;
-  let bot: RunningBot;
-  let base: string;
-
-  before(async () => {
-    await slack.start();
-    await litellm.start();
-    dir = mkdtempSync(join(tmpdir(), 'tokenwise-litellm-now-'));
-    store = new SqliteStore(join(dir, 'bot.db'));
-    const config = loadConfig({
-      SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, INGEST_TOKEN: TOKEN, PORT: '0',
-      TOKENWISE_ADMINS: 'UADMIN', LITELLM_URL: litellm.url, LITELLM_KEY: litellm.key, ALERT_INTERVAL_MINUTES: '1440',
-    });
-    bot = await startBot({ config, store, policy, log: createLog('error', () => undefined), now: () => NOW });
-    base = `http://127.0.0.1:${bot.port}`;
-    // The check on start syncs the policy's budget; what follows comes from the decisions themselves.
-    await litellm.waitFor(() => litellm.updates.length > 0);
+  const fixture = testBot({
+    policy,
+    now: () => NOW,
+    doubles: [litellm],
+    env: () => ({ TOKENWISE_ADMINS: 'UADMIN', LITELLM_URL: litellm.url, LITELLM_KEY: litellm.key, ALERT_INTERVAL_MINUTES: '1440' }),
   });
+  const { slack } = fixture;
 
-  after(async () => {
-    await bot.stop();
-    await store.close();
-    await litellm.stop();
-    await slack.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  // The check on start syncs the policy's budget; what follows comes from the decisions themselves.
+  before(() => litellm.waitFor(() => litellm.updates.length > 0));
 
   it('sends a team budget set with /tokens budget set at once', async () => {
     const body = slashCommandBody({ text: 'budget set team ads $500 per week', user_id: 'UADMIN', response_url: slack.responseUrl('set') });
-    assert.equal((await post(`${base}/slack/events`, signed(SECRET, body, 'application/x-www-form-urlencoded'))).status, 200);
+    assert.equal((await post(`${fixture.base}/slack/events`, signed(SECRET, body, 'application/x-www-form-urlencoded'))).status, 200);
     await litellm.waitFor(() => litellm.updates.some((update) => update.max_budget === 500));
     assert.deepEqual(litellm.updates.at(-1), { team_id: 'ads', max_budget: 500, budget_duration: '7d' });
   });
 
   it('sends the raised budget as soon as an approver approves a request', async () => {
-    const request = await store.createQuotaRequest({ team: 'ads', requester: 'U200', unit: 'usd', amount: 50 * USD, until: null, expiresAt: null, reason: 'eval run', at: NOW });
+    const request = await fixture.store.createQuotaRequest({ team: 'ads', requester: 'U200', unit: 'usd', amount: 50 * USD, until: null, expiresAt: null, reason: 'eval run', at: NOW });
     const payload = JSON.stringify({
       type: 'block_actions', user: { id: 'U900' }, team: { id: 'T0001' }, api_app_id: 'A0001', trigger_id: '1.2',
       container: { type: 'message', channel_id: 'D900', message_ts: '1.0' }, channel: { id: 'D900' }, response_url: slack.responseUrl('approve'),
       actions: [{ type: 'button', action_id: 'quota_approve', block_id: 'quota_decision', value: request.id, action_ts: '1' }],
     });
-    assert.equal((await post(`${base}/slack/events`, signed(SECRET, `payload=${encodeURIComponent(payload)}`, 'application/x-www-form-urlencoded'))).status, 200);
+    assert.equal((await post(`${fixture.base}/slack/events`, signed(SECRET, `payload=${encodeURIComponent(payload)}`, 'application/x-www-form-urlencoded'))).status, 200);
     await litellm.waitFor(() => litellm.updates.some((update) => update.max_budget === 550));
     assert.deepEqual(litellm.updates.at(-1), { team_id: 'ads', max_budget: 550, budget_duration: '7d' });
-    assert.equal((await store.quotaRequest(request.id))?.status, 'approved');
+    assert.equal((await fixture.store.quotaRequest(request.id))?.status, 'approved');
   });
 });
 
 describe('Alerts job in the running bot', function () {
   this.timeout(20_000);
-  const slack = new SlackApiDouble();
-  let dir: string;
-  let store: SqliteStore;
-  let bot: RunningBot;
-
-  before(async () => {
-    await slack.start();
-    dir = mkdtempSync(join(tmpdir(), 'tokenwise-alertjob-'));
-    store = new SqliteStore(join(dir, 'bot.db'));
+  const withChannels = parsePolicy(
+    JSON.stringify({ timeZone: 'Europe/Berlin', teams: { ads: { members: ['U200'], approvers: ['U900'] } }, budgets: { teams: { ads: { amountUsd: 10, period: 'week' } } }, alerts: { channels: ['C0ALERTS9'] } }),
+    'tokenwise.config.json',
+  );
+  const fixture = testBot({
+    policy: withChannels,
+    now: () => NOW,
+    beforeStart: (store) =>
+      store.ingest([{ id: 'w1', time: Date.parse('2026-11-17T10:00:00Z'), day: '2026-11-17', source: 'api', provider: 'openai', model: 'gpt-4o', requests: 1, inputTokens: 10, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: 1, reasoningTokens: 0, costNanos: 6 * USD, costSource: 'reported', team: 'ads', tags: [] }]),
+    // A day between ticks: every later alert comes from the check that follows an ingest.
+    env: () => ({ ALERT_INTERVAL_MINUTES: '1440' }),
   });
-
-  after(async () => {
-    await bot.stop();
-    await store.close();
-    await slack.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { slack } = fixture;
 
   it('runs on start and posts a crossed threshold to the configured channel', async () => {
-    const withChannels = parsePolicy(
-      JSON.stringify({ timeZone: 'Europe/Berlin', teams: { ads: { members: ['U200'], approvers: ['U900'] } }, budgets: { teams: { ads: { amountUsd: 10, period: 'week' } } }, alerts: { channels: ['C0ALERTS9'] } }),
-      'tokenwise.config.json',
-    );
-    await store.ingest([{ id: 'w1', time: Date.parse('2026-11-17T10:00:00Z'), day: '2026-11-17', source: 'api', provider: 'openai', model: 'gpt-4o', requests: 1, inputTokens: 10, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: 1, reasoningTokens: 0, costNanos: 6 * USD, costSource: 'reported', team: 'ads', tags: [] }]);
-    // A day between ticks: every later alert comes from the check that follows an ingest.
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, INGEST_TOKEN: TOKEN, PORT: '0', ALERT_INTERVAL_MINUTES: '1440' });
-    bot = await startBot({ config, store, policy: withChannels, log: createLog('error', () => undefined), now: () => NOW });
     await slack.waitFor(() => slack.calls.some((call) => call.method === 'chat.postMessage'));
     const [alert] = slack.calls.filter((call) => call.method === 'chat.postMessage');
     assert.equal(alert!.body.channel, 'C0ALERTS9');
@@ -309,7 +260,7 @@ describe('Alerts job in the running bot', function () {
   it('checks right after an ingest: a batch passing 80 % is posted without waiting for the next tick', async () => {
     const batch = [0, 1, 2].map((i) => ({ id: `burst-${i}`, time: '2026-11-18T10:00:00Z', provider: 'openai', model: 'gpt-4o', inputTokens: 10, outputTokens: 1, costNanos: 1 * USD, team: 'ads' }));
     // A burst of batches, the last one passing 80 % ($6 + $3 of $10); the checks they ask for are coalesced.
-    const responses = await Promise.all(batch.map((event) => fetch(`http://127.0.0.1:${bot.port}/v1/usage`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify([event]) })));
+    const responses = await Promise.all(batch.map((event) => fetch(`${fixture.base}/v1/usage`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify([event]) })));
     assert.deepEqual(responses.map((response) => response.status), [200, 200, 200]);
     await slack.waitFor(() => slack.calls.some((call) => call.method === 'chat.postMessage' && /used 80%/.test(String(call.body.text))));
     const posted = slack.calls.filter((call) => call.method === 'chat.postMessage').map((call) => call.body.text);
