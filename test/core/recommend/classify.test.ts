@@ -1,12 +1,33 @@
 import { strict as assert } from 'node:assert';
 import { tiers } from '../../../core/models';
 import { classifyTask, requiredTaskClasses, taskClasses, tierServes, type TaskClass } from '../../../core/recommend';
+import { heldOutPrompts } from './heldOut';
+import { labelledPrompts, type LabelledPrompt } from './labelled';
 
 /** The smallest tier that serves every one of the classes (at a typical 500 output tokens). */
 function smallestTier(classes: readonly TaskClass[]): number {
   return tiers.findIndex((tier) => classes.every((c) => tierServes(tier, c, 500)));
 }
-import { labelledPrompts } from './labelled';
+
+/** Prints the classifier's agreement with `examples` (overall, per class, and every miss) and returns it, 0…1. */
+function reportAgreement(examples: readonly LabelledPrompt[]): number {
+  const misses: string[] = [];
+  const perClass = new Map<TaskClass, { right: number; total: number }>();
+  for (const example of examples) {
+    const result = classifyTask(example.prompt, example.callSite);
+    const tally = perClass.get(example.label) ?? { right: 0, total: 0 };
+    tally.total++;
+    if (result.taskClass === example.label) tally.right++;
+    else misses.push(`  ${example.app}: labelled ${example.label}, classified ${result.taskClass} (${result.reasons.join('; ')})`);
+    perClass.set(example.label, tally);
+  }
+  const right = examples.length - misses.length;
+  const agreement = right / examples.length;
+  console.log(`      agreement ${right}/${examples.length} = ${(agreement * 100).toFixed(1)} %`);
+  console.log(`      ${[...perClass].map(([c, t]) => `${c} ${t.right}/${t.total}`).join(', ')}`);
+  if (misses.length) console.log(misses.join('\n'));
+  return agreement;
+}
 
 describe('task classification', () => {
   it('covers every class with realistic prompts', () => {
@@ -17,22 +38,17 @@ describe('task classification', () => {
   });
 
   it('agrees with the labelled set on at least 85 % of prompts', () => {
-    const misses: string[] = [];
-    const perClass = new Map<TaskClass, { right: number; total: number }>();
-    for (const example of labelledPrompts) {
-      const result = classifyTask(example.prompt, example.callSite);
-      const tally = perClass.get(example.label) ?? { right: 0, total: 0 };
-      tally.total++;
-      if (result.taskClass === example.label) tally.right++;
-      else misses.push(`  ${example.app}: labelled ${example.label}, classified ${result.taskClass} (${result.reasons.join('; ')})`);
-      perClass.set(example.label, tally);
-    }
-    const right = labelledPrompts.length - misses.length;
-    const agreement = right / labelledPrompts.length;
-    console.log(`      agreement ${right}/${labelledPrompts.length} = ${(agreement * 100).toFixed(1)} %`);
-    console.log(`      ${[...perClass].map(([c, t]) => `${c} ${t.right}/${t.total}`).join(', ')}`);
-    if (misses.length) console.log(misses.join('\n'));
+    const agreement = reportAgreement(labelledPrompts);
     assert.ok(agreement >= 0.85, `agreement ${(agreement * 100).toFixed(1)} % is below 85 %`);
+  });
+
+  it('agrees with the held-out set, which the features were not revised against, on at least 85 % of prompts', () => {
+    assert.ok(heldOutPrompts.length >= 60);
+    for (const taskClass of taskClasses) {
+      assert.ok(heldOutPrompts.filter((p) => p.label === taskClass).length >= 5, `too few held-out ${taskClass} examples`);
+    }
+    const agreement = reportAgreement(heldOutPrompts);
+    assert.ok(agreement >= 0.85, `held-out agreement ${(agreement * 100).toFixed(1)} % is below 85 %`);
   });
 
   it('never lets a misclassification open a tier too small for the labelled task', () => {
