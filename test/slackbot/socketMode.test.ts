@@ -1,45 +1,26 @@
 // The bot in Socket Mode: it opens its connection through apps.connections.open on the local Slack API double, takes
 // envelopes over a real WebSocket, acknowledges each, and answers through response_url as in HTTP mode.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parsePolicy } from '../../core';
-import { startBot, type RunningBot } from '../../slackbot/app';
-import { loadConfig } from '../../slackbot/config';
-import { createLog } from '../../slackbot/log';
-import { SqliteStore } from '../../slackbot/store/sqlite';
-import { SlackApiDouble } from './support/slackApi';
 import { SocketModeDouble } from './support/socketMode';
+import { testBot } from './support/testBot';
 
 const policy = parsePolicy(JSON.stringify({ timeZone: 'Europe/Berlin', teams: { search: { members: ['U100'], approvers: ['U900'] } } }), 'tokenwise.config.json');
 
 describe('Slack bot in Socket Mode', function () {
   this.timeout(20_000);
-  const slack = new SlackApiDouble();
   const socket = new SocketModeDouble();
-  let dir: string;
-  let store: SqliteStore;
-  let bot: RunningBot;
-
-  before(async () => {
-    await slack.start();
-    await socket.start();
-    slack.socketUrl = socket.url;
-    dir = mkdtempSync(join(tmpdir(), 'tokenwise-socket-'));
-    store = new SqliteStore(join(dir, 'bot.db'));
+  const fixture = testBot({
+    policy,
+    now: () => new Date('2026-11-22T12:00:00Z'),
+    doubles: [socket],
     // No signing secret: Socket Mode needs only the app-level token.
-    const config = loadConfig({ SLACK_MODE: 'socket', SLACK_APP_TOKEN: 'xapp-1-test', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: slack.apiUrl, INGEST_TOKEN: 'ingest-token-0123456789', PORT: '0' });
-    bot = await startBot({ config, store, policy, log: createLog('error', () => undefined), now: () => new Date('2026-11-22T12:00:00Z') });
+    env: () => ({ SLACK_MODE: 'socket', SLACK_APP_TOKEN: 'xapp-1-test', SLACK_SIGNING_SECRET: undefined }),
+    beforeStart: () => {
+      slack.socketUrl = socket.url;
+    },
   });
-
-  after(async () => {
-    await bot.stop();
-    await store.close();
-    await socket.stop();
-    await slack.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { slack } = fixture;
 
   const slashCommand = (id: string, text: string) =>
     socket.send({
@@ -57,7 +38,7 @@ describe('Slack bot in Socket Mode', function () {
   it('connects with the app-level token through apps.connections.open, and serves no /slack/events', async () => {
     assert.ok(slack.calls.some((call) => call.method === 'apps.connections.open'));
     assert.equal(socket.connections, 1);
-    const response = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: 'POST', body: '{}' });
+    const response = await fetch(`${fixture.base}/slack/events`, { method: 'POST', body: '{}' });
     assert.equal(response.status, 404);
   });
 
