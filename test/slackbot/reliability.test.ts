@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { periodContaining, type PeriodKind } from '../../core';
 import { parsePolicy } from '../../core';
-import { startBot, type RunningBot } from '../../slackbot/app';
 import { loadConfig } from '../../slackbot/config';
 import type { BotContext } from '../../slackbot/context';
 import { quotaCheck } from '../../slackbot/http/quotaCheck';
@@ -22,9 +21,8 @@ import { ledgerEvent } from './support/ledger';
 import { createTestDatabase } from './support/postgres';
 import { post, signed } from './support/signing';
 import { SlackApiDouble } from './support/slackApi';
+import { SECRET, testBot, TOKEN } from './support/testBot';
 
-const SECRET = 'test-signing-secret-0123456789';
-const TOKEN = 'ingest-token-0123456789';
 const POLICY = {
   timeZone: 'Europe/Berlin',
   teams: { search: { members: ['U100', 'U101'], approvers: ['U900'] } },
@@ -195,54 +193,40 @@ for (const { name, location } of kinds) {
 
 describe('Forged, stale and malformed requests change nothing', function () {
   this.timeout(30_000);
-  const slack = new SlackApiDouble();
   const NOW = new Date('2026-11-22T12:00:00Z');
-  let dir: string;
-  let store: SqliteStore;
-  let bot: RunningBot;
-  let base: string;
   let requestId: string;
-
-  before(async () => {
-    await slack.start();
-    dir = mkdtempSync(join(tmpdir(), 'tokenwise-forged-'));
-    store = new SqliteStore(join(dir, 'bot.db'));
-    requestId = (await store.createQuotaRequest({ team: 'search', requester: 'U100', unit: 'usd', amount: 5_000_000_000, until: null, expiresAt: null, reason: 'eval', at: NOW })).id;
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, INGEST_TOKEN: TOKEN, PORT: '0' });
-    bot = await startBot({ config, store, policy: parsePolicy(JSON.stringify(POLICY), 'tokenwise.config.json'), log: createLog('error', () => undefined), now: () => NOW });
-    base = `http://127.0.0.1:${bot.port}`;
+  const fixture = testBot({
+    policy: parsePolicy(JSON.stringify(POLICY), 'tokenwise.config.json'),
+    now: () => NOW,
+    beforeStart: async (store) => {
+      requestId = (await store.createQuotaRequest({ team: 'search', requester: 'U100', unit: 'usd', amount: 5_000_000_000, until: null, expiresAt: null, reason: 'eval', at: NOW })).id;
+    },
   });
-
-  after(async () => {
-    await bot.stop();
-    await store.close();
-    await slack.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { slack } = fixture;
 
   const unchanged = async () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.equal((await store.quotaRequest(requestId))!.status, 'pending');
-    assert.deepEqual(await store.grantsInForce(NOW), []);
+    assert.equal((await fixture.store.quotaRequest(requestId))!.status, 'pending');
+    assert.deepEqual(await fixture.store.grantsInForce(NOW), []);
     assert.equal(slack.calls.filter((call) => call.method === 'chat.update' || call.method === 'chat.postMessage').length, 0);
   };
 
   it('rejects an Approve click with a forged signature', async () => {
-    const response = await post(`${base}/slack/events`, signed('not-the-secret-at-all-000', approveClick(requestId, 'U900', 1), 'application/x-www-form-urlencoded'));
+    const response = await post(`${fixture.base}/slack/events`, signed('not-the-secret-at-all-000', approveClick(requestId, 'U900', 1), 'application/x-www-form-urlencoded'));
     assert.equal(response.status, 401);
     await unchanged();
   });
 
   it('rejects an Approve click with a stale timestamp', async () => {
     const stale = Math.floor(Date.now() / 1000) - 6 * 60;
-    const response = await post(`${base}/slack/events`, signed(SECRET, approveClick(requestId, 'U900', 2), 'application/x-www-form-urlencoded', stale));
+    const response = await post(`${fixture.base}/slack/events`, signed(SECRET, approveClick(requestId, 'U900', 2), 'application/x-www-form-urlencoded', stale));
     assert.equal(response.status, 401);
     await unchanged();
   });
 
   it('rejects an Approve click whose body was altered after signing', async () => {
     const request = signed(SECRET, approveClick('another-request', 'U900', 3), 'application/x-www-form-urlencoded');
-    const response = await post(`${base}/slack/events`, { ...request, body: approveClick(requestId, 'U900', 3) });
+    const response = await post(`${fixture.base}/slack/events`, { ...request, body: approveClick(requestId, 'U900', 3) });
     assert.equal(response.status, 401);
     await unchanged();
   });
@@ -250,10 +234,10 @@ describe('Forged, stale and malformed requests change nothing', function () {
   it('answers malformed usage payloads with 400 and stores nothing', async () => {
     const bodies = ['{"id":', '[1, 2, 3]', '{}', '[{"id":"x","time":"yesterday","provider":"openai","model":"gpt-4o"}]', '[{"id":"y","time":"2026-11-20T10:00:00Z","provider":"openai","model":"gpt-4o","inputTokens":1e400}]', ''];
     for (const body of bodies) {
-      const response = await fetch(`${base}/v1/usage`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body });
+      const response = await fetch(`${fixture.base}/v1/usage`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body });
       assert.equal(response.status, 400, body);
     }
-    assert.deepEqual(await store.spend({ fromDay: '2026-01-01', toDay: '2026-12-31', by: 'team' }), []);
+    assert.deepEqual(await fixture.store.spend({ fromDay: '2026-01-01', toDay: '2026-12-31', by: 'team' }), []);
   });
 });
 
