@@ -1,21 +1,18 @@
 // The bot over real HTTP: signed Slack requests in, Web API calls and response_url posts out to a local double.
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePolicy } from '../../core';
 import { startBot, type RunningBot } from '../../slackbot/app';
 import { loadConfig } from '../../slackbot/config';
 import { createLog } from '../../slackbot/log';
 import { openStore } from '../../slackbot/store';
-import { SqliteStore } from '../../slackbot/store/sqlite';
 import type { Store } from '../../slackbot/store/store';
 import { createTestDatabase } from './support/postgres';
 import { blockKitProblems, SlackApiDouble } from './support/slackApi';
 import { post, signed, slashCommandBody } from './support/signing';
+import { SECRET, testBot, TOKEN } from './support/testBot';
 
-const SECRET = 'test-signing-secret-0123456789';
-const INGEST = 'ingest-token-0123456789';
 const NOW = new Date('2026-11-22T12:00:00Z');
 
 const policy = parsePolicy(
@@ -33,43 +30,17 @@ function usage(id: string, fields: Record<string, unknown>) {
 
 describe('Slack bot over HTTP', function () {
   this.timeout(20_000);
-  const slack = new SlackApiDouble();
-  let dir: string;
-  let store: SqliteStore;
-  let bot: RunningBot;
-  let base: string;
+  const fixture = testBot({ policy, now: () => NOW, env: () => ({ LOG_LEVEL: 'error' }) });
+  const { slack } = fixture;
+  slack.emails = { U100: 'ada@example.com' };
   let responses = 0;
 
-  before(async () => {
-    await slack.start();
-    slack.emails = { U100: 'ada@example.com' };
-    dir = mkdtempSync(join(tmpdir(), 'tokenwise-bot-'));
-    store = new SqliteStore(join(dir, 'bot.db'));
-    const config = loadConfig({
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      INGEST_TOKEN: INGEST,
-      PORT: '0',
-      LOG_LEVEL: 'error',
-    });
-    bot = await startBot({ config, store, policy, log: createLog('error', () => undefined), now: () => NOW });
-    base = `http://127.0.0.1:${bot.port}`;
-  });
-
-  after(async () => {
-    await bot.stop();
-    await store.close();
-    await slack.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const ingest = (body: string, token = INGEST, type = 'application/json') =>
-    fetch(`${base}/v1/usage`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
+  const ingest = (body: string, token = TOKEN, type = 'application/json') =>
+    fetch(`${fixture.base}/v1/usage`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
 
   const command = async (text: string, user = 'U100') => {
     const url = slack.responseUrl(`r${++responses}`);
-    const response = await post(`${base}/slack/events`, signed(SECRET, slashCommandBody({ text, user_id: user, user_name: 'ada', response_url: url }), 'application/x-www-form-urlencoded'));
+    const response = await post(`${fixture.base}/slack/events`, signed(SECRET, slashCommandBody({ text, user_id: user, user_name: 'ada', response_url: url }), 'application/x-www-form-urlencoded'));
     return { ...response, url };
   };
 
@@ -83,7 +54,7 @@ describe('Slack bot over HTTP', function () {
   describe('POST /v1/usage', () => {
     it('refuses a missing or wrong bearer token', async () => {
       assert.equal((await ingest('[]', 'wrong-token-000000000')).status, 401);
-      const response = await fetch(`${base}/v1/usage`, { method: 'POST', body: '[]' });
+      const response = await fetch(`${fixture.base}/v1/usage`, { method: 'POST', body: '[]' });
       assert.equal(response.status, 401);
     });
 
@@ -93,18 +64,18 @@ describe('Slack bot over HTTP', function () {
       const body = (await response.json()) as { stored: number; errors: Array<{ row: number; field: string }> };
       assert.equal(body.stored, 0);
       assert.deepEqual(body.errors.map((error) => `${error.row}:${error.field}`), ['1:outputTokens', '2:model']);
-      const rows = await store.spend({ fromDay: '2026-11-01', toDay: '2026-11-30', by: 'team' });
+      const rows = await fixture.store.spend({ fromDay: '2026-11-01', toDay: '2026-11-30', by: 'team' });
       assert.deepEqual(rows, []);
     });
 
     it('names an NDJSON line that is not JSON, and stores nothing', async () => {
       const body = [JSON.stringify(usage('n1', {})), '{"id": "n2",', JSON.stringify(usage('n3', { inputTokens: 'many' }))].join('\n');
-      const response = await ingest(body, INGEST, 'application/x-ndjson');
+      const response = await ingest(body, TOKEN, 'application/x-ndjson');
       assert.equal(response.status, 400);
       const result = (await response.json()) as { errors: Array<{ row: number; field: string; message: string }> };
       assert.deepEqual(result.errors.map((error) => `${error.row}:${error.field}`), ['1:', '2:inputTokens']);
       assert.match(result.errors[0]!.message, /not valid JSON/);
-      assert.deepEqual(await store.spend({ fromDay: '2026-11-01', toDay: '2026-11-30', by: 'team' }), []);
+      assert.deepEqual(await fixture.store.spend({ fromDay: '2026-11-01', toDay: '2026-11-30', by: 'team' }), []);
     });
 
     it('takes JSON arrays and NDJSON, prices events without a cost, and counts a retried batch once', async () => {
@@ -116,14 +87,14 @@ describe('Slack bot over HTTP', function () {
       const first = await ingest(JSON.stringify(batch));
       assert.equal(first.status, 200);
       assert.deepEqual(await first.json(), { inserted: 3, duplicates: 0 });
-      const retry = await ingest(batch.map((row) => JSON.stringify(row)).join('\n'), INGEST, 'application/x-ndjson');
+      const retry = await ingest(batch.map((row) => JSON.stringify(row)).join('\n'), TOKEN, 'application/x-ndjson');
       assert.deepEqual(await retry.json(), { inserted: 0, duplicates: 3 });
       const priced = await ingest(JSON.stringify([usage('e4', { team: 'ads', app: 'ranker', time: '2026-11-22T08:00:00Z' })]));
       assert.deepEqual(await priced.json(), { inserted: 1, duplicates: 0 });
-      const rows = await store.spend({ fromDay: '2026-11-22', toDay: '2026-11-22', by: 'app' });
+      const rows = await fixture.store.spend({ fromDay: '2026-11-22', toDay: '2026-11-22', by: 'app' });
       assert.equal(rows.length, 1);
       assert.ok(rows[0]!.costNanos > 0, 'gpt-4o tokens are priced from the price table');
-      assert.ok(existsSync(join(dir, 'bot.db-wal')), 'SQLite writes through its write-ahead log');
+      assert.ok(existsSync(join(fixture.dir, 'bot.db-wal')), 'SQLite writes through its write-ahead log');
     });
   });
 
@@ -144,9 +115,9 @@ describe('Slack bot over HTTP', function () {
 
     it('shows each budget in force for the subject: the team’s with its approved increase, a person’s set in Slack', async () => {
       const at = new Date('2026-11-02T09:00:00Z');
-      const request = await store.createQuotaRequest({ team: 'search', requester: 'U100', unit: 'usd', amount: 50e9, until: null, expiresAt: null, reason: 'launch', at });
-      assert.equal((await store.decideQuotaRequest({ action: 'approve', requestId: request.id, by: 'U900', at })).decided, true);
-      await store.setBudget({ scope: 'user', subject: 'U100', unit: 'tokens', period: 'month', limit: 10_000, thresholds: [80], hardCapPercent: null }, 'U900', at);
+      const request = await fixture.store.createQuotaRequest({ team: 'search', requester: 'U100', unit: 'usd', amount: 50e9, until: null, expiresAt: null, reason: 'launch', at });
+      assert.equal((await fixture.store.decideQuotaRequest({ action: 'approve', requestId: request.id, by: 'U900', at })).decided, true);
+      await fixture.store.setBudget({ scope: 'user', subject: 'U100', unit: 'tokens', period: 'month', limit: 10_000, thresholds: [80], hardCapPercent: null }, 'U900', at);
       const team = JSON.stringify((await answerTo((await command('spend team search')).url)).blocks);
       assert.match(team, /\(team search\): \$3 of \$150 — \*2%\*/, 'the $100 budget plus the approved $50');
       assert.match(team, /forecast \$\d+(\.\d\d)? by 2026-11-30/);
@@ -158,10 +129,10 @@ describe('Slack bot over HTTP', function () {
     });
 
     it('acknowledges before the numbers are in, and answers through response_url once they are', async () => {
-      const spend = store.spend.bind(store);
+      const spend = fixture.store.spend.bind(fixture.store);
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
-      store.spend = async (query) => {
+      fixture.store.spend = async (query) => {
         await gate;
         return spend(query);
       };
@@ -173,7 +144,7 @@ describe('Slack bot over HTTP', function () {
         release();
         assert.match(JSON.stringify((await answerTo(url)).blocks), /Top people/);
       } finally {
-        store.spend = spend;
+        fixture.store.spend = spend;
       }
     });
 
@@ -216,20 +187,20 @@ describe('Slack bot over HTTP', function () {
 
     it('rejects a forged signature and runs nothing', async () => {
       const request = signed('not-the-secret-at-all-000', spendBody('forged'), 'application/x-www-form-urlencoded');
-      assert.equal((await post(`${base}/slack/events`, request)).status, 401);
+      assert.equal((await post(`${fixture.base}/slack/events`, request)).status, 401);
     });
 
     it('rejects a stale timestamp (over 5 minutes old) and runs nothing', async () => {
       const request = signed(SECRET, spendBody('stale'), 'application/x-www-form-urlencoded', Math.floor(Date.now() / 1000) - 6 * 60);
-      assert.equal((await post(`${base}/slack/events`, request)).status, 401);
+      assert.equal((await post(`${fixture.base}/slack/events`, request)).status, 401);
     });
 
     it('rejects a replayed request and runs it only once', async () => {
       const request = signed(SECRET, spendBody('replayed'), 'application/x-www-form-urlencoded');
-      assert.equal((await post(`${base}/slack/events`, request)).status, 200);
-      assert.equal((await post(`${base}/slack/events`, request)).status, 401);
+      assert.equal((await post(`${fixture.base}/slack/events`, request)).status, 200);
+      assert.equal((await post(`${fixture.base}/slack/events`, request)).status, 401);
       // Refused before Bolt, so nothing can still be running for it once a later request is answered.
-      assert.equal((await post(`${base}/slack/events`, signed(SECRET, spendBody('after'), 'application/x-www-form-urlencoded'))).status, 200);
+      assert.equal((await post(`${fixture.base}/slack/events`, signed(SECRET, spendBody('after'), 'application/x-www-form-urlencoded'))).status, 200);
       await answerTo(slack.responseUrl('replayed'));
       await answerTo(slack.responseUrl('after'));
       assert.equal(slack.responses.filter((response) => response.path.endsWith('/replayed')).length, 1);
@@ -251,7 +222,7 @@ describe('Slack bot over HTTP', function () {
         event_time: Math.floor(Date.now() / 1000),
         event: { type: 'app_home_opened', user: 'U100', channel: 'D1', tab: 'home', event_ts: '1.0' },
       });
-      assert.equal((await post(`${base}/slack/events`, signed(SECRET, body, 'application/json'))).status, 200);
+      assert.equal((await post(`${fixture.base}/slack/events`, signed(SECRET, body, 'application/json'))).status, 200);
       await slack.waitFor(() => slack.calls.some((call) => call.method === 'views.publish'));
       const publish = slack.calls.find((call) => call.method === 'views.publish')!;
       assert.deepEqual(slack.rejected, [], 'the view keeps within Block Kit limits');
@@ -267,7 +238,7 @@ describe('Slack bot over HTTP', function () {
     it('refreshes from the Refresh button (an interaction payload)', async () => {
       const before = slack.calls.filter((call) => call.method === 'views.publish').length;
       const payload = JSON.stringify({ type: 'block_actions', user: { id: 'U100' }, team: { id: 'T0001' }, api_app_id: 'A0001', trigger_id: '1.2', container: { type: 'view' }, actions: [{ type: 'button', action_id: 'home_refresh', block_id: 'b', action_ts: '1' }] });
-      const response = await post(`${base}/slack/events`, signed(SECRET, `payload=${encodeURIComponent(payload)}`, 'application/x-www-form-urlencoded'));
+      const response = await post(`${fixture.base}/slack/events`, signed(SECRET, `payload=${encodeURIComponent(payload)}`, 'application/x-www-form-urlencoded'));
       assert.equal(response.status, 200);
       await slack.waitFor(() => slack.calls.filter((call) => call.method === 'views.publish').length > before);
     });
@@ -282,7 +253,7 @@ describe('Replayed Slack requests across instances on one PostgreSQL store', fun
   before(async () => {
     await slack.start();
     const url = await createTestDatabase();
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, INGEST_TOKEN: INGEST, PORT: '0', DATABASE_URL: url });
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, INGEST_TOKEN: TOKEN, PORT: '0', DATABASE_URL: url });
     for (let i = 0; i < 2; i++) {
       const store = await openStore({ kind: 'postgres', url });
       instances.push({ store, bot: await startBot({ config, store, policy, log: createLog('error', () => undefined), now: () => NOW }) });
