@@ -42,7 +42,7 @@ describe('task classification', () => {
     assert.ok(agreement >= 0.85, `agreement ${(agreement * 100).toFixed(1)} % is below 85 %`);
   });
 
-  it('agrees with the held-out set, which the features were not revised against, on at least 85 % of prompts', () => {
+  it('agrees with the held-out set on at least 85 % of prompts', () => {
     assert.ok(heldOutPrompts.length >= 60);
     for (const taskClass of taskClasses) {
       assert.ok(heldOutPrompts.filter((p) => p.label === taskClass).length >= 5, `too few held-out ${taskClass} examples`);
@@ -51,20 +51,22 @@ describe('task classification', () => {
     assert.ok(agreement >= 0.85, `held-out agreement ${(agreement * 100).toFixed(1)} % is below 85 %`);
   });
 
-  it('never lets a misclassification open a tier too small for the labelled task', () => {
-    // What matters for a recommendation is the smallest tier the classification allows, not the label itself.
-    const unsafe = labelledPrompts.filter((example) => {
-      const required = requiredTaskClasses(classifyTask(example.prompt, example.callSite));
-      return smallestTier(required) < smallestTier([example.label]);
+  for (const [name, examples] of [['labelled', labelledPrompts], ['held-out', heldOutPrompts]] as const) {
+    it(`never lets a misclassification open a tier too small for the task (${name} set)`, () => {
+      // What matters for a recommendation is the smallest tier the classification allows, not the label itself.
+      const unsafe = examples.filter((example) => {
+        const required = requiredTaskClasses(classifyTask(example.prompt, example.callSite));
+        return smallestTier(required) < smallestTier([example.label]);
+      });
+      // The price of that caution: prompts whose task a smaller tier serves but whose classification does not allow it.
+      const missed = examples.filter((example) => {
+        const required = requiredTaskClasses(classifyTask(example.prompt, example.callSite));
+        return smallestTier(required) > smallestTier([example.label]);
+      });
+      console.log(`      unsafe downgrades ${unsafe.length}/${examples.length}, missed downgrades ${missed.length}/${examples.length}`);
+      assert.deepEqual(unsafe.map((example) => example.app), []);
     });
-    // The price of that caution: prompts whose task a smaller tier serves but whose classification does not allow it.
-    const missed = labelledPrompts.filter((example) => {
-      const required = requiredTaskClasses(classifyTask(example.prompt, example.callSite));
-      return smallestTier(required) > smallestTier([example.label]);
-    });
-    console.log(`      unsafe downgrades ${unsafe.length}/${labelledPrompts.length}, missed downgrades ${missed.length}/${labelledPrompts.length}`);
-    assert.deepEqual(unsafe.map((example) => example.app), []);
-  });
+  }
 
   it('stays linear on long unbroken or repetitive text (base64 blobs, minified code, long lists)', function () {
     // Every repetition in the features is bounded; an unbounded one made these inputs take minutes.
