@@ -1,22 +1,14 @@
 // Budgets and quota requests over real HTTP: signed slash commands, button clicks and modal submissions in, Web API
 // calls and response_url posts out to the local Slack double; the bot runs on SQLite and on PostgreSQL.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatAmount, formatUsd, parsePolicy } from '../../core';
-import { startBot, type RunningBot } from '../../slackbot/app';
-import { loadConfig } from '../../slackbot/config';
-import { createLog } from '../../slackbot/log';
 import { openStore, type StoreLocation } from '../../slackbot/store';
 import type { QuotaRequestRecord } from '../../slackbot/store/quota';
-import type { Store } from '../../slackbot/store/store';
 import { createTestDatabase } from './support/postgres';
 import { post, signed, slashCommandBody } from './support/signing';
-import { SlackApiDouble } from './support/slackApi';
+import { SECRET, testBot, TOKEN } from './support/testBot';
 
-const SECRET = 'test-signing-secret-0123456789';
-const TOKEN = 'ingest-token-0123456789';
 const START = new Date('2026-11-22T12:00:00Z');
 const USD = 1_000_000_000;
 
@@ -33,8 +25,8 @@ const policy = parsePolicy(
   'tokenwise.config.json',
 );
 
-const kinds: Array<{ name: string; location: () => Promise<StoreLocation> }> = [
-  { name: 'SQLite', location: async () => ({ kind: 'sqlite', file: join(mkdtempSync(join(tmpdir(), 'tokenwise-quota-')), 'bot.db') }) },
+const kinds: Array<{ name: string; location: (dir: string) => Promise<StoreLocation> }> = [
+  { name: 'SQLite', location: async (dir) => ({ kind: 'sqlite', file: join(dir, 'bot.db') }) },
   { name: 'PostgreSQL', location: async () => ({ kind: 'postgres', url: await createTestDatabase() }) },
 ];
 
@@ -53,39 +45,17 @@ function stateValues(fields: { team?: string; amount?: string; duration?: string
 for (const { name, location } of kinds) {
   describe(`Budgets and quota requests over HTTP (${name})`, function () {
     this.timeout(60_000);
-    const slack = new SlackApiDouble();
-    let where: StoreLocation;
-    let store: Store;
-    let bot: RunningBot;
-    let base: string;
     let clock = START;
     let sequence = 0;
-
-    before(async () => {
-      await slack.start();
-      slack.groupMembers = { S0LEADS: ['U950', 'U951'] };
-      slack.channelMembers = { C0LEADS: ['U960'] };
-      where = await location();
-      store = await openStore(where);
-      const config = loadConfig({
-        SLACK_BOT_TOKEN: 'xoxb-test',
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        INGEST_TOKEN: TOKEN,
-        PORT: '0',
-        LOG_LEVEL: 'error',
-        TOKENWISE_ADMINS: 'UADMIN, UADMIN2',
-      });
-      bot = await startBot({ config, store, policy, log: createLog('error', () => undefined), now: () => clock });
-      base = `http://127.0.0.1:${bot.port}`;
+    const fixture = testBot({
+      policy,
+      now: () => clock,
+      store: async (dir) => openStore(await location(dir)),
+      env: () => ({ LOG_LEVEL: 'error', TOKENWISE_ADMINS: 'UADMIN, UADMIN2' }),
     });
-
-    after(async () => {
-      await bot.stop();
-      await store.close();
-      await slack.stop();
-      if (where.kind === 'sqlite') rmSync(join(where.file, '..'), { recursive: true, force: true });
-    });
+    const { slack } = fixture;
+    slack.groupMembers = { S0LEADS: ['U950', 'U951'] };
+    slack.channelMembers = { C0LEADS: ['U960'] };
 
     beforeEach(() => {
       clock = START;
@@ -94,7 +64,7 @@ for (const { name, location } of kinds) {
     const command = async (text: string, user = 'U100') => {
       const url = slack.responseUrl(`cmd${++sequence}`);
       const body = slashCommandBody({ text, user_id: user, user_name: user.toLowerCase(), response_url: url, trigger_id: `trigger-${sequence}` });
-      const response = await post(`${base}/slack/events`, signed(SECRET, body, 'application/x-www-form-urlencoded'));
+      const response = await post(`${fixture.base}/slack/events`, signed(SECRET, body, 'application/x-www-form-urlencoded'));
       assert.equal(response.status, 200);
       return { ack: response.text ? (JSON.parse(response.text) as Record<string, any>) : undefined, url };
     };
@@ -108,7 +78,7 @@ for (const { name, location } of kinds) {
 
     const interact = async (payload: Record<string, unknown>) => {
       const body = `payload=${encodeURIComponent(JSON.stringify({ team: { id: 'T0001' }, api_app_id: 'A0001', token: 'legacy', ...payload }))}`;
-      const response = await post(`${base}/slack/events`, signed(SECRET, body, 'application/x-www-form-urlencoded'));
+      const response = await post(`${fixture.base}/slack/events`, signed(SECRET, body, 'application/x-www-form-urlencoded'));
       assert.equal(response.status, 200);
       return response.text ? (JSON.parse(response.text) as Record<string, any>) : undefined;
     };
@@ -116,7 +86,7 @@ for (const { name, location } of kinds) {
     /** A click on one of a card's buttons; returns the response_url the bot answers the clicker on. */
     const click = async (user: string, actionId: string, request: QuotaRequestRecord) => {
       const url = slack.responseUrl(`click${++sequence}`);
-      const [card] = await store.requestCards(request.id);
+      const [card] = await fixture.store.requestCards(request.id);
       await interact({
         type: 'block_actions',
         user: { id: user },
@@ -140,24 +110,24 @@ for (const { name, location } of kinds) {
 
     const callsOf = (method: string, channel?: string) => slack.calls.filter((call) => call.method === method && (channel === undefined || call.body.channel === channel));
     const updatesOf = async (request: QuotaRequestRecord) => {
-      const cards = await store.requestCards(request.id);
+      const cards = await fixture.store.requestCards(request.id);
       return callsOf('chat.update').filter((call) => cards.some((card) => card.ts === call.body.ts));
     };
     const dmsAbout = (request: QuotaRequestRecord) => callsOf('chat.postMessage', request.requester).filter((call) => String(call.body.text).includes(`team ${request.team} (+${formatAmount(request)})`) && /was (approved|denied)/.test(String(call.body.text)));
 
     /** A request sent through the modal, with its cards posted. */
     const requestByModal = async (fields: Parameters<typeof stateValues>[0], user = 'U100') => {
-      const known = new Set((await store.quotaRequests({ requester: user, limit: 1000 })).map((request) => request.id));
+      const known = new Set((await fixture.store.quotaRequests({ requester: user, limit: 1000 })).map((request) => request.id));
       const ack = await submit(user, 'quota_request', stateValues({ duration: 'permanent', ...fields }));
       assert.equal(ack?.response_action, 'update', JSON.stringify(ack));
-      const added = (await store.quotaRequests({ requester: user, limit: 1000 })).filter((request) => !known.has(request.id));
+      const added = (await fixture.store.quotaRequests({ requester: user, limit: 1000 })).filter((request) => !known.has(request.id));
       assert.equal(added.length, 1);
       return added[0]!;
     };
 
     const waitForCards = async (request: QuotaRequestRecord, count: number) => {
-      for (let i = 0; i < 100 && (await store.requestCards(request.id)).length < count; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-      assert.equal((await store.requestCards(request.id)).length, count);
+      for (let i = 0; i < 100 && (await fixture.store.requestCards(request.id)).length < count; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal((await fixture.store.requestCards(request.id)).length, count);
     };
 
     describe('requesting', () => {
@@ -186,7 +156,7 @@ for (const { name, location } of kinds) {
         assert.match(wrongUnit?.errors.amount, /no token budget; ask in dollars/);
         const noTeam = await submit('U100', 'quota_request', stateValues({ amount: '$5', duration: 'permanent', reason: 'x' }));
         assert.match(noTeam?.errors.team, /must not be empty|expected string/);
-        assert.deepEqual(await store.quotaRequests({}), []);
+        assert.deepEqual(await fixture.store.quotaRequests({}), []);
       });
 
       it('posts an approval card with Approve, Deny and Adjust to each approver', async () => {
@@ -210,22 +180,22 @@ for (const { name, location } of kinds) {
         const ads = await requestByModal({ team: 'ads', amount: '1M', reason: 'backfill' }, 'U200');
         assert.equal(ads.unit, 'tokens', 'a bare number takes the team budget’s unit');
         await waitForCards(ads, 2);
-        assert.deepEqual((await store.requestCards(ads.id)).map((card) => card.channel), ['D950', 'D951']);
+        assert.deepEqual((await fixture.store.requestCards(ads.id)).map((card) => card.channel), ['D950', 'D951']);
         const ml = await requestByModal({ team: 'ml', amount: '$5', reason: 'eval run' }, 'U300');
         await waitForCards(ml, 1);
-        assert.deepEqual((await store.requestCards(ml.id)).map((card) => card.channel), ['C0LEADS']);
+        assert.deepEqual((await fixture.store.requestCards(ml.id)).map((card) => card.channel), ['C0LEADS']);
         // A channel member decides; a user group member decides its team's request.
         await click('U960', 'quota_approve', ml);
         await slack.waitFor(() => dmsAbout(ml).length === 1);
         await click('U951', 'quota_approve', ads);
         await slack.waitFor(() => dmsAbout(ads).length === 1);
-        assert.equal((await store.quotaRequest(ads.id))?.decidedBy, 'U951');
+        assert.equal((await fixture.store.quotaRequest(ads.id))?.decidedBy, 'U951');
       });
 
       it('takes inline arguments, and answers bad ones with what to fix', async () => {
         const { url } = await command('quota request $20 until 2026-11-25 conference demo');
         assert.match(JSON.stringify(await answerTo(url)), /went to the team's approvers/);
-        const request = (await store.quotaRequests({ requester: 'U100' })).find((r) => r.reason === 'conference demo');
+        const request = (await fixture.store.quotaRequests({ requester: 'U100' })).find((r) => r.reason === 'conference demo');
         assert.equal(request?.until, '2026-11-25');
         assert.equal(request?.expiresAt?.toISOString(), '2026-11-25T23:00:00.000Z', 'end of the day in Berlin');
         const bad = await command('quota request $20 team nowhere');
@@ -239,16 +209,16 @@ for (const { name, location } of kinds) {
       it('turns twenty concurrent Approve clicks into one decision, one grant, one update per card and one DM', async () => {
         const request = await requestByModal({ team: 'search', amount: '$40', reason: 'load test' });
         await waitForCards(request, 2);
-        const grantsBefore = (await store.grantsInForce(clock, { subject: 'search' })).length;
+        const grantsBefore = (await fixture.store.grantsInForce(clock, { subject: 'search' })).length;
         const urls = await Promise.all(Array.from({ length: 20 }, (_, i) => click(i % 2 ? 'U901' : 'U900', 'quota_approve', request)));
         await slack.waitFor(() => dmsAbout(request).length >= 1);
         const paths = urls.map((url) => new URL(url).pathname);
         await slack.waitFor(() => slack.responses.filter((response) => paths.includes(response.path)).length >= 19);
         await new Promise((resolve) => setTimeout(resolve, 300));
-        const decided = await store.quotaRequest(request.id);
+        const decided = await fixture.store.quotaRequest(request.id);
         assert.equal(decided?.status, 'approved');
-        assert.equal((await store.grantsInForce(clock, { subject: 'search' })).length, grantsBefore + 1);
-        assert.equal((await store.auditTrail({ team: 'search' })).filter((entry) => entry.requestId === request.id && entry.action === 'approved').length, 1);
+        assert.equal((await fixture.store.grantsInForce(clock, { subject: 'search' })).length, grantsBefore + 1);
+        assert.equal((await fixture.store.auditTrail({ team: 'search' })).filter((entry) => entry.requestId === request.id && entry.action === 'approved').length, 1);
         const updates = await updatesOf(request);
         assert.equal(updates.length, 2, 'each of the two cards updated once');
         assert.deepEqual(new Set(updates.map((update) => update.body.ts)).size, 2);
@@ -277,8 +247,8 @@ for (const { name, location } of kinds) {
         const forged = await submit('U555', 'quota_deny', { reason: { value: { type: 'plain_text_input', value: 'no' } } }, request.id);
         assert.match(forged?.errors.reason, /Only the approvers/);
         assert.equal(callsOf('views.open').length, opened);
-        assert.equal((await store.quotaRequest(request.id))?.status, 'pending');
-        assert.deepEqual((await store.grantsInForce(clock, { subject: 'search' })).filter((grant) => grant.requestId === request.id), []);
+        assert.equal((await fixture.store.quotaRequest(request.id))?.status, 'pending');
+        assert.deepEqual((await fixture.store.grantsInForce(clock, { subject: 'search' })).filter((grant) => grant.requestId === request.id), []);
         assert.deepEqual(await updatesOf(request), []);
         assert.deepEqual(dmsAbout(request), []);
       });
@@ -288,12 +258,12 @@ for (const { name, location } of kinds) {
         await waitForCards(own, 2);
         const refusal = await answerTo(await click('U900', 'quota_approve', own));
         assert.match(refusal.text, /cannot decide your own request/);
-        assert.equal((await store.quotaRequest(own.id))?.status, 'pending');
+        assert.equal((await fixture.store.quotaRequest(own.id))?.status, 'pending');
         const forged = await submit('U900', 'quota_adjust', { amount: { value: { type: 'plain_text_input', value: '$15' } } }, own.id);
         assert.match(forged?.errors.amount, /cannot decide your own request/);
         await click('U901', 'quota_approve', own);
         await slack.waitFor(() => dmsAbout(own).length === 1);
-        assert.equal((await store.quotaRequest(own.id))?.decidedBy, 'U901');
+        assert.equal((await fixture.store.quotaRequest(own.id))?.decidedBy, 'U901');
       });
 
       it('denies with a reason asked for in a modal', async () => {
@@ -307,7 +277,7 @@ for (const { name, location } of kinds) {
         assert.deepEqual(Object.keys(empty?.errors ?? {}), ['reason']);
         const ack = await submit('U900', 'quota_deny', { reason: { value: { type: 'plain_text_input', value: 'Use the batch API <first>' } } }, request.id);
         assert.equal(ack, undefined, 'the modal closes');
-        const denied = await store.quotaRequest(request.id);
+        const denied = await fixture.store.quotaRequest(request.id);
         assert.equal(denied?.status, 'denied');
         assert.equal(denied?.decisionReason, 'Use the batch API <first>');
         await slack.waitFor(() => dmsAbout(request).length === 1);
@@ -317,7 +287,7 @@ for (const { name, location } of kinds) {
         assert.match(String(dmsAbout(request)[0]!.body.text), /was denied/);
         const late = await submit('U901', 'quota_deny', { reason: { value: { type: 'plain_text_input', value: 'me too' } } }, request.id);
         assert.match(late?.errors.reason, /already denied/);
-        assert.deepEqual((await store.grantsInForce(clock)).filter((grant) => grant.requestId === request.id), []);
+        assert.deepEqual((await fixture.store.grantsInForce(clock)).filter((grant) => grant.requestId === request.id), []);
       });
 
       it('adjusts: approves another amount, in the request’s unit', async () => {
@@ -331,10 +301,10 @@ for (const { name, location } of kinds) {
         assert.match((await submit('U901', 'quota_adjust', amount('lots'), request.id))?.errors.amount, /lots/);
         assert.match((await submit('U901', 'quota_adjust', amount('2M tokens'), request.id))?.errors.amount, /in dollars/);
         assert.equal(await submit('U901', 'quota_adjust', amount('$40'), request.id), undefined);
-        const adjusted = await store.quotaRequest(request.id);
+        const adjusted = await fixture.store.quotaRequest(request.id);
         assert.equal(adjusted?.status, 'adjusted');
         assert.equal(adjusted?.grantedAmount, 40 * USD);
-        const grant = (await store.grantsInForce(clock)).find((g) => g.requestId === request.id);
+        const grant = (await fixture.store.grantsInForce(clock)).find((g) => g.requestId === request.id);
         assert.equal(grant?.amount, 40 * USD);
         await slack.waitFor(() => dmsAbout(request).length === 1);
         assert.match(JSON.stringify((await updatesOf(request))[0]!.body.blocks), /Approved at \+\$40\* \(instead of \+\$80\) by <@U901>/);
@@ -350,13 +320,13 @@ for (const { name, location } of kinds) {
         const set = await command('budget set team search $300 per month soft 50,90 hard 120', 'UADMIN');
         assert.match(set.ack?.text, /Team search: \$300 monthly, alerts at 50, 90%, hard cap at 120%/);
         await command('budget set <@U100|ada> 2M tokens per day hard off', 'UADMIN2');
-        const budgets = await store.budgets();
+        const budgets = await fixture.store.budgets();
         assert.deepEqual(budgets.map((b) => [b.scope, b.subject, b.unit, b.period, b.limit, b.thresholds, b.hardCapPercent, b.setBy]), [
           ['team', 'search', 'usd', 'month', 300 * USD, [50, 90], 120, 'UADMIN'],
           ['user', 'U100', 'tokens', 'day', 2_000_000, [50, 80, 100], null, 'UADMIN2'],
         ]);
 
-        const ingest = await fetch(`${base}/v1/usage`, {
+        const ingest = await fetch(`${fixture.base}/v1/usage`, {
           method: 'POST',
           headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
           body: JSON.stringify([{ id: `q-${name}`, time: '2026-11-22T09:00:00Z', provider: 'openai', model: 'gpt-4o', inputTokens: 1000, outputTokens: 500, costNanos: 12 * USD, team: 'search', user: 'U100' }]),
@@ -364,10 +334,10 @@ for (const { name, location } of kinds) {
         assert.equal(ingest.status, 200);
 
         // The temporary $20 (until 25 Nov, Berlin) from the inline request, approved now.
-        const temporary = (await store.quotaRequests({ team: 'search', status: 'pending' })).find((r) => r.until === '2026-11-25')!;
+        const temporary = (await fixture.store.quotaRequests({ team: 'search', status: 'pending' })).find((r) => r.until === '2026-11-25')!;
         await click('U900', 'quota_approve', temporary);
         await slack.waitFor(() => dmsAbout(temporary).length === 1);
-        const granted = (await store.grantsInForce(clock, { subject: 'search' })).reduce((sum, grant) => sum + grant.amount, 0);
+        const granted = (await fixture.store.grantsInForce(clock, { subject: 'search' })).reduce((sum, grant) => sum + grant.amount, 0);
 
         const before = await answerTo((await command('quota')).url);
         const text = JSON.stringify(before.blocks);
@@ -400,7 +370,7 @@ for (const { name, location } of kinds) {
           event: { type: 'app_home_opened', user: 'U100', channel: 'D1', tab: 'home', event_ts: '1.0' },
         });
         const count = callsOf('views.publish').length;
-        assert.equal((await post(`${base}/slack/events`, signed(SECRET, body, 'application/json'))).status, 200);
+        assert.equal((await post(`${fixture.base}/slack/events`, signed(SECRET, body, 'application/json'))).status, 200);
         await slack.waitFor(() => callsOf('views.publish').length > count);
         const text = JSON.stringify(callsOf('views.publish').at(-1)!.body.view);
         assert.match(text, /Your pending quota requests/);
@@ -408,9 +378,9 @@ for (const { name, location } of kinds) {
       });
 
       it('exports the audit trail as CSV, bearer-authenticated and properly escaped', async () => {
-        assert.equal((await fetch(`${base}/v1/quota/audit.csv`)).status, 401);
+        assert.equal((await fetch(`${fixture.base}/v1/quota/audit.csv`)).status, 401);
         await requestByModal({ team: 'ml', amount: '$1', reason: 'quotes "here", commas\nand =cmd' }, 'U300');
-        const response = await fetch(`${base}/v1/quota/audit.csv?team=ml`, { headers: { authorization: `Bearer ${TOKEN}` } });
+        const response = await fetch(`${fixture.base}/v1/quota/audit.csv?team=ml`, { headers: { authorization: `Bearer ${TOKEN}` } });
         assert.equal(response.status, 200);
         assert.match(response.headers.get('content-type') ?? '', /^text\/csv/);
         const csv = await response.text();
@@ -423,7 +393,7 @@ for (const { name, location } of kinds) {
         ]);
         assert.equal(rows.at(-1)![11], 'quotes "here", commas\nand =cmd');
         assert.ok(csv.includes('"quotes ""here"", commas\nand =cmd"\r\n'));
-        const all = parseCsv(await (await fetch(`${base}/v1/quota/audit.csv`, { headers: { authorization: `Bearer ${TOKEN}` } })).text());
+        const all = parseCsv(await (await fetch(`${fixture.base}/v1/quota/audit.csv`, { headers: { authorization: `Bearer ${TOKEN}` } })).text());
         assert.ok(all.some((row) => row[2] === 'budget-set' && row[3] === 'UADMIN' && row[8] === String(300 * USD) && row[9] === 'month'));
         assert.ok(all.some((row) => row[2] === 'denied' && row[11] === 'Use the batch API <first>'));
       });
