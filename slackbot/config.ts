@@ -28,6 +28,7 @@ const schema = z
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string').optional(),
     TOKENWISE_DB: z.string().min(1).default('./data/tokenwise.db'),
     INGEST_TOKEN: z.string('is required (the bearer token senders use for POST /v1/usage)').min(16, 'must be at least 16 characters'),
+    AUDIT_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     ORG_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin').optional(),
     TOKENWISE_POLICY: z.string().min(1).optional(),
     OPENAI_ADMIN_KEY: z.string().min(1).optional(),
@@ -68,6 +69,8 @@ export interface Config {
   port: number;
   store: { kind: 'postgres'; url: string } | { kind: 'sqlite'; file: string };
   ingestToken: string;
+  /** Bearer token of the audit-trail export: AUDIT_TOKEN, else the ingest token. */
+  auditToken: string;
   /** Overrides the policy file's time zone when set. */
   timeZone?: string;
   policyPath?: string;
@@ -109,6 +112,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     port: e.PORT,
     store: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: e.TOKENWISE_DB },
     ingestToken: e.INGEST_TOKEN,
+    auditToken: e.AUDIT_TOKEN ?? e.INGEST_TOKEN,
     timeZone: e.ORG_TIMEZONE,
     policyPath: e.TOKENWISE_POLICY,
     pulls: {

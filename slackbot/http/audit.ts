@@ -1,5 +1,6 @@
 // GET /v1/quota/audit.csv: the audit trail of budget changes, quota requests and decisions, oldest first, as CSV
-// (RFC 4180), bearer-token authenticated like POST /v1/usage. `?team=NAME` keeps one team's lines.
+// (RFC 4180), bearer-token authenticated: with AUDIT_TOKEN when set (so gateways holding the ingest token cannot read
+// who asked for what and why), else the ingest token. `?team=NAME` keeps one team's lines.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BotContext } from '../context';
 import type { AuditEntry } from '../store/quota';
@@ -42,7 +43,7 @@ export function auditCsv(entries: readonly AuditEntry[]): string {
 }
 
 export async function exportAudit(req: IncomingMessage, res: ServerResponse, bot: BotContext): Promise<void> {
-  if (!authorized(req, bot.config.ingestToken)) {
+  if (!authorized(req, bot.config.auditToken)) {
     sendJson(res, 401, { error: 'missing or wrong bearer token' }, { 'www-authenticate': 'Bearer' });
     return;
   }
