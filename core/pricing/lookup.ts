@@ -30,7 +30,7 @@ export function lookupModel(id: string, options: LookupOptions = {}): PricedMode
     return found && { ...found, custom: custom[1] };
   }
   // Matching a name against every provider's rules is the slow part; the entry found stays the same until the data
-  // changes, while the prices in force depend on the date and are resolved on every call.
+  // changes, and the prices in force are resolved once per span of time in which they cannot change (see Match).
   const key = `${priceDataVersion()}|${wanted ?? ''}|${id}`;
   let match = matches.get(key);
   if (match === undefined) {
