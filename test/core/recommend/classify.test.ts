@@ -4,6 +4,7 @@ import { classifyTask, requiredTaskClasses, taskClasses, tierServes, type TaskCl
 import { devPrompts } from './dev';
 import { heldOutPrompts } from './heldOut';
 import { labelledPrompts, type LabelledPrompt } from './labelled';
+import { unseenPrompts } from './unseen';
 
 /** The smallest tier that serves every one of the classes (at a typical 500 output tokens). */
 function smallestTier(classes: readonly TaskClass[]): number {
@@ -54,7 +55,16 @@ describe('task classification', () => {
     });
   }
 
-  for (const [name, examples] of [['labelled', labelledPrompts], ['held-out', heldOutPrompts], ['dev', devPrompts]] as const) {
+  it('agrees with the unseen set on at least 75 % of prompts (38/50 when first scored)', () => {
+    for (const taskClass of taskClasses) {
+      assert.ok(unseenPrompts.filter((p) => p.label === taskClass).length >= 4, `too few unseen ${taskClass} examples`);
+    }
+    // A regression floor, not a target: the features are never revised against this set.
+    const agreement = reportAgreement(unseenPrompts);
+    assert.ok(agreement >= 0.75, `unseen agreement ${(agreement * 100).toFixed(1)} % is below 75 %`);
+  });
+
+  for (const [name, examples] of [['labelled', labelledPrompts], ['held-out', heldOutPrompts], ['dev', devPrompts], ['unseen', unseenPrompts]] as const) {
     it(`never lets a misclassification open a tier too small for the task (${name} set)`, () => {
       // What matters for a recommendation is the smallest tier the classification allows, not the label itself.
       const unsafe = examples.filter((example) => {
