@@ -109,16 +109,17 @@ export function explainDriver(now: readonly BreakdownRow[], baseline: readonly B
 }
 
 /**
- * The last complete local hour before `at`: from the latest local o'clock at or before `at`, back to the one
- * before. Local, not UTC, so zones with half- and quarter-hour offsets get their own hours. `hour` is its local
- * hour of day (0–23).
+ * The last complete hour before `at`: the hour of real time that ends at the latest local o'clock at or before `at`.
+ * Local, not UTC, so zones with half- and quarter-hour offsets get their own hours; always 60 minutes long, so across
+ * a DST change no hour is skipped, judged twice or stretched. `hour` is the local hour of day (0–23) it starts at.
  */
 export function lastCompleteHour(at: Date, timeZone: string): TimeRange & { hour: number } {
-  const wall = wallMs(at.getTime(), timeZone);
-  const top = Math.floor(wall / 3_600_000) * 3_600_000;
-  const end = instantOfWall(top, timeZone);
-  const start = instantOfWall(top - 3_600_000, timeZone);
-  return { start: new Date(start), end: new Date(end), hour: new Date(top - 3_600_000).getUTCHours() };
+  const instant = at.getTime();
+  const wall = wallMs(instant, timeZone);
+  // Clocks change on an o'clock, so the time since the last local o'clock reads the same on the wall as it passes.
+  const end = instant - (wall - Math.floor(wall / 3_600_000) * 3_600_000);
+  const start = end - 3_600_000;
+  return { start: new Date(start), end: new Date(end), hour: new Date(wallMs(start, timeZone)).getUTCHours() };
 }
 
 export interface ComparableOptions {

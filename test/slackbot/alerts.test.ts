@@ -96,8 +96,15 @@ describe('The hour an anomaly check judges', () => {
     assert.deepEqual(hour('2026-11-22T12:00:00Z', TZ), ['2026-11-22T11:00:00.000Z', '2026-11-22T12:00:00.000Z', 12]);
     // 17:59 in Kolkata (UTC+5:30): the hour from 16:00 to 17:00 local.
     assert.deepEqual(hour('2026-11-22T12:29:00Z', 'Asia/Kolkata'), ['2026-11-22T10:30:00.000Z', '2026-11-22T11:30:00.000Z', 16]);
-    // Berlin, 29 March 2026: clocks go from 02:00 to 03:00, so the hour ending at 03:00 local is no hour at all.
-    assert.deepEqual(hour('2026-03-29T01:30:00Z', TZ), ['2026-03-29T01:00:00.000Z', '2026-03-29T01:00:00.000Z', 2]);
+    // Berlin, 29 March 2026: clocks go from 02:00 to 03:00 (at 01:00Z). Every hour is judged once, an hour long.
+    assert.deepEqual(hour('2026-03-29T00:30:00Z', TZ), ['2026-03-28T23:00:00.000Z', '2026-03-29T00:00:00.000Z', 0]);
+    assert.deepEqual(hour('2026-03-29T01:30:00Z', TZ), ['2026-03-29T00:00:00.000Z', '2026-03-29T01:00:00.000Z', 1]);
+    assert.deepEqual(hour('2026-03-29T02:30:00Z', TZ), ['2026-03-29T01:00:00.000Z', '2026-03-29T02:00:00.000Z', 3]);
+    // Berlin, 25 October 2026: clocks go back from 03:00 to 02:00 (at 01:00Z), so the local hour 02:00 comes twice.
+    assert.deepEqual(hour('2026-10-25T00:30:00Z', TZ), ['2026-10-24T23:00:00.000Z', '2026-10-25T00:00:00.000Z', 1]);
+    assert.deepEqual(hour('2026-10-25T01:30:00Z', TZ), ['2026-10-25T00:00:00.000Z', '2026-10-25T01:00:00.000Z', 2]);
+    assert.deepEqual(hour('2026-10-25T02:30:00Z', TZ), ['2026-10-25T01:00:00.000Z', '2026-10-25T02:00:00.000Z', 2]);
+    assert.deepEqual(hour('2026-10-25T03:30:00Z', TZ), ['2026-10-25T02:00:00.000Z', '2026-10-25T03:00:00.000Z', 3]);
   });
 });
 
