@@ -26,8 +26,11 @@ export async function admitSlackRequest(req: IncomingMessage, res: ServerRespons
   }
   const genuine = isValidSlackRequest({ signingSecret: bot.config.signingSecret, body: body.toString(), headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp } });
   if (!genuine) return true;
+  // Bolt reads only `version=hash` and ignores anything after a further '=', so that pair is what was seen: a copy
+  // with a suffix is the same request.
+  const [version, hash] = signature.split('=');
   const now = Date.now();
-  if (await bot.store.admitSignature(signature, new Date(now), new Date(timestamp * 1000 + KEPT_MS))) return true;
+  if (await bot.store.admitSignature(`${version}=${hash}`, new Date(now), new Date(timestamp * 1000 + KEPT_MS))) return true;
   bot.log.warn('replayed Slack signature refused', { path: req.url });
   sendJson(res, 401, { error: 'replayed request' });
   return false;

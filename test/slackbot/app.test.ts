@@ -199,6 +199,11 @@ describe('Slack bot over HTTP', function () {
       const request = signed(SECRET, spendBody('replayed'), 'application/x-www-form-urlencoded');
       assert.equal((await post(`${fixture.base}/slack/events`, request)).status, 200);
       assert.equal((await post(`${fixture.base}/slack/events`, request)).status, 401);
+      // Bolt ignores what follows the hash after a further '=': such a copy is the same request, refused too.
+      for (const suffix of ['=', '=x', '==v0']) {
+        const variant = { ...request, headers: { ...request.headers, 'x-slack-signature': `${request.headers['x-slack-signature']}${suffix}` } };
+        assert.equal((await post(`${fixture.base}/slack/events`, variant)).status, 401, suffix);
+      }
       // Refused before Bolt, so nothing can still be running for it once a later request is answered.
       assert.equal((await post(`${fixture.base}/slack/events`, signed(SECRET, spendBody('after'), 'application/x-www-form-urlencoded'))).status, 200);
       await answerTo(slack.responseUrl('replayed'));
