@@ -196,6 +196,15 @@ for (const { name, location } of kinds) {
       assert.equal((await runAlerts(bot, client)).thresholds, 0, 'posted once it got through');
     });
 
+    it('does not post again an alert Slack refused for a reason that will not pass by itself', async () => {
+      // ads: $170 of $200 so far; $30 more reaches 100 %.
+      await store.ingest([spent('2026-11-10T10:00:00Z', 30, { team: 'ads' })]);
+      slack.failures.push({ method: 'chat.postMessage', error: 'channel_not_found' });
+      assert.equal((await runAlerts(bot, client)).thresholds, 0, 'the post failed');
+      assert.equal((await runAlerts(bot, client)).thresholds, 0, 'not tried again');
+      assert.equal(posts().filter((call) => /^Team ads has used 100%/.test(String(call.body.text))).length, 1, 'only the refused attempt');
+    });
+
     const weekendDays = ['2026-10-25', '2026-10-31', '2026-11-01', '2026-11-07', '2026-11-08', '2026-11-14', '2026-11-15', '2026-11-21'];
 
     it('flags a person’s unusual hour against the same hour of their usual weekend days and names the app and model', async () => {
