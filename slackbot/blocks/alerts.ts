@@ -96,7 +96,7 @@ export function anomalyBlocks(alert: AnomalyAlert): KnownBlock[] {
     `:chart_with_upwards_trend: *${anomalyText(alert)}*`,
     `${formatUsd(alert.current)} from ${clock(alert.hour)} to ${clock(alert.hour + 1)} on ${alert.day}, against a usual ${formatUsd(alert.baseline)} (median of the same hour on recent ${alert.dayKind}s).`,
   ];
-  return [section(lines.join('\n')), viewSpend([alert.dimension, alert.key, 'today', 'by', alert.driver?.startsWith('model') ? 'model' : 'app'])];
+  return [section(lines.join('\n')), viewSpend([alert.dimension, alert.key, alert.day, 'by', alert.driver?.startsWith('model') ? 'model' : 'app'])];
 }
 
 export function forecastText(alert: ForecastAlert): string {

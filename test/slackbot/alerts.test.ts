@@ -217,6 +217,8 @@ for (const { name, location } of kinds) {
       assert.equal(alert.body.channel, 'C0ALERTS9');
       assert.equal(alert.body.text, 'Unusual spend: <@U300>, 11.0× usual for this hour; app triage on model gpt-4o');
       assert.match(JSON.stringify(alert.body.blocks), /\$22 from 12:00 to 13:00 on 2026-11-22, against a usual \$2 \(median of the same hour on recent weekend days\)/);
+      // The button shows that day's spend, whenever it is clicked.
+      assert.match(JSON.stringify(alert.body.blocks), /\[\\"user\\",\\"U300\\",\\"2026-11-22\\",\\"by\\",\\"app\\"\]/);
       assert.equal((await runAlerts(bot, client)).anomalies, 0, 'once per person and hour');
       await store.close();
       store = await openStore(where);
