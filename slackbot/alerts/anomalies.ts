@@ -42,7 +42,9 @@ export async function anomalyAlerts(bot: BotContext, client: webApi.WebClient, s
   });
   // The usual hours are read only when some identity spent enough this hour to be worth judging.
   if (candidates.length === 0) return 0;
-  const windows = comparableWindows(hour.end, bot.timeZone, { days: HISTORY_DAYS }).map((window) => window.start.getTime());
+  // The usual hours start at the judged hour's local start time on earlier days of its kind: the ends of the windows
+  // that end at that time (so the 23:00 hour is compared by the day it starts on, not the day it ends on).
+  const windows = comparableWindows(hour.start, bot.timeZone, { days: HISTORY_DAYS }).map((window) => window.end.getTime());
   const history = await bot.store.hourlySpend(windows);
   const today = localDay(current, bot.timeZone);
   const weekday = new Date(`${today}T12:00:00Z`).getUTCDay();
