@@ -48,6 +48,18 @@ export type EngineKind = 'not started' | 'node worker' | 'web worker' | 'extensi
 /** CPU time one slice of an in-host full audit may take before the host gets the event loop back. */
 const sliceBudgetMs = 10;
 
+/**
+ * How long a worker may take to say it loaded, and to answer a full audit or any other request, before it counts as
+ * hung and is stopped. The worker answers in order, so a request's time starts when the one before it was answered.
+ */
+export interface Deadlines {
+  readyMs: number;
+  auditMs: number;
+  requestMs: number;
+}
+
+const defaultDeadlines: Deadlines = { readyMs: 15_000, auditMs: 60_000, requestMs: 10_000 };
+
 interface Channel {
   kind: EngineKind;
   post(request: EngineRequest): void;
@@ -72,13 +84,18 @@ export class Engine implements vscode.Disposable {
   private answered = false;
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
+  /** Runs out when the worker has not said it loaded, or has not answered the oldest waiting request, in time. */
+  private deadline: ReturnType<typeof setTimeout> | undefined;
   /** Why the host does the work itself, when it does. */
   fallbackReason: string | undefined;
   /** Whether the last worker started watches its network (see engineWorker.ts), and every request its workers attempted. */
   readonly network = { watched: false, attempts: [] as string[] };
 
   /** `workerScript`: dist/engineWorker.js inside the installed extension. */
-  constructor(private readonly workerScript: vscode.Uri) {}
+  constructor(
+    private readonly workerScript: vscode.Uri,
+    private readonly deadlines: Deadlines = defaultDeadlines,
+  ) {}
 
   get kind(): EngineKind {
     return this.inHost ? 'extension host' : (this.channel?.kind ?? 'not started');
@@ -123,6 +140,7 @@ export class Engine implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.deadline);
     this.channel?.stop();
     this.channel = undefined;
   }
@@ -143,6 +161,7 @@ export class Engine implements vscode.Disposable {
     const id = this.nextId++;
     const numbered = { ...request, id };
     const response = new Promise<EngineResponse | undefined>((resolve) => this.waiting.set(id, { request: numbered, resolve }));
+    if (this.waiting.size === 1) this.watch();
     const posting = performance.now();
     channel.post(numbered);
     const postMillis = performance.now() - posting;
@@ -153,6 +172,7 @@ export class Engine implements vscode.Disposable {
   private async start(): Promise<void> {
     try {
       this.channel = await startWorker(this.workerScript, (response) => this.receive(response), (reason) => this.failed(reason));
+      this.watch();
     } catch (error) {
       this.useHost(`no worker: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -168,17 +188,35 @@ export class Engine implements vscode.Disposable {
     this.answered = true;
     if ('ready' in response) {
       this.network.watched = response.watchingNetwork;
+    } else {
+      const waiting = this.waiting.get(response.id);
+      this.waiting.delete(response.id);
+      waiting?.resolve(response);
+    }
+    this.watch();
+  }
+
+  /** Sets the deadline for what the worker owes now: its ready message, else an answer to the oldest waiting request. */
+  private watch(): void {
+    clearTimeout(this.deadline);
+    this.deadline = undefined;
+    if (!this.channel) return;
+    if (!this.answered) {
+      this.deadline = setTimeout(() => this.failed(`it did not say it was ready within ${this.deadlines.readyMs / 1000} s`), this.deadlines.readyMs);
       return;
     }
-    const waiting = this.waiting.get(response.id);
-    this.waiting.delete(response.id);
-    waiting?.resolve(response);
+    const oldest = this.waiting.values().next().value;
+    if (!oldest) return;
+    const ms = oldest.request.kind === 'audit' ? this.deadlines.auditMs : this.deadlines.requestMs;
+    this.deadline = setTimeout(() => this.failed(`the ${oldest.request.kind} request timed out after ${ms / 1000} s`), ms);
   }
 
   /** A worker that never loaded means workers do not work here: the host takes over, pending requests included. */
   private failed(reason: string): void {
     this.channel?.stop();
     this.channel = undefined;
+    clearTimeout(this.deadline);
+    this.deadline = undefined;
     const pending = [...this.waiting.values()];
     this.waiting.clear();
     if (!this.answered) {

@@ -1,12 +1,40 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { Engine } from '../../../extension/engine';
+import { Engine, type Deadlines } from '../../../extension/engine';
 import { closeAll, extensionApi, lensTitles, openFixture } from './helpers';
 
 // The real module object (an import would give a bundled copy), so replacing `Worker` reaches the engine.
 const threads = require('node:worker_threads') as typeof import('node:worker_threads');
+
+/**
+ * An engine whose worker script behaves as `misbehave` (JavaScript run in the worker thread, with `parentPort`) until it
+ * has done so once, and from then on is the real worker; loaded into the host it is the real bundle.
+ */
+async function withWorker(misbehave: string, deadlines: Deadlines, use: (engine: Engine) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'tokenwise-worker-'));
+  const script = join(dir, 'worker.js');
+  const bundle = join(vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionPath, 'dist/engineWorker.js');
+  writeFileSync(
+    script,
+    `const { parentPort } = require('node:worker_threads');
+    const { existsSync, writeFileSync } = require('node:fs');
+    const once = ${JSON.stringify(join(dir, 'misbehaved'))};
+    if (parentPort && !existsSync(once)) {
+      writeFileSync(once, '');
+      ${misbehave}
+    } else module.exports = require(${JSON.stringify(bundle)});`,
+  );
+  const engine = new Engine(vscode.Uri.file(script), deadlines);
+  try {
+    await use(engine);
+  } finally {
+    engine.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe('where audits run', () => {
   afterEach(closeAll);
@@ -69,6 +97,25 @@ describe('where audits run', () => {
       broken.dispose();
       working.dispose();
     }
+  });
+
+  it('stops a worker that is alive but stops answering: the request fails, and the next one gets a new worker', async () => {
+    const hang = "parentPort.postMessage({ ready: true, watchingNetwork: false }); parentPort.on('message', () => {});";
+    await withWorker(hang, { readyMs: 30_000, auditMs: 3_000, requestMs: 3_000 }, async (engine) => {
+      await assert.rejects(engine.count(['Classify the ticket.'], 'gpt-4o'), /the count request timed out after 3 s/);
+      const [count] = await engine.count(['Classify the ticket.'], 'gpt-4o');
+      assert.ok(count!.tokens > 0);
+      assert.deepEqual([engine.kind, engine.fallbackReason], ['node worker', undefined]);
+    });
+  });
+
+  it('moves the work to the host when the first worker never says it is ready', async () => {
+    await withWorker("parentPort.on('message', () => {});", { readyMs: 200, auditMs: 60_000, requestMs: 10_000 }, async (engine) => {
+      const [count] = await engine.count(['Classify the ticket.'], 'gpt-4o');
+      assert.ok(count!.tokens > 0);
+      assert.equal(engine.kind, 'extension host');
+      assert.equal(engine.fallbackReason, 'it did not say it was ready within 0.2 s');
+    });
   });
 
   it('re-audits only the edited prompt, and its lenses equal a fresh audit of the whole file', async () => {
