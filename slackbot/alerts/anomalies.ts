@@ -31,6 +31,8 @@ function driverOf(current: readonly HourlyRow[], history: readonly HourlyRow[], 
 
 export async function anomalyAlerts(bot: BotContext, client: webApi.WebClient, subjects?: AlertSubjects): Promise<number> {
   const hour = lastCompleteHour(bot.now(), bot.timeZone);
+  // New usage changes nothing here unless some of it falls in the hour judged (most of it is in the current hour).
+  if (subjects && (subjects.latest < hour.start.getTime() || subjects.earliest >= hour.end.getTime())) return 0;
   const current = hour.start.getTime();
   const thisHour = await bot.store.hourlySpend([current]);
   const keyOf = (dimension: Dimension, row: HourlyRow) => (dimension === 'team' ? row.team : row.user);

@@ -40,7 +40,12 @@ export interface AlertQueue {
 function merge(a: AlertSubjects | 'all' | undefined, b: AlertSubjects | 'all'): AlertSubjects | 'all' {
   if (a === undefined) return b;
   if (a === 'all' || b === 'all') return 'all';
-  return { teams: new Set([...a.teams, ...b.teams]), users: new Set([...a.users, ...b.users]) };
+  return {
+    teams: new Set([...a.teams, ...b.teams]),
+    users: new Set([...a.users, ...b.users]),
+    earliest: Math.min(a.earliest, b.earliest),
+    latest: Math.max(a.latest, b.latest),
+  };
 }
 
 /**

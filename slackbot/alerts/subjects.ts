@@ -6,20 +6,26 @@ import type { LedgerEvent } from '../store/store';
 /** The values a Slack user's events may carry: their user id and, when Slack shares it, their email. */
 export type Identities = (userId: string) => Promise<string[]>;
 
-/** The teams and users new usage was attributed to. */
+/** The teams and users new usage was attributed to, and the span of its times (ms). */
 export interface AlertSubjects {
   teams: ReadonlySet<string>;
   users: ReadonlySet<string>;
+  earliest: number;
+  latest: number;
 }
 
 export function subjectsOf(events: readonly LedgerEvent[]): AlertSubjects {
   const teams = new Set<string>();
   const users = new Set<string>();
+  let earliest = Infinity;
+  let latest = -Infinity;
   for (const event of events) {
     if (event.team) teams.add(event.team);
     if (event.user) users.add(event.user);
+    earliest = Math.min(earliest, event.time);
+    latest = Math.max(latest, event.time);
   }
-  return { teams, users };
+  return { teams, users, earliest, latest };
 }
 
 /** Whether a budget's use can have changed for usage of `subjects`: the organisation's always does. */

@@ -211,6 +211,9 @@ for (const { name, location } of kinds) {
       // NOW is 13:00 in Berlin: the hour judged is 12:00–13:00 local, 11:00–12:00 UTC.
       await store.ingest(weekendDays.map((day) => spent(`${day}T11:10:00Z`, 2, { user: 'U300', app: 'chat', model: 'gpt-4o-mini' })));
       await store.ingest([spent('2026-11-22T11:05:00Z', 2, { user: 'U300', app: 'chat', model: 'gpt-4o-mini' }), spent('2026-11-22T11:40:00Z', 20, { user: 'U300', app: 'triage', model: 'gpt-4o' })]);
+      // A check after new usage of the current hour only leaves the judged hour alone.
+      const laterUsage = { teams: new Set<string>(), users: new Set(['U300']), earliest: Date.parse('2026-11-22T12:00:00Z'), latest: Date.parse('2026-11-22T12:10:00Z') };
+      assert.equal((await runAlerts(bot, client, laterUsage)).anomalies, 0);
       const run = await runAlerts(bot, client);
       assert.equal(run.anomalies, 1);
       const alert = posts().find((call) => /Unusual spend: <@U300>/.test(String(call.body.text)))!;
