@@ -32,5 +32,7 @@ export function subjectsOf(events: readonly LedgerEvent[]): AlertSubjects {
 export async function concerns(budget: Budget, subjects: AlertSubjects, identities: Identities): Promise<boolean> {
   if (budget.scope === 'organization') return true;
   if (budget.scope === 'team') return subjects.teams.has(budget.subject);
+  // Usage carrying the Slack id needs no look-up of the person's other identities (their email).
+  if (subjects.users.has(budget.subject)) return true;
   return (await identities(budget.subject)).some((identity) => subjects.users.has(identity));
 }
