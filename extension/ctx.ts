@@ -121,7 +121,10 @@ export class Ctx implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.pending.delete(key);
-        const work = this.publish(document).finally(() => this.publishing.delete(work));
+        // A failed publish leaves the file's diagnostics as they were until its next edit.
+        const work = this.publish(document)
+          .catch(() => undefined)
+          .finally(() => this.publishing.delete(work));
         this.publishing.add(work);
       }, delayMs),
     );

@@ -32,7 +32,7 @@ export class PolicyFile implements vscode.Disposable {
     return this.current;
   }
 
-  /** Points at a configured file (relative to the first workspace folder) or, when empty, the default names. */
+  /** Points at a configured file (relative to the first workspace folder) or, when empty, the default names, and reads it. */
   async use(configuredPath: string): Promise<void> {
     if (configuredPath !== this.configuredPath) {
       this.configuredPath = configuredPath;
@@ -47,17 +47,20 @@ export class PolicyFile implements vscode.Disposable {
         this.customWatcher.onDidDelete(reload);
       }
     }
-    await this.load();
+    await this.reload();
   }
 
-  /** A reload after the file changed: if the analysis worker stopped under it, once more on a new worker. */
+  /**
+   * A load that never rejects: if the analysis worker stopped under it, once more on a new worker, and if that fails
+   * too, a warning.
+   */
   private async reload(): Promise<void> {
     try {
       await this.load();
     } catch {
       await this.load().catch((error: unknown) => {
         const why = error instanceof Error ? error.message : String(error);
-        void vscode.window.showWarningMessage(`tokenwise: the policy file could not be read again (${why}); the policy read before stays in force.`);
+        void vscode.window.showWarningMessage(`tokenwise: the policy file could not be read (${why}); the policy read before, if any, stays in force.`);
       });
     }
   }

@@ -36,7 +36,8 @@ export class CostStatus implements vscode.Disposable {
   async update(): Promise<void> {
     const request = ++this.requests;
     const editor = vscode.window.activeTextEditor;
-    const text = editor ? await this.describe(editor) : undefined;
+    // A count or price the worker failed to answer clears the item rather than leaving a stale one.
+    const text = editor ? await this.describe(editor).catch(() => undefined) : undefined;
     if (request !== this.requests) return; // the selection moved on while this one was counted
     this.visible = text !== undefined;
     if (!text) {
