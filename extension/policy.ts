@@ -11,7 +11,11 @@ export const policyFileNames = ['tokenwise.config.json', 'tokenwise.config.yaml'
 export class PolicyFile implements vscode.Disposable {
   /** Undefined until the first load. */
   private current: Policy | undefined;
-  private firstLoad: Promise<void> | undefined;
+  /** The latest load, while it runs: every caller that only needs the policy read waits for this one. */
+  private loading: Promise<void> | undefined;
+  /** Loads are numbered so that one started earlier never overwrites the answer of one started later. */
+  private loadsStarted = 0;
+  private loadInForce = 0;
   private readonly problems = vscode.languages.createDiagnosticCollection('tokenwise-policy');
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/tokenwise.config.{json,yaml,yml}');
   private readonly changed = new vscode.EventEmitter<void>();
@@ -28,13 +32,14 @@ export class PolicyFile implements vscode.Disposable {
 
   /** The policy in force; the first call waits for the file to be read and parsed. */
   async policy(): Promise<Policy> {
-    while (this.current === undefined) await (this.firstLoad ??= this.load().finally(() => (this.firstLoad = undefined)));
-    return this.current;
+    if (this.current === undefined) await (this.loading ?? this.load());
+    return this.current!;
   }
 
   /** Points at a configured file (relative to the first workspace folder) or, when empty, the default names, and reads it. */
   async use(configuredPath: string): Promise<void> {
-    if (configuredPath !== this.configuredPath) {
+    const moved = configuredPath !== this.configuredPath;
+    if (moved) {
       this.configuredPath = configuredPath;
       this.customWatcher?.dispose();
       this.customWatcher = undefined;
@@ -47,16 +52,17 @@ export class PolicyFile implements vscode.Disposable {
         this.customWatcher.onDidDelete(reload);
       }
     }
-    await this.reload();
+    // The same file: a load under way reads it already.
+    await this.reload(moved ? undefined : this.loading);
   }
 
   /**
-   * A load that never rejects: if the analysis worker stopped under it, once more on a new worker, and if that fails
-   * too, a warning.
+   * A new load (or the one `underWay`) that never rejects: if the analysis worker stopped under it, once more on a new
+   * worker, and if that fails too, a warning.
    */
-  private async reload(): Promise<void> {
+  private async reload(underWay?: Promise<void>): Promise<void> {
     try {
-      await this.load();
+      await (underWay ?? this.load());
     } catch {
       await this.load().catch((error: unknown) => {
         const why = error instanceof Error ? error.message : String(error);
@@ -65,13 +71,27 @@ export class PolicyFile implements vscode.Disposable {
     }
   }
 
-  private async load(): Promise<void> {
+  /** Reads and parses the file afresh; the answer is put in force unless a later load's already is. */
+  private load(): Promise<void> {
+    const number = ++this.loadsStarted;
+    const loading = this.read(number).finally(() => {
+      if (this.loading === loading) this.loading = undefined;
+    });
+    this.loading = loading;
+    return loading;
+  }
+
+  private async read(number: number): Promise<void> {
     const found = await this.find();
     const { policy, issues } = await this.engine.policy(found?.text, found?.uri.path.split('/').pop() ?? policyFileNames[0]!);
+    if (number < this.loadInForce) return;
+    const replaced = this.current !== undefined;
+    this.loadInForce = number;
     this.current = policy;
     this.problems.clear();
     if (found && issues.length > 0) this.report(found.uri, issues);
-    this.changed.fire();
+    // Audits waiting for the first load already get its policy; only a replaced policy makes them stale.
+    if (replaced) this.changed.fire();
   }
 
   private async find(): Promise<{ uri: vscode.Uri; text: string } | undefined> {

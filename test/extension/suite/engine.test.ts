@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { Engine, type Deadlines } from '../../../extension/engine';
-import { closeAll, extensionApi, lensTitles, openFixture } from './helpers';
+import { Engine, type Deadlines, type PolicyAnswer } from '../../../extension/engine';
+import { PolicyFile } from '../../../extension/policy';
+import { closeAll, extensionApi, lensTitles, openFixture, until } from './helpers';
 
 // The real module object (an import would give a bundled copy), so replacing `Worker` reaches the engine.
 const threads = require('node:worker_threads') as typeof import('node:worker_threads');
@@ -134,5 +135,66 @@ describe('where audits run', () => {
     assert.notDeepEqual(incremental, before);
     await api.reanalyze(document);
     assert.deepEqual(await lensTitles(document.uri), incremental);
+  });
+});
+
+// Before the suites that write policy files, whose watcher events could start loads of their own here.
+/** A policy file reader on a real engine, with every parse it asks for counted and, if `gate` is given, held until released. */
+function reader(gate?: (release: () => void) => void) {
+  const engine = new Engine(vscode.Uri.joinPath(vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionUri, 'dist/engineWorker.js'));
+  const parse = engine.policy.bind(engine);
+  let parses = 0;
+  engine.policy = async (text, fileName): Promise<PolicyAnswer> => {
+    const number = ++parses;
+    const answer = await parse(text, fileName);
+    if (gate) await new Promise<void>(gate);
+    return { ...answer, policy: { ...answer.policy, defaultModel: `load ${number}` } };
+  };
+  const file = new PolicyFile(engine);
+  let changes = 0;
+  file.onDidChange(() => changes++);
+  return {
+    file,
+    parses: () => parses,
+    changes: () => changes,
+    dispose() {
+      file.dispose();
+      engine.dispose();
+    },
+  };
+}
+
+describe('policy file loads', () => {
+  it('reads the policy once when activation and the first audit ask together, and signals a change only when a policy in force is replaced', async () => {
+    const policy = reader();
+    try {
+      const [, first] = await Promise.all([policy.file.use(''), policy.file.policy()]);
+      assert.equal(first.defaultModel, 'load 1');
+      assert.deepEqual([policy.parses(), policy.changes()], [1, 0]);
+      await policy.file.use('');
+      assert.equal((await policy.file.policy()).defaultModel, 'load 2');
+      assert.deepEqual([policy.parses(), policy.changes()], [2, 1]);
+    } finally {
+      policy.dispose();
+    }
+  });
+
+  it('never lets an earlier load that answers late overwrite a later one', async () => {
+    const releases: Array<() => void> = [];
+    const policy = reader((release) => releases.push(release));
+    try {
+      const earlier = policy.file.use('');
+      await until('the earlier load parsed', () => releases.length === 1);
+      const later = policy.file.use('config/team.yaml');
+      await until('the later load parsed', () => releases.length === 2);
+      releases[1]!();
+      await later;
+      releases[0]!();
+      await earlier;
+      assert.equal((await policy.file.policy()).defaultModel, 'load 2');
+      assert.equal(policy.changes(), 0);
+    } finally {
+      policy.dispose();
+    }
   });
 });
