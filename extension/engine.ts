@@ -42,6 +42,8 @@ export type EngineResponse =
   | { id: number; answer: Questions[keyof Questions]['answer'] }
   | { id: number; error: string };
 
+const disposedError = 'the analysis engine was shut down with the extension';
+
 /** Where the work runs: tests and the benchmark report it. */
 export type EngineKind = 'not started' | 'node worker' | 'web worker' | 'extension host';
 
@@ -84,6 +86,8 @@ export class Engine implements vscode.Disposable {
   private answered = false;
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
+  /** Set by dispose(): no worker starts and no request is taken after it. */
+  private disposed = false;
   /** Runs out when the worker has not said it loaded, or has not answered the oldest waiting request, in time. */
   private deadline: ReturnType<typeof setTimeout> | undefined;
   /** Why the host does the work itself, when it does. */
@@ -140,9 +144,13 @@ export class Engine implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.deadline);
     this.channel?.stop();
     this.channel = undefined;
+    const pending = [...this.waiting.values()];
+    this.waiting.clear();
+    for (const waiting of pending) waiting.resolve({ id: waiting.request.id, error: disposedError });
   }
 
   /** Asks the worker, or where none runs, answers in the host. */
@@ -155,7 +163,8 @@ export class Engine implements vscode.Disposable {
 
   /** The worker's answer and how long posting the request took, or undefined when the host must do the work itself. */
   private async request(request: EngineRequest): Promise<{ response: EngineResponse; postMillis: number } | undefined> {
-    if (!this.channel && !this.inHost) await (this.starting ??= this.start());
+    if (!this.channel && !this.inHost && !this.disposed) await (this.starting ??= this.start());
+    if (this.disposed) throw new Error(disposedError);
     const channel = this.channel;
     if (!channel) return undefined;
     const id = this.nextId++;
@@ -171,7 +180,9 @@ export class Engine implements vscode.Disposable {
 
   private async start(): Promise<void> {
     try {
-      this.channel = await startWorker(this.workerScript, (response) => this.receive(response), (reason) => this.failed(reason));
+      const channel = await startWorker(this.workerScript, (response) => this.receive(response), (reason) => this.failed(reason));
+      if (this.disposed) return channel.stop();
+      this.channel = channel;
       this.watch();
     } catch (error) {
       this.useHost(`no worker: ${error instanceof Error ? error.message : String(error)}`);

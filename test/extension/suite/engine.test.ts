@@ -119,6 +119,16 @@ describe('where audits run', () => {
     });
   });
 
+  it('fails the requests waiting when disposed, and takes no new ones', async () => {
+    const engine = new Engine(vscode.Uri.joinPath(vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionUri, 'dist/engineWorker.js'));
+    await engine.count(['Classify the ticket.'], 'gpt-4o');
+    const waiting = engine.count(['Summarise the thread.'], 'gpt-4o');
+    engine.dispose();
+    await assert.rejects(waiting, /shut down/);
+    await assert.rejects(engine.count(['Classify the ticket.'], 'gpt-4o'), /shut down/);
+    assert.equal(engine.kind, 'not started');
+  });
+
   it('re-audits only the edited prompt, and its lenses equal a fresh audit of the whole file', async () => {
     const api = await extensionApi();
     const editor = await openFixture('src/support.ts');
