@@ -172,7 +172,14 @@ export class Engine implements vscode.Disposable {
     const response = new Promise<EngineResponse | undefined>((resolve) => this.waiting.set(id, { request: numbered, resolve }));
     if (this.waiting.size === 1) this.watch();
     const posting = performance.now();
-    channel.post(numbered);
+    try {
+      channel.post(numbered);
+    } catch (error) {
+      // Data the structured clone cannot copy: this request fails, the worker is fine.
+      this.waiting.delete(id);
+      this.watch();
+      throw new Error(`the ${request.kind} request could not be sent to the analysis worker (${error instanceof Error ? error.message : String(error)})`);
+    }
     const postMillis = performance.now() - posting;
     const answer = await response;
     return answer && { response: answer, postMillis };

@@ -129,6 +129,20 @@ describe('where audits run', () => {
     assert.equal(engine.kind, 'not started');
   });
 
+  it('fails a request whose data cannot be sent to the worker, and answers the next', async () => {
+    const engine = new Engine(vscode.Uri.joinPath(vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionUri, 'dist/engineWorker.js'));
+    try {
+      await engine.count(['Classify the ticket.'], 'gpt-4o');
+      const uncloneable = [() => 'a function'] as unknown as string[];
+      await assert.rejects(engine.count(uncloneable, 'gpt-4o'), /the count request could not be sent to the analysis worker/);
+      const [count] = await engine.count(['Classify the ticket.'], 'gpt-4o');
+      assert.ok(count!.tokens > 0);
+      assert.equal(engine.kind, 'node worker');
+    } finally {
+      engine.dispose();
+    }
+  });
+
   it('re-audits only the edited prompt, and its lenses equal a fresh audit of the whole file', async () => {
     const api = await extensionApi();
     const editor = await openFixture('src/support.ts');
