@@ -6,6 +6,7 @@
 // started, or the one started fails before answering, that bundle is loaded into the host and does the work there, a
 // full audit in slices of about 10 ms with a yield to the host between them, so the extension works either way.
 import * as vscode from 'vscode';
+import * as z from 'zod/mini';
 import type { AuditOptions, CustomModelPrices, FileAudit, Finding, Policy, PolicyIssue, PromptReport, TokenCount } from '../core';
 import type { PriceQuestion, PromptPrices } from './comparison';
 import type * as WorkerBundle from './engineWorker';
@@ -43,6 +44,14 @@ export type EngineResponse =
   | { id: number; error: string };
 
 const disposedError = 'the analysis engine was shut down with the extension';
+
+/** A worker's message crosses a thread boundary: its shape is checked (the answer's is core's to vouch for). */
+const responseSchema = z.union([
+  z.object({ ready: z.literal(true), watchingNetwork: z.boolean() }),
+  z.object({ network: z.string() }),
+  z.object({ id: z.number(), error: z.string() }),
+  z.object({ id: z.number(), answer: z.unknown() }),
+]);
 
 /** Where the work runs: tests and the benchmark report it. */
 export type EngineKind = 'not started' | 'node worker' | 'web worker' | 'extension host';
@@ -198,7 +207,10 @@ export class Engine implements vscode.Disposable {
     }
   }
 
-  private receive(response: EngineResponse): void {
+  private receive(message: unknown): void {
+    const parsed = responseSchema.safeParse(message);
+    if (!parsed.success) return this.failed(`it sent a message that is not a response: ${JSON.stringify(message)?.slice(0, 80)}`);
+    const response = parsed.data as EngineResponse;
     if ('network' in response) {
       this.network.attempts.push(response.network);
       return;
@@ -259,7 +271,7 @@ export class Engine implements vscode.Disposable {
  * worker scripts of remote extensions (vscode-remote: URIs), so the Web Worker runs from a blob: URL holding the
  * bundle between a CommonJS shim and the call that serves requests.
  */
-async function startWorker(script: vscode.Uri, receive: (response: EngineResponse) => void, failed: (reason: string) => void): Promise<Channel> {
+async function startWorker(script: vscode.Uri, receive: (message: unknown) => void, failed: (reason: string) => void): Promise<Channel> {
   const nodeWorkers = nodeWorkerThreads();
   if (nodeWorkers) {
     const worker = new nodeWorkers.Worker(script.fsPath, { workerData: workerMark });
@@ -281,7 +293,7 @@ async function startWorker(script: vscode.Uri, receive: (response: EngineRespons
   );
   const url = URL.createObjectURL(bootstrap);
   const worker = new Worker(url, { name: workerMark });
-  worker.onmessage = (event: MessageEvent<EngineResponse>) => receive(event.data);
+  worker.onmessage = (event: MessageEvent<unknown>) => receive(event.data);
   worker.onerror = (event: ErrorEvent) => {
     event.preventDefault();
     failed(event.message || 'the worker script failed to load');

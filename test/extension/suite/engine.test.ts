@@ -143,6 +143,15 @@ describe('where audits run', () => {
     }
   });
 
+  it('stops a worker that sends something other than a response', async () => {
+    await withWorker("parentPort.postMessage(42); parentPort.on('message', () => {});", { readyMs: 30_000, auditMs: 60_000, requestMs: 10_000 }, async (engine) => {
+      const [count] = await engine.count(['Classify the ticket.'], 'gpt-4o');
+      assert.ok(count!.tokens > 0);
+      assert.equal(engine.kind, 'extension host');
+      assert.equal(engine.fallbackReason, 'it sent a message that is not a response: 42');
+    });
+  });
+
   it('re-audits only the edited prompt, and its lenses equal a fresh audit of the whole file', async () => {
     const api = await extensionApi();
     const editor = await openFixture('src/support.ts');
