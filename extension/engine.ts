@@ -3,7 +3,7 @@
 // and building a tokenizer never hold the host's event loop. The worker is started on the first request (the policy
 // file's, just after activation), and its bundle (dist/engineWorker.js) is the only one carrying the tokenizer's rank
 // data, the parser, the price data and the policy schema: the host's own bundle loads fast. When no worker can be
-// started, or the one started fails before answering, that bundle is loaded into the host and does the work there, a
+// started, or the first one fails or stays silent before it says it loaded, that bundle is loaded into the host and does the work there, a
 // full audit in slices of about 10 ms with a yield to the host between them, so the extension works either way.
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
@@ -91,8 +91,10 @@ export class Engine implements vscode.Disposable {
   private starting: Promise<void> | undefined;
   private inHost = false;
   private core: Promise<Core> | undefined;
-  /** The worker said it loaded: from then on a failure is the request's, not a reason to give up on workers. */
-  private answered = false;
+  /** The worker running now said it loaded. */
+  private ready = false;
+  /** A worker of this session said it loaded: workers work here, so a later failure is never a reason to give up on them. */
+  private workersWork = false;
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
   /** Set by dispose(): no worker starts and no request is taken after it. */
@@ -215,7 +217,8 @@ export class Engine implements vscode.Disposable {
       this.network.attempts.push(response.network);
       return;
     }
-    this.answered = true;
+    this.ready = true;
+    this.workersWork = true;
     if ('ready' in response) {
       this.network.watched = response.watchingNetwork;
     } else {
@@ -231,7 +234,7 @@ export class Engine implements vscode.Disposable {
     clearTimeout(this.deadline);
     this.deadline = undefined;
     if (!this.channel) return;
-    if (!this.answered) {
+    if (!this.ready) {
       this.deadline = setTimeout(() => this.failed(`it did not say it was ready within ${this.deadlines.readyMs / 1000} s`), this.deadlines.readyMs);
       return;
     }
@@ -241,7 +244,7 @@ export class Engine implements vscode.Disposable {
     this.deadline = setTimeout(() => this.failed(`the ${oldest.request.kind} request timed out after ${ms / 1000} s`), ms);
   }
 
-  /** A worker that never loaded means workers do not work here: the host takes over, pending requests included. */
+  /** Until a worker has loaded, a failure means workers do not work here: the host takes over, pending requests included. */
   private failed(reason: string): void {
     this.channel?.stop();
     this.channel = undefined;
@@ -249,14 +252,14 @@ export class Engine implements vscode.Disposable {
     this.deadline = undefined;
     const pending = [...this.waiting.values()];
     this.waiting.clear();
-    if (!this.answered) {
+    this.ready = false;
+    if (!this.workersWork) {
       this.useHost(reason);
       for (const waiting of pending) waiting.resolve(undefined);
       return;
     }
-    // A worker that worked and then died (out of memory on one file, say) fails what it was doing; the next request
-    // starts a new one.
-    this.answered = false;
+    // A worker that died (out of memory on one file, say), or one started after it that did not load, fails what it
+    // was doing; the next request starts a new one.
     for (const waiting of pending) waiting.resolve({ id: waiting.request.id, error: `analysis worker stopped (${reason})` });
   }
 

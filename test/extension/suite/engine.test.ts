@@ -11,22 +11,24 @@ import { closeAll, extensionApi, lensTitles, openFixture, until } from './helper
 const threads = require('node:worker_threads') as typeof import('node:worker_threads');
 
 /**
- * An engine whose worker script behaves as `misbehave` (JavaScript run in the worker thread, with `parentPort`) until it
- * has done so once, and from then on is the real worker; loaded into the host it is the real bundle.
+ * An engine whose nth worker runs `misbehave[n]` (JavaScript run in the worker thread, with `parentPort` and the real
+ * `bundle`'s path), and every worker after those is the real one; loaded into the host the script is the real bundle.
  */
-async function withWorker(misbehave: string, deadlines: Deadlines, use: (engine: Engine) => Promise<void>): Promise<void> {
+async function withWorker(misbehave: string[], deadlines: Deadlines, use: (engine: Engine) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tokenwise-worker-'));
   const script = join(dir, 'worker.js');
   const bundle = join(vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionPath, 'dist/engineWorker.js');
   writeFileSync(
     script,
     `const { parentPort } = require('node:worker_threads');
-    const { existsSync, writeFileSync } = require('node:fs');
-    const once = ${JSON.stringify(join(dir, 'misbehaved'))};
-    if (parentPort && !existsSync(once)) {
-      writeFileSync(once, '');
-      ${misbehave}
-    } else module.exports = require(${JSON.stringify(bundle)});`,
+    const { existsSync, readFileSync, writeFileSync } = require('node:fs');
+    const bundle = ${JSON.stringify(bundle)};
+    const starts = ${JSON.stringify(join(dir, 'starts'))};
+    const started = existsSync(starts) ? Number(readFileSync(starts, 'utf8')) : 0;
+    const misbehave = [${misbehave.map((code) => `() => { ${code} }`).join(', ')}];
+    if (parentPort) writeFileSync(starts, String(started + 1));
+    if (parentPort && started < misbehave.length) misbehave[started]();
+    else module.exports = require(bundle);`,
   );
   const engine = new Engine(vscode.Uri.file(script), deadlines);
   try {
@@ -102,7 +104,7 @@ describe('where audits run', () => {
 
   it('stops a worker that is alive but stops answering: the request fails, and the next one gets a new worker', async () => {
     const hang = "parentPort.postMessage({ ready: true, watchingNetwork: false }); parentPort.on('message', () => {});";
-    await withWorker(hang, { readyMs: 30_000, auditMs: 3_000, requestMs: 3_000 }, async (engine) => {
+    await withWorker([hang], { readyMs: 30_000, auditMs: 3_000, requestMs: 3_000 }, async (engine) => {
       await assert.rejects(engine.count(['Classify the ticket.'], 'gpt-4o'), /the count request timed out after 3 s/);
       const [count] = await engine.count(['Classify the ticket.'], 'gpt-4o');
       assert.ok(count!.tokens > 0);
@@ -111,11 +113,23 @@ describe('where audits run', () => {
   });
 
   it('moves the work to the host when the first worker never says it is ready', async () => {
-    await withWorker("parentPort.on('message', () => {});", { readyMs: 200, auditMs: 60_000, requestMs: 10_000 }, async (engine) => {
+    await withWorker(["parentPort.on('message', () => {});"], { readyMs: 200, auditMs: 60_000, requestMs: 10_000 }, async (engine) => {
       const [count] = await engine.count(['Classify the ticket.'], 'gpt-4o');
       assert.ok(count!.tokens > 0);
       assert.equal(engine.kind, 'extension host');
       assert.equal(engine.fallbackReason, 'it did not say it was ready within 0.2 s');
+    });
+  });
+
+  it('keeps to workers once one has loaded, even when a replacement fails before it is ready', async () => {
+    const diesOnRequest = "parentPort.on('message', (request) => request.texts?.[0] === 'die' && process.exit(3)); require(bundle);";
+    await withWorker([diesOnRequest, "throw new Error('a broken start');"], { readyMs: 30_000, auditMs: 60_000, requestMs: 10_000 }, async (engine) => {
+      await engine.count(['Classify the ticket.'], 'gpt-4o');
+      await assert.rejects(engine.count(['die'], 'gpt-4o'), /analysis worker stopped \(exit code 3\)/);
+      await assert.rejects(engine.count(['Classify the ticket.'], 'gpt-4o'), /analysis worker stopped \(a broken start\)/);
+      const [count] = await engine.count(['Classify the ticket.'], 'gpt-4o');
+      assert.ok(count!.tokens > 0);
+      assert.deepEqual([engine.kind, engine.fallbackReason], ['node worker', undefined]);
     });
   });
 
@@ -144,7 +158,7 @@ describe('where audits run', () => {
   });
 
   it('stops a worker that sends something other than a response', async () => {
-    await withWorker("parentPort.postMessage(42); parentPort.on('message', () => {});", { readyMs: 30_000, auditMs: 60_000, requestMs: 10_000 }, async (engine) => {
+    await withWorker(["parentPort.postMessage(42); parentPort.on('message', () => {});"], { readyMs: 30_000, auditMs: 60_000, requestMs: 10_000 }, async (engine) => {
       const [count] = await engine.count(['Classify the ticket.'], 'gpt-4o');
       assert.ok(count!.tokens > 0);
       assert.equal(engine.kind, 'extension host');
