@@ -7,41 +7,10 @@
 // full audit in slices of about 10 ms with a yield to the host between them, so the extension works either way.
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import type { AuditOptions, CustomModelPrices, FileAudit, Finding, Policy, PolicyIssue, PromptReport, TokenCount } from '../core';
+import type { AuditOptions, CustomModelPrices, FileAudit, Finding, PromptReport, TokenCount } from '../core';
 import type { PriceQuestion, PromptPrices } from './comparison';
+import { workerMark, type EngineRequest, type EngineResponse, type ModelChoice, type PolicyAnswer, type Questions } from './engineProtocol';
 import type * as WorkerBundle from './engineWorker';
-
-/** What each kind of request asks the worker, and what it answers. */
-export interface Questions {
-  audit: { ask: { text: string; fileName: string; options: AuditOptions }; answer: FileAudit };
-  count: { ask: { texts: string[]; model: string }; answer: TokenCount[] };
-  prices: { ask: { question: PriceQuestion }; answer: PromptPrices };
-  models: { ask: { customModels: CustomModelPrices | undefined }; answer: ModelChoice[] };
-  /** The policy file's text, or undefined for the default policy. */
-  policy: { ask: { text: string | undefined; fileName: string }; answer: PolicyAnswer };
-}
-
-/** A model the picker offers. */
-export interface ModelChoice {
-  id: string;
-  provider: string;
-  tier: string;
-}
-
-/** The policy in force: the file's, or the default one with the file's problems when it has any. */
-export interface PolicyAnswer {
-  policy: Policy;
-  issues: PolicyIssue[];
-}
-
-export type EngineRequest = { [K in keyof Questions]: { id: number; kind: K } & Questions[K]['ask'] }[keyof Questions];
-
-export type EngineResponse =
-  | { ready: true; watchingNetwork: boolean }
-  /** A network request the worker's code attempted and was refused, reported only while the test harness watches. */
-  | { network: string }
-  | { id: number; answer: Questions[keyof Questions]['answer'] }
-  | { id: number; error: string };
 
 const disposedError = 'the analysis engine was shut down with the extension';
 
@@ -89,7 +58,6 @@ interface Waiting {
 export class Engine implements vscode.Disposable {
   private channel: Channel | undefined;
   private starting: Promise<void> | undefined;
-  private inHost = false;
   private core: Promise<Core> | undefined;
   /** The worker running now said it loaded. */
   private ready = false;
@@ -101,7 +69,7 @@ export class Engine implements vscode.Disposable {
   private disposed = false;
   /** Runs out when the worker has not said it loaded, or has not answered the oldest waiting request, in time. */
   private deadline: ReturnType<typeof setTimeout> | undefined;
-  /** Why the host does the work itself, when it does. */
+  /** Why the host does the work itself, when it does (set once: from then on every request is answered there). */
   fallbackReason: string | undefined;
   /** Whether the last worker started watches its network (see engineWorker.ts), and every request its workers attempted. */
   readonly network = { watched: false, attempts: [] as string[] };
@@ -113,7 +81,7 @@ export class Engine implements vscode.Disposable {
   ) {}
 
   get kind(): EngineKind {
-    return this.inHost ? 'extension host' : (this.channel?.kind ?? 'not started');
+    return this.fallbackReason !== undefined ? 'extension host' : (this.channel?.kind ?? 'not started');
   }
 
   /**
@@ -174,7 +142,7 @@ export class Engine implements vscode.Disposable {
 
   /** The worker's answer and how long posting the request took, or undefined when the host must do the work itself. */
   private async request(request: EngineRequest): Promise<{ response: EngineResponse; postMillis: number } | undefined> {
-    if (!this.channel && !this.inHost && !this.disposed) await (this.starting ??= this.start());
+    if (!this.channel && this.fallbackReason === undefined && !this.disposed) await (this.starting ??= this.start());
     if (this.disposed) throw new Error(disposedError);
     const channel = this.channel;
     if (!channel) return undefined;
@@ -264,7 +232,6 @@ export class Engine implements vscode.Disposable {
   }
 
   private useHost(reason: string): void {
-    this.inHost = true;
     this.fallbackReason = reason;
   }
 }
@@ -316,9 +283,6 @@ function answerOf<K extends keyof Questions>(response: EngineResponse): Question
   if ('answer' in response) return response.answer as Questions[K]['answer'];
   throw new Error('error' in response ? response.error : 'unexpected answer from the analysis worker');
 }
-
-/** Must equal engineWorker.ts's workerMark (a value import would put the worker's bundle into the host's). */
-const workerMark = 'tokenwise analysis';
 
 declare const require: ((id: string) => unknown) | undefined;
 

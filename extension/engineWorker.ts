@@ -4,12 +4,9 @@
 // only exports core's functions.
 import { auditText, countTokens, defaultPolicy, listModels, parsePolicy, PolicyError, type PolicyIssue } from '../core';
 import { promptPrices } from './comparison';
-import type { EngineRequest, EngineResponse, PolicyAnswer, Questions } from './engine';
+import { workerMark, type EngineRequest, type EngineResponse, type PolicyAnswer, type Questions } from './engineProtocol';
 
 export { auditExtracted, countTokens, defaultPolicy, ExactTokenCounter, extractPrompts } from '../core';
-
-/** Marks a Node worker thread started by engine.ts (as its workerData), as opposed to the host requiring this file. */
-export const workerMark = 'tokenwise analysis';
 
 /**
  * Set in the extension host's environment by the test harness: the worker thread then refuses every network request

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { Engine, type Deadlines, type PolicyAnswer } from '../../../extension/engine';
+import { Engine, type Deadlines } from '../../../extension/engine';
+import type { PolicyAnswer } from '../../../extension/engineProtocol';
 import { PolicyFile } from '../../../extension/policy';
 import { closeAll, extensionApi, lensTitles, openFixture, until } from './helpers';
 
