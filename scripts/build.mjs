@@ -56,7 +56,7 @@ const entries = [
     external: ['vscode', 'node:worker_threads'],
     plugins: [coreWithoutSideEffects],
   },
-  // Its worker (extension/engine.ts): audits, token counts, prices and the policy file off the extension host's thread. CommonJS, so the
+  // Its worker (extension/engineWorker.ts): audits, token counts, prices and the policy file off the extension host's thread. CommonJS, so the
   // host can also load it into itself; the Web Worker gets a CommonJS shim around it.
   {
     entryPoints: ['extension/engineWorker.ts'],
