@@ -15,6 +15,9 @@ const threads = require('node:worker_threads') as typeof import('node:worker_thr
  * An engine whose nth worker runs `misbehave[n]` (JavaScript run in the worker thread, with `parentPort` and the real
  * `bundle`'s path), and every worker after those is the real one; loaded into the host the script is the real bundle.
  */
+/** The installed extension's worker bundle. */
+const workerBundle = () => vscode.Uri.joinPath(vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionUri, 'dist/engineWorker.js');
+
 async function withWorker(misbehave: string[], deadlines: Deadlines, use: (engine: Engine) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tokenwise-worker-'));
   const script = join(dir, 'worker.js');
@@ -67,7 +70,7 @@ describe('where audits run', () => {
   it('falls back to the host, with the same audit, counts, prices, models and policy, when no worker thread can start', async () => {
     const document = (await openFixture('src/support.ts')).document;
     const fileName = vscode.workspace.asRelativePath(document.uri, false);
-    const script = vscode.Uri.joinPath(vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionUri, 'dist/engineWorker.js');
+    const script = workerBundle();
     const broken = new Engine(script);
     const working = new Engine(script);
     const RealWorker = threads.Worker;
@@ -135,7 +138,7 @@ describe('where audits run', () => {
   });
 
   it('fails the requests waiting when disposed, and takes no new ones', async () => {
-    const engine = new Engine(vscode.Uri.joinPath(vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionUri, 'dist/engineWorker.js'));
+    const engine = new Engine(workerBundle());
     await engine.count(['Classify the ticket.'], 'gpt-4o');
     const waiting = engine.count(['Summarise the thread.'], 'gpt-4o');
     engine.dispose();
@@ -145,7 +148,7 @@ describe('where audits run', () => {
   });
 
   it('fails a request whose data cannot be sent to the worker, and answers the next', async () => {
-    const engine = new Engine(vscode.Uri.joinPath(vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionUri, 'dist/engineWorker.js'));
+    const engine = new Engine(workerBundle());
     try {
       await engine.count(['Classify the ticket.'], 'gpt-4o');
       const uncloneable = [() => 'a function'] as unknown as string[];
@@ -189,7 +192,7 @@ describe('where audits run', () => {
 // Before the suites that write policy files, whose watcher events could start loads of their own here.
 /** A policy file reader on a real engine, with every parse it asks for counted and, if `gate` is given, held until released. */
 function reader(gate?: (release: () => void) => void) {
-  const engine = new Engine(vscode.Uri.joinPath(vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionUri, 'dist/engineWorker.js'));
+  const engine = new Engine(workerBundle());
   const parse = engine.policy.bind(engine);
   let parses = 0;
   engine.policy = async (text, fileName): Promise<PolicyAnswer> => {
