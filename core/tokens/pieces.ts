@@ -151,8 +151,9 @@ export type Splitter = (text: string, onPiece: (start: number, end: number) => b
 
 export function splitter(name: EncodingName, pattern: string): Splitter {
   const scan = scanners[name];
-  const sticky = new RegExp(pattern, 'uy');
-  const global = new RegExp(pattern, 'gu');
+  const unicodePattern = withUnicodeWhitespace(pattern);
+  const sticky = new RegExp(unicodePattern, 'uy');
+  const global = new RegExp(unicodePattern, 'gu');
   return (text, onPiece) => {
     let p = 0;
     while (p < text.length) {
@@ -173,4 +174,13 @@ export function splitter(name: EncodingName, pattern: string): Splitter {
       p = end;
     }
   };
+}
+
+/**
+ * The encodings' patterns are written for Rust's regex crate, where `\s` is Unicode's White_Space property. A
+ * JavaScript `\s` differs from it in two characters — it includes U+FEFF and leaves out U+0085 — so text containing
+ * either was split differently from the tokenizer the API bills with. Spelling the property out matches it.
+ */
+export function withUnicodeWhitespace(pattern: string): string {
+  return pattern.replaceAll('\\s', '\\p{White_Space}').replaceAll('\\S', '\\P{White_Space}');
 }
