@@ -1,4 +1,5 @@
 // Which tokenizer a model id uses, and how far a count made with it can be trusted.
+import { editDistance } from '../editDistance';
 import type { EncodingName } from './ranks';
 import type { TextKind } from './scripts';
 
@@ -146,16 +147,4 @@ function suggestModels(id: string): string[] {
     .sort((a, b) => a.distance - b.distance)
     .slice(0, 3)
     .map(({ known }) => known);
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length];
 }
