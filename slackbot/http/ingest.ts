@@ -6,9 +6,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseUsageBatch, type RowError } from '../../core';
 import type { BotContext } from '../context';
 import { storeUsage, toLedgerEvent } from '../ledger';
-import { BodyTooLarge, readBody, sendJson } from './respond';
+import { BodyTooLarge, readBody, sendJson, tooLarge } from './respond';
 
-const MAX_BYTES = 16 * 1024 * 1024;
+export const MAX_BYTES = 16 * 1024 * 1024;
 export const MAX_ROWS = 50_000;
 const MAX_ERRORS = 1_000;
 
@@ -54,9 +54,9 @@ export async function ingestUsage(req: IncomingMessage, res: ServerResponse, bot
   }
   let body: string;
   try {
-    body = await readBody(req, MAX_BYTES);
+    body = (await readBody(req, MAX_BYTES)).toString('utf8');
   } catch (error) {
-    if (error instanceof BodyTooLarge) return sendJson(res, 413, { error: `batch over ${MAX_BYTES} bytes: split it` });
+    if (error instanceof BodyTooLarge) return tooLarge(res, `batch over ${MAX_BYTES} bytes: split it`);
     throw error;
   }
   const split = splitRows(body);
