@@ -13,7 +13,7 @@ export interface Amount {
 /** Powers of ten of the k, M and B suffixes. */
 const SCALE: Record<string, number> = { '': 0, k: 3, m: 6, b: 9 };
 /** Decimal places of a dollar amount: nano-dollars are the unit amounts are held in. */
-const USD_DECIMALS = 9;
+const USD_DECIMALS = Math.log10(NANOS_PER_USD);
 /** A number with an optional k/M/B suffix and unit; commas only in thousands groups (1,500,000). */
 const AMOUNT = /^(\$)?\s*(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?\s*([kmb]?)\s*(usd|dollars?|tokens?)?$/;
 const FORMS = 'write dollars as $500, $1,250.50 or 500 usd, and tokens as 2M tokens, 1.5M tokens or 1,500,000 tokens';
