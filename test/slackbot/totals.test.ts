@@ -55,6 +55,14 @@ for (const { name, location } of kinds) {
       assert.deepEqual(await fixture.store.spend({ fromDay: '2026-11-01', toDay: '2026-11-30', by: 'team' }), []);
     });
 
+    it('bounds the quota check’s usd like an event’s cost, naming the parameter', async () => {
+      const over = await fetch(`${fixture.base}/v1/quota/check?team=big&usd=1000000.000000001`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      assert.equal(over.status, 400);
+      assert.deepEqual(await over.json(), { error: 'usd: must be at most 1000000, the most one call may cost', field: 'usd' });
+      const at = await fetch(`${fixture.base}/v1/quota/check?team=big&usd=1000000`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      assert.equal(at.status, 200);
+    });
+
     it('refuses a batch whose own sum for one day and attribution passes 2^53, and stores none of it', async () => {
       const rows = Array.from({ length: 10 }, (_, i) => event(`sum-${i}`, { costNanos: MAX_EVENT_COST_NANOS }));
       const response = await ingest(rows);
