@@ -27,7 +27,7 @@ export const checkQuerySchema = z
       usd: z
         .string()
         .regex(/^\d{1,9}(\.\d{1,9})?$/, 'must be an amount of dollars such as 0.25, 0 or more')
-        // Exact nano-dollars from the digits: 0.1 × 10^9 in floating point is not 100,000,000.
+        // Nano-dollars from the digits themselves: no floating-point product (1.005 × 10^9 is 1004999999.9999999) to round.
         .transform((text) => {
           const [whole, fraction = ''] = text.split('.');
           return Number(BigInt(whole!) * BigInt(NANOS_PER_USD) + BigInt(fraction.padEnd(9, '0')));
