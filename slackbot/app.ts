@@ -49,13 +49,13 @@ export async function startBot({ config, store, policy, log, now = () => new Dat
   const server = createHttpServer(bot, receiver?.requestListener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.port, () => resolve());
+    server.listen(config.port, config.host, () => resolve());
   });
   if (!receiver) await app.start();
   const pulls = startPulls(bot);
   alerts = startAlerts(bot, app.client);
   const port = (server.address() as AddressInfo).port;
-  log.info('tokenwise bot started', { mode: config.mode, port, store: store.kind, timeZone: bot.timeZone });
+  log.info('tokenwise bot started', { mode: config.mode, host: config.host ?? 'every interface', port, store: store.kind, timeZone: bot.timeZone });
   return {
     port,
     async stop() {

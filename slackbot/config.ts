@@ -25,6 +25,7 @@ const schema = z
     SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting xapp-').optional(),
     SLACK_API_URL: url.optional(),
     PORT: z.coerce.number('must be a port number').int().min(0).max(65535).default(3000),
+    HOST: z.union([z.ipv4(), z.ipv6(), z.hostname()], 'must be an IP address or host name to listen on, such as 127.0.0.1').optional(),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string').optional(),
     TOKENWISE_DB: z.string().min(1).default('./data/tokenwise.db'),
     INGEST_TOKEN: z.string('is required (the bearer token senders use for POST /v1/usage)').min(16, 'must be at least 16 characters'),
@@ -67,6 +68,8 @@ export interface Config {
   appToken?: string;
   slackApiUrl?: string;
   port: number;
+  /** The address the HTTP server listens on; every interface (IPv4 and IPv6) when unset, as a container needs. */
+  host?: string;
   store: { kind: 'postgres'; url: string } | { kind: 'sqlite'; file: string };
   ingestToken: string;
   /** Bearer token of the audit-trail export: AUDIT_TOKEN, else the ingest token. */
@@ -110,6 +113,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     appToken: e.SLACK_APP_TOKEN,
     slackApiUrl: e.SLACK_API_URL && (e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`),
     port: e.PORT,
+    host: e.HOST,
     store: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: e.TOKENWISE_DB },
     ingestToken: e.INGEST_TOKEN,
     auditToken: e.AUDIT_TOKEN ?? e.INGEST_TOKEN,

@@ -1,5 +1,6 @@
 // Budgets, quotas and the decisions built on them. Everything here is a pure function of its inputs: the quota at
 // an instant follows from the base budget and the grants, so a temporary increase expires by itself.
+import { addExact, exactAmount } from '../pricing';
 import { formatAmount, type BudgetUnit } from './amount';
 import { periodContaining, type Period, type PeriodKind, type PeriodOptions } from './period';
 
@@ -65,7 +66,7 @@ export function effectiveQuota(budget: Budget, grants: readonly Grant[], at: Dat
   const time = at.getTime();
   return grants.reduce((limit, grant) => {
     const active = grant.approvedAt.getTime() <= time && (grant.expiresAt == null || time < grant.expiresAt.getTime());
-    return active ? limit + grant.amount : limit;
+    return active ? addExact(limit, grant.amount) : limit;
   }, budget.limit);
 }
 
@@ -86,7 +87,7 @@ export function thresholdKey(budget: Pick<Budget, 'scope' | 'subject' | 'unit'>,
 }
 
 function hardCapOf(budget: Budget, limit: number): number | null {
-  return budget.hardCapPercent === null ? null : Number((BigInt(limit) * hundredths(budget.hardCapPercent)) / 10_000n);
+  return budget.hardCapPercent === null ? null : exactAmount((BigInt(limit) * hundredths(budget.hardCapPercent)) / 10_000n);
 }
 
 export function quotaStatus(input: QuotaInput & QuotaContext): QuotaStatus {
@@ -146,7 +147,8 @@ export function checkQuota(check: QuotaCheck): QuotaDecision {
     const ceiling = hardCap ?? limit;
     return {
       budget,
-      allow: hardCap === null || (used < hardCap && used + request <= hardCap),
+      // In BigInt: use plus a large request may pass 2^53.
+      allow: hardCap === null || (used < hardCap && BigInt(used) + BigInt(request) <= BigInt(hardCap)),
       limit,
       used,
       remaining: Math.max(0, ceiling - used),

@@ -1,4 +1,4 @@
-export { formatUsd, NANOS_PER_USD, tokenCost, type Nanos } from './money';
+export { addExact, AmountOverflowError, exactAmount, formatUsd, NANOS_PER_USD, tokenCost, type Nanos } from './money';
 export { type CustomModelPrice, type CustomModelPrices } from './custom';
 export {
   BUNDLED_PRICES_AS_OF,

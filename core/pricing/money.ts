@@ -28,3 +28,32 @@ export function formatUsd(nanos: Nanos): string {
   const decimals = Math.max(2, 1 - Math.floor(Math.log10(usd)));
   return `${sign}$${usd.toFixed(decimals)}`;
 }
+
+/** A total of whole amounts (tokens, nano-dollars) that would pass Number.MAX_SAFE_INTEGER, where numbers stop being exact. */
+export class AmountOverflowError extends RangeError {
+  override name = 'AmountOverflowError';
+  constructor() {
+    super(`a total passed ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} (${formatUsd(Number.MAX_SAFE_INTEGER)} in nano-dollars), beyond which it would not be exact`);
+  }
+}
+
+/** a + b for whole amounts: exact, or AmountOverflowError instead of a silently rounded sum. */
+export function addExact(a: number, b: number): number {
+  const sum = a + b;
+  if (!Number.isSafeInteger(sum)) throw new AmountOverflowError();
+  return sum;
+}
+
+/**
+ * A whole amount as a database hands it back (a number, a bigint, or the decimal text PostgreSQL gives for bigint
+ * and numeric), exactly: AmountOverflowError when it is past what a number holds exactly.
+ */
+export function exactAmount(value: unknown): number {
+  const whole = typeof value === 'bigint' ? value : typeof value === 'number' && Number.isSafeInteger(value) ? BigInt(value) : typeof value === 'string' && /^-?\d+$/.test(value) ? BigInt(value) : undefined;
+  if (whole === undefined) {
+    if (typeof value === 'number' && Number.isInteger(value)) throw new AmountOverflowError();
+    throw new TypeError(`not a whole amount: ${String(value)}`);
+  }
+  if (whole > BigInt(Number.MAX_SAFE_INTEGER) || whole < BigInt(Number.MIN_SAFE_INTEGER)) throw new AmountOverflowError();
+  return Number(whole);
+}

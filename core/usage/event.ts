@@ -3,7 +3,20 @@
 // `outputTokens` includes reasoning, so a cost can be computed from an event without knowing its source.
 import { z } from 'zod';
 
-const tokens = z.number().int('must be a whole number of tokens').nonnegative('must not be negative').max(Number.MAX_SAFE_INTEGER);
+/**
+ * The most one event may count of any kind of token (and of calls): 10^10, a thousand times the largest context
+ * window, with room for a provider's hourly bucket of many calls. Far below 2^53, so no single event nears the end of
+ * exact numbers; totals are added exactly (addExact) on top.
+ */
+export const MAX_EVENT_TOKENS = 10_000_000_000;
+/** The most one event may cost: $1,000,000 in nano-dollars, reported or priced. */
+export const MAX_EVENT_COST_NANOS = 1_000_000_000_000_000;
+
+const tokens = z
+  .number()
+  .int('must be a whole number of tokens')
+  .nonnegative('must not be negative')
+  .max(MAX_EVENT_TOKENS, `must be at most ${MAX_EVENT_TOKENS.toLocaleString('en-US')} in one event`);
 /** A count that passed its own check (the cross-field checks run even when one did not). */
 const counted = (value: number) => Number.isInteger(value) && value >= 0;
 const label = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
@@ -26,7 +39,7 @@ export const usageEventSchema = z
     /** Model calls this event covers: 1 for one call; a provider's usage report gives a bucket's count (0 if unknown). */
     requests: tokens.default(1),
     /** The cost as the source reported it, in nano-USD; computed from the price table when absent. */
-    costNanos: z.number().int('must be whole nano-dollars').nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
+    costNanos: z.number().int('must be whole nano-dollars').nonnegative().max(MAX_EVENT_COST_NANOS, `must be at most ${MAX_EVENT_COST_NANOS.toLocaleString('en-US')} ($1,000,000) in one event`).optional(),
     user: label.optional(),
     team: label.optional(),
     app: label.optional(),

@@ -4,7 +4,7 @@
 // the baseline: for people who work by day, the night before would make every working hour look unusual. The
 // alert names the app and model that account for most of the rise. Posted once per identity and hour.
 import type { webApi } from '@slack/bolt';
-import { comparableWindows, detectAnomaly, explainDriver, lastCompleteHour, NANOS_PER_USD, type BreakdownRow } from '../../core';
+import { addExact, comparableWindows, detectAnomaly, explainDriver, lastCompleteHour, NANOS_PER_USD, type BreakdownRow } from '../../core';
 import { anomalyBlocks, anomalyText, type AnomalyAlert } from '../blocks/alerts';
 import type { BotContext } from '../context';
 import { localDay } from '../ledger';
@@ -38,7 +38,7 @@ export async function anomalyAlerts(bot: BotContext, client: webApi.WebClient, s
   const keyOf = (dimension: Dimension, row: HourlyRow) => (dimension === 'team' ? row.team : row.user);
   const candidates = DIMENSIONS.flatMap((dimension) => {
     const spend = new Map<string, number>();
-    for (const row of thisHour) spend.set(keyOf(dimension, row), (spend.get(keyOf(dimension, row)) ?? 0) + row.costNanos);
+    for (const row of thisHour) spend.set(keyOf(dimension, row), addExact(spend.get(keyOf(dimension, row)) ?? 0, row.costNanos));
     const asked = dimension === 'team' ? subjects?.teams : subjects?.users;
     return [...spend].filter(([key, amount]) => key !== '' && amount >= MIN_INCREASE_NANOS && (!asked || asked.has(key))).map(([key, amount]) => ({ dimension, key, amount }));
   });
@@ -66,7 +66,7 @@ export async function anomalyAlerts(bot: BotContext, client: webApi.WebClient, s
     const usual = windows.filter((start) => localDay(start, bot.timeZone) >= (firstSpend.get(`${dimension}:${key}`) ?? today));
     const kept = new Set(usual);
     const usualRows = own(history).filter((row) => kept.has(row.hour));
-    const amounts = usual.map((start) => usualRows.reduce((sum, row) => sum + (row.hour === start ? row.costNanos : 0), 0));
+    const amounts = usual.map((start) => usualRows.reduce((sum, row) => (row.hour === start ? addExact(sum, row.costNanos) : sum), 0));
     const verdict = detectAnomaly({ current: amount, history: amounts, minIncrease: MIN_INCREASE_NANOS });
     if (!verdict.anomalous) continue;
     const channels = alertChannels(bot, dimension, key);

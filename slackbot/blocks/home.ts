@@ -1,7 +1,7 @@
 // Block Kit for App Home: the viewer's month and budget, their team's month and budget.
 import type { types } from '@slack/bolt';
 import { formatUsd } from '../../core';
-import type { SpendReport } from '../spend/report';
+import { tokensOf, type SpendReport } from '../spend/report';
 import { budgetLine } from './spend';
 import { clip, compactNumber, keyLabel, LIMITS } from './text';
 
@@ -15,7 +15,7 @@ export interface HomeData {
 
 function summary(report: SpendReport): string {
   const top = report.breakdown.slice(0, 3).map((item) => `${keyLabel(report.by, item.key)} ${formatUsd(item.costNanos)}`).join(' · ');
-  return `*${formatUsd(report.totals.costNanos)}* over ${report.totals.requests.toLocaleString('en-US')} calls, ${compactNumber(report.totals.inputTokens + report.totals.outputTokens)} tokens${top ? `\n${top}` : ''}`;
+  return `*${formatUsd(report.totals.costNanos)}* over ${report.totals.requests.toLocaleString('en-US')} calls, ${compactNumber(tokensOf(report.totals))} tokens${top ? `\n${top}` : ''}`;
 }
 
 function budgetBlocks(report: SpendReport): KnownBlock[] {

@@ -14,6 +14,8 @@ export const QUOTA_VIEWS = { request: 'quota_request', deny: 'quota_deny', adjus
 
 const escape = (text: string) => text.replace(/[<>&]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[char]!);
 const plain = (text: string, max: number = LIMITS.buttonText) => ({ type: 'plain_text' as const, text: clip(text, max) });
+/** Text someone typed (a request's reason), shown as typed: plain text is never read as mrkdwn, mentions or emoji. */
+const verbatim = (text: string, max: number) => ({ type: 'plain_text' as const, text: clip(text, max), emoji: false });
 
 /** A time shown in each reader's own time zone, with the UTC instant as the fallback. */
 function slackTime(at: Date): string {
@@ -136,7 +138,8 @@ function requestSummary(request: QuotaRequestRecord): KnownBlock[] {
         { type: 'mrkdwn', text: `*Asked*\n${slackTime(request.createdAt)}` },
       ],
     },
-    { type: 'section', text: { type: 'mrkdwn', text: clip(`*Why*\n${escape(request.reason)}`, LIMITS.sectionText) } },
+    { type: 'section', text: { type: 'mrkdwn', text: '*Why*' } },
+    { type: 'section', text: verbatim(request.reason, LIMITS.sectionText) },
   ];
 }
 
@@ -184,7 +187,9 @@ function decisionText(request: QuotaRequestRecord): string {
 
 /** The requester's DM once their request is decided. */
 export function decisionDm(request: QuotaRequestRecord): { text: string; blocks: KnownBlock[] } {
-  const text = `Your quota request for team ${request.team} (+${formatAmount({ unit: request.unit, amount: request.amount })}) was ${request.status === 'denied' ? 'denied' : 'approved'}.`;
+  // What was granted, which after Adjust is not what was asked for.
+  const amount = formatAmount({ unit: request.unit, amount: request.grantedAmount ?? request.amount });
+  const text = `Your quota request for team ${request.team} (+${amount}) was ${request.status === 'denied' ? 'denied' : 'approved'}.`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(`${escape(text)}\n${decisionText(request)}`, LIMITS.sectionText) } }] };
 }
 
@@ -227,25 +232,25 @@ export function adjustModal(request: QuotaRequestRecord): ModalView {
 
 const STATUS_ICON = { pending: ':hourglass_flowing_sand:', approved: ':white_check_mark:', adjusted: ':ballot_box_with_check:', denied: ':x:' } as const;
 
-/** Request history: one line per request, newest first, in as many sections as the text needs. */
+/** Requests a history shows: two blocks each within Slack's 50 a message, with the header. */
+export const HISTORY_MAX = 24;
+
+/**
+ * Request history, newest first: per request a line of who, what and the decision, then the reason and any
+ * decision note as typed. Two blocks a request, so at most 24 fit Slack's 50 with the header.
+ */
 export function historyBlocks(team: string, requests: readonly QuotaRequestRecord[]): KnownBlock[] {
   if (requests.length === 0) return [{ type: 'section', text: { type: 'mrkdwn', text: `No quota requests for team *${escape(team)}* yet.` } }];
-  const lines = requests.map((request) => {
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(`Quota requests · team ${team}`, LIMITS.headerText) }];
+  for (const request of requests.slice(0, HISTORY_MAX)) {
     const amount = formatAmount({ unit: request.unit, amount: request.amount });
     const decided = request.status === 'pending' ? 'pending' : `${request.status} by <@${request.decidedBy}>${request.status === 'adjusted' ? ` to +${formatAmount({ unit: request.unit, amount: request.grantedAmount ?? 0 })}` : ''}`;
-    const why = request.decisionReason ? ` — “${escape(clip(request.decisionReason, 200))}”` : '';
-    return `${STATUS_ICON[request.status]} ${request.createdAt.toISOString().slice(0, 10)} <@${request.requester}> +${amount} ${request.until ? `until ${request.until}` : 'permanent'}: ${decided}${why}\n      _${escape(clip(request.reason, 200))}_`;
-  });
-  const blocks: KnownBlock[] = [{ type: 'header', text: plain(`Quota requests · team ${team}`, LIMITS.headerText) }];
-  let section = '';
-  for (const line of lines) {
-    if (section.length + line.length + 1 > LIMITS.sectionText) {
-      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: section } });
-      section = '';
-    }
-    section = section ? `${section}\n${line}` : clip(line, LIMITS.sectionText);
+    const line = `${STATUS_ICON[request.status]} ${request.createdAt.toISOString().slice(0, 10)} <@${request.requester}> +${amount} ${request.until ? `until ${request.until}` : 'permanent'}: ${decided}`;
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(line, LIMITS.sectionText) } });
+    const typed = [verbatim(request.reason, LIMITS.contextText)];
+    if (request.decisionReason) typed.push(verbatim(`Note: ${request.decisionReason}`, LIMITS.contextText));
+    blocks.push({ type: 'context', elements: typed });
   }
-  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: section } });
   return blocks;
 }
 

@@ -3,12 +3,12 @@
 // is stored in one transaction; ids already stored are skipped, so a retried batch never counts twice.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseUsageBatch, type RowError } from '../../core';
+import { AmountOverflowError, formatUsd, MAX_EVENT_COST_NANOS, parseUsageBatch, type RowError } from '../../core';
 import type { BotContext } from '../context';
 import { storeUsage, toLedgerEvent } from '../ledger';
-import { BodyTooLarge, readBody, sendJson } from './respond';
+import { BodyTooLarge, readBody, sendJson, tooLarge } from './respond';
 
-const MAX_BYTES = 16 * 1024 * 1024;
+export const MAX_BYTES = 16 * 1024 * 1024;
 export const MAX_ROWS = 50_000;
 const MAX_ERRORS = 1_000;
 
@@ -54,9 +54,9 @@ export async function ingestUsage(req: IncomingMessage, res: ServerResponse, bot
   }
   let body: string;
   try {
-    body = await readBody(req, MAX_BYTES);
+    body = (await readBody(req, MAX_BYTES)).toString('utf8');
   } catch (error) {
-    if (error instanceof BodyTooLarge) return sendJson(res, 413, { error: `batch over ${MAX_BYTES} bytes: split it` });
+    if (error instanceof BodyTooLarge) return tooLarge(res, `batch over ${MAX_BYTES} bytes: split it`);
     throw error;
   }
   const split = splitRows(body);
@@ -72,7 +72,19 @@ export async function ingestUsage(req: IncomingMessage, res: ServerResponse, bot
   }
   const options = { source: 'api', timeZone: bot.timeZone, customModels: bot.policy.customModels };
   const events = parsed.events.map((event) => toLedgerEvent(event, options));
-  const result = await storeUsage(bot, events);
+  // A reported cost is bounded by the schema; one priced from the table is bounded here.
+  const overpriced: RowError[] = events.flatMap((event, row) =>
+    event.costNanos > MAX_EVENT_COST_NANOS ? [{ row, field: 'costNanos', message: `priced at ${formatUsd(event.costNanos)} from the price table, over the ${formatUsd(MAX_EVENT_COST_NANOS)} one event may cost: split it` }] : [],
+  );
+  if (overpriced.length) return sendJson(res, 400, { error: 'invalid batch: nothing was stored', stored: 0, errors: overpriced.slice(0, MAX_ERRORS), errorCount: overpriced.length });
+  let result;
+  try {
+    result = await storeUsage(bot, events);
+  } catch (error) {
+    // The batch's own sums for one day and attribution passed exact numbers; the transaction stored nothing.
+    if (error instanceof AmountOverflowError) return sendJson(res, 413, { error: `the batch's totals for one day and attribution pass ${Number.MAX_SAFE_INTEGER}: split it`, stored: 0 });
+    throw error;
+  }
   bot.log.info('usage ingested', { inserted: result.inserted, duplicates: result.duplicates });
   sendJson(res, 200, result);
 }

@@ -4,7 +4,7 @@
 // approval or an acknowledged ingest counts from the next check on.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { checkQuota, NANOS_PER_USD, periodContaining, type Budget, type BudgetUnit, type Period, type PeriodKind, type QuotaDecision, type QuotaInput } from '../../core';
+import { addExact, checkQuota, MAX_EVENT_COST_NANOS, NANOS_PER_USD, periodContaining, type Budget, type BudgetUnit, type Period, type PeriodKind, type QuotaDecision, type QuotaInput } from '../../core';
 import { teamOf, type BotContext } from '../context';
 import { localDay } from '../ledger';
 import { budgetsInForce } from '../quota/budgets';
@@ -27,7 +27,12 @@ export const checkQuerySchema = z
       usd: z
         .string()
         .regex(/^\d{1,9}(\.\d{1,9})?$/, 'must be an amount of dollars such as 0.25, 0 or more')
-        .transform((text) => Math.round(Number(text) * NANOS_PER_USD))
+        // Nano-dollars from the digits themselves: no floating-point product (1.005 × 10^9 is 1004999999.9999999) to round.
+        .transform((text) => {
+          const [whole, fraction = ''] = text.split('.');
+          return Number(BigInt(whole!) * BigInt(NANOS_PER_USD) + BigInt(fraction.padEnd(9, '0')));
+        })
+        .refine((nanos) => nanos <= MAX_EVENT_COST_NANOS, 'must be at most 1000000, the most one call may cost')
         .optional(),
     },
     { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown parameter; use team, user, tokens and usd` : undefined) },
@@ -90,7 +95,7 @@ export async function quotaCheck(bot: BotContext, query: CheckQuery): Promise<Ch
       const filter = budget.scope === 'organization' ? undefined : { dimension: budget.scope, values: [budget.subject] };
       // The period's local days: its first, and the day of its last millisecond.
       const rows = await bot.store.spend({ fromDay: localDay(period.start.getTime(), bot.timeZone), toDay: localDay(period.end.getTime() - 1, bot.timeZone), by: 'team', filter });
-      const used = rows.reduce((sum, row) => sum + (budget.unit === 'usd' ? row.costNanos : tokensOf(row)), 0);
+      const used = rows.reduce((sum, row) => addExact(sum, budget.unit === 'usd' ? row.costNanos : tokensOf(row)), 0);
       const own = grants.filter((grant) => grant.scope === budget.scope && grant.subject === budget.subject && grant.unit === budget.unit);
       return { budget, grants: own, used };
     }),

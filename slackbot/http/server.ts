@@ -1,5 +1,6 @@
 // One HTTP server for everything: Slack's requests (/slack/events, HTTP mode) and the API (/v1/*), on one port.
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { AmountOverflowError } from '../../core';
 import type { BotContext } from '../context';
 import { exportAudit } from './audit';
 import { ingestUsage } from './ingest';
@@ -22,7 +23,8 @@ export function createHttpServer(bot: BotContext, slack?: RequestListener): Serv
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const failed = (error: unknown) => {
       bot.log.error('request failed', { path, error });
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error; it has been logged' });
+      // A total past exact numbers is said as such rather than shown rounded.
+      if (!res.headersSent) sendJson(res, 500, { error: error instanceof AmountOverflowError ? error.message : 'internal error; it has been logged' });
     };
     if (slack && path === '/slack/events') {
       admitSlackRequest(req, res, bot)

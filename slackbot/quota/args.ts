@@ -1,5 +1,5 @@
 // Arguments of `/tokens budget set …` and `/tokens quota request …`, read into the shapes core's schemas check.
-import { ArgumentError } from '../spend/args';
+import { ArgumentError, typedText, wordSpans } from '../spend/args';
 
 // Slack escapes a mention in command text as <@U123|name> (or <@U123>).
 const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
@@ -73,20 +73,24 @@ export interface RequestArgs {
   reason: string;
 }
 
-/** `AMOUNT [unit] [team NAME] [until YYYY-MM-DD] REASON…`; the reason is everything after the options. */
-export function parseRequestArgs(args: readonly string[]): RequestArgs {
+/**
+ * `AMOUNT [unit] [team NAME] [until YYYY-MM-DD] REASON…`, the text after `/tokens quota request`; the reason is the
+ * rest of the text as typed, quotes and spacing kept.
+ */
+export function parseRequestArgs(text: string): RequestArgs {
+  const args = wordSpans(text);
   let i = 0;
-  let amount = args[i++]!;
-  if (i < args.length && UNIT_WORD.test(args[i]!)) amount += ` ${args[i++]}`;
+  let amount = args[i++]?.word ?? '';
+  if (i < args.length && UNIT_WORD.test(args[i]!.word)) amount += ` ${args[i++]!.word}`;
   const result: RequestArgs = { amount, reason: '' };
   for (;;) {
-    const word = args[i]?.toLowerCase();
+    const word = args[i]?.word.toLowerCase();
     if (word !== 'team' && word !== 'until') break;
-    const value = args[i + 1];
+    const value = args[i + 1]?.word;
     if (!value) throw new ArgumentError(`"${word}" needs a value. ${REQUEST_USAGE}`);
     result[word] = value;
     i += 2;
   }
-  result.reason = args.slice(i).join(' ');
+  result.reason = i < args.length ? typedText(text.slice(args[i]!.start)).trim() : '';
   return result;
 }

@@ -1,6 +1,6 @@
 // The budgets in force (the policy file's, overridden by what admins set in Slack) and their status now: base
 // quota plus the grants in force, use in the current period from the ledger's roll-ups, and what is left.
-import { budgetsFromPolicy, daysIn, periodContaining, quotaStatus, type Budget, type BudgetScope, type Policy, type QuotaStatus } from '../../core';
+import { addExact, budgetsFromPolicy, daysIn, periodContaining, quotaStatus, type Budget, type BudgetScope, type Policy, type QuotaStatus } from '../../core';
 import { tokensOf } from '../spend/report';
 import type { StoredGrant } from '../store/quota';
 import type { Dimension, Store } from '../store/store';
@@ -41,7 +41,7 @@ export async function budgetStatuses(budgets: readonly Budget[], identities: (us
       const dimension = DIMENSION[budget.scope];
       const values = budget.scope === 'user' ? await identities(budget.subject) : [budget.subject];
       const rows = await store.spend({ fromDay: days[0]!, toDay: days[days.length - 1]!, by: 'team', filter: dimension && { dimension, values } });
-      const used = rows.reduce((sum, row) => sum + (budget.unit === 'usd' ? row.costNanos : tokensOf(row)), 0);
+      const used = rows.reduce((sum, row) => addExact(sum, budget.unit === 'usd' ? row.costNanos : tokensOf(row)), 0);
       const own = grants.filter((grant) => grant.scope === budget.scope && grant.subject === budget.subject && grant.unit === budget.unit);
       return { ...quotaStatus({ budget, grants: own, used, at: now, timeZone }), grants: own };
     }),

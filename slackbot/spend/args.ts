@@ -20,9 +20,24 @@ const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
 /** What a breakdown shows when the user names none: the level below the filter. */
 const DEFAULT_BY: Record<Dimension | 'none', Dimension> = { none: 'team', team: 'user', user: 'model', model: 'team', app: 'model' };
 
-/** Splits command text into words, keeping "quoted names" and <@mentions> whole. */
+export interface Word {
+  word: string;
+  /** Where the word (with its quotes) starts in the text. */
+  start: number;
+}
+
+/** Splits command text into words and where each starts, keeping "quoted names" and <@mentions> whole. */
+export function wordSpans(text: string): Word[] {
+  return [...text.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => ({ word: match[1] ?? match[2]!, start: match.index })).filter(({ word }) => word !== '');
+}
+
 export function words(text: string): string[] {
-  return [...text.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2]!).filter((word) => word !== '');
+  return wordSpans(text).map(({ word }) => word);
+}
+
+/** Command text as the person typed it: Slack sends &, < and > escaped (mentions and links stay in their <…>). */
+export function typedText(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 export function parseSpendArgs(args: readonly string[]): SpendArgs {

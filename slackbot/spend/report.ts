@@ -1,6 +1,6 @@
 // What `/tokens spend` and App Home show, computed from the daily roll-ups: totals, a top-N breakdown, the daily
 // trend, and budget use with a forecast to the end of each budget's period.
-import { daysIn, forecastPeriod, parseRange, periodContaining, quotaStatus, type Budget, type Forecast, type Policy, type QuotaStatus } from '../../core';
+import { addExact, daysIn, forecastPeriod, parseRange, periodContaining, quotaStatus, type Budget, type Forecast, type Policy, type QuotaStatus } from '../../core';
 import { budgetsInForce } from '../quota/budgets';
 import { addTotals, emptyTotals, type Dimension, type SpendRow, type Store, type Totals } from '../store/store';
 import type { SpendArgs } from './args';
@@ -48,7 +48,7 @@ export interface SpendContext {
 }
 
 export function tokensOf(totals: Totals): number {
-  return totals.inputTokens + totals.outputTokens;
+  return addExact(totals.inputTokens, totals.outputTokens);
 }
 
 export function subjectOf(filter: SpendArgs['filter']): string {
@@ -73,10 +73,10 @@ export async function spendReport(args: SpendArgs, context: SpendContext): Promi
   for (const row of rows) {
     addTotals(totals, row);
     const item = perKey.get(row.key) ?? { key: row.key, costNanos: 0, tokens: 0 };
-    item.costNanos += row.costNanos;
-    item.tokens += tokensOf(row);
+    item.costNanos = addExact(item.costNanos, row.costNanos);
+    item.tokens = addExact(item.tokens, tokensOf(row));
     perKey.set(row.key, item);
-    perDay.set(row.day, (perDay.get(row.day) ?? 0) + row.costNanos);
+    perDay.set(row.day, addExact(perDay.get(row.day) ?? 0, row.costNanos));
   }
   const ranked = [...perKey.values()].sort((a, b) => b.costNanos - a.costNanos || b.tokens - a.tokens || (a.key < b.key ? -1 : 1));
   const rest = ranked.slice(TOP);
@@ -87,7 +87,7 @@ export async function spendReport(args: SpendArgs, context: SpendContext): Promi
     by: args.by,
     totals,
     breakdown: ranked.slice(0, TOP),
-    rest: { keys: rest.length, costNanos: rest.reduce((sum, item) => sum + item.costNanos, 0) },
+    rest: { keys: rest.length, costNanos: rest.reduce((sum, item) => addExact(sum, item.costNanos), 0) },
     daily: days.map((day) => ({ day, costNanos: perDay.get(day) ?? 0 })),
     budgets: await budgetUse(args.filter, filter, context),
   };
@@ -118,7 +118,7 @@ export async function budgetUse(
       const rows = await store.spend({ fromDay: days[0]!, toDay: days[days.length - 1]!, by: 'team', filter });
       const amountOf = (row: SpendRow) => (budget.unit === 'usd' ? row.costNanos : tokensOf(row));
       const inPeriod = new Set(daysIn(period, timeZone));
-      const used = rows.reduce((sum, row) => (inPeriod.has(row.day) ? sum + amountOf(row) : sum), 0);
+      const used = rows.reduce((sum, row) => (inPeriod.has(row.day) ? addExact(sum, amountOf(row)) : sum), 0);
       const own = grants.filter((grant) => grant.scope === budget.scope && grant.subject === budget.subject && grant.unit === budget.unit);
       const status = quotaStatus({ budget, grants: own, used, at: now, timeZone });
       const forecast = forecastPeriod({ series: rows.map((row) => ({ day: row.day, amount: amountOf(row) })), period, now, limit: status.limit });

@@ -10,10 +10,8 @@ import {
   type AuditEntry, type DecisionResult, type GrantQuery, type NewQuotaRequest, type QuotaRequestRecord, type RequestDecision,
   type RequestQuery, type StoredBudget, type StoredGrant, type Dialect,
 } from './quota';
-import { hourlyRows, hourlySql, rollup, sortRows, spendSql, SUM_COLUMNS, type HourlyRow, type IngestResult, type Totals, type LedgerEvent, type PullCursor, type SpendQuery, type SpendRow, type Store } from './store';
+import { hourlyRows, hourlySql, rollup, sortRows, spendRow, spendSql, SUM_COLUMNS, type HourlyRow, type IngestResult, type Totals, type LedgerEvent, type PullCursor, type SpendQuery, type SpendRow, type Store } from './store';
 
-// BIGINT (int8) and SUM(...) (numeric) arrive as strings; every value we keep is an integer within 2^53.
-const TOTAL_COLUMNS = ['requests', 'inputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'outputTokens', 'reasoningTokens', 'costNanos'] as const;
 // Arbitrary constant naming the schema-migration advisory lock.
 const MIGRATION_LOCK = 7_362_198;
 const CHUNK = 2_000;
@@ -134,13 +132,8 @@ export class PostgresStore implements Store {
   async spend(query: SpendQuery): Promise<SpendRow[]> {
     const { sql, params } = spendSql(query, (n) => `$${n}`);
     const result = await this.pool.query(sql, params);
-    return sortRows(
-      result.rows.map((row) => {
-        const converted = { day: row.day as string, key: row.key as string } as SpendRow;
-        for (const column of TOTAL_COLUMNS) converted[column] = Number(row[column]);
-        return converted;
-      }),
-    );
+    // BIGINT (int8) and SUM(...) (numeric) arrive as decimal text, taken exactly.
+    return sortRows(result.rows.map(spendRow));
   }
 
   async hourlySpend(hours: readonly number[]): Promise<HourlyRow[]> {

@@ -1,6 +1,6 @@
 // The quota half of the storage contract: budgets set by admins, quota requests and their one decision, the grants
 // decisions create, an append-only audit trail, and the alert dedupe. Row mapping is shared by both stores.
-import type { Budget, BudgetScope, BudgetUnit, Grant, PeriodKind } from '../../core';
+import { exactAmount, type Budget, type BudgetScope, type BudgetUnit, type Grant, type PeriodKind } from '../../core';
 
 export interface StoredBudget extends Budget {
   setBy: string;
@@ -127,6 +127,8 @@ const num = (value: unknown) => Number(value);
 const numOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 const dateOrNull = (value: unknown) => (value === null || value === undefined ? null : new Date(Number(value)));
 const textOrNull = (value: unknown) => (value === null || value === undefined ? null : String(value));
+/** Tokens or nano-dollars: PostgreSQL's bigint comes back as text, taken exactly. */
+const amountOrNull = (value: unknown) => (value === null || value === undefined ? null : exactAmount(value));
 
 export function budgetFromRow(row: Row): StoredBudget {
   return {
@@ -134,7 +136,7 @@ export function budgetFromRow(row: Row): StoredBudget {
     subject: String(row.subject),
     unit: row.unit as BudgetUnit,
     period: row.period as PeriodKind,
-    limit: num(row.limit_amount),
+    limit: exactAmount(row.limit_amount),
     thresholds: JSON.parse(String(row.thresholds)) as number[],
     hardCapPercent: numOrNull(row.hard_cap_percent),
     setBy: String(row.set_by),
@@ -148,7 +150,7 @@ export function requestFromRow(row: Row): QuotaRequestRecord {
     team: String(row.team),
     requester: String(row.requester),
     unit: row.unit as BudgetUnit,
-    amount: num(row.amount),
+    amount: exactAmount(row.amount),
     until: textOrNull(row.until_day),
     expiresAt: dateOrNull(row.expires_at),
     reason: String(row.reason),
@@ -157,7 +159,7 @@ export function requestFromRow(row: Row): QuotaRequestRecord {
     decidedBy: textOrNull(row.decided_by),
     decidedAt: dateOrNull(row.decided_at),
     decisionReason: textOrNull(row.decision_reason),
-    grantedAmount: numOrNull(row.granted_amount),
+    grantedAmount: amountOrNull(row.granted_amount),
   };
 }
 
@@ -168,7 +170,7 @@ export function grantFromRow(row: Row): StoredGrant {
     scope: row.scope as BudgetScope,
     subject: String(row.subject),
     unit: row.unit as BudgetUnit,
-    amount: num(row.amount),
+    amount: exactAmount(row.amount),
     approvedBy: String(row.approved_by),
     approvedAt: new Date(num(row.approved_at)),
     expiresAt: dateOrNull(row.expires_at),
@@ -185,7 +187,7 @@ export function auditFromRow(row: Row): AuditEntry {
     scope: row.scope as BudgetScope,
     subject: String(row.subject),
     unit: row.unit as BudgetUnit,
-    amount: numOrNull(row.amount),
+    amount: amountOrNull(row.amount),
     period: textOrNull(row.period) as PeriodKind | null,
     expiresAt: dateOrNull(row.expires_at),
     reason: textOrNull(row.reason),

@@ -11,7 +11,7 @@ import {
   type AuditEntry, type DecisionResult, type GrantQuery, type NewQuotaRequest, type QuotaRequestRecord, type RequestDecision,
   type RequestQuery, type StoredBudget, type StoredGrant, type Dialect,
 } from './quota';
-import { hourlyRows, hourlySql, rollup, sortRows, spendSql, SUM_COLUMNS, type HourlyRow, type IngestResult, type LedgerEvent, type PullCursor, type SpendQuery, type SpendRow, type Store } from './store';
+import { hourlyRows, hourlySql, rollup, sortRows, spendRow, spendSql, SUM_COLUMNS, type HourlyRow, type IngestResult, type LedgerEvent, type PullCursor, type SpendQuery, type SpendRow, type Store } from './store';
 
 const DIALECT: Dialect = { placeholder: () => '?', codeUnitOrder: (column) => column };
 const SUM_UPDATES = SUM_COLUMNS.map((column) => `${column} = ${column} + excluded.${column}`).join(', ');
@@ -81,7 +81,7 @@ export class SqliteStore implements Store {
 
   async spend(query: SpendQuery): Promise<SpendRow[]> {
     const { sql, params } = spendSql(query, () => '?');
-    return sortRows(this.db.prepare(sql).all(...params) as SpendRow[]);
+    return sortRows((this.db.prepare(sql).all(...params) as Array<Record<string, unknown>>).map(spendRow));
   }
 
   async hourlySpend(hours: readonly number[]): Promise<HourlyRow[]> {

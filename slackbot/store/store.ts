@@ -1,6 +1,6 @@
 // The bot's storage contract. SQLite (embedded default) and PostgreSQL (several bot instances) implement it and
 // must behave identically: test/slackbot/store.test.ts runs the same suite against both.
-import type { UsageEvent } from '../../core';
+import { addExact, exactAmount, type UsageEvent } from '../../core';
 import type { QuotaStore } from './quota';
 
 export type Dimension = 'team' | 'user' | 'model' | 'app';
@@ -114,15 +114,27 @@ export interface DimensionRow extends Totals {
   key: string;
 }
 
-/** Adds `amounts` into `row`. */
+/** Adds `amounts` into `row`, exactly (AmountOverflowError past Number.MAX_SAFE_INTEGER). */
 export function addTotals(row: Totals, amounts: Totals): void {
-  row.requests += amounts.requests;
-  row.inputTokens += amounts.inputTokens;
-  row.cacheReadTokens += amounts.cacheReadTokens;
-  row.cacheWriteTokens += amounts.cacheWriteTokens;
-  row.outputTokens += amounts.outputTokens;
-  row.reasoningTokens += amounts.reasoningTokens;
-  row.costNanos += amounts.costNanos;
+  row.requests = addExact(row.requests, amounts.requests);
+  row.inputTokens = addExact(row.inputTokens, amounts.inputTokens);
+  row.cacheReadTokens = addExact(row.cacheReadTokens, amounts.cacheReadTokens);
+  row.cacheWriteTokens = addExact(row.cacheWriteTokens, amounts.cacheWriteTokens);
+  row.outputTokens = addExact(row.outputTokens, amounts.outputTokens);
+  row.reasoningTokens = addExact(row.reasoningTokens, amounts.reasoningTokens);
+  row.costNanos = addExact(row.costNanos, amounts.costNanos);
+}
+
+const TOTAL_KEYS = ['requests', 'inputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'outputTokens', 'reasoningTokens', 'costNanos'] as const;
+
+/**
+ * A row of `spendSql` as a spend row. The sums come back as numbers (SQLite, a double once past 2^53) or decimal
+ * text (PostgreSQL's numeric); each is taken exactly or refused with AmountOverflowError, never rounded.
+ */
+export function spendRow(row: Record<string, unknown>): SpendRow {
+  const converted = { day: String(row.day), key: String(row.key) } as SpendRow;
+  for (const key of TOTAL_KEYS) converted[key] = exactAmount(row[key]);
+  return converted;
 }
 
 /** Strings compared by code unit, so both databases' collations and JavaScript agree on an order. */
@@ -234,7 +246,7 @@ export function hourlySql(hours: readonly number[], placeholder: (n: number) => 
 /** Rows of `hourlySql` as hourly rows in hour, team, user, app and model order (by code unit, as `sortRows`). */
 export function hourlyRows(rows: ReadonlyArray<Record<string, unknown>>, hours: readonly number[]): HourlyRow[] {
   return rows
-    .map((row) => ({ hour: hours[Number(row.slot)]!, team: String(row.team), user: String(row.user_id), app: String(row.app), model: String(row.model), costNanos: Number(row.cost) }))
+    .map((row) => ({ hour: hours[Number(row.slot)]!, team: String(row.team), user: String(row.user_id), app: String(row.app), model: String(row.model), costNanos: exactAmount(row.cost) }))
     .sort((a, b) => a.hour - b.hour || codeUnits(a.team, b.team) || codeUnits(a.user, b.user) || codeUnits(a.app, b.app) || codeUnits(a.model, b.model));
 }
 

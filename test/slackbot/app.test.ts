@@ -258,7 +258,7 @@ describe('Replayed Slack requests across instances on one PostgreSQL store', fun
   before(async () => {
     await slack.start();
     const url = await createTestDatabase();
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, INGEST_TOKEN: TOKEN, PORT: '0', DATABASE_URL: url });
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, INGEST_TOKEN: TOKEN, HOST: '127.0.0.1', PORT: '0', DATABASE_URL: url });
     for (let i = 0; i < 2; i++) {
       const store = await openStore({ kind: 'postgres', url });
       instances.push({ store, bot: await startBot({ config, store, policy, log: createLog('error', () => undefined), now: () => NOW }) });

@@ -12,6 +12,14 @@ describe('bot configuration', () => {
     assert.deepEqual(config.store, { kind: 'sqlite', file: './data/tokenwise.db' });
   });
 
+  it('listens on every interface unless HOST names an address or host name', () => {
+    assert.equal(loadConfig(base).host, undefined);
+    assert.equal(loadConfig({ ...base, HOST: '127.0.0.1' }).host, '127.0.0.1');
+    assert.equal(loadConfig({ ...base, HOST: '::1' }).host, '::1');
+    assert.equal(loadConfig({ ...base, HOST: 'bot.internal' }).host, 'bot.internal');
+    assert.throws(() => loadConfig({ ...base, HOST: 'http://0.0.0.0:3000' }), /HOST: must be an IP address or host name/);
+  });
+
   it('uses PostgreSQL when DATABASE_URL is set', () => {
     assert.deepEqual(loadConfig({ ...base, DATABASE_URL: 'postgres://bot@db/tokenwise' }).store, { kind: 'postgres', url: 'postgres://bot@db/tokenwise' });
   });

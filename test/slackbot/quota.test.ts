@@ -113,7 +113,9 @@ for (const { name, location } of kinds) {
       const cards = await fixture.store.requestCards(request.id);
       return callsOf('chat.update').filter((call) => cards.some((card) => card.ts === call.body.ts));
     };
-    const dmsAbout = (request: QuotaRequestRecord) => callsOf('chat.postMessage', request.requester).filter((call) => String(call.body.text).includes(`team ${request.team} (+${formatAmount(request)})`) && /was (approved|denied)/.test(String(call.body.text)));
+    /** The requester's DMs about a decision on `request`, which name the amount granted (the one asked for unless adjusted). */
+    const dmsAbout = (request: QuotaRequestRecord, granted = request.amount) =>
+      callsOf('chat.postMessage', request.requester).filter((call) => String(call.body.text).includes(`team ${request.team} (+${formatAmount({ unit: request.unit, amount: granted })})`) && /was (approved|denied)/.test(String(call.body.text)));
 
     /** A request sent through the modal, with its cards posted. */
     const requestByModal = async (fields: Parameters<typeof stateValues>[0], user = 'U100') => {
@@ -300,14 +302,15 @@ for (const { name, location } of kinds) {
         const amount = (value: string) => ({ amount: { value: { type: 'plain_text_input', value } }, reason: { value: { type: 'plain_text_input', value: 'half now' } } });
         assert.match((await submit('U901', 'quota_adjust', amount('lots'), request.id))?.errors.amount, /lots/);
         assert.match((await submit('U901', 'quota_adjust', amount('2M tokens'), request.id))?.errors.amount, /in dollars/);
-        assert.equal(await submit('U901', 'quota_adjust', amount('$40'), request.id), undefined);
+        assert.equal(await submit('U901', 'quota_adjust', amount('$45'), request.id), undefined);
         const adjusted = await fixture.store.quotaRequest(request.id);
         assert.equal(adjusted?.status, 'adjusted');
-        assert.equal(adjusted?.grantedAmount, 40 * USD);
+        assert.equal(adjusted?.grantedAmount, 45 * USD);
         const grant = (await fixture.store.grantsInForce(clock)).find((g) => g.requestId === request.id);
-        assert.equal(grant?.amount, 40 * USD);
-        await slack.waitFor(() => dmsAbout(request).length === 1);
-        assert.match(JSON.stringify((await updatesOf(request))[0]!.body.blocks), /Approved at \+\$40\* \(instead of \+\$80\) by <@U901>/);
+        assert.equal(grant?.amount, 45 * USD);
+        await slack.waitFor(() => dmsAbout(request, 45 * USD).length === 1);
+        assert.deepEqual(dmsAbout(request), [], 'the DM names the amount granted, not the one asked for');
+        assert.match(JSON.stringify((await updatesOf(request))[0]!.body.blocks), /Approved at \+\$45\* \(instead of \+\$80\) by <@U901>/);
       });
     });
 
@@ -357,7 +360,7 @@ for (const { name, location } of kinds) {
         const text = JSON.stringify(answer.blocks);
         assert.match(text, /Quota requests · team search/);
         assert.match(text, /denied by <@U900>/);
-        assert.match(text, /adjusted by <@U901> to \+\$40/);
+        assert.match(text, /adjusted by <@U901> to \+\$45/);
         assert.match(text, /pending/);
         const ads = JSON.stringify((await answerTo((await command('quota history ads', 'U900')).url)).blocks);
         assert.match(ads, /approved by <@U951>/);
@@ -396,6 +399,77 @@ for (const { name, location } of kinds) {
         const all = parseCsv(await (await fetch(`${fixture.base}/v1/quota/audit.csv`, { headers: { authorization: `Bearer ${TOKEN}` } })).text());
         assert.ok(all.some((row) => row[2] === 'budget-set' && row[3] === 'UADMIN' && row[8] === String(300 * USD) && row[9] === 'month'));
         assert.ok(all.some((row) => row[2] === 'denied' && row[11] === 'Use the batch API <first>'));
+      });
+    });
+
+    describe('amounts and text typed by people', () => {
+      const ACCEPTED = /\$500, \$1,250\.50 or 500 usd, and tokens as 2M tokens, 1\.5M tokens or 1,500,000 tokens/;
+      const typed = (value: string) => ({ value: { type: 'plain_text_input', value } });
+
+      it('refuses a decimal comma and a fraction of a token in /tokens budget set, and keeps thousands groups', async () => {
+        const before = await fixture.store.budgets();
+        for (const amount of ['1,5M tokens', '$1,5', '1.5 tokens', '0.5 tokens']) {
+          const answer = await command(`budget set <@U777|eve> ${amount} per day`, 'UADMIN');
+          assert.match(answer.ack?.text, /Budget not set/, amount);
+          assert.match(answer.ack?.text, amount.includes(',') ? ACCEPTED : /tokens are whole/, amount);
+        }
+        assert.deepEqual(await fixture.store.budgets(), before, 'nothing stored');
+        assert.match((await command('budget set <@U777|eve> 1,500,000 tokens per day', 'UADMIN')).ack?.text, /1,500,000 tokens daily/);
+        assert.match((await command('budget set <@U778|max> 1.5M tokens per day', 'UADMIN')).ack?.text, /1,500,000 tokens daily/);
+        assert.deepEqual((await fixture.store.budgets()).filter((b) => b.subject === 'U777' || b.subject === 'U778').map((b) => b.limit), [1_500_000, 1_500_000]);
+      });
+
+      it('refuses them in a request, from the modal or inline, and stores nothing', async () => {
+        const count = (await fixture.store.quotaRequests({ limit: 1000 })).length;
+        const comma = await submit('U200', 'quota_request', stateValues({ team: 'ads', amount: '1,5M', duration: 'permanent', reason: 'x' }));
+        assert.match(comma?.errors.amount, ACCEPTED);
+        const half = await submit('U200', 'quota_request', stateValues({ team: 'ads', amount: '0.5', duration: 'permanent', reason: 'x' }));
+        assert.match(half?.errors.amount, /tokens are whole/);
+        const inline = await command('quota request 1.5 tokens team ads one and a half', 'U200');
+        assert.match((await answerTo(inline.url)).text, /amount\*: Amount "1.5 tokens": tokens are whole/);
+        const dollars = await command('quota request $1,5 team search a dollar fifty');
+        assert.match((await answerTo(dollars.url)).text, ACCEPTED);
+        assert.equal((await fixture.store.quotaRequests({ limit: 1000 })).length, count);
+      });
+
+      it('refuses them in Adjust, and the requester’s DM names the amount granted', async () => {
+        const request = await requestByModal({ team: 'ads', amount: '2M', reason: 'reindex' }, 'U200');
+        await waitForCards(request, 2);
+        const adjust = (value: string) => submit('U950', 'quota_adjust', { amount: typed(value) }, request.id);
+        assert.match((await adjust('1,5M'))?.errors.amount, ACCEPTED);
+        assert.match((await adjust('1.5'))?.errors.amount, /tokens are whole/);
+        assert.equal((await fixture.store.quotaRequest(request.id))?.status, 'pending');
+        assert.equal(await adjust('1.5M'), undefined);
+        assert.equal((await fixture.store.quotaRequest(request.id))?.grantedAmount, 1_500_000);
+        await slack.waitFor(() => dmsAbout(request, 1_500_000).length === 1);
+        const [dm] = dmsAbout(request, 1_500_000);
+        assert.equal(dm!.body.text, 'Your quota request for team ads (+1,500,000 tokens) was approved.');
+        assert.deepEqual(dmsAbout(request), []);
+      });
+
+      it('keeps a reason verbatim in the card, the history and the CSV, escaped as each needs', async () => {
+        // Slack sends a command's &, < and > escaped; the reason is the rest of the text as typed.
+        const reason = '"quoted"  *not bold*   _nor italic_ & <not a link> :no_emoji:\n  -indented';
+        const escaped = reason.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+        const known = new Set((await fixture.store.quotaRequests({ team: 'ml', limit: 1000 })).map((r) => r.id));
+        assert.match((await answerTo((await command(`quota request $3 team ml ${escaped}`, 'U300')).url)).text, /went to the team's approvers/);
+        const [request] = (await fixture.store.quotaRequests({ team: 'ml', limit: 1000 })).filter((r) => !known.has(r.id));
+        assert.ok(request);
+        assert.equal(request.reason, reason);
+        await waitForCards(request, 1);
+        const card = callsOf('chat.postMessage', 'C0LEADS').find((call) => (call.body.blocks as any[]).some((block) => block.type === 'actions' && block.elements[0].value === request.id))!;
+        assert.ok((card.body.blocks as any[]).some((block) => block.type === 'section' && block.text?.type === 'plain_text' && block.text.text === reason && block.text.emoji === false), 'the reason as plain text');
+
+        const formula = await requestByModal({ team: 'ml', amount: '$2', reason: '=HYPERLINK("http://evil.example","click")' }, 'U300');
+        const history = await answerTo((await command('quota history ml', 'U300')).url);
+        assert.deepEqual(slack.rejected, []);
+        const reasons = (history.blocks as any[]).filter((block) => block.type === 'context').map((block) => block.elements[0]);
+        for (const text of [formula.reason, reason]) assert.ok(reasons.some((element) => element.type === 'plain_text' && element.text === text && element.emoji === false), text);
+
+        const rows = parseCsv(await (await fetch(`${fixture.base}/v1/quota/audit.csv?team=ml`, { headers: { authorization: `Bearer ${TOKEN}` } })).text());
+        const byRequest = (id: string) => rows.find((row) => row[4] === id && row[2] === 'requested')![11];
+        assert.equal(byRequest(request.id), reason, 'a leading space or dash inside the text is not a formula');
+        assert.equal(byRequest(formula.id), `'${formula.reason}`, 'a leading = is neutralised for spreadsheets');
       });
     });
   });

@@ -3,15 +3,13 @@
 import type { webApi } from '@slack/bolt';
 import type { QuotaRequest } from '../../../core';
 import { helpBlocks } from '../../blocks/help';
-import { historyBlocks, requestModal, requestSentText, scopeLabel, statusBlocks } from '../../blocks/quota';
+import { HISTORY_MAX, historyBlocks, requestModal, requestSentText, scopeLabel, statusBlocks } from '../../blocks/quota';
 import { spendContext, teamOf, type BotContext } from '../../context';
 import { parseRequestArgs, REQUEST_USAGE } from '../../quota/args';
 import { budgetsInForce, budgetStatuses } from '../../quota/budgets';
 import { checkRequest, postCards, storeRequest } from '../../quota/requests';
-import { ArgumentError } from '../../spend/args';
+import { ArgumentError, wordSpans } from '../../spend/args';
 import type { Subcommand, SubcommandInput } from './tokens';
-
-const HISTORY_LIMIT = 25;
 
 export const quota: Subcommand = async (input) => {
   const [action, ...rest] = input.args;
@@ -19,7 +17,7 @@ export const quota: Subcommand = async (input) => {
     case undefined:
       return status(input);
     case 'request':
-      return rest.length ? inlineRequest(input, rest) : openRequestModal(input);
+      return rest.length ? inlineRequest(input) : openRequestModal(input);
     case 'history':
       return history(input, rest);
     default: {
@@ -55,10 +53,11 @@ async function openRequestModal({ ack, client, bot, userId, command }: Subcomman
   await client.views.open({ trigger_id: command.trigger_id, view: requestModal({ teams, team: teamOf(bot.policy, userId) }) });
 }
 
-async function inlineRequest({ ack, respond, client, bot, userId }: SubcommandInput, args: string[]): Promise<void> {
+async function inlineRequest({ ack, respond, client, bot, userId, command }: SubcommandInput): Promise<void> {
   let parsed;
   try {
-    parsed = parseRequestArgs(args);
+    // The text after `quota request`, as typed: the reason is kept verbatim.
+    parsed = parseRequestArgs(command.text.slice(wordSpans(command.text)[2]!.start));
   } catch (error) {
     if (!(error instanceof ArgumentError)) throw error;
     await ack({ response_type: 'ephemeral', text: error.message });
@@ -93,7 +92,7 @@ async function history({ ack, respond, bot, userId }: SubcommandInput, args: str
     return;
   }
   await ack();
-  const requests = await bot.store.quotaRequests({ team, limit: HISTORY_LIMIT });
+  const requests = await bot.store.quotaRequests({ team, limit: HISTORY_MAX });
   await respond({ response_type: 'ephemeral', text: `Quota requests for team ${team}`, blocks: historyBlocks(team, requests) });
 }
 

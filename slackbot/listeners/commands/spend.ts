@@ -1,7 +1,7 @@
 // `/tokens spend`: acknowledged at once, answered through response_url once the numbers are in.
 import type { RespondFn } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
-import { BudgetError } from '../../../core';
+import { AmountOverflowError, BudgetError } from '../../../core';
 import { helpBlocks } from '../../blocks/help';
 import { spendBlocks, spendText } from '../../blocks/spend';
 import { spendContext, type BotContext } from '../../context';
@@ -30,7 +30,7 @@ async function answer(args: SpendArgs, respond: RespondFn, client: webApi.WebCli
     // A range core rejects (e.g. 2026-13) is the user's to fix; anything else is ours, and logged.
     const theirs = error instanceof BudgetError;
     if (!theirs) bot.log.error('spend failed', { user: userId, error });
-    const message = theirs ? error.message : 'Something went wrong on my side; it has been logged.';
+    const message = theirs ? error.message : error instanceof AmountOverflowError ? `I can't show this exactly: ${error.message}.` : 'Something went wrong on my side; it has been logged.';
     await respond({ response_type: 'ephemeral', text: message, blocks: helpBlocks(message) });
   }
 }

@@ -30,6 +30,29 @@ describe('budget amounts and schemas', () => {
       assert.throws(() => parseAmount('-5 usd'), BudgetError);
     });
 
+    it('keeps thousands groups but refuses a decimal comma, showing the accepted forms', () => {
+      assert.deepEqual(parseAmount('1,500,000 tokens'), { unit: 'tokens', amount: 1_500_000 });
+      assert.deepEqual(parseAmount('$12,000'), { unit: 'usd', amount: 12_000 * USD });
+      for (const text of ['1,5M', '$1,5', '1,50 tokens', '1,5000 tokens', '$1,25.50']) {
+        assert.throws(() => parseAmount(text, 'tokens'), (error: Error) => {
+          assert.ok(error instanceof BudgetError);
+          assert.match(error.message, /a comma only separates thousands \(1,500,000\) and decimals take a point/);
+          assert.match(error.message, /\$500, \$1,250\.50 or 500 usd, and tokens as 2M tokens, 1\.5M tokens or 1,500,000 tokens/);
+          return true;
+        });
+      }
+    });
+
+    it('refuses a fraction of a token rather than rounding it, and reads a scaled fraction exactly', () => {
+      for (const text of ['0.5', '1.5', '1.5 tokens', '2.0000005M tokens']) assert.throws(() => parseAmount(text, 'tokens'), /tokens are whole/, text);
+      assert.deepEqual(parseAmount('1.5M tokens'), { unit: 'tokens', amount: 1_500_000 });
+      assert.deepEqual(parseAmount('1.1M tokens'), { unit: 'tokens', amount: 1_100_000 });
+      assert.deepEqual(parseAmount('2.0', 'tokens'), { unit: 'tokens', amount: 2 });
+      assert.deepEqual(parseAmount('$0.000000001'), { unit: 'usd', amount: 1 });
+      assert.throws(() => parseAmount('$0.0000000015'), /at most nine decimal places/);
+      assert.throws(() => parseAmount('9,007,199,254,740,992 tokens'), /too large/);
+    });
+
     it('writes amounts back', () => {
       assert.equal(formatAmount({ unit: 'usd', amount: 1250.5 * USD }), '$1,250.50');
       assert.equal(formatAmount({ unit: 'tokens', amount: 2_000_000 }), '2,000,000 tokens');
@@ -102,12 +125,12 @@ describe('budget amounts and schemas', () => {
     it('gives each modal field its own error', () => {
       assert.deepEqual(issues(schema.safeParse({ team: '', amount: '-3', duration: 'temporary', until: '2026-11-22', reason: ' ' })), {
         team: 'must not be empty',
-        amount: 'Amount "-3": write dollars as $500 or 500 usd, tokens as 2M tokens',
+        amount: 'Amount "-3": write dollars as $500, $1,250.50 or 500 usd, and tokens as 2M tokens, 1.5M tokens or 1,500,000 tokens',
         until: 'must be today or later',
         reason: 'please say why the increase is needed',
       });
       assert.deepEqual(issues(schema.safeParse({ ...base, amount: 'plenty', duration: 'temporary', until: '2026-11-22' })), {
-        amount: 'Amount "plenty": write dollars as $500 or 500 usd, tokens as 2M tokens',
+        amount: 'Amount "plenty": write dollars as $500, $1,250.50 or 500 usd, and tokens as 2M tokens, 1.5M tokens or 1,500,000 tokens',
         until: 'must be today or later',
       });
       assert.deepEqual(issues(schema.safeParse({ ...base, duration: 'temporary' })), { until: 'a temporary increase needs an end date' });

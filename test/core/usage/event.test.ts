@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseUsageBatch, uncachedInputTokens, usageEventSchema } from '../../../core';
+import { MAX_EVENT_COST_NANOS, MAX_EVENT_TOKENS, parseUsageBatch, uncachedInputTokens, usageEventSchema } from '../../../core';
 
 const valid = {
   id: 'evt-1',
@@ -13,6 +13,20 @@ const valid = {
 };
 
 describe('usage event', () => {
+  it('bounds each count and the cost to what one event can be, naming the field', () => {
+    assert.equal(MAX_EVENT_TOKENS, 1e10);
+    assert.equal(MAX_EVENT_COST_NANOS, 1e15);
+    assert.ok(usageEventSchema.safeParse({ ...valid, inputTokens: MAX_EVENT_TOKENS, outputTokens: MAX_EVENT_TOKENS, costNanos: MAX_EVENT_COST_NANOS }).success);
+    const over = parseUsageBatch([{ ...valid, inputTokens: MAX_EVENT_TOKENS + 1, outputTokens: 1e12, requests: 1e11, costNanos: MAX_EVENT_COST_NANOS + 1 }]);
+    assert.ok(!over.ok);
+    assert.deepEqual(over.errors.map((error) => `${error.field}: ${error.message}`), [
+      'inputTokens: must be at most 10,000,000,000 in one event',
+      'outputTokens: must be at most 10,000,000,000 in one event',
+      'requests: must be at most 10,000,000,000 in one event',
+      'costNanos: must be at most 1,000,000,000,000,000 ($1,000,000) in one event',
+    ]);
+  });
+
   it('normalises a valid event and fills defaults', () => {
     const event = usageEventSchema.parse(valid);
     assert.equal(event.time, Date.UTC(2026, 10, 22, 10, 15));

@@ -33,11 +33,16 @@ describe('/tokens budget set arguments', () => {
 
 describe('/tokens quota request arguments', () => {
   it('reads the amount (with its unit word), team and end date, and takes the rest as the reason', () => {
-    assert.deepEqual(parseRequestArgs(words('$200 team search until 2026-12-31 launch week, bigger model')), {
+    assert.deepEqual(parseRequestArgs('$200 team search until 2026-12-31 launch week, bigger model'), {
       amount: '$200', team: 'search', until: '2026-12-31', reason: 'launch week, bigger model',
     });
-    assert.deepEqual(parseRequestArgs(words('2M tokens for the eval run')), { amount: '2M tokens', reason: 'for the eval run' });
-    assert.deepEqual(parseRequestArgs(words('500')), { amount: '500', reason: '' });
-    assert.throws(() => parseRequestArgs(words('$5 until')), /"until" needs a value/);
+    assert.deepEqual(parseRequestArgs('2M tokens for the eval run'), { amount: '2M tokens', reason: 'for the eval run' });
+    assert.deepEqual(parseRequestArgs('500'), { amount: '500', reason: '' });
+    assert.throws(() => parseRequestArgs('$5 until'), /"until" needs a value/);
+  });
+
+  it('keeps the reason as typed: quotes, inner spacing and line breaks, with Slack’s &, < and > escapes undone', () => {
+    assert.equal(parseRequestArgs('$20 team search "urgent"  fix:\n  the  <eval> run').reason, '"urgent"  fix:\n  the  <eval> run');
+    assert.equal(parseRequestArgs('$20 "GPU" &amp; data &lt;v2&gt; for <@U100>').reason, '"GPU" & data <v2> for <@U100>');
   });
 });
