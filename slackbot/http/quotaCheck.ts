@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import {
-  breakerDenial, breakerIdentity, budgetDenial, checkQuota, guardrailDecision, guardrailRules, NANOS_PER_USD, periodContaining, priceUsage, rateDenial,
+  breakerActive, breakerDenial, breakerIdentity, budgetDenial, checkQuota, guardrailDecision, guardrailRules, NANOS_PER_USD, periodContaining, priceUsage, rateDenial,
   rateSteps, requestLimitDenials, ruleApplies, UnpricedModelError,
   type Budget, type BudgetUnit, type Denial, type GuardedRequest, type GuardrailRules, type Period, type PeriodKind, type Policy, type QuotaDecision, type QuotaInput,
 } from '../../core';
@@ -125,8 +125,8 @@ async function guardrailDenials(bot: BotContext, request: GuardedRequest, now: D
   const identity = rules.breakers.length ? breakerIdentity(request) : undefined;
   const breakers = identity === undefined ? [] : rules.breakers.filter((rule) => ruleApplies(rule, request));
   if (identity !== undefined) {
-    const active = await bot.store.activeBreaker(identity, now);
-    if (active) denials.push(breakerDenial(active, at));
+    const breaker = await bot.store.breaker(identity);
+    if (breaker && breakerActive(breaker, at)) denials.push(breakerDenial(breaker, at));
   }
   if (denials.length || (rates.steps.length === 0 && breakers.length === 0)) return denials;
   const call = identity === undefined || breakers.length === 0 ? undefined : {

@@ -76,8 +76,8 @@ export interface BreakerDecisionInput {
 }
 
 export interface GuardrailStore {
-  /** The breaker of `identity` if it blocks at `at`. */
-  activeBreaker(identity: string, at: Date): Promise<BreakerRecord | undefined>;
+  /** The last trip of `identity`'s breaker, blocking or not (core's breakerActive says). */
+  breaker(identity: string): Promise<BreakerRecord | undefined>;
   /**
    * Admits a call or not, atomically: the breaker first (the call is recorded, its window summed, and the breaker
    * tripped when a threshold is passed), then every rate counter steps, or none does.

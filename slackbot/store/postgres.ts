@@ -267,10 +267,9 @@ export class PostgresStore implements Store {
     await this.pool.query('DELETE FROM alerts_sent WHERE key = $1', [key]);
   }
 
-  async activeBreaker(identity: string, at: Date): Promise<BreakerRecord | undefined> {
+  async breaker(identity: string): Promise<BreakerRecord | undefined> {
     const row = (await this.pool.query(numbered(BREAKER_SQL), [identity])).rows[0];
-    const breaker = row && breakerFromRow(row);
-    return breaker && (breaker.until === null || breaker.until.getTime() > at.getTime()) ? breaker : undefined;
+    return row && breakerFromRow(row);
   }
 
   async admit(admission: Admission): Promise<AdmissionResult> {

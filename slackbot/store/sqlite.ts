@@ -201,10 +201,9 @@ export class SqliteStore implements Store {
       .run(entry.at.getTime(), entry.action, entry.actor, entry.requestId, entry.scope, entry.subject, entry.unit, entry.amount, entry.period, entry.expiresAt?.getTime() ?? null, entry.reason);
   }
 
-  async activeBreaker(identity: string, at: Date): Promise<BreakerRecord | undefined> {
+  async breaker(identity: string): Promise<BreakerRecord | undefined> {
     const row = this.statement(BREAKER_SQL).get(identity) as Record<string, unknown> | undefined;
-    const breaker = row && breakerFromRow(row);
-    return breaker && (breaker.until === null || breaker.until.getTime() > at.getTime()) ? breaker : undefined;
+    return row && breakerFromRow(row);
   }
 
   async admit(admission: Admission): Promise<AdmissionResult> {

@@ -19,21 +19,20 @@ async function tellClicker({ body, respond }: ButtonArgs, text: string): Promise
 async function decide(args: ButtonArgs, bot: BotContext, decision: BreakerDecision): Promise<void> {
   await args.ack();
   const userId = args.body.user.id;
-  const parsed = valueSchema.safeParse((() => {
-    try {
-      return JSON.parse(args.action.value ?? '');
-    } catch {
-      return undefined;
-    }
-  })());
+  let value: unknown;
+  try {
+    value = JSON.parse(args.action.value ?? '');
+  } catch {
+    value = undefined;
+  }
+  const parsed = valueSchema.safeParse(value);
   if (!parsed.success) {
     bot.log.warn('breaker button: unreadable value', { user: userId });
     return tellClicker(args, 'That button is out of date; nothing changed.');
   }
   const { identity, trippedAt } = parsed.data;
   const now = bot.now();
-  const current = await bot.store.activeBreaker(identity, now);
-  const team = current?.team ?? '';
+  const team = (await bot.store.breaker(identity))?.team ?? '';
   const allowed = bot.config.admins.includes(userId) || (team !== '' && (await isApprover(args.client, bot.policy, team, userId)));
   if (!allowed) {
     bot.log.warn('breaker decision refused: not an approver or admin', { identity, user: userId, decision });
