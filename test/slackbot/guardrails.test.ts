@@ -15,7 +15,7 @@ import { PostgresStore } from '../../slackbot/store/postgres';
 import { SqliteStore } from '../../slackbot/store/sqlite';
 import type { Store } from '../../slackbot/store/store';
 import { createTestDatabase } from './support/postgres';
-import { post, signed } from './support/signing';
+import { post, signed, slashCommandBody } from './support/signing';
 import { SlackApiDouble } from './support/slackApi';
 import { SECRET, TOKEN } from './support/testBot';
 
@@ -30,7 +30,7 @@ const policy = parsePolicy(
         { id: 'user-rpm', per: 'user', rpm: 100 },
         { id: 'key-tpm', per: 'apiKey', tpm: 50_000 },
       ],
-      breakers: [{ id: 'agent-loop', windowMinutes: 10, maxRepeats: 20, maxUsd: 5, coolDownMinutes: 30 }],
+      breakers: [{ id: 'agent-loop', app: 'coder', windowMinutes: 10, maxRepeats: 20, maxUsd: 5, coolDownMinutes: 30 }],
     },
   }),
   'tokenwise.config.json',
@@ -158,6 +158,19 @@ for (const { name, open } of kinds) {
       assert.match(past.body.reason, /daily token budget of environment dev/);
       const budget = past.body.budgets.find((entry) => entry.scope === 'environment')!;
       assert.deepEqual([budget.subject, budget.used, budget.limit], ['dev', 1_995_000, 2_000_000]);
+    });
+
+    it('takes an environment budget an admin sets with /tokens budget set env … at the next check', async () => {
+      clock = new Date('2026-11-23T10:30:00Z');
+      const command = (user: string, text: string) =>
+        post(`${instances[0]!.base}/slack/events`, signed(SECRET, slashCommandBody({ user_id: user, user_name: user, text, response_url: slack.responseUrl(`cmd-${user}`) }), 'application/x-www-form-urlencoded'));
+      assert.match((await command('U100', 'budget set env staging 1k tokens per day')).text, /Only admins can set budgets/);
+      const set = await command('UADMIN', 'budget set env staging 1k tokens per day');
+      assert.match(set.text, /Environment staging: 1,000 tokens daily/);
+      const over = await check({ environment: 'staging', tokens: 1001 }, 1);
+      assert.equal(over.body.allow, false);
+      assert.match(over.body.reason, /would pass the hard cap of the daily token budget of environment staging/);
+      assert.equal((await check({ environment: 'staging', tokens: 1000 }, 1)).body.allow, true);
     });
 
     it('trips the breaker on a loop of 200 identical requests: 20 admitted, the rest denied, one alert', async () => {
