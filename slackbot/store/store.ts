@@ -111,7 +111,7 @@ export interface RollupKey {
 
 export interface RollupRow extends RollupKey, Totals {}
 
-/** A row of the one-dimension roll-up: a day's totals for one team, user, model or app. */
+/** A row of the one-dimension roll-up: a day's totals for one team, user, model, app or environment. */
 export interface DimensionRow extends Totals {
   dimension: RollupDimension;
   day: string;
