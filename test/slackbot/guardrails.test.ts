@@ -1,7 +1,8 @@
 // Guardrails over real HTTP, with two bot instances on one store, on SQLite and on PostgreSQL: rate limits exact
 // under 500 concurrent checks, request size limits and an environment budget, a loop of 200 identical requests
 // tripping the breaker (one alert however many instances), Release refused to a non-approver and audited for an
-// approver, the tripped state kept across a restart, and windows that run on through a DST change.
+// approver, the tripped state kept across a restart, and windows that run on through a DST change. Migration 4 fills
+// the environment roll-up from usage already stored.
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { createLog } from '../../slackbot/log';
 import { PostgresStore } from '../../slackbot/store/postgres';
 import { SqliteStore } from '../../slackbot/store/sqlite';
 import type { Store } from '../../slackbot/store/store';
+import { ledgerEvent } from './support/ledger';
 import { createTestDatabase } from './support/postgres';
 import { post, signed, slashCommandBody } from './support/signing';
 import { SlackApiDouble } from './support/slackApi';
@@ -281,3 +283,29 @@ for (const { name, open } of kinds) {
     });
   });
 }
+
+describe('Migration 4 on a ledger that already holds usage (SQLite)', () => {
+  it('fills the environment roll-up from the stored events', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tokenwise-migration-'));
+    const file = join(dir, 'bot.db');
+    try {
+      const before = new SqliteStore(file);
+      await before.ingest([
+        ledgerEvent({ id: 'm1', environment: 'dev', inputTokens: 1000, outputTokens: 100 }),
+        ledgerEvent({ id: 'm2', environment: 'dev', inputTokens: 500, outputTokens: 50, day: '2026-11-21', time: Date.UTC(2026, 10, 21, 12) }),
+        ledgerEvent({ id: 'm3', inputTokens: 10, outputTokens: 1 }),
+      ]);
+      // The ledger as version 3 left it: no environment rows, no guardrail tables.
+      before.db.exec(`DELETE FROM usage_daily_by WHERE dimension = 'environment';
+        DROP TABLE rate_counters; DROP TABLE breaker_calls; DROP TABLE breakers; DROP TABLE breaker_audit;
+        DELETE FROM schema_migrations WHERE version = 4;`);
+      await before.close();
+      const after = new SqliteStore(file);
+      const rows = await after.spend({ fromDay: '2026-11-01', toDay: '2026-11-30', by: 'environment', filter: { dimension: 'environment', values: ['dev', ''] } });
+      assert.deepEqual(rows.map((row) => [row.day, row.key, row.inputTokens, row.outputTokens]), [['2026-11-20', '', 10, 1], ['2026-11-20', 'dev', 1000, 100], ['2026-11-21', 'dev', 500, 50]]);
+      await after.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
