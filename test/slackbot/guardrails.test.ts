@@ -266,6 +266,24 @@ for (const { name, open } of kinds) {
       await startInstance();
     });
 
+    it('keeps a breaker blocked past its cool-down when an approver says so, until released', async () => {
+      clock = new Date('2026-11-23T14:00:00Z');
+      const spend = { session: 'agent-12', user: 'U101', app: 'coder', usd: '2.60' };
+      assert.deepEqual([(await check(spend)).body.allow, (await check(spend, 1)).body.allow], [true, false]);
+      const value = JSON.stringify({ identity: 'session:agent-12', trippedAt: clock.getTime() });
+      await click('breaker_keep', 'UADMIN', value, 'kept');
+      assert.match(JSON.stringify((await answerTo('kept')).blocks), /Kept blocked by <@UADMIN>.*breaker_release/);
+      clock = new Date('2026-11-23T15:00:00Z');
+      const blocked = await check(spend);
+      assert.equal(blocked.body.allow, false, 'an hour later, past the 30-minute cool-down');
+      assert.match(blocked.body.reason, /blocked until an approver releases it/);
+      assert.equal(blocked.body.retryAfterSeconds, undefined);
+      await click('breaker_release', 'U900', value, 'released-later');
+      await answerTo('released-later');
+      assert.equal((await check(spend)).body.allow, true);
+      assert.deepEqual((await instances[0]!.store.breakerAudit()).filter((entry) => entry.identity === 'session:agent-12').map((entry) => [entry.action, entry.actor]), [['tripped', 'tokenwise'], ['kept', 'UADMIN'], ['released', 'U900']]);
+    });
+
     it('runs windows on through the autumn DST change in Berlin', async () => {
       // 2026-10-25 01:00 UTC: Berlin's clocks go back from 03:00 CEST to 02:00 CET.
       const loop = { session: 'agent-dst', user: 'U100', app: 'coder', fingerprint: 'sha256-ffeeddccbbaa' };
