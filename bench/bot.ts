@@ -1,6 +1,6 @@
 // `npm run bench:bot`: the Slack bot's ledger on SQLite. Ingest throughput (store alone, and the whole pipeline:
-// validation + pricing + store), `/tokens spend` query latency (p50/p95) and the quota check's at 1 M and 10 M events,
-// and the hourly anomaly check at 10 M. BENCH_EVENTS=2000000 runs a smaller second size.
+// validation + pricing + store), `/tokens spend` query latency (p50/p95) and the quota check's at 1 M and 10 M events
+// (budgets alone, and with 50 rate-limit and breaker rules in force), and the hourly anomaly check at 10 M. BENCH_EVENTS=2000000 runs a smaller second size.
 // The bench bundles itself with esbuild as the bot is bundled and runs the bundle in plain Node, so it measures the
 // code users run rather than the sources through a TypeScript loader (whose helpers wrap every inner function).
 import { spawnSync } from 'node:child_process';
@@ -13,7 +13,7 @@ import { parsePolicy, parseUsageBatch } from '../core';
 import { anomalyAlerts } from '../slackbot/alerts/anomalies';
 import { toLedgerEvent, localDay } from '../slackbot/ledger';
 import { loadConfig } from '../slackbot/config';
-import { quotaCheck } from '../slackbot/http/quotaCheck';
+import { checkQuerySchema, quotaCheck } from '../slackbot/http/quotaCheck';
 import { createHttpServer } from '../slackbot/http/server';
 import { createLog } from '../slackbot/log';
 import { spendReport, type SpendContext } from '../slackbot/spend/report';
@@ -115,7 +115,7 @@ async function measureQueries(context: SpendContext, label: string): Promise<num
 }
 
 /** GET /v1/quota/check over HTTP on 127.0.0.1, as a gateway calls it: organisation, team and user budgets apply. */
-async function measureQuotaCheck(store: SqliteStore, label: string): Promise<void> {
+async function measureQuotaCheck(store: SqliteStore, label: string): Promise<number> {
   await store.setBudget({ scope: 'user', subject: 'U1003', unit: 'usd', period: 'day', limit: 50_000_000_000, thresholds: [80], hardCapPercent: 100 }, 'U0999', NOW);
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-signing-secret-000', INGEST_TOKEN: 'bench-ingest-token-0000' });
   const bot = { config, store, policy, timeZone: TIME_ZONE, log: createLog('error', () => undefined), now: () => NOW };
@@ -148,6 +148,85 @@ async function measureQuotaCheck(store: SqliteStore, label: string): Promise<voi
   console.log(
     `  GET /v1/quota/check at ${label}: p50 ${percentile(samples, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms over HTTP, client in the same process ` +
       `(${samples.length} checks after 100 warm-up; target p95 < 5 ms ${p95 < 5 ? 'met' : 'MISSED'}); the decision alone p95 ${percentile(decisions, 95).toFixed(2)} ms wall, ${percentile(cpu, 95).toFixed(2)} ms CPU`,
+  );
+  return percentile(cpu, 95);
+}
+
+const ENVIRONMENTS = ['dev', 'test', 'staging', 'prod'];
+
+/**
+ * The same budgets with 50 guardrails: 30 rate limits (per environment × user/app/key, per app × user/key, eight on
+ * every request) and 20 breakers (per environment, per app, per environment and app). A check names an environment,
+ * app, session, key and fingerprint, so about 13 counters step and 3 breakers count each admitted call.
+ */
+const guardedPolicy = parsePolicy(
+  JSON.stringify({
+    timeZone: TIME_ZONE,
+    teams: Object.fromEntries(TEAMS.map((team, i) => [team, { members: USERS.filter((_, u) => u % TEAMS.length === i), approvers: ['U0999'] }])),
+    budgets: { organization: { amountUsd: 250_000 }, teams: Object.fromEntries(TEAMS.map((team) => [team, { amountUsd: 20_000 }])) },
+    guardrails: {
+      rateLimits: [
+        ...ENVIRONMENTS.flatMap((environment) => ['user', 'app', 'apiKey'].map((per) => ({ environment, per, rpm: 1_000_000, tpm: 1_000_000_000 }))),
+        ...APPS.flatMap((app) => ['user', 'apiKey'].map((per) => ({ app, per, rpm: 1_000_000 }))),
+        ...Array.from({ length: 8 }, (_, i) => ({ per: ['user', 'app', 'environment', 'apiKey'][i % 4], rpm: 1_000_000 + i })),
+      ],
+      breakers: [
+        ...ENVIRONMENTS.map((environment) => ({ environment, maxCalls: 1_000_000, maxUsd: 1_000 })),
+        ...APPS.map((app) => ({ app, windowMinutes: 5, maxRepeats: 1_000 })),
+        ...Array.from({ length: 11 }, (_, i) => ({ environment: ENVIRONMENTS[i % 4], app: APPS[i % 5], windowMinutes: 10 + i, maxTokens: 1e12 })),
+      ],
+    },
+  }),
+  'tokenwise.config.json',
+);
+
+/**
+ * GET /v1/quota/check over HTTP with every guardrail parameter, each check admitted (counted in its rules), and the
+ * decision alone in CPU time beside the budgets-only check's (`plainCpuP95`).
+ */
+async function measureGuardedCheck(store: SqliteStore, label: string, plainCpuP95: number): Promise<void> {
+  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-signing-secret-000', INGEST_TOKEN: 'bench-ingest-token-0000' });
+  const bot = { config, store, policy: guardedPolicy, timeZone: TIME_ZONE, log: createLog('error', () => undefined), now: () => NOW };
+  const server = createHttpServer(bot);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const samples: number[] = [];
+  let denied = 0;
+  const queryOf = (i: number) =>
+    new URLSearchParams({
+      user: USERS[i % USERS.length]!,
+      environment: ENVIRONMENTS[i % ENVIRONMENTS.length]!,
+      app: APPS[i % APPS.length]!,
+      session: `session-${i % 200}`,
+      apiKey: `key-${i % 40}`,
+      fingerprint: `sha256-${(i * 7919).toString(16).padStart(12, '0')}`,
+      model: 'gpt-4o-mini',
+      inputTokens: '1500',
+      outputTokens: '400',
+    });
+  for (let i = 0; i < 600; i++) {
+    const began = performance.now();
+    const response = await fetch(`http://127.0.0.1:${port}/v1/quota/check?${queryOf(i)}`, { headers: { authorization: 'Bearer bench-ingest-token-0000' } });
+    if (response.status !== 200) throw new Error(`quota check answered ${response.status}`);
+    if (!((await response.json()) as { allow: boolean }).allow) denied++;
+    if (i >= 100) samples.push(performance.now() - began);
+  }
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const p95 = percentile(samples, 95);
+  const cpu: number[] = [];
+  for (let i = 600; i < 1100; i++) {
+    const query = checkQuerySchema.parse(Object.fromEntries(queryOf(i)));
+    const cpuBegan = process.cpuUsage();
+    await quotaCheck(bot, query);
+    const used = process.cpuUsage(cpuBegan);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  const cpuP95 = percentile(cpu, 95);
+  console.log(
+    `  GET /v1/quota/check with ${guardedPolicy.guardrails.rateLimits.length + guardedPolicy.guardrails.breakers.length} rate-limit and breaker rules at ${label}: p50 ${percentile(samples, 50).toFixed(2)} ms, ` +
+      `p95 ${p95.toFixed(2)} ms over HTTP (${samples.length} checks after 100 warm-up, each admitted and counted${denied ? `; ${denied} DENIED` : ''}; target p95 < 5 ms ${p95 < 5 ? 'met' : 'MISSED'}); ` +
+      `the decision alone p95 ${cpuP95.toFixed(2)} ms CPU, ${(cpuP95 / plainCpuP95).toFixed(1)}× the budgets-only check's`,
   );
 }
 
@@ -235,7 +314,8 @@ async function main(): Promise<void> {
       storeRate = written / storeSeconds;
       console.log(`  ingest, store only: ${Math.round(storeRate).toLocaleString('en-US')} events/s (${written.toLocaleString('en-US')} events so far; ${elapsed.toFixed(0)} s for this step incl. generation; db ${(statSync(file).size / 1e9).toFixed(2)} GB)`);
       p95s.push(await measureQueries(context, `${(size / 1e6).toFixed(0)} M events`));
-      await measureQuotaCheck(store, `${(size / 1e6).toFixed(0)} M events`);
+      const plainCpuP95 = await measureQuotaCheck(store, `${(size / 1e6).toFixed(0)} M events`);
+      await measureGuardedCheck(store, `${(size / 1e6).toFixed(0)} M events`, plainCpuP95);
       // Events fill the 90 days in time order, so only the full size has spend in the hours the check reads.
       if (size === total) await measureAnomalyCheck(store, `${(size / 1e6).toFixed(0)} M events`);
     }

@@ -2,6 +2,7 @@
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { AddressInfo } from 'node:net';
 import type { Policy } from '../core';
+import { announceBreaker } from './alerts/breakers';
 import { startAlerts } from './alerts/scheduler';
 import { subjectsOf } from './alerts/subjects';
 import type { Config } from './config';
@@ -9,6 +10,7 @@ import type { BotContext } from './context';
 import { createHttpServer } from './http/server';
 import { registerListeners } from './listeners';
 import { boltLogger, type Log } from './log';
+import { startGuardrailPruning } from './guardrails';
 import { startPulls } from './pulls/scheduler';
 import type { Store } from './store/store';
 
@@ -43,6 +45,7 @@ export async function startBot({ config, store, policy, log, now = () => new Dat
     ? new App({ token: config.botToken, receiver, logger, clientOptions })
     : // The Socket Mode client opens its connection (apps.connections.open) with its own Web API client.
       new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger, clientOptions, installerOptions: { clientOptions } });
+  bot.breakerTripped = (breaker) => void announceBreaker(bot, app.client, breaker).catch((error) => log.error('breaker alert failed', { error }));
   registerListeners(app, bot);
   app.error(async (error) => log.error('listener failed', { error }));
 
@@ -53,6 +56,7 @@ export async function startBot({ config, store, policy, log, now = () => new Dat
   });
   if (!receiver) await app.start();
   const pulls = startPulls(bot);
+  const pruning = startGuardrailPruning(bot);
   alerts = startAlerts(bot, app.client);
   const port = (server.address() as AddressInfo).port;
   log.info('tokenwise bot started', { mode: config.mode, host: config.host ?? 'every interface', port, store: store.kind, timeZone: bot.timeZone });
@@ -60,6 +64,7 @@ export async function startBot({ config, store, policy, log, now = () => new Dat
     port,
     async stop() {
       pulls.stop();
+      clearInterval(pruning);
       await alerts?.stop();
       if (!receiver) await app.stop();
       server.closeAllConnections();

@@ -4,6 +4,7 @@ import type { Policy } from '../core';
 import type { Config } from './config';
 import type { Log } from './log';
 import type { SpendContext } from './spend/report';
+import type { BreakerRecord } from './store/guardrails';
 import type { LedgerEvent, Store } from './store/store';
 
 export interface BotContext {
@@ -16,6 +17,8 @@ export interface BotContext {
   now: () => Date;
   /** Told of every stored batch with new events (the running bot checks their alerts); never throws. */
   usageStored?: (events: readonly LedgerEvent[]) => void;
+  /** Told when a check tripped a breaker (this instance won the trip, so it alerts); never throws. */
+  breakerTripped?: (breaker: BreakerRecord) => void;
 }
 
 /** The identities a Slack user's events may carry: their user id and, when Slack shares it, their email. */

@@ -15,9 +15,11 @@ export function budgetsFromPolicy(policy: Policy): Budget[] {
       ...(entry.tokens === undefined ? [] : [{ ...common, unit: 'tokens' as const, limit: entry.tokens }]),
     ];
   };
-  const { organization, teams } = policy.budgets;
+  const { organization, teams, environments, apps } = policy.budgets;
   return [
     ...(organization ? convert('organization', 'organization', organization) : []),
     ...Object.entries(teams).flatMap(([team, entry]) => convert('team', team, entry)),
+    ...Object.entries(environments).flatMap(([environment, entry]) => convert('environment', environment, entry)),
+    ...Object.entries(apps).flatMap(([app, entry]) => convert('app', app, entry)),
   ];
 }

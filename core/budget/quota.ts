@@ -4,11 +4,11 @@ import { addExact, exactAmount } from '../pricing';
 import { formatAmount, type BudgetUnit } from './amount';
 import { periodContaining, type Period, type PeriodKind, type PeriodOptions } from './period';
 
-export type BudgetScope = 'organization' | 'team' | 'user';
+export type BudgetScope = 'organization' | 'team' | 'user' | 'environment' | 'app';
 
 export interface Budget {
   scope: BudgetScope;
-  /** Team name, the user's id, or `organization`. */
+  /** Team name, the user's id, the environment's or app's name (as gateways send them), or `organization`. */
   subject: string;
   unit: BudgetUnit;
   period: PeriodKind;
@@ -157,10 +157,11 @@ export function checkQuota(check: QuotaCheck): QuotaDecision {
   const remaining: Partial<Record<BudgetUnit, number>> = {};
   for (const { budget, remaining: left } of decisions) remaining[budget.unit] = Math.min(remaining[budget.unit] ?? Infinity, left);
   const denied = decisions.find((decision) => !decision.allow);
-  return { allow: !denied, reason: denied ? denial(denied, check) : decisions.length === 0 ? 'No budget applies' : 'Within every budget', remaining, decisions };
+  return { allow: !denied, reason: denied ? budgetDenial(denied, check) : decisions.length === 0 ? 'No budget applies' : 'Within every budget', remaining, decisions };
 }
 
-function denial({ budget, used, limit }: BudgetDecision, check: QuotaCheck): string {
+/** Why a budget denies the checked request, in one sentence. */
+export function budgetDenial({ budget, used, limit }: BudgetDecision, check: Pick<QuotaCheck, 'requestTokens' | 'requestCostNanos'>): string {
   const amount = (value: number) => formatAmount({ unit: budget.unit, amount: value });
   const cap = hardCapOf(budget, limit) ?? limit;
   const request = budget.unit === 'usd' ? check.requestCostNanos : check.requestTokens;

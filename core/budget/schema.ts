@@ -18,7 +18,7 @@ const percent = z.number('must be a percentage').positive('must be more than 0 %
 const unit = z.enum(['tokens', 'usd'], 'must be tokens or usd');
 
 const common = {
-  scope: z.enum(['organization', 'team', 'user'], 'must be organization, team or user'),
+  scope: z.enum(['organization', 'team', 'user', 'environment', 'app'], 'must be organization, team, user, environment or app'),
   subject: label,
   period: z.enum(['day', 'week', 'month'], 'must be day, week or month'),
   /** Percentages of the quota that raise an alert; kept ascending and distinct. */

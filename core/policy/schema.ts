@@ -113,6 +113,56 @@ const variable = z
 const environmentName = z.string().regex(/^[A-Za-z][\w-]*$/, { error: 'expected an environment name such as production' });
 const ruleId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected a rule id such as whitespace-waste' });
 
+const wholeCount = (what: string) =>
+  z
+    .number(need(`expected a whole number of ${what}`))
+    .int({ error: `expected a whole number of ${what}` })
+    .positive({ error: `expected a positive whole number of ${what}` })
+    .max(Number.MAX_SAFE_INTEGER, { error: 'is too large' });
+
+const minutes = (max: number) => wholeCount('minutes').max(max, { error: `expected at most ${max} minutes` });
+
+/** Which requests a guardrail applies to: all of them, or only those of an environment and/or app. */
+const selector = {
+  id: ruleId.optional().describe('Name of the rule, shown in denials and alerts; defaults to its kind and position (rate-limit-1).'),
+  environment: environmentName.optional().describe('Only requests the gateway sends with this environment.'),
+  app: z.string(need('expected an app name')).min(1, { error: 'expected an app name' }).optional().describe('Only requests the gateway sends with this app.'),
+};
+
+const requestLimit = z
+  .strictObject({
+    ...selector,
+    maxInputTokens: tokenCount.optional().describe('Largest input (prompt) of one request, in tokens.'),
+    maxOutputTokens: tokenCount.optional().describe('Largest output (max tokens asked for) of one request, in tokens.'),
+  })
+  .refine((rule) => rule.maxInputTokens !== undefined || rule.maxOutputTokens !== undefined, { error: 'expected maxInputTokens, maxOutputTokens, or both' })
+  .describe('Size limits of a single request.');
+
+const rateLimit = z
+  .strictObject({
+    ...selector,
+    per: z.enum(['user', 'app', 'environment', 'apiKey'], need("expected one of 'user', 'app', 'environment', 'apiKey'")).describe('What is counted separately: each user, app, environment or API key.'),
+    rpm: wholeCount('requests').optional().describe('Requests per minute.'),
+    tpm: tokenCount.optional().describe('Tokens (input + output) per minute.'),
+  })
+  .refine((rule) => rule.rpm !== undefined || rule.tpm !== undefined, { error: 'expected rpm, tpm, or both' })
+  .describe('Requests and tokens per minute, counted across every bot instance on the store.');
+
+const breaker = z
+  .strictObject({
+    ...selector,
+    windowMinutes: minutes(1440).default(10).describe('Length of the sliding window, in minutes.'),
+    maxCalls: wholeCount('calls').optional().describe('Calls allowed in the window; one more trips the breaker.'),
+    maxTokens: tokenCount.optional().describe('Tokens (input + output) allowed in the window.'),
+    maxUsd: positiveNumber.optional().describe('Dollars allowed in the window.'),
+    maxRepeats: wholeCount('repeats').optional().describe('Times the same request fingerprint may be seen in the window; one more trips the breaker.'),
+    coolDownMinutes: minutes(10080).default(30).describe('How long a tripped breaker blocks before it resets by itself.'),
+  })
+  .refine((rule) => [rule.maxCalls, rule.maxTokens, rule.maxUsd, rule.maxRepeats].some((value) => value !== undefined), {
+    error: 'expected at least one of maxCalls, maxTokens, maxUsd, maxRepeats',
+  })
+  .describe('Runaway-loop breaker, per agent session (per user and app when the gateway sends no session).');
+
 export const ruleLevels = ['off', 'info', 'warning', 'error'] as const;
 export type RuleLevel = (typeof ruleLevels)[number];
 
@@ -148,8 +198,18 @@ export const policyObjectSchema = z
       .strictObject({
         organization: budget.optional().describe('Budget for the whole organisation.'),
         teams: z.record(z.string(), budget, need('expected team names mapped to budgets')).default({}).describe('Budget per team (keys are team names).'),
+        environments: z.record(environmentName, budget, need('expected environment names mapped to budgets')).default({}).describe('Budget per environment the gateway names (dev, test…).'),
+        apps: z.record(z.string().min(1), budget, need('expected app names mapped to budgets')).default({}).describe('Budget per app the gateway names.'),
       })
-      .default({ teams: {} }),
+      .default({ teams: {}, environments: {}, apps: {} }),
+    guardrails: z
+      .strictObject({
+        requestLimits: z.array(requestLimit, need('expected a list of request limits')).default([]),
+        rateLimits: z.array(rateLimit, need('expected a list of rate limits')).default([]),
+        breakers: z.array(breaker, need('expected a list of breakers')).default([]),
+      })
+      .default({ requestLimits: [], rateLimits: [], breakers: [] })
+      .describe('What the enforcement hook (GET /v1/quota/check) denies besides budgets: oversized requests, rates, runaway loops.'),
     alerts: z
       .strictObject({
         thresholds: thresholds.default([50, 80, 100]),
@@ -198,6 +258,8 @@ export const policySchema = policyObjectSchema.transform((policy) => {
     budgets: {
       organization: policy.budgets.organization && withThresholds(policy.budgets.organization),
       teams: Object.fromEntries(Object.entries(policy.budgets.teams).map(([name, b]) => [name, withThresholds(b)])),
+      environments: Object.fromEntries(Object.entries(policy.budgets.environments).map(([name, b]) => [name, withThresholds(b)])),
+      apps: Object.fromEntries(Object.entries(policy.budgets.apps).map(([name, b]) => [name, withThresholds(b)])),
     },
   };
 });
@@ -205,3 +267,4 @@ export const policySchema = policyObjectSchema.transform((policy) => {
 export type Policy = z.output<typeof policySchema>;
 export type PolicyBudget = Policy['budgets']['teams'][string];
 export type PolicyTeam = Policy['teams'][string];
+export type PolicyGuardrails = Policy['guardrails'];

@@ -32,6 +32,8 @@ export function subjectsOf(events: readonly LedgerEvent[]): AlertSubjects {
 export async function concerns(budget: Budget, subjects: AlertSubjects, identities: Identities): Promise<boolean> {
   if (budget.scope === 'organization') return true;
   if (budget.scope === 'team') return subjects.teams.has(budget.subject);
+  // New usage is not told apart by environment or app here: their few budgets are checked after every batch.
+  if (budget.scope === 'environment' || budget.scope === 'app') return true;
   // Usage carrying the Slack id needs no look-up of the person's other identities (their email).
   if (subjects.users.has(budget.subject)) return true;
   return (await identities(budget.subject)).some((identity) => subjects.users.has(identity));

@@ -13,7 +13,7 @@ export const HELP_TEXT = [
   '*`/tokens quota`* — your and your team\'s quota, use and what is left.',
   '• `/tokens quota request` opens a form; or inline: `/tokens quota request $200 [team NAME] [until 2026-12-31] REASON…`',
   '• `/tokens quota history [TEAM]` — past requests and decisions.',
-  '*`/tokens budget`* — the budgets in force. Admins: `/tokens budget set team NAME|@user AMOUNT per day|week|month [soft 50,80] [hard 100|off]`',
+  '*`/tokens budget`* — the budgets in force. Admins: `/tokens budget set team NAME|env NAME|app NAME|@user AMOUNT per day|week|month [soft 50,80] [hard 100|off]`',
 ].join('\n');
 
 export function helpBlocks(problem?: string): KnownBlock[] {

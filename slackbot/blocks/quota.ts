@@ -4,7 +4,7 @@ import type { types } from '@slack/bolt';
 import { formatAmount, type Budget } from '../../core';
 import type { BudgetStatus } from '../quota/budgets';
 import type { QuotaRequestRecord } from '../store/quota';
-import { clip, keyLabel, LIMITS, progressBar } from './text';
+import { clip, escape, keyLabel, LIMITS, progressBar } from './text';
 
 type KnownBlock = types.KnownBlock;
 type ModalView = types.ModalView;
@@ -12,7 +12,6 @@ type ModalView = types.ModalView;
 export const QUOTA_ACTIONS = { approve: 'quota_approve', deny: 'quota_deny', adjust: 'quota_adjust' } as const;
 export const QUOTA_VIEWS = { request: 'quota_request', deny: 'quota_deny', adjust: 'quota_adjust' } as const;
 
-const escape = (text: string) => text.replace(/[<>&]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[char]!);
 const plain = (text: string, max: number = LIMITS.buttonText) => ({ type: 'plain_text' as const, text: clip(text, max) });
 /** Text someone typed (a request's reason), shown as typed: plain text is never read as mrkdwn, mentions or emoji. */
 const verbatim = (text: string, max: number) => ({ type: 'plain_text' as const, text: clip(text, max), emoji: false });
@@ -28,6 +27,8 @@ export function periodWord(period: Budget['period']): string {
 
 export function scopeLabel(budget: Pick<Budget, 'scope' | 'subject'>): string {
   if (budget.scope === 'organization') return 'Organisation';
+  if (budget.scope === 'environment') return `Environment ${escape(budget.subject)}`;
+  if (budget.scope === 'app') return `App ${escape(budget.subject)}`;
   return budget.scope === 'team' ? `Team ${escape(budget.subject)}` : keyLabel('user', budget.subject);
 }
 

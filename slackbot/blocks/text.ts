@@ -29,9 +29,12 @@ export function compactNumber(value: number): string {
   return new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }
 
+/** Text as mrkdwn shows it literally: no mention, link or entity of its own. */
+export const escape = (text: string) => text.replace(/[<>&]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[char]!);
+
 /** How a breakdown key reads: Slack ids become mentions, missing attribution says so. */
 export function keyLabel(by: Dimension, key: string): string {
   if (key === '') return `_no ${by}_`;
   if (by === 'user' && /^[UW][A-Z0-9]{2,}$/.test(key)) return `<@${key}>`;
-  return key.replace(/[<>&]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[char]!);
+  return escape(key);
 }

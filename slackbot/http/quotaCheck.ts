@@ -1,10 +1,17 @@
 // GET /v1/quota/check?team=…&user=…&tokens=…&usd=…: the enforcement hook gateways call before a model request.
 // Bearer-token authenticated like POST /v1/usage. Every call reads the budgets, the grants in force and the
 // period's use from the store (roll-ups, a few indexed rows), so a decision is never made on a stale copy: an
-// approval or an acknowledged ingest counts from the next check on.
+// approval or an acknowledged ingest counts from the next check on. With environment, app, session… the request
+// also meets the policy's guardrails (size limits, rate limits, the runaway-loop breaker); a request every rule
+// allows is counted in the rate limits and its breaker's window, atomically in the store.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { addExact, checkQuota, MAX_EVENT_COST_NANOS, NANOS_PER_USD, periodContaining, type Budget, type BudgetUnit, type Period, type PeriodKind, type QuotaDecision, type QuotaInput } from '../../core';
+import {
+  addExact,
+  breakerActive, breakerDenial, breakerIdentity, budgetDenial, checkQuota, guardrailDecision, guardrailRules, MAX_EVENT_COST_NANOS, NANOS_PER_USD, periodContaining, priceUsage, rateDenial,
+  rateSteps, requestLimitDenials, ruleApplies, UnpricedModelError,
+  type Budget, type BudgetUnit, type Denial, type GuardedRequest, type GuardrailRules, type Period, type PeriodKind, type Policy, type QuotaDecision, type QuotaInput,
+} from '../../core';
 import { teamOf, type BotContext } from '../context';
 import { localDay } from '../ledger';
 import { budgetsInForce } from '../quota/budgets';
@@ -13,17 +20,29 @@ import { authorized } from './ingest';
 import { sendJson } from './respond';
 
 const name = z.string().trim().min(1, 'must not be empty').max(256, 'must be at most 256 characters');
+const tokenCount = z
+  .string()
+  .regex(/^\d{1,15}$/, 'must be a whole number of tokens, 0 or more')
+  .transform(Number);
+
+const PARAMETERS = 'team, user, environment, app, session, apiKey, model, fingerprint, tokens, inputTokens, outputTokens and usd';
 
 export const checkQuerySchema = z
   .strictObject(
     {
       team: name.optional(),
       user: name.optional(),
-      tokens: z
-        .string()
-        .regex(/^\d{1,15}$/, 'must be a whole number of tokens, 0 or more')
-        .transform(Number)
-        .optional(),
+      environment: z.string().regex(/^[A-Za-z][\w-]{0,63}$/, 'must be an environment name such as dev (a letter, then letters, digits, _ or -)').optional(),
+      app: name.optional(),
+      session: name.optional(),
+      /** An API key's alias or hash as the gateway names it: never the key itself. */
+      apiKey: name.optional(),
+      model: name.optional(),
+      /** A hash of the request; its characters rule out prompt text. */
+      fingerprint: z.string().regex(/^[A-Za-z0-9+/=_:.-]{8,128}$/, 'must be a hash of the request (8-128 letters, digits, + / = _ : . -), never its text').optional(),
+      tokens: tokenCount.optional(),
+      inputTokens: tokenCount.optional(),
+      outputTokens: tokenCount.optional(),
       usd: z
         .string()
         .regex(/^\d{1,9}(\.\d{1,9})?$/, 'must be an amount of dollars such as 0.25, 0 or more')
@@ -35,9 +54,12 @@ export const checkQuerySchema = z
         .refine((nanos) => nanos <= MAX_EVENT_COST_NANOS, 'must be at most 1000000, the most one call may cost')
         .optional(),
     },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown parameter; use team, user, tokens and usd` : undefined) },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown parameter; use ${PARAMETERS}` : undefined) },
   )
-  .refine((query) => query.team !== undefined || query.user !== undefined, { path: ['team'], message: 'give team, user or both' });
+  .refine((query) => [query.team, query.user, query.environment, query.app, query.session].some((value) => value !== undefined), {
+    path: ['team'],
+    message: 'give team, user, environment, app or session (one or more)',
+  });
 
 export type CheckQuery = z.output<typeof checkQuerySchema>;
 
@@ -55,6 +77,10 @@ export interface CheckAnswer {
   team: { name: string; remaining: Remaining } | null;
   user: { id: string; remaining: Remaining } | null;
   budgets: Array<{ scope: string; subject: string; unit: BudgetUnit; period: string; periodKey: string; limit: number; used: number; remaining: number; allow: boolean }>;
+  /** Every rule that denied the request (budgets, size limits, rate limits, the breaker); empty when allowed. */
+  denials: Denial[];
+  /** When retrying may pass: present only when every denial passes by itself (rate limits, a breaker's cool-down). */
+  retryAfterSeconds?: number;
 }
 
 /** A query string as one value per parameter; a parameter given twice is an error naming it. */
@@ -78,13 +104,59 @@ const remainingOf = (decision: QuotaDecision, scope: Budget['scope']): Remaining
   return remaining;
 };
 
-/** The decision for a checked query at `bot.now()`: the organisation's, the team's and the user's budgets. */
+const rulesOfPolicy = new WeakMap<Policy, GuardrailRules>();
+const rulesOf = (policy: Policy) => rulesOfPolicy.get(policy) ?? rulesOfPolicy.set(policy, guardrailRules(policy.guardrails)).get(policy)!;
+
+/** The request's cost: as the gateway gives it, else priced from the model and token counts; 0 when unknown. */
+function costOf(bot: BotContext, query: CheckQuery, at: Date): number {
+  if (query.usd !== undefined) return query.usd;
+  if (query.model === undefined || (query.inputTokens ?? query.outputTokens) === undefined) return 0;
+  try {
+    return priceUsage({ inputTokens: query.inputTokens ?? 0, outputTokens: query.outputTokens ?? 0 }, { model: query.model, at, customModels: bot.policy.customModels }).total;
+  } catch (error) {
+    if (error instanceof UnpricedModelError) return 0;
+    throw error;
+  }
+}
+
+/**
+ * The guardrails after the budgets: size limits and a breaker already tripped are read; when nothing denies, the
+ * store admits the call (rate counters and the breaker's window, atomically) or says which of them denies.
+ */
+async function guardrailDenials(bot: BotContext, request: GuardedRequest, now: Date, earlier: readonly Denial[]): Promise<Denial[]> {
+  const rules = rulesOf(bot.policy);
+  const at = now.getTime();
+  const rates = rateSteps(rules.rateLimits, request, at);
+  const denials = [...earlier, ...requestLimitDenials(rules.requestLimits, request), ...rates.denials];
+  const identity = rules.breakers.length ? breakerIdentity(request) : undefined;
+  const breakers = identity === undefined ? [] : rules.breakers.filter((rule) => ruleApplies(rule, request));
+  if (identity !== undefined) {
+    const breaker = await bot.store.breaker(identity);
+    if (breaker && breakerActive(breaker, at)) denials.push(breakerDenial(breaker, at));
+  }
+  if (denials.length || (rates.steps.length === 0 && breakers.length === 0)) return denials;
+  const call = identity === undefined || breakers.length === 0 ? undefined : {
+    identity,
+    tokens: request.tokens,
+    costNanos: request.costNanos,
+    fingerprint: request.fingerprint ?? '',
+    rules: breakers,
+    context: { session: request.session ?? '', user: request.user ?? '', app: request.app ?? '', team: request.team ?? '', environment: request.environment ?? '', model: request.model ?? '' },
+  };
+  const admission = await bot.store.admit({ at: now, steps: rates.steps, call });
+  if (admission.admitted) return [];
+  if ('full' in admission) return admission.full.map((step) => rateDenial(step, at));
+  if (admission.tripped) bot.breakerTripped?.(admission.breaker);
+  return [breakerDenial(admission.breaker, at)];
+}
+
+/** The decision for a checked query at `bot.now()`: the budgets that apply, then the policy's guardrails. */
 export async function quotaCheck(bot: BotContext, query: CheckQuery): Promise<CheckAnswer> {
   const now = bot.now();
   // A gateway that knows only the user is checked against the policy team listing them too.
   const team = query.team ?? (query.user ? teamOf(bot.policy, query.user) : undefined);
-  const applies = (budget: Budget) =>
-    budget.scope === 'organization' || (budget.scope === 'team' && budget.subject === team) || (budget.scope === 'user' && budget.subject === query.user);
+  const subjectOf: Record<Budget['scope'], string | undefined> = { organization: 'organization', team, user: query.user, environment: query.environment, app: query.app };
+  const applies = (budget: Budget) => budget.subject === subjectOf[budget.scope];
   const budgets = (await budgetsInForce(bot.policy, bot.store)).filter(applies);
   const grants = budgets.length ? await bot.store.grantsInForce(now) : [];
   const periods = new Map<PeriodKind, Period>();
@@ -94,16 +166,25 @@ export async function quotaCheck(bot: BotContext, query: CheckQuery): Promise<Ch
       const period = periodOf(budget.period);
       const filter = budget.scope === 'organization' ? undefined : { dimension: budget.scope, values: [budget.subject] };
       // The period's local days: its first, and the day of its last millisecond.
-      const rows = await bot.store.spend({ fromDay: localDay(period.start.getTime(), bot.timeZone), toDay: localDay(period.end.getTime() - 1, bot.timeZone), by: 'team', filter });
+      const rows = await bot.store.spend({ fromDay: localDay(period.start.getTime(), bot.timeZone), toDay: localDay(period.end.getTime() - 1, bot.timeZone), by: filter?.dimension ?? 'team', filter });
       const used = rows.reduce((sum, row) => addExact(sum, budget.unit === 'usd' ? row.costNanos : tokensOf(row)), 0);
       const own = grants.filter((grant) => grant.scope === budget.scope && grant.subject === budget.subject && grant.unit === budget.unit);
       return { budget, grants: own, used };
     }),
   );
-  const decision = checkQuota({ budgets: inputs, at: now, timeZone: bot.timeZone, requestTokens: query.tokens, requestCostNanos: query.usd });
+  const sized = query.inputTokens !== undefined || query.outputTokens !== undefined;
+  const tokens = query.tokens ?? (sized ? (query.inputTokens ?? 0) + (query.outputTokens ?? 0) : undefined);
+  const costNanos = costOf(bot, query, now);
+  const decision = checkQuota({ budgets: inputs, at: now, timeZone: bot.timeZone, requestTokens: tokens, requestCostNanos: costNanos });
+  const request: GuardedRequest = { ...query, team, tokens: tokens ?? 0, costNanos };
+  const budgetDenials = decision.decisions
+    .filter((item) => !item.allow)
+    .map((item): Denial => ({ kind: 'budget', rule: `${item.budget.scope}:${item.budget.subject}:${item.budget.unit}:${item.budget.period}`, reason: budgetDenial(item, { requestTokens: tokens, requestCostNanos: costNanos }) }));
+  const denials = await guardrailDenials(bot, request, now, budgetDenials);
+  const verdict = guardrailDecision(denials);
   return {
-    allow: decision.allow,
-    reason: decision.reason,
+    allow: verdict.allow,
+    reason: verdict.reason ?? decision.reason,
     remaining: { ...(decision.remaining.tokens === undefined ? {} : { tokens: decision.remaining.tokens }), ...(decision.remaining.usd === undefined ? {} : { usdNanos: decision.remaining.usd }) },
     team: team === undefined ? null : { name: team, remaining: remainingOf(decision, 'team') },
     user: query.user === undefined ? null : { id: query.user, remaining: remainingOf(decision, 'user') },
@@ -118,6 +199,8 @@ export async function quotaCheck(bot: BotContext, query: CheckQuery): Promise<Ch
       remaining,
       allow,
     })),
+    denials,
+    ...(verdict.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: verdict.retryAfterSeconds }),
   };
 }
 
@@ -134,5 +217,6 @@ export async function checkQuotaRoute(req: IncomingMessage, res: ServerResponse,
     const field = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.');
     return sendJson(res, 400, { error: `${field}: ${issue.message}`, field });
   }
-  sendJson(res, 200, await quotaCheck(bot, parsed.data));
+  const answer = await quotaCheck(bot, parsed.data);
+  sendJson(res, 200, answer, answer.retryAfterSeconds === undefined ? {} : { 'retry-after': String(answer.retryAfterSeconds) });
 }

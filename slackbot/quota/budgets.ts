@@ -3,7 +3,7 @@
 import { addExact, budgetsFromPolicy, daysIn, periodContaining, quotaStatus, type Budget, type BudgetScope, type Policy, type QuotaStatus } from '../../core';
 import { tokensOf } from '../spend/report';
 import type { StoredGrant } from '../store/quota';
-import type { Dimension, Store } from '../store/store';
+import type { RollupDimension, Store } from '../store/store';
 
 const budgetKey = (budget: Pick<Budget, 'scope' | 'subject' | 'unit'>) => `${budget.scope}\u0000${budget.subject}\u0000${budget.unit}`;
 
@@ -26,7 +26,7 @@ export interface StatusContext {
   now: Date;
 }
 
-const DIMENSION: Record<BudgetScope, Dimension | undefined> = { organization: undefined, team: 'team', user: 'user' };
+const DIMENSION: Record<BudgetScope, RollupDimension | undefined> = { organization: undefined, team: 'team', user: 'user', environment: 'environment', app: 'app' };
 
 /**
  * Each budget's status now. `identities` gives the values a user's events may carry (their id, their email), so a
@@ -40,7 +40,7 @@ export async function budgetStatuses(budgets: readonly Budget[], identities: (us
       const days = daysIn(period, timeZone);
       const dimension = DIMENSION[budget.scope];
       const values = budget.scope === 'user' ? await identities(budget.subject) : [budget.subject];
-      const rows = await store.spend({ fromDay: days[0]!, toDay: days[days.length - 1]!, by: 'team', filter: dimension && { dimension, values } });
+      const rows = await store.spend({ fromDay: days[0]!, toDay: days[days.length - 1]!, by: dimension ?? 'team', filter: dimension && { dimension, values } });
       const used = rows.reduce((sum, row) => addExact(sum, budget.unit === 'usd' ? row.costNanos : tokensOf(row)), 0);
       const own = grants.filter((grant) => grant.scope === budget.scope && grant.subject === budget.subject && grant.unit === budget.unit);
       return { ...quotaStatus({ budget, grants: own, used, at: now, timeZone }), grants: own };

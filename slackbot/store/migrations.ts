@@ -161,6 +161,65 @@ CREATE TABLE slack_signatures (
 CREATE INDEX slack_signatures_expiry ON slack_signatures (expires_at);
 `;
 
+// Guardrails (issue 19): per-minute rate counters (one row per rule, subject and minute, stepped by one conditional
+// upsert so instances sharing the store never admit past a limit), the calls each breaker identity made, the
+// breakers tripped (their state lives here, so a restart keeps it) and an append-only trail of trips, releases and
+// keeps. The daily roll-up gains environment rows, filled from the ledger for the usage already stored.
+const guardrails = (sequence: string) => `
+CREATE TABLE rate_counters (
+  rule TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  window_start BIGINT NOT NULL,
+  requests BIGINT NOT NULL,
+  tokens BIGINT NOT NULL,
+  PRIMARY KEY (rule, subject, window_start)
+);
+CREATE INDEX rate_counters_window ON rate_counters (window_start);
+CREATE TABLE breaker_calls (
+  identity TEXT NOT NULL,
+  at BIGINT NOT NULL,
+  tokens BIGINT NOT NULL,
+  cost_nanos BIGINT NOT NULL,
+  fingerprint TEXT NOT NULL
+);
+CREATE INDEX breaker_calls_identity ON breaker_calls (identity, at);
+CREATE INDEX breaker_calls_fingerprint ON breaker_calls (identity, fingerprint, at);
+CREATE INDEX breaker_calls_at ON breaker_calls (at);
+CREATE TABLE breakers (
+  identity TEXT PRIMARY KEY,
+  rule TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  tripped_at BIGINT NOT NULL,
+  until_at BIGINT,
+  counts_from BIGINT NOT NULL,
+  session TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  app TEXT NOT NULL,
+  team TEXT NOT NULL,
+  environment TEXT NOT NULL,
+  model TEXT NOT NULL,
+  calls BIGINT NOT NULL,
+  tokens BIGINT NOT NULL,
+  cost_nanos BIGINT NOT NULL,
+  decision TEXT,
+  decided_by TEXT,
+  decided_at BIGINT
+);
+CREATE TABLE breaker_audit (
+  seq ${sequence},
+  at BIGINT NOT NULL,
+  action TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  identity TEXT NOT NULL,
+  tripped_at BIGINT NOT NULL,
+  reason TEXT
+);
+INSERT INTO usage_daily_by (dimension, day, key, requests, input_tokens, cache_read_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos)
+  SELECT 'environment', day, environment, SUM(requests), SUM(input_tokens), SUM(cache_read_tokens), SUM(cache_write_tokens),
+    SUM(output_tokens), SUM(reasoning_tokens), SUM(cost_nanos)
+  FROM usage_events GROUP BY day, environment;
+`;
+
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'usage ledger, daily roll-ups, pull cursors', sqlite: ledger(' WITHOUT ROWID'), postgres: ledger('') },
   {
@@ -170,4 +229,10 @@ export const migrations: readonly Migration[] = [
     postgres: quota('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY'),
   },
   { version: 3, name: 'Slack request signatures seen', sqlite: signatures, postgres: signatures },
+  {
+    version: 4,
+    name: 'guardrails: rate counters, breaker calls and states, breaker audit, environment roll-up',
+    sqlite: guardrails('INTEGER PRIMARY KEY AUTOINCREMENT'),
+    postgres: guardrails('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY'),
+  },
 ];

@@ -4,6 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Budget } from '../../core';
+import {
+  admissionWork, breakerAuditFromRow, breakerDecisionWork, breakerFromRow, BREAKER_SQL,
+  type Admission, type AdmissionResult, type BreakerAuditEntry, type BreakerDecisionInput, type BreakerRecord, type TxWork,
+} from './guardrails';
 import { migrations } from './migrations';
 import {
   auditFromRow, budgetFromRow, decisionOutcome, grantFromRow, grantQuerySql, requestFromRow, requestQuerySql,
@@ -256,9 +260,65 @@ export class PostgresStore implements Store {
     await this.pool.query('DELETE FROM alerts_sent WHERE key = $1', [key]);
   }
 
+  async breaker(identity: string): Promise<BreakerRecord | undefined> {
+    const row = (await this.pool.query(numbered(BREAKER_SQL), [identity])).rows[0];
+    return row && breakerFromRow(row);
+  }
+
+  async admit(admission: Admission): Promise<AdmissionResult> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const outcome = await perform(client, admissionWork(admission));
+      await client.query(outcome.commit ? 'COMMIT' : 'ROLLBACK');
+      return outcome.result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async decideBreaker(input: BreakerDecisionInput): Promise<{ decided: boolean; breaker: BreakerRecord | undefined }> {
+    return this.transaction((client) => perform(client, breakerDecisionWork(input)));
+  }
+
+  async breakerAudit(): Promise<BreakerAuditEntry[]> {
+    return (await this.pool.query('SELECT * FROM breaker_audit ORDER BY seq')).rows.map(breakerAuditFromRow);
+  }
+
+  async pruneGuardrails(countersBefore: Date, callsBefore: Date): Promise<void> {
+    await this.pool.query('DELETE FROM rate_counters WHERE window_start < $1', [countersBefore.getTime()]);
+    await this.pool.query('DELETE FROM breaker_calls WHERE at < $1', [callsBefore.getTime()]);
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+/** `?` markers as PostgreSQL's numbered ones. */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+/** Runs transaction work's statements one by one on the client holding the transaction. */
+async function perform<T>(client: pg.PoolClient, work: TxWork<T>): Promise<T> {
+  let next = work.next();
+  while (!next.done) {
+    const step = next.value;
+    let answer: unknown;
+    // Held to the transaction's end: admissions of one identity on every instance take turns.
+    if (step.op === 'lock') await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [step.key]);
+    else {
+      const result = await client.query(numbered(step.sql), step.params as unknown[]);
+      answer = step.op === 'rows' ? result.rows : result.rowCount;
+    }
+    next = work.next(answer);
+  }
+  return next.value;
 }
 
 async function audit(client: pg.PoolClient, entry: Omit<AuditEntry, 'seq'>): Promise<void> {

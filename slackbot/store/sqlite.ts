@@ -5,6 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Budget } from '../../core';
+import {
+  admissionWork, breakerAuditFromRow, breakerDecisionWork, breakerFromRow, BREAKER_SQL,
+  type Admission, type AdmissionResult, type BreakerAuditEntry, type BreakerDecisionInput, type BreakerRecord, type TxWork,
+} from './guardrails';
 import { migrations } from './migrations';
 import {
   auditFromRow, budgetFromRow, decisionOutcome, grantFromRow, grantQuerySql, requestFromRow, requestQuerySql,
@@ -25,6 +29,7 @@ export class SqliteStore implements Store {
   private readonly saveCursor: Database.Statement;
   private readonly readCursor: Database.Statement<[string], { value: string }>;
   private readonly ingestAll: (events: readonly LedgerEvent[], cursor?: PullCursor) => IngestResult;
+  private readonly prepared = new Map<string, Database.Statement>();
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -196,10 +201,63 @@ export class SqliteStore implements Store {
       .run(entry.at.getTime(), entry.action, entry.actor, entry.requestId, entry.scope, entry.subject, entry.unit, entry.amount, entry.period, entry.expiresAt?.getTime() ?? null, entry.reason);
   }
 
+  async breaker(identity: string): Promise<BreakerRecord | undefined> {
+    const row = this.statement(BREAKER_SQL).get(identity) as Record<string, unknown> | undefined;
+    return row && breakerFromRow(row);
+  }
+
+  async admit(admission: Admission): Promise<AdmissionResult> {
+    // IMMEDIATE: one writer across every process on the file, so counters and breakers are read and written as one.
+    let outcome: { result: AdmissionResult; commit: boolean } | undefined;
+    try {
+      this.db.transaction(() => {
+        outcome = this.perform(admissionWork(admission));
+        if (!outcome.commit) throw ROLLBACK;
+      }).immediate();
+    } catch (error) {
+      if (error !== ROLLBACK) throw error;
+    }
+    return outcome!.result;
+  }
+
+  async decideBreaker(input: BreakerDecisionInput): Promise<{ decided: boolean; breaker: BreakerRecord | undefined }> {
+    return this.db.transaction(() => this.perform(breakerDecisionWork(input))).immediate();
+  }
+
+  async breakerAudit(): Promise<BreakerAuditEntry[]> {
+    return (this.db.prepare('SELECT * FROM breaker_audit ORDER BY seq').all() as Record<string, unknown>[]).map(breakerAuditFromRow);
+  }
+
+  async pruneGuardrails(countersBefore: Date, callsBefore: Date): Promise<void> {
+    this.db.prepare('DELETE FROM rate_counters WHERE window_start < ?').run(countersBefore.getTime());
+    this.db.prepare('DELETE FROM breaker_calls WHERE at < ?').run(callsBefore.getTime());
+  }
+
+  /** Runs transaction work's statements one by one, synchronously (the caller holds the transaction). */
+  private perform<T>(work: TxWork<T>): T {
+    let next = work.next();
+    while (!next.done) {
+      const step = next.value;
+      const answer = step.op === 'lock' ? undefined : step.op === 'rows' ? this.statement(step.sql).all(...step.params) : this.statement(step.sql).run(...step.params).changes;
+      next = work.next(answer);
+    }
+    return next.value;
+  }
+
+  /** A prepared statement, prepared once per text. */
+  private statement(sql: string): Database.Statement {
+    let prepared = this.prepared.get(sql);
+    if (!prepared) this.prepared.set(sql, (prepared = this.db.prepare(sql)));
+    return prepared;
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }
 }
+
+/** Thrown to roll back a transaction whose work says not to commit. */
+const ROLLBACK = Symbol('rollback');
 
 function migrate(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');

@@ -1,10 +1,13 @@
 // The bot's storage contract. SQLite (embedded default) and PostgreSQL (several bot instances) implement it and
 // must behave identically: test/slackbot/store.test.ts runs the same suite against both.
 import { addExact, exactAmount, type UsageEvent } from '../../core';
+import type { GuardrailStore } from './guardrails';
 import type { QuotaStore } from './quota';
 
 export type Dimension = 'team' | 'user' | 'model' | 'app';
 export const DIMENSIONS: readonly Dimension[] = ['team', 'user', 'model', 'app'];
+/** The one-dimension roll-up also sums per environment (environment budgets), which the full roll-up does not key. */
+export type RollupDimension = Dimension | 'environment';
 
 /** A usage event as the ledger keeps it: cost always known, and the organisation-local day it counts for. */
 export interface LedgerEvent extends UsageEvent {
@@ -33,8 +36,9 @@ export interface SpendQuery {
   fromDay: string;
   toDay: string;
   /** Only events whose `dimension` is one of `values` (a Slack user may appear under their id and their email). */
-  filter?: { dimension: Dimension; values: readonly string[] };
-  by: Dimension;
+  filter?: { dimension: RollupDimension; values: readonly string[] };
+  /** `environment` only with a filter on the environment too (it has no column in the full roll-up). */
+  by: RollupDimension;
 }
 
 export interface SpendRow extends Totals {
@@ -65,7 +69,7 @@ export interface IngestResult {
   duplicates: number;
 }
 
-export interface Store extends QuotaStore {
+export interface Store extends QuotaStore, GuardrailStore {
   readonly kind: 'sqlite' | 'postgres';
   /**
    * Stores events and their daily roll-ups in one transaction; ids already stored are skipped. With `cursor`, the
@@ -107,9 +111,9 @@ export interface RollupKey {
 
 export interface RollupRow extends RollupKey, Totals {}
 
-/** A row of the one-dimension roll-up: a day's totals for one team, user, model or app. */
+/** A row of the one-dimension roll-up: a day's totals for one team, user, model, app or environment. */
 export interface DimensionRow extends Totals {
-  dimension: Dimension;
+  dimension: RollupDimension;
   day: string;
   key: string;
 }
@@ -165,7 +169,18 @@ export function rollup(events: readonly LedgerEvent[]): { full: RollupRow[]; byD
   // joined key built and hashed for every event.
   const byDay = new Map<string, Map<string, Map<string, Map<string, Map<string, Map<string, RollupRow>>>>>>();
   const full: RollupRow[] = [];
+  const environments = new Map<string, Map<string, DimensionRow>>();
+  const single = new Map<string, DimensionRow>();
   for (const event of events) {
+    const environment = event.environment ?? '';
+    const byEnvironment = level(environments, event.day);
+    let environmentRow = byEnvironment.get(environment);
+    if (environmentRow === undefined) {
+      environmentRow = { dimension: 'environment', day: event.day, key: environment, ...emptyTotals() };
+      byEnvironment.set(environment, environmentRow);
+      single.set(`environment\u0000${event.day}\u0000${environment}`, environmentRow);
+    }
+    addTotals(environmentRow, event);
     const { day, provider, model } = event;
     const team = event.team ?? '';
     const user = event.user ?? '';
@@ -181,7 +196,6 @@ export function rollup(events: readonly LedgerEvent[]): { full: RollupRow[]; byD
     addTotals(row, event);
   }
   // A single dimension's row sums the full rows sharing its value: far fewer to visit than the events.
-  const single = new Map<string, DimensionRow>();
   for (const row of full) {
     for (const dimension of DIMENSIONS) {
       const key = row[dimension];
@@ -221,6 +235,7 @@ export function spendSql(query: SpendQuery, placeholder: (n: number) => string):
     const where = `${within} AND dimension = ${placeholder(params.push(query.by))}${query.filter ? among('key', query.filter.values) : ''}`;
     return { sql: `SELECT day, key, ${SUMS} FROM usage_daily_by WHERE ${where} GROUP BY day, key`, params };
   }
+  if (query.by === 'environment' || query.filter.dimension === 'environment') throw new Error('the environment roll-up answers only about the environment itself');
   const key = DIMENSION_COLUMN[query.by];
   const where = `${within}${among(DIMENSION_COLUMN[query.filter.dimension], query.filter.values)}`;
   return { sql: `SELECT day, ${key} AS key, ${SUMS} FROM usage_daily WHERE ${where} GROUP BY day, ${key}`, params };

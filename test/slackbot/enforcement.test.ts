@@ -55,7 +55,10 @@ describe('Enforcement hook and alert actions over HTTP', function () {
         ['tokens=10', 'team'],
         ['team=', 'team'],
         ['team=search&team=ads', 'team'],
-        ['team=search&model=gpt-4o', 'model'],
+        ['team=search&prompt=hello', 'prompt'],
+        ['team=search&fingerprint=rewrite%20this%20text', 'fingerprint'],
+        ['team=search&inputTokens=1.5', 'inputTokens'],
+        ['team=search&environment=9dev', 'environment'],
       ] as const) {
         const { status, body } = await check(query);
         assert.equal(status, 400, query);

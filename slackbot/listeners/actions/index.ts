@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { BotContext } from '../../context';
 import { publishHome } from '../events/home';
 import { registerAlertActions } from './alerts';
+import { registerBreakerActions } from './breaker';
 import { registerQuotaActions } from './quota';
 
 export function registerActions(app: App, bot: BotContext): void {
@@ -11,4 +12,5 @@ export function registerActions(app: App, bot: BotContext): void {
   });
   registerQuotaActions(app, bot);
   registerAlertActions(app, bot);
+  registerBreakerActions(app, bot);
 }

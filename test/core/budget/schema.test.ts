@@ -71,7 +71,7 @@ describe('budget amounts and schemas', () => {
     it('names every bad field', () => {
       const result = budgetSchema.safeParse({ scope: 'org', subject: ' ', unit: 'eur', period: 'year', limit: -5, thresholds: [0, '50'], hardCapPercent: 1001 });
       assert.deepEqual(issues(result), {
-        scope: 'must be organization, team or user',
+        scope: 'must be organization, team, user, environment or app',
         subject: 'must not be empty',
         unit: 'must be tokens or usd',
         period: 'must be day, week or month',

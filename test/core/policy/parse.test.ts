@@ -125,7 +125,7 @@ describe('policy file parsing', () => {
       error.issues.map((issue) => [issue.line, issue.path, issue.message]),
       [
         [2, 'defualtCallsPerDay', "unknown key (did you mean 'defaultCallsPerDay'?)"],
-        [5, 'budgets.montly', 'unknown key (expected one of organization, teams)'],
+        [5, 'budgets.montly', 'unknown key (expected one of organization, teams, environments, apps)'],
       ],
     );
   });

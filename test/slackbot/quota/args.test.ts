@@ -12,6 +12,9 @@ describe('/tokens budget set arguments', () => {
     });
     assert.deepEqual(budget('set org 1.5k usd per weekly hard 120%'), { scope: 'organization', subject: 'organization', amount: '1.5k usd', period: 'week', hardCapPercent: 120 });
     assert.deepEqual(budget('set team "data science" $50 per week soft 90').subject, 'data science');
+    assert.deepEqual(budget('set env dev 2M tokens per day'), { scope: 'environment', subject: 'dev', amount: '2M tokens', period: 'day' });
+    assert.deepEqual(budget('set environment test $20 per week'), { scope: 'environment', subject: 'test', amount: '$20', period: 'week' });
+    assert.deepEqual(budget('set app triage $300 per month hard 100'), { scope: 'app', subject: 'triage', amount: '$300', period: 'month', hardCapPercent: 100 });
   });
 
   it('says what is missing or wrong', () => {
@@ -20,6 +23,7 @@ describe('/tokens budget set arguments', () => {
       ['set', /Say whose budget/],
       ['set @ada $5 per day', /pick the person from Slack's @ menu/],
       ['set team', /"team" needs a name/],
+      ['set env', /"env" needs a name/],
       ['set team search per day', /Give an amount/],
       ['set team search $5', /Say the period/],
       ['set team search $5 per year', /day, week or month, not "year"/],
