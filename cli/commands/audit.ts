@@ -21,7 +21,7 @@ import {
   type Severity,
 } from '../../core';
 import { listWorkspaceFiles, loadPolicy, PolicyError, readWorkspaceFiles } from '../../core/node';
-import { version } from '../../package.json';
+import { version } from '../package.json';
 import { ExitCode, oneOf, parseOptions, UsageError, type CliIO } from '../io';
 
 const help = `Usage: tokenwise audit [PATHS…] [options]
