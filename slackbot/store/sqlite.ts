@@ -196,6 +196,10 @@ export class SqliteStore implements Store {
       .run(entry.at.getTime(), entry.action, entry.actor, entry.requestId, entry.scope, entry.subject, entry.unit, entry.amount, entry.period, entry.expiresAt?.getTime() ?? null, entry.reason);
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT max(version) FROM schema_migrations').get();
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }
