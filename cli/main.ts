@@ -50,7 +50,13 @@ function processIO(): CliIO {
     readStdin: async (maxBytes = Infinity) => decodeText('standard input', await readLimited(process.stdin, maxBytes, 'standard input')),
     isTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
+    // Not a terminal: COLUMNS when the caller sets it (a CI log wider than 100), else the default.
+    columns: process.stdout.isTTY ? process.stdout.columns : positiveInteger(process.env.COLUMNS),
   };
+}
+
+function positiveInteger(text: string | undefined): number | undefined {
+  return text !== undefined && /^[1-9]\d*$/.test(text) ? Number(text) : undefined;
 }
 
 if (require.main === module) {
