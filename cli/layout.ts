@@ -41,12 +41,14 @@ export function formatTable(columns: readonly TableColumn[], rows: readonly stri
   const widths = columns.map((column, i) => Math.max(column.title.length, ...rows.map((row) => row[i]!.length)));
   const last = columns.length - 1;
   const total = () => widths.reduce((sum, w) => sum + w, 0) + 2 * last;
-  if (columns[last]!.cut === 'wrap') widths[last] = Math.max(minimumWrapWidth, widths[last]! - Math.max(0, total() - width));
+  if (columns[last]!.cut === 'wrap')
+    widths[last] = Math.max(minimumWrapWidth, widths[last]! - Math.max(0, total() - width));
   while (total() > width) {
     let widest = -1;
     for (let i = 0; i < columns.length; i++) {
       const cut = columns[i]!.cut;
-      if (cut && cut !== 'wrap' && widths[i]! > minimumColumnWidth && (widest === -1 || widths[i]! > widths[widest]!)) widest = i;
+      if (cut && cut !== 'wrap' && widths[i]! > minimumColumnWidth && (widest === -1 || widths[i]! > widths[widest]!))
+        widest = i;
     }
     if (widest === -1) break;
     widths[widest]!--;
@@ -60,7 +62,10 @@ export function formatTable(columns: readonly TableColumn[], rows: readonly stri
     });
     if (columns[last]!.cut !== 'wrap') return fitted.join('  ').trimEnd();
     const [first, ...more] = wrapText(cells[last]!, widths[last]!, 0).split('\n');
-    return [[...fitted.slice(0, last), first].join('  ').trimEnd(), ...more.map((text) => ' '.repeat(indent) + text)].join('\n');
+    return [
+      [...fitted.slice(0, last), first].join('  ').trimEnd(),
+      ...more.map((text) => ' '.repeat(indent) + text),
+    ].join('\n');
   };
   return [line(columns.map((column) => column.title)), ...rows.map(line)]
     .flatMap((text) => text.split('\n'))

@@ -9,5 +9,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const { name, outfile, ...cli } = entries.find((entry) => entry.name === 'cli');
 
 mkdirSync(`${root}cli/dist`, { recursive: true });
-await build({ ...common, ...cli, absWorkingDir: root, outfile: 'cli/dist/tokenwise.js', sourcemap: false, minify: true });
+await build({
+  ...common,
+  ...cli,
+  absWorkingDir: root,
+  outfile: 'cli/dist/tokenwise.js',
+  sourcemap: false,
+  minify: true,
+});
 copyFileSync(`${root}LICENSE`, `${root}cli/dist/LICENSE`);

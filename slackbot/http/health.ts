@@ -18,7 +18,12 @@ export const readiness: Route = async (_req, res, bot) => {
     sendJson(res, 200, { ready: true, store: bot.store.kind });
   } catch (error) {
     bot.log.warn('not ready: the store does not answer', { error });
-    sendJson(res, 503, { ready: false, store: bot.store.kind, reason: 'the store does not answer' }, { 'retry-after': '5' });
+    sendJson(
+      res,
+      503,
+      { ready: false, store: bot.store.kind, reason: 'the store does not answer' },
+      { 'retry-after': '5' },
+    );
   } finally {
     clearTimeout(timer);
   }

@@ -42,12 +42,27 @@ describe('CLI text layout', () => {
     ];
 
     it('is the natural table when it fits', () => {
-      assert.equal(formatTable(columns, rows, 200), ['NAME                          N  NOTE', 'a-rather-long-model-name  1,204  tools reasoning vision json', 'short                         7  tools'].join('\n'));
+      assert.equal(
+        formatTable(columns, rows, 200),
+        [
+          'NAME                          N  NOTE',
+          'a-rather-long-model-name  1,204  tools reasoning vision json',
+          'short                         7  tools',
+        ].join('\n'),
+      );
     });
 
     it('wraps the prose column first, then cuts the widest cuttable column, never wider than asked', () => {
       const narrow = formatTable(columns, rows, 53);
-      assert.equal(narrow, ['NAME                          N  NOTE', 'a-rather-long-model-name  1,204  tools reasoning', '                                 vision json', 'short                         7  tools'].join('\n'));
+      assert.equal(
+        narrow,
+        [
+          'NAME                          N  NOTE',
+          'a-rather-long-model-name  1,204  tools reasoning',
+          '                                 vision json',
+          'short                         7  tools',
+        ].join('\n'),
+      );
       const narrower = formatTable(columns, rows, 40);
       assert.ok(widest(narrower) <= 40, narrower);
       assert.match(narrower, /^a-rather-l… +1,204 +tools reasoning$/m);
@@ -60,7 +75,14 @@ describe('CLI text layout', () => {
     const cli = async (args: string[], columns?: number) => {
       let stdout = '';
       let stderr = '';
-      const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '', isTTY: false, cwd: dir, columns };
+      const io: CliIO = {
+        stdout: (t) => void (stdout += t),
+        stderr: (t) => void (stderr += t),
+        readStdin: async () => '',
+        isTTY: false,
+        cwd: dir,
+        columns,
+      };
       const code = await runCli(args, io);
       assert.equal(code, 0, stderr);
       return stdout;
@@ -84,7 +106,19 @@ export const summarize = (history: string) =>
     for (const columns of [undefined, 60, 132]) {
       const width = columns ?? 100;
       it(`keeps every text line within ${width} columns${columns === undefined ? ' (no terminal)' : ''}`, async () => {
-        for (const args of [['audit'], ['audit', '--rules'], ['models'], ['cost', 'src/summarize_customer_support_conversation_thread.ts', '--model', 'claude-opus-4-1', '--static-prefix', '10']]) {
+        for (const args of [
+          ['audit'],
+          ['audit', '--rules'],
+          ['models'],
+          [
+            'cost',
+            'src/summarize_customer_support_conversation_thread.ts',
+            '--model',
+            'claude-opus-4-1',
+            '--static-prefix',
+            '10',
+          ],
+        ]) {
           const text = await cli(args, columns);
           assert.ok(widest(text) <= width, `tokenwise ${args.join(' ')} at ${width} columns:\n${text}`);
         }
@@ -97,12 +131,18 @@ export const summarize = (history: string) =>
       assert.match(wide, /^PROMPT +FILE:LINE/m);
       assert.doesNotMatch(narrow, /^PROMPT +FILE:LINE/m);
       assert.match(narrow, /^anthropic\.messages call {2}src\/summarize_customer_support_conversation_thread\.ts:4$/m);
-      assert.match(narrow, /^ {4}≈?[\d,]+ tokens · \$[\d.]+\/call · \$[\d,.]+\/month · claude-opus-4-1 · score \d+ · findings .+$/m);
+      assert.match(
+        narrow,
+        /^ {4}≈?[\d,]+ tokens · \$[\d.]+\/call · \$[\d,.]+\/month · claude-opus-4-1 · score \d+ · findings .+$/m,
+      );
       assert.match(narrow, /^ {4}cheaper tier: claude-\S+ −\d+% \(\$[\d,.]+\/mo\)$/m);
     });
 
     it('leaves JSON as it is, whatever the width', async () => {
-      for (const args of [['audit', '--format', 'json'], ['models', '--format', 'json']]) {
+      for (const args of [
+        ['audit', '--format', 'json'],
+        ['models', '--format', 'json'],
+      ]) {
         assert.equal(await cli(args, 40), await cli(args, 500));
       }
     });

@@ -19,13 +19,25 @@ describe('the tokenwise npm package', function () {
   let tarballManifest: Record<string, unknown>;
 
   const npm = (args: string[], cwd: string) => {
-    const run = spawnSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+    const run = spawnSync('npm', args, {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+    });
     assert.equal(run.status, 0, `npm ${args.join(' ')}\n${run.stdout}\n${run.stderr}`);
     return run.stdout;
   };
   // Only the installed package: no PATH entry or node_modules of this repository can stand in for it.
   const tokenwise = (args: string[]) =>
-    spawnSync(bin, args, { cwd: project, encoding: 'utf8', env: { PATH: `${join(dir, 'prefix', 'bin')}:${dirname(process.execPath)}:/usr/bin:/bin`, HOME: dir, XDG_CACHE_HOME: join(dir, 'cache') } });
+    spawnSync(bin, args, {
+      cwd: project,
+      encoding: 'utf8',
+      env: {
+        PATH: `${join(dir, 'prefix', 'bin')}:${dirname(process.execPath)}:/usr/bin:/bin`,
+        HOME: dir,
+        XDG_CACHE_HOME: join(dir, 'cache'),
+      },
+    });
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'tokenwise-package-'));
@@ -34,14 +46,19 @@ describe('the tokenwise npm package', function () {
     assert.ok(tarball, `no tokenwise-*.tgz in ${readdirSync(dir).join(', ')}`);
     npm(['install', '-g', '--offline', '--prefix', join(dir, 'prefix'), join(dir, tarball)], dir);
     bin = join(dir, 'prefix', 'bin', 'tokenwise');
-    tarballManifest = JSON.parse(spawnSync('tar', ['-xOzf', join(dir, tarball), 'package/package.json'], { encoding: 'utf8' }).stdout);
+    tarballManifest = JSON.parse(
+      spawnSync('tar', ['-xOzf', join(dir, tarball), 'package/package.json'], { encoding: 'utf8' }).stdout,
+    );
     project = join(dir, 'project');
     mkdirSync(join(project, '.git'), { recursive: true });
-    writeFileSync(join(project, 'app.ts'), `import OpenAI from 'openai';
+    writeFileSync(
+      join(project, 'app.ts'),
+      `import OpenAI from 'openai';
 const client = new OpenAI();
 export const reply = (question: string) =>
   client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: 'You answer billing questions for Acme in two sentences.' }, { role: 'user', content: question }] });
-`);
+`,
+    );
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -59,7 +76,13 @@ export const reply = (question: string) =>
 
   it('carries every command the CLI has', async () => {
     let help = '';
-    const io: CliIO = { stdout: (t) => void (help += t), stderr: () => {}, readStdin: async () => '', isTTY: false, cwd: ROOT };
+    const io: CliIO = {
+      stdout: (t) => void (help += t),
+      stderr: () => {},
+      readStdin: async () => '',
+      isTTY: false,
+      cwd: ROOT,
+    };
     await runCli(['--help'], io);
     const run = tokenwise(['--help']);
     assert.equal(run.status, 0, run.stderr);
@@ -71,7 +94,10 @@ export const reply = (question: string) =>
     assert.equal(run.status, 0, run.stderr);
     const report = JSON.parse(run.stdout);
     assert.equal(report.version, cliManifest.version);
-    assert.deepEqual(report.files.map((file: { file: string }) => file.file), ['app.ts']);
+    assert.deepEqual(
+      report.files.map((file: { file: string }) => file.file),
+      ['app.ts'],
+    );
     assert.equal(report.files[0].prompts[0].model, 'gpt-4o');
   });
 });

@@ -22,7 +22,11 @@ const ROOT = join(__dirname, '..', '..');
 
 const getJson = async (url: string) => {
   const response = await fetch(url);
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Record<string, unknown>,
+  };
 };
 
 describe('The bot as a service', function () {
@@ -42,8 +46,12 @@ describe('The bot as a service', function () {
       cpSync(join(ROOT, 'dist', 'slackbot.js'), join(dir, 'dist', 'slackbot.js'));
       // better-sqlite3 at run time: its lib, its compiled addon and the two modules that load it.
       const modules = join(ROOT, 'node_modules');
-      for (const part of ['package.json', 'lib', 'build/Release/better_sqlite3.node']) cpSync(join(modules, 'better-sqlite3', part), join(dir, 'node_modules', 'better-sqlite3', part), { recursive: true });
-      for (const name of ['bindings', 'file-uri-to-path']) cpSync(join(modules, name), join(dir, 'node_modules', name), { recursive: true });
+      for (const part of ['package.json', 'lib', 'build/Release/better_sqlite3.node'])
+        cpSync(join(modules, 'better-sqlite3', part), join(dir, 'node_modules', 'better-sqlite3', part), {
+          recursive: true,
+        });
+      for (const name of ['bindings', 'file-uri-to-path'])
+        cpSync(join(modules, name), join(dir, 'node_modules', name), { recursive: true });
       mkdirSync(join(dir, '.git'));
     });
     after(async () => {
@@ -53,7 +61,14 @@ describe('The bot as a service', function () {
 
     it('starts, is live and ready, and stops on SIGTERM with exit code 0', async () => {
       bot = await startBotProcess(
-        { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, INGEST_TOKEN: TOKEN, PORT: '0', TOKENWISE_DB: join(dir, 'data', 'tokenwise.db') },
+        {
+          SLACK_BOT_TOKEN: 'xoxb-test',
+          SLACK_SIGNING_SECRET: SECRET,
+          SLACK_API_URL: slack.apiUrl,
+          INGEST_TOKEN: TOKEN,
+          PORT: '0',
+          TOKENWISE_DB: join(dir, 'data', 'tokenwise.db'),
+        },
         60_000,
         ['dist/slackbot.js'],
         dir,
@@ -78,14 +93,24 @@ describe('The bot as a service', function () {
     let base: string;
     const admin = (sql: string) => {
       const client = new pg.Client({ connectionString: url.replace(/\/[^/]+$/, '/postgres') });
-      return client.connect().then(() => client.query(sql)).finally(() => client.end());
+      return client
+        .connect()
+        .then(() => client.query(sql))
+        .finally(() => client.end());
     };
     const database = () => new URL(url).pathname.slice(1);
 
     before(async () => {
       url = await createTestDatabase();
       store = await openStore({ kind: 'postgres', url });
-      const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, INGEST_TOKEN: TOKEN, PORT: '0', DATABASE_URL: url });
+      const config = loadConfig({
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        INGEST_TOKEN: TOKEN,
+        PORT: '0',
+        DATABASE_URL: url,
+      });
       bot = await startBot({ config, store, policy: defaultPolicy, log: createLog('error', () => undefined) });
       base = `http://127.0.0.1:${bot.port}`;
     });
