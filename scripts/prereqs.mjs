@@ -28,7 +28,8 @@ export function ensurePrerequisites() {
     const list = missing.map((p) => `  - ${p.apt}: ${p.what}`).join('\n');
     throw new Error(`Missing system packages:\n${list}\nInstall them with: sudo apt-get install -y ${names.join(' ')}`);
   }
-  // apt is quiet here: its output is kept and shown only if it fails; a run that works prints one line.
+  // apt is quiet here: its output is kept and shown only if it fails; a run that works prints a line before and after.
+  console.log(`Installing system packages with apt: ${names.join(' ')} …`);
   const started = Date.now();
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   let log = '';
