@@ -13,6 +13,8 @@ export interface CliIO {
   readStdin: (maxBytes?: number) => Promise<string>;
   isTTY: boolean;
   cwd: string;
+  /** Columns text output may use (the terminal's width); unset: 100, as for a pipe or a file. */
+  columns?: number;
 }
 
 /** Exit codes, documented in the README. */

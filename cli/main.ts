@@ -1,4 +1,5 @@
 import { decodeText, ExitCode, readLimited, UsageError, type CliIO } from './io';
+import { version } from './package.json';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -12,7 +13,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
-  return `Usage: tokenwise <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'tokenwise <command> --help' for a command's options.\n`;
+  return `Usage: tokenwise <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'tokenwise <command> --help' for a command's options, 'tokenwise --version' for the version.\n`;
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -20,6 +21,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());
     return name ? ExitCode.ok : ExitCode.badInput;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${version}\n`);
+    return ExitCode.ok;
   }
   const command = commands[name];
   if (!command) {
@@ -45,7 +50,13 @@ function processIO(): CliIO {
     readStdin: async (maxBytes = Infinity) => decodeText('standard input', await readLimited(process.stdin, maxBytes, 'standard input')),
     isTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
+    // Not a terminal: COLUMNS when the caller sets it (a CI log wider than 100), else the default.
+    columns: process.stdout.isTTY ? process.stdout.columns : positiveInteger(process.env.COLUMNS),
   };
+}
+
+function positiveInteger(text: string | undefined): number | undefined {
+  return text !== undefined && /^[1-9]\d*$/.test(text) ? Number(text) : undefined;
 }
 
 if (require.main === module) {

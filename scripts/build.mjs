@@ -1,10 +1,12 @@
 // Bundles every front end into dist/. Each entry names its platform so core is proven to bundle for each.
-import { fileURLToPath } from 'node:url';
+// `node scripts/build.mjs [--production] [NAME…]` builds the named entries (cli, extension, engineWorker, slackbot),
+// or all of them.
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');
 
-const common = {
+export const common = {
   bundle: true,
   sourcemap: !production,
   minify: production,
@@ -33,8 +35,9 @@ const coreWithoutSideEffects = {
   },
 };
 
-const entries = [
+export const entries = [
   {
+    name: 'cli',
     entryPoints: ['cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',
@@ -47,6 +50,7 @@ const entries = [
   // schema are left to the worker's bundle below: the host asks the worker, or loads that bundle, for anything
   // needing them, so its own bundle stays small and loads fast, and the .vsix carries them once.
   {
+    name: 'extension',
     entryPoints: ['extension/main.ts'],
     outfile: 'dist/extension.js',
     platform: 'browser',
@@ -59,6 +63,7 @@ const entries = [
   // Its worker (extension/engineWorker.ts): audits, token counts, prices and the policy file off the extension host's thread. CommonJS, so the
   // host can also load it into itself; the Web Worker gets a CommonJS shim around it.
   {
+    name: 'engineWorker',
     entryPoints: ['extension/engineWorker.ts'],
     outfile: 'dist/engineWorker.js',
     platform: 'browser',
@@ -68,6 +73,7 @@ const entries = [
   },
   // Slack bot: native SQLite binding and pg's optional native driver stay outside the bundle.
   {
+    name: 'slackbot',
     entryPoints: ['slackbot/main.ts'],
     outfile: 'dist/slackbot.js',
     platform: 'node',
@@ -77,4 +83,10 @@ const entries = [
   },
 ];
 
-await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const names = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const unknown = names.filter((name) => !entries.some((entry) => entry.name === name));
+  if (unknown.length > 0) throw new Error(`no build entry ${unknown.join(', ')}; entries: ${entries.map((e) => e.name).join(', ')}`);
+  const chosen = names.length === 0 ? entries : entries.filter((entry) => names.includes(entry.name));
+  await Promise.all(chosen.map(({ name, ...entry }) => build({ ...common, ...entry })));
+}

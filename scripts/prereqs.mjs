@@ -1,6 +1,6 @@
 // System packages the test suites need. On a machine where we may use apt (root), missing ones are installed;
 // elsewhere the user is told exactly what to install.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
 export function findPostgresBin() {
@@ -28,8 +28,17 @@ export function ensurePrerequisites() {
     const list = missing.map((p) => `  - ${p.apt}: ${p.what}`).join('\n');
     throw new Error(`Missing system packages:\n${list}\nInstall them with: sudo apt-get install -y ${names.join(' ')}`);
   }
-  console.log(`Installing system packages: ${names.join(' ')}`);
+  // apt is quiet here: its output is kept and shown only if it fails; a run that works prints a line before and after.
+  console.log(`Installing system packages with apt: ${names.join(' ')} …`);
+  const started = Date.now();
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', ...names], { stdio: 'inherit', env });
+  let log = '';
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...names]]) {
+    const run = spawnSync('apt-get', args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    log += `$ apt-get ${args.join(' ')}\n${run.stdout ?? ''}${run.stderr ?? ''}`;
+    if (run.status !== 0) {
+      throw new Error(`${log}\napt-get ${args[0]} failed (${run.error?.message ?? `exit code ${run.status}`}) installing: ${names.join(' ')}`);
+    }
+  }
+  console.log(`Installed system packages ${names.join(', ')} in ${Math.round((Date.now() - started) / 1000)} s.`);
 }

@@ -1,6 +1,6 @@
 // Structured logs: one JSON object per line on stdout. Fields whose names suggest a credential are replaced, so
 // a token or secret never reaches a log even when a whole object is logged.
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { LogLevel, Logger as BoltLogger } from '@slack/bolt';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
 const RANK: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };

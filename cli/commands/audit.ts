@@ -21,8 +21,9 @@ import {
   type Severity,
 } from '../../core';
 import { listWorkspaceFiles, loadPolicy, PolicyError, readWorkspaceFiles } from '../../core/node';
-import { version } from '../../package.json';
+import { version } from '../package.json';
 import { ExitCode, oneOf, parseOptions, UsageError, type CliIO } from '../io';
+import { formatTable, outputWidth, truncate, wrapText, type TableColumn } from '../layout';
 
 const help = `Usage: tokenwise audit [PATHS…] [options]
 
@@ -66,7 +67,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return ExitCode.ok;
   }
   if (values.rules) {
-    io.stdout(auditRules.map((rule) => `${rule.id.padEnd(26)} ${rule.defaultSeverity.padEnd(8)} ${rule.summary}`).join('\n') + '\n');
+    const rows = auditRules.map((rule) => [rule.id, rule.defaultSeverity, rule.summary]);
+    io.stdout(`${formatTable(ruleColumns, rows, outputWidth(io))}\n`);
     return ExitCode.ok;
   }
   const format = oneOf(values.format ?? 'text', formats, '--format');
@@ -343,37 +345,55 @@ function textReport(io: CliIO): Report {
     },
     end(summary) {
       const out: string[] = [];
+      const width = outputWidth(io);
       if (rows.length === 0) out.push('No prompts found.');
       else {
-        out.push(table(rows), '');
+        out.push(promptTable(rows, width), '');
         out.push(`$/month at each prompt's configured calls/day (policy volumes); prices as of ${pricesAsOf()}; ≈ marks estimated token counts.`);
       }
       if (findingLines.length > 0) out.push('', 'Findings', ...findingLines.map((line) => `  ${line}`));
       if (notices.length > 0) out.push('', 'Notices', ...notices.map((line) => `  ${line}`));
       out.push('', summaryLine(summary));
-      io.stdout(`${out.join('\n')}\n`);
+      io.stdout(`${wrapText(out.join('\n'), width)}\n`);
     },
   };
 }
 
-const columns: [keyof Row, string, 'left' | 'right'][] = [
-  ['prompt', 'PROMPT', 'left'],
-  ['location', 'FILE:LINE', 'left'],
-  ['tokens', 'TOKENS', 'right'],
-  ['perCall', '$/CALL', 'right'],
-  ['perMonth', '$/MONTH', 'right'],
-  ['model', 'MODEL', 'left'],
-  ['recommended', 'CHEAPER TIER (SAVING)', 'left'],
-  ['score', 'SCORE', 'right'],
-  ['findings', 'FINDINGS', 'left'],
+const columnKeys: (keyof Row)[] = ['prompt', 'location', 'tokens', 'perCall', 'perMonth', 'model', 'recommended', 'score', 'findings'];
+const columns: TableColumn[] = [
+  { title: 'PROMPT', align: 'left', cut: 'end' },
+  { title: 'FILE:LINE', align: 'left', cut: 'start' },
+  { title: 'TOKENS', align: 'right' },
+  { title: '$/CALL', align: 'right' },
+  { title: '$/MONTH', align: 'right' },
+  { title: 'MODEL', align: 'left', cut: 'end' },
+  { title: 'CHEAPER TIER (SAVING)', align: 'left', cut: 'end' },
+  { title: 'SCORE', align: 'right' },
+  { title: 'FINDINGS', align: 'left' },
 ];
 
-function table(rows: Row[]): string {
-  const widths = columns.map(([key, title]) => Math.max(title.length, ...rows.map((row) => row[key].length)));
-  const line = (cells: string[]) =>
-    cells.map((cell, i) => (columns[i]![2] === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [line(columns.map(([, title]) => title)), ...rows.map((row) => line(columns.map(([key]) => row[key])))].join('\n');
+/** The prompts as a table when it fits the width, else each prompt as a short record of two or three lines. */
+function promptTable(rows: Row[], width: number): string {
+  const table = formatTable(columns, rows.map((row) => columnKeys.map((key) => row[key])), Number.POSITIVE_INFINITY);
+  if (table.split('\n').every((line) => line.length <= width)) return table;
+  const records = rows.map((row) =>
+    [
+      `${row.prompt}  ${row.location}`,
+      `    ${row.tokens} tokens · ${row.perCall}/call · ${row.perMonth}/month · ${row.model} · score ${row.score} · findings ${row.findings}`,
+      row.recommended === '–' ? '' : `    cheaper tier: ${row.recommended}`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  return records.join('\n');
 }
+
+const ruleColumns: TableColumn[] = [
+  { title: 'RULE', align: 'left' },
+  { title: 'DEFAULT', align: 'left' },
+  { title: 'FINDS', align: 'left', cut: 'wrap' },
+];
+
 
 function summaryLine(summary: AuditSummary): string {
   const { error, warning, info } = summary.findings;
@@ -386,6 +406,3 @@ function summaryLine(summary: AuditSummary): string {
   );
 }
 
-function truncate(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
-}

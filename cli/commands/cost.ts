@@ -16,6 +16,7 @@ import {
   type TokenCount,
 } from '../../core/node';
 import { ExitCode, oneOf, parseOptions, readTextInput, UsageError, type CliIO } from '../io';
+import { outputWidth, wrapText } from '../layout';
 
 const help = `Usage: tokenwise cost FILE --model MODEL [options]
 
@@ -90,7 +91,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (format === 'json') {
     io.stdout(`${JSON.stringify({ file: path, model: model.id, provider: model.provider, count, ...estimate, pricesAsOf: pricesAsOf(), priceSource: model.custom ? 'policy' : cache.source }, null, 2)}\n`);
   } else {
-    io.stdout(describe(path, `${model.id} (${model.provider})`, count, estimate, model.custom ? 'custom prices from the policy file' : `prices as of ${pricesAsOf()}`));
+    const text = describe(path, `${model.id} (${model.provider})`, count, estimate, model.custom ? 'custom prices from the policy file' : `prices as of ${pricesAsOf()}`);
+    io.stdout(wrapText(text, outputWidth(io)));
   }
   return ExitCode.ok;
 }
@@ -115,8 +117,8 @@ function describe(path: string, model: string, count: TokenCount, estimate: Prom
   const cached = estimate.withCaching;
   if (cached) {
     lines.push(
-      `  with prompt caching of the ${number(cached.cachedPrefixTokens)}-token static prefix: ${formatUsd(cached.perCall)} per cached call, ` +
-        `${formatUsd(cached.perMonth)} per month (saves ${formatUsd(cached.savingPerMonth)}, ${cached.savingPercent} %)`,
+      `  with prompt caching of the ${number(cached.cachedPrefixTokens)}-token static prefix:`,
+      `    ${formatUsd(cached.perCall)} per cached call, ${formatUsd(cached.perMonth)} per month (saves ${formatUsd(cached.savingPerMonth)}, ${cached.savingPercent} %)`,
     );
   }
   lines.push(`USD, ${pricesNote}.`);

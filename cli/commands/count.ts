@@ -1,6 +1,7 @@
 // `tokenwise count [FILE|-] --model M`: the tokens of a text file or of a whole chat request (--request FILE).
 import { ChatRequestError, countChatRequest, countTokens, ExactTokenCounter, loadPolicy, PolicyError, UnknownModelError, type ChatTokenCount, type TokenCount } from '../../core/node';
 import { ExitCode, maxInputBytes, oneOf, parseOptions, readTextInput, UsageError, type CliIO } from '../io';
+import { outputWidth, wrapText } from '../layout';
 
 const help = `Usage: tokenwise count [FILE|-] --model MODEL [options]
 
@@ -55,16 +56,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (request !== undefined) {
       if (values.exact) {
         const exact = await exactCount(options, (counter) => counter.countRequest(request, values.model, options));
-        io.stdout(format === 'json' ? `${JSON.stringify(exact, null, 2)}\n` : `${formatCount(exact)}\n`);
+        io.stdout(format === 'json' ? `${JSON.stringify(exact, null, 2)}\n` : `${wrapText(formatCount(exact), outputWidth(io))}\n`);
         return ExitCode.ok;
       }
       const counted = countChatRequest(request, values.model, options);
-      io.stdout(format === 'json' ? `${JSON.stringify({ ...counted.total, parts: counted.parts }, null, 2)}\n` : formatRequest(counted));
+      io.stdout(format === 'json' ? `${JSON.stringify({ ...counted.total, parts: counted.parts }, null, 2)}\n` : wrapText(formatRequest(counted), outputWidth(io)));
       return ExitCode.ok;
     }
     const model = values.model!;
     const counted = values.exact ? await exactCount(options, (counter) => counter.countText(input.text, model, options)) : countTokens(input.text, model, options);
-    io.stdout(format === 'json' ? `${JSON.stringify(counted, null, 2)}\n` : `${formatCount(counted)}\n`);
+    io.stdout(format === 'json' ? `${JSON.stringify(counted, null, 2)}\n` : `${wrapText(formatCount(counted), outputWidth(io))}\n`);
     return ExitCode.ok;
   };
 

@@ -1,6 +1,7 @@
 // `tokenwise models`: the model catalog with prices per million tokens, context window and tier.
 import { ladderProviders, listModels, loadPolicy, loadPriceCache, PolicyError, pricesAsOf, type ModelInfo } from '../../core/node';
 import { ExitCode, oneOf, parseOptions, UsageError, type CliIO } from '../io';
+import { formatTable, outputWidth, wrapText, type TableColumn } from '../layout';
 
 const help = `Usage: tokenwise models [--provider P] [--format text|json]
 
@@ -43,7 +44,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(`${JSON.stringify({ pricesAsOf: pricesAsOf(), priceSource: cache.source, models }, null, 2)}\n`);
     return ExitCode.ok;
   }
-  io.stdout(`${table(models)}\nPrices in USD per million tokens, as of ${pricesAsOf()} (${cache.source === 'cache' ? 'refreshed' : 'bundled'} data).\n`);
+  const width = outputWidth(io);
+  const note = `Prices in USD per million tokens, as of ${pricesAsOf()} (${cache.source === 'cache' ? 'refreshed' : 'bundled'} data).`;
+  io.stdout(`${formatTable(columns, models.map(row), width)}\n${wrapText(note, width)}\n`);
   return ExitCode.ok;
 }
 
@@ -51,32 +54,35 @@ const money = (perMTok: number | undefined) =>
   perMTok === undefined ? '–' : `$${perMTok.toLocaleString('en-US', { minimumFractionDigits: Number.isInteger(perMTok) ? 0 : 2, maximumFractionDigits: 4 })}`;
 const tokens = (n: number) => (n === 0 ? '?' : n >= 1_000_000 ? `${+(n / 1_000_000).toFixed(2)}M` : `${Math.round(n / 1000)}k`);
 
-function table(models: ModelInfo[]): string {
-  const rows = [
-    ['Model', 'Provider', 'Tier', 'Input', 'Output', 'Context', 'Max out', 'Capabilities'],
-    ...models.map((m) => [
-      m.id,
-      m.provider,
-      m.tier,
-      money(m.inputPerMTok),
-      money(m.outputPerMTok),
-      tokens(m.contextWindow),
-      tokens(m.maxOutputTokens),
-      [
-        m.capabilities.tools && 'tools',
-        m.capabilities.reasoning && 'reasoning',
-        m.capabilities.vision && 'vision',
-        m.capabilities.jsonMode && 'json',
-        m.custom && 'custom',
-        m.deprecation && `deprecated ${m.deprecation === 'deprecated' ? '' : m.deprecation}`.trim(),
-      ]
-        .filter(Boolean)
-        .join(' '),
-    ]),
+const columns: TableColumn[] = [
+  { title: 'Model', align: 'left', cut: 'end' },
+  { title: 'Provider', align: 'left', cut: 'end' },
+  { title: 'Tier', align: 'left' },
+  { title: 'Input', align: 'right' },
+  { title: 'Output', align: 'right' },
+  { title: 'Context', align: 'right' },
+  { title: 'Max out', align: 'right' },
+  { title: 'Capabilities', align: 'left', cut: 'wrap' },
+];
+
+function row(m: ModelInfo): string[] {
+  return [
+    m.id,
+    m.provider,
+    m.tier,
+    money(m.inputPerMTok),
+    money(m.outputPerMTok),
+    tokens(m.contextWindow),
+    tokens(m.maxOutputTokens),
+    [
+      m.capabilities.tools && 'tools',
+      m.capabilities.reasoning && 'reasoning',
+      m.capabilities.vision && 'vision',
+      m.capabilities.jsonMode && 'json',
+      m.custom && 'custom',
+      m.deprecation && `deprecated ${m.deprecation === 'deprecated' ? '' : m.deprecation}`.trim(),
+    ]
+      .filter(Boolean)
+      .join(' '),
   ];
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const numeric = new Set([3, 4, 5, 6]);
-  return rows
-    .map((row) => row.map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd())
-    .join('\n');
 }

@@ -1,6 +1,6 @@
 // Parses a policy file from text. YAML and JSON both go through the `yaml` parser (JSON is YAML's flow syntax) so
 // that every problem — syntax, type, unknown key, bad value — is reported with the line it is on.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { policyObjectSchema, policySchema, type Policy } from './schema';
 import { editDistance } from '../editDistance';

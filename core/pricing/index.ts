@@ -1,5 +1,5 @@
 export { addExact, AmountOverflowError, exactAmount, formatUsd, NANOS_PER_USD, tokenCost, type Nanos } from './money';
-export { type CustomModelPrice, type CustomModelPrices } from './custom';
+export type { CustomModelPrice, CustomModelPrices } from './custom';
 export {
   BUNDLED_PRICES_AS_OF,
   parsePriceData,

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import { AmountOverflowError } from '../../core';
 import type { BotContext } from '../context';
 import { exportAudit } from './audit';
+import { liveness, readiness } from './health';
 import { ingestUsage } from './ingest';
 import { checkQuotaRoute } from './quotaCheck';
 import { admitSlackRequest } from './replay';
@@ -15,7 +16,8 @@ export const routes: Record<string, Route> = {
   'POST /v1/usage': ingestUsage,
   'GET /v1/quota/audit.csv': exportAudit,
   'GET /v1/quota/check': checkQuotaRoute,
-  'GET /healthz': async (_req, res) => sendJson(res, 200, { ok: true }),
+  'GET /healthz': liveness,
+  'GET /readyz': readiness,
 };
 
 export function createHttpServer(bot: BotContext, slack?: RequestListener): Server {

@@ -28,6 +28,9 @@ export class PostgresStore implements Store {
 
   static async open(connectionString: string): Promise<PostgresStore> {
     const pool = new pg.Pool({ connectionString, max: 10 });
+    // An idle connection the server closes (restart, failover, an administrator) is dropped from the pool, and the
+    // next query connects anew; unhandled, pg's 'error' event would end the whole bot. /readyz reports the outage.
+    pool.on('error', () => {});
     const store = new PostgresStore(pool);
     try {
       await store.transaction(async (client) => {
@@ -291,6 +294,10 @@ export class PostgresStore implements Store {
   async pruneGuardrails(countersBefore: Date, callsBefore: Date): Promise<void> {
     await this.pool.query('DELETE FROM rate_counters WHERE window_start < $1', [countersBefore.getTime()]);
     await this.pool.query('DELETE FROM breaker_calls WHERE at < $1', [callsBefore.getTime()]);
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT max(version) FROM schema_migrations');
   }
 
   async close(): Promise<void> {

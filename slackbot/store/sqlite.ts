@@ -251,6 +251,10 @@ export class SqliteStore implements Store {
     return prepared;
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT max(version) FROM schema_migrations').get();
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }

@@ -89,6 +89,8 @@ export interface Store extends QuotaStore, GuardrailStore {
    * across restarts and instances. Signatures expired at `now` are purged on the way.
    */
   admitSignature(signature: string, now: Date, expiresAt: Date): Promise<boolean>;
+  /** Resolves once the store has answered a query on its migrated schema; rejects when it cannot (readiness). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

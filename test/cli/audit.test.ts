@@ -11,10 +11,10 @@ interface Run {
   stderr: string;
 }
 
-async function cli(args: string[], cwd: string, isTTY = false): Promise<Run> {
+async function cli(args: string[], cwd: string, isTTY = false, columns?: number): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '', isTTY, cwd };
+  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '', isTTY, cwd, columns };
   const code = await runCli(['audit', ...args], io);
   return { code, stdout, stderr };
 }
@@ -47,7 +47,7 @@ describe('tokenwise audit', function () {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints a summary table, the findings and totals, and exits 0 without --fail-on', async () => {
-    const run = await cli([], dir);
+    const run = await cli([], dir, false, 200);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /PROMPT\s+FILE:LINE\s+TOKENS\s+\$\/CALL\s+\$\/MONTH\s+MODEL\s+CHEAPER TIER \(SAVING\)\s+SCORE\s+FINDINGS/);
     // The triage row: a label, file:line, tokens, $/call, $/month, the model, a tier or '–', the score and the counts.

@@ -80,7 +80,7 @@ describe('tokenwise cost', () => {
     assert.equal(json.withCaching.cachedPrefixTokens, 2000);
     assert.ok(json.withCaching.savingPerMonth > 0);
     const text = await cli(['long.prompt', '--model', 'gpt-4o', '--calls-per-day', '5000', '--static-prefix', '2000']);
-    assert.match(text.stdout, /with prompt caching of the 2,000-token static prefix: \$[\d.]+ per cached call, \$[\d,.]+ per month \(saves \$[\d,.]+, [\d.]+ %\)/);
+    assert.match(text.stdout, /with prompt caching of the 2,000-token static prefix:\n {4}\$[\d.]+ per cached call, \$[\d,.]+ per month \(saves \$[\d,.]+, [\d.]+ %\)/);
     const short = JSON.parse((await cli(['long.prompt', '--model', 'gpt-4o', '--static-prefix', '500', '--format', 'json'])).stdout);
     assert.equal(short.withCaching, undefined);
   });

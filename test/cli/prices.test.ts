@@ -9,7 +9,9 @@ import { runCli } from '../../cli/main';
 import type { CliIO } from '../../cli/io';
 import { resetPriceData } from '../../core/node';
 
-describe('tokenwise prices', () => {
+describe('tokenwise prices', function () {
+  // Each update downloads, validates and writes the whole price file: seconds, not milliseconds, on a busy machine.
+  this.timeout(30_000);
   let dir: string;
   let server: Server;
   let base: string;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { BudgetError, budgetInputSchema, budgetSchema, formatAmount, grantSchema, parseAmount, quotaRequestSchema, timeZoneSchema } from '../../../core/budget';
 
 const USD = 1_000_000_000;

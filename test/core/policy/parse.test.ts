@@ -199,12 +199,11 @@ describe('policy file parsing', () => {
 });
 
 describe('policy file documentation', () => {
-  it('shows a valid policy in the README', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const section = readme.slice(readme.indexOf('## Policy file'));
-    const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
-    assert.ok(example, 'README has a yaml example under "Policy file"');
-    const policy = parsePolicy(example, 'README.md');
+  it('shows a valid policy in docs/policy.md', () => {
+    const reference = readFileSync('docs/policy.md', 'utf8');
+    const example = /```yaml\n([\s\S]*?)```/.exec(reference)?.[1];
+    assert.ok(example, 'docs/policy.md has a yaml example');
+    const policy = parsePolicy(example, 'docs/policy.md');
     assert.equal(policy.budgets.teams['search']?.hardCap, true);
   });
 });

@@ -13,8 +13,9 @@ export interface BotProcess {
   kill(): Promise<void>;
 }
 
-export async function startBotProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'slackbot/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `args` and `cwd` start another form of the bot, e.g. its built bundle in a deployment folder. */
+export async function startBotProcess(env: Record<string, string>, timeoutMs = 30_000, args = ['--import', 'tsx', 'slackbot/main.ts'], cwd = ROOT): Promise<BotProcess> {
+  const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`bot did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);

@@ -2,7 +2,7 @@
 // repository): TypeScript's compiler messages in thirteen languages, package READMEs and licences (English prose),
 // and JavaScript and TypeScript sources (code). Samples alternate between the calibration half, which the ratios in
 // core/tokens/models.ts were fitted on, and the held-back half, which only measures how often the band holds.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Sample {
@@ -51,7 +51,7 @@ function prose(): Sample[] {
     }
     for (const block of body.replace(/```[\s\S]*?```/g, '').split(/\n\s*\n/)) {
       const text = block.trim();
-      if (text.length > 80 && !/^[|<!#\-*>\[]/.test(text) && /[a-z]{3,} [a-z]{3,} [a-z]{3,}/.test(text)) paragraphs.push(text);
+      if (text.length > 80 && !/^[|<!#\-*>[]/.test(text) && /[a-z]{3,} [a-z]{3,} [a-z]{3,}/.test(text)) paragraphs.push(text);
     }
   }
   return chunks('english', 'package READMEs and licences', paragraphs, 1200, 40);
@@ -95,6 +95,3 @@ export function samples(): Sample[] {
 export const calibration = (): Sample[] => samples().filter((_, i) => i % 2 === 0);
 export const heldBack = (): Sample[] => samples().filter((_, i) => i % 2 === 1);
 
-export function modulesPresent(): boolean {
-  return readdirSync(join(modules, 'typescript/lib')).includes('ja');
-}
