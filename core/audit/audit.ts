@@ -33,7 +33,8 @@ export function auditText(text: string, fileName: string, options: AuditOptions 
 export function auditExtracted(text: string, fileName: string, extracted: ExtractResult, options: AuditOptions = {}): FileAudit {
   const policy = options.policy ?? defaultPolicy;
   const notices = [...extracted.notices];
-  if (extracted.prompts.length === 0) return { file: fileName, prompts: [], findings: [], notices };
+  const unreadCalls = extracted.unreadCalls;
+  if (extracted.prompts.length === 0) return { file: fileName, prompts: [], findings: [], notices, unreadCalls };
   const lines = new LineIndex(text);
   const suppressions = parseSuppressions(text, lines);
   const prompts = extracted.prompts.map((prompt) => auditPrompt(prompt, text, fileName, lines, suppressions, policy, options, notices));
@@ -46,7 +47,7 @@ export function auditExtracted(text: string, fileName: string, extracted: Extrac
       return !seen.has(key) && Boolean(seen.add(key));
     })
     .sort((a, b) => a.range.start - b.range.start);
-  return { file: fileName, prompts, findings, notices: [...new Set(notices)] };
+  return { file: fileName, prompts, findings, notices: [...new Set(notices)], unreadCalls };
 }
 
 function auditPrompt(

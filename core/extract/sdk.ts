@@ -401,6 +401,8 @@ export function interpretCall(call: CallValue, context: ValueContext): DraftProm
       (textOptions?.kind === 'object' && present(entry(textOptions, 'format'), context));
   }
   draft.hasImages = state.hasImages;
+  // A request whose messages all come from elsewhere (`create(model=m, **kwargs)`) has no prompt to read here.
+  if (parts.length === 0) return unread('its messages are built at run time');
   return { kind: 'call', start: call.start, end: call.end, parts, call: draft };
 }
 

@@ -181,7 +181,14 @@ function memberValue(source: string, context: ValueContext): Value | undefined {
 export function resolve(value: Value, context: ValueContext): Value {
   let current = value;
   for (let hops = 0; hops < 8 && current.kind === 'ref'; hops++) {
-    const next = current.identifier !== undefined ? (context.constant(current.identifier) ?? memberValue(current.source, context)) : memberValue(current.source, context);
+    // A member path is looked up whole first (`self.model` set in `__init__`), then as the name it reads (a class
+    // attribute `model = …` read through `self.model`).
+    const dotted = current.source.includes('.') || current.source.includes('[');
+    const next = dotted
+      ? (memberValue(current.source, context) ?? (current.identifier !== undefined ? context.constant(current.identifier) : undefined))
+      : current.identifier !== undefined
+        ? context.constant(current.identifier)
+        : undefined;
     if (!next) break;
     context.used.add(next.start);
     current = next;
