@@ -137,7 +137,7 @@ const RENDERED_CODE = new Set([
 /** File names of build and deployment files, with or without an extension before the template's. */
 const RENDERED_NAMES = /^(?:dockerfile|containerfile|makefile|jenkinsfile|vagrantfile|procfile|gemfile|rakefile|caddyfile|nginx|requirements|setup|pyproject|package|tsconfig|docker-compose|compose|\.env|\.gitignore|\.dockerignore|license|codeowners|changelog|readme|manifest)(?:[.-]|$)/i;
 /** The first lines of a template that renders code or configuration. */
-const CODE_START = /^(?:\s*(?:\{[%#][^]*?[%#]\}\s*)*)(?:#!|<!doctype|<\?xml|<html|<(?:div|template|svg|head|body|section|table|ul|span|p|a|form|script|style|link|meta)\b|import\s+[\w.]+|from\s+[\w.]+\s+import\b|package\s+[\w.]+;?$|FROM\s+\S+|apiVersion:|kind:\s|version:\s*['"]?\d|\[[\w.-]+\]\s*$|def\s+\w+\(|class\s+\w+[(:]|(?:const|let|var|function|export)\s|\{\s*"|server\s*\{|\w+\s*=\s*\{|[a-zA-Z_][\w.-]*:\s*(?:\{\{|$))/im;
+const CODE_START = /^(?:\s*(?:\{[%#][^]*?[%#]\}\s*)*)(?:#!|<!(?:doctype|DOCTYPE)|<\?xml|<(?:html|HTML)|<(?:div|template|svg|head|body|section|table|ul|span|p|a|form|script|style|link|meta)\b|import\s+[\w.]+|from\s+[\w.]+\s+import\b|package\s+[\w.]+;?$|FROM\s+\S+|apiVersion:|kind:\s|version:\s*['"]?\d|\[[\w.-]+\]\s*$|def\s+\w+\(|class\s+\w+[(:]|(?:const|let|var|function|export)\s|\{\s*"|server\s*\{|\w+\s*=\s*\{|[a-z_][\w.-]*:\s*(?:\{\{|$))/m;
 
 /** Whether a template file renders code, configuration or markup rather than a prompt: by its name (`Dockerfile.j2`,
  * `setup.py.jinja2`), its extension chain (`*.yml.jinja2`, `*.html.hbs`) or, for a template with no such name, its

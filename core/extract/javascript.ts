@@ -2,9 +2,9 @@
 // the shared value model.
 import { parse, type ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
-import { BINDING_HINT, insideAny, isPromptBinding, mentionsLlm, roleOfName, type DraftPrompt } from './prompts';
+import { BINDING_HINT, asksTerminal, insideAny, isPromptBinding, mentionsLlm, roleOfName, type DraftPrompt } from './prompts';
 import { CALL_HINT, apiOf, interpretCall, type UnreadCallDraft } from './sdk';
-import { Declarations, dedented, isTextLike, textOf, type CallValue, type TextValue, type Value, type ValueContext } from './values';
+import { Declarations, dedented, isTextLike, resolve, textOf, type CallValue, type TextValue, type Value, type ValueContext } from './values';
 import { looksTruncated, scanMustacheVariables } from './variables';
 
 
@@ -87,6 +87,25 @@ class JavaScriptReader {
   addConstant(name: string, init: Node, start: number, scope: Node): void {
     let value: Value | undefined;
     this.declarations.add({ name, start, scopeStart: scope.start!, scopeEnd: scope.end!, value: () => (value ??= this.value(init)) });
+  }
+
+  /** A parameter's default (`model = 'gpt-4o'`): a fallback, since a caller may pass another value. */
+  addDefault(name: string, init: Node, start: number, scope: Node): void {
+    let value: Value | undefined;
+    this.declarations.add({
+      name,
+      start,
+      scopeStart: scope.start!,
+      scopeEnd: scope.end!,
+      value: () => (value ??= { kind: 'call', callee: '??', args: [this.value(init)], start: init.start!, end: init.end!, argsStart: init.start!, argsEnd: init.end! }),
+    });
+  }
+
+  /** A member set once (`this.model = model` in a constructor): its value read where it is assigned, so a
+   * constructor parameter resolves to that parameter's default, not to a same-named value elsewhere. */
+  addMember(path: string, init: Node, start: number, scope: Node): void {
+    let value: Value | undefined;
+    this.declarations.add({ name: path, start, scopeStart: scope.start!, scopeEnd: scope.end!, value: () => (value ??= resolve(this.value(init), this.contextAt(start))) });
   }
 
   /** `name += piece` (or `name = name + piece`) at `start`: false when `name` has no declaration to extend. */
@@ -256,14 +275,14 @@ class JavaScriptReader {
         };
       case 'ObjectExpression': {
         const entries = [];
-        let spreads = false;
+        const spreads: Value[] = [];
         for (const property of current.properties) {
-          if (property.type === 'SpreadElement') spreads = true;
+          if (property.type === 'SpreadElement') spreads.push(this.value(property.argument));
           if (property.type !== 'ObjectProperty' || property.computed) continue;
           const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
           if (key !== undefined) entries.push({ key, value: this.value(property.value) });
         }
-        return spreads ? { kind: 'object', entries, spreads, ...span } : { kind: 'object', entries, ...span };
+        return spreads.length > 0 ? { kind: 'object', entries, spreads, ...span } : { kind: 'object', entries, ...span };
       }
       case 'LogicalExpression':
         // `process.env.MODEL ?? 'gpt-4o'`, `options.model || DEFAULT_MODEL`: a run-time value with a fallback.
@@ -410,7 +429,7 @@ export function extractJavaScript(source: string, fileName: string, notices: str
   const declareDefaults = (pattern: t.ObjectPattern, scope: Node): void => {
     for (const property of pattern.properties) {
       if (property.type === 'ObjectProperty' && property.value.type === 'AssignmentPattern' && property.value.left.type === 'Identifier') {
-        reader.addConstant(property.value.left.name, property.value.right, property.start!, scope);
+        reader.addDefault(property.value.left.name, property.value.right, property.start!, scope);
       }
     }
   };
@@ -462,7 +481,7 @@ export function extractJavaScript(source: string, fileName: string, notices: str
           bindings.push({ name: path.slice(path.lastIndexOf('.') + 1), node: node.right, start: node.start!, end: node.end! });
           // `this.model = 'gpt-4o'` in a constructor is read as `this.model` anywhere in the class.
           const classBody = path.startsWith('this.') && node.operator === '=' ? ancestors.find((ancestor) => ancestor.type === 'ClassBody') : undefined;
-          if (classBody) reader.addConstant(path, node.right, node.start!, classBody);
+          if (classBody) reader.addMember(path, node.right, node.start!, classBody);
         }
         break;
       }
@@ -474,9 +493,15 @@ export function extractJavaScript(source: string, fileName: string, notices: str
         // Defaults of parameters (`model = 'gpt-4o'`, `{ model = DEFAULT_MODEL }`) are what a call uses when the caller
         // passes none.
         for (const param of node.params) {
-          if (param.type === 'AssignmentPattern' && param.left.type === 'Identifier') reader.addConstant(param.left.name, param.right, param.start!, node);
+          if (param.type === 'AssignmentPattern' && param.left.type === 'Identifier') reader.addDefault(param.left.name, param.right, param.start!, node);
           else if (param.type === 'ObjectPattern') declareDefaults(param, node);
           else if (param.type === 'AssignmentPattern' && param.left.type === 'ObjectPattern') declareDefaults(param.left, node);
+          else if (param.type === 'TSParameterProperty' && param.parameter.type === 'AssignmentPattern' && param.parameter.left.type === 'Identifier') {
+            // `constructor(private readonly model = 'gpt-4o')` declares `this.model` with that default.
+            const classBody = ancestors[ancestors.length - 1];
+            reader.addDefault(param.parameter.left.name, param.parameter.right, param.start!, node);
+            if (classBody?.type === 'ClassBody') reader.addDefault(`this.${param.parameter.left.name}`, param.parameter.right, param.start!, classBody);
+          }
         }
         break;
     }
@@ -516,7 +541,7 @@ export function extractJavaScript(source: string, fileName: string, notices: str
     if (reader.context.used.has(initial.start) || !isTextLike(value, context)) continue;
     const text = textOf(value, context);
     if (!text || text.text.trim() === '') continue;
-    if (!isPromptBinding(binding.name, text.text, llmFile)) continue;
+    if (!isPromptBinding(binding.name, text.text, llmFile) || asksTerminal(binding.name, source)) continue;
     const verbatim = source.slice(text.start, text.end) === text.text;
     // Static text with `{{name}}` placeholders is filled by a template engine or `.replace` later.
     const variables =

@@ -54,15 +54,27 @@ const NOT_PROMPT_WORDS = new Set([
   'style', 'width', 'height', 'index', 'idx', 'limit', 'max', 'min', 'timeout', 'cache', 'field', 'column', 'table',
   'env', 'var', 'regex', 'pattern', 'status', 'state', 'event', 'action', 'route', 'endpoint', 'selector', 'locale',
   'connection', 'loader', 'dropdown', 'input', 'visible', 'open', 'shown', 'ref', 'cost', 'price', 'hash', 'date',
+  'log', 'empty', 'description', 'desc', 'subtitle', 'caption', 'heading', 'tip', 'toggle', 'theme', 'ms', 'seconds',
 ]);
 
 function nameWords(name: string): string[] {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 }
 
-/** Words of prose in a text, its placeholders left out. */
+/** Words of prose in a text, its placeholders left out: runs of letters with at most light punctuation, so
+ * `%(asctime)s`, `__computed__` or `promptflow.connections` are not words. */
 function proseWords(text: string): number {
-  return text.replace(/\$\{[^}]*\}|\{[^{}]*\}/g, ' ').split(/\s+/).filter((word) => /[A-Za-z]{2,}/.test(word)).length;
+  return text
+    .replace(/\$\{[^}]*\}|\{[^{}]*\}/g, ' ')
+    .split(/\s+/)
+    .filter((word) => /^[("'“‘]?\p{L}[\p{L}'’-]*[)"'”’.,;:!?]*$/u.test(word) && /\p{L}{2,}/u.test(word)).length;
+}
+
+/** Whether the file hands `name` to a terminal prompt (`input(prompt)`, `rl.question(prompt, …)`,
+ * `click.prompt(text)`): then it asks a person, not a model. */
+export function asksTerminal(name: string, source: string): boolean {
+  const escaped = name.replace(/[$]/g, '\\$');
+  return new RegExp(`\\b(?:input|raw_input|getpass|question|prompt|confirm|readline|setPrompt)\\s*\\(\\s*(?:prompt\\s*=\\s*)?${escaped}\\b`).test(source);
 }
 
 /** Whether a file shows it talks to a language model: an SDK import or name, a model family, an `llm`. */

@@ -2,9 +2,9 @@
 // that knows Python's strings exactly (prefixes, triple quotes, escapes, f-string fields with nested quotes and
 // format specs), comments, brackets and line structure, and a small expression reader over its tokens that
 // produces the shared value model. test/core/extract/python.test.ts proves it on tricky inputs.
-import { BINDING_HINT, insideAny, isPromptBinding, mentionsLlm, roleOfName, type DraftPrompt, type Span } from './prompts';
+import { BINDING_HINT, asksTerminal, insideAny, isPromptBinding, mentionsLlm, roleOfName, type DraftPrompt, type Span } from './prompts';
 import { CALL_HINT, apiOf, interpretCall, type UnreadCallDraft } from './sdk';
-import { Declarations, formatVariables, isTextLike, textOf, type CallValue, type ObjectEntry, type TextValue, type Value, type ValueContext } from './values';
+import { Declarations, formatVariables, isTextLike, resolve, textOf, type CallValue, type ObjectEntry, type TextValue, type Value, type ValueContext } from './values';
 import { leadingPath, looksTruncated, type RawVariable } from './variables';
 
 interface Token extends Span {
@@ -489,7 +489,8 @@ class ExpressionReader {
     if (comprehension) return [this.ref(open, close), close];
     if (token.value === '{') {
       // `{**defaults, "model": …}`: keys not listed may come from the spread.
-      return [items.some((item) => item.kind === 'spread') ? { kind: 'object', entries, spreads: true, ...span } : { kind: 'object', entries, ...span }, close];
+      const spreads = items.flatMap((item) => (item.kind === 'spread' ? [item.value] : []));
+      return [spreads.length > 0 ? { kind: 'object', entries, spreads, ...span } : { kind: 'object', entries, ...span }, close];
     }
     // A parenthesised single expression is that expression; a tuple reads like a list.
     if (token.value === '(' && items.length === 1 && this.at(close - 2)?.value !== ',') {
@@ -605,7 +606,9 @@ export function extractPython(source: string, fileName: string, notices: string[
       let equals = i + 1;
       if (tokens[equals]?.value === ':') while (equals < close - 1 && !(tokens[equals]!.depth === depth && (tokens[equals]!.value === '=' || tokens[equals]!.value === ','))) equals++;
       if (tokens[equals]?.value !== '=' || tokens[equals]!.type !== 'op') continue;
-      const [value] = reader.expression(equals + 1);
+      const [fallback] = reader.expression(equals + 1);
+      // A default is a fallback: a caller may pass another value.
+      const value: Value = { kind: 'call', callee: '??', args: [fallback], start: fallback.start, end: fallback.end, argsStart: fallback.start, argsEnd: fallback.end };
       declarations.add({ name: token.value, start: token.start, scopeStart: body.start, scopeEnd: body.end, value: () => value });
     }
   };
@@ -650,7 +653,9 @@ export function extractPython(source: string, fileName: string, notices: string[
       declarations.add({ name, start: line.start, scopeStart: scope.start, scopeEnd: scope.end, value: () => value });
     } else if (/^self\.\w+$/.test(target)) {
       // `self.model = "gpt-4o"` in `__init__` is read as `self.model` in every method.
-      declarations.add({ name: target, start: line.start, scopeStart: 0, scopeEnd: Number.MAX_SAFE_INTEGER, value: () => value });
+      // Read where it is assigned, so `self.model = model` resolves to the parameter's default.
+      let read: Value | undefined;
+      declarations.add({ name: target, start: line.start, scopeStart: 0, scopeEnd: Number.MAX_SAFE_INTEGER, value: () => (read ??= resolve(value, contextAt(line.start))) });
     }
     candidates.push({ name, value, start: tokens[line.firstToken]!.start, declared: !target.includes('.') });
   });
@@ -706,7 +711,7 @@ export function extractPython(source: string, fileName: string, notices: string[
     const bindingContext = contextAt(candidate.start);
     if (!isTextLike(value, bindingContext)) continue;
     const text = textOf(value, bindingContext);
-    if (!text || text.text.trim() === '' || !isPromptBinding(candidate.name, text.text, llmFile)) continue;
+    if (!text || text.text.trim() === '' || !isPromptBinding(candidate.name, text.text, llmFile) || asksTerminal(candidate.name, source)) continue;
     // Static text with `{name}` placeholders is a str.format or LangChain template filled later.
     const variables = text.variables.length > 0 ? text.variables : formatVariables(text, bindingContext);
     drafts.push({

@@ -215,6 +215,19 @@ export function modelOf(value: Value | undefined, context: ValueContext): ModelF
   return { model, span: verbatim && source !== 'fallback' ? { start: text.start + slash + 1, end: text.end } : undefined, source };
 }
 
+/** An option read from a request object or, when it is not written there, from a same-file object spread into it
+ * (`{ ...settings, messages }` with `const settings = { model: 'gpt-4o' }`). */
+function option(object: ObjectValue, context: ValueContext, ...keys: string[]): Value | undefined {
+  const direct = entry(object, ...keys);
+  if (direct) return direct;
+  for (const spread of object.spreads ?? []) {
+    const resolved = resolve(spread, context);
+    const found = resolved.kind === 'object' ? entry(resolved, ...keys) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** The request's keyword object: the first argument that resolves to an object (`create({...})`, Python keywords,
  * `create(params)` with `params` a same-file object). */
 function requestOptions(call: CallValue, context: ValueContext): ObjectValue | undefined {
@@ -241,7 +254,7 @@ function capIn(object: ObjectValue, context: ValueContext, depth = 0): { value?:
       } else if (nested.kind !== 'other') spread = true;
     }
   }
-  return { spread: spread || object.spreads === true };
+  return { spread: spread || (object.spreads?.length ?? 0) > 0 };
 }
 
 /** The chat model a LangChain call runs on: `ChatOpenAI(model=…)` reached through a name, `self.llm`, or
@@ -342,12 +355,15 @@ export function interpretCall(call: CallValue, context: ValueContext): DraftProm
     if (!contents) return options || !call.args[0] ? undefined : unread('its contents are built at run time');
     const config = options && resolve(entry(options, 'config', 'generation_config', 'generationConfig') ?? { kind: 'other', empty: true, start: 0, end: 0 }, context);
     const system = config?.kind === 'object' ? entry(config, 'system_instruction', 'systemInstruction') : undefined;
-    parts = [...systemParts(system, context, state), ...geminiContents(contents, context, state)];
     const owner = call.target && resolve(call.target, context);
     const ownerOptions = owner?.kind === 'call' ? requestOptions(owner, context) : undefined;
+    // The older SDKs set the system instruction on the model object: `GenerativeModel(…, system_instruction=…)`.
+    const ownerSystem = ownerOptions && entry(ownerOptions, 'system_instruction', 'systemInstruction');
+    if (ownerSystem) context.used.add(ownerSystem.start);
+    parts = [...systemParts(system ?? ownerSystem, context, state), ...geminiContents(contents, context, state)];
     const model =
       modelOf(options && entry(options, 'model'), context) ??
-      (owner?.kind === 'call' ? modelOf(ownerOptions ? entry(ownerOptions, 'model', 'model_name') : owner.args[0], context) : undefined);
+      (owner?.kind === 'call' ? modelOf((ownerOptions && entry(ownerOptions, 'model', 'model_name')) ?? (owner.args[0]?.kind !== 'object' ? owner.args[0] : undefined), context) : undefined);
     setModel(draft, model);
     if (!options && !/(?:^|\.)models\./.test(call.callee) && !owner) return undefined;
     const cap = options ? capIn(options, context) : { spread: false };
@@ -389,7 +405,7 @@ export function interpretCall(call: CallValue, context: ValueContext): DraftProm
         ...(messages ? messageParts(messages, context, state) : []),
       ];
     }
-    setModel(draft, modelOf(entry(options, 'model', 'engine', 'deployment_id'), context));
+    setModel(draft, modelOf(option(options, context, 'model', 'engine', 'deployment_id'), context));
     const cap = capIn(options, context);
     setCap(draft, cap.value, cap.spread || call.args.some((arg) => arg.kind === 'spread') || clientSetsCap(call, context), context);
     draft.usesTools = present(entry(options, 'tools'), context) || present(entry(options, 'functions'), context);

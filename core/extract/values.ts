@@ -28,8 +28,8 @@ export interface ObjectEntry {
 export interface ObjectValue extends Span {
   kind: 'object';
   entries: ObjectEntry[];
-  /** Has a spread (`...defaults`, `**kwargs`): keys not listed may be set at run time. */
-  spreads?: boolean;
+  /** The spread values (`...defaults`, `**kwargs`): keys not listed may come from them. */
+  spreads?: Value[];
 }
 
 export interface CallValue extends Span {
@@ -285,6 +285,14 @@ export function textOf(value: Value, context: ValueContext): TextValue | undefin
     case 'ref':
       return dynamicText(resolved, context);
     case 'call': {
+      if (resolved.callee === '??') {
+        // A text with a fallback (`options.system ?? DEFAULT_SYSTEM`, a parameter's default): the fallback is what
+        // static reading can know.
+        const last = resolved.args[resolved.args.length - 1];
+        const fallback = last && resolve(last, context);
+        const text = fallback && fallback.kind !== 'ref' ? textOf(fallback, context) : undefined;
+        if (text) return text;
+      }
       if (resolved.callee === '+') {
         const pieces = resolved.args.map((arg) => textOf(arg, context) ?? dynamicText(arg, context));
         return pieces.length > 0 ? joinTexts(pieces, '') : undefined;

@@ -238,11 +238,11 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
       '    You are a reviewer.',
       '      Be specific about ${area}.',
       '  `;',
-      'const rawPrompt = String.raw`Open C:\\\\new ${dir}`;',
+      'const rawPrompt = String.raw`Open the folder C:\\\\new ${dir}`;',
     ].join('\n');
     const [dedentedPrompt, rawPrompt] = extractPrompts(llmFile(text), 'a.ts').prompts;
     assert.equal(dedentedPrompt!.parts[0]!.text, 'You are a reviewer.\n  Be specific about ${area}.');
-    assert.equal(rawPrompt!.parts[0]!.text, 'Open C:\\\\new ${dir}');
+    assert.equal(rawPrompt!.parts[0]!.text, 'Open the folder C:\\\\new ${dir}');
   });
 
   it('follows each call to the constant in its own scope', () => {

@@ -93,14 +93,14 @@ describe('extractPrompts: Python', () => {
 
   it('decodes escapes and prefixes: raw, bytes, unicode, octal, line continuation', () => {
     const text = [
-      'RAW_PROMPT = r"Read C:\\new\\table {x}"',
+      'RAW_PROMPT = r"Read the file C:\\new\\table {x}"',
       "ESCAPED_PROMPT = 'Tab\\there \\u00e9\\N{BULLET} \\101\\\nnext'",
       'BYTES_PROMPT = b"bytes prompt"',
       "FR_PROMPT = Rf'Say hello {name}\\n'",
     ].join('\n');
     const found = extractPrompts(llmFile(text), 'a.py').prompts;
     assert.deepEqual(found.map((prompt) => prompt.parts[0]!.text), [
-      'Read C:\\new\\table {x}',
+      'Read the file C:\\new\\table {x}',
       'Tab\there é\\N{BULLET} Anext',
       'bytes prompt',
       'Say hello {name}\\n',
@@ -139,9 +139,9 @@ describe('extractPrompts: Python', () => {
       '        r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])',
       '    attempts = 0',
       '    while attempts < 5:',
-      '        client.messages.create(model="claude-sonnet-4-5", max_tokens=5, messages=[])',
+      '        client.messages.create(model="claude-sonnet-4-5", max_tokens=5, messages=[{"role": "user", "content": q}])',
       '    for doc in docs:',
-      '        client.messages.create(model="claude-sonnet-4-5", max_tokens=5, messages=[])',
+      '        client.messages.create(model="claude-sonnet-4-5", max_tokens=5, messages=[{"role": "user", "content": doc}])',
     ].join('\n');
     const found = extractPrompts(text, 'a.py').prompts;
     assert.deepEqual(found.map((prompt) => prompt.callSite?.retry?.bounded), [true, true, undefined]);
