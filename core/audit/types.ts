@@ -54,7 +54,7 @@ export interface FileAudit {
   /** Every finding of the file, prompt findings included, in source order. */
   findings: Finding[];
   notices: string[];
-  /** LLM calls seen whose prompt could not be read, so not priced (extraction's `unreadCalls`). */
+  /** LLM calls seen whose prompt could not be read, so not priced (extraction's `unreadCalls`); absent when none. */
   unreadCalls?: UnreadCall[];
 }
 

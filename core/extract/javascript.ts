@@ -114,6 +114,14 @@ class JavaScriptReader {
     return this.declarations.append(name, start, () => (value ??= this.value(piece)));
   }
 
+  /** `list.push(a, b)` at `start`: items joined to the list declared before (a no-op when there is none). */
+  appendItems(name: string, items: Node[], start: number): void {
+    let value: Value | undefined;
+    const first = items[0]!;
+    const last = items[items.length - 1]!;
+    this.declarations.append(name, start, () => (value ??= { kind: 'list', items: items.map((item) => this.value(item)), start: first.start!, end: last.end! }));
+  }
+
   /** A builder's whole text, for the binding declared at `start`. */
   built(name: string, start: number): Value | undefined {
     return this.declarations.built(name, start);
@@ -446,6 +454,12 @@ export function extractJavaScript(source: string, fileName: string, notices: str
         if (mayCall) {
           const path = calleePath(node.callee);
           if (path !== undefined && apiOf(path)) calls.push({ node, ancestors: [...ancestors] });
+        }
+        // `messages.push({...})`: items added to a list declared before.
+        const callee = node.callee;
+        if (callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.property.type === 'Identifier' && callee.property.name === 'push' && node.arguments.length > 0) {
+          const pushed = node.arguments;
+          reader.appendItems(callee.object.name, pushed, node.start!);
         }
         break;
       }

@@ -629,6 +629,15 @@ export function extractPython(source: string, fileName: string, notices: string[
       return;
     }
     if (tokens[i]!.type !== 'name') return;
+    const listMethod = tokens[i + 1]?.value === '.' && tokens[i + 3]?.value === '(' ? tokens[i + 2]?.value : undefined;
+    if (listMethod === 'append' || listMethod === 'extend') {
+      // `messages.append({...})` / `messages.extend([...])`: items added to a list declared before.
+      declarations.append(tokens[i]!.value, line.start, () => {
+        const [item] = reader.expression(i + 4);
+        return listMethod === 'append' ? { kind: 'list', items: [item], start: item.start, end: item.end } : item;
+      });
+      return;
+    }
     while (tokens[i + 1]?.value === '.' && tokens[i + 2]?.type === 'name') i += 2;
     const target = source.slice(tokens[line.firstToken]!.start, tokens[i]!.end);
     if (tokens[i + 1]?.value === '+=' && !target.includes('.')) {

@@ -261,7 +261,16 @@ function capIn(object: ObjectValue, context: ValueContext, depth = 0): { value?:
  * `.with_structured_output(…)`/`.bind_tools(…)` wrappers. */
 const CHAT_MODEL = /(?:^|\.|new )(?:Azure)?Chat[A-Z]\w*$|(?:^|\.)(?:init_chat_model|initChatModel)$/;
 const MODEL_WRAPPERS = /^(?:with_structured_output|withStructuredOutput|bind|bind_tools|bindTools|with_retry|withRetry|with_config|withConfig|with_fallbacks|withFallbacks)$/;
-const MODEL_NAME = /(?:^|[._])(?:llm|chat_?model|chatModel|chat|model|[a-z]*_llm|[a-z]*Llm|[a-z]*LLM)$/i;
+/** Words of a name that hold a chat model (`llm`, `self.grader_model`, `llm_with_tools`, `judge`), and words that
+ * say it is something else that also has `invoke` (a chain, an agent, a graph, a retriever, a tool). */
+const MODEL_WORDS = new Set(['llm', 'llms', 'model', 'chat', 'lm', 'grader', 'judge', 'critic']);
+const RUNNABLE_WORDS = new Set(['chain', 'agent', 'graph', 'retriever', 'runnable', 'workflow', 'pipeline', 'executor', 'embeddings', 'embedding', 'parser', 'tool', 'prompt', 'template', 'app', 'crew', 'step']);
+
+function namesChatModel(source: string): boolean {
+  const last = source.slice(source.lastIndexOf('.') + 1);
+  const words = last.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return words.some((word) => MODEL_WORDS.has(word)) && !words.some((word) => RUNNABLE_WORDS.has(word));
+}
 
 function chatModelOf(target: Value | undefined, context: ValueContext): { model?: CallValue; named: boolean } {
   let current = target && resolve(target, context);
@@ -269,7 +278,7 @@ function chatModelOf(target: Value | undefined, context: ValueContext): { model?
     current = resolve(current.target, context);
   }
   if (current?.kind === 'call' && CHAT_MODEL.test(current.callee)) return { model: current, named: true };
-  if (current?.kind === 'ref') return { named: MODEL_NAME.test(current.source.replace(/\s+/g, '')) };
+  if (current?.kind === 'ref') return { named: namesChatModel(current.source.replace(/\s+/g, '')) };
   return { named: false };
 }
 
@@ -329,7 +338,8 @@ export function interpretCall(call: CallValue, context: ValueContext): DraftProm
     const first = call.args[0];
     if (!first) return undefined;
     parts = invokeParts(first, context, state);
-    if (parts.length === 0) return undefined;
+    // A chat model's input built where it cannot be read (`llm.invoke(messages)` with `messages` filled by appends).
+    if (parts.length === 0) return { kind: 'unread', api, start: call.start, end: call.end, reason: 'its messages are built at run time' };
     const settings = chat.model && requestOptions(chat.model, context);
     const model = modelOf(settings ? entry(settings, 'model', 'model_name', 'modelName', 'azure_deployment', 'deployment_name', 'azureOpenAIApiDeploymentName') : undefined, context) ?? modelOf(chat.model?.args[0]?.kind === 'text' ? chat.model.args[0] : undefined, context);
     setModel(draft, model);

@@ -140,6 +140,14 @@ function joined(declaration: Declaration, position: number): Value {
   const value = declaration.value();
   const appended = (declaration.appended ?? []).filter((piece) => piece.start < position);
   if (appended.length === 0) return value;
+  if (value.kind === 'list') {
+    // A message list built by appends (`messages.append({...})`, `messages.push(...)`, `messages += [...]`).
+    const items = [...value.items, ...appended.flatMap((piece) => {
+      const item = piece.value();
+      return item.kind === 'list' ? item.items : [item];
+    })];
+    return { ...value, items, end: Math.max(value.end, ...items.map((item) => item.end)) };
+  }
   const args = [value, ...appended.map((piece) => piece.value())];
   return { kind: 'call', callee: '+', args, start: value.start, end: Math.max(...args.map((arg) => arg.end)), argsStart: value.start, argsEnd: value.end };
 }
