@@ -86,15 +86,18 @@ export function mentionsLlm(source: string): boolean {
 
 /**
  * Whether a binding that reaches no call in its file still holds a prompt. Its name must have a prompt word as a
- * word (`systemPrompt`, `USER_PROMPT`, `instructions`; not `promptflow`) and no word that makes it something about
- * a prompt (`PROMPT_TOKEN_COUNT`, `promptPlaceholder`); its text must read as prose: two words or more in a file
+ * word (`systemPrompt`, `USER_PROMPT`, `instructions`, `system` with prose; not `promptflow`) and, after it, no word
+ * that makes it something about a prompt (`PROMPT_TOKEN_COUNT`, `promptPlaceholder`; `titlePrompt` is a prompt); its text must read as prose: two words or more in a file
  * that talks to a model, six or more elsewhere (a prompts module of constants, against a CLI's `"Enter a name: "`).
  */
 export function isPromptBinding(name: string, text: string, llmFile = true): boolean {
   const words = nameWords(name);
-  if (words.some((word) => NOT_PROMPT_WORDS.has(word))) return false;
-  const prompt = words.some((word) => /prompts?$|^instructions?$/.test(word));
-  if (!prompt && !words.includes('system')) return false;
+  let head = words.length - 1;
+  while (head >= 0 && !/prompts?$|^instructions?$|^system$/.test(words[head]!)) head--;
+  if (head < 0) return false;
+  // The words after the prompt word qualify it (`PROMPT_TOKEN_COUNT`, `promptTitle`); those before say what the
+  // prompt is for (`titlePrompt`, `errorPrompt`).
+  if (words.slice(head + 1).some((word) => NOT_PROMPT_WORDS.has(word))) return false;
   return proseWords(text) >= (llmFile ? 2 : 6);
 }
 
