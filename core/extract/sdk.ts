@@ -246,7 +246,7 @@ function capIn(object: ObjectValue, context: ValueContext, depth = 0): { value?:
   let spread = false;
   for (const item of object.entries) {
     if (depth < 2 && SETTINGS_KEYS.includes(item.key)) {
-      const nested = resolve(item.value, context);
+      const nested = settingsObject(item.value, context) ?? resolve(item.value, context);
       if (nested.kind === 'object') {
         const found = capIn(nested, context, depth + 1);
         if (found.value) return found;
@@ -255,6 +255,14 @@ function capIn(object: ObjectValue, context: ValueContext, depth = 0): { value?:
     }
   }
   return { spread: spread || (object.spreads?.length ?? 0) > 0 };
+}
+
+/** A settings value as an object: a literal, a same-file constant, or a config class built with keywords
+ * (`types.GenerateContentConfig(max_output_tokens=300, …)`). */
+function settingsObject(value: Value, context: ValueContext): ObjectValue | undefined {
+  const resolved = resolve(value, context);
+  if (resolved.kind === 'object') return resolved;
+  return resolved.kind === 'call' && resolved.callee !== '+' ? requestOptions(resolved, context) : undefined;
 }
 
 /** The chat model a LangChain call runs on: `ChatOpenAI(model=…)` reached through a name, `self.llm`, or
@@ -361,10 +369,11 @@ export function interpretCall(call: CallValue, context: ValueContext): DraftProm
     // `genai.GenerativeModel("gemini-…").generate_content("…")` whose model is set on the object.
     const options = requestOptions(call, context);
     const first = call.args[0] && resolve(call.args[0], context);
-    const contents = options ? entry(options, 'contents', 'contents') : first && first.kind !== 'object' ? first : undefined;
+    const contents = options ? entry(options, 'contents') : first && first.kind !== 'object' ? first : undefined;
     if (!contents) return options || !call.args[0] ? undefined : unread('its contents are built at run time');
-    const config = options && resolve(entry(options, 'config', 'generation_config', 'generationConfig') ?? { kind: 'other', empty: true, start: 0, end: 0 }, context);
-    const system = config?.kind === 'object' ? entry(config, 'system_instruction', 'systemInstruction') : undefined;
+    const configValue = options && entry(options, 'config', 'generation_config', 'generationConfig');
+    const config = configValue && settingsObject(configValue, context);
+    const system = config && entry(config, 'system_instruction', 'systemInstruction');
     const owner = call.target && resolve(call.target, context);
     const ownerOptions = owner?.kind === 'call' ? requestOptions(owner, context) : undefined;
     // The older SDKs set the system instruction on the model object: `GenerativeModel(…, system_instruction=…)`.

@@ -112,13 +112,15 @@ function report(part: string, result: CorpusScore): void {
   }
 }
 
-describe('prompt finding on the labelled corpus', () => {
+describe('prompt finding on the labelled corpus', function () {
+  // Reads some forty files; generous on a shared machine, since speed is measured by bench:extract, not here.
+  this.timeout(60_000);
   const labels = readLabels();
 
   it('meets the floors on the tuning part: 95 % precision and 90 % recall, for prompts and for models', () => {
     const result = score('tuning', labels);
     report('tuning', result);
-    assert.ok(result.labelled.prompts >= 120 && result.labelled.lookAlikes >= 150, 'the corpus keeps its size');
+    assert.ok(result.labelled.prompts >= 150 && result.labelled.lookAlikes >= 150, 'the corpus keeps its size');
     assert.ok(result.precision >= 0.95, `finding precision ${percent(result.precision)}`);
     assert.ok(result.recall >= 0.9, `finding recall ${percent(result.recall)}`);
     assert.ok(result.modelPrecision >= 0.95, `model precision ${percent(result.modelPrecision)}`);
