@@ -20,7 +20,7 @@ import {
   type SarifResult,
   type Severity,
 } from '../../core';
-import { listWorkspaceFiles, loadPolicy, PolicyError, readWorkspaceFiles } from '../../core/node';
+import { listWorkspaceFiles, loadPolicy, PolicyError, readWorkspaceFiles, type PassedOver } from '../../core/node';
 import { version } from '../package.json';
 import { ExitCode, oneOf, parseOptions, UsageError, type CliIO } from '../io';
 import { formatTable, outputWidth, truncate, wrapText, type TableColumn } from '../layout';
@@ -39,6 +39,11 @@ Options:
   --policy FILE              Policy file (default: tokenwise.config.{yaml,yml,json} found from the first path up).
   --env NAME                 Environment whose approved models apply (default: default).
   --model MODEL              Model for prompts whose call site names none (default: the policy's defaultModel).
+  --exclude GLOB             Leave out files and folders matching GLOB (repeatable; 'tests/**', '*.test.ts',
+                             'vendor'). .gitignore and .tokenwiseignore files (same syntax) are honoured too.
+  --no-gitignore             Read files that .gitignore would leave out (.tokenwiseignore still applies).
+  --verbose                  List the files passed over (ignored, excluded, unsupported, too large, binary) and
+                             the LLM calls seen whose prompt could not be read.
   --rules                    List the audit rules and exit.
 
 Inline suppression: '// tokenwise-disable-next-line RULE-ID' ('#' in Python, '{# … #}' in templates), or
@@ -60,6 +65,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     env: { type: 'string' },
     model: { type: 'string' },
     rules: { type: 'boolean' },
+    exclude: { type: 'string', multiple: true },
+    'no-gitignore': { type: 'boolean' },
+    verbose: { type: 'boolean' },
   } as const;
   const { values, positionals } = parseOptions(args, options, help);
   if (values.help) {
@@ -83,10 +91,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const suggestions = suggestModels(values.model, 3, policy.customModels);
     throw new UsageError(`unknown model '${values.model}'${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''}`);
   }
-  const walk = { cwd: io.cwd, include: (path: string) => isSupportedFile(path, { promptGlobs: policy.promptFiles }) };
-  const { files } = listWorkspaceFiles(paths, walk);
+  const walk = {
+    cwd: io.cwd,
+    include: (path: string) => isSupportedFile(path, { promptGlobs: policy.promptFiles }),
+    exclude: values.exclude ?? [],
+    gitignore: !values['no-gitignore'],
+  };
+  const { files, passedOver } = listWorkspaceFiles(paths, walk);
+  const scope = new ScopeTally(passedOver);
 
-  const report = createReport(format, io);
+  const report = createReport(format, io, scope, values.verbose === true);
   const totals = new AuditTotals();
   const overBudget: string[] = [];
   const progress = createProgress(io, files.length);
@@ -98,7 +112,15 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       report.notice(outcome.text);
       continue;
     }
+    if (outcome.kind === 'skipped') {
+      // A file that could not be read (too large, binary) is rare and worth a notice; it is counted as passed over too.
+      scope.skip(outcome.relativePath, outcome.reason);
+      totals.addNotice();
+      report.notice(`${outcome.relativePath}: skipped: ${outcome.reason}`);
+      continue;
+    }
     const audit = outcome.audit;
+    scope.read(audit);
     totals.add(audit);
     report.file(audit, outcome.source);
     if (maxCostPerCall !== undefined) {
@@ -133,13 +155,16 @@ interface AuditJob {
   model?: string;
 }
 
-type Outcome = { kind: 'audit'; audit: FileAudit; source: string } | { kind: 'notice'; text: string };
+type Outcome =
+  | { kind: 'audit'; audit: FileAudit; source: string }
+  | { kind: 'notice'; text: string }
+  | { kind: 'skipped'; relativePath: string; reason: string };
 
 /** Reads and audits the files in order, one at a time. */
 function* auditFiles(job: AuditJob): Generator<Outcome> {
   for (const entry of readWorkspaceFiles(job.files, { cwd: job.cwd })) {
     if (entry.kind === 'skipped') {
-      yield { kind: 'notice', text: `${entry.relativePath}: ${entry.reason}` };
+      yield { kind: 'skipped', relativePath: entry.relativePath, reason: entry.reason.replace(/^skipped: /, '') };
       continue;
     }
     try {
@@ -210,20 +235,80 @@ function createProgress(io: CliIO, total: number): { tick(): void; done(): void 
   };
 }
 
+/** What the run did not read: files passed over by the walk or when read (size, binary), and the LLM calls seen
+ * whose prompt could not be read. Counted always, listed with --verbose. */
+class ScopeTally {
+  readonly skipped: Array<{ path: string; reason: string }> = [];
+  readonly unreadCalls: Array<{ location: string; api: string; reason: string }> = [];
+  filesRead = 0;
+
+  constructor(passedOver: PassedOver[]) {
+    for (const entry of passedOver) {
+      this.skipped.push({ path: `${entry.relativePath}${entry.folder ? '/' : ''}`, reason: passedOverReason[entry.reason] });
+    }
+  }
+
+  skip(path: string, reason: string): void {
+    this.skipped.push({ path, reason });
+  }
+
+  read(audit: FileAudit): void {
+    this.filesRead++;
+    for (const call of audit.unreadCalls ?? []) {
+      this.unreadCalls.push({ location: `${audit.file}:${call.range.startLine + 1}`, api: call.api, reason: call.reason });
+    }
+  }
+
+  /** Counts by reason, for the JSON summary and the closing line. */
+  counts(): { filesRead: number; skipped: Record<string, number>; unreadCalls: number } {
+    const skipped: Record<string, number> = {};
+    for (const entry of this.skipped) {
+      const key = entry.reason.startsWith('over the') || /is over the/.test(entry.reason) ? 'too large' : entry.reason;
+      skipped[key] = (skipped[key] ?? 0) + 1;
+    }
+    return { filesRead: this.filesRead, skipped, unreadCalls: this.unreadCalls.length };
+  }
+
+  /** The closing sentence: what was read, passed over, and seen but not read. */
+  line(): string {
+    const { skipped, unreadCalls } = this.counts();
+    const passed = Object.entries(skipped).map(([reason, n]) => `${n.toLocaleString('en-US')} ${reason}`);
+    return (
+      `Read ${this.filesRead.toLocaleString('en-US')} file(s)` +
+      (passed.length > 0 ? `; passed over ${passed.join(', ')}` : '') +
+      `; ${unreadCalls.toLocaleString('en-US')} LLM call(s) seen whose prompt could not be read (not priced)` +
+      (passed.length > 0 || unreadCalls > 0 ? '; --verbose lists them.' : '.')
+    );
+  }
+
+  listing(): string[] {
+    return [
+      ...this.skipped.map((entry) => `${entry.path}: passed over: ${entry.reason}`),
+      ...this.unreadCalls.map((call) => `${call.location}: ${call.api} call, prompt not read: ${call.reason}`),
+    ];
+  }
+}
+
+const passedOverReason: Record<PassedOver['reason'], string> = {
+  ignored: 'ignored (.gitignore/.tokenwiseignore)',
+  excluded: 'excluded (--exclude)',
+  unsupported: 'not a source or prompt file',
+};
+
 interface Report {
   file(audit: FileAudit, source: string): void;
   notice(text: string): void;
   end(summary: AuditSummary): void;
 }
 
-function createReport(format: Format, io: CliIO): Report {
-  if (format === 'json') return jsonReport(io);
-  if (format === 'sarif') return sarifReport(io);
-  return textReport(io);
+function createReport(format: Format, io: CliIO, scope: ScopeTally, verbose: boolean): Report {
+  if (format === 'json') return jsonReport(io, scope, verbose);
+  if (format === 'sarif') return sarifReport(io, scope);
+  return textReport(io, scope, verbose);
 }
 
 /** Streams `{ "files": [...], "notices": [...], "summary": {...} }`, one file at a time, in 64 KiB writes. */
-function jsonReport(io: CliIO): Report {
+function jsonReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
   const notices: string[] = [];
   let first = true;
   let pending = '';
@@ -237,7 +322,7 @@ function jsonReport(io: CliIO): Report {
   write(`{"tool":"tokenwise","version":${JSON.stringify(version)},"pricesAsOf":${JSON.stringify(pricesAsOf())},"files":[`);
   return {
     file(audit) {
-      if (audit.prompts.length === 0 && audit.notices.length === 0) return;
+      if (audit.prompts.length === 0 && audit.notices.length === 0 && (audit.unreadCalls ?? []).length === 0) return;
       const compact = {
         file: audit.file,
         prompts: audit.prompts.map((report) => ({
@@ -247,6 +332,7 @@ function jsonReport(io: CliIO): Report {
           language: report.prompt.language,
           range: report.prompt.range,
           model: report.model,
+          modelSource: report.prompt.modelSource,
           tokens: report.tokens,
           outputTokens: report.outputTokens,
           callsPerDay: report.callsPerDay,
@@ -256,6 +342,7 @@ function jsonReport(io: CliIO): Report {
           scoreReasons: report.scoreReasons,
           findings: report.findings,
         })),
+        unreadCalls: audit.unreadCalls ?? [],
         notices: audit.notices,
       };
       write(`${first ? '' : ','}\n${JSON.stringify(compact)}`);
@@ -265,13 +352,14 @@ function jsonReport(io: CliIO): Report {
       notices.push(text);
     },
     end(summary) {
-      write(`\n],"notices":${JSON.stringify(notices)},"summary":${JSON.stringify(summary)}}\n`, true);
+      const scopeSummary = { ...scope.counts(), ...(verbose ? { skippedFiles: scope.skipped } : {}) };
+      write(`\n],"notices":${JSON.stringify(notices)},"summary":${JSON.stringify(summary)},"scope":${JSON.stringify(scopeSummary)}}\n`, true);
     },
   };
 }
 
 /** SARIF URIs are relative to the repository root (the nearest folder up with a `.git`), wherever the audit runs. */
-function sarifReport(io: CliIO): Report {
+function sarifReport(io: CliIO, scope: ScopeTally): Report {
   const results: SarifResult[] = [];
   const notices: string[] = [];
   const root = repositoryRoot(io.cwd);
@@ -287,6 +375,7 @@ function sarifReport(io: CliIO): Report {
     notice: report,
     end() {
       io.stdout(`${JSON.stringify(sarifLog(results, version, notices), null, 2)}\n`);
+      io.stderr(`tokenwise audit: ${scope.line()}\n`);
     },
   };
 }
@@ -306,7 +395,7 @@ interface Row {
 const severityMark: Record<Severity, string> = { error: 'E', warning: 'W', info: 'I' };
 
 /** A table of prompts, then the findings by file, then notices and totals. */
-function textReport(io: CliIO): Report {
+function textReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
   const rows: Row[] = [];
   const findingLines: string[] = [];
   const notices: string[] = [];
@@ -353,7 +442,8 @@ function textReport(io: CliIO): Report {
       }
       if (findingLines.length > 0) out.push('', 'Findings', ...findingLines.map((line) => `  ${line}`));
       if (notices.length > 0) out.push('', 'Notices', ...notices.map((line) => `  ${line}`));
-      out.push('', summaryLine(summary));
+      if (verbose && scope.listing().length > 0) out.push('', 'Not read', ...scope.listing().map((line) => `  ${line}`));
+      out.push('', summaryLine(summary), scope.line());
       io.stdout(`${wrapText(out.join('\n'), width)}\n`);
     },
   };

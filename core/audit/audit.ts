@@ -33,7 +33,9 @@ export function auditText(text: string, fileName: string, options: AuditOptions 
 export function auditExtracted(text: string, fileName: string, extracted: ExtractResult, options: AuditOptions = {}): FileAudit {
   const policy = options.policy ?? defaultPolicy;
   const notices = [...extracted.notices];
-  if (extracted.prompts.length === 0) return { file: fileName, prompts: [], findings: [], notices };
+  // Only when there are some, so a file's audit keeps its shape otherwise.
+  const unread = extracted.unreadCalls.length > 0 ? { unreadCalls: extracted.unreadCalls } : {};
+  if (extracted.prompts.length === 0) return { file: fileName, prompts: [], findings: [], notices, ...unread };
   const lines = new LineIndex(text);
   const suppressions = parseSuppressions(text, lines);
   const prompts = extracted.prompts.map((prompt) => auditPrompt(prompt, text, fileName, lines, suppressions, policy, options, notices));
@@ -46,7 +48,7 @@ export function auditExtracted(text: string, fileName: string, extracted: Extrac
       return !seen.has(key) && Boolean(seen.add(key));
     })
     .sort((a, b) => a.range.start - b.range.start);
-  return { file: fileName, prompts, findings, notices: [...new Set(notices)] };
+  return { file: fileName, prompts, findings, notices: [...new Set(notices)], ...unread };
 }
 
 function auditPrompt(

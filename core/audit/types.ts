@@ -1,4 +1,4 @@
-import type { ExtractedPrompt, PromptPart, TemplateVariable, TextRange } from '../extract';
+import type { ExtractedPrompt, PromptPart, TemplateVariable, TextRange, UnreadCall } from '../extract';
 import type { ModelInfo } from '../models';
 import type { Policy } from '../policy';
 import type { Nanos, PromptCostEstimate } from '../pricing';
@@ -54,6 +54,8 @@ export interface FileAudit {
   /** Every finding of the file, prompt findings included, in source order. */
   findings: Finding[];
   notices: string[];
+  /** LLM calls seen whose prompt could not be read, so not priced (extraction's `unreadCalls`); absent when none. */
+  unreadCalls?: UnreadCall[];
 }
 
 /** A prompt part as the rules see it: its text, and where that text sits verbatim in the source (if it does). */

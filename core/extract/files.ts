@@ -126,13 +126,47 @@ function splitRoles(text: string, bodyStart: number, marker: RegExp): DraftPart[
   return parts;
 }
 
-/** The prompt a whole file holds, with its model and cap from front matter. */
+/** What a template renders, by the extension before the template's own (`setup.py.j2`, `values.yml.jinja2`,
+ * `index.html.hbs`): code, configuration and markup, not text for a model. */
+const RENDERED_CODE = new Set([
+  'py', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'java', 'kt', 'go', 'rs', 'rb', 'php', 'c', 'h', 'cc', 'cpp', 'hpp', 'cs',
+  'swift', 'scala', 'sh', 'bash', 'zsh', 'ps1', 'bat', 'cmd', 'sql', 'html', 'htm', 'xml', 'svg', 'css', 'scss', 'less',
+  'vue', 'svelte', 'yml', 'yaml', 'json', 'toml', 'ini', 'cfg', 'conf', 'env', 'properties', 'tf', 'hcl', 'nix',
+  'dockerfile', 'service', 'plist', 'gradle', 'cmake', 'lock', 'csv', 'tex', 'rst', 'ipynb', 'j2', 'proto', 'graphql',
+]);
+/** File names of build and deployment files, with or without an extension before the template's. */
+const RENDERED_NAMES = /^(?:dockerfile|containerfile|makefile|jenkinsfile|vagrantfile|procfile|gemfile|rakefile|caddyfile|nginx|requirements|setup|pyproject|package|tsconfig|docker-compose|compose|\.env|\.gitignore|\.dockerignore|license|codeowners|changelog|readme|manifest)(?:[.-]|$)/i;
+/** The first lines of a template that renders code or configuration. */
+const CODE_START = /^(?:\s*(?:\{[%#][\s\S]*?[%#]\}\s*)*)(?:#!|<!(?:doctype|DOCTYPE)|<\?xml|<(?:html|HTML)|<(?:div|template|svg|head|body|section|table|ul|span|p|a|form|script|style|link|meta)\b|import\s+[\w.]+|from\s+[\w.]+\s+import\b|package\s+[\w.]+;?$|FROM\s+\S+|apiVersion:|kind:\s|version:\s*['"]?\d|\[[\w.-]+\]\s*$|def\s+\w+\(|class\s+\w+[(:]|(?:const|let|var|function|export)\s|\{\s*"|server\s*\{|\w+\s*=\s*\{|[a-z_][\w.-]*:\s*(?:\{\{|$))/m;
+
+/** Whether a template file renders code, configuration or markup rather than a prompt: by its name (`Dockerfile.j2`,
+ * `setup.py.jinja2`), its extension chain (`*.yml.jinja2`, `*.html.hbs`) or, for a template with no such name, its
+ * first lines (`#!/bin/sh`, `<html>`, `apiVersion:`, `import x`). Only the generic template extensions are judged:
+ * a `.prompt`/`.prompty` file, a `prompts/` file or a configured glob is a prompt by the user's word. */
+export function isCodeTemplate(text: string, fileName: string, options?: ExtractOptions): boolean {
+  const { folders, extension, base } = splitPath(fileName);
+  if (!(extension in PROMPT_FILES) || extension === '.prompt' || extension === '.prompty') return false;
+  if (folders.some((folder) => /^prompts?$/i.test(folder)) || options?.promptGlobs?.some((glob) => matchesPathGlob(glob, fileName))) return false;
+  const stem = base.slice(0, base.length - extension.length);
+  const inner = stem.includes('.') ? stem.slice(stem.lastIndexOf('.') + 1).toLowerCase() : '';
+  if (RENDERED_CODE.has(inner) || RENDERED_NAMES.test(stem)) return true;
+  if (inner === 'md' || inner === 'txt') return false;
+  const head = text.replace(/^\uFEFF/, '').slice(0, 600);
+  if (CODE_START.test(head)) return true;
+  // Markup throughout: more tags than lines of prose.
+  const tags = (text.match(/<\/?[a-zA-Z][\w-]*(?:\s[^<>]*)?>/g) ?? []).length;
+  return tags >= 6 && tags * 2 >= text.split('\n').length;
+}
+
+/** The prompt a whole file holds, with its model and cap from front matter; undefined for a template that renders
+ * code or configuration (see isCodeTemplate). */
 export function extractFile(
   text: string,
   fileName: string,
   options: ExtractOptions | undefined,
   notices: string[],
-): { draft: DraftPrompt; language: string; options: ExtractOptions | undefined } {
+): { draft: DraftPrompt; language: string; options: ExtractOptions | undefined } | undefined {
+  if (isCodeTemplate(text, fileName, options)) return undefined;
   const { extension, base } = splitPath(fileName);
   const kind = PROMPT_FILES[extension] ?? { syntax: 'detect' as const, language: FOLDER_PROMPTS[extension] ?? 'plaintext' };
   const frontMatter = extension === '.prompt' || extension === '.prompty' || kind.syntax === 'detect' ? readFrontMatter(text, fileName, notices) : undefined;

@@ -1,8 +1,9 @@
 // Finding prompts in code and prompt files. See the README's "Finding prompts" for what is found and how.
 import { extractFile, isPromptFile } from './files';
 import { extractJavaScript } from './javascript';
-import { finishPrompts } from './prompts';
+import { finishPrompts, finishUnreadCalls } from './prompts';
 import { extractPython } from './python';
+import type { UnreadCallDraft } from './sdk';
 import type { ExtractOptions, ExtractResult } from './types';
 
 export * from './types';
@@ -45,15 +46,17 @@ export function extractPrompts(text: string, fileName: string, options?: Extract
   try {
     if (isPromptFile(fileName, options)) {
       const found = extractFile(text, fileName, options, notices);
-      return { prompts: finishPrompts([found.draft], text, fileName, found.language, found.options), notices };
+      if (!found) return { prompts: [], unreadCalls: [], notices };
+      return { prompts: finishPrompts([found.draft], text, fileName, found.language, found.options), unreadCalls: [], notices };
     }
     const language = LANGUAGES[extensionOf(fileName)];
-    if (language === undefined) return { prompts: [], notices };
-    const drafts = language === 'python' ? extractPython(text, fileName, notices) : extractJavaScript(text, fileName, notices);
-    return { prompts: finishPrompts(drafts, text, fileName, language, options), notices };
+    if (language === undefined) return { prompts: [], unreadCalls: [], notices };
+    const unread: UnreadCallDraft[] = [];
+    const drafts = language === 'python' ? extractPython(text, fileName, notices, unread) : extractJavaScript(text, fileName, notices, unread);
+    return { prompts: finishPrompts(drafts, text, fileName, language, options), unreadCalls: finishUnreadCalls(unread, text), notices };
   } catch (error) {
     // A bug here must cost one file's prompts, not the whole run.
     notices.push(`${fileName}: could not extract prompts: ${(error as Error).message}`);
-    return { prompts: [], notices };
+    return { prompts: [], unreadCalls: [], notices };
   }
 }

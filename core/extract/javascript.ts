@@ -2,9 +2,9 @@
 // the shared value model.
 import { parse, type ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
-import { BINDING_HINT, insideAny, isPromptBinding, roleOfName, type DraftPrompt } from './prompts';
-import { CALL_HINT, interpretCall } from './sdk';
-import { Declarations, dedented, isTextLike, textOf, type CallValue, type TextValue, type Value, type ValueContext } from './values';
+import { BINDING_HINT, asksTerminal, insideAny, isPromptBinding, mentionsLlm, roleOfName, type DraftPrompt } from './prompts';
+import { CALL_HINT, apiOf, interpretCall, type UnreadCallDraft } from './sdk';
+import { Declarations, dedented, isTextLike, resolve, textOf, type CallValue, type TextValue, type Value, type ValueContext } from './values';
 import { looksTruncated, scanMustacheVariables } from './variables';
 
 
@@ -49,6 +49,23 @@ function pathOf(node: Node): string | undefined {
   return undefined;
 }
 
+/** The callee as a dotted path even when the chain starts at a call or another expression:
+ * `getClient().chat.completions.create`, `(await makeClient()).messages.create`, `clients[0].responses.create`
+ * (as `.responses.create`), `new ChatOpenAI({…}).invoke`. */
+function calleePath(node: Node): string | undefined {
+  const current = unwrap(node);
+  const path = pathOf(current);
+  if (path !== undefined) return path;
+  if ((current.type === 'MemberExpression' || current.type === 'OptionalMemberExpression') && !current.computed && current.property.type === 'Identifier') {
+    return `${calleePath(current.object) ?? ''}.${current.property.name}`;
+  }
+  if (current.type === 'CallExpression' || current.type === 'OptionalCallExpression' || current.type === 'NewExpression') {
+    const inner = calleePath(current.callee);
+    return inner === undefined ? '' : `${inner}()`;
+  }
+  return undefined;
+}
+
 class JavaScriptReader {
   private readonly declarations = new Declarations();
   readonly context: ValueContext;
@@ -63,12 +80,51 @@ class JavaScriptReader {
     };
   }
 
-  /** Names assigned after their declaration (`prompt += …`, `i++`): their initial value is not followed. */
+  /** Names assigned after their declaration (`name = other`, `i++`): their initial value is not followed. A builder's
+   * appends (`prompt += …`) keep it followed: they are joined to its value instead. */
   readonly reassigned = new Set<string>();
 
   addConstant(name: string, init: Node, start: number, scope: Node): void {
     let value: Value | undefined;
     this.declarations.add({ name, start, scopeStart: scope.start!, scopeEnd: scope.end!, value: () => (value ??= this.value(init)) });
+  }
+
+  /** A parameter's default (`model = 'gpt-4o'`): a fallback, since a caller may pass another value. */
+  addDefault(name: string, init: Node, start: number, scope: Node): void {
+    let value: Value | undefined;
+    this.declarations.add({
+      name,
+      start,
+      scopeStart: scope.start!,
+      scopeEnd: scope.end!,
+      value: () => (value ??= { kind: 'call', callee: '??', args: [this.value(init)], start: init.start!, end: init.end!, argsStart: init.start!, argsEnd: init.end! }),
+    });
+  }
+
+  /** A member set once (`this.model = model` in a constructor): its value read where it is assigned, so a
+   * constructor parameter resolves to that parameter's default, not to a same-named value elsewhere. */
+  addMember(path: string, init: Node, start: number, scope: Node): void {
+    let value: Value | undefined;
+    this.declarations.add({ name: path, start, scopeStart: scope.start!, scopeEnd: scope.end!, value: () => (value ??= resolve(this.value(init), this.contextAt(start))) });
+  }
+
+  /** `name += piece` (or `name = name + piece`) at `start`: false when `name` has no declaration to extend. */
+  append(name: string, piece: Node, start: number): boolean {
+    let value: Value | undefined;
+    return this.declarations.append(name, start, () => (value ??= this.value(piece)));
+  }
+
+  /** `list.push(a, b)` at `start`: items joined to the list declared before (a no-op when there is none). */
+  appendItems(name: string, items: Node[], start: number): void {
+    let value: Value | undefined;
+    const first = items[0]!;
+    const last = items[items.length - 1]!;
+    this.declarations.append(name, start, () => (value ??= { kind: 'list', items: items.map((item) => this.value(item)), start: first.start!, end: last.end! }));
+  }
+
+  /** A builder's whole text, for the binding declared at `start`. */
+  built(name: string, start: number): Value | undefined {
+    return this.declarations.built(name, start);
   }
 
   /** The context for reading code at `position`: with the declarations visible there (`const`, and `let`/`var`
@@ -184,7 +240,7 @@ class JavaScriptReader {
     const argsStart = this.argumentsStart(node);
     return {
       kind: 'call',
-      callee: prefix + (path ?? method ?? ''),
+      callee: prefix + (path ?? calleePath(callee) ?? method ?? ''),
       method,
       target: isMember ? this.value(callee.object) : undefined,
       args: node.arguments.map((arg) => this.value(arg)),
@@ -227,13 +283,20 @@ class JavaScriptReader {
         };
       case 'ObjectExpression': {
         const entries = [];
+        const spreads: Value[] = [];
         for (const property of current.properties) {
+          if (property.type === 'SpreadElement') spreads.push(this.value(property.argument));
           if (property.type !== 'ObjectProperty' || property.computed) continue;
           const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
           if (key !== undefined) entries.push({ key, value: this.value(property.value) });
         }
-        return { kind: 'object', entries, ...span };
+        return spreads.length > 0 ? { kind: 'object', entries, spreads, ...span } : { kind: 'object', entries, ...span };
       }
+      case 'LogicalExpression':
+        // `process.env.MODEL ?? 'gpt-4o'`, `options.model || DEFAULT_MODEL`: a run-time value with a fallback.
+        return current.operator === '&&'
+          ? this.ref(current)
+          : { kind: 'call', callee: '??', args: [this.value(current.left), this.value(current.right)], start: span.start, end: span.end, argsStart: span.start, argsEnd: span.end };
       case 'SpreadElement':
         return { kind: 'spread', value: this.value(current.argument), ...span };
       case 'BinaryExpression':
@@ -334,10 +397,18 @@ interface BindingCandidate {
   node: Node;
   start: number;
   end: number;
+  /** A `const`/`let` declaration, whose builder appends belong to it. */
+  declared?: boolean;
+}
+
+/** The block a declaration is visible in: the nearest enclosing block, else the program. */
+function scopeOf(ancestors: Node[], program: Node): Node {
+  for (let i = ancestors.length - 1; i >= 0; i--) if (ancestors[i]!.type === 'BlockStatement') return ancestors[i]!;
+  return program;
 }
 
 /** Prompts of a TypeScript/JavaScript file: SDK calls, then prompt-named bindings not already part of a call. */
-export function extractJavaScript(source: string, fileName: string, notices: string[]): DraftPrompt[] {
+export function extractJavaScript(source: string, fileName: string, notices: string[], unread: UnreadCallDraft[] = []): DraftPrompt[] {
   const mayCall = CALL_HINT.test(source);
   if (!mayCall && !BINDING_HINT.test(source)) return [];
   let file: ReturnType<typeof parse>;
@@ -363,6 +434,13 @@ export function extractJavaScript(source: string, fileName: string, notices: str
   }
 
   const reader = new JavaScriptReader(source);
+  const declareDefaults = (pattern: t.ObjectPattern, scope: Node): void => {
+    for (const property of pattern.properties) {
+      if (property.type === 'ObjectProperty' && property.value.type === 'AssignmentPattern' && property.value.left.type === 'Identifier') {
+        reader.addDefault(property.value.left.name, property.value.right, property.start!, scope);
+      }
+    }
+  };
   const calls: Array<{ node: t.CallExpression | t.NewExpression | t.OptionalCallExpression; ancestors: Node[] }> = [];
   const bindings: BindingCandidate[] = [];
   const ancestors: Node[] = [];
@@ -374,37 +452,72 @@ export function extractJavaScript(source: string, fileName: string, notices: str
       case 'OptionalCallExpression':
       case 'NewExpression': {
         if (mayCall) {
-          const path = pathOf(node.callee);
-          if (path !== undefined && CALL_HINT.test(path)) calls.push({ node, ancestors: [...ancestors] });
+          const path = calleePath(node.callee);
+          if (path !== undefined && apiOf(path)) calls.push({ node, ancestors: [...ancestors] });
+        }
+        // `messages.push({...})`: items added to a list declared before.
+        const callee = node.callee;
+        if (callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.property.type === 'Identifier' && callee.property.name === 'push' && node.arguments.length > 0) {
+          const pushed = node.arguments;
+          reader.appendItems(callee.object.name, pushed, node.start!);
         }
         break;
       }
       case 'VariableDeclarator':
         if (node.id.type === 'Identifier' && node.init) {
-          let scope: Node = file.program;
-          for (let i = ancestors.length - 1; i >= 0 && scope === file.program; i--) {
-            if (ancestors[i]!.type === 'BlockStatement') scope = ancestors[i]!;
-          }
-          reader.addConstant(node.id.name, node.init, node.start!, scope);
-          bindings.push({ name: node.id.name, node: node.init, start: node.start!, end: node.end! });
-        }
+          reader.addConstant(node.id.name, node.init, node.start!, scopeOf(ancestors, file.program));
+          bindings.push({ name: node.id.name, node: node.init, start: node.start!, end: node.end!, declared: true });
+        } else if (node.id.type === 'ObjectPattern' && node.init) declareDefaults(node.id, scopeOf(ancestors, file.program));
         break;
       case 'ObjectProperty':
       case 'ClassProperty':
         if (!node.computed && node.value && (node.key.type === 'Identifier' || node.key.type === 'StringLiteral')) {
           const name = node.key.type === 'Identifier' ? node.key.name : node.key.value;
           bindings.push({ name, node: node.value, start: node.start!, end: node.end! });
+          // A class field is read as `this.name` anywhere in the class.
+          const classBody = node.type === 'ClassProperty' ? ancestors[ancestors.length - 1] : undefined;
+          if (classBody && node.type === 'ClassProperty' && !node.static) reader.addConstant(`this.${name}`, node.value, node.start!, classBody);
         }
         break;
       case 'UpdateExpression':
         if (node.argument.type === 'Identifier') reader.reassigned.add(node.argument.name);
         break;
       case 'AssignmentExpression': {
+        const right = unwrap(node.right);
+        const selfAppend = node.operator === '=' && node.left.type === 'Identifier' && right.type === 'BinaryExpression' && right.operator === '+' && unwrap(right.left).type === 'Identifier' && (unwrap(right.left) as t.Identifier).name === node.left.name;
+        if (node.left.type === 'Identifier' && (node.operator === '+=' || selfAppend)) {
+          // A builder: `prompt += …` extends the declared text instead of starting another prompt.
+          if (reader.append(node.left.name, selfAppend ? (right as t.BinaryExpression).right : node.right, node.start!)) break;
+        }
         if (node.left.type === 'Identifier') reader.reassigned.add(node.left.name);
         const path = pathOf(node.left);
-        if (path !== undefined) bindings.push({ name: path.slice(path.lastIndexOf('.') + 1), node: node.right, start: node.start!, end: node.end! });
+        if (path !== undefined) {
+          bindings.push({ name: path.slice(path.lastIndexOf('.') + 1), node: node.right, start: node.start!, end: node.end! });
+          // `this.model = 'gpt-4o'` in a constructor is read as `this.model` anywhere in the class.
+          const classBody = path.startsWith('this.') && node.operator === '=' ? ancestors.find((ancestor) => ancestor.type === 'ClassBody') : undefined;
+          if (classBody) reader.addMember(path, node.right, node.start!, classBody);
+        }
         break;
       }
+      case 'FunctionDeclaration':
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+      case 'ClassMethod':
+      case 'ObjectMethod':
+        // Defaults of parameters (`model = 'gpt-4o'`, `{ model = DEFAULT_MODEL }`) are what a call uses when the caller
+        // passes none.
+        for (const param of node.params) {
+          if (param.type === 'AssignmentPattern' && param.left.type === 'Identifier') reader.addDefault(param.left.name, param.right, param.start!, node);
+          else if (param.type === 'ObjectPattern') declareDefaults(param, node);
+          else if (param.type === 'AssignmentPattern' && param.left.type === 'ObjectPattern') declareDefaults(param.left, node);
+          else if (param.type === 'TSParameterProperty' && param.parameter.type === 'AssignmentPattern' && param.parameter.left.type === 'Identifier') {
+            // `constructor(private readonly model = 'gpt-4o')` declares `this.model` with that default.
+            const classBody = ancestors[ancestors.length - 1];
+            reader.addDefault(param.parameter.left.name, param.parameter.right, param.start!, node);
+            if (classBody?.type === 'ClassBody') reader.addDefault(`this.${param.parameter.left.name}`, param.parameter.right, param.start!, classBody);
+          }
+        }
+        break;
     }
     ancestors.push(node);
     for (const key of Object.keys(node)) {
@@ -422,21 +535,27 @@ export function extractJavaScript(source: string, fileName: string, notices: str
   for (const { node, ancestors: around } of calls) {
     const draft = interpretCall(reader.call(node), reader.contextAt(node.start!));
     if (!draft) continue;
+    if (draft.kind === 'unread') {
+      unread.push(draft);
+      continue;
+    }
     const retry = retryOf(around, source);
     if (retry && draft.call) draft.call.retry = retry;
     drafts.push(draft);
   }
   const inCall = insideAny(drafts);
+  const llmFile = drafts.length > 0 || unread.length > 0 || mentionsLlm(source);
   for (const binding of bindings) {
     if (!BINDING_HINT.test(binding.name) || inCall(binding.start)) continue;
     const body = promptBody(binding.node);
     if (!body) continue;
-    const value = reader.value(body);
+    const initial = reader.value(body);
+    const value = (binding.declared && reader.built(binding.name, binding.start)) || initial;
     const context = reader.contextAt(binding.start);
-    if (reader.context.used.has(value.start) || !isTextLike(value, context)) continue;
+    if (reader.context.used.has(initial.start) || !isTextLike(value, context)) continue;
     const text = textOf(value, context);
     if (!text || text.text.trim() === '') continue;
-    if (!isPromptBinding(binding.name, text.text)) continue;
+    if (!isPromptBinding(binding.name, text.text, llmFile) || asksTerminal(binding.name, source)) continue;
     const verbatim = source.slice(text.start, text.end) === text.text;
     // Static text with `{{name}}` placeholders is filled by a template engine or `.replace` later.
     const variables =

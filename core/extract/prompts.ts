@@ -1,6 +1,6 @@
 // Prompts as the front ends find them (source offsets), and their finishing into the public shape.
 import { LineIndex } from './positions';
-import type { CallApi, ExtractOptions, ExtractedPrompt, PromptPart, PromptRole } from './types';
+import type { CallApi, ExtractOptions, ExtractedPrompt, ModelSource, OutputCap, PromptPart, PromptRole, UnreadCall } from './types';
 import { sizeVariable, type RawVariable } from './variables';
 
 export interface Span {
@@ -20,9 +20,11 @@ export interface DraftCall extends Span {
   argsStart: number;
   argsEnd: number;
   model?: string;
+  modelSource?: ModelSource;
   modelSpan?: Span;
   maxTokens?: number;
   maxTokensSpan?: Span;
+  outputCap: OutputCap;
   usesTools: boolean;
   jsonMode: boolean;
   hasImages: boolean;
@@ -43,11 +45,60 @@ export interface DraftPrompt extends Span {
 /** Cheap pre-check for names that hold prompts: `*prompt*`, `*instructions*`, `*system*`. */
 export const BINDING_HINT = /prompt|instruction|system/i;
 
-/** Whether a binding holds a prompt. A name with only `system` in it also needs text of several words, so
- * `fileSystem = 'ext4'` is not a prompt. */
-export function isPromptBinding(name: string, text: string): boolean {
-  if (/prompt|instruction/i.test(name)) return true;
-  return /system/i.test(name) && /\S\s+\S/.test(text);
+/** Words of a name that say it holds something about a prompt, not the prompt: `PROMPT_TOKEN_COUNT`,
+ * `promptPlaceholder`, `system_prompt_path`, `"promptflow.connection.module"`. */
+const NOT_PROMPT_WORDS = new Set([
+  'label', 'placeholder', 'title', 'tooltip', 'hint', 'button', 'btn', 'error', 'errors', 'count', 'key', 'keys', 'id',
+  'ids', 'path', 'paths', 'file', 'files', 'filename', 'dir', 'folder', 'url', 'uri', 'name', 'names', 'type', 'types',
+  'mode', 'tokens', 'length', 'len', 'size', 'version', 'enabled', 'enable', 'flag', 'module', 'class', 'color', 'icon',
+  'style', 'width', 'height', 'index', 'idx', 'limit', 'max', 'min', 'timeout', 'cache', 'field', 'column', 'table',
+  'env', 'var', 'regex', 'pattern', 'status', 'state', 'event', 'action', 'route', 'endpoint', 'selector', 'locale',
+  'connection', 'loader', 'dropdown', 'input', 'visible', 'open', 'shown', 'ref', 'cost', 'price', 'hash', 'date',
+  'log', 'empty', 'description', 'desc', 'subtitle', 'caption', 'heading', 'tip', 'toggle', 'theme', 'ms', 'seconds',
+]);
+
+function nameWords(name: string): string[] {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** Words of prose in a text, its placeholders left out: runs of letters with at most light punctuation, so
+ * `%(asctime)s`, `__computed__` or `promptflow.connections` are not words. */
+function proseWords(text: string): number {
+  return text
+    .replace(/\$\{[^}]*\}|\{[^{}]*\}/g, ' ')
+    .split(/\s+/)
+    .filter((word) => /^[("'“‘]?\p{L}[\p{L}'’-]*[)"'”’.,;:!?]*$/u.test(word) && /\p{L}{2,}/u.test(word)).length;
+}
+
+/** Whether the file hands `name` to a terminal prompt (`input(prompt)`, `rl.question(prompt, …)`,
+ * `click.prompt(text)`): then it asks a person, not a model. */
+export function asksTerminal(name: string, source: string): boolean {
+  const escaped = name.replace(/[$]/g, '\\$');
+  return new RegExp(`\\b(?:input|raw_input|getpass|question|prompt|confirm|readline|setPrompt)\\s*\\(\\s*(?:prompt\\s*=\\s*)?${escaped}\\b`).test(source);
+}
+
+/** Whether a file shows it talks to a language model: an SDK import or name, a model family, an `llm`. */
+const LLM_MENTION = /openai|anthropic|langchain|llama_?index|litellm|genai|generativeai|gemini|ollama|mistralai|cohere|groq|@ai-sdk|\bllm|llm\b|gpt-|claude|chat_?model|chatModel|bedrock|vertexai|dspy|instructor|transformers/i;
+
+export function mentionsLlm(source: string): boolean {
+  return LLM_MENTION.test(source);
+}
+
+/**
+ * Whether a binding that reaches no call in its file still holds a prompt. Its name must have a prompt word as a
+ * word (`systemPrompt`, `USER_PROMPT`, `instructions`, `system` with prose; not `promptflow`) and, after it, no word
+ * that makes it something about a prompt (`PROMPT_TOKEN_COUNT`, `promptPlaceholder`; `titlePrompt` is a prompt); its text must read as prose: two words or more in a file
+ * that talks to a model, six or more elsewhere (a prompts module of constants, against a CLI's `"Enter a name: "`).
+ */
+export function isPromptBinding(name: string, text: string, llmFile = true): boolean {
+  const words = nameWords(name);
+  let head = words.length - 1;
+  while (head >= 0 && !/prompts?$|^instructions?$|^system$/.test(words[head]!)) head--;
+  if (head < 0) return false;
+  // The words after the prompt word qualify it (`PROMPT_TOKEN_COUNT`, `promptTitle`); those before say what the
+  // prompt is for (`titlePrompt`, `errorPrompt`).
+  if (words.slice(head + 1).some((word) => NOT_PROMPT_WORDS.has(word))) return false;
+  return proseWords(text) >= (llmFile ? 2 : 6);
 }
 
 /** The role a prompt-named binding most likely plays. */
@@ -119,13 +170,16 @@ export function finishPrompts(
         if (part.fewShot) finished.fewShot = true;
         return finished;
       });
-      const prompt: ExtractedPrompt = { id: `${key}:${ordinal}`, file, language, kind: draft.kind, range: lines.range(draft.start, draft.end), parts };
-      if (draft.name !== undefined) prompt.name = draft.name;
       const call = draft.call;
+      const model = draft.model ?? call?.model;
+      const modelSource: ModelSource = model === undefined ? 'unknown' : draft.model !== undefined ? 'literal' : (call?.modelSource ?? 'literal');
+      const prompt: ExtractedPrompt = { id: `${key}:${ordinal}`, file, language, kind: draft.kind, range: lines.range(draft.start, draft.end), parts, modelSource };
+      if (draft.name !== undefined) prompt.name = draft.name;
       if (call) {
         prompt.callSite = {
           api: call.api,
           range: lines.range(call.start, call.end),
+          outputCap: call.outputCap,
           usesTools: call.usesTools,
           jsonMode: call.jsonMode,
           hasImages: call.hasImages,
@@ -137,11 +191,17 @@ export function finishPrompts(
         if (call.maxTokensSpan) prompt.callSite.maxTokensRange = lines.range(call.maxTokensSpan.start, call.maxTokensSpan.end);
         if (call.retry) prompt.callSite.retry = { bounded: call.retry.bounded, range: lines.range(call.retry.start, call.retry.end) };
       }
-      const model = draft.model ?? call?.model;
       const maxTokens = draft.maxTokens ?? call?.maxTokens;
       if (model !== undefined) prompt.model = model;
       if (draft.modelSpan) prompt.modelRange = lines.range(draft.modelSpan.start, draft.modelSpan.end);
       if (maxTokens !== undefined) prompt.maxTokens = maxTokens;
       return prompt;
     });
+}
+
+/** Unread call drafts → public UnreadCall entries with line/character ranges. */
+export function finishUnreadCalls(drafts: Array<{ api: CallApi; start: number; end: number; reason: string }>, source: string): UnreadCall[] {
+  if (drafts.length === 0) return [];
+  const lines = new LineIndex(source);
+  return drafts.map((draft) => ({ api: draft.api, range: lines.range(draft.start, draft.end), reason: draft.reason }));
 }

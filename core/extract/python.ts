@@ -2,9 +2,9 @@
 // that knows Python's strings exactly (prefixes, triple quotes, escapes, f-string fields with nested quotes and
 // format specs), comments, brackets and line structure, and a small expression reader over its tokens that
 // produces the shared value model. test/core/extract/python.test.ts proves it on tricky inputs.
-import { BINDING_HINT, insideAny, isPromptBinding, roleOfName, type DraftPrompt, type Span } from './prompts';
-import { CALL_HINT, apiOf, interpretCall } from './sdk';
-import { Declarations, formatVariables, isTextLike, textOf, type CallValue, type ObjectEntry, type TextValue, type Value, type ValueContext } from './values';
+import { BINDING_HINT, asksTerminal, insideAny, isPromptBinding, mentionsLlm, roleOfName, type DraftPrompt, type Span } from './prompts';
+import { CALL_HINT, apiOf, interpretCall, type UnreadCallDraft } from './sdk';
+import { Declarations, formatVariables, isTextLike, resolve, textOf, type CallValue, type ObjectEntry, type TextValue, type Value, type ValueContext } from './values';
 import { leadingPath, looksTruncated, type RawVariable } from './variables';
 
 interface Token extends Span {
@@ -308,6 +308,21 @@ class ExpressionReader {
     const [first, afterFirst] = this.primary(index);
     let next = this.at(afterFirst);
     if (this.isTerminator(next, depth)) return [first, afterFirst];
+    if (next?.type === 'name' && next.value === 'or') {
+      // `os.environ.get("MODEL") or "gpt-4o"`: a run-time value with a fallback.
+      const operands = [first];
+      let i = afterFirst;
+      while (this.at(i)?.type === 'name' && this.at(i)!.value === 'or') {
+        const [operand, after] = this.primary(i + 1);
+        operands.push(operand);
+        i = after;
+      }
+      if (this.isTerminator(this.at(i), depth)) {
+        const start = operands[0]!.start;
+        const end = operands[operands.length - 1]!.end;
+        return [{ kind: 'call', callee: '??', args: operands, start, end, argsStart: start, argsEnd: end }, i];
+      }
+    }
     if (next?.value === '+' && next.type === 'op') {
       const operands = [first];
       let i = afterFirst;
@@ -472,7 +487,11 @@ class ExpressionReader {
       else if (i < close - 1) i = this.skipExpression(i + 1, token.depth + 1);
     }
     if (comprehension) return [this.ref(open, close), close];
-    if (token.value === '{') return [{ kind: 'object', entries, ...span }, close];
+    if (token.value === '{') {
+      // `{**defaults, "model": …}`: keys not listed may come from the spread.
+      const spreads = items.flatMap((item) => (item.kind === 'spread' ? [item.value] : []));
+      return [spreads.length > 0 ? { kind: 'object', entries, spreads, ...span } : { kind: 'object', entries, ...span }, close];
+    }
     // A parenthesised single expression is that expression; a tuple reads like a list.
     if (token.value === '(' && items.length === 1 && this.at(close - 2)?.value !== ',') {
       const inner = items[0]!;
@@ -560,7 +579,7 @@ function retryOf(lines: Line[], lineIndex: number, tokens: Token[], source: stri
 }
 
 /** Prompts of a Python file: SDK calls, then prompt-named assignments, keyword arguments and dict entries. */
-export function extractPython(source: string, fileName: string, notices: string[]): DraftPrompt[] {
+export function extractPython(source: string, fileName: string, notices: string[], unread: UnreadCallDraft[] = []): DraftPrompt[] {
   const mayCall = CALL_HINT.test(source);
   if (!mayCall && !BINDING_HINT.test(source)) return [];
   const tokens = new Tokenizer(source, fileName, notices).run();
@@ -571,18 +590,61 @@ export function extractPython(source: string, fileName: string, notices: string[
   const scopes = scopesOf(lines);
   const contextAt = (position: number): ValueContext => ({ ...context, constant: (name) => declarations.at(name, position) });
 
+  /** `def f(prompt, model="gpt-4o", *, max_tokens: int = 500)`: defaults are what the body uses when the caller
+   * passes none, visible in the function's body. */
+  const declareParameters = (line: Line, lineIndex: number): void => {
+    let open = line.firstToken;
+    while (open <= line.lastToken && tokens[open]!.value !== '(') open++;
+    if (open > line.lastToken) return;
+    const close = reader.closeOf(open);
+    const body = scopes[lineIndex + 1];
+    if (!body || body.start !== line.start) return;
+    const depth = tokens[open]!.depth + 1;
+    for (let i = open + 1; i < close - 1; i++) {
+      const token = tokens[i]!;
+      if (token.depth !== depth || token.type !== 'name' || (tokens[i - 1]!.value !== ',' && i !== open + 1 && tokens[i - 1]!.value !== '*')) continue;
+      let equals = i + 1;
+      if (tokens[equals]?.value === ':') while (equals < close - 1 && !(tokens[equals]!.depth === depth && (tokens[equals]!.value === '=' || tokens[equals]!.value === ','))) equals++;
+      if (tokens[equals]?.value !== '=' || tokens[equals]!.type !== 'op') continue;
+      const [fallback] = reader.expression(equals + 1);
+      // A default is a fallback: a caller may pass another value.
+      const value: Value = { kind: 'call', callee: '??', args: [fallback], start: fallback.start, end: fallback.end, argsStart: fallback.start, argsEnd: fallback.end };
+      declarations.add({ name: token.value, start: token.start, scopeStart: body.start, scopeEnd: body.end, value: () => value });
+    }
+  };
+
   interface Candidate {
     name: string;
     value: Value;
     start: number;
+    /** An assignment to a plain name, whose builder appends (`prompt += …`) belong to it. */
+    declared?: boolean;
   }
   const candidates: Candidate[] = [];
   lines.forEach((line, lineIndex) => {
     // `NAME [: annotation] = value` and `self.name = value`.
     let i = line.firstToken;
+    if (tokens[i]!.type === 'name' && (tokens[i]!.value === 'def' || (tokens[i]!.value === 'async' && tokens[i + 1]?.value === 'def'))) {
+      declareParameters(line, lineIndex);
+      return;
+    }
     if (tokens[i]!.type !== 'name') return;
+    const listMethod = tokens[i + 1]?.value === '.' && tokens[i + 3]?.value === '(' ? tokens[i + 2]?.value : undefined;
+    if (listMethod === 'append' || listMethod === 'extend') {
+      // `messages.append({...})` / `messages.extend([...])`: items added to a list declared before.
+      declarations.append(tokens[i]!.value, line.start, () => {
+        const [item] = reader.expression(i + 4);
+        return listMethod === 'append' ? { kind: 'list', items: [item], start: item.start, end: item.end } : item;
+      });
+      return;
+    }
     while (tokens[i + 1]?.value === '.' && tokens[i + 2]?.type === 'name') i += 2;
     const target = source.slice(tokens[line.firstToken]!.start, tokens[i]!.end);
+    if (tokens[i + 1]?.value === '+=' && !target.includes('.')) {
+      // A builder: `prompt += …` extends the text assigned before instead of starting another prompt.
+      declarations.append(target, line.start, () => reader.expression(i + 2)[0]);
+      return;
+    }
     let equals = i + 1;
     if (tokens[equals]?.value === ':') {
       while (equals <= line.lastToken && !(tokens[equals]!.value === '=' && tokens[equals]!.depth === 0)) equals++;
@@ -590,11 +652,21 @@ export function extractPython(source: string, fileName: string, notices: string[
     if (equals > line.lastToken || tokens[equals]!.value !== '=' || tokens[equals]!.type !== 'op') return;
     const [value] = reader.expression(equals + 1);
     const name = target.slice(target.lastIndexOf('.') + 1);
+    if (!target.includes('.') && value.kind === 'call' && value.callee === '+' && value.args[0]?.kind === 'ref' && value.args[0].identifier === target) {
+      // `prompt = prompt + …`: the same builder.
+      const rest: Value = { ...value, args: value.args.slice(1), start: value.args[1]!.start };
+      if (declarations.append(target, line.start, () => rest)) return;
+    }
     if (!target.includes('.')) {
       const scope = scopes[lineIndex]!;
       declarations.add({ name, start: line.start, scopeStart: scope.start, scopeEnd: scope.end, value: () => value });
+    } else if (/^self\.\w+$/.test(target)) {
+      // `self.model = "gpt-4o"` in `__init__` is read as `self.model` in every method.
+      // Read where it is assigned, so `self.model = model` resolves to the parameter's default.
+      let read: Value | undefined;
+      declarations.add({ name: target, start: line.start, scopeStart: 0, scopeEnd: Number.MAX_SAFE_INTEGER, value: () => (read ??= resolve(value, contextAt(line.start))) });
     }
-    candidates.push({ name, value, start: tokens[line.firstToken]!.start });
+    candidates.push({ name, value, start: tokens[line.firstToken]!.start, declared: !target.includes('.') });
   });
   // Keyword arguments (`Agent(instructions="…")`) and dict entries (`{"system_prompt": "…"}`) named like prompts.
   for (let i = 0; i < tokens.length - 2; i++) {
@@ -615,14 +687,24 @@ export function extractPython(source: string, fileName: string, notices: string[
     for (let i = 0; i < tokens.length; i++) {
       while (lineIndex < lines.length - 1 && lines[lineIndex]!.lastToken < i) lineIndex++;
       const token = tokens[i]!;
-      if (token.type !== 'name' || tokens[i - 1]?.value === '.' || tokens[i - 1]?.value === 'def') continue;
+      // A chain that starts at a call or subscript (`get_client().chat.completions.create(…)`,
+      // `ChatOpenAI(model=…).invoke(…)`) is read from its first name after the `)`/`]`.
+      const chained = tokens[i - 1]?.value === '.' && (tokens[i - 2]?.value === ')' || tokens[i - 2]?.value === ']');
+      if (token.type !== 'name' || (tokens[i - 1]?.value === '.' && !chained) || tokens[i - 1]?.value === 'def') continue;
       let end = i + 1;
       while (tokens[end]?.value === '.' && tokens[end + 1]?.type === 'name') end += 2;
       if (tokens[end]?.value !== '(') continue;
       const callee = source.slice(token.start, tokens[end - 1]!.end).replace(/\s+/g, '');
       if (!apiOf(callee)) continue;
-      const draft = interpretCall(reader.callAt(i, end), contextAt(token.start));
+      const call = reader.callAt(i, end);
+      if (chained) call.target = chainTarget(tokens, i - 1, source);
+      const draft = interpretCall(call, contextAt(token.start));
       if (!draft) continue;
+      if (draft.kind === 'unread') {
+        unread.push(draft);
+        i = end;
+        continue;
+      }
       const retry = retryOf(lines, lineIndex, tokens, source);
       if (retry && draft.call) draft.call.retry = retry;
       drafts.push(draft);
@@ -631,13 +713,14 @@ export function extractPython(source: string, fileName: string, notices: string[
   }
 
   const inCall = insideAny(drafts);
+  const llmFile = drafts.length > 0 || unread.length > 0 || mentionsLlm(source);
   for (const candidate of candidates) {
-    const value = candidate.value;
-    if (!BINDING_HINT.test(candidate.name) || context.used.has(value.start) || inCall(candidate.start)) continue;
+    if (!BINDING_HINT.test(candidate.name) || context.used.has(candidate.value.start) || inCall(candidate.start)) continue;
+    const value = (candidate.declared && declarations.built(candidate.name, candidate.start)) || candidate.value;
     const bindingContext = contextAt(candidate.start);
     if (!isTextLike(value, bindingContext)) continue;
     const text = textOf(value, bindingContext);
-    if (!text || text.text.trim() === '' || !isPromptBinding(candidate.name, text.text)) continue;
+    if (!text || text.text.trim() === '' || !isPromptBinding(candidate.name, text.text, llmFile) || asksTerminal(candidate.name, source)) continue;
     // Static text with `{name}` placeholders is a str.format or LangChain template filled later.
     const variables = text.variables.length > 0 ? text.variables : formatVariables(text, bindingContext);
     drafts.push({
@@ -649,4 +732,26 @@ export function extractPython(source: string, fileName: string, notices: string[
     });
   }
   return drafts;
+}
+
+/** The value a chained call is made on: the expression before the `.` at `dot` (`get_client()`,
+ * `ChatOpenAI(model="gpt-4o")`, `llm.with_structured_output(Answer)`). */
+function chainTarget(tokens: Token[], dot: number, source: string): Value | undefined {
+  let j = dot - 1;
+  while (j >= 0) {
+    const token = tokens[j]!;
+    if (token.type === 'op' && (token.value === ')' || token.value === ']')) {
+      let k = j - 1;
+      while (k >= 0 && !(tokens[k]!.depth === token.depth && tokens[k]!.type === 'op' && (tokens[k]!.value === '(' || tokens[k]!.value === '['))) k--;
+      if (k < 0) return undefined;
+      j = k - 1;
+    } else if (token.type === 'name' && !['await', 'return', 'yield', 'in', 'not', 'and', 'or', 'if', 'else', 'lambda'].includes(token.value)) {
+      j--;
+      if (tokens[j]?.value === '.' && tokens[j]!.type === 'op') j--;
+      else break;
+    } else break;
+  }
+  const start = j + 1;
+  if (start >= dot) return undefined;
+  return new ExpressionReader(tokens.slice(0, dot), source).expression(start)[0];
 }

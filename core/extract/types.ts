@@ -39,7 +39,26 @@ export interface PromptPart {
   fewShot?: boolean;
 }
 
-export type CallApi = 'openai.chat' | 'openai.responses' | 'anthropic.messages' | 'ai-sdk' | 'langchain';
+/** `openai.chat` also covers LiteLLM's `completion` and Azure OpenAI (same request shape); `langchain` covers prompt
+ * templates and a chat model's `invoke`/`stream`. */
+export type CallApi = 'openai.chat' | 'openai.responses' | 'anthropic.messages' | 'google.genai' | 'ai-sdk' | 'langchain';
+
+/**
+ * How the model of a prompt was found, for labelling a cost as resting on an assumed model:
+ * - `literal`: written as a string in the call or the prompt file's front matter;
+ * - `resolved`: read by following same-file constants, defaults of parameters, member paths of object literals
+ *   (`config.model`, `self.model`) or a provider function (`openai('gpt-4o')`);
+ * - `fallback`: the default of an environment variable or option (`process.env.MODEL ?? 'gpt-4o'`,
+ *   `os.getenv("MODEL", "gpt-4o")`): what runs unless the deployment sets it, so a likely but not certain model;
+ * - `unknown`: no model could be read statically (a parameter, an env var without default, another module, or a
+ *   prompt with no call site at all). `model` is then unset and any price rests on an assumed model.
+ */
+export type ModelSource = 'literal' | 'resolved' | 'fallback' | 'unknown';
+
+/** Whether and how a call caps its output: `literal` (a number, in `maxTokens`), `expression` (a cap set by a run-time
+ * value, or possibly set by a spread, a nested settings object or the client's defaults: not reported as missing),
+ * `none` (no cap in any form visible). */
+export type OutputCap = 'literal' | 'expression' | 'none';
 
 export interface CallSite {
   api: CallApi;
@@ -49,6 +68,7 @@ export interface CallSite {
   modelRange?: TextRange;
   maxTokens?: number;
   maxTokensRange?: TextRange;
+  outputCap: OutputCap;
   usesTools: boolean;
   jsonMode: boolean;
   hasImages: boolean;
@@ -69,6 +89,8 @@ export interface ExtractedPrompt {
   parts: PromptPart[];
   callSite?: CallSite;
   model?: string;
+  /** How `model` was found; `unknown` when it is unset. See ModelSource. */
+  modelSource: ModelSource;
   /** Where a prompt file's front matter names the model: the id alone (`gpt-4o` of `openai/gpt-4o`), for a replace
    * edit. Calls have theirs in `callSite.modelRange`. */
   modelRange?: TextRange;
@@ -89,8 +111,18 @@ export interface ExtractOptions {
   defaultVariableTokens?: number;
 }
 
+/** A call site that is an LLM call by its shape but whose prompt cannot be read statically (`create(params)`,
+ * `create(**kwargs)`): reported so that a user knows what the audit did not price. */
+export interface UnreadCall {
+  api: CallApi;
+  range: TextRange;
+  reason: string;
+}
+
 export interface ExtractResult {
   prompts: ExtractedPrompt[];
+  /** LLM calls seen whose prompt could not be read. */
+  unreadCalls: UnreadCall[];
   /** Problems worth telling the user (`could not parse: …`); extraction never throws on bad source. */
   notices: string[];
 }

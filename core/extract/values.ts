@@ -28,6 +28,8 @@ export interface ObjectEntry {
 export interface ObjectValue extends Span {
   kind: 'object';
   entries: ObjectEntry[];
+  /** The spread values (`...defaults`, `**kwargs`): keys not listed may come from them. */
+  spreads?: Value[];
 }
 
 export interface CallValue extends Span {
@@ -87,6 +89,8 @@ export interface Declaration {
   scopeStart: number;
   scopeEnd: number;
   value(): Value;
+  /** Text appended later by a builder (`prompt += …`, `prompt = prompt + …`), in source order. */
+  appended?: Array<{ start: number; value(): Value }>;
 }
 
 /** A file's declarations by name, to find the one an identifier at some position refers to. */
@@ -100,15 +104,52 @@ export class Declarations {
   }
 
   /** The value of `name` visible at `position`: the declaration of the innermost scope around it, and within that
-   * scope the last one before it (else the first after it: a module constant defined below a function). */
+   * scope the last one before it (else the first after it: a module constant defined below a function). A builder's
+   * appends before `position` are joined to it, so `prompt += …` lines make one text. */
   at(name: string, position: number): Value | undefined {
+    const best = this.declarationAt(name, position);
+    return best && joined(best, position);
+  }
+
+  /** The whole text a builder declared at `start` ends up with: its value and every append (undefined if none). */
+  built(name: string, start: number): Value | undefined {
+    const declaration = this.byName.get(name)?.find((candidate) => candidate.start === start);
+    return declaration?.appended ? joined(declaration, Number.MAX_SAFE_INTEGER) : undefined;
+  }
+
+  /** Records `name += value` (or `name = name + value`) at `start` on the declaration it extends; false when none. */
+  append(name: string, start: number, value: () => Value): boolean {
+    const declaration = this.declarationAt(name, start);
+    if (!declaration) return false;
+    (declaration.appended ??= []).push({ start, value });
+    return true;
+  }
+
+  private declarationAt(name: string, position: number): Declaration | undefined {
     let best: Declaration | undefined;
     for (const declaration of this.byName.get(name) ?? []) {
       if (declaration.scopeStart > position || position >= declaration.scopeEnd) continue;
       if (!best || isCloser(declaration, best, position)) best = declaration;
     }
-    return best?.value();
+    return best;
   }
+}
+
+/** A declaration's value with the builder appends made before `position`, as one concatenation. */
+function joined(declaration: Declaration, position: number): Value {
+  const value = declaration.value();
+  const appended = (declaration.appended ?? []).filter((piece) => piece.start < position);
+  if (appended.length === 0) return value;
+  if (value.kind === 'list') {
+    // A message list built by appends (`messages.append({...})`, `messages.push(...)`, `messages += [...]`).
+    const items = [...value.items, ...appended.flatMap((piece) => {
+      const item = piece.value();
+      return item.kind === 'list' ? item.items : [item];
+    })];
+    return { ...value, items, end: Math.max(value.end, ...items.map((item) => item.end)) };
+  }
+  const args = [value, ...appended.map((piece) => piece.value())];
+  return { kind: 'call', callee: '+', args, start: value.start, end: Math.max(...args.map((arg) => arg.end)), argsStart: value.start, argsEnd: value.end };
 }
 
 function isCloser(candidate: Declaration, current: Declaration, position: number): boolean {
@@ -119,16 +160,61 @@ function isCloser(candidate: Declaration, current: Declaration, position: number
   return candidateBefore ? candidate.start > current.start : candidate.start < current.start;
 }
 
-/** Follows identifiers to same-file constants (a few hops, so cycles end). */
+/** `a.b.c`, `CONFIG["model"]`, `this.settings.model`: a root name and the keys read from it. */
+const MEMBER_PATH = /^([A-Za-z_$][\w$]*)((?:\s*(?:\??\.\s*[A-Za-z_$][\w$]*|\[\s*(["'])[^"'\]]*\3\s*\]))+)$/;
+
+/** A member path's value: the longest prefix declared as a name (`this.model`, `self.model` are declared whole),
+ * then the keys read from the object literals it leads to. */
+function memberValue(source: string, context: ValueContext): Value | undefined {
+  const match = MEMBER_PATH.exec(source.trim());
+  if (!match) return undefined;
+  const keys = [...match[2]!.matchAll(/\.\s*([A-Za-z_$][\w$]*)|\[\s*["']([^"']*)["']\s*\]/g)].map((key) => key[1] ?? key[2]!);
+  for (let split = keys.length; split >= 0; split--) {
+    const name = [match[1]!, ...keys.slice(0, split)].join('.');
+    let current = context.constant(name);
+    if (!current) continue;
+    context.used.add(current.start);
+    for (const key of keys.slice(split)) {
+      const object = resolve(current, context);
+      const next = object.kind === 'object' ? entry(object, key) : undefined;
+      if (!next) return undefined;
+      current = next;
+    }
+    return current;
+  }
+  return undefined;
+}
+
+/** Follows identifiers and member paths to same-file constants (a few hops, so cycles end). */
 export function resolve(value: Value, context: ValueContext): Value {
   let current = value;
-  for (let hops = 0; hops < 8 && current.kind === 'ref' && current.identifier !== undefined; hops++) {
-    const next = context.constant(current.identifier);
+  for (let hops = 0; hops < 8 && current.kind === 'ref'; hops++) {
+    // A member path is looked up whole first (`self.model` set in `__init__`), then as the name it reads (a class
+    // attribute `model = …` read through `self.model`).
+    const dotted = current.source.includes('.') || current.source.includes('[');
+    const next = dotted
+      ? (memberValue(current.source, context) ?? (current.identifier !== undefined ? context.constant(current.identifier) : undefined))
+      : current.identifier !== undefined
+        ? context.constant(current.identifier)
+        : undefined;
     if (!next) break;
     context.used.add(next.start);
     current = next;
   }
   return current;
+}
+
+/** Whether a value is a fallback chain: `a ?? b`, `a || b`, Python `a or b`, `os.getenv(k, default)`,
+ * `os.environ.get(k, default)`, `config.get(k, default)`. Returns the fallback (the value used when the run-time
+ * side is unset). */
+export function fallbackOf(value: Value): Value | undefined {
+  if (value.kind !== 'call') return undefined;
+  if (value.callee === '??') return value.args[value.args.length - 1];
+  if (/(?:^|\.)(?:getenv|get)$/.test(value.callee) && value.args.length >= 2) {
+    const last = value.args[value.args.length - 1]!;
+    return last.kind === 'object' ? entry(last, 'default') : last;
+  }
+  return undefined;
 }
 
 function refVariable(value: RefValue, context: ValueContext): RawVariable {
@@ -207,6 +293,14 @@ export function textOf(value: Value, context: ValueContext): TextValue | undefin
     case 'ref':
       return dynamicText(resolved, context);
     case 'call': {
+      if (resolved.callee === '??') {
+        // A text with a fallback (`options.system ?? DEFAULT_SYSTEM`, a parameter's default): the fallback is what
+        // static reading can know.
+        const last = resolved.args[resolved.args.length - 1];
+        const fallback = last && resolve(last, context);
+        const text = fallback && fallback.kind !== 'ref' ? textOf(fallback, context) : undefined;
+        if (text) return text;
+      }
       if (resolved.callee === '+') {
         const pieces = resolved.args.map((arg) => textOf(arg, context) ?? dynamicText(arg, context));
         return pieces.length > 0 ? joinTexts(pieces, '') : undefined;

@@ -4,6 +4,7 @@
 // run reads thousands of small files in sequence, and a promise per stat and read costs more than the reads.
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
+import { matchesPathGlob } from '../policy/glob';
 
 /** Folders never worth walking: dependencies, build output, VCS metadata, virtual environments, caches. */
 export const defaultIgnoredFolders: readonly string[] = [
@@ -35,18 +36,34 @@ export type WorkspaceEntry = WorkspaceFile | WorkspaceSkip;
 export interface WalkOptions {
   /** Root that relative paths are resolved against and reported relative to. */
   cwd: string;
-  /** Which files to read, by their relative path; others are passed over silently. */
+  /** Which files to read, by their relative path; others are passed over (listed as `unsupported`). */
   include?: (relativePath: string) => boolean;
   maxFileBytes?: number;
   ignoredFolders?: readonly string[];
+  /** Path globs (policy glob syntax: `tests/**`, `*.test.ts`, `vendor`) of files and folders to leave out. */
+  exclude?: readonly string[];
+  /** Whether `.gitignore` files are honoured (default true). `.tokenwiseignore` files, same syntax, always are. */
+  gitignore?: boolean;
 }
 
-/** The candidate files under `paths`, in a stable order, honouring ignored folders and `.gitignore` files. */
-export function listWorkspaceFiles(paths: readonly string[], options: WalkOptions): { files: string[]; missing: string[] } {
+/** A file or folder the walk left out, and why: an ignore file, an `--exclude` glob, or a type it does not read. */
+export interface PassedOver {
+  relativePath: string;
+  reason: 'ignored' | 'excluded' | 'unsupported';
+  folder: boolean;
+}
+
+/** The candidate files under `paths`, in a stable order, honouring ignored folders, `.gitignore` and
+ * `.tokenwiseignore` files and `exclude` globs; what was left out is listed in `passedOver` (an ignored folder as one
+ * entry: it is not walked). */
+export function listWorkspaceFiles(paths: readonly string[], options: WalkOptions): { files: string[]; missing: string[]; passedOver: PassedOver[] } {
   const ignoredFolders = new Set(options.ignoredFolders ?? defaultIgnoredFolders);
+  const ignoreFiles = options.gitignore === false ? ['.tokenwiseignore'] : ['.gitignore', '.tokenwiseignore'];
   const files: string[] = [];
   const missing: string[] = [];
+  const passedOver: PassedOver[] = [];
   const seen = new Set<string>();
+  const excluded = (relativePath: string) => options.exclude?.some((glob) => matchesPathGlob(glob, relativePath)) ?? false;
 
   const visit = (dir: string, rules: IgnoreRule[]): void => {
     let entries: Dirent[];
@@ -55,20 +72,33 @@ export function listWorkspaceFiles(paths: readonly string[], options: WalkOption
     } catch {
       return;
     }
-    const local = [...rules, ...readGitignore(dir)];
+    const local = [...rules, ...ignoreFiles.flatMap((name) => readIgnoreFile(dir, name))];
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const path = join(dir, entry.name);
       const isDir = entry.isDirectory();
       if (isDir && ignoredFolders.has(entry.name)) continue;
-      if (isIgnored(local, path, isDir)) continue;
-      if (isDir) visit(path, local);
-      else if (entry.isFile()) add(path);
+      if (isIgnored(local, path, isDir)) {
+        passedOver.push({ relativePath: toRelative(options.cwd, path), reason: 'ignored', folder: isDir });
+        continue;
+      }
+      if (isDir) {
+        if (excluded(toRelative(options.cwd, path))) passedOver.push({ relativePath: toRelative(options.cwd, path), reason: 'excluded', folder: true });
+        else visit(path, local);
+      } else if (entry.isFile()) add(path);
     }
   };
   const add = (path: string): void => {
     if (seen.has(path)) return;
-    if (options.include && !options.include(toRelative(options.cwd, path))) return;
+    const relativePath = toRelative(options.cwd, path);
+    if (excluded(relativePath)) {
+      passedOver.push({ relativePath, reason: 'excluded', folder: false });
+      return;
+    }
+    if (options.include && !options.include(relativePath)) {
+      passedOver.push({ relativePath, reason: 'unsupported', folder: false });
+      return;
+    }
     seen.add(path);
     files.push(path);
   };
@@ -81,7 +111,7 @@ export function listWorkspaceFiles(paths: readonly string[], options: WalkOption
     // A file named explicitly is read even if an ignore rule would skip it in a folder walk.
     else add(path);
   }
-  return { files, missing };
+  return { files, missing, passedOver };
 }
 
 /** Reads the files one at a time; binary and huge files come back as skips with the reason. */
@@ -134,10 +164,10 @@ interface IgnoreRule {
   negated: boolean;
 }
 
-function readGitignore(dir: string): IgnoreRule[] {
+function readIgnoreFile(dir: string, name: string): IgnoreRule[] {
   let text: string;
   try {
-    text = readFileSync(join(dir, '.gitignore'), 'utf8');
+    text = readFileSync(join(dir, name), 'utf8');
   } catch {
     return [];
   }

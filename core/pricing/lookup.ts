@@ -102,7 +102,9 @@ function matchModel(id: string, wanted: string | undefined): Match | undefined {
     const model = providers.find((p) => p.id === candidate)!.models.find((m) => m.id.toLowerCase().endsWith(suffix));
     if (model) return only(model.id, engineLookup(model.id, { providerId: candidate }));
   }
-  return undefined;
+  // Azure OpenAI's model names: 'gpt-35-turbo' for gpt-3.5-turbo, and a version suffix such as '-1106' or '-0613'.
+  const azure = whole.replace(/^gpt-35(?=-)/i, 'gpt-3.5').replace(/-(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])$/, '');
+  return azure !== whole ? matchModel(azure, wanted) : undefined;
 }
 
 // 'openai:gpt-4o' or 'groq/llama-3.1-8b-instant' name their provider; 'ft:gpt-4o…' or 'qwen/qwen3-32b' do not.

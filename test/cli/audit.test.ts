@@ -122,6 +122,38 @@ describe('tokenwise audit', function () {
     assert.match(run.stdout, /secret-in-prompt/);
   });
 
+  it('honours .gitignore, .tokenwiseignore and --exclude, and counts what it passed over and could not read', async () => {
+    const call = (system: string) => `import OpenAI from 'openai';\nnew OpenAI().chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: '${system}' }] });\n`;
+    write('.gitignore', 'generated/\n');
+    write('.tokenwiseignore', '*.fixture.ts\n');
+    write('generated/client.ts', call('Generated system prompt here.'));
+    write('src/sample.fixture.ts', call('Fixture system prompt here.'));
+    write('vendor/lib.ts', call('Vendored system prompt here.'));
+    write('src/dynamic.ts', "import OpenAI from 'openai';\nconst client = new OpenAI();\nexport const ask = (params: object) => client.chat.completions.create(params);\n");
+    write('docs/notes.csv', 'a,b\n');
+
+    const quiet = await cli(['--exclude', 'vendor', '--exclude', '*.csv'], dir);
+    assert.equal(quiet.code, 0, quiet.stderr);
+    assert.doesNotMatch(quiet.stdout, /generated\/client\.ts|sample\.fixture|vendor\/lib/);
+    assert.match(quiet.stdout, /passed over .*2 ignored \(\.gitignore\/\.tokenwiseignore\)/);
+    assert.match(quiet.stdout, /passed over .*2 excluded \(--exclude\)/);
+    assert.match(quiet.stdout, /1 LLM call\(s\) seen whose prompt could not be read/);
+    assert.doesNotMatch(quiet.stdout, /src\/dynamic\.ts:3: openai\.chat call/);
+
+    const verbose = await cli(['--exclude', 'vendor', '--verbose'], dir);
+    assert.match(verbose.stdout, /docs\/notes\.csv: passed over: not a source or prompt file/);
+    assert.match(verbose.stdout, /vendor\/: passed over: excluded/);
+    assert.match(verbose.stdout, /src\/dynamic\.ts:3: openai\.chat call, prompt not read: its request is built at run time/);
+
+    const all = await cli(['--no-gitignore', '--format', 'json'], dir);
+    const report = JSON.parse(all.stdout);
+    const files = report.files.map((file: { file: string }) => file.file);
+    assert.ok(files.includes('generated/client.ts') && !files.includes('src/sample.fixture.ts'), files.join(', '));
+    assert.equal(report.scope.unreadCalls, 1);
+    const dynamic = report.files.find((file: { file: string }) => file.file === 'src/dynamic.ts');
+    assert.equal(dynamic.unreadCalls[0].range.startLine, 2);
+  });
+
   it('writes JSON with per-prompt cost, findings and a summary', async () => {
     const run = await cli(['--format', 'json'], dir);
     assert.equal(run.code, 0, run.stderr);

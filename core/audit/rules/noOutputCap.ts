@@ -10,11 +10,14 @@ export const noOutputCap: Rule = {
   waste: false,
   check(context) {
     const call = context.prompt.callSite;
-    // A LangChain template is bound to a model elsewhere; the cap belongs where the model is configured.
-    if (!call || call.api === 'langchain' || call.maxTokens !== undefined || call.maxTokensRange) return [];
+    // A LangChain template or chat model is bound to a model elsewhere; the cap belongs where the model is configured.
+    // A cap set in any form (an expression, a spread, nested settings, the client's defaults) is not missing.
+    if (!call || call.api === 'langchain' || call.outputCap !== 'none' || call.maxTokens !== undefined || call.maxTokensRange) return [];
     const key = capParameter(call.api, context.prompt.language);
     const ceiling = context.modelInfo?.maxOutputTokens;
-    const edit = key ? insertCap(context, call, key) : undefined;
+    // The fix never adds a second cap: any cap parameter already written in the arguments rules it out.
+    const written = CAP_WRITTEN.test(context.source.slice(call.argumentsRange.start, call.argumentsRange.end));
+    const edit = key && !written ? insertCap(context, call, key) : undefined;
     return [{
       message:
         `This call sets no output cap: a runaway reply bills ${ceiling ? `up to ${ceiling.toLocaleString('en-US')} output tokens on ${context.model}` : 'as many output tokens as the model writes'} ` +
@@ -25,6 +28,8 @@ export const noOutputCap: Rule = {
     }];
   },
 };
+
+const CAP_WRITTEN = /\b(?:max_tokens|max_completion_tokens|max_output_tokens|maxTokens|maxOutputTokens|maxCompletionTokens|max_new_tokens)\b/;
 
 /** The parameter that caps output for each API (OpenAI's chat API deprecated max_tokens in its favour). */
 function capParameter(api: CallApi, language: string): string | undefined {
@@ -37,6 +42,9 @@ function capParameter(api: CallApi, language: string): string | undefined {
       return 'max_tokens';
     case 'ai-sdk':
       return language === 'python' ? undefined : 'maxOutputTokens';
+    case 'google.genai':
+      // Gemini takes its cap inside `config`/`generationConfig`, which an insertion at the top would miss.
+      return undefined;
     case 'langchain':
       return undefined;
   }

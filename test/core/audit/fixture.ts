@@ -73,6 +73,7 @@ export function buildPrompt(source: string, fileName: string, spec: PromptSpec, 
       modelRange: modelAt >= 0 ? lines.range(modelAt, modelAt + call.model!.length) : undefined,
       maxTokens: call.maxTokens,
       maxTokensRange: capAt >= 0 ? lines.range(capAt, capAt + String(call.maxTokens).length) : undefined,
+      outputCap: call.maxTokens !== undefined ? 'literal' : 'none',
       usesTools: false,
       jsonMode: false,
       hasImages: false,
@@ -92,13 +93,14 @@ export function buildPrompt(source: string, fileName: string, spec: PromptSpec, 
     parts,
     callSite,
     model: spec.model ?? call?.model,
+    modelSource: spec.model ?? call?.model ? 'literal' : 'unknown',
     maxTokens: call?.maxTokens,
   };
 }
 
 export function audit(source: string, spec: PromptSpec | PromptSpec[], options: AuditOptions = {}, fileName = 'src/app.ts'): FileAudit {
   const specs = Array.isArray(spec) ? spec : [spec];
-  return auditExtracted(source, fileName, { prompts: specs.map((s, i) => buildPrompt(source, fileName, s, i)), notices: [] }, options);
+  return auditExtracted(source, fileName, { prompts: specs.map((s, i) => buildPrompt(source, fileName, s, i)), unreadCalls: [], notices: [] }, options);
 }
 
 /** The findings of one rule. */

@@ -170,6 +170,33 @@ describe('audit rules', () => {
     });
   });
 
+  describe('no-output-cap on extracted real shapes', () => {
+    const capFindings = (source: string, file = 'src/chat.ts') => findingsOf(auditText(source, file), 'no-output-cap');
+    const message = "messages: [{ role: 'user', content: 'Say hello to the new customer.' }]";
+
+    it('stays quiet when a cap is set in any form: an expression, a spread, nested settings, a default options object', () => {
+      const shapes = [
+        `openai.chat.completions.create({ model: 'gpt-4o', max_tokens: n, ${message} })`,
+        `openai.chat.completions.create({ model: 'gpt-4o', max_tokens: settings.maxTokens, ${message} })`,
+        `openai.chat.completions.create({ ...defaults, model: 'gpt-4o', ${message} })`,
+        `generateText({ model: openai('gpt-4o'), maxOutputTokens: limits.output, prompt: 'Say hello to the new customer.' })`,
+        `ai.models.generateContent({ model: 'gemini-2.0-flash', contents: 'Say hello to the new customer.', config: { maxOutputTokens: 300 } })`,
+      ];
+      for (const shape of shapes) assert.deepEqual(capFindings(`const defaults = { max_tokens: 300 };\nexport const f = (n, settings, limits) => ${shape};\n`), [], shape);
+      const python = 'DEFAULTS = {"max_tokens": 300}\nclient.chat.completions.create(model="gpt-4o", **DEFAULTS, messages=[{"role": "user", "content": "Say hello politely."}])\n';
+      assert.deepEqual(capFindings(python, 'app.py'), []);
+    });
+
+    it('reports a call with no cap at all, and never adds a second cap', () => {
+      const none = `export const f = () => openai.chat.completions.create({ model: 'gpt-4o', ${message} });\n`;
+      const [finding] = capFindings(none);
+      assert.ok(finding?.fix);
+      // An explicit "no cap" (null) is a cap parameter already written: reported nowhere, so never doubled by a fix.
+      const explicit = `export const f = () => openai.chat.completions.create({ model: 'gpt-4o', max_tokens: null, ${message} });\n`;
+      assert.ok(capFindings(explicit).every((found) => !found.fix));
+    });
+  });
+
   describe('secret-in-prompt', () => {
     const secrets: [string, string][] = [
       ['OpenAI API key', 'sk-proj-EXAMPLEEXAMPLEEXAMPLEEXAMPLE0000'],

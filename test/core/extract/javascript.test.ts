@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { extractPrompts, LineIndex, type ExtractedPrompt, type TextRange } from '../../../core';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
+/** The source as part of a file that talks to a model (appended, so offsets stay put): prompt-named text there
+ * needs only two words of prose. */
+const llmFile = (text: string) => `${text}\n// sent to the llm\n`;
+
 
 function slice(source: string, range: TextRange): string {
   return source.slice(range.start, range.end);
@@ -112,7 +116,7 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
 
   it('decodes escapes, and keeps ranges exact after surrogate pairs and CRLF line ends', () => {
     const text = "// 😀😀 emoji first\r\nconst prompt = 'Tab\\there \\u{1F600} \\'quoted\\'';\r\nconst systemPrompt = `A \\` tick, \\${not} a variable, ${real}\r\nnext`;\r\n";
-    const result = extractPrompts(text, 'a.ts');
+    const result = extractPrompts(llmFile(text), 'a.ts');
     const [first, second] = result.prompts;
     assert.equal(first!.parts[0]!.text, "Tab\there 😀 'quoted'");
     assert.equal(slice(text, first!.parts[0]!.range), "Tab\\there \\u{1F600} \\'quoted\\'");
@@ -131,7 +135,7 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
 
   it('keeps nested templates inside their placeholder', () => {
     const text = 'const prompt = `Answer ${formal ? `politely, ${name}` : `casually`} now.`;';
-    const part = extractPrompts(text, 'a.js').prompts[0]!.parts[0]!;
+    const part = extractPrompts(llmFile(text), 'a.js').prompts[0]!.parts[0]!;
     assert.equal(part.text, 'Answer ${formal ? `politely, ${name}` : `casually`} now.');
     assert.deepEqual(part.variables.map((variable) => [variable.name, slice(text, variable.range)]), [
       ['formal', '${formal ? `politely, ${name}` : `casually`}'],
@@ -144,7 +148,7 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
       "const instructions = ['You are a tutor.', RULES, `Level: ${level}`].join('\\n');",
       "const userPrompt = 'Question: ' + question + '\\nThanks';",
     ].join('\n');
-    const { prompts: found } = extractPrompts(text, 'a.mjs');
+    const { prompts: found } = extractPrompts(llmFile(text), 'a.mjs');
     assert.equal(found[0]!.parts[0]!.text, 'You are a tutor.\nBe kind.\nLevel: ${level}');
     assert.equal(found[0]!.parts[0]!.role, 'system');
     assert.equal(found[1]!.parts[0]!.text, 'Question: ${question}\nThanks');
@@ -160,14 +164,14 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
       'export const buildPrompt = (topic: string) => `Write about ${topic}.`;',
       "const greeting = 'Hello there, friend';",
     ].join('\n');
-    const found = extractPrompts(text, 'a.ts').prompts;
+    const found = extractPrompts(llmFile(text), 'a.ts').prompts;
     assert.deepEqual(found.map((prompt) => prompt.id), ['binding:systemMessage:0', 'binding:instructions:0', 'binding:buildPrompt:0']);
     assert.equal(found[2]!.parts[0]!.variables[0]!.name, 'topic');
   });
 
   it('finds mustache placeholders in static prompt constants', () => {
     const text = "const PROMPT = 'Summarize {{documents}} for {{ audience }}.';";
-    const part = extractPrompts(text, 'a.ts').prompts[0]!.parts[0]!;
+    const part = extractPrompts(llmFile(text), 'a.ts').prompts[0]!.parts[0]!;
     assert.deepEqual(part.variables.map((variable) => [variable.name, variable.syntax, slice(text, variable.range)]), [
       ['documents', 'mustache', '{{documents}}'],
       ['audience', 'mustache', '{{ audience }}'],
@@ -223,9 +227,9 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
 
   it('reads JSX files and TypeScript generics without confusing them', () => {
     const tsx = "const systemPrompt = 'You write UI copy.';\nexport const View = () => <div title={systemPrompt}>hi</div>;";
-    assert.equal(extractPrompts(tsx, 'a.tsx').prompts.length, 1);
+    assert.equal(extractPrompts(llmFile(tsx), 'a.tsx').prompts.length, 1);
     const ts = "const instructions = <string>'Answer with a number.';\nconst x = f<number>(1);";
-    assert.equal(extractPrompts(ts, 'a.ts').prompts[0]!.parts[0]!.text, 'Answer with a number.');
+    assert.equal(extractPrompts(llmFile(ts), 'a.ts').prompts[0]!.parts[0]!.text, 'Answer with a number.');
   });
 
   it('reads tagged templates: dedent tags, String.raw', () => {
@@ -234,11 +238,11 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
       '    You are a reviewer.',
       '      Be specific about ${area}.',
       '  `;',
-      'const rawPrompt = String.raw`C:\\\\new ${dir}`;',
+      'const rawPrompt = String.raw`Open the folder C:\\\\new ${dir}`;',
     ].join('\n');
-    const [dedentedPrompt, rawPrompt] = extractPrompts(text, 'a.ts').prompts;
+    const [dedentedPrompt, rawPrompt] = extractPrompts(llmFile(text), 'a.ts').prompts;
     assert.equal(dedentedPrompt!.parts[0]!.text, 'You are a reviewer.\n  Be specific about ${area}.');
-    assert.equal(rawPrompt!.parts[0]!.text, 'C:\\\\new ${dir}');
+    assert.equal(rawPrompt!.parts[0]!.text, 'Open the folder C:\\\\new ${dir}');
   });
 
   it('follows each call to the constant in its own scope', () => {
@@ -331,10 +335,11 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
       'client.chat.completions.create({ model, messages: [{ role: "system", content: systemPrompt }, { role: "user", content: userPrompt }] });',
     ].join('\n');
     const found = extractPrompts(text, 'a.js').prompts;
-    assert.deepEqual(found.map((prompt) => prompt.id), ['binding:userPrompt:0', 'call:openai.chat:0']);
-    const call = found[1]!;
+    // `userPrompt += question` is a builder: its appends join the declared text, so the call reads it whole.
+    assert.deepEqual(found.map((prompt) => prompt.id), ['call:openai.chat:0']);
+    const call = found[0]!;
     assert.equal(call.model, 'gpt-4o-mini');
-    assert.deepEqual(call.parts.map((part) => part.text), ['You are a helpful bot.', '${userPrompt}']);
+    assert.deepEqual(call.parts.map((part) => part.text), ['You are a helpful bot.', 'Question: ${question}']);
   });
 
   it('reads the AI SDK messages form with its roles, model and output cap', () => {

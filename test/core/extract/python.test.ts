@@ -5,6 +5,9 @@ import { extractPrompts, type ExtractedPrompt, type TextRange } from '../../../c
 
 const source = readFileSync(join(__dirname, 'fixtures', 'agent.py.txt'), 'utf8');
 const slice = (text: string, range: TextRange) => text.slice(range.start, range.end);
+/** The source as part of a file that talks to a model (appended, so offsets stay put): prompt-named text there
+ * needs only two words of prose. */
+const llmFile = (text: string) => `${text}\n# sent to the llm\n`;
 
 function only(prompts: ExtractedPrompt[], id: string): ExtractedPrompt {
   const found = prompts.find((prompt) => prompt.id === id);
@@ -90,17 +93,17 @@ describe('extractPrompts: Python', () => {
 
   it('decodes escapes and prefixes: raw, bytes, unicode, octal, line continuation', () => {
     const text = [
-      'RAW_PROMPT = r"C:\\new\\table {x}"',
+      'RAW_PROMPT = r"Read the file C:\\new\\table {x}"',
       "ESCAPED_PROMPT = 'Tab\\there \\u00e9\\N{BULLET} \\101\\\nnext'",
       'BYTES_PROMPT = b"bytes prompt"',
-      "FR_PROMPT = Rf'{name}\\n'",
+      "FR_PROMPT = Rf'Say hello {name}\\n'",
     ].join('\n');
-    const found = extractPrompts(text, 'a.py').prompts;
+    const found = extractPrompts(llmFile(text), 'a.py').prompts;
     assert.deepEqual(found.map((prompt) => prompt.parts[0]!.text), [
-      'C:\\new\\table {x}',
+      'Read the file C:\\new\\table {x}',
       'Tab\there é\\N{BULLET} Anext',
       'bytes prompt',
-      '{name}\\n',
+      'Say hello {name}\\n',
     ]);
     assert.equal(found[0]!.parts[0]!.variables[0]!.name, 'x');
     assert.equal(found[3]!.parts[0]!.variables[0]!.syntax, 'fstring');
@@ -108,7 +111,7 @@ describe('extractPrompts: Python', () => {
 
   it('keeps offsets exact after surrogate pairs, with CRLF line ends', () => {
     const text = '# 😀 emoji 😀\r\nGREETING = "hi"\r\nsystem_prompt = f"""Be kind to {user.name}.\r\nAlways."""\r\n';
-    const [prompt] = extractPrompts(text, 'a.py').prompts;
+    const [prompt] = extractPrompts(llmFile(text), 'a.py').prompts;
     const part = prompt!.parts[0]!;
     assert.equal(slice(text, part.range), part.text);
     assert.equal(slice(text, part.variables[0]!.range), '{user.name}');
@@ -136,9 +139,9 @@ describe('extractPrompts: Python', () => {
       '        r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])',
       '    attempts = 0',
       '    while attempts < 5:',
-      '        client.messages.create(model="claude-sonnet-4-5", max_tokens=5, messages=[])',
+      '        client.messages.create(model="claude-sonnet-4-5", max_tokens=5, messages=[{"role": "user", "content": q}])',
       '    for doc in docs:',
-      '        client.messages.create(model="claude-sonnet-4-5", max_tokens=5, messages=[])',
+      '        client.messages.create(model="claude-sonnet-4-5", max_tokens=5, messages=[{"role": "user", "content": doc}])',
     ].join('\n');
     const found = extractPrompts(text, 'a.py').prompts;
     assert.deepEqual(found.map((prompt) => prompt.callSite?.retry?.bounded), [true, true, undefined]);
@@ -146,10 +149,10 @@ describe('extractPrompts: Python', () => {
 
   it('survives unterminated strings and unbalanced brackets with a notice', () => {
     const text = 'system_prompt = "never closed\nclient.chat.completions.create(model="gpt-4o", messages=[\n';
-    const result = extractPrompts(text, 'bad.py');
+    const result = extractPrompts(llmFile(text), 'bad.py');
     assert.ok(result.notices.some((notice) => notice.includes('unterminated string')));
     const deep = `x = ${'('.repeat(5000)}${')'.repeat(5000)}\nsystem_prompt = "Still found after deep nesting."`;
-    assert.equal(extractPrompts(deep, 'deep.py').prompts[0]!.parts[0]!.text, 'Still found after deep nesting.');
+    assert.equal(extractPrompts(llmFile(deep), 'deep.py').prompts[0]!.parts[0]!.text, 'Still found after deep nesting.');
     for (const garbage of ['f"{', 'f"{x!', '"""', "f'{a['b']}", ')))', '((((', 'x = f"{y:{z}}"']) {
       assert.doesNotThrow(() => extractPrompts(garbage, 'x.py'));
     }
