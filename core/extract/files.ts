@@ -135,7 +135,8 @@ export function extractFile(
 ): { draft: DraftPrompt; language: string; options: ExtractOptions | undefined } {
   const { extension, base } = splitPath(fileName);
   const kind = PROMPT_FILES[extension] ?? { syntax: 'detect' as const, language: FOLDER_PROMPTS[extension] ?? 'plaintext' };
-  const frontMatter = extension === '.prompt' || extension === '.prompty' || kind.syntax === 'detect' ? readFrontMatter(text, fileName, notices) : undefined;
+  // Front matter is settings (model, max tokens, samples), never prompt text, in every kind of prompt file.
+  const frontMatter = readFrontMatter(text, fileName, notices);
   const bodyStart = frontMatter?.bodyStart ?? 0;
   const marker = extension === '.prompty' ? PROMPTY_ROLE : extension === '.prompt' ? DOTPROMPT_ROLE : undefined;
   const parts = (marker && splitRoles(text, bodyStart, marker)) ?? [

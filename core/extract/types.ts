@@ -24,6 +24,8 @@ export interface TemplateVariable {
   /** Grows without a visible bound (chat history, retrieved documents…) and no policy cap. */
   unbounded: boolean;
   sizeSource: 'sample' | 'policy' | 'default';
+  /** The sample value that sized it (sizeSource 'sample'): counting knows the model and counts the sample itself. */
+  sample?: string;
   /** Inside a template loop, or the collection a loop runs over. */
   inLoop?: boolean;
 }
