@@ -11,3 +11,4 @@ export * from './extract';
 export * from './recommend';
 export * from './estimate';
 export * from './audit';
+export { editDistance } from './editDistance';

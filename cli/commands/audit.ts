@@ -3,9 +3,13 @@
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import {
+  assumedCostMark,
   auditRules,
   auditText,
   AuditTotals,
+  defaultEnvironment,
+  environmentsOf,
+  modelLabel,
   isSupportedFile,
   findingsAtOrAbove,
   findModel,
@@ -22,7 +26,7 @@ import {
 } from '../../core';
 import { listWorkspaceFiles, loadPolicy, PolicyError, readWorkspaceFiles } from '../../core/node';
 import { version } from '../../package.json';
-import { ExitCode, oneOf, parseOptions, UsageError, type CliIO } from '../io';
+import { closestOf, ExitCode, oneOf, parseOptions, UsageError, type CliIO } from '../io';
 
 const help = `Usage: tokenwise audit [PATHS…] [options]
 
@@ -36,8 +40,10 @@ Options:
                              reports and exits 0.
   --max-cost-per-call USD    Exit 1 when a prompt costs more than this per call (e.g. 0.01 or $0.01).
   --policy FILE              Policy file (default: tokenwise.config.{yaml,yml,json} found from the first path up).
-  --env NAME                 Environment whose approved models apply (default: default).
-  --model MODEL              Model for prompts whose call site names none (default: the policy's defaultModel).
+  --env NAME                 Environment whose approved models apply: 'default' or one the policy's
+                             approvedModels names (default: default).
+  --model MODEL              Model assumed for prompts that name none (default: the policy's defaultModel, else
+                             gpt-4o-mini). Such prompts are labelled 'assumed MODEL (model unknown)'.
   --rules                    List the audit rules and exit.
 
 Inline suppression: '// tokenwise-disable-next-line RULE-ID' ('#' in Python, '{# … #}' in templates), or
@@ -77,9 +83,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
 
   const policy = policyFor(values.policy, paths, io.cwd);
-  if (values.model && !findModel(values.model, policy.customModels)) {
+  if (values.model !== undefined && !findModel(values.model, policy.customModels)) {
     const suggestions = suggestModels(values.model, 3, policy.customModels);
-    throw new UsageError(`unknown model '${values.model}'${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''}`);
+    throw new UsageError(`--model: unknown model '${values.model}'${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''} Run 'tokenwise models' for the catalog.`);
+  }
+  const environment = values.env ?? defaultEnvironment;
+  const environments = environmentsOf(policy);
+  if (!environments.includes(environment)) {
+    const closest = closestOf(environment, environments);
+    throw new UsageError(
+      `--env: the policy names no environment '${environment}' (it has ${environments.join(', ')})${closest ? `; did you mean '${closest}'?` : ''}`,
+    );
   }
   const walk = { cwd: io.cwd, include: (path: string) => isSupportedFile(path, { promptGlobs: policy.promptFiles }) };
   const { files } = listWorkspaceFiles(paths, walk);
@@ -88,7 +102,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const totals = new AuditTotals();
   const overBudget: string[] = [];
   const progress = createProgress(io, files.length);
-  const job: AuditJob = { files, cwd: io.cwd, policy, environment: values.env, model: values.model };
+  const job: AuditJob = { files, cwd: io.cwd, policy, environment, model: values.model };
   for (const outcome of auditFiles(job)) {
     progress.tick();
     if (outcome.kind === 'notice') {
@@ -127,7 +141,7 @@ interface AuditJob {
   files: string[];
   cwd: string;
   policy: Policy;
-  environment?: string;
+  environment: string;
   model?: string;
 }
 
@@ -245,10 +259,16 @@ function jsonReport(io: CliIO): Report {
           language: report.prompt.language,
           range: report.prompt.range,
           model: report.model,
+          modelSource: report.modelSource,
+          modelAssumed: report.modelAssumed,
           tokens: report.tokens,
+          parts: report.parts,
           outputTokens: report.outputTokens,
+          outputSource: report.outputSource,
           callsPerDay: report.callsPerDay,
+          volumeSource: report.volumeSource,
           cost: report.cost,
+          unpriced: report.unpriced,
           recommendation: report.recommendation,
           score: report.score,
           scoreReasons: report.scoreReasons,
@@ -295,6 +315,7 @@ interface Row {
   tokens: string;
   perCall: string;
   perMonth: string;
+  callsPerDay: string;
   model: string;
   recommended: string;
   score: string;
@@ -323,9 +344,10 @@ function textReport(io: CliIO): Report {
           prompt: truncate(promptLabel(report.prompt), 28),
           location: `${audit.file}:${report.prompt.range.startLine + 1}`,
           tokens: `${report.tokens.exact ? '' : '≈'}${report.tokens.tokens.toLocaleString('en-US')}`,
-          perCall: report.cost ? formatUsd(report.cost.perCall) : '–',
-          perMonth: report.cost ? formatUsd(report.cost.perMonth) : '–',
-          model: report.model,
+          perCall: report.cost ? `${report.modelAssumed ? '≈' : ''}${formatUsd(report.cost.perCall)}` : '–',
+          perMonth: report.cost ? `${assumedCostMark(report).trim()}${formatUsd(report.cost.perMonth)}` : '–',
+          callsPerDay: `${report.callsPerDay.toLocaleString('en-US')}${report.volumeSource === 'policy-default' ? ' default' : ''}`,
+          model: modelLabel(report),
           recommended: recommendation ? `${recommendation.model} −${Math.round(recommendation.savingPercent)}% (${formatUsd(recommendation.savingPerMonth)}/mo)` : '–',
           score: String(report.score),
           findings: counts.join(' ') || '–',
@@ -346,7 +368,10 @@ function textReport(io: CliIO): Report {
       if (rows.length === 0) out.push('No prompts found.');
       else {
         out.push(table(rows), '');
-        out.push(`$/month at each prompt's configured calls/day (policy volumes); prices as of ${pricesAsOf()}; ≈ marks estimated token counts.`);
+        out.push(
+          `$/month at each prompt's calls/day (policy volumes; 'default' marks the policy's default volume); prices as of ${pricesAsOf()}.`,
+          `≈ before tokens: an estimate (the model's tokenizer is not public). ≈ before a cost: it rests on an assumption, an assumed model (the prompt names none) or the default volume.`,
+        );
       }
       if (findingLines.length > 0) out.push('', 'Findings', ...findingLines.map((line) => `  ${line}`));
       if (notices.length > 0) out.push('', 'Notices', ...notices.map((line) => `  ${line}`));
@@ -362,6 +387,7 @@ const columns: [keyof Row, string, 'left' | 'right'][] = [
   ['tokens', 'TOKENS', 'right'],
   ['perCall', '$/CALL', 'right'],
   ['perMonth', '$/MONTH', 'right'],
+  ['callsPerDay', 'CALLS/DAY', 'right'],
   ['model', 'MODEL', 'left'],
   ['recommended', 'CHEAPER TIER (SAVING)', 'left'],
   ['score', 'SCORE', 'right'],
@@ -379,7 +405,9 @@ function summaryLine(summary: AuditSummary): string {
   const { error, warning, info } = summary.findings;
   return (
     `${summary.prompts.toLocaleString('en-US')} prompt(s) in ${summary.files.toLocaleString('en-US')} file(s): ` +
-    `${formatUsd(summary.costPerMonth)}/month, cheaper tiers would save ${formatUsd(summary.savingPerMonth)}/month; ` +
+    `${formatUsd(summary.costPerMonth)}/month (${formatUsd(summary.costPerMonthKnown)} from a known model and volume, ` +
+    `≈ ${formatUsd(summary.costPerMonthAssumed)} resting on assumptions: ${summary.assumedModelPrompts} prompt(s) with an assumed model, ` +
+    `${summary.defaultVolumePrompts} at the default volume), cheaper tiers would save ${formatUsd(summary.savingPerMonth)}/month; ` +
     `${error} error(s), ${warning} warning(s), ${info} info; ` +
     `average efficiency score ${summary.averageScore ?? '–'}/100.` +
     (summary.notices > 0 ? ` ${summary.notices} notice(s).` : '')

@@ -3,7 +3,7 @@
 import { extractPrompts, LineIndex, type ExtractedPrompt, type ExtractResult } from '../extract';
 import { findModel } from '../models';
 import { estimatePrompt, partViews, staticTextOf } from '../estimate';
-import { defaultPolicy, ruleSeverity, type Policy } from '../policy';
+import { defaultEnvironment, defaultPolicy, ruleSeverity, type Policy } from '../policy';
 import { estimatePromptCost } from '../pricing';
 import { recommendModel } from '../recommend';
 import { getEncoding, resolveTokenizer, scaleCount } from '../tokens';
@@ -14,7 +14,7 @@ import type { FileAudit, Finding, PromptReport, RuleContext } from './types';
 
 export interface AuditOptions {
   policy?: Policy;
-  /** Environment whose approved-model list applies (`default` when unset). */
+  /** Environment whose approved-model list applies to the rules and the recommendation (`default` when unset). */
   environment?: string;
   /** Model for prompts that name none; overrides the policy's default model (and is labelled assumed all the same). */
   model?: string;
@@ -30,6 +30,8 @@ export function auditText(text: string, fileName: string, options: AuditOptions 
 /** The audit of prompts already extracted from `text` (an editor that extracts for its lenses audits the same). */
 export function auditExtracted(text: string, fileName: string, extracted: ExtractResult, options: AuditOptions = {}): FileAudit {
   const policy = options.policy ?? defaultPolicy;
+  // One environment for every rule and the recommendation: the one named, else `default`.
+  options = { ...options, environment: options.environment ?? defaultEnvironment };
   const notices = [...extracted.notices];
   if (extracted.prompts.length === 0) return { file: fileName, prompts: [], findings: [], notices };
   const lines = new LineIndex(text);

@@ -5,7 +5,7 @@
 import { extractPromptFile, type ExtractedPrompt, type ExtractOptions, type PromptPart, type TemplateVariable } from '../extract';
 import { callsPerDayEntry, defaultPolicy, outputTokensEntry, type Policy } from '../policy';
 import { estimatePromptCost, type PromptCostEstimate } from '../pricing';
-import { countChatRequest, getEncoding, messageFraming, resolveTokenizer, scaleCount, type TokenCount, type Tokenizer } from '../tokens';
+import { countChatRequest, getEncoding, type ChatTokenCount, messageFraming, resolveTokenizer, scaleCount, type TokenCount, type Tokenizer } from '../tokens';
 
 /** The model prompts are costed for when neither the prompt, a setting nor the policy names one. */
 export const fallbackModel = 'gpt-4o-mini';
@@ -49,6 +49,8 @@ export interface PromptEstimate {
   volumeSource: VolumeSource;
   /** Tokens of the parts before the first one holding a variable: the same on every call, so a provider can cache them. */
   staticPrefixTokens: number;
+  /** For a request: the shape it was read in. */
+  requestShape?: ChatTokenCount['shape'];
   /** Undefined when the model has no price (`unpriced` says why). */
   cost?: PromptCostEstimate;
   unpriced?: string;
@@ -60,8 +62,12 @@ export interface EstimateOptions {
   model?: string;
   /** Model for prompts that name none (the editor's per-file model, `tokenwise audit --model`). */
   defaultModel?: string;
+  /** The price data's provider of `model`, for a model several hosts serve. */
+  provider?: string;
   outputTokens?: number;
   callsPerDay?: number;
+  /** Tokens at the start of the prompt that are the same on every call, when the caller knows better than the parts. */
+  staticPrefixTokens?: number;
   /** Path the policy's globs are matched against (the prompt's file by default). */
   fileName?: string;
 }
@@ -190,7 +196,19 @@ export function estimatePrompt(prompt: ExtractedPrompt, source: string, options:
   const fileName = options.fileName ?? prompt.file;
   const output = outputOf(prompt, policy, fileName, options);
   const volume = volumeOf(policy, fileName, prompt.name, options);
-  return priced({ model, modelSource, modelAssumed: isAssumedModel(modelSource), tokens, parts, outputTokens: output.tokens, outputSource: output.source, callsPerDay: volume.callsPerDay, volumeSource: volume.source, staticPrefixTokens }, policy);
+  const estimate: PromptEstimate = {
+    model,
+    modelSource,
+    modelAssumed: isAssumedModel(modelSource),
+    tokens,
+    parts,
+    outputTokens: output.tokens,
+    outputSource: output.source,
+    callsPerDay: volume.callsPerDay,
+    volumeSource: volume.source,
+    staticPrefixTokens: options.staticPrefixTokens ?? staticPrefixTokens,
+  };
+  return priced(estimate, policy, options.provider);
 }
 
 function countOf(tokenizer: Tokenizer, tokens: number, low: number, high: number, notes: string[]): TokenCount {
@@ -219,10 +237,11 @@ function volumeOf(policy: Policy, fileName: string, promptName: string | undefin
   return entry ? { callsPerDay: entry.callsPerDay, source: 'policy' } : { callsPerDay: policy.defaultCallsPerDay, source: 'policy-default' };
 }
 
-function priced(estimate: PromptEstimate, policy: Policy): PromptEstimate {
+function priced(estimate: PromptEstimate, policy: Policy, provider?: string): PromptEstimate {
   try {
     estimate.cost = estimatePromptCost({
       model: estimate.model,
+      provider,
       promptTokens: estimate.tokens.tokens,
       outputTokens: estimate.outputTokens,
       callsPerDay: estimate.callsPerDay,
@@ -270,12 +289,14 @@ export function estimateRequest(request: unknown, options: EstimateOptions & { f
       modelAssumed: isAssumedModel(chosen.source),
       tokens: counted.total,
       parts,
+      requestShape: counted.shape,
       outputTokens: output.tokens,
       outputSource: output.source,
       callsPerDay: volume.callsPerDay,
       volumeSource: volume.source,
-      staticPrefixTokens: 0,
+      staticPrefixTokens: options.staticPrefixTokens ?? 0,
     },
     policy,
+    options.provider,
   );
 }

@@ -17,3 +17,4 @@ export {
   type VariablePlacement,
   type VolumeSource,
 } from './estimate';
+export { assumedCostMark, assumedModelLabel, modelLabel, volumeLabel } from './labels';

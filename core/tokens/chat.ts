@@ -209,13 +209,9 @@ export function messageFraming(tokenizer: Tokenizer, messages: readonly { role: 
   let openAi = 3;
   for (const message of messages) openAi += 3 + encoding.count(message.role) + (message.name === undefined ? 0 : 1);
   if (tokenizer.provider === 'openai') return { tokens: openAi, least: openAi, most: openAi };
-  const provider = providerNames[tokenizer.provider] ?? `The provider of ${tokenizer.model}`;
-  return {
-    tokens: 0,
-    least: 0,
-    most: openAi,
-    note: `${provider} documents no per-message framing: none is counted, and the band allows up to ${openAi} tokens for it.`,
-  };
+  const provider = providerNames[tokenizer.provider];
+  const none = provider ? `${provider} documents no per-message framing` : `No per-message framing is known for ${tokenizer.model}`;
+  return { tokens: 0, least: 0, most: openAi, note: `${none}: none is counted, and the band allows up to ${openAi} tokens for it.` };
 }
 
 const providerNames: Record<string, string> = { anthropic: 'Anthropic', google: 'Google' };

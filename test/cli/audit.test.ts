@@ -49,9 +49,9 @@ describe('tokenwise audit', function () {
   it('prints a summary table, the findings and totals, and exits 0 without --fail-on', async () => {
     const run = await cli([], dir);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /PROMPT\s+FILE:LINE\s+TOKENS\s+\$\/CALL\s+\$\/MONTH\s+MODEL\s+CHEAPER TIER \(SAVING\)\s+SCORE\s+FINDINGS/);
+    assert.match(run.stdout, /PROMPT\s+FILE:LINE\s+TOKENS\s+\$\/CALL\s+\$\/MONTH\s+CALLS\/DAY\s+MODEL\s+CHEAPER TIER \(SAVING\)\s+SCORE\s+FINDINGS/);
     // The triage row: a label, file:line, tokens, $/call, $/month, the model, a tier or '–', the score and the counts.
-    assert.match(run.stdout, /openai\.chat call\s+src\/triage\.ts:4\s+≈?\d+\s+\$[\d.]+\s+\$[\d.]+\s+gpt-4o-mini\s+\S.*\s\d{1,3}\s+\d+W/);
+    assert.match(run.stdout, /openai\.chat call\s+src\/triage\.ts:4\s+≈?\d+\s+\$[\d.]+\s+≈\$[\d.]+\s+1,000 default\s+gpt-4o-mini\s+\S.*\s\d{1,3}\s+\d+W/);
     assert.match(run.stdout, /src\/triage\.ts:4/);
     assert.match(run.stdout, /prompts\/leaky\.prompt:1:\d+\s+error\s+secret-in-prompt/);
     assert.match(run.stdout, /src\/triage\.ts:\d+:\d+\s+warning\s+no-output-cap/);
