@@ -7,6 +7,7 @@ import {
   formatUsd,
   loadPriceCache,
   modelLabel,
+  outputSourceLabels,
   pricesAsOf,
   suggestModels,
   volumeLabel,
@@ -98,21 +99,12 @@ function wholeNumber(name: string, value: string | undefined): number | undefine
 
 const number = (n: number) => n.toLocaleString('en-US');
 
-const outputSources: Record<PromptEstimate['outputSource'], string> = {
-  call: "the call's max tokens",
-  file: "the file's max tokens",
-  request: "the request's max tokens",
-  option: '--output-tokens',
-  policy: "the policy's outputTokens",
-  'policy-default': "the policy's defaultOutputTokens",
-};
-
 function describe(path: string, model: string, estimate: PromptEstimate, cost: PromptCostEstimate, pricesNote: string): string {
   const count = estimate.tokens;
   const tokens = count.exact ? `${number(count.tokens)} tokens` : `≈ ${number(count.tokens)} tokens (${number(count.low)}–${number(count.high)})`;
   const mark = assumedCostMark(estimate);
   const lines = [
-    `${path} with ${model}: ${tokens} in, ${number(cost.outputTokens)} out per call (${outputSources[estimate.outputSource]})`,
+    `${path} with ${model}: ${tokens} in, ${number(cost.outputTokens)} out per call (${outputSourceLabels[estimate.outputSource]})`,
     ...estimate.parts.map((part) => `  ${part.label.padEnd(10)} ${number(part.tokens)}${part.variableTokens > 0 ? ` (template variables ≈ ${number(part.variableTokens)})` : ''}`),
     `  per call   ${estimate.modelAssumed ? '≈ ' : ''}${formatUsd(cost.perCall)}`,
     `  per day    ${mark}${formatUsd(cost.perDay)} at ${volumeLabel(estimate)}`,

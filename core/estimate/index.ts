@@ -17,4 +17,4 @@ export {
   type VariablePlacement,
   type VolumeSource,
 } from './estimate';
-export { assumedCostMark, assumedModelLabel, modelLabel, volumeLabel } from './labels';
+export { assumedCostMark, assumedModelLabel, modelLabel, modelSourceLabels, outputSourceLabels, volumeLabel } from './labels';

@@ -1,6 +1,6 @@
 // The words every face uses for what an estimate assumes, so the editor, the CLI, JSON readers and SARIF alerts
 // label an assumed model or volume alike.
-import type { PromptEstimate } from './estimate';
+import type { ModelSource, OutputSource, PromptEstimate } from './estimate';
 
 /** A model the prompt does not name: `assumed gpt-4o-mini (model unknown)`. */
 export function assumedModelLabel(model: string): string {
@@ -21,3 +21,24 @@ export function assumedCostMark(estimate: Pick<PromptEstimate, 'modelAssumed' | 
 export function volumeLabel(estimate: Pick<PromptEstimate, 'callsPerDay' | 'volumeSource'>): string {
   return `${estimate.callsPerDay.toLocaleString('en-US')} calls/day${estimate.volumeSource === 'policy-default' ? ' (policy default)' : ''}`;
 }
+
+/** Where a prompt's model comes from, in words. */
+export const modelSourceLabels: Record<ModelSource, string> = {
+  code: 'named in the code',
+  file: "named in the file's front matter",
+  request: 'named in the request',
+  option: 'chosen for this count',
+  setting: 'the model picked for prompts of this file that name none',
+  'policy-default': "the policy's defaultModel (or the editor's tokenwise.defaultModel setting)",
+  'built-in': "tokenwise's default model",
+};
+
+/** Where a prompt's expected output comes from, in words. */
+export const outputSourceLabels: Record<OutputSource, string> = {
+  call: "the call's max tokens",
+  file: "the file's max tokens",
+  request: "the request's max tokens",
+  option: '--output-tokens',
+  policy: "the policy's outputTokens",
+  'policy-default': "the policy's defaultOutputTokens",
+};
