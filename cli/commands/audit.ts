@@ -24,7 +24,7 @@ import {
   type SarifResult,
   type Severity,
 } from '../../core';
-import { listWorkspaceFiles, loadPolicy, PolicyError, readWorkspaceFiles } from '../../core/node';
+import { listWorkspaceFiles, loadPolicy, loadPriceCache, PolicyError, readWorkspaceFiles } from '../../core/node';
 import { version } from '../../package.json';
 import { closestOf, ExitCode, oneOf, parseOptions, UsageError, type CliIO } from '../io';
 
@@ -95,6 +95,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       `--env: the policy names no environment '${environment}' (it has ${environments.join(', ')})${closest ? `; did you mean '${closest}'?` : ''}`,
     );
   }
+  // The prices `tokenwise prices update` saved, as cost and models use them: one price for a prompt everywhere.
+  const cache = await loadPriceCache();
+  if (cache.problem) io.stderr(`tokenwise audit: ${cache.problem}; using the bundled prices.\n`);
   const walk = { cwd: io.cwd, include: (path: string) => isSupportedFile(path, { promptGlobs: policy.promptFiles }) };
   const { files } = listWorkspaceFiles(paths, walk);
 

@@ -160,31 +160,41 @@ export function estimatePrompt(prompt: ExtractedPrompt, source: string, options:
   const { model, source: modelSource } = modelOf(prompt, options);
   const tokenizer = resolveTokenizer(model, { fallback: 'estimate' });
   const encoding = getEncoding(tokenizer.encoding);
-  const lines = new Map<string, CountPart>();
-  let low = 0;
-  let high = 0;
-  let staticPrefixTokens = 0;
+  // Lines as a request's count has them (system, messages), each scaled once, so a prompt and the request it
+  // makes get the same numbers; a template that is not split into messages is one line.
+  const raw = new Map<string, { text: number; variables: number }>();
+  let staticPrefixRaw = 0;
   let prefixOpen = true;
   for (const view of views) {
-    const scaled = scaleCount(encoding.count(staticTextOf(view)), tokenizer);
+    const label = lineOf(view.part.role);
+    const line = raw.get(label) ?? { text: 0, variables: 0 };
+    const text = encoding.count(staticTextOf(view));
+    line.text += text;
     // A sampled variable is the sample's count for this model; the others are the sizes extraction assumed.
-    const variableTokens = view.part.variables.reduce(
+    line.variables += view.part.variables.reduce(
       (sum, variable) => sum + (variable.sample === undefined ? variable.estimatedTokens : scaleCount(encoding.count(variable.sample), tokenizer).tokens),
       0,
     );
-    const line = lines.get(view.part.role) ?? { label: view.part.role, tokens: 0, variableTokens: 0 };
-    line.tokens += scaled.tokens + variableTokens;
-    line.variableTokens += variableTokens;
-    lines.set(view.part.role, line);
-    low += scaled.low + variableTokens;
-    high += scaled.high + variableTokens;
+    raw.set(label, line);
     if (view.part.variables.length > 0) prefixOpen = false;
-    if (prefixOpen) staticPrefixTokens += scaled.tokens;
+    if (prefixOpen) staticPrefixRaw += text;
   }
+  const lines = new Map<string, CountPart>();
+  let low = 0;
+  let high = 0;
+  for (const [label, line] of raw) {
+    const scaled = scaleCount(line.text, tokenizer);
+    lines.set(label, { label, tokens: scaled.tokens + line.variables, variableTokens: line.variables });
+    low += scaled.low + line.variables;
+    high += scaled.high + line.variables;
+  }
+  const staticPrefixTokens = scaleCount(staticPrefixRaw, tokenizer).tokens;
   const notes = tokenizer.note ? [tokenizer.note] : [];
   // A bound prompt is a piece of a request, not a request: only calls and prompt files are framed as messages.
   if (prompt.kind !== 'binding' && prompt.parts.length > 0) {
-    const framing = messageFraming(tokenizer, prompt.parts.map((part) => ({ role: part.role === 'template' ? 'user' : part.role })));
+    // Anthropic's Messages API takes the system prompt beside the messages, not as one of them.
+    const messages = prompt.callSite?.api === 'anthropic.messages' ? prompt.parts.filter((part) => part.role !== 'system') : prompt.parts;
+    const framing = messageFraming(tokenizer, messages.map((part) => ({ role: part.role === 'template' ? 'user' : part.role })));
     if (framing.tokens > 0) lines.set('overhead', { label: 'overhead', tokens: framing.tokens, variableTokens: 0 });
     low += framing.least;
     high += framing.most;
@@ -209,6 +219,12 @@ export function estimatePrompt(prompt: ExtractedPrompt, source: string, options:
     staticPrefixTokens: options.staticPrefixTokens ?? staticPrefixTokens,
   };
   return priced(estimate, policy, options.provider);
+}
+
+/** The line of a request's count a message of this role falls in. */
+function lineOf(role: PromptPart['role']): string {
+  if (role === 'system' || role === 'developer') return 'system';
+  return role === 'template' ? 'prompt' : 'messages';
 }
 
 function countOf(tokenizer: Tokenizer, tokens: number, low: number, high: number, notes: string[]): TokenCount {

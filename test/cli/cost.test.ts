@@ -39,7 +39,7 @@ describe('tokenwise cost', () => {
     // The file is one user message: OpenAI's framing adds 3 for it, 1 for its role and 3 priming the reply.
     const tokens = countTokens(prompt, 'gpt-4o').tokens + 7;
     assert.equal(json.count.tokens, tokens);
-    assert.deepEqual(json.parts, [{ label: 'template', tokens: tokens - 7, variableTokens: 0 }, { label: 'overhead', tokens: 7, variableTokens: 0 }]);
+    assert.deepEqual(json.parts, [{ label: 'prompt', tokens: tokens - 7, variableTokens: 0 }, { label: 'overhead', tokens: 7, variableTokens: 0 }]);
     assert.equal(json.modelSource, 'option');
     assert.equal(json.modelAssumed, false);
     assert.equal(json.perCall, Math.round(tokens * 2.5 * 1000) + Math.round(200 * 10 * 1000));
