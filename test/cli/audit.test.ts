@@ -111,7 +111,7 @@ describe('tokenwise audit', function () {
     const run = await cli([], dir);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /prompts\/logo\.prompt: skipped: binary file/);
-    assert.match(run.stdout, /prompts\/huge\.prompt: skipped: .* over the 2\.0 MB limit/);
+    assert.match(run.stdout, /prompts\/huge\.prompt: skipped: .* over the 2.0 MiB limit/);
     assert.match(run.stdout, /src\/broken\.ts: could not parse/);
     const sarif = JSON.parse((await cli(['--format', 'sarif'], dir)).stdout);
     const [invocation] = sarif.runs[0].invocations;
