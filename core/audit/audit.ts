@@ -2,7 +2,7 @@
 // every rule of the table, inline suppressions and the efficiency score. Pure: the caller reads files.
 import { extractPrompts, LineIndex, type ExtractedPrompt, type ExtractResult } from '../extract';
 import { findModel } from '../models';
-import { estimatePrompt, partViews, staticTextOf } from '../estimate';
+import { assumedModelLabel, estimatePrompt, partViews, staticTextOf } from '../estimate';
 import { defaultEnvironment, defaultPolicy, ruleSeverity, type Policy } from '../policy';
 import { estimatePromptCost } from '../pricing';
 import { recommendModel } from '../recommend';
@@ -109,6 +109,8 @@ function auditPrompt(
       if (severity === 'off') continue;
       const finding: Finding = { ...draft, ruleId: rule.id, severity };
       if (finding.fix === undefined) delete finding.fix;
+      // An amount priced with a model the prompt does not name says so wherever the finding is shown.
+      if (estimate.modelAssumed && finding.costPerMonth !== undefined) finding.message += ` (priced as ${assumedModelLabel(model)})`;
       const anchorLines = [finding.range.startLine, prompt.range.startLine, prompt.callSite?.range.startLine ?? -1];
       if (!suppressions.covers(rule.id, anchorLines)) findings.push(finding);
     }

@@ -2,7 +2,6 @@
 // line/column regions (UTF-16 columns, declared by columnKind) on repository-relative URIs, and a fingerprint of
 // what was found rather than where, so an alert survives edits above it.
 import { rules } from './rules';
-import { assumedModelLabel } from '../estimate';
 import type { FileAudit, Finding, PromptReport, Severity } from './types';
 
 export const sarifSchemaUri = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -66,8 +65,7 @@ export function sarifResults(audit: FileAudit, relativePath: string, source?: st
     ruleId: finding.ruleId,
     ruleIndex: rules.findIndex((rule) => rule.id === finding.ruleId),
     level: sarifLevel[finding.severity],
-    // A cost priced with a model the prompt does not name says so in the alert itself.
-    message: { text: report?.modelAssumed && finding.costPerMonth !== undefined ? `${finding.message} (${assumedModelLabel(report.model)})` : finding.message },
+    message: { text: finding.message },
     ...(report ? { properties: { tokenwise: promptNumbers(report) } } : {}),
     locations: [{
       physicalLocation: {

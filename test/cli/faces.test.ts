@@ -92,7 +92,7 @@ describe('one number in every CLI face', function () {
       assert.equal(numbers.costPerMonth, prompt.cost?.perMonth);
       assert.equal(numbers.model, prompt.model);
       assert.equal(numbers.modelAssumed, prompt.modelAssumed);
-      if (prompt.modelAssumed && /\$[\d.,]+\/month/.test(result.message.text)) assert.match(result.message.text, /assumed [\w.-]+ \(model unknown\)/);
+      if (prompt.modelAssumed && /\$[\d.,]+\/month/.test(result.message.text)) assert.match(result.message.text, /priced as assumed [\w.-]+ \(model unknown\)/);
     }
   });
 
