@@ -151,9 +151,10 @@ export function staticTextOf(view: PartView): string {
 }
 
 /**
- * A prompt as extraction found it (`source` is the file it was found in), counted and priced. Each part's static
- * text is counted on its own and its variables added at their estimated sizes; a whole request (a call, a prompt
- * file) also carries the provider's message framing, as its own line. The total is the sum of the lines.
+ * A prompt as extraction found it (`source` is the file it was found in), counted and priced. The static text of
+ * its parts is counted per line (system, messages, prompt) and its variables added at their estimated sizes; a
+ * whole request (a call, a prompt file) also carries the provider's message framing, as its own line. The total is
+ * the sum of the lines. `views`: the parts' views when the caller has them already (the audit's rules use them).
  */
 export function estimatePrompt(prompt: ExtractedPrompt, source: string, options: EstimateOptions = {}, views = partViews(prompt, source)): PromptEstimate {
   const policy = options.policy ?? defaultPolicy;
