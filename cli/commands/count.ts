@@ -5,6 +5,7 @@ import {
   estimateFile,
   estimateRequest,
   ExactTokenCounter,
+  extractPromptFile,
   isPromptFile,
   modelLabel,
   resolveTokenizer,
@@ -90,8 +91,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       io.stdout(format === 'json' ? `${JSON.stringify(countJson(estimate), null, 2)}\n` : formatEstimate(estimate, 'prompt file'));
       return ExitCode.ok;
     }
-    const model = values.model!;
-    const counted = values.exact ? await exactCount(options, (counter) => counter.countText(input.text, model, options)) : countTokens(input.text, model, options);
+    // The provider counts a prompt file's body (its messages' text, variables as written), never its front matter.
+    const file = promptFile ? extractPromptFile(input.text, input.name) : undefined;
+    const text = file ? file.parts.map((part) => part.text).join('\n') : input.text;
+    const model = values.model ?? file?.model;
+    if (model === undefined) throw new UsageError('--model is required: the prompt file names no model (see --help).');
+    const counted = values.exact ? await exactCount(options, (counter) => counter.countText(text, model, options)) : countTokens(text, model, options);
     io.stdout(format === 'json' ? `${JSON.stringify(counted, null, 2)}\n` : `${formatCount(counted)}\n`);
     return ExitCode.ok;
   };
