@@ -19,7 +19,7 @@ describe('prompt hovers', () => {
     const markdown = text(hovers);
     assert.match(markdown, /\*\*tokenwise\*\* · gpt-4o · [\d,]+ tok in, 400 tok out/);
     assert.match(markdown, /\| system \| [\d,]+ \|/);
-    assert.match(markdown, /\| messages \| [\d,]+ \|/);
+    assert.match(markdown, /\| messages( \(variables ≈ [\d,]+\))? \| [\d,]+ \|/);
     assert.match(markdown, /\| message framing \| [\d,]+ \|/);
     assert.match(markdown, /\| expected output \([^)]*\) \| 400 \|/);
     assert.match(markdown, /Per call: input \$[\d.]+ \+ output \$[\d.]+ = \*\*\$[\d.]+\*\*/);
