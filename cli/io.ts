@@ -1,7 +1,9 @@
 // The CLI's view of the outside world, so commands run the same in-process (tests) and as a process.
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { editDistance, type Policy } from '../core';
+import { loadPolicy, PolicyError } from '../core/node';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -42,10 +44,20 @@ export function parseOptions<const T extends NonNullable<ParseArgsConfig['option
   }
 }
 
-/** `value` when it is one of `allowed`, else a UsageError naming the option and its choices. */
+/** `value` when it is one of `allowed`, else a UsageError naming the option, its choices and the closest one. */
 export function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got '${value}')`);
+  const closest = closestOf(value, allowed);
+  throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got '${value}')${closest ? `; did you mean '${closest}'?` : ''}`);
+}
+
+/** The choice nearest to `value` by edit distance, when it is near enough to be a typo. */
+export function closestOf(value: string, choices: readonly string[]): string | undefined {
+  const ranked = choices
+    .map((choice) => ({ choice, distance: editDistance(value.toLowerCase(), choice.toLowerCase()) }))
+    .sort((a, b) => a.distance - b.distance);
+  const best = ranked[0];
+  return best && best.distance <= Math.max(2, Math.floor(best.choice.length / 3)) ? best.choice : undefined;
 }
 
 /** Larger inputs are refused rather than read: a prompt is never this big, and reading one would stall a CI job. */
@@ -132,4 +144,23 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     i += length;
   }
   return bytes.length;
+}
+
+/** The policy governing an input ('-' reads the one of the current folder); a broken policy file is a UsageError. */
+export function policyGoverning(path: string, cwd: string): Policy {
+  const target = path === '-' ? cwd : resolve(cwd, path);
+  try {
+    return loadPolicy(existsAsDirectory(target) ? target : dirname(target));
+  } catch (error) {
+    if (error instanceof PolicyError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function existsAsDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

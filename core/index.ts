@@ -9,4 +9,6 @@ export * from './pricing';
 export * from './models';
 export * from './extract';
 export * from './recommend';
+export * from './estimate';
 export * from './audit';
+export { editDistance } from './editDistance';

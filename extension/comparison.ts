@@ -11,6 +11,8 @@ export interface PriceQuestion {
   /** Tokens of the parts before the first one holding a variable: the same on every call, so a provider can cache them. */
   staticPrefixTokens: number;
   customModels: CustomModelPrices | undefined;
+  /** Models to price besides the provider's ladder (the recommended one). */
+  alsoModels?: string[];
 }
 
 export interface PromptPrices {
@@ -25,6 +27,8 @@ export interface PromptPrices {
 
 export interface ComparisonRow {
   model: string;
+  /** The model the recommendation names. */
+  recommended?: boolean;
   tier: string;
   perCall: Nanos;
   perMonth: Nanos;
@@ -44,16 +48,21 @@ export function promptPrices(question: PriceQuestion): PromptPrices {
   };
 }
 
+/** The prompt on its provider's ladder, its own model and the recommended one, cheapest first. */
 function compareModels(question: PriceQuestion): ComparisonRow[] {
   const current = findModel(question.model, question.customModels);
   const models = current ? ladder(current.provider) : [];
-  if (current && !models.some((m) => m.id === current.id)) models.push(current);
-  return models.flatMap((info) => {
+  const also = (question.alsoModels ?? []).flatMap((id) => findModel(id, question.customModels) ?? []);
+  for (const info of [...(current ? [current] : []), ...also]) if (!models.some((m) => m.id === info.id)) models.push(info);
+  const rows = models.flatMap((info) => {
     const cost = attempt(() => estimatePromptCost({ ...question, model: info.id, provider: info.provider, staticPrefixTokens: 0 }));
     if (!cost) return [];
     const fits = info.contextWindow === 0 || question.promptTokens + question.outputTokens <= info.contextWindow;
-    return [{ model: info.id, tier: info.tier, perCall: cost.perCall, perMonth: cost.perMonth, fits, current: info.id === current?.id }];
+    const row: ComparisonRow = { model: info.id, tier: info.tier, perCall: cost.perCall, perMonth: cost.perMonth, fits, current: info.id === current?.id };
+    if (also.some((m) => m.id === info.id)) row.recommended = true;
+    return [row];
   });
+  return rows.sort((a, b) => a.perMonth - b.perMonth || a.model.localeCompare(b.model));
 }
 
 /** A price, or undefined for a model the price data and the policy's custom models do not price. */

@@ -1,11 +1,11 @@
 // Hover on a prompt: where its tokens come from, what input and output cost, what caching saves, and the same
 // prompt priced across the provider's models.
 import * as vscode from 'vscode';
-import type { ExactTokenCounter, Policy, PromptReport } from '../core';
+import { assumedCostMark, modelLabel, modelSourceLabels, outputSourceLabels, volumeLabel, type ExactTokenCounter, type Policy, type PromptReport } from '../core';
 import type { Analysis } from './analysis';
 import type { PriceQuestion, PromptPrices } from './comparison';
 import type { Engine } from './engine';
-import { callsLabel, thousands, tokensLabel, usd } from './labels';
+import { thousands, tokensLabel, usd } from './labels';
 import { toRange } from './ranges';
 
 export class PromptHovers implements vscode.HoverProvider {
@@ -23,9 +23,8 @@ export class PromptHovers implements vscode.HoverProvider {
       [r.prompt.range, r.prompt.callSite?.range].some((range) => range && toRange(range).contains(position)),
     );
     if (!report) return undefined;
-    const partTokens = (await this.engine.count(report.prompt.parts.map((part) => part.text), report.model)).map((count) => count.tokens);
-    const prices = await this.engine.prices(priceQuestion(report, await this.policy(), staticPrefixTokens(report, partTokens)));
-    const markdown = hoverMarkdown(report, partTokens, prices);
+    const prices = await this.engine.prices(priceQuestion(report, await this.policy()));
+    const markdown = hoverMarkdown(report, prices);
     const counter = report.tokens.exact ? undefined : await this.exactCounter();
     if (counter) {
       const text = report.prompt.parts.map((part) => part.text).join('\n');
@@ -40,43 +39,51 @@ export class PromptHovers implements vscode.HoverProvider {
   }
 }
 
-/** What the worker prices for a prompt. `staticPrefixTokens` matters only for the caching estimate. */
-export function priceQuestion(report: PromptReport, policy: Policy, staticPrefixTokens = 0): PriceQuestion {
+/** What the worker prices for a prompt's comparison: the report's own numbers, and its recommended model. */
+export function priceQuestion(report: PromptReport, policy: Policy): PriceQuestion {
   return {
     model: report.model,
     promptTokens: report.tokens.tokens,
     outputTokens: report.outputTokens,
     callsPerDay: report.callsPerDay,
-    staticPrefixTokens,
+    staticPrefixTokens: report.staticPrefixTokens,
     customModels: policy.customModels,
+    alsoModels: report.recommendation ? [report.recommendation.model] : [],
   };
 }
 
-/** `partTokens`: the token count of each part's text, in the order of `report.prompt.parts`. */
-export function hoverMarkdown(report: PromptReport, partTokens: number[], prices: PromptPrices): vscode.MarkdownString {
+const partLabels: Record<string, string> = { overhead: 'message framing', template: 'prompt' };
+
+/** The hover: the report's count line by line (they add up to its total), its cost, and the model table. */
+export function hoverMarkdown(report: PromptReport, prices: PromptPrices): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**tokenwise** · ${report.model} · ${tokensLabel(report.tokens.tokens, report.tokens.exact)} in, ${thousands(report.outputTokens)} tok out\n\n`);
+  const approx = report.tokens.exact ? '' : '≈ ';
+  md.appendMarkdown(`**tokenwise** · ${modelLabel(report)} · ${tokensLabel(report.tokens.tokens, report.tokens.exact)} in, ${thousands(report.outputTokens)} tok out\n\n`);
+  if (report.modelAssumed) {
+    md.appendMarkdown(`_This prompt names no model: it is counted and priced as ${report.model} (${modelSourceLabels[report.modelSource]}), an assumption._\n\n`);
+  }
 
   md.appendMarkdown('| Part | Tokens |\n|:--|--:|\n');
-  const byRole = new Map<string, number>();
-  for (const [index, part] of report.prompt.parts.entries()) {
-    const tokens = partTokens[index]! + part.variables.reduce((sum, v) => sum + v.estimatedTokens, 0);
-    byRole.set(part.role, (byRole.get(part.role) ?? 0) + tokens);
+  for (const part of report.parts) {
+    const variables = part.variableTokens > 0 ? ` (variables ≈ ${thousands(part.variableTokens)})` : '';
+    md.appendMarkdown(`| ${partLabels[part.label] ?? part.label}${variables} | ${approx}${thousands(part.tokens)} |\n`);
   }
-  for (const [role, tokens] of byRole) md.appendMarkdown(`| ${role} | ${thousands(tokens)} |\n`);
+  md.appendMarkdown(`| **total in** | **${approx}${thousands(report.tokens.tokens)}** |\n`);
   const callSite = report.prompt.callSite;
   if (callSite?.usesTools) md.appendMarkdown('| tools | definitions not counted |\n');
   if (callSite?.hasImages) md.appendMarkdown('| images | priced per image, not counted |\n');
-  md.appendMarkdown(`| expected output | ${thousands(report.outputTokens)} |\n\n`);
+  md.appendMarkdown(`| expected output (${outputSourceLabels[report.outputSource]}) | ${thousands(report.outputTokens)} |\n\n`);
 
   if (report.cost) {
-    const { split, caching } = prices;
+    const { split } = prices;
+    const callMark = report.modelAssumed ? '≈ ' : '';
     md.appendMarkdown(
       split
-        ? `Per call: input ${usd(split.uncachedInput)} + output ${usd(split.output)} = **${usd(report.cost.perCall)}** · `
-        : `Per call: **${usd(report.cost.perCall)}** · `,
+        ? `Per call: input ${usd(split.uncachedInput)} + output ${usd(split.output)} = **${callMark}${usd(report.cost.perCall)}** · `
+        : `Per call: **${callMark}${usd(report.cost.perCall)}** · `,
     );
-    md.appendMarkdown(`**${usd(report.cost.perMonth)}/month** at ${callsLabel(report.callsPerDay)} calls/day\n\n`);
+    md.appendMarkdown(`**${assumedCostMark(report)}${usd(report.cost.perMonth)}/month** at ${volumeLabel(report)}\n\n`);
+    const caching = report.cost.withCaching;
     if (caching) {
       md.appendMarkdown(
         `Prompt caching of the ${thousands(caching.cachedPrefixTokens)}-token static prefix: ${usd(caching.perMonth)}/month ` +
@@ -84,30 +91,19 @@ export function hoverMarkdown(report: PromptReport, partTokens: number[], prices
       );
     }
   }
-  if (!report.tokens.exact && report.tokens.note) md.appendMarkdown(`_${report.tokens.note}_\n\n`);
+  if (report.tokens.note) md.appendMarkdown(`_${report.tokens.note}_\n\n`);
 
   if (prices.rows.length > 0) {
     md.appendMarkdown('| Model | Tier | Per call | Per month |\n|:--|:--|--:|--:|\n');
     for (const row of prices.rows) {
       const name = row.current ? `**${row.model}**` : row.model;
-      md.appendMarkdown(`| ${name}${row.fits ? '' : ' (too long)'} | ${row.tier} | ${usd(row.perCall)} | ${usd(row.perMonth)} |\n`);
+      const marks = `${row.recommended ? ' (recommended)' : ''}${row.fits ? '' : ' (too long)'}`;
+      md.appendMarkdown(`| ${name}${marks} | ${row.tier} | ${usd(row.perCall)} | ${usd(row.perMonth)} |\n`);
     }
   }
   if (report.recommendation) {
-    md.appendMarkdown(`\nRecommended: **${report.recommendation.model}** — ${report.recommendation.reasons.join('; ')}\n`);
+    md.appendMarkdown(`\nRecommended: **${report.recommendation.model}**, because:\n\n`);
+    for (const reason of report.recommendation.reasons) md.appendMarkdown(`- ${reason}\n`);
   }
   return md;
-}
-
-/**
- * The static prefix: every part before the first one holding a variable (the same on every call, so a provider can
- * serve it from its cache).
- */
-function staticPrefixTokens(report: PromptReport, partTokens: number[]): number {
-  let tokens = 0;
-  for (const [index, part] of report.prompt.parts.entries()) {
-    if (part.variables.length > 0) break;
-    tokens += partTokens[index]!;
-  }
-  return tokens;
 }

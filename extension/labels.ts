@@ -1,5 +1,5 @@
 // How numbers read in lenses, hovers and the status bar.
-import { formatUsd, type Nanos, type PromptReport } from '../core';
+import { formatUsd, modelLabel, type Nanos, type PromptReport } from '../core';
 
 /** 1234567 → "1,234,567" (toLocaleString is far slower, and lenses format hundreds of numbers per edit). */
 export function thousands(value: number): string {
@@ -25,12 +25,18 @@ export function usd(nanos: Nanos): string {
   return formatUsd(nanos);
 }
 
-/** `≈ 1,234 tok · $0.0031/call · $93/mo @ 1k/day · gpt-4o` */
+/** `1,234 tok · $0.0031/call · $93/mo @ 1k/day · gpt-4o`; a prompt naming no model is priced with an assumed one,
+ * which puts ≈ before its amounts and says so: `≈ $0.0031/call · ≈ $93/mo @ 1k/day · assumed gpt-4o-mini (model unknown)`. */
 export function costLensTitle(report: PromptReport): string {
   const tokens = tokensLabel(report.tokens.tokens, report.tokens.exact);
-  if (!report.cost) return `${tokens} · no price for ${report.model}`;
-  const { perCall, perMonth, callsPerDay } = report.cost;
-  return `${tokens} · ${usd(perCall)}/call · ${usd(perMonth)}/mo @ ${callsLabel(callsPerDay)}/day · ${report.model}`;
+  if (!report.cost) return `${tokens} · no price for ${modelLabel(report)}`;
+  const mark = report.modelAssumed ? '≈ ' : '';
+  return `${tokens} · ${mark}${usd(report.cost.perCall)}/call · ${mark}${usd(report.cost.perMonth)}/mo @ ${callsLabel(report.callsPerDay)}/day · ${modelLabel(report)}`;
+}
+
+/** One call's cost, with ≈ when the model is assumed. */
+export function perCallLabel(report: PromptReport): string {
+  return report.cost ? `${report.modelAssumed ? '≈ ' : ''}${usd(report.cost.perCall)}` : '–';
 }
 
 /** `gpt-4o-mini would save 94 % ($88/mo)` */

@@ -3,13 +3,16 @@
 // loads nothing remote, runs no script, follows the theme through VS Code's CSS variables, and its
 // Content-Security-Policy admits only the one nonce'd stylesheet.
 import * as vscode from 'vscode';
-import { isSupportedFile, type FileAudit, type Nanos } from '../core';
+import { isSupportedFile, modelLabel, summarize as summarizeAudits, type FileAudit, type Nanos } from '../core';
 import type { Ctx } from './ctx';
 import { tokensLabel, usd } from './labels';
 
 export interface WorkspaceReport {
   totalPerMonth: Nanos;
-  prompts: Array<{ file: string; line: number; model: string; tokens: number; exact: boolean; perCall: Nanos; perMonth: Nanos; findings: number }>;
+  /** Of totalPerMonth, what rests on an assumed model or the policy's default volume. */
+  assumedPerMonth: Nanos;
+  /** `model`: as every face names it (`assumed gpt-4o-mini (model unknown)` for a prompt naming none). */
+  prompts: Array<{ file: string; line: number; model: string; modelAssumed: boolean; tokens: number; exact: boolean; perCall: Nanos; perMonth: Nanos; findings: number }>;
   byFile: Array<{ file: string; perMonth: Nanos; prompts: number; findings: number }>;
   byModel: Array<{ model: string; perMonth: Nanos; prompts: number }>;
   findings: number;
@@ -68,7 +71,8 @@ function summarize(audits: FileAudit[], skipped: WorkspaceReport['skipped']): Wo
     audit.prompts.map((p) => ({
       file: audit.file,
       line: (p.prompt.callSite?.range ?? p.prompt.range).startLine + 1,
-      model: p.model,
+      model: modelLabel(p),
+      modelAssumed: p.modelAssumed,
       tokens: p.tokens.tokens,
       exact: p.tokens.exact,
       perCall: p.cost?.perCall ?? 0,
@@ -89,6 +93,7 @@ function summarize(audits: FileAudit[], skipped: WorkspaceReport['skipped']): Wo
   };
   return {
     totalPerMonth: prompts.reduce((sum, p) => sum + p.perMonth, 0),
+    assumedPerMonth: summarizeAudits(audits).costPerMonthAssumed,
     prompts,
     byFile: group((p) => p.file).map(([file, t]) => ({ file, perMonth: t.perMonth, prompts: t.prompts, findings: t.findings })),
     byModel: group((p) => p.model).map(([model, t]) => ({ model, perMonth: t.perMonth, prompts: t.prompts })),
@@ -169,7 +174,7 @@ export function renderReport(report: WorkspaceReport, nonce: string): string {
     .map(
       (p) =>
         `<tr><td>${escape(p.file)}:${p.line}</td><td>${escape(p.model)}</td><td class="num">${escape(tokensLabel(p.tokens, p.exact))}</td>` +
-        `<td class="num">${escape(usd(p.perCall))}</td><td class="num">${escape(usd(p.perMonth))}</td><td class="num">${p.findings}</td></tr>`,
+        `<td class="num">${p.modelAssumed ? '≈ ' : ''}${escape(usd(p.perCall))}</td><td class="num">${p.modelAssumed ? '≈ ' : ''}${escape(usd(p.perMonth))}</td><td class="num">${p.findings}</td></tr>`,
     )
     .join('');
   const skipped = report.skipped.length
@@ -200,7 +205,7 @@ export function renderReport(report: WorkspaceReport, nonce: string): string {
 </head>
 <body>
 <h1>Prompt costs: ${escape(usd(report.totalPerMonth))}/month</h1>
-<p class="muted">${report.prompts.length} prompts in ${report.byFile.length} files · ${report.findings} findings · estimates at each prompt's expected calls per day, 30-day months</p>
+<p class="muted">${report.prompts.length} prompts in ${report.byFile.length} files · ${report.findings} findings · estimates at each prompt's expected calls per day, 30-day months · ${escape(usd(report.totalPerMonth - report.assumedPerMonth))} from a known model and volume, ≈ ${escape(usd(report.assumedPerMonth))} resting on assumptions (an assumed model or the policy's default volume)</p>
 <div class="charts">
 ${barChart('$/month by file', report.byFile.map((f) => ({ label: f.file, value: f.perMonth })))}
 ${barChart('$/month by model', report.byModel.map((m) => ({ label: m.model, value: m.perMonth })))}

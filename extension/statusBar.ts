@@ -1,9 +1,9 @@
 // Tokens and cost of the selection, or of the prompt under the cursor; a click picks the model for the file.
 import * as vscode from 'vscode';
-import type { Policy } from '../core';
+import { modelLabel, type Policy } from '../core';
 import type { Analysis } from './analysis';
 import type { Engine } from './engine';
-import { tokensLabel, usd } from './labels';
+import { perCallLabel, tokensLabel, usd } from './labels';
 import { toRange } from './ranges';
 
 export class CostStatus implements vscode.Disposable {
@@ -69,10 +69,10 @@ export class CostStatus implements vscode.Disposable {
       return { label: `$(symbol-number) ${tokensLabel(count!.tokens, count!.exact)}${cost} · ${model}`, tooltip: `Selection, as input tokens for ${model}. Click to pick the model for this file.` };
     }
     if (!report) return undefined;
-    const cost = report.cost ? ` · ${usd(report.cost.perCall)}/call` : '';
+    const cost = report.cost ? ` · ${perCallLabel(report)}/call` : '';
     return {
-      label: `$(symbol-number) ${tokensLabel(report.tokens.tokens, report.tokens.exact)}${cost} · ${report.model}`,
-      tooltip: 'Prompt under the cursor. Click to pick the model for this file.',
+      label: `$(symbol-number) ${tokensLabel(report.tokens.tokens, report.tokens.exact)}${cost} · ${modelLabel(report)}`,
+      tooltip: `Prompt under the cursor${report.modelAssumed ? `: it names no model, so ${report.model} is assumed` : ''}. Click to pick the model for this file.`,
     };
   }
 

@@ -3,9 +3,13 @@
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import {
+  assumedCostMark,
   auditRules,
   auditText,
   AuditTotals,
+  defaultEnvironment,
+  environmentsOf,
+  modelLabel,
   isSupportedFile,
   findingsAtOrAbove,
   findModel,
@@ -20,9 +24,9 @@ import {
   type SarifResult,
   type Severity,
 } from '../../core';
-import { listWorkspaceFiles, loadPolicy, PolicyError, readWorkspaceFiles, type PassedOver } from '../../core/node';
+import { listWorkspaceFiles, loadPolicy, loadPriceCache, PolicyError, readWorkspaceFiles, type PassedOver } from '../../core/node';
 import { version } from '../package.json';
-import { ExitCode, oneOf, parseOptions, UsageError, type CliIO } from '../io';
+import { closestOf, ExitCode, oneOf, parseOptions, UsageError, type CliIO } from '../io';
 import { formatTable, outputWidth, truncate, wrapText, type TableColumn } from '../layout';
 
 const help = `Usage: tokenwise audit [PATHS…] [options]
@@ -37,8 +41,10 @@ Options:
                              reports and exits 0.
   --max-cost-per-call USD    Exit 1 when a prompt costs more than this per call (e.g. 0.01 or $0.01).
   --policy FILE              Policy file (default: tokenwise.config.{yaml,yml,json} found from the first path up).
-  --env NAME                 Environment whose approved models apply (default: default).
-  --model MODEL              Model for prompts whose call site names none (default: the policy's defaultModel).
+  --env NAME                 Environment whose approved models apply: 'default' or one the policy's
+                             approvedModels names (default: default).
+  --model MODEL              Model assumed for prompts that name none (default: the policy's defaultModel, else
+                             gpt-4o-mini). Such prompts are labelled 'assumed MODEL (model unknown)'.
   --exclude GLOB             Leave out files and folders matching GLOB (repeatable; 'tests/**', '*.test.ts',
                              'vendor'). .gitignore and .tokenwiseignore files (same syntax) are honoured too.
   --no-gitignore             Read files that .gitignore would leave out (.tokenwiseignore still applies).
@@ -87,10 +93,21 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
 
   const policy = policyFor(values.policy, paths, io.cwd);
-  if (values.model && !findModel(values.model, policy.customModels)) {
+  if (values.model !== undefined && !findModel(values.model, policy.customModels)) {
     const suggestions = suggestModels(values.model, 3, policy.customModels);
-    throw new UsageError(`unknown model '${values.model}'${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''}`);
+    throw new UsageError(`--model: unknown model '${values.model}'${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''} Run 'tokenwise models' for the catalog.`);
   }
+  const environment = values.env ?? defaultEnvironment;
+  const environments = environmentsOf(policy);
+  if (!environments.includes(environment)) {
+    const closest = closestOf(environment, environments);
+    throw new UsageError(
+      `--env: the policy names no environment '${environment}' (it has ${environments.join(', ')})${closest ? `; did you mean '${closest}'?` : ''}`,
+    );
+  }
+  // The prices `tokenwise prices update` saved, as cost and models use them: one price for a prompt everywhere.
+  const cache = await loadPriceCache();
+  if (cache.problem) io.stderr(`tokenwise audit: ${cache.problem}; using the bundled prices.\n`);
   const walk = {
     cwd: io.cwd,
     include: (path: string) => isSupportedFile(path, { promptGlobs: policy.promptFiles }),
@@ -104,7 +121,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const totals = new AuditTotals();
   const overBudget: string[] = [];
   const progress = createProgress(io, files.length);
-  const job: AuditJob = { files, cwd: io.cwd, policy, environment: values.env, model: values.model };
+  const job: AuditJob = { files, cwd: io.cwd, policy, environment, model: values.model };
   for (const outcome of auditFiles(job)) {
     progress.tick();
     if (outcome.kind === 'notice') {
@@ -151,7 +168,7 @@ interface AuditJob {
   files: string[];
   cwd: string;
   policy: Policy;
-  environment?: string;
+  environment: string;
   model?: string;
 }
 
@@ -332,11 +349,16 @@ function jsonReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
           language: report.prompt.language,
           range: report.prompt.range,
           model: report.model,
-          modelSource: report.prompt.modelSource,
+          modelSource: report.modelSource,
+          modelAssumed: report.modelAssumed,
           tokens: report.tokens,
+          parts: report.parts,
           outputTokens: report.outputTokens,
+          outputSource: report.outputSource,
           callsPerDay: report.callsPerDay,
+          volumeSource: report.volumeSource,
           cost: report.cost,
+          unpriced: report.unpriced,
           recommendation: report.recommendation,
           score: report.score,
           scoreReasons: report.scoreReasons,
@@ -386,6 +408,7 @@ interface Row {
   tokens: string;
   perCall: string;
   perMonth: string;
+  callsPerDay: string;
   model: string;
   recommended: string;
   score: string;
@@ -414,9 +437,10 @@ function textReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
           prompt: truncate(promptLabel(report.prompt), 28),
           location: `${audit.file}:${report.prompt.range.startLine + 1}`,
           tokens: `${report.tokens.exact ? '' : '≈'}${report.tokens.tokens.toLocaleString('en-US')}`,
-          perCall: report.cost ? formatUsd(report.cost.perCall) : '–',
-          perMonth: report.cost ? formatUsd(report.cost.perMonth) : '–',
-          model: report.model,
+          perCall: report.cost ? `${report.modelAssumed ? '≈' : ''}${formatUsd(report.cost.perCall)}` : '–',
+          perMonth: report.cost ? `${assumedCostMark(report).trim()}${formatUsd(report.cost.perMonth)}` : '–',
+          callsPerDay: `${report.callsPerDay.toLocaleString('en-US')}${report.volumeSource === 'policy-default' ? ' default' : ''}`,
+          model: modelLabel(report),
           recommended: recommendation ? `${recommendation.model} −${Math.round(recommendation.savingPercent)}% (${formatUsd(recommendation.savingPerMonth)}/mo)` : '–',
           score: String(report.score),
           findings: counts.join(' ') || '–',
@@ -438,7 +462,10 @@ function textReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
       if (rows.length === 0) out.push('No prompts found.');
       else {
         out.push(promptTable(rows, width), '');
-        out.push(`$/month at each prompt's configured calls/day (policy volumes); prices as of ${pricesAsOf()}; ≈ marks estimated token counts.`);
+        out.push(
+          `$/month at each prompt's calls/day (policy volumes; 'default' marks the policy's default volume); prices as of ${pricesAsOf()}.`,
+          `≈ before tokens: an estimate (the model's tokenizer is not public). ≈ before a cost: it rests on an assumption, an assumed model (the prompt names none) or the default volume.`,
+        );
       }
       if (findingLines.length > 0) out.push('', 'Findings', ...findingLines.map((line) => `  ${line}`));
       if (notices.length > 0) out.push('', 'Notices', ...notices.map((line) => `  ${line}`));
@@ -449,13 +476,14 @@ function textReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
   };
 }
 
-const columnKeys: (keyof Row)[] = ['prompt', 'location', 'tokens', 'perCall', 'perMonth', 'model', 'recommended', 'score', 'findings'];
+const columnKeys: (keyof Row)[] = ['prompt', 'location', 'tokens', 'perCall', 'perMonth', 'callsPerDay', 'model', 'recommended', 'score', 'findings'];
 const columns: TableColumn[] = [
   { title: 'PROMPT', align: 'left', cut: 'end' },
   { title: 'FILE:LINE', align: 'left', cut: 'start' },
   { title: 'TOKENS', align: 'right' },
   { title: '$/CALL', align: 'right' },
   { title: '$/MONTH', align: 'right' },
+  { title: 'CALLS/DAY', align: 'right' },
   { title: 'MODEL', align: 'left', cut: 'end' },
   { title: 'CHEAPER TIER (SAVING)', align: 'left', cut: 'end' },
   { title: 'SCORE', align: 'right' },
@@ -469,7 +497,7 @@ function promptTable(rows: Row[], width: number): string {
   const records = rows.map((row) =>
     [
       `${row.prompt}  ${row.location}`,
-      `    ${row.tokens} tokens · ${row.perCall}/call · ${row.perMonth}/month · ${row.model} · score ${row.score} · findings ${row.findings}`,
+      `    ${row.tokens} tokens · ${row.perCall}/call · ${row.perMonth}/month · ${row.callsPerDay} calls/day · ${row.model} · score ${row.score} · findings ${row.findings}`,
       row.recommended === '–' ? '' : `    cheaper tier: ${row.recommended}`,
     ]
       .filter(Boolean)
@@ -489,7 +517,9 @@ function summaryLine(summary: AuditSummary): string {
   const { error, warning, info } = summary.findings;
   return (
     `${summary.prompts.toLocaleString('en-US')} prompt(s) in ${summary.files.toLocaleString('en-US')} file(s): ` +
-    `${formatUsd(summary.costPerMonth)}/month, cheaper tiers would save ${formatUsd(summary.savingPerMonth)}/month; ` +
+    `${formatUsd(summary.costPerMonth)}/month (${formatUsd(summary.costPerMonthKnown)} from a known model and volume, ` +
+    `≈ ${formatUsd(summary.costPerMonthAssumed)} resting on assumptions: ${summary.assumedModelPrompts} prompt(s) with an assumed model, ` +
+    `${summary.defaultVolumePrompts} at the default volume), cheaper tiers would save ${formatUsd(summary.savingPerMonth)}/month; ` +
     `${error} error(s), ${warning} warning(s), ${info} info; ` +
     `average efficiency score ${summary.averageScore ?? '–'}/100.` +
     (summary.notices > 0 ? ` ${summary.notices} notice(s).` : '')

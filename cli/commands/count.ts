@@ -1,12 +1,30 @@
 // `tokenwise count [FILE|-] --model M`: the tokens of a text file or of a whole chat request (--request FILE).
-import { ChatRequestError, countChatRequest, countTokens, ExactTokenCounter, loadPolicy, PolicyError, UnknownModelError, type ChatTokenCount, type TokenCount } from '../../core/node';
-import { ExitCode, maxInputBytes, oneOf, parseOptions, readTextInput, UsageError, type CliIO } from '../io';
+import {
+  ChatRequestError,
+  countTokens,
+  estimateFile,
+  estimateRequest,
+  ExactTokenCounter,
+  extractPromptFile,
+  isPromptFile,
+  modelLabel,
+  resolveTokenizer,
+  UnknownModelError,
+  type Policy,
+  type PromptEstimate,
+  type TokenCount,
+} from '../../core/node';
+import { ExitCode, maxInputBytes, oneOf, parseOptions, policyGoverning, readTextInput, UsageError, type CliIO } from '../io';
 import { outputWidth, wrapText } from '../layout';
 
 const help = `Usage: tokenwise count [FILE|-] --model MODEL [options]
 
 Counts the tokens of a text file (or standard input with '-'), or with --request the whole prompt of a chat
 request in OpenAI Chat Completions or Anthropic Messages shape (messages, system, tools, images).
+A prompt file (.prompt, .prompty, .j2, .hbs, .liquid, .md/.txt under prompts/, the policy's promptFiles) is
+counted as 'tokenwise audit' counts it: front matter is settings, not prompt text; template variables at their
+estimated sizes; the provider's message framing on its own line. With a prompt file naming its model, --model
+may be left out.
 OpenAI models are counted exactly; Claude and Gemini are estimated with a stated band (shown as ≈ low–high).
 
 Options:
@@ -48,23 +66,38 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new UsageError('give one input: a FILE (or -), or --request FILE.');
   }
 
-  if (values.request === undefined && values.model === undefined) throw new UsageError('--model is required, e.g. --model gpt-4o (see --help).');
   const input = await readTextInput(values.request ?? positionals[0] ?? '-', io);
   const request = values.request === undefined ? undefined : parseRequest(input.name, input.text);
+  const promptFile = request === undefined && input.name !== 'standard input' && isPromptFile(input.name, { promptGlobs: policyGoverning(input.name, io.cwd).promptFiles });
+  if (values.model === undefined && request === undefined && !promptFile) throw new UsageError('--model is required, e.g. --model gpt-4o (see --help).');
 
   const count = async (options: { fallback: 'error' | 'estimate' }): Promise<number> => {
+    if (values.model !== undefined) resolveTokenizer(values.model, options);
     if (request !== undefined) {
       if (values.exact) {
         const exact = await exactCount(options, (counter) => counter.countRequest(request, values.model, options));
         io.stdout(format === 'json' ? `${JSON.stringify(exact, null, 2)}\n` : `${wrapText(formatCount(exact), outputWidth(io))}\n`);
         return ExitCode.ok;
       }
-      const counted = countChatRequest(request, values.model, options);
-      io.stdout(format === 'json' ? `${JSON.stringify({ ...counted.total, parts: counted.parts }, null, 2)}\n` : wrapText(formatRequest(counted), outputWidth(io)));
+      const own = (request as { model?: unknown }).model;
+      if (values.model === undefined && (typeof own !== 'string' || own === '')) throw new UsageError('no model given: set "model" in the request or pass --model.');
+      if (values.model === undefined) resolveTokenizer(own as string, options);
+      const estimate = estimateRequest(request, { policy: policyGoverning(values.request!, io.cwd), model: values.model, fileName: input.name });
+      io.stdout(format === 'json' ? `${JSON.stringify(countJson(estimate), null, 2)}\n` : wrapText(formatEstimate(estimate, `${estimate.requestShape} request`), outputWidth(io)));
       return ExitCode.ok;
     }
-    const model = values.model!;
-    const counted = values.exact ? await exactCount(options, (counter) => counter.countText(input.text, model, options)) : countTokens(input.text, model, options);
+    if (promptFile && !values.exact) {
+      const estimate = estimateFile(input.text, input.name, { policy: policyGoverning(input.name, io.cwd), model: values.model });
+      if (values.model === undefined) resolveTokenizer(estimate.model, options);
+      io.stdout(format === 'json' ? `${JSON.stringify(countJson(estimate), null, 2)}\n` : wrapText(formatEstimate(estimate, 'prompt file'), outputWidth(io)));
+      return ExitCode.ok;
+    }
+    // The provider counts a prompt file's body (its messages' text, variables as written), never its front matter.
+    const file = promptFile ? extractPromptFile(input.text, input.name) : undefined;
+    const text = file ? file.parts.map((part) => part.text).join('\n') : input.text;
+    const model = values.model ?? file?.model;
+    if (model === undefined) throw new UsageError('--model is required: the prompt file names no model (see --help).');
+    const counted = values.exact ? await exactCount(options, (counter) => counter.countText(text, model, options)) : countTokens(text, model, options);
     io.stdout(format === 'json' ? `${JSON.stringify(counted, null, 2)}\n` : `${wrapText(formatCount(counted), outputWidth(io))}\n`);
     return ExitCode.ok;
   };
@@ -73,20 +106,29 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return await count(options);
   } catch (error) {
     // A custom model of the policy file is one tokenwise knows, though not its tokenizer: it gets the estimate.
-    if (error instanceof UnknownModelError && options.fallback === 'error' && isPolicyCustomModel(error.model, io.cwd)) return await count({ fallback: 'estimate' });
-    if (error instanceof UnknownModelError || error instanceof ChatRequestError) throw new UsageError(error.message);
+    if (error instanceof UnknownModelError && options.fallback === 'error' && isPolicyCustomModel(error.model, policyGoverning(input.name === 'standard input' ? '-' : input.name, io.cwd))) {
+      return await count({ fallback: 'estimate' });
+    }
+    if (error instanceof UnknownModelError) throw new UsageError(`--model: ${error.message}`);
+    if (error instanceof ChatRequestError) throw new UsageError(error.message);
     throw error;
   }
 }
 
-function isPolicyCustomModel(model: string, cwd: string): boolean {
-  try {
-    const wanted = model.trim().toLowerCase();
-    return Object.keys(loadPolicy(cwd).customModels).some((id) => id.toLowerCase() === wanted);
-  } catch (error) {
-    if (error instanceof PolicyError) throw new UsageError(error.message);
-    throw error;
-  }
+/** The count as JSON: the total's fields at the top (tokens, exact, low, high…), then its lines and sources. */
+function countJson(estimate: PromptEstimate): object {
+  return {
+    ...estimate.tokens,
+    parts: Object.fromEntries(estimate.parts.map((part) => [part.label, { tokens: part.tokens, variableTokens: part.variableTokens }])),
+    variableTokens: estimate.parts.reduce((sum, part) => sum + part.variableTokens, 0),
+    modelSource: estimate.modelSource,
+    modelAssumed: estimate.modelAssumed,
+  };
+}
+
+function isPolicyCustomModel(model: string, policy: Policy): boolean {
+  const wanted = model.trim().toLowerCase();
+  return Object.keys(policy.customModels).some((id) => id.toLowerCase() === wanted);
 }
 
 /** A count from the provider's API; without its key, the estimate says which variable to set. */
@@ -165,11 +207,13 @@ function formatCount(count: TokenCount): string {
   return count.note ? `${head}\n${count.note}` : head;
 }
 
-function formatRequest(count: ChatTokenCount): string {
-  const { total, parts } = count;
-  const lines = [`${formatCount({ ...total, note: undefined })}, ${count.shape} request`];
-  for (const [name, part] of Object.entries(parts)) {
-    if (part.tokens !== 0) lines.push(`  ${name.padEnd(9)} ${total.exact ? '' : '≈ '}${number(part.tokens)}`);
+/** The total, then one line per part (overhead included), so the lines add up to the total. */
+function formatEstimate(estimate: PromptEstimate, what: string): string {
+  const total = estimate.tokens;
+  const lines = [`${formatCount({ ...total, model: modelLabel(estimate), note: undefined })}, ${what}`];
+  for (const part of estimate.parts) {
+    const variables = part.variableTokens > 0 ? ` (template variables ≈ ${number(part.variableTokens)})` : '';
+    lines.push(`  ${part.label.padEnd(9)} ${total.exact ? '' : '≈ '}${number(part.tokens)}${variables}`);
   }
   if (total.note) lines.push(total.note);
   return `${lines.join('\n')}\n`;

@@ -2,23 +2,21 @@
 // every rule of the table, inline suppressions and the efficiency score. Pure: the caller reads files.
 import { extractPrompts, LineIndex, type ExtractedPrompt, type ExtractResult } from '../extract';
 import { findModel } from '../models';
-import { callsPerDayFor, defaultPolicy, outputTokensFor, ruleSeverity, type Policy } from '../policy';
+import { assumedModelLabel, estimatePrompt, partViews, staticTextOf } from '../estimate';
+import { defaultEnvironment, defaultPolicy, ruleSeverity, type Policy } from '../policy';
 import { estimatePromptCost } from '../pricing';
 import { recommendModel } from '../recommend';
-import { getEncoding, resolveTokenizer, scaleCount, type TokenCount } from '../tokens';
+import { addRawCount, resolveTokenizer, scaleKindCounts } from '../tokens';
 import { rules } from './rules';
 import { scorePrompt } from './score';
 import { parseSuppressions, type Suppressions } from './suppression';
-import type { FileAudit, Finding, PartView, PromptReport, RuleContext, VariablePlacement } from './types';
-
-/** The model prompts are costed for when neither the call site, the prompt file nor the policy names one. */
-export const fallbackModel = 'gpt-4o-mini';
+import type { FileAudit, Finding, PromptReport, RuleContext } from './types';
 
 export interface AuditOptions {
   policy?: Policy;
-  /** Environment whose approved-model list applies (`default` when unset). */
+  /** Environment whose approved-model list applies to the rules and the recommendation (`default` when unset). */
   environment?: string;
-  /** Model for prompts whose call site names none; overrides the policy's default model. */
+  /** Model for prompts that name none; overrides the policy's default model (and is labelled assumed all the same). */
   model?: string;
 }
 
@@ -32,6 +30,8 @@ export function auditText(text: string, fileName: string, options: AuditOptions 
 /** The audit of prompts already extracted from `text` (an editor that extracts for its lenses audits the same). */
 export function auditExtracted(text: string, fileName: string, extracted: ExtractResult, options: AuditOptions = {}): FileAudit {
   const policy = options.policy ?? defaultPolicy;
+  // One environment for every rule and the recommendation: the one named, else `default`.
+  options = { ...options, environment: options.environment ?? defaultEnvironment };
   const notices = [...extracted.notices];
   // Only when there are some, so a file's audit keeps its shape otherwise.
   const unread = extracted.unreadCalls.length > 0 ? { unreadCalls: extracted.unreadCalls } : {};
@@ -61,29 +61,17 @@ function auditPrompt(
   options: AuditOptions,
   notices: string[],
 ): PromptReport {
-  const model = prompt.callSite?.model ?? prompt.model ?? options.model ?? policy.defaultModel ?? fallbackModel;
+  const parts = partViews(prompt, source);
+  const estimate = estimatePrompt(prompt, source, { policy, defaultModel: options.model, fileName }, parts);
+  const { model, outputTokens, callsPerDay, cost } = estimate;
+  const promptTokens = estimate.tokens.tokens;
   // Resolved once per prompt: the rules count many small pieces of text.
   const tokenizer = resolveTokenizer(model, { fallback: 'estimate' });
-  const encoding = getEncoding(tokenizer.encoding);
-  const count = (value: string): number => scaleCount(encoding.count(value), tokenizer).tokens;
-  const parts = prompt.parts.map((part) => partView(part, source));
-
+  const count = (value: string): number => scaleKindCounts(addRawCount(tokenizer, value), tokenizer).tokens;
+  if (estimate.unpriced) notices.push(`${fileName}: no price for ${model} (${estimate.unpriced}); its prompts are not costed.`);
   const staticText = parts.map((view) => staticTextOf(view)).join('\n');
-  const variableTokens = prompt.parts.reduce((sum, part) => sum + part.variables.reduce((s, v) => s + v.estimatedTokens, 0), 0);
-  const counted = scaleCount(encoding.count(staticText), tokenizer);
-  const tokens: TokenCount = { ...counted, tokens: counted.tokens + variableTokens, low: counted.low + variableTokens, high: counted.high + variableTokens };
-  const promptTokens = tokens.tokens;
-  const outputTokens = prompt.callSite?.maxTokens ?? prompt.maxTokens ?? outputTokensFor(policy, fileName, prompt.name);
-  const callsPerDay = callsPerDayFor(policy, fileName, prompt.name);
-
-  const estimate = (input: number, output: number, staticPrefixTokens?: number) =>
-    estimatePromptCost({ model, promptTokens: input, outputTokens: output, callsPerDay, staticPrefixTokens, customModels: policy.customModels });
-  let cost: PromptReport['cost'];
-  try {
-    cost = estimate(promptTokens, outputTokens);
-  } catch (error) {
-    notices.push(`${fileName}: no price for ${model} (${error instanceof Error ? error.message : String(error)}); its prompts are not costed.`);
-  }
+  const estimateCost = (staticPrefixTokens: number) =>
+    estimatePromptCost({ model, promptTokens, outputTokens, callsPerDay, staticPrefixTokens, customModels: policy.customModels });
   const recommendation = cost
     ? recommendModel({ promptText: staticText, promptTokens, outputTokens, model, callsPerDay, callSite: prompt.callSite, policy, environment: options.environment })
     : undefined;
@@ -104,7 +92,7 @@ function auditPrompt(
     count,
     monthlyCostOf: (input) => (cost ? Math.round(inputCostPerToken(policy, model, callsPerDay) * input) : undefined),
     cachedMonthlyCost: (prefix) => {
-      const withPrefix = cost && estimate(promptTokens, outputTokens, prefix);
+      const withPrefix = cost && estimateCost(prefix);
       return withPrefix ? (withPrefix.withCaching?.perMonth ?? withPrefix.perMonth) : 0;
     },
     range: (start, end) => lines.range(start, end),
@@ -122,39 +110,15 @@ function auditPrompt(
       if (severity === 'off') continue;
       const finding: Finding = { ...draft, ruleId: rule.id, severity };
       if (finding.fix === undefined) delete finding.fix;
+      // An amount priced with a model the prompt does not name says so wherever the finding is shown.
+      if (estimate.modelAssumed && finding.costPerMonth !== undefined) finding.message += ` (priced as ${assumedModelLabel(model)})`;
       const anchorLines = [finding.range.startLine, prompt.range.startLine, prompt.callSite?.range.startLine ?? -1];
       if (!suppressions.covers(rule.id, anchorLines)) findings.push(finding);
     }
   }
   findings.sort((a, b) => a.range.start - b.range.start);
   const { score, reasons } = scorePrompt(findings, promptTokens, (id) => wasteRules.has(id));
-  return { prompt, model, tokens, outputTokens, callsPerDay, cost, recommendation, findings, score, scoreReasons: reasons };
-}
-
-/** Where the part's text sits verbatim in the source, and where its variables sit in the text. */
-function partView(part: ExtractedPrompt['parts'][number], source: string): PartView {
-  const verbatim = source.slice(part.range.start, part.range.end) === part.text;
-  const sourceStart = verbatim ? part.range.start : undefined;
-  const placements: VariablePlacement[] = [];
-  let from = 0;
-  for (const variable of [...part.variables].sort((a, b) => a.range.start - b.range.start)) {
-    const written = source.slice(variable.range.start, variable.range.end);
-    const start = sourceStart !== undefined ? variable.range.start - sourceStart : part.text.indexOf(written, from);
-    if (start < from || start + written.length > part.text.length || part.text.slice(start, start + written.length) !== written) continue;
-    placements.push({ variable, start, end: start + written.length });
-    from = start + written.length;
-  }
-  return { part, sourceStart, placements };
-}
-
-function staticTextOf(view: PartView): string {
-  let text = '';
-  let at = 0;
-  for (const placement of view.placements) {
-    text += view.part.text.slice(at, placement.start);
-    at = placement.end;
-  }
-  return text + view.part.text.slice(at);
+  return { ...estimate, prompt, recommendation, findings, score, scoreReasons: reasons };
 }
 
 // What one input token per call costs per month, by policy, model and volume: the rules price the tokens of each

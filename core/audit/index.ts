@@ -1,4 +1,4 @@
-export { auditExtracted, auditText, fallbackModel, type AuditOptions } from './audit';
+export { auditExtracted, auditText, type AuditOptions } from './audit';
 export { rules as auditRules } from './rules';
 export { severityPenalty, wastePenalty } from './score';
 export { AuditTotals, findingsAtOrAbove, summarize, type AuditSummary } from './summary';

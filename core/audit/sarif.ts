@@ -2,7 +2,7 @@
 // line/column regions (UTF-16 columns, declared by columnKind) on repository-relative URIs, and a fingerprint of
 // what was found rather than where, so an alert survives edits above it.
 import { rules } from './rules';
-import type { FileAudit, Severity } from './types';
+import type { FileAudit, Finding, PromptReport, Severity } from './types';
 
 export const sarifSchemaUri = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -20,6 +20,24 @@ export interface SarifResult {
     };
   }[];
   partialFingerprints?: { [sarifFingerprintKey]: string };
+  /** The numbers of the prompt the finding is about, as every other face shows them (core's estimatePrompt). */
+  properties?: { tokenwise: SarifPromptNumbers };
+}
+
+export interface SarifPromptNumbers {
+  promptId: string;
+  model: string;
+  modelSource: PromptReport['modelSource'];
+  modelAssumed: boolean;
+  tokens: number;
+  tokensExact: boolean;
+  outputTokens: number;
+  outputSource: PromptReport['outputSource'];
+  callsPerDay: number;
+  volumeSource: PromptReport['volumeSource'];
+  /** Nano-dollars; absent when the model has no price. */
+  costPerCall?: number;
+  costPerMonth?: number;
 }
 
 /** Our own key: GitHub reserves `primaryLocationLineHash` for the hash it computes itself. */
@@ -38,12 +56,17 @@ export function sarifResults(audit: FileAudit, relativePath: string, source?: st
     occurrences.set(key, seen + 1);
     return { [sarifFingerprintKey]: `${hash(key)}:${seen + 1}` };
   };
-  return audit.findings.map((finding) => ({
+  const reportOf = (finding: Finding) =>
+    audit.prompts.find((report) => report.findings.some((own) => own === finding || sameFinding(own, finding)));
+  return audit.findings.map((finding) => {
+    const report = reportOf(finding);
+    return {
     ...(source === undefined ? {} : { partialFingerprints: fingerprint(finding, source) }),
     ruleId: finding.ruleId,
     ruleIndex: rules.findIndex((rule) => rule.id === finding.ruleId),
     level: sarifLevel[finding.severity],
     message: { text: finding.message },
+    ...(report ? { properties: { tokenwise: promptNumbers(report) } } : {}),
     locations: [{
       physicalLocation: {
         artifactLocation: { uri },
@@ -55,7 +78,28 @@ export function sarifResults(audit: FileAudit, relativePath: string, source?: st
         },
       },
     }],
-  }));
+    };
+  });
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  return a.ruleId === b.ruleId && a.range.start === b.range.start && a.range.end === b.range.end && a.message === b.message;
+}
+
+function promptNumbers(report: PromptReport): SarifPromptNumbers {
+  return {
+    promptId: report.prompt.id,
+    model: report.model,
+    modelSource: report.modelSource,
+    modelAssumed: report.modelAssumed,
+    tokens: report.tokens.tokens,
+    tokensExact: report.tokens.exact,
+    outputTokens: report.outputTokens,
+    outputSource: report.outputSource,
+    callsPerDay: report.callsPerDay,
+    volumeSource: report.volumeSource,
+    ...(report.cost ? { costPerCall: report.cost.perCall, costPerMonth: report.cost.perMonth } : {}),
+  };
 }
 
 /** 53-bit string hash (cyrb53) as hex: stable across runs and platforms, and web-safe (no crypto module). */

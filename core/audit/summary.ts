@@ -7,8 +7,16 @@ export interface AuditSummary {
   prompts: number;
   /** Σ tokens per call over all prompts. */
   promptTokens: number;
-  /** Σ cost per month at each prompt's configured volume. */
+  /** Σ cost per month at each prompt's configured volume: costPerMonthKnown + costPerMonthAssumed. */
   costPerMonth: Nanos;
+  /** Of costPerMonth, prompts priced from the model they name at a volume the policy sets for them. */
+  costPerMonthKnown: Nanos;
+  /** Of costPerMonth, prompts resting on an assumption: an assumed model, or the policy's default volume. */
+  costPerMonthAssumed: Nanos;
+  /** Prompts priced with an assumed model (their own is unknown). */
+  assumedModelPrompts: number;
+  /** Prompts priced at the policy's default calls per day. */
+  defaultVolumePrompts: number;
   /** Σ the recommended cheaper models' savings per month. */
   savingPerMonth: Nanos;
   findings: Record<Severity, number>;
@@ -26,6 +34,9 @@ export class AuditTotals {
   private prompts = 0;
   private promptTokens = 0;
   private costPerMonth = 0;
+  private costPerMonthAssumed = 0;
+  private assumedModelPrompts = 0;
+  private defaultVolumePrompts = 0;
   private savingPerMonth = 0;
   private scoreSum = 0;
   private notices = 0;
@@ -39,6 +50,10 @@ export class AuditTotals {
       this.prompts++;
       this.promptTokens += report.tokens.tokens;
       this.costPerMonth += report.cost?.perMonth ?? 0;
+      const defaultVolume = report.volumeSource === 'policy-default';
+      if (report.modelAssumed || defaultVolume) this.costPerMonthAssumed += report.cost?.perMonth ?? 0;
+      if (report.modelAssumed) this.assumedModelPrompts++;
+      if (defaultVolume) this.defaultVolumePrompts++;
       this.savingPerMonth += report.recommendation?.savingPerMonth ?? 0;
       this.scoreSum += report.score;
     }
@@ -59,6 +74,10 @@ export class AuditTotals {
       prompts: this.prompts,
       promptTokens: this.promptTokens,
       costPerMonth: this.costPerMonth,
+      costPerMonthKnown: this.costPerMonth - this.costPerMonthAssumed,
+      costPerMonthAssumed: this.costPerMonthAssumed,
+      assumedModelPrompts: this.assumedModelPrompts,
+      defaultVolumePrompts: this.defaultVolumePrompts,
       savingPerMonth: this.savingPerMonth,
       findings: { ...this.findings },
       byRule: { ...this.byRule },

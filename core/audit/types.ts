@@ -1,9 +1,9 @@
-import type { ExtractedPrompt, PromptPart, TemplateVariable, TextRange, UnreadCall } from '../extract';
+import type { PartView, PromptEstimate } from '../estimate';
+import type { ExtractedPrompt, TextRange, UnreadCall } from '../extract';
 import type { ModelInfo } from '../models';
 import type { Policy } from '../policy';
-import type { Nanos, PromptCostEstimate } from '../pricing';
+import type { Nanos } from '../pricing';
 import type { Recommendation } from '../recommend';
-import type { TokenCount } from '../tokens';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -31,16 +31,9 @@ export interface Finding {
   fix?: Fix;
 }
 
-export interface PromptReport {
+/** A prompt's numbers (core's estimatePrompt: count, output, volume, cost and where each comes from) and its audit. */
+export interface PromptReport extends PromptEstimate {
   prompt: ExtractedPrompt;
-  /** The model the prompt is costed for: the call site's, the prompt file's, else the policy's default. */
-  model: string;
-  /** Tokens of the prompt with template variables at their estimated sizes. */
-  tokens: TokenCount;
-  outputTokens: number;
-  callsPerDay: number;
-  /** Undefined when the model has no price (a notice says so). */
-  cost?: PromptCostEstimate;
   recommendation?: Recommendation;
   findings: Finding[];
   /** Efficiency 0–100; 100 means no finding and no wasted tokens. */
@@ -58,20 +51,7 @@ export interface FileAudit {
   unreadCalls?: UnreadCall[];
 }
 
-/** A prompt part as the rules see it: its text, and where that text sits verbatim in the source (if it does). */
-export interface PartView {
-  part: PromptPart;
-  /** Offset in the source of the part text's first character, when the source holds the text verbatim. */
-  sourceStart?: number;
-  /** Where each template variable sits in the part's text, in order (variables not found in the text are left out). */
-  placements: VariablePlacement[];
-}
-
-export interface VariablePlacement {
-  variable: TemplateVariable;
-  start: number;
-  end: number;
-}
+export type { PartView, VariablePlacement } from '../estimate';
 
 /** Everything a rule needs about one prompt, computed once per prompt. */
 export interface RuleContext {

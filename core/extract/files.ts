@@ -165,11 +165,14 @@ export function extractFile(
   fileName: string,
   options: ExtractOptions | undefined,
   notices: string[],
+  /** Read it as a prompt even when it looks like a code or config template (a text the user named as a prompt). */
+  evenIfCode = false,
 ): { draft: DraftPrompt; language: string; options: ExtractOptions | undefined } | undefined {
-  if (isCodeTemplate(text, fileName, options)) return undefined;
+  if (!evenIfCode && isCodeTemplate(text, fileName, options)) return undefined;
   const { extension, base } = splitPath(fileName);
   const kind = PROMPT_FILES[extension] ?? { syntax: 'detect' as const, language: FOLDER_PROMPTS[extension] ?? 'plaintext' };
-  const frontMatter = extension === '.prompt' || extension === '.prompty' || kind.syntax === 'detect' ? readFrontMatter(text, fileName, notices) : undefined;
+  // Front matter is settings (model, max tokens, samples), never prompt text, in every kind of prompt file.
+  const frontMatter = readFrontMatter(text, fileName, notices);
   const bodyStart = frontMatter?.bodyStart ?? 0;
   const marker = extension === '.prompty' ? PROMPTY_ROLE : extension === '.prompt' ? DOTPROMPT_ROLE : undefined;
   const parts = (marker && splitRoles(text, bodyStart, marker)) ?? [

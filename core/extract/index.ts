@@ -4,7 +4,7 @@ import { extractJavaScript } from './javascript';
 import { finishPrompts, finishUnreadCalls } from './prompts';
 import { extractPython } from './python';
 import type { UnreadCallDraft } from './sdk';
-import type { ExtractOptions, ExtractResult } from './types';
+import type { ExtractedPrompt, ExtractOptions, ExtractResult } from './types';
 
 export * from './types';
 export { LineIndex } from './positions';
@@ -38,6 +38,13 @@ function extensionOf(fileName: string): string {
 /** Whether extraction reads this file: source code it understands, or a prompt file. */
 export function isSupportedFile(fileName: string, options?: ExtractOptions): boolean {
   return extensionOf(fileName) in LANGUAGES || isPromptFile(fileName, options);
+}
+
+/** A whole text read as one prompt file, whatever its name (`tokenwise cost` of any text): its front matter gives
+ * the model and max tokens and is never prompt text. */
+export function extractPromptFile(text: string, fileName: string, options?: ExtractOptions): ExtractedPrompt {
+  const found = extractFile(text, fileName, options, [], true)!;
+  return finishPrompts([found.draft], text, fileName, found.language, found.options)[0]!;
 }
 
 /** Every prompt of one file. Never throws for bad source: problems become notices. */

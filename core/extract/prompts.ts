@@ -1,6 +1,6 @@
 // Prompts as the front ends find them (source offsets), and their finishing into the public shape.
 import { LineIndex } from './positions';
-import type { CallApi, ExtractOptions, ExtractedPrompt, ModelSource, OutputCap, PromptPart, PromptRole, UnreadCall } from './types';
+import type { CallApi, ExtractOptions, ExtractedPrompt, ModelResolution, OutputCap, PromptPart, PromptRole, UnreadCall } from './types';
 import { sizeVariable, type RawVariable } from './variables';
 
 export interface Span {
@@ -20,7 +20,7 @@ export interface DraftCall extends Span {
   argsStart: number;
   argsEnd: number;
   model?: string;
-  modelSource?: ModelSource;
+  modelSource?: ModelResolution;
   modelSpan?: Span;
   maxTokens?: number;
   maxTokensSpan?: Span;
@@ -172,7 +172,7 @@ export function finishPrompts(
       });
       const call = draft.call;
       const model = draft.model ?? call?.model;
-      const modelSource: ModelSource = model === undefined ? 'unknown' : draft.model !== undefined ? 'literal' : (call?.modelSource ?? 'literal');
+      const modelSource: ModelResolution = model === undefined ? 'unknown' : draft.model !== undefined ? 'literal' : (call?.modelSource ?? 'literal');
       const prompt: ExtractedPrompt = { id: `${key}:${ordinal}`, file, language, kind: draft.kind, range: lines.range(draft.start, draft.end), parts, modelSource };
       if (draft.name !== undefined) prompt.name = draft.name;
       if (call) {

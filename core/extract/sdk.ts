@@ -1,7 +1,7 @@
 // What the LLM SDK calls mean: which API a callee is, and which arguments carry the prompt, model, cap and tools.
 // Works on the shared value model, so JavaScript and Python calls are read by the same code.
 import { markFewShot, type DraftCall, type DraftPart, type DraftPrompt } from './prompts';
-import type { CallApi, ModelSource, PromptRole } from './types';
+import type { CallApi, ModelResolution, PromptRole } from './types';
 import { entry, fallbackOf, resolve, staticText, textOf, type CallValue, type ObjectValue, type TextValue, type Value, type ValueContext } from './values';
 import { scanBraceVariables } from './variables';
 
@@ -183,7 +183,7 @@ function present(value: Value | undefined, context: ValueContext): boolean {
 interface ModelFound {
   model: string;
   span?: { start: number; end: number };
-  source: Exclude<ModelSource, 'unknown'>;
+  source: Exclude<ModelResolution, 'unknown'>;
 }
 
 /** The model id of `'gpt-4o'`, `openai('gpt-4o')`, `anthropic.messages('claude-…')` or a gateway's `'openai/gpt-4o'`,

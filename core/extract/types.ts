@@ -24,6 +24,8 @@ export interface TemplateVariable {
   /** Grows without a visible bound (chat history, retrieved documents…) and no policy cap. */
   unbounded: boolean;
   sizeSource: 'sample' | 'policy' | 'default';
+  /** The sample value that sized it (sizeSource 'sample'): counting knows the model and counts the sample itself. */
+  sample?: string;
   /** Inside a template loop, or the collection a loop runs over. */
   inLoop?: boolean;
 }
@@ -53,7 +55,7 @@ export type CallApi = 'openai.chat' | 'openai.responses' | 'anthropic.messages' 
  * - `unknown`: no model could be read statically (a parameter, an env var without default, another module, or a
  *   prompt with no call site at all). `model` is then unset and any price rests on an assumed model.
  */
-export type ModelSource = 'literal' | 'resolved' | 'fallback' | 'unknown';
+export type ModelResolution = 'literal' | 'resolved' | 'fallback' | 'unknown';
 
 /** Whether and how a call caps its output: `literal` (a number, in `maxTokens`), `expression` (a cap set by a run-time
  * value, or possibly set by a spread, a nested settings object or the client's defaults: not reported as missing),
@@ -89,8 +91,8 @@ export interface ExtractedPrompt {
   parts: PromptPart[];
   callSite?: CallSite;
   model?: string;
-  /** How `model` was found; `unknown` when it is unset. See ModelSource. */
-  modelSource: ModelSource;
+  /** How `model` was found; `unknown` when it is unset. See ModelResolution. */
+  modelSource: ModelResolution;
   /** Where a prompt file's front matter names the model: the id alone (`gpt-4o` of `openai/gpt-4o`), for a replace
    * edit. Calls have theirs in `callSite.modelRange`. */
   modelRange?: TextRange;

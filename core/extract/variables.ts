@@ -57,7 +57,7 @@ function policyHint(name: string, options: ExtractOptions | undefined) {
  * 1. the policy's `maxTokens` for the name (also matched by its last or first dotted segment): a cap, so the
  *    variable is bounded;
  * 2. the policy's sample value: ceil(characters / 4), the usual English average, since extraction has no model
- *    to count with;
+ *    to count with (core's estimatePrompt counts the sample itself with the prompt's model);
  * 3. UNBOUNDED_VARIABLE_TOKENS for an unbounded name with no visible truncation, else the default
  *    (`options.defaultVariableTokens`, DEFAULT_VARIABLE_TOKENS when unset).
  */
@@ -65,12 +65,12 @@ export function variableSize(
   name: string,
   truncated: boolean,
   options?: ExtractOptions,
-): Pick<TemplateVariable, 'estimatedTokens' | 'unbounded' | 'sizeSource'> {
+): Pick<TemplateVariable, 'estimatedTokens' | 'unbounded' | 'sizeSource' | 'sample'> {
   const unboundedName = !truncated && isUnboundedName(name);
   const hint = policyHint(name, options);
   if (hint?.maxTokens !== undefined) return { estimatedTokens: hint.maxTokens, unbounded: false, sizeSource: 'policy' };
   if (hint?.sample !== undefined) {
-    return { estimatedTokens: Math.ceil(hint.sample.length / 4), unbounded: unboundedName, sizeSource: 'sample' };
+    return { estimatedTokens: Math.ceil(hint.sample.length / 4), unbounded: unboundedName, sizeSource: 'sample', sample: hint.sample };
   }
   if (unboundedName) return { estimatedTokens: UNBOUNDED_VARIABLE_TOKENS, unbounded: true, sizeSource: 'default' };
   return { estimatedTokens: options?.defaultVariableTokens ?? DEFAULT_VARIABLE_TOKENS, unbounded: false, sizeSource: 'default' };

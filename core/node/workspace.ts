@@ -152,7 +152,8 @@ function toRelative(cwd: string, path: string): string {
 }
 
 function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  // Binary units, as the CLI states its input limit: 1 MiB = 1024 × 1024 bytes.
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
 // The subset of .gitignore that covers real-world files: globs with * ? **, anchored and directory-only patterns,

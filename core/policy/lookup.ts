@@ -7,14 +7,24 @@ function matches(glob: string, filePath: string, promptName: string | undefined)
   return matchesPathGlob(glob, filePath) || (promptName !== undefined && matchesModelGlob(glob, promptName));
 }
 
-/** Expected calls per day for a prompt, by file path (relative or absolute) or prompt name. */
+/** The `volumes` entry that sets a prompt's calls per day, by file path (relative or absolute) or prompt name. */
+export function callsPerDayEntry(policy: Policy, filePath: string, promptName?: string): Policy['volumes'][number] | undefined {
+  return policy.volumes.find((entry) => matches(entry.glob, filePath, promptName));
+}
+
+/** Expected calls per day for a prompt: its `volumes` entry, else the policy's default. */
 export function callsPerDayFor(policy: Policy, filePath: string, promptName?: string): number {
-  return policy.volumes.find((entry) => matches(entry.glob, filePath, promptName))?.callsPerDay ?? policy.defaultCallsPerDay;
+  return callsPerDayEntry(policy, filePath, promptName)?.callsPerDay ?? policy.defaultCallsPerDay;
+}
+
+/** The `outputTokens` entry that sets a prompt's expected output. */
+export function outputTokensEntry(policy: Policy, filePath: string, promptName?: string): Policy['outputTokens'][number] | undefined {
+  return policy.outputTokens.find((entry) => matches(entry.glob, filePath, promptName));
 }
 
 /** Output tokens to assume for a prompt whose call site sets no max tokens. */
 export function outputTokensFor(policy: Policy, filePath: string, promptName?: string): number {
-  return policy.outputTokens.find((entry) => matches(entry.glob, filePath, promptName))?.tokens ?? policy.defaultOutputTokens;
+  return outputTokensEntry(policy, filePath, promptName)?.tokens ?? policy.defaultOutputTokens;
 }
 
 /**
@@ -34,4 +44,12 @@ export function approvedModelsFor(policy: Policy, environment: string): string[]
 /** The level the policy sets for an audit rule, or the rule's own default when the policy leaves it alone. */
 export function ruleSeverity<Severity extends string>(policy: Policy, ruleId: string, defaultSeverity: Severity): Severity | RuleLevel {
   return policy.rules[ruleId] ?? defaultSeverity;
+}
+
+/** The environment whose approved models apply when none is named. */
+export const defaultEnvironment = 'default';
+
+/** The environments a policy knows: `default` and every one its approvedModels name. */
+export function environmentsOf(policy: Policy): string[] {
+  return [...new Set([defaultEnvironment, ...Object.keys(policy.approvedModels ?? {})])];
 }

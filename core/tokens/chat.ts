@@ -2,10 +2,10 @@
 // definitions and images, in OpenAI's Chat Completions shape or Anthropic's Messages shape.
 import { z } from 'zod';
 import { getEncoding, type Encoding } from './bpe';
-import { scaleCount, scaleKindCounts, type TokenCount } from './count';
+import { addRawCount, scaleKindCounts, type TokenCount } from './count';
 import { anthropicImageTokens, base64Bytes, geminiImageTokens, imageSize, openAiImageTokens, type ImageDetail, type ImageSize, type ImageTokens } from './images';
 import { resolveTokenizer, type ResolveOptions, type Tokenizer } from './models';
-import { countByKind, type KindCounts, noCounts } from './scripts';
+import { type KindCounts, noCounts } from './scripts';
 
 export interface ChatTokenCount {
   shape: 'openai' | 'anthropic';
@@ -128,11 +128,10 @@ type Part = keyof ChatTokenCount['parts'];
 /** Accumulates text (in the tokenizer's encoding, scaled if it is an estimate) and fixed counts per part. */
 class Tally {
   readonly encoding: Encoding;
-  private readonly text: Record<Part, number> = { system: 0, messages: 0, tools: 0, images: 0, overhead: 0 };
-  /** For tokenizers calibrated per kind of text, the text's counts by kind instead. */
-  private readonly textByKind: Record<Part, KindCounts> = { system: noCounts(), messages: noCounts(), tools: noCounts(), images: noCounts(), overhead: noCounts() };
+  private readonly text: Record<Part, KindCounts> = { system: noCounts(), messages: noCounts(), tools: noCounts(), images: noCounts(), overhead: noCounts() };
   private readonly fixed: Record<Part, number> = { system: 0, messages: 0, tools: 0, images: 0, overhead: 0 };
   private readonly fixedLeast: Record<Part, number> = { system: 0, messages: 0, tools: 0, images: 0, overhead: 0 };
+  private readonly fixedMost: Record<Part, number> = { system: 0, messages: 0, tools: 0, images: 0, overhead: 0 };
   private readonly notes = new Set<string>();
   private approximate = false;
 
@@ -141,14 +140,19 @@ class Tally {
   }
 
   addText(part: Part, text: string): void {
-    if (this.tokenizer.kinds) countByKind(this.encoding, text, this.textByKind[part]);
-    else this.text[part] += this.encoding.count(text);
+    addRawCount(this.tokenizer, text, this.text[part]);
   }
 
-  /** A fixed count; `least` is the lower end of its band when it is not certain. */
-  addFixed(part: Part, tokens: number, least = tokens): void {
+  /** A fixed count; `least` and `most` are the ends of its band when it is not certain. */
+  addFixed(part: Part, tokens: number, least = tokens, most = tokens): void {
     this.fixed[part] += tokens;
     this.fixedLeast[part] += least;
+    this.fixedMost[part] += most;
+  }
+
+  /** Explains the count without making it an estimate (the tokenizer already decides that). */
+  explain(note: string): void {
+    this.notes.add(note);
   }
 
   /** Marks the count as an estimate even for an exact tokenizer (e.g. an image of unknown size). */
@@ -162,9 +166,9 @@ class Tally {
     if (this.tokenizer.note) this.notes.add(this.tokenizer.note);
     const note = [...this.notes].join(' ') || undefined;
     const partCount = (part: Part): TokenCount => {
-      const scaled = tokenizer.kinds ? scaleKindCounts(this.textByKind[part], tokenizer) : scaleCount(this.text[part], tokenizer);
+      const scaled = scaleKindCounts(this.text[part], tokenizer);
       const fixed = this.fixed[part];
-      return { ...scaled, tokens: scaled.tokens + fixed, low: scaled.low + this.fixedLeast[part], high: scaled.high + fixed, ...(note ? { note } : {}) };
+      return { ...scaled, tokens: scaled.tokens + fixed, low: scaled.low + this.fixedLeast[part], high: scaled.high + this.fixedMost[part], ...(note ? { note } : {}) };
     };
     const parts = { system: partCount('system'), messages: partCount('messages'), tools: partCount('tools'), images: partCount('images'), overhead: partCount('overhead') };
     const sum = (key: 'tokens' | 'low' | 'high') => Object.values(parts).reduce((n, p) => n + p[key], 0);
@@ -186,19 +190,39 @@ function addImage(tally: Tally, size: ImageSize | undefined, detail: ImageDetail
   if (!image.exact) tally.approximateBecause('An image of unknown size (a URL, or data in an unknown format) is counted at the largest size the model accepts.');
 }
 
-// OpenAI's cookbook ("How to count tokens with tiktoken"): every message costs 3 tokens of framing plus its role,
-// content and name (a name costs 1 more); every reply is primed with 3. Its numbers match the API's prompt_tokens.
+export interface MessageFraming {
+  tokens: number;
+  /** The band of the framing: equal to `tokens` where the provider documents it. */
+  least: number;
+  most: number;
+  /** Why no framing is counted, when the provider documents none. */
+  note?: string;
+}
+
+/**
+ * The tokens a provider bills around a chat's messages, beyond their text. OpenAI's cookbook ("How to count tokens
+ * with tiktoken") documents it: every message costs 3 tokens of framing plus its role (and 1 more with a name), and
+ * every reply is primed with 3; its numbers match the API's prompt_tokens. Anthropic and Google document no such
+ * framing, so none is counted for their models, and the band's upper end allows OpenAI's amount for it.
+ */
+export function messageFraming(tokenizer: Tokenizer, messages: readonly { role: string; name?: string }[]): MessageFraming {
+  const encoding = getEncoding(tokenizer.encoding);
+  let openAi = 3;
+  for (const message of messages) openAi += 3 + encoding.count(message.role) + (message.name === undefined ? 0 : 1);
+  if (tokenizer.provider === 'openai') return { tokens: openAi, least: openAi, most: openAi };
+  const provider = providerNames[tokenizer.provider];
+  const none = provider ? `${provider} documents no per-message framing` : `No per-message framing is known for ${tokenizer.model}`;
+  return { tokens: 0, least: 0, most: openAi, note: `${none}: none is counted, and the band allows up to ${openAi} tokens for it.` };
+}
+
+const providerNames: Record<string, string> = { anthropic: 'Anthropic', google: 'Google' };
+
 function tallyOpenAi(request: OpenAiRequest, tally: Tally): void {
   const o200k = tally.tokenizer.encoding === 'o200k_base';
-  tally.addFixed('overhead', 3);
+  addFraming(tally, request.messages);
   for (const message of request.messages) {
     const part: Part = message.role === 'system' || message.role === 'developer' ? 'system' : 'messages';
-    tally.addFixed('overhead', 3);
-    tally.addText(part, message.role);
-    if (message.name !== undefined) {
-      tally.addText(part, message.name);
-      tally.addFixed('overhead', 1);
-    }
+    if (message.name !== undefined) tally.addText(part, message.name);
     if (typeof message.content === 'string') tally.addText(part, message.content);
     else if (Array.isArray(message.content)) {
       for (const content of message.content) {
@@ -220,6 +244,12 @@ function tallyOpenAi(request: OpenAiRequest, tally: Tally): void {
   }
   const functions = [...(request.tools ?? []).map((t) => t.function), ...(request.functions ?? [])];
   if (functions.length > 0) tallyOpenAiFunctions(functions, tally, o200k ? 7 : 10);
+}
+
+function addFraming(tally: Tally, messages: { role: string; name?: string }[]): void {
+  const framing = messageFraming(tally.tokenizer, messages);
+  tally.addFixed('overhead', framing.tokens, framing.least, framing.most);
+  if (framing.note) tally.explain(framing.note);
 }
 
 // The cookbook's num_tokens_for_tools: per function a fixed start (7 for o200k models, 10 for cl100k), then
@@ -259,14 +289,14 @@ function stripPeriod(text: string): string {
 
 // Anthropic bills the system prompt, each message's text and images, tool definitions, and a hidden tool-use
 // system prompt when tools are present (346 tokens with tool_choice auto for Claude 4.x / 3.7 Sonnet, per the
-// tool-use pricing table). Message framing is a few tokens per message; 3 is used, as for OpenAI.
+// tool-use pricing table). Message framing is not documented: see messageFraming.
 const anthropicToolPrompt = 346;
 
 function tallyAnthropic(request: AnthropicRequest, tally: Tally): void {
   if (typeof request.system === 'string') tally.addText('system', request.system);
   else for (const block of request.system ?? []) tally.addText('system', block.text);
+  addFraming(tally, request.messages);
   for (const message of request.messages) {
-    tally.addFixed('overhead', 3);
     if (typeof message.content === 'string') {
       tally.addText('messages', message.content);
       continue;

@@ -2,7 +2,7 @@
 import { getEncoding } from './bpe';
 import { resolveTokenizer, type ResolveOptions, type Tokenizer } from './models';
 import type { EncodingName } from './ranks';
-import { countByKind, type KindCounts, textKinds } from './scripts';
+import { countByKind, type KindCounts, noCounts, textKinds } from './scripts';
 
 export interface TokenCount {
   /** The count (exact) or the central estimate. Consumers show estimates as "≈ tokens". */
@@ -19,8 +19,25 @@ export interface TokenCount {
 
 export function countTokens(text: string, model: string, options: ResolveOptions = {}): TokenCount {
   const tokenizer = resolveTokenizer(model, options);
+  return scaleKindCounts(addRawCount(tokenizer, text), tokenizer);
+}
+
+/**
+ * Adds `text`'s count in the tokenizer's encoding to `into`: by kind of text for a tokenizer calibrated per kind,
+ * else all as prose. Every face sums raw counts this way and scales the sum once (scaleKindCounts), so a prompt
+ * counted line by line and the request it makes get the same number.
+ */
+export function addRawCount(tokenizer: Tokenizer, text: string, into: KindCounts = noCounts()): KindCounts {
   const encoding = getEncoding(tokenizer.encoding);
-  return tokenizer.kinds ? scaleKindCounts(countByKind(encoding, text), tokenizer) : scaleCount(encoding.count(text), tokenizer);
+  if (tokenizer.kinds) return countByKind(encoding, text, into);
+  into.prose += encoding.count(text);
+  return into;
+}
+
+/** Adds `counts` to `into`. */
+export function addCounts(into: KindCounts, counts: KindCounts): KindCounts {
+  for (const kind of textKinds) into[kind] += counts[kind];
+  return into;
 }
 
 /** Turns a count in the tokenizer's encoding into the model's count (or estimate with its band). */
@@ -38,7 +55,7 @@ export function scaleCount(count: number, tokenizer: Tokenizer): TokenCount {
   };
 }
 
-/** The estimate from counts per kind of text, for a tokenizer calibrated per kind. */
+/** The count or estimate from raw counts per kind of text (see addRawCount). */
 export function scaleKindCounts(counts: KindCounts, tokenizer: Tokenizer): TokenCount {
   const kinds = tokenizer.kinds;
   if (!kinds) return scaleCount(textKinds.reduce((sum, kind) => sum + counts[kind], 0), tokenizer);

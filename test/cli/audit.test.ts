@@ -49,9 +49,9 @@ describe('tokenwise audit', function () {
   it('prints a summary table, the findings and totals, and exits 0 without --fail-on', async () => {
     const run = await cli([], dir, false, 200);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /PROMPT\s+FILE:LINE\s+TOKENS\s+\$\/CALL\s+\$\/MONTH\s+MODEL\s+CHEAPER TIER \(SAVING\)\s+SCORE\s+FINDINGS/);
+    assert.match(run.stdout, /PROMPT\s+FILE:LINE\s+TOKENS\s+\$\/CALL\s+\$\/MONTH\s+CALLS\/DAY\s+MODEL\s+CHEAPER TIER \(SAVING\)\s+SCORE\s+FINDINGS/);
     // The triage row: a label, file:line, tokens, $/call, $/month, the model, a tier or '–', the score and the counts.
-    assert.match(run.stdout, /openai\.chat call\s+src\/triage\.ts:4\s+≈?\d+\s+\$[\d.]+\s+\$[\d.]+\s+gpt-4o-mini\s+\S.*\s\d{1,3}\s+\d+W/);
+    assert.match(run.stdout, /openai\.chat call\s+src\/triage\.ts:4\s+≈?\d+\s+\$[\d.]+\s+≈\$[\d.]+\s+1,000 default\s+gpt-4o-mini\s+\S.*\s\d{1,3}\s+\d+W/);
     assert.match(run.stdout, /src\/triage\.ts:4/);
     assert.match(run.stdout, /prompts\/leaky\.prompt:1:\d+\s+error\s+secret-in-prompt/);
     assert.match(run.stdout, /src\/triage\.ts:\d+:\d+\s+warning\s+no-output-cap/);
@@ -111,7 +111,7 @@ describe('tokenwise audit', function () {
     const run = await cli([], dir);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /prompts\/logo\.prompt: skipped: binary file/);
-    assert.match(run.stdout, /prompts\/huge\.prompt: skipped: .* over the 2\.0 MB limit/);
+    assert.match(run.stdout, /prompts\/huge\.prompt: skipped: .* over the 2.0 MiB limit/);
     assert.match(run.stdout, /src\/broken\.ts: could not parse/);
     const sarif = JSON.parse((await cli(['--format', 'sarif'], dir)).stdout);
     const [invocation] = sarif.runs[0].invocations;
@@ -134,6 +134,8 @@ describe('tokenwise audit', function () {
 
     const quiet = await cli(['--exclude', 'vendor', '--exclude', '*.csv'], dir);
     assert.equal(quiet.code, 0, quiet.stderr);
+    // Lines wrap at the terminal's width with an indent: read them joined.
+    quiet.stdout = quiet.stdout.replace(/\n {4}/g, ' ');
     assert.doesNotMatch(quiet.stdout, /generated\/client\.ts|sample\.fixture|vendor\/lib/);
     assert.match(quiet.stdout, /passed over .*2 ignored \(\.gitignore\/\.tokenwiseignore\)/);
     assert.match(quiet.stdout, /passed over .*2 excluded \(--exclude\)/);

@@ -36,8 +36,12 @@ describe('tokenwise cost', () => {
     const run = await cli(['reply.prompt', '--model', 'gpt-4o', '--output-tokens', '200', '--calls-per-day', '10000', '--format', 'json']);
     assert.equal(run.code, 0, run.stderr);
     const json = JSON.parse(run.stdout);
-    const tokens = countTokens(prompt, 'gpt-4o').tokens;
+    // The file is one user message: OpenAI's framing adds 3 for it, 1 for its role and 3 priming the reply.
+    const tokens = countTokens(prompt, 'gpt-4o').tokens + 7;
     assert.equal(json.count.tokens, tokens);
+    assert.deepEqual(json.parts, [{ label: 'prompt', tokens: tokens - 7, variableTokens: 0 }, { label: 'overhead', tokens: 7, variableTokens: 0 }]);
+    assert.equal(json.modelSource, 'option');
+    assert.equal(json.modelAssumed, false);
     assert.equal(json.perCall, Math.round(tokens * 2.5 * 1000) + Math.round(200 * 10 * 1000));
     assert.equal(json.perDay, json.perCall * 10_000);
     assert.equal(json.perMonth, json.perDay * 30);
@@ -48,6 +52,22 @@ describe('tokenwise cost', () => {
     assert.match(text.stdout, /reply\.prompt with gpt-4o \(openai\): \d+ tokens in, 200 out per call/);
     assert.match(text.stdout, /per month +\$[\d,.]+ \(30 days\)/);
     assert.match(text.stdout, /prices as of 2026-09-23/);
+  });
+
+  it("prices with the file's own model and max tokens, else an assumed model it labels", async () => {
+    writeFileSync(join(dir, 'capped.prompty'), '---\nmodel:\n  configuration:\n    name: gpt-4.1\n  parameters:\n    max_tokens: 1\n---\nsystem:\nAnswer yes or no.\n');
+    const capped = JSON.parse((await cli(['capped.prompty', '--format', 'json'])).stdout);
+    assert.equal(capped.model, 'gpt-4.1');
+    assert.equal(capped.modelSource, 'file');
+    assert.equal(capped.outputTokens, 1);
+    assert.equal(capped.outputSource, 'file');
+    // Front matter is settings: only the body is prompt text.
+    assert.equal(capped.parts[0].tokens, countTokens('Answer yes or no.\n', 'gpt-4.1').tokens);
+    const assumed = await cli(['reply.prompt']);
+    assert.equal(assumed.code, 0, assumed.stderr);
+    assert.match(assumed.stdout, /with assumed gpt-4o-mini \(model unknown\)/);
+    assert.match(assumed.stdout, /per call +≈ \$/);
+    assert.match(assumed.stdout, /at 1,000 calls\/day \(policy default\)/);
   });
 
   it('takes volume and output assumptions and custom prices from the policy file', async () => {
@@ -118,7 +138,6 @@ describe('tokenwise cost', () => {
     truncateSync(join(dir, 'huge.prompt'), 100 * 1024 * 1024);
     writeFileSync(join(dir, 'image.prompt'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]));
     const cases: [string[], RegExp][] = [
-      [['reply.prompt'], /--model is required/],
       [['--model', 'gpt-4o'], /one prompt FILE/],
       [['missing.prompt', '--model', 'gpt-4o'], /cannot read missing\.prompt: no such file/],
       [['reply.prompt', '--model', 'gpt-4o', '--calls-per-day', 'lots'], /--calls-per-day must be a whole number/],

@@ -131,9 +131,10 @@ export const summarize = (history: string) =>
       assert.match(wide, /^PROMPT +FILE:LINE/m);
       assert.doesNotMatch(narrow, /^PROMPT +FILE:LINE/m);
       assert.match(narrow, /^anthropic\.messages call {2}src\/summarize_customer_support_conversation_thread\.ts:4$/m);
+      // A record's line wraps with a deeper indent when it is longer than the width.
       assert.match(
-        narrow,
-        /^ {4}≈?[\d,]+ tokens · \$[\d.]+\/call · \$[\d,.]+\/month · claude-opus-4-1 · score \d+ · findings .+$/m,
+        narrow.replace(/\n {8}/g, ' '),
+        /^ {4}≈?[\d,]+ tokens · ≈?\$[\d.]+\/call · ≈?\$[\d,.]+\/month · [\d,]+( default)? calls\/day · claude-opus-4-1 · score \d+ · findings .+$/m,
       );
       assert.match(narrow, /^ {4}cheaper tier: claude-\S+ −\d+% \(\$[\d,.]+\/mo\)$/m);
     });

@@ -44,7 +44,7 @@ describe('workspace walking', () => {
     const image = byPath.get('image.png');
     assert.ok(image?.kind === 'skipped' && /binary/.test(image.reason));
     const big = byPath.get('big.txt');
-    assert.ok(big?.kind === 'skipped' && /3\.0 MB is over the 2\.0 MB limit/.test(big.reason));
+    assert.ok(big?.kind === 'skipped' && /3\.0 MiB is over the 2\.0 MiB limit/.test(big.reason));
   });
 
   it('filters by the include predicate and reads an explicitly named ignored file', () => {

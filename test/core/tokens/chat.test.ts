@@ -67,6 +67,20 @@ describe('countChatRequest', () => {
     assert.ok(parts.system.tokens > 0 && parts.messages.tokens > 0 && parts.overhead.tokens > 0);
   });
 
+  it("adds OpenAI's documented framing only for OpenAI models; for Gemini and Claude none, with the band allowing it", () => {
+    const openAi = countChatRequest({ model: 'gpt-4o', messages: cookbookMessages });
+    assert.equal(openAi.parts.overhead.tokens, 124 - openAi.parts.system.tokens - openAi.parts.messages.tokens);
+    for (const model of ['gemini-2.5-flash', 'claude-sonnet-4-5']) {
+      const { total, parts } = countChatRequest({ model, messages: cookbookMessages });
+      assert.equal(parts.overhead.tokens, 0, model);
+      assert.equal(total.exact, false);
+      // The band's upper end makes room for as much framing as OpenAI's, and says why.
+      assert.ok(total.high >= Math.ceil((parts.system.tokens + parts.messages.tokens) * 1.0) + openAi.parts.overhead.tokens - 1, model);
+      assert.match(total.note ?? '', /documents no per-message framing: none is counted, and the band allows up to \d+ tokens for it/);
+      assert.equal(parts.system.tokens + parts.messages.tokens, total.tokens, model);
+    }
+  });
+
   it('uses the model argument over the request model, and requires one of them', () => {
     assert.equal(countChatRequest({ model: 'gpt-4', messages: cookbookMessages }, 'gpt-4o').total.tokens, 124);
     assert.throws(() => countChatRequest({ messages: cookbookMessages }), /model: no model given/);

@@ -19,8 +19,9 @@ describe('prompt hovers', () => {
     const markdown = text(hovers);
     assert.match(markdown, /\*\*tokenwise\*\* · gpt-4o · [\d,]+ tok in, 400 tok out/);
     assert.match(markdown, /\| system \| [\d,]+ \|/);
-    assert.match(markdown, /\| user \| [\d,]+ \|/);
-    assert.match(markdown, /\| expected output \| 400 \|/);
+    assert.match(markdown, /\| messages( \(variables ≈ [\d,]+\))? \| [\d,]+ \|/);
+    assert.match(markdown, /\| message framing \| [\d,]+ \|/);
+    assert.match(markdown, /\| expected output \([^)]*\) \| 400 \|/);
     assert.match(markdown, /Per call: input \$[\d.]+ \+ output \$[\d.]+ = \*\*\$[\d.]+\*\*/);
     assert.match(markdown, /\| Model \| Tier \| Per call \| Per month \|/);
     assert.match(markdown, /\| \*\*gpt-4o\*\* \| \w+ \|/, 'the current model is marked');
@@ -33,7 +34,7 @@ describe('prompt hovers', () => {
     const editor = await openFixture('src/agent.ts');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(79, 10));
     const markdown = text(hovers);
-    assert.match(markdown, /\*\*tokenwise\*\* · gpt-4o-mini · [\d,]+ tok in, 200 tok out/, 'a call naming no model gets the default');
+    assert.match(markdown, /\*\*tokenwise\*\* · assumed gpt-4o-mini \(model unknown\) · [\d,]+ tok in, 200 tok out/, 'a call naming no model gets the default, labelled assumed');
     assert.match(markdown, /\| tools \| definitions not counted \|/);
     assert.match(markdown, /\| images \| priced per image, not counted \|/);
     assert.match(markdown, /Prompt caching of the [\d,]+-token static prefix: \$[\d.,]+\/month \(saves \$[\d.,]+, [\d.]+ %\)/);

@@ -25,19 +25,19 @@ describe('status bar', () => {
     const editor = await openFixture('src/agent.ts');
     const uri = editor.document.uri;
     editor.selection = new vscode.Selection(79, 10, 79, 10);
-    await until('the prompt count', () => api.statusText()?.endsWith('· gpt-4o-mini'));
+    await until('the prompt count', () => api.statusText()?.endsWith('· assumed gpt-4o-mini (model unknown)'));
     assert.equal(api.statusCommand(), 'tokenwise.pickModel');
     try {
       // The second item is the first model of the catalog; the first resets to the default.
       const picked = await pickInQuickPick<string>(api.statusCommand()!, 1);
       assert.ok(picked && picked !== 'gpt-4o-mini', String(picked));
-      await until(`lenses for ${picked}`, async () => (await lensTitles(uri)).some((t) => t.endsWith(`· ${picked}`)));
-      await until('the status bar to follow', () => api.statusText()?.endsWith(`· ${picked}`));
+      await until(`lenses for ${picked}`, async () => (await lensTitles(uri)).some((t) => t.endsWith(`· assumed ${picked} (model unknown)`)));
+      await until('the status bar to follow', () => api.statusText()?.endsWith(`· assumed ${picked} (model unknown)`));
       const support = await lensTitles(fixtureUri('src/support.ts'));
       assert.ok(support.filter((t) => t.includes(' tok · ')).every((t) => t.endsWith('· gpt-4o')), 'other files and calls naming a model keep theirs');
     } finally {
       await pickInQuickPick('tokenwise.pickModel', 0);
     }
-    await until('the default model again', async () => (await lensTitles(uri)).some((t) => t.endsWith('· gpt-4o-mini')));
+    await until('the default model again', async () => (await lensTitles(uri)).some((t) => t.endsWith('· assumed gpt-4o-mini (model unknown)')));
   });
 });
