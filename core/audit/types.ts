@@ -51,7 +51,7 @@ export interface FileAudit {
   unreadCalls?: UnreadCall[];
 }
 
-export type { PartView, VariablePlacement } from '../estimate';
+export type { PartView } from '../estimate';
 
 /** Everything a rule needs about one prompt, computed once per prompt. */
 export interface RuleContext {

@@ -14,7 +14,6 @@ export {
   type OutputSource,
   type PartView,
   type PromptEstimate,
-  type VariablePlacement,
   type VolumeSource,
 } from './estimate';
 export { assumedCostMark, assumedModelLabel, modelLabel, modelSourceLabels, outputSourceLabels, volumeLabel } from './labels';
