@@ -82,9 +82,10 @@ function auditPrompt(
   } catch (error) {
     notices.push(`${fileName}: no price for ${model} (${error instanceof Error ? error.message : String(error)}); its prompts are not costed.`);
   }
-  const recommendation = cost
+  const advice = cost
     ? recommendModel({ promptText: staticText, promptTokens, outputTokens, model, callsPerDay, callSite: prompt.callSite, policy, environment: options.environment })
-    : undefined;
+    : {};
+  const recommendation = advice.recommendation;
 
   const context: RuleContext = {
     source,
@@ -126,7 +127,9 @@ function auditPrompt(
   }
   findings.sort((a, b) => a.range.start - b.range.start);
   const { score, reasons } = scorePrompt(findings, promptTokens, (id) => wasteRules.has(id));
-  return { prompt, model, tokens, outputTokens, callsPerDay, cost, recommendation, findings, score, scoreReasons: reasons };
+  const report: PromptReport = { prompt, model, tokens, outputTokens, callsPerDay, cost, recommendation, findings, score, scoreReasons: reasons };
+  if (advice.notSure) report.recommendationNotSure = advice.notSure;
+  return report;
 }
 
 /** Where the part's text sits verbatim in the source, and where its variables sit in the text. */

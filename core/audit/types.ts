@@ -42,6 +42,8 @@ export interface PromptReport {
   /** Undefined when the model has no price (a notice says so). */
   cost?: PromptCostEstimate;
   recommendation?: Recommendation;
+  /** Why no smaller tier is recommended although one exists ("not sure: …"), for the faces to say so. */
+  recommendationNotSure?: string;
   findings: Finding[];
   /** Efficiency 0–100; 100 means no finding and no wasted tokens. */
   score: number;

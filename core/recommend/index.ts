@@ -1,3 +1,10 @@
 export { classifyTask, type CallSiteFacts, type TaskClassification } from './classify';
-export { recommendModel, requiredTaskClasses, type Recommendation, type RecommendInput } from './recommend';
+export {
+  downgradeDoubt,
+  recommendModel,
+  requiredTaskClasses,
+  type Recommendation,
+  type RecommendInput,
+  type TierAdvice,
+} from './recommend';
 export { taskClasses, taskClassNames, tierFit, tierServes, type TaskClass } from './tiers';

@@ -1,0 +1,84 @@
+// Word lists per language, compiled into one regular expression per feature. JavaScript's `\b` knows only ASCII
+// letters (it never fires before "ü" or "é"), so boundaries here are tested with Unicode letter classes; Chinese,
+// Japanese and Korean attach particles and endings to words without spaces, so their entries match anywhere.
+
+export const languages = ['en', 'de', 'fr', 'es', 'pt', 'it', 'ja', 'zh', 'ko'] as const;
+export type Language = (typeof languages)[number];
+
+/**
+ * Entries per language. A string is a word or phrase: `*` stands for any further letters ("übersetz*"), a space for
+ * any whitespace, and `…` for up to 60 characters of the same sentence ("fasse … zusammen"); every other character is
+ * literal. A RegExp is used as written, with its `\b` made Unicode-aware.
+ */
+export type Vocabulary = Partial<Record<Language, readonly (string | RegExp)[]>>;
+
+const unspaced: ReadonlySet<Language> = new Set(['ja', 'zh', 'ko']);
+/**
+ * A letter or digit of the alphabets that separate words with spaces (Latin with its accents, Greek, Cyrillic), as
+ * explicit ranges: Unicode script properties make every pattern several times slower. A CJK character next to a
+ * Latin one is a boundary.
+ */
+const wordCharacter = String.raw`[0-9A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0300-\u036F\u0370-\u03FF\u0400-\u04FF\u1E00-\u1EFF]`;
+const wordStart = `(?<!${wordCharacter})`;
+const wordEnd = `(?!${wordCharacter})`;
+const boundary = `(?:${wordStart}(?=${wordCharacter})|(?<=${wordCharacter})${wordEnd})`;
+const sameSentence = String.raw`[^.!?。！？\n]{1,60}?`;
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * A RegExp's source with `\b` made Unicode-aware (outside character classes). Where the source shows which side of
+ * the boundary is a letter, only the other side is tested: the two-sided test makes a pattern several times slower.
+ */
+export function unicodeSource(pattern: RegExp): string {
+  const source = pattern.source;
+  return source.replace(/\\b|\\.|\[(?:\\.|[^\]\\])*\]/g, (token: string, offset: number) => {
+    if (token !== '\\b') return token;
+    const before = source.slice(Math.max(0, offset - 2), offset);
+    const after = source.slice(offset + 2, offset + 6);
+    if (/^(\w|\\[wd]|\((\?:)?[A-Za-z0-9])/.test(after)) return wordStart;
+    if (/(^|[^\\])[A-Za-z0-9]$|[A-Za-z0-9]\)$/.test(before)) return wordEnd;
+    return boundary;
+  });
+}
+
+function wordSource(entry: string): string {
+  return entry
+    .split('…')
+    .map((part) =>
+      part
+        .trim()
+        .split(/\s+/)
+        .map((word) => word.split('*').map(escape).join(String.raw`\p{L}*`))
+        .join(String.raw`\s+`),
+    )
+    .join(sameSentence);
+}
+
+/**
+ * One pattern matching any entry of any language (flags default to case-insensitive; `u` is always on). The words of
+ * spaced languages share one pair of boundary tests, so the engine can still pick candidates by their first letter.
+ */
+export function vocabulary(lists: Vocabulary, flags = 'i'): RegExp {
+  const spacedWords: string[] = [];
+  const alternatives: string[] = [];
+  for (const [language, entries] of Object.entries(lists) as [Language, readonly (string | RegExp)[]][]) {
+    for (const entry of entries) {
+      if (entry instanceof RegExp) alternatives.push(unicodeSource(entry));
+      else if (unspaced.has(language)) alternatives.push(wordSource(entry));
+      else spacedWords.push(wordSource(entry));
+    }
+  }
+  if (spacedWords.length) alternatives.unshift(`${wordStart}(?:${spacedWords.join('|')})${wordEnd}`);
+  return new RegExp(alternatives.map((source) => `(?:${source})`).join('|'), `${flags}u`);
+}
+
+/**
+ * A RegExp from parts: a string is regular-expression source, a list is one of its words (escaped). For patterns
+ * whose choices are long named lists, so no source line grows past reading length.
+ */
+export function phrase(...parts: (string | readonly string[])[]): RegExp {
+  return new RegExp(parts.map((part) => (typeof part === 'string' ? part : `(?:${part.map(escape).join('|')})`)).join(''));
+}
