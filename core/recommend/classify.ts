@@ -141,7 +141,8 @@ const features: Feature[] = [
     weights: { classification: 3 },
     pattern: vocabulary({
       en: [
-        'sentiment', 'intent', /\brate (this|the) \w{1,40} as\b/, /\bscore (it|this) as\b/,
+        'sentiment', 'intent', /\brate (this|the) \w{1,40} as\b/, /\bscore (it|this) as\b/, 'positive, negative',
+        'positive or negative', 'negative or neutral',
       ],
       de: ['positiv, negativ', 'positiv oder negativ', 'Stimmung*', 'Absicht'],
       fr: ['positif, négatif', 'positif ou négatif', 'positive ou négative'],
@@ -176,6 +177,7 @@ const features: Feature[] = [
         /\b(answer|reply|respond|output)\s+(with\s+)?"?[A-Z]{3,12}"?\s+or\s+"?[A-Z]{3,12}"?/,
         phrase(String.raw`\b(only|just) (output|return|respond with|reply with) the `, verdictNouns),
         /\b(category|label|department|rating|code|class|tool|team|intent) (name )?only\b/, /output just the \w{1,40}\.?$/,
+        /\b(one|a single) word\.?$/,
       ],
       de: ['antworte nur mit', 'nur mit … antworten', 'gib nur das wort', 'nur das wort', 'ja oder nein',
         'nur die kategorie', 'nur mit der kategorie'],
@@ -356,6 +358,18 @@ const features: Feature[] = [
     }),
   },
   {
+    reason: 'asks for a few named values as JSON',
+    weights: { extraction: 2 },
+    pattern: vocabulary({
+      en: [
+        phrase(
+          String.raw`\b(return|give( me)?|provide|output)\b (the )?[\w -]{1,40}(, [\w -]{1,40}){1,10},? and [\w -]{1,40}`,
+          String.raw`\b[^.\n]{0,20}\b(as|in) json\b`,
+        ),
+      ],
+    }),
+  },
+  {
     reason: 'fills one named function from the input (structured output, not a tool loop)',
     weights: { extraction: 6, agentic: -4 },
     pattern: vocabulary({
@@ -383,7 +397,7 @@ const features: Feature[] = [
   },
   {
     reason: 'asks to list every item of a kind found in a document',
-    weights: { extraction: 2 },
+    weights: { extraction: 3 },
     pattern: vocabulary({
       en: [
         /\b(list|find|identify|collect|gather) (every|each|all) (\w{1,40} ){0,2}(it |they |the \w{1,40} )?(uses|mentions|cites)\b/,
@@ -466,7 +480,7 @@ const features: Feature[] = [
         phrase(
           String.raw`\b(turn|render|put|output|write) (it|them|the following|this|these|the [\w-]{1,40}( [\w-]{1,40})?)`,
           String.raw`( below| above)? (into|as) (an? )?(clean |proper |valid )?([\w.-]{1,40} )?`,
-          String.raw`(html|markdown|json|json-ld|csv|tsv|yaml|xml|an? (markdown |html )?table)`,
+          String.raw`(html|markdown|json|json-ld|csv|tsv|yaml|xml|an? (markdown |html )?table|an? (bullet(ed)? |numbered )?list)`,
         ),
       ],
       de: ['wandle … um', 'umwandel*', 'konvertier*', 'formatier*'],
@@ -484,7 +498,7 @@ const features: Feature[] = [
     weights: { formatting: 1 },
     pattern: vocabulary({
       en: [
-        'markdown table', 'plain-text', 'json array', 'json-ld', /\bschema\.org\b/, 'csv', 'yaml', 'toml', 'xml',
+        'markdown table', 'bulleted list', 'bullet list', 'numbered list', 'plain-text', 'json array', 'json-ld', /\bschema\.org\b/, 'csv', 'yaml', 'toml', 'xml',
         'html', 'vcard', 'icalendar', 'bibtex', 'front matter', 'mrkdwn', 'rfc 3339', 'screenplay format',
         /\be\.164\b/, 'iso 8601', 'apa', 'mla', 'chicago style', 'bluebook', 'citation format', 'title case',
         /\bupper-?case\b/, /\blower-?case\b/, /\bone ([\w-]{1,40} )?per line\b/,
@@ -754,7 +768,7 @@ const features: Feature[] = [
     pattern: vocabulary({
       en: [
         'rewrite', 're-write', 'rephrase', 'paraphrase', 'reword', 'proofread', 'polish', 'simplify', 'edit this',
-        'adjust the tone', /\bmake (this|it|the \w{1,40}) (sound |read )?(more|less|\w{3,12}er\b)\b/,
+        'adjust the tone', /\b(fix|correct) (the |any |all )?(typos|spelling|grammar|grammatical errors)\b/, /\bmake (this|it|the \w{1,40}) (sound |read )?(more|less|\w{3,12}er\b)\b/,
         /\bmake (this|it|the|their|my|our) [\w\s-]{1,60}? (more|less) \w{3,20}\b/,
         /\bgive it more (personality|warmth|energy|punch|clarity|life|character)\b/,
         /\b(should|must) (read|sound) like\b/, /\bredo (it|the \w{1,40})\b/,
@@ -1373,6 +1387,8 @@ const features: Feature[] = [
 
 /** Classes whose score is within this share of the winner's are close enough to matter (see recommend). */
 export const closeRunnerUpShare = 0.6;
+/** Tasks whose verbs ("classify", "extract", "summarise") often front a task that needs reasoning. */
+const simpleSurface: ReadonlySet<TaskClass> = new Set(['classification', 'extraction', 'formatting', 'summarisation', 'translation', 'rewriting']);
 
 /**
  * Prompts kept in source are often hard-wrapped, which splits phrases ("a Markdown⏎table"). A line that ends in a word
@@ -1397,6 +1413,12 @@ export function classifyTask(prompt: string, callSite: CallSiteFacts = {}): Task
   const reasoningMarkers = fired.filter((feature) => feature.marksReasoning).map((feature) => feature.reason);
 
   const ranked = [...taskClasses].sort((a, b) => scores[b] - scores[a]);
+  // "Summarise the reports and decide where they contradict…": a simple verb over a task that needs reasoning is a
+  // reasoning task once the markers weigh about as much as the verb.
+  if (reasoningMarkers.length && simpleSurface.has(ranked[0]!) && scores.reasoning >= scores[ranked[0]!] * closeRunnerUpShare) {
+    ranked.splice(ranked.indexOf('reasoning'), 1);
+    ranked.unshift('reasoning');
+  }
   const [top, second] = [ranked[0]!, ranked[1]!];
   if (scores[top] <= 0) {
     // Nothing recognisable: assume the demanding case so that no cheaper tier is suggested on no evidence.
@@ -1409,7 +1431,7 @@ export function classifyTask(prompt: string, callSite: CallSiteFacts = {}): Task
     };
   }
 
-  const margin = (scores[top] - Math.max(0, scores[second])) / scores[top];
+  const margin = Math.max(0, scores[top] - Math.max(0, scores[second])) / scores[top];
   const evidence = Math.min(1, scores[top] / 6);
   const confidence = Math.round((0.5 * margin + 0.5 * evidence) * 100) / 100;
   const reasons = fired
