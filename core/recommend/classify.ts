@@ -176,7 +176,8 @@ const features: Feature[] = [
         /\b(answer|reply|respond|output)\s+(with\s+)?"?true"?\s+or\s+"?false"?/,
         /\b(answer|reply|respond|output)\s+(with\s+)?"?[A-Z]{3,12}"?\s+or\s+"?[A-Z]{3,12}"?/,
         phrase(String.raw`\b(only|just) (output|return|respond with|reply with) the `, verdictNouns),
-        /\b(category|label|department|rating|code|class|tool|team|intent) (name )?only\b/, /output just the \w{1,40}\.?$/,
+        /\b(category|label|department|rating|code|class|tool|team|intent) (name )?only\b/,
+        /output just the \w{1,40}\.?$/,
         /\b(one|a single) word\.?$/,
       ],
       de: ['antworte nur mit', 'nur mit … antworten', 'gib nur das wort', 'nur das wort', 'ja oder nein',
@@ -363,7 +364,8 @@ const features: Feature[] = [
     pattern: vocabulary({
       en: [
         phrase(
-          String.raw`\b(return|give( me)?|provide|output)\b (the )?[\w -]{1,40}(, [\w -]{1,40}){1,10},? and [\w -]{1,40}`,
+          String.raw`\b(return|give( me)?|provide|output)\b `,
+          String.raw`(the )?[\w -]{1,40}(, [\w -]{1,40}){1,10},? and [\w -]{1,40}`,
           String.raw`\b[^.\n]{0,20}\b(as|in) json\b`,
         ),
       ],
@@ -400,9 +402,11 @@ const features: Feature[] = [
     weights: { extraction: 3 },
     pattern: vocabulary({
       en: [
-        /\b(list|find|identify|collect|gather) (every|each|all) (\w{1,40} ){0,2}(it |they |the \w{1,40} )?(uses|mentions|cites)\b/,
-        /\b(list|find|identify|collect|gather) (every|each|all) (\w{1,40} ){0,2}(it |they |the \w{1,40} )?(contains|references)\b/,
-        /\b(list|find|identify|collect|gather) (every|each|all) (\w{1,40} ){0,2}(mentioned|named|found|that appear|in the)\b/,
+        phrase(
+          String.raw`\b(list|find|identify|collect|gather) (every|each|all) (\w{1,40} ){0,2}`,
+          String.raw`((it |they |the \w{1,40} )?(uses|mentions|cites|contains|references)`,
+          String.raw`|mentioned|named|found|that appear|in the)\b`,
+        ),
         /\bquote the sentence\b/, /\b(note|write) down (every|each|all)\b/, /\b(the )?exact words\b/, /\bverbatim\b/,
         /\bevery \w{1,40} (the \w{1,40} )?(mentions|names|refers to)\b/,
       ],
@@ -472,15 +476,18 @@ const features: Feature[] = [
     weights: { formatting: 3 },
     pattern: vocabulary({
       en: [
-        phrase(String.raw`\bconvert (this|the|these|each|every)?\s*[\w\s-]{0,30}\b(to|into) (an? |the )?`, conversionTargets),
-        /\bconvert (this|the|these|each|every)?\s*[\w\s-]{0,30}\b(to|into) (an? |the )?([\w-]{1,40} ){1,3}(format|style)/,
-        /\bconvert (this|the|these|each|every)?\s*[\w\s-]{0,30}\b(to|into) (an? |the )?([\w-]{1,40} ){1,3}(notation|case|units?)/,
+        phrase(
+          String.raw`\bconvert (this|the|these|each|every)?\s*[\w\s-]{0,30}\b(to|into) (an? |the )?`,
+          '(', conversionTargets, String.raw`|([\w-]{1,40} ){1,3}(format|style|notation|case|units?))`,
+        ),
         /\breformat/, /\bpretty-print/, /\bre-format/, /\bnormali[sz]e (each|every|the|all)/,
         /\bformat (every|each|these|the following|them|it|this)\b/,
         phrase(
-          String.raw`\b(turn|render|put|output|write) (it|them|the following|this|these|the [\w-]{1,40}( [\w-]{1,40})?)`,
+          String.raw`\b(turn|render|put|output|write) `,
+          String.raw`(it|them|the following|this|these|the [\w-]{1,40}( [\w-]{1,40})?)`,
           String.raw`( below| above)? (into|as) (an? )?(clean |proper |valid )?([\w.-]{1,40} )?`,
-          String.raw`(html|markdown|json|json-ld|csv|tsv|yaml|xml|an? (markdown |html )?table|an? (bullet(ed)? |numbered )?list)`,
+          String.raw`(html|markdown|json|json-ld|csv|tsv|yaml|xml|an? (markdown |html )?table`,
+          String.raw`|an? (bullet(ed)? |numbered )?list)`,
         ),
       ],
       de: ['wandle … um', 'umwandel*', 'konvertier*', 'formatier*'],
@@ -498,7 +505,8 @@ const features: Feature[] = [
     weights: { formatting: 1 },
     pattern: vocabulary({
       en: [
-        'markdown table', 'bulleted list', 'bullet list', 'numbered list', 'plain-text', 'json array', 'json-ld', /\bschema\.org\b/, 'csv', 'yaml', 'toml', 'xml',
+        'markdown table', 'bulleted list', 'bullet list', 'numbered list', 'plain-text', 'json array', 'json-ld',
+        /\bschema\.org\b/, 'csv', 'yaml', 'toml', 'xml',
         'html', 'vcard', 'icalendar', 'bibtex', 'front matter', 'mrkdwn', 'rfc 3339', 'screenplay format',
         /\be\.164\b/, 'iso 8601', 'apa', 'mla', 'chicago style', 'bluebook', 'citation format', 'title case',
         /\bupper-?case\b/, /\blower-?case\b/, /\bone ([\w-]{1,40} )?per line\b/,
@@ -558,13 +566,15 @@ const features: Feature[] = [
     pattern: vocabulary({
       en: [
         phrase(
-          String.raw`\b(do not|don't|never) (add|drop|remove|change|alter|reword)(, (add|drop|remove|change|alter|reword)){0,3}`,
+          String.raw`\b(do not|don't|never) (add|drop|remove|change|alter|reword)`,
+          String.raw`(, (add|drop|remove|change|alter|reword)){0,3}`,
           String.raw`,? (or (add|drop|remove|change|alter|reword) )?(any|the)\b`,
         ),
         /\b(copy|keep) (every|each|all( the)?) (values?|wording|words|text) (unchanged|exactly)/,
         /\bkeep all the wording\b/,
         phrase(
-          String.raw`\b(do not|don't|without) (change|changing|add, remove or reword|alter|altering|reword)[\w\s,]{0,30}`,
+          String.raw`\b(do not|don't|without) `,
+          String.raw`(change|changing|add, remove or reword|alter|altering|reword)[\w\s,]{0,30}`,
           String.raw`\b(content|wording|text|meaning|values|words)\b`,
         ),
         /\bkeep the (original )?(order|key order|list order)\b/, /\bsame order as the input\b/,
@@ -665,18 +675,25 @@ const features: Feature[] = [
       en: [
         phrase(
           String.raw`\b(in|at most|under|no more than|maximum of|max\.?|around|about|roughly|approximately) `,
-          String.raw`(\d+|one|two|three|four|five|a few) (short )?(sentences|bullet points|bullets|words|paragraphs?|lines)\b`,
+          String.raw`(\d+|one|two|three|four|five|a few) (short )?`,
+          String.raw`(sentences|bullet points|bullets|words|paragraphs?|lines)\b`,
         ),
         /\b(be|keep it) (brief|short)\b/, /\bone (bullet|sentence|line) (each|per \w{1,40})\b/, /\bone-paragraph\b/,
         /\bunder \d+ words\b/, /\b(one|two|three|four|five|\d+)-(sentence|line|bullet)\b/,
         /\bone sentence (on|about|per|for each)\b/,
         phrase(
-          String.raw`\b(\d+|one|two|three|four|five|six|seven|eight|ten) (short )?(lines|sentences|bullets|bullet points|words)`,
+          String.raw`\b(\d+|one|two|three|four|five|six|seven|eight|ten) `,
+          String.raw`(short )?(lines|sentences|bullets|bullet points|words)`,
           String.raw` (at most|max(imum)?|or (fewer|less))\b`,
         ),
         /\bone-page\b/, /\btwo-page\b/, /\b\d+-page\b/,
       ],
-      de: [/\b(in|höchstens|maximal|max\.?) (\d+|einem|zwei|drei|vier|fünf) (kurzen )?(Sätzen|Stichpunkten|Absatz|Zeilen|Wörtern)\b/],
+      de: [
+        phrase(
+          String.raw`\b(in|höchstens|maximal|max\.?) (\d+|einem|zwei|drei|vier|fünf) (kurzen )?`,
+          ['Sätzen', 'Stichpunkten', 'Absatz', 'Zeilen', 'Wörtern'], String.raw`\b`,
+        ),
+      ],
       fr: [/\b(en|maximum|au plus) (\d+|une|deux|trois|quatre|cinq) (phrases?|points|lignes|mots|paragraphes?)\b/],
       es: [/\b(en|máximo|como máximo) (\d+|una|dos|tres|cuatro|cinco) (frases|oraciones|puntos|líneas|palabras)\b/],
       pt: [/\b(em|até|no máximo) (\d+|uma|duas|três|quatro|cinco) (frases|tópicos|linhas|palavras|pontos)\b/,
@@ -768,14 +785,18 @@ const features: Feature[] = [
     pattern: vocabulary({
       en: [
         'rewrite', 're-write', 'rephrase', 'paraphrase', 'reword', 'proofread', 'polish', 'simplify', 'edit this',
-        'adjust the tone', /\b(fix|correct) (the |any |all )?(typos|spelling|grammar|grammatical errors)\b/, /\bmake (this|it|the \w{1,40}) (sound |read )?(more|less|\w{3,12}er\b)\b/,
+        'adjust the tone', /\b(fix|correct) (the |any |all )?(typos|spelling|grammar|grammatical errors)\b/,
+        /\bmake (this|it|the \w{1,40}) (sound |read )?(more|less|\w{3,12}er\b)\b/,
         /\bmake (this|it|the|their|my|our) [\w\s-]{1,60}? (more|less) \w{3,20}\b/,
         /\bgive it more (personality|warmth|energy|punch|clarity|life|character)\b/,
         /\b(should|must) (read|sound) like\b/, /\bredo (it|the \w{1,40})\b/,
         /\bimprove (the )?(clarity|wording|flow|readability)\b/, 'tighten', 'shorten', 'revise', 'rework',
         /\bcut (the )?filler\b/, 'write it again', 'soften', 'restructure', /\breorgani[sz]e\b/, 'tone down',
         'punch up', /\bmake it (sound|read)\b/,
-        phrase(String.raw`\b(turn|adapt) (it|this|the) [\w\s-]{0,30}\binto an? [\w\s-]{0,50}\b`, writtenPieces, String.raw`\b`),
+        phrase(
+          String.raw`\b(turn|adapt) (it|this|the) [\w\s-]{0,30}\binto an? [\w\s-]{0,50}\b`,
+          writtenPieces, String.raw`\b`,
+        ),
       ],
       de: ['formulier* … um', 'umformulier*', 'schreib* … um', 'umschreib*', 'überarbeit*', 'korrigier*'],
       fr: ['réécri*', 'reformul*', 'corrige*', 'améliore*'],
@@ -1063,7 +1084,10 @@ const features: Feature[] = [
     marksReasoning: true,
     pattern: vocabulary({
       en: [
-        /\b(is not|isn't|not) (directly )?(stated|given|shown|listed)\b[^\n]{0,60}\b(derive|compute|calculate|work (it )?out)/,
+        phrase(
+          String.raw`\b(is not|isn't|not) (directly )?(stated|given|shown|listed)\b[^\n]{0,60}`,
+          String.raw`\b(derive|compute|calculate|work (it )?out)`,
+        ),
         /\b(derive|compute|calculate) (it|them|the \w{1,40}) from\b/,
       ],
       de: ['nicht angegeben', 'nicht genannt … berechne*', 'leite … ab', 'herleit*'],
@@ -1132,7 +1156,8 @@ const features: Feature[] = [
     }),
     requires: vocabulary({
       en: [
-        /\b(law|laws|legal|lawful|court|courts|case law|statute|regulation|tax|taxation|vat|deductible|liab(le|ility))\b/,
+        'law', 'laws', 'legal', 'lawful', 'court', 'courts', 'case law', 'statute', 'regulation', 'tax', 'taxation',
+        'vat', 'deductible', 'liable', 'liability',
         /\b(covered|coverage|exclusions|endorsements|policy wording|clinical|medical|diagnos\w*|symptoms)\b/,
         /\b(medications?|lab values|patient|audit\w*|accounting|revenue recognition|complian\w*)\b/,
       ],
@@ -1243,7 +1268,8 @@ const features: Feature[] = [
         'migration strategy', 'rollout plan', 'rollback plan', 'launch plan',
         /\bhow (we|i) should (launch|roll out|migrate|organi[sz]e|approach)\b/,
       ],
-      de: ['Wochenplan*', 'Zeitplan*', 'Dienstplan*', 'Stundenplan*', 'Plan für', 'erstell* … plan*', 'planen', 'Planung'],
+      de: ['Wochenplan*', 'Zeitplan*', 'Dienstplan*', 'Stundenplan*', 'Plan für', 'erstell* … plan*', 'planen',
+        'Planung'],
       fr: ['planning', 'calendrier', 'emploi du temps', 'programme de', 'prépare … plan*', 'planifie*'],
       es: ['calendario', 'cronograma', 'planifica*', 'organiza … calendario', 'plan de'],
       pt: ['plano de', 'cronograma', 'calendário', 'planej*'],
@@ -1388,7 +1414,9 @@ const features: Feature[] = [
 /** Classes whose score is within this share of the winner's are close enough to matter (see recommend). */
 export const closeRunnerUpShare = 0.6;
 /** Tasks whose verbs ("classify", "extract", "summarise") often front a task that needs reasoning. */
-const simpleSurface: ReadonlySet<TaskClass> = new Set(['classification', 'extraction', 'formatting', 'summarisation', 'translation', 'rewriting']);
+const simpleSurface: ReadonlySet<TaskClass> = new Set([
+  'classification', 'extraction', 'formatting', 'summarisation', 'translation', 'rewriting',
+]);
 
 /**
  * Prompts kept in source are often hard-wrapped, which splits phrases ("a Markdown⏎table"). A line that ends in a word
@@ -1405,17 +1433,22 @@ export function classifyTask(prompt: string, callSite: CallSiteFacts = {}): Task
   const matches = (pattern: RegExp) => pattern.test(prompt) || (unwrapped !== prompt && pattern.test(unwrapped));
   const fired: Feature[] = [];
   for (const feature of features) {
-    const hit = feature.pattern ? matches(feature.pattern) && (!feature.requires || matches(feature.requires)) : feature.test!(callSite);
+    const hit = feature.pattern
+      ? matches(feature.pattern) && (!feature.requires || matches(feature.requires))
+      : feature.test!(callSite);
     if (!hit) continue;
     fired.push(feature);
-    for (const [taskClass, weight] of Object.entries(feature.weights) as [TaskClass, number][]) scores[taskClass] += weight;
+    for (const [taskClass, weight] of Object.entries(feature.weights) as [TaskClass, number][]) {
+      scores[taskClass] += weight;
+    }
   }
   const reasoningMarkers = fired.filter((feature) => feature.marksReasoning).map((feature) => feature.reason);
 
   const ranked = [...taskClasses].sort((a, b) => scores[b] - scores[a]);
   // "Summarise the reports and decide where they contradict…": a simple verb over a task that needs reasoning is a
   // reasoning task once the markers weigh about as much as the verb.
-  if (reasoningMarkers.length && simpleSurface.has(ranked[0]!) && scores.reasoning >= scores[ranked[0]!] * closeRunnerUpShare) {
+  const leader = ranked[0]!;
+  if (reasoningMarkers.length && simpleSurface.has(leader) && scores.reasoning >= scores[leader] * closeRunnerUpShare) {
     ranked.splice(ranked.indexOf('reasoning'), 1);
     ranked.unshift('reasoning');
   }

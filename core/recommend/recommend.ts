@@ -105,7 +105,8 @@ export function recommendModel(input: RecommendInput): TierAdvice {
   // Cheaper models passed over for a limit, a capability or the policy (smaller tiers are implied by the task), so
   // the reasons show why the saving is not larger.
   const passedOver = excluded
-    .filter((e) => e.perMonth < best.perMonth && (tierRank(e.model.tier) >= currentRank || required.every((c) => tierServes(e.model.tier, c, outputNeeded))))
+    .filter((e) => e.perMonth < best.perMonth)
+    .filter((e) => tierRank(e.model.tier) >= currentRank || required.every((c) => tierServes(e.model.tier, c, outputNeeded)))
     .sort((a, b) => a.perMonth - b.perMonth)
     .slice(0, 3)
     .map((e) => `not ${e.model.id}: ${e.why}`);
@@ -153,7 +154,9 @@ export function downgradeDoubt(classification: TaskClassification): string | und
   if (confidence === 0) return 'not sure: no task features found';
   if (taskClass === 'reasoning') return 'not sure: the task reads as multi-step reasoning';
   if (scores[taskClass] < minimumEvidence) return `not sure: only weak hints of ${taskClassNames[taskClass]}`;
-  if (confidence < minimumConfidence) return `not sure: ${taskClassNames[taskClass]} is only a guess (confidence ${confidence.toFixed(2)})`;
+  if (confidence < minimumConfidence) {
+    return `not sure: ${taskClassNames[taskClass]} is only a guess (confidence ${confidence.toFixed(2)})`;
+  }
   return undefined;
 }
 
@@ -245,7 +248,8 @@ function callFit(model: ModelInfo, input: RecommendInput, outputNeeded: number, 
   const used = [call.usesTools && 'tools', call.jsonMode && 'JSON mode', call.hasImages && 'vision'].filter(Boolean);
   const tokens = (n: number) => n.toLocaleString('en-US');
   return [
-    `context window ${tokens(model.contextWindow)} fits ${tokens(input.promptTokens)} prompt + ${tokens(outputNeeded)} output tokens`,
+    `context window ${tokens(model.contextWindow)} fits ${tokens(input.promptTokens)} prompt + ` +
+      `${tokens(outputNeeded)} output tokens`,
     ...(used.length ? [`supports ${used.join(', ')}`] : []),
     ...(input.policy?.approvedModels ? [`approved for ${environment}`] : []),
   ];

@@ -18,7 +18,13 @@ const unspaced: ReadonlySet<Language> = new Set(['ja', 'zh', 'ko']);
  * explicit ranges: Unicode script properties make every pattern several times slower. A CJK character next to a
  * Latin one is a boundary.
  */
-const wordCharacter = String.raw`[0-9A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0300-\u036F\u0370-\u03FF\u0400-\u04FF\u1E00-\u1EFF]`;
+const wordCharacter = [
+  '[0-9A-Za-z_',
+  String.raw`\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F`, // Latin-1 and Latin Extended letters
+  String.raw`\u0300-\u036F`, // combining accents
+  String.raw`\u0370-\u03FF\u0400-\u04FF`, // Greek, Cyrillic
+  String.raw`\u1E00-\u1EFF]`, // Latin Extended Additional (Vietnamese)
+].join('');
 const wordStart = `(?<!${wordCharacter})`;
 const wordEnd = `(?!${wordCharacter})`;
 const boundary = `(?:${wordStart}(?=${wordCharacter})|(?<=${wordCharacter})${wordEnd})`;
@@ -80,5 +86,6 @@ export function vocabulary(lists: Vocabulary, flags = 'i'): RegExp {
  * whose choices are long named lists, so no source line grows past reading length.
  */
 export function phrase(...parts: (string | readonly string[])[]): RegExp {
-  return new RegExp(parts.map((part) => (typeof part === 'string' ? part : `(?:${part.map(escape).join('|')})`)).join(''));
+  const source = parts.map((part) => (typeof part === 'string' ? part : `(?:${part.map(escape).join('|')})`));
+  return new RegExp(source.join(''));
 }

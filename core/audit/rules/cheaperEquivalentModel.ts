@@ -14,11 +14,13 @@ export const cheaperEquivalentModel: Rule = {
     const recommendation = context.recommendation;
     if (recommendation?.kind !== 'equivalent' || recommendation.savingPercent < minimumSavingPercent) return [];
     const edit = modelEdit(context, recommendation.model);
-    const tier = context.modelInfo?.tier === recommendation.tier ? `the same ${recommendation.tier} tier` : `the ${recommendation.tier} tier`;
+    const sameTier = context.modelInfo?.tier === recommendation.tier;
+    const tier = `${sameTier ? 'the same' : 'the'} ${recommendation.tier} tier`;
+    const calls = context.callsPerDay.toLocaleString('en-US');
     return [{
       message:
-        `${recommendation.model}, of ${tier}, costs ${Math.round(recommendation.savingPercent)} % less than ${context.model} ` +
-        `(saves ${formatUsd(recommendation.savingPerMonth)}/month at ${context.callsPerDay.toLocaleString('en-US')} calls/day) and fits this call.`,
+        `${recommendation.model}, of ${tier}, costs ${Math.round(recommendation.savingPercent)} % less than ` +
+        `${context.model} (saves ${formatUsd(recommendation.savingPerMonth)}/month at ${calls} calls/day) and fits this call.`,
       range: modelRangeOf(context) ?? context.prompt.range,
       costPerMonth: recommendation.savingPerMonth,
       fix: edit ? { description: `Switch to ${recommendation.model}`, edits: [edit] } : undefined,
