@@ -39,7 +39,9 @@ describe('task classification', () => {
     }
   });
 
-  it('agrees with the labelled set on at least 85 % of prompts', () => {
+  it('agrees with the labelled set on at least 85 % of prompts', function () {
+    // The first classification compiles every pattern; on a loaded machine that outlasts mocha's default 2 s.
+    this.timeout(20_000);
     const agreement = reportAgreement(labelledPrompts);
     assert.ok(agreement >= 0.85, `agreement ${(agreement * 100).toFixed(1)} % is below 85 %`);
   });
