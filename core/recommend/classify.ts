@@ -2,7 +2,7 @@
 // lists, expected output length and the call's tools. Every feature that fires adds its weights to the classes it
 // speaks for and leaves a reason, so a classification can always be explained and argued with.
 import { taskClasses, taskClassNames, type TaskClass } from './tiers';
-import { phrase, vocabulary, type Language } from './vocabulary';
+import { phrase, vocabulary, type Language, type WordPattern } from './vocabulary';
 
 /** What the call site tells about a prompt's call, when it is known. */
 export interface CallSiteFacts {
@@ -29,12 +29,12 @@ export interface TaskClassification {
 interface Feature {
   reason: string;
   weights: Partial<Record<TaskClass, number>>;
-  /** On the prompt text (the regex runs on the original text; use the `i` flag for case-insensitivity). */
-  pattern?: RegExp;
+  /** On the prompt text (and on it with hard-wrapped lines joined). */
+  pattern?: WordPattern;
   /** On the call site. */
   test?: (facts: CallSiteFacts) => boolean;
   /** A second pattern that must match as well (a verb and its object, in any order). */
-  requires?: RegExp;
+  requires?: WordPattern;
   /** The feature marks the prompt as needing reasoning (see TaskClassification.reasoningMarkers). */
   marksReasoning?: true;
 }
@@ -191,7 +191,7 @@ const features: Feature[] = [
       ja: ['のみを出力', 'のみ出力', 'だけで答え', 'のみで答え', 'だけを出力', 'はい」か「いいえ'],
       zh: ['只输出', '只回答', '只返回', '仅输出', '仅回答'],
       ko: ['만 답하', '으로만 답', '로만 답', '만 출력', '만 반환'],
-    }, 'im'),
+    }, { multiline: true }),
   },
   {
     reason: 'asks for one of a few listed answers',
@@ -218,7 +218,7 @@ const features: Feature[] = [
           String.raw`\s*(output|label|answer|category|intent|sentiment)\s*:\s*"?[\w-]{1,20}"?\s*$`,
         ),
       ],
-    }, 'm'),
+    }, { multiline: true }),
   },
   {
     reason: 'asks to detect a property of the input (language, risk, topic)',
@@ -290,7 +290,7 @@ const features: Feature[] = [
       en: [
         /\?\s*([\w-]{2,20}, ){3,12}[\w-]{2,20},? or [\w-]{2,20}\.?\s*$/,
       ],
-    }, 'im'),
+    }, { multiline: true }),
   },
   {
     reason: 'a list of short options to choose from',
@@ -299,7 +299,7 @@ const features: Feature[] = [
       en: [
         /:\s*([\w-]{2,20}, ){2,10}[\w-]{2,20},? (or|and) [\w-]{2,20}\.?\s*$/,
       ],
-    }, 'im'),
+    }, { multiline: true }),
   },
   {
     reason: 'moderation, triage or routing task',
@@ -927,7 +927,7 @@ const features: Feature[] = [
       en: [
         /\bin Go\b/, /\busing Go\b/,
       ],
-    }, ''),
+    }, { caseSensitive: true }),
   },
   {
     reason: 'asks for a complete program or script',
@@ -1376,7 +1376,7 @@ const features: Feature[] = [
       en: [
         /\b[A-Z]\w{1,40}\[\w{1,40}\][^\n]{0,200}\n[^\n]{0,200}\b[A-Z]\w{1,40}\[\w{1,40}\]/,
       ],
-    }, ''),
+    }, { caseSensitive: true }),
   },
   {
     reason: 'operates on an environment (files, shell, browser, APIs)',
@@ -1395,7 +1395,7 @@ const features: Feature[] = [
       en: [
         /^\s*\d\.\s.*\b(if|only after|before)\b/,
       ],
-    }, 'im'),
+    }, { multiline: true }),
   },
 
   // Output length from the call site.
@@ -1430,7 +1430,7 @@ function joinWrappedLines(prompt: string): string {
 export function classifyTask(prompt: string, callSite: CallSiteFacts = {}): TaskClassification {
   const scores = Object.fromEntries(taskClasses.map((c) => [c, 0])) as Record<TaskClass, number>;
   const unwrapped = joinWrappedLines(prompt);
-  const matches = (pattern: RegExp) => pattern.test(prompt) || (unwrapped !== prompt && pattern.test(unwrapped));
+  const matches = (pattern: WordPattern) => pattern.test(prompt) || (unwrapped !== prompt && pattern.test(unwrapped));
   const fired: Feature[] = [];
   for (const feature of features) {
     const hit = feature.pattern

@@ -50,6 +50,11 @@ export function unicodeSource(pattern: RegExp): string {
   });
 }
 
+/** A source whose letters are lower case, escapes (`\S`, `\p{L}`) kept: it matches lower-cased text. */
+function lowerCaseSource(source: string): string {
+  return source.replace(/\\[pPu]\{[^}]*\}|\\.|[^\\]+/g, (token) => (token.startsWith('\\') ? token : token.toLowerCase()));
+}
+
 function wordSource(entry: string): string {
   return entry
     .split('…')
@@ -63,22 +68,31 @@ function wordSource(entry: string): string {
     .join(sameSentence);
 }
 
+/** A compiled word list: `test` says whether a text contains any entry. */
+export interface WordPattern {
+  test(text: string): boolean;
+}
+
 /**
- * One pattern matching any entry of any language (flags default to case-insensitive; `u` is always on). The words of
- * spaced languages share one pair of boundary tests, so the engine can still pick candidates by their first letter.
+ * One pattern matching any entry of any language (case-insensitive unless `caseSensitive`). The words of spaced
+ * languages share one pair of boundary tests, so the engine can still pick candidates by their first letter. The
+ * case-insensitive pattern is compiled in lower case and tested on lower-cased text: the `i` flag's Unicode case
+ * folding makes compiling the large lists several times slower.
  */
-export function vocabulary(lists: Vocabulary, flags = 'i'): RegExp {
+export function vocabulary(lists: Vocabulary, options: { multiline?: boolean; caseSensitive?: boolean } = {}): WordPattern {
   const spacedWords: string[] = [];
   const alternatives: string[] = [];
+  const letters = (source: string) => (options.caseSensitive ? source : lowerCaseSource(source));
   for (const [language, entries] of Object.entries(lists) as [Language, readonly (string | RegExp)[]][]) {
     for (const entry of entries) {
-      if (entry instanceof RegExp) alternatives.push(unicodeSource(entry));
-      else if (unspaced.has(language)) alternatives.push(wordSource(entry));
-      else spacedWords.push(wordSource(entry));
+      if (entry instanceof RegExp) alternatives.push(unicodeSource(new RegExp(letters(entry.source))));
+      else if (unspaced.has(language)) alternatives.push(wordSource(letters(entry)));
+      else spacedWords.push(wordSource(letters(entry)));
     }
   }
   if (spacedWords.length) alternatives.unshift(`${wordStart}(?:${spacedWords.join('|')})${wordEnd}`);
-  return new RegExp(alternatives.map((source) => `(?:${source})`).join('|'), `${flags}u`);
+  const pattern = new RegExp(alternatives.map((source) => `(?:${source})`).join('|'), options.multiline ? 'mu' : 'u');
+  return options.caseSensitive ? pattern : { test: (text) => pattern.test(text.toLowerCase()) };
 }
 
 /**
