@@ -750,6 +750,12 @@ const features: Feature[] = [
     pattern: vocabulary({ en: languageNames, ...languageNamesIn }),
   },
   {
+    // A hint, not the task: "answer the question in {language}" sets the reply's language for any task.
+    reason: 'the template input is a language or locale',
+    weights: { translation: 2 },
+    pattern: placeholderNaming(['lang', 'locale']),
+  },
+  {
     reason: 'asks to translate or localise',
     weights: { translation: 4 },
     pattern: vocabulary({
@@ -770,7 +776,7 @@ const features: Feature[] = [
     pattern: vocabulary({
       en: [
         phrase(String.raw`\b(in|into|to|from) `, [...languageNames, 'brazilian portuguese'], String.raw`\b`),
-        /\b(source|target|their|the \w{1,40}'s) language\b/, /\{\w{0,40}(lang(uage)?|locale)\w{0,40}\}/,
+        /\b(source|target|their|the \w{1,40}'s) language\b/,
         phrase(String.raw`\b`, languageNames, String.raw` (version|translation|rendering)s?\b`),
         phrase(String.raw`\b`, languageNames, ' and ', languageNames, String.raw`\b`),
       ],
@@ -1194,22 +1200,23 @@ const features: Feature[] = [
   },
 
   {
-    reason: 'plans around dependencies, capacity or constraints',
+    reason: 'plans around dependencies or capacity',
     weights: { planning: 1, reasoning: 1 },
     marksReasoning: true,
     pattern: vocabulary({
       en: [
-        /\bdependenc(y|ies)\b/, /\bcapacity\b/, /\bconstraints?\b/, /\bcritical path\b/, /\bfreeze (window|period)\b/,
-        /\brollback\b/, /\bblocked by\b/,
+        // Not "constraints": prompts head their rules "Constraints:" whatever the task.
+        /\bdependenc(y|ies)\b/, /\bcapacity\b/, /\bcritical path\b/, /\bfreeze (window|period)\b/, /\brollback\b/,
+        /\bblocked by\b/,
       ],
-      de: ['Abhängigkeit*', 'Kapazität*', 'Randbedingung*'],
-      fr: ['dépendances', 'contraintes', 'capacité'],
-      es: ['dependencias', 'restricciones', 'capacidad'],
-      pt: ['dependências', 'restrições', 'capacidade'],
-      it: ['dipendenze', 'vincoli', 'capacità'],
-      ja: ['依存関係', '制約'],
-      zh: ['依赖关系', '约束', '产能'],
-      ko: ['의존성', '제약'],
+      de: ['Abhängigkeit*', 'Kapazität*'],
+      fr: ['dépendances', 'capacité'],
+      es: ['dependencias', 'capacidad'],
+      pt: ['dependências', 'capacidade'],
+      it: ['dipendenze', 'capacità'],
+      ja: ['依存関係'],
+      zh: ['依赖关系', '产能'],
+      ko: ['의존성'],
     }),
   },
 
