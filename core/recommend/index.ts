@@ -1,6 +1,5 @@
 export { classifyTask, type CallSiteFacts, type TaskClassification } from './classify';
 export {
-  downgradeDoubt,
   recommendModel,
   requiredTaskClasses,
   type Recommendation,

@@ -1,6 +1,8 @@
-// Recommends the cheapest allowed model that can do a prompt's task: the task class decides the tiers that serve
-// it (tiers.ts), and a candidate must also fit the prompt and output in its context window, offer every capability
-// the call uses, be approved by the policy for the environment, and not be deprecated.
+// Recommends the cheapest allowed model that can do a prompt's task. A smaller tier is offered only when the
+// classification is sure of a task that tier serves (tiers.ts) and finds no reasoning marker; otherwise only models
+// of the same or a higher tier, which serve whatever the current one serves, and the advice says why. Every candidate
+// must also fit the prompt and output in its context window, offer every capability the call uses, be approved by
+// the policy for the environment, and not be deprecated.
 import { findModel, ladder, ladderProviders, listModels, tierRank, type ModelInfo, type Tier } from '../models';
 import { approvedModelsFor, isModelApproved, matchesModelGlob, type Policy } from '../policy';
 import { estimatePromptCost, type Nanos } from '../pricing';
@@ -118,20 +120,21 @@ export function recommendModel(input: RecommendInput): TierAdvice {
       ? {
           kind,
           taskClass: classification.taskClass,
-          ...money(best, current, currentPerMonth, saving),
+          ...costs(best, current, currentPerMonth, saving),
           reasons: [...taskEvidence(best.model, classification, required), ...fits, ...passedOver],
           confidence: classification.confidence,
         }
       : {
           kind,
-          ...money(best, current, currentPerMonth, saving),
+          ...costs(best, current, currentPerMonth, saving),
           reasons: [tierEquivalence(best.model, current), ...fits, ...passedOver],
           confidence: 1,
         };
   return notSure ? { recommendation, notSure } : { recommendation };
 }
 
-function money(best: { model: ModelInfo; perMonth: Nanos }, current: ModelInfo, currentPerMonth: Nanos, saving: Nanos) {
+/** The move's models and monthly costs. */
+function costs(best: { model: ModelInfo; perMonth: Nanos }, current: ModelInfo, currentPerMonth: Nanos, saving: Nanos) {
   return {
     model: best.model.id,
     provider: best.model.provider,
@@ -148,7 +151,7 @@ function money(best: { model: ModelInfo; perMonth: Nanos }, current: ModelInfo, 
  * Why the features are not sure enough of a simple task to move the prompt to a smaller tier, or undefined when
  * they are: a reasoning marker, a reasoning task, weak evidence or a close call each withhold the move.
  */
-export function downgradeDoubt(classification: TaskClassification): string | undefined {
+function downgradeDoubt(classification: TaskClassification): string | undefined {
   const { taskClass, confidence, scores, reasoningMarkers } = classification;
   if (reasoningMarkers.length) return `not sure: the prompt may need reasoning (${reasoningMarkers.join('; ')})`;
   if (confidence === 0) return 'not sure: no task features found';
