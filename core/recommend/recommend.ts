@@ -108,7 +108,10 @@ export function recommendModel(input: RecommendInput): TierAdvice {
   // the reasons show why the saving is not larger.
   const passedOver = excluded
     .filter((e) => e.perMonth < best.perMonth)
-    .filter((e) => tierRank(e.model.tier) >= currentRank || required.every((c) => tierServes(e.model.tier, c, outputNeeded)))
+    .filter((e) => {
+      const servesTask = required.every((c) => tierServes(e.model.tier, c, outputNeeded));
+      return tierRank(e.model.tier) >= currentRank || servesTask;
+    })
     .sort((a, b) => a.perMonth - b.perMonth)
     .slice(0, 3)
     .map((e) => `not ${e.model.id}: ${e.why}`);

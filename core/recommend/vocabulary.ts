@@ -52,7 +52,8 @@ export function unicodeSource(pattern: RegExp): string {
 
 /** A source whose letters are lower case, escapes (`\S`, `\p{L}`) kept: it matches lower-cased text. */
 function lowerCaseSource(source: string): string {
-  return source.replace(/\\[pPu]\{[^}]*\}|\\.|[^\\]+/g, (token) => (token.startsWith('\\') ? token : token.toLowerCase()));
+  const escapeOrText = /\\[pPu]\{[^}]*\}|\\.|[^\\]+/g;
+  return source.replace(escapeOrText, (token) => (token.startsWith('\\') ? token : token.toLowerCase()));
 }
 
 function wordSource(entry: string): string {
@@ -79,7 +80,10 @@ export interface WordPattern {
  * case-insensitive pattern is compiled in lower case and tested on lower-cased text: the `i` flag's Unicode case
  * folding makes compiling the large lists several times slower.
  */
-export function vocabulary(lists: Vocabulary, options: { multiline?: boolean; caseSensitive?: boolean } = {}): WordPattern {
+export function vocabulary(
+  lists: Vocabulary,
+  options: { multiline?: boolean; caseSensitive?: boolean } = {},
+): WordPattern {
   const spacedWords: string[] = [];
   const alternatives: string[] = [];
   const letters = (source: string) => (options.caseSensitive ? source : lowerCaseSource(source));

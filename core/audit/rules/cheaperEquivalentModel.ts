@@ -20,7 +20,8 @@ export const cheaperEquivalentModel: Rule = {
     return [{
       message:
         `${recommendation.model}, of ${tier}, costs ${Math.round(recommendation.savingPercent)} % less than ` +
-        `${context.model} (saves ${formatUsd(recommendation.savingPerMonth)}/month at ${calls} calls/day) and fits this call.`,
+        `${context.model} (saves ${formatUsd(recommendation.savingPerMonth)}/month at ${calls} calls/day) ` +
+        'and fits this call.',
       range: modelRangeOf(context) ?? context.prompt.range,
       costPerMonth: recommendation.savingPerMonth,
       fix: edit ? { description: `Switch to ${recommendation.model}`, edits: [edit] } : undefined,

@@ -20,8 +20,8 @@ export const frontierForSimpleTask: Rule = {
     const calls = context.callsPerDay.toLocaleString('en-US');
     return [{
       message:
-        `${recommendation.model} (${recommendation.tier} tier) would do this for ${Math.round(recommendation.savingPercent)} % ` +
-        `less than ${context.model} (saves ${formatUsd(recommendation.savingPerMonth)}/month at ${calls} calls/day); ` +
+        `${recommendation.model} (${recommendation.tier} tier) would do this for ` +
+        `${Math.round(recommendation.savingPercent)} % less than ${context.model} (saves ${formatUsd(recommendation.savingPerMonth)}/month at ${calls} calls/day); ` +
         `${recommendation.reasons[0]}.`,
       range: modelRangeOf(context) ?? context.prompt.range,
       costPerMonth: recommendation.savingPerMonth,
