@@ -360,6 +360,7 @@ function jsonReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
           cost: report.cost,
           unpriced: report.unpriced,
           recommendation: report.recommendation,
+          recommendationNotSure: report.recommendationNotSure,
           score: report.score,
           scoreReasons: report.scoreReasons,
           findings: report.findings,

@@ -72,9 +72,13 @@ function auditPrompt(
   const staticText = parts.map((view) => staticTextOf(view)).join('\n');
   const estimateCost = (staticPrefixTokens: number) =>
     estimatePromptCost({ model, promptTokens, outputTokens, callsPerDay, staticPrefixTokens, customModels: policy.customModels });
-  const recommendation = cost
-    ? recommendModel({ promptText: staticText, promptTokens, outputTokens, model, callsPerDay, callSite: prompt.callSite, policy, environment: options.environment })
-    : undefined;
+  // A cheaper model for a model the code may not use is no advice: a prompt priced with an assumed model gets none.
+  const advice = estimate.modelAssumed
+    ? { notSure: 'not sure: the prompt names no model, so its cost rests on an assumed one' }
+    : cost
+      ? recommendModel({ promptText: staticText, promptTokens, outputTokens, model, callsPerDay, callSite: prompt.callSite, policy, environment: options.environment })
+      : {};
+  const recommendation = advice.recommendation;
 
   const context: RuleContext = {
     source,
@@ -118,7 +122,9 @@ function auditPrompt(
   }
   findings.sort((a, b) => a.range.start - b.range.start);
   const { score, reasons } = scorePrompt(findings, promptTokens, (id) => wasteRules.has(id));
-  return { ...estimate, prompt, recommendation, findings, score, scoreReasons: reasons };
+  const report: PromptReport = { ...estimate, prompt, recommendation, findings, score, scoreReasons: reasons };
+  if (advice.notSure) report.recommendationNotSure = advice.notSure;
+  return report;
 }
 
 // What one input token per call costs per month, by policy, model and volume: the rules price the tokens of each

@@ -35,6 +35,8 @@ export interface Finding {
 export interface PromptReport extends PromptEstimate {
   prompt: ExtractedPrompt;
   recommendation?: Recommendation;
+  /** Why no smaller tier is recommended although one exists ("not sure: …"), for the faces to say so. */
+  recommendationNotSure?: string;
   findings: Finding[];
   /** Efficiency 0–100; 100 means no finding and no wasted tokens. */
   score: number;

@@ -1,7 +1,9 @@
-// Recommends the cheapest allowed model that can do a prompt's task: the task class decides the tiers that serve
-// it (tiers.ts), and a candidate must also fit the prompt and output in its context window, offer every capability
-// the call uses, be approved by the policy for the environment, and not be deprecated.
-import { findModel, ladder, ladderProviders, listModels, type ModelInfo, type Tier } from '../models';
+// Recommends the cheapest allowed model that can do a prompt's task. A smaller tier is offered only when the
+// classification is sure of a task that tier serves (tiers.ts) and finds no reasoning marker; otherwise only models
+// of the same or a higher tier, which serve whatever the current one serves, and the advice says why. Every candidate
+// must also fit the prompt and output in its context window, offer every capability the call uses, be approved by
+// the policy for the environment, and not be deprecated.
+import { findModel, ladder, ladderProviders, listModels, tierRank, type ModelInfo, type Tier } from '../models';
 import { approvedModelsFor, isModelApproved, matchesModelGlob, type Policy } from '../policy';
 import { estimatePromptCost, type Nanos } from '../pricing';
 import { classifyTask, closeRunnerUpShare, type CallSiteFacts, type TaskClassification } from './classify';
@@ -23,7 +25,14 @@ export interface RecommendInput {
 }
 
 export interface Recommendation {
-  taskClass: TaskClass;
+  /**
+   * 'smaller-tier': a smaller tier that serves the task the prompt asks for (a claim about the task, made only on
+   * strong evidence); 'equivalent': a cheaper model of the same or a higher tier, which serves whatever the current
+   * model serves (no claim about the task).
+   */
+  kind: 'smaller-tier' | 'equivalent';
+  /** The task a smaller tier was chosen for; absent for an equivalent model. */
+  taskClass?: TaskClass;
   /** The recommended model. */
   model: string;
   provider: string;
@@ -35,50 +44,101 @@ export interface Recommendation {
   savingPerMonth: Nanos;
   currentPerMonth: Nanos;
   recommendedPerMonth: Nanos;
+  /** Why, one reason per entry: the task and its evidence (smaller tier), the tier, the context window, the call. */
   reasons: string[];
-  /** The classification's confidence, 0…1. */
+  /**
+   * 0…1. A smaller tier: the classification's confidence. An equivalent model: 1, as it rests on the catalog's tiers
+   * and the call's limits, not on reading the prompt.
+   */
   confidence: number;
 }
 
-const defaultEnvironment = 'production';
-/** Below this score the classification is a guess, and the demanding case is assumed as well. */
-const minimumEvidence = 2;
+export interface TierAdvice {
+  recommendation?: Recommendation;
+  /**
+   * Why no smaller tier is recommended although a smaller one exists: the features are not sure the task is simple
+   * ("not sure: …"). Absent when a smaller tier is recommended or none exists.
+   */
+  notSure?: string;
+}
 
-/** The cheapest allowed model that fits the task and the call, or undefined when nothing cheaper fits. */
-export function recommendModel(input: RecommendInput): Recommendation | undefined {
+const defaultEnvironment = 'production';
+/** Below this score the classification is a guess: a phrase that names the task outright scores 3. */
+const minimumEvidence = 3;
+/** Below this confidence the winner is too close to its runner-up, or too thinly supported, to act on. */
+const minimumConfidence = 0.5;
+
+/**
+ * The cheapest allowed model that fits the call: a smaller tier only when the features are sure the task is one it
+ * serves, otherwise a cheaper model of the same or a higher tier. `notSure` says why a smaller tier was withheld.
+ */
+export function recommendModel(input: RecommendInput): TierAdvice {
   const customModels = input.policy?.customModels;
   const current = findModel(input.model, customModels);
-  if (!current) return undefined;
+  if (!current) return {};
   const currentPerMonth = monthlyCost(current, input);
-  if (currentPerMonth === undefined || currentPerMonth === 0) return undefined;
+  if (currentPerMonth === undefined || currentPerMonth === 0) return {};
 
   const classification = classifyTask(input.promptText, input.callSite);
+  const doubt = downgradeDoubt(classification);
   const required = requiredTaskClasses(classification);
   const environment = input.environment ?? defaultEnvironment;
   const outputNeeded = Math.max(input.outputTokens, input.callSite?.maxTokens ?? 0);
+  const currentRank = tierRank(current.tier);
 
   let best: { model: ModelInfo; perMonth: Nanos } | undefined;
+  let smallerExists = false;
   const excluded: { model: ModelInfo; perMonth: Nanos; why: string }[] = [];
   for (const candidate of candidates(current, input, environment)) {
     if (candidate.id === current.id && candidate.provider === current.provider) continue;
+    const smaller = tierRank(candidate.tier) < currentRank;
+    smallerExists ||= smaller;
+    if (smaller && doubt) continue;
     const perMonth = monthlyCost(candidate, input);
     if (perMonth === undefined || perMonth >= currentPerMonth) continue;
-    const why = unfit(candidate, required, input, outputNeeded, environment);
+    // A tier at least the current one's serves whatever the current model serves: no task to check.
+    const why = unfit(candidate, smaller ? required : [], input, outputNeeded, environment);
     if (why) excluded.push({ model: candidate, perMonth, why });
     else if (!best || perMonth < best.perMonth) best = { model: candidate, perMonth };
   }
-  if (!best) return undefined;
+  const notSure = doubt && smallerExists ? doubt : undefined;
+  if (!best) return notSure ? { notSure } : {};
+  const kind = tierRank(best.model.tier) < currentRank ? 'smaller-tier' : 'equivalent';
   // Cheaper models passed over for a limit, a capability or the policy (smaller tiers are implied by the task), so
   // the reasons show why the saving is not larger.
   const passedOver = excluded
-    .filter((e) => e.perMonth < best.perMonth && required.every((c) => tierServes(e.model.tier, c, outputNeeded)))
+    .filter((e) => e.perMonth < best.perMonth)
+    .filter((e) => {
+      const servesTask = required.every((c) => tierServes(e.model.tier, c, outputNeeded));
+      return tierRank(e.model.tier) >= currentRank || servesTask;
+    })
     .sort((a, b) => a.perMonth - b.perMonth)
     .slice(0, 3)
     .map((e) => `not ${e.model.id}: ${e.why}`);
 
   const saving = currentPerMonth - best.perMonth;
+  const fits = callFit(best.model, input, outputNeeded, environment);
+  const recommendation: Recommendation =
+    kind === 'smaller-tier'
+      ? {
+          kind,
+          taskClass: classification.taskClass,
+          ...costs(best, current, currentPerMonth, saving),
+          reasons: [...taskEvidence(best.model, classification, required), ...fits, ...passedOver],
+          confidence: classification.confidence,
+        }
+      : {
+          kind,
+          ...costs(best, current, currentPerMonth, saving),
+          reasons: [tierEquivalence(best.model, current), ...fits, ...passedOver],
+          confidence: 1,
+        };
+  return notSure ? { recommendation, notSure } : { recommendation };
+}
+
+/** The move's models and monthly costs. */
+function costs(best: { model: ModelInfo; perMonth: Nanos }, current: ModelInfo, currentPerMonth: Nanos, saving: Nanos) {
   return {
-    taskClass: classification.taskClass,
     model: best.model.id,
     provider: best.model.provider,
     tier: best.model.tier,
@@ -87,20 +147,33 @@ export function recommendModel(input: RecommendInput): Recommendation | undefine
     savingPerMonth: saving,
     currentPerMonth,
     recommendedPerMonth: best.perMonth,
-    reasons: [...explain(best.model, classification.taskClass, required, classification.reasons, input, outputNeeded, environment), ...passedOver],
-    confidence: classification.confidence,
   };
 }
 
 /**
+ * Why the features are not sure enough of a simple task to move the prompt to a smaller tier, or undefined when
+ * they are: a reasoning marker, a reasoning task, weak evidence or a close call each withhold the move.
+ */
+function downgradeDoubt(classification: TaskClassification): string | undefined {
+  const { taskClass, confidence, scores, reasoningMarkers } = classification;
+  if (reasoningMarkers.length) return `not sure: the prompt may need reasoning (${reasoningMarkers.join('; ')})`;
+  if (confidence === 0) return 'not sure: no task features found';
+  if (taskClass === 'reasoning') return 'not sure: the task reads as multi-step reasoning';
+  if (scores[taskClass] < minimumEvidence) return `not sure: only weak hints of ${taskClassNames[taskClass]}`;
+  if (confidence < minimumConfidence) {
+    return `not sure: ${taskClassNames[taskClass]} is only a guess (confidence ${confidence.toFixed(2)})`;
+  }
+  return undefined;
+}
+
+/**
  * The classes a model must serve for this classification: the winner and any close runner-up, so that when the
- * features cannot tell two classes apart, the harder one decides; with too little evidence, reasoning too.
+ * features cannot tell two classes apart, the harder one decides; when not sure of a simple task, reasoning too.
  */
 export function requiredTaskClasses(classification: TaskClassification): TaskClass[] {
   const top = classification.scores[classification.taskClass];
   const close = taskClasses.filter((c) => c === classification.taskClass || classification.scores[c] >= top * closeRunnerUpShare);
-  // Weak evidence (a stray keyword or two) never justifies a smaller model.
-  return top < minimumEvidence && !close.includes('reasoning') ? [...close, 'reasoning'] : close;
+  return downgradeDoubt(classification) && !close.includes('reasoning') ? [...close, 'reasoning'] : close;
 }
 
 // The provider's ladder, models of that provider the policy approves by name or glob, and the policy's custom
@@ -158,25 +231,31 @@ function monthlyCost(model: ModelInfo, input: RecommendInput): Nanos | undefined
   }
 }
 
-function explain(
-  model: ModelInfo,
-  taskClass: TaskClass,
-  required: readonly TaskClass[],
-  taskReasons: string[],
-  input: RecommendInput,
-  outputNeeded: number,
-  environment: string,
-): string[] {
+function taskEvidence(model: ModelInfo, classification: TaskClassification, required: readonly TaskClass[]): string[] {
+  const also = required.filter((c) => c !== classification.taskClass);
+  return [
+    `task: ${taskClassNames[classification.taskClass]} (confidence ${classification.confidence.toFixed(2)})` +
+      (also.length ? `; also served, being close: ${also.map((c) => taskClassNames[c]).join(', ')}` : ''),
+    // The strongest few features; the full list is classifyTask's.
+    ...classification.reasons.slice(0, 3),
+    'no reasoning markers (sources to reconcile, figures to derive, rules or articles to apply)',
+    `${model.tier} tier serves ${required.map((c) => taskClassNames[c]).join(' and ')}`,
+  ];
+}
+
+function tierEquivalence(model: ModelInfo, current: ModelInfo): string {
+  return model.tier === current.tier
+    ? `same tier as ${current.id} (${model.tier}): serves whatever it serves; no claim about the task`
+    : `${model.tier} tier, above ${current.id}'s ${current.tier}: serves whatever it serves; no claim about the task`;
+}
+
+function callFit(model: ModelInfo, input: RecommendInput, outputNeeded: number, environment: string): string[] {
   const call = input.callSite ?? {};
   const used = [call.usesTools && 'tools', call.jsonMode && 'JSON mode', call.hasImages && 'vision'].filter(Boolean);
-  const also = required.filter((c) => c !== taskClass);
   const tokens = (n: number) => n.toLocaleString('en-US');
   return [
-    `task: ${taskClassNames[taskClass]}${also.length ? ` (also served, being close or uncertain: ${also.map((c) => taskClassNames[c]).join(', ')})` : ''}`,
-    // The strongest few features; the full list is classifyTask's.
-    ...taskReasons.slice(0, 3),
-    `${model.tier} tier serves ${required.map((c) => taskClassNames[c]).join(' and ')}`,
-    `context window ${tokens(model.contextWindow)} fits ${tokens(input.promptTokens)} prompt + ${tokens(outputNeeded)} output tokens`,
+    `context window ${tokens(model.contextWindow)} fits ${tokens(input.promptTokens)} prompt + ` +
+      `${tokens(outputNeeded)} output tokens`,
     ...(used.length ? [`supports ${used.join(', ')}`] : []),
     ...(input.policy?.approvedModels ? [`approved for ${environment}`] : []),
   ];

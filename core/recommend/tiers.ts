@@ -28,7 +28,9 @@ export const tierFit: Record<TaskClass, Record<Tier, Fit>> = {
   rewriting: { small: { maxOutputTokens: 1000 }, medium: true, large: true, frontier: true },
   'code-generation': { small: false, medium: true, large: true, frontier: true },
   reasoning: { small: false, medium: false, large: true, frontier: true },
-  planning: { small: false, medium: false, large: true, frontier: true },
+  // A plain schedule (a rota, a study plan) is within a medium model; plans around dependencies, capacity or
+  // constraints carry reasoning markers (classify.ts), and those keep any prompt off a smaller tier.
+  planning: { small: false, medium: true, large: true, frontier: true },
   agentic: { small: false, medium: false, large: true, frontier: true },
 };
 

@@ -2,6 +2,7 @@
 // checked, documented in `tokenwise audit --rules`, listed in SARIF and configurable in the policy file.
 import type { Rule } from '../types';
 import { cacheUnfriendlyOrder } from './cacheUnfriendlyOrder';
+import { cheaperEquivalentModel } from './cheaperEquivalentModel';
 import { contextOverflowRisk } from './contextOverflowRisk';
 import { duplicateInstruction } from './duplicateInstruction';
 import { fewShotHeavy } from './fewShotHeavy';
@@ -24,6 +25,7 @@ export const rules: readonly Rule[] = [
   unboundedRetry,
   noOutputCap,
   frontierForSimpleTask,
+  cheaperEquivalentModel,
   cacheUnfriendlyOrder,
   duplicateInstruction,
   inefficientPayload,

@@ -11,7 +11,7 @@ describe('audit rules', () => {
     for (const id of [
       'whitespace-waste', 'duplicate-instruction', 'unbounded-context', 'cache-unfriendly-order', 'context-overflow-risk',
       'no-output-cap', 'secret-in-prompt', 'personal-data', 'unapproved-model', 'frontier-for-simple-task',
-      'few-shot-heavy', 'inefficient-payload', 'unbounded-retry',
+      'few-shot-heavy', 'inefficient-payload', 'unbounded-retry', 'cheaper-equivalent-model',
     ]) assert.ok(ids.includes(id), id);
     assert.ok(ids.every((id) => /^[a-z]+(-[a-z]+)*$/.test(id)));
   });
@@ -287,6 +287,44 @@ describe('audit rules', () => {
       const small = source.replace('gpt-4.1', 'gpt-4.1-nano');
       const result = audit(small, { parts: [{ role: 'system', text: system }], call: { text: small.slice(6), model: 'gpt-4.1-nano', maxTokens: 5 } });
       assert.deepEqual(findingsOf(result, 'frontier-for-simple-task'), []);
+    });
+
+    it('stays quiet when a simple verb fronts a task that needs reasoning, and the report says why', () => {
+      const legal = 'Classify the claim as covered or not covered under English and Scottish law, weighing the contradicting witness statements.';
+      const code = source.replace(system, legal);
+      const result = audit(code, { parts: [{ role: 'system', text: legal }], call: { text: code.slice(6), model: 'gpt-4.1', maxTokens: 5 } });
+      assert.deepEqual(findingsOf(result, 'frontier-for-simple-task'), []);
+      assert.match(result.prompts[0]!.recommendationNotSure!, /^not sure: the prompt may need reasoning \(.*jurisdiction/);
+    });
+  });
+
+  describe('cheaper-equivalent-model', () => {
+    // No task features: no smaller tier may be claimed, but a cheaper model of the same tier serves whatever it did.
+    const system = 'Hello there.';
+    const source = `await anthropic.messages.create({ model: 'claude-sonnet-4-0', max_tokens: 300, system: '${system}', messages })`;
+
+    it('reports a cheaper model of the same tier with the saving, no task claim, and a model switch', () => {
+      const result = audit(source, { parts: [{ role: 'system', text: system }], call: { text: source.slice(6), model: 'claude-sonnet-4-0', maxTokens: 300 } });
+      assert.deepEqual(findingsOf(result, 'frontier-for-simple-task'), []);
+      const [finding] = findingsOf(result, 'cheaper-equivalent-model');
+      assert.ok(finding, JSON.stringify(result.prompts[0]?.recommendation));
+      assert.equal(finding.severity, 'info');
+      assert.ok(finding.costPerMonth! > 0);
+      assert.match(finding.message, /^claude-sonnet-5, of the same large tier, costs \d+ % less than claude-sonnet-4-0 \(saves \$[\d,.]+\/month/);
+      assert.doesNotMatch(finding.message, /task/);
+      const recommendation = result.prompts[0]!.recommendation!;
+      assert.equal(recommendation.kind, 'equivalent');
+      assert.equal(recommendation.taskClass, undefined);
+      assert.equal(result.prompts[0]!.recommendationNotSure, 'not sure: no task features found');
+      assert.match(applyEdits(source, finding.fix!.edits), /model: 'claude-sonnet-5'/);
+    });
+
+    it('leaves a smaller tier to frontier-for-simple-task', () => {
+      const classify = 'Classify the support ticket into exactly one category: billing, bug, account or other. Answer with the category name only.';
+      const code = source.replace(system, classify);
+      const result = audit(code, { parts: [{ role: 'system', text: classify }], call: { text: code.slice(6), model: 'claude-sonnet-4-0', maxTokens: 5 } });
+      assert.equal(findingsOf(result, 'cheaper-equivalent-model').length, 0);
+      assert.equal(findingsOf(result, 'frontier-for-simple-task').length, 1);
     });
   });
 

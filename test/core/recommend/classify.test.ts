@@ -39,13 +39,16 @@ describe('task classification', () => {
     }
   });
 
-  it('agrees with the labelled set on at least 85 % of prompts', () => {
+  it('agrees with the labelled set on at least 85 % of prompts', function () {
+    // The first classification compiles every pattern; on a loaded machine that outlasts mocha's default 2 s.
+    this.timeout(20_000);
     const agreement = reportAgreement(labelledPrompts);
     assert.ok(agreement >= 0.85, `agreement ${(agreement * 100).toFixed(1)} % is below 85 %`);
   });
 
   for (const [name, examples] of [['held-out', heldOutPrompts], ['dev', devPrompts]] as const) {
-    it(`agrees with the ${name} set on at least 85 % of prompts`, () => {
+    it(`agrees with the ${name} set on at least 85 % of prompts`, function () {
+      this.timeout(20_000);
       assert.ok(examples.length >= 50);
       for (const taskClass of taskClasses) {
         assert.ok(examples.filter((p) => p.label === taskClass).length >= 5, `too few ${name} ${taskClass} examples`);
@@ -55,7 +58,8 @@ describe('task classification', () => {
     });
   }
 
-  it('agrees with the unseen set on at least 75 % of prompts (38/50 when first scored)', () => {
+  it('agrees with the unseen set on at least 75 % of prompts (38/50 when first scored)', function () {
+    this.timeout(20_000);
     for (const taskClass of taskClasses) {
       assert.ok(unseenPrompts.filter((p) => p.label === taskClass).length >= 4, `too few unseen ${taskClass} examples`);
     }
@@ -65,7 +69,8 @@ describe('task classification', () => {
   });
 
   for (const [name, examples] of [['labelled', labelledPrompts], ['held-out', heldOutPrompts], ['dev', devPrompts], ['unseen', unseenPrompts]] as const) {
-    it(`never lets a misclassification open a tier too small for the task (${name} set)`, () => {
+    it(`never lets a misclassification open a tier too small for the task (${name} set)`, function () {
+      this.timeout(20_000);
       // What matters for a recommendation is the smallest tier the classification allows, not the label itself.
       const unsafe = examples.filter((example) => {
         const required = requiredTaskClasses(classifyTask(example.prompt, example.callSite));

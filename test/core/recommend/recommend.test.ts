@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { findModel, ladder, listModels, type ModelInfo } from '../../../core/models';
+import { findModel, ladder, listModels, tierRank, type ModelInfo } from '../../../core/models';
 import { parsePolicy } from '../../../core/policy';
 import { estimatePromptCost } from '../../../core/pricing';
-import { recommendModel, tierServes, type RecommendInput } from '../../../core/recommend';
+import { recommendModel, tierServes, type Recommendation, type RecommendInput } from '../../../core/recommend';
 import { labelledPrompts } from './labelled';
 
 const triage = labelledPrompts.find((p) => p.app === 'support triage')!;
@@ -21,13 +21,20 @@ function chosenModel(recommendation: { model: string; provider: string }): Model
   return listModels({ provider: recommendation.provider }).find((m) => m.id === recommendation.model) ?? chosenModel(recommendation);
 }
 
+/** The recommendation, which the test expects to exist. */
+function recommend(input: RecommendInput): Recommendation {
+  const { recommendation, notSure } = recommendModel(input);
+  assert.ok(recommendation, notSure ?? 'no recommendation');
+  return recommendation;
+}
+
 function base(prompt: { prompt: string; callSite?: RecommendInput['callSite'] }, model: string): RecommendInput {
   return { promptText: prompt.prompt, promptTokens: 450, outputTokens: 300, model, callsPerDay: 20000, callSite: prompt.callSite };
 }
 
 describe('tier recommendation', () => {
   it('moves a classification prompt from the frontier model to the cheapest small one of the same provider', () => {
-    const recommendation = recommendModel(base(triage, 'gpt-5.6-sol'))!;
+    const recommendation = recommend(base(triage, 'gpt-5.6-sol'));
     assert.equal(recommendation.taskClass, 'classification');
     assert.equal(recommendation.provider, 'openai');
     assert.equal(recommendation.tier, 'small');
@@ -39,7 +46,7 @@ describe('tier recommendation', () => {
   });
 
   it('reports the saving as the pricing module computes it, in integer nano-dollars', () => {
-    const recommendation = recommendModel(base(triage, 'gpt-5.6-sol'))!;
+    const recommendation = recommend(base(triage, 'gpt-5.6-sol'));
     const volume = { promptTokens: 450, outputTokens: 300, callsPerDay: 20000 };
     const from = monthly('gpt-5.6-sol', volume);
     const to = monthly(recommendation.model, volume);
@@ -53,25 +60,25 @@ describe('tier recommendation', () => {
     assert.ok(recommendation.reasons.some((r) => r.includes('classify')));
   });
 
-  it('keeps reasoning on a large model, code generation on medium or above', () => {
-    const reasoning = recommendModel(base(claims, 'claude-opus-5'))!;
-    assert.equal(reasoning.taskClass, 'reasoning');
-    assert.equal(reasoning.tier, 'large');
-    const code = recommendModel(base(sql, 'gpt-5.6-sol'))!;
+  it('keeps reasoning where it is and says why, code generation on medium or above', () => {
+    const reasoning = recommendModel(base(claims, 'claude-opus-5'));
+    assert.equal(reasoning.recommendation, undefined);
+    assert.match(reasoning.notSure!, /^not sure: /);
+    const code = recommend(base(sql, 'gpt-5.6-sol'));
     assert.equal(code.taskClass, 'code-generation');
     assert.equal(code.tier, 'medium');
   });
 
   it('keeps long rewrites off small models', () => {
-    const short = recommendModel({ ...base(releaseNotes, 'claude-opus-5'), outputTokens: 400 })!;
+    const short = recommend({ ...base(releaseNotes, 'claude-opus-5'), outputTokens: 400 });
     assert.equal(short.tier, 'small');
-    const long = recommendModel({ ...base(releaseNotes, 'claude-opus-5'), outputTokens: 3000 })!;
+    const long = recommend({ ...base(releaseNotes, 'claude-opus-5'), outputTokens: 3000 });
     assert.notEqual(long.tier, 'small');
   });
 
   it('never suggests a model whose context window cannot hold prompt and output', () => {
     const promptTokens = 600_000;
-    const recommendation = recommendModel({ ...base(invoice, 'gpt-5.6-sol'), promptTokens })!;
+    const recommendation = recommend({ ...base(invoice, 'gpt-5.6-sol'), promptTokens });
     const model = chosenModel(recommendation);
     assert.ok(model.contextWindow >= promptTokens + 300, `${model.id} has ${model.contextWindow}`);
     assert.notEqual(recommendation.model, 'gpt-5.4-nano');
@@ -79,25 +86,25 @@ describe('tier recommendation', () => {
   });
 
   it('counts the call site max tokens as output that must fit', () => {
-    const uncapped = recommendModel(base(triage, 'moonshotai/kimi-k2-instruct'))!;
+    const uncapped = recommend(base(triage, 'moonshotai/kimi-k2-instruct'));
     assert.equal(uncapped.model, 'llama-3.1-8b-instant');
     // That model writes at most 8,192 tokens, so a call allowed 20,000 goes elsewhere.
-    const capped = recommendModel({ ...base(triage, 'moonshotai/kimi-k2-instruct'), callSite: { maxTokens: 20_000 } })!;
+    const capped = recommend({ ...base(triage, 'moonshotai/kimi-k2-instruct'), callSite: { maxTokens: 20_000 } });
     assert.notEqual(capped.model, 'llama-3.1-8b-instant');
     assert.ok(chosenModel(capped).maxOutputTokens >= 20_000);
   });
 
   it('requires every capability the call uses', () => {
     // Groq's ladder has no vision model: an image call has nowhere cheaper to go.
-    assert.equal(recommendModel({ ...base(triage, 'moonshotai/kimi-k2-instruct'), callSite: { hasImages: true } }), undefined);
+    assert.equal(recommendModel({ ...base(triage, 'moonshotai/kimi-k2-instruct'), callSite: { hasImages: true } }).recommendation, undefined);
     // Its small model has no JSON mode, so a JSON-mode extraction goes to the next model that has it.
-    const json = recommendModel({ ...base(invoice, 'moonshotai/kimi-k2-instruct'), callSite: { jsonMode: true } })!;
+    const json = recommend({ ...base(invoice, 'moonshotai/kimi-k2-instruct'), callSite: { jsonMode: true } });
     assert.notEqual(json.model, 'llama-3.1-8b-instant');
     assert.ok(chosenModel(json).capabilities.jsonMode);
   });
 
   it('keeps agentic prompts with tools on a large model with tool use', () => {
-    const recommendation = recommendModel(base(agent, 'claude-opus-5'))!;
+    const recommendation = recommend(base(agent, 'claude-opus-5'));
     assert.equal(recommendation.taskClass, 'agentic');
     assert.ok(['large', 'frontier'].includes(recommendation.tier));
     assert.ok(chosenModel(recommendation).capabilities.tools);
@@ -106,23 +113,23 @@ describe('tier recommendation', () => {
 
   it('only suggests models the policy approves for the environment, including approved older models', () => {
     const policy = parsePolicy('approvedModels:\n  production: [gpt-4o-mini, "gpt-5.6-*"]\n  development: ["*"]\n', 'tokenwise.config.yaml');
-    const production = recommendModel({ ...base(triage, 'gpt-4o'), policy })!;
+    const production = recommend({ ...base(triage, 'gpt-4o'), policy });
     assert.equal(production.model, 'gpt-4o-mini');
     assert.ok(production.reasons.includes('approved for production'));
-    const development = recommendModel({ ...base(triage, 'gpt-4o'), policy, environment: 'development' })!;
+    const development = recommend({ ...base(triage, 'gpt-4o'), policy, environment: 'development' });
     assert.ok(ladder('openai').some((m) => m.id === development.model), 'a bare "*" approves the ladder, not every old model');
     const flashOnly = parsePolicy('approvedModels:\n  production: [gemini-3.6-flash]\n', 'tokenwise.config.yaml');
-    const google = recommendModel({ ...base(triage, 'gemini-3.1-pro-preview'), policy: flashOnly })!;
+    const google = recommend({ ...base(triage, 'gemini-3.1-pro-preview'), policy: flashOnly });
     assert.equal(google.model, 'gemini-3.6-flash');
     assert.ok(google.reasons.includes('not gemini-3.1-flash-lite: not approved for production'), google.reasons.join('\n'));
     const locked = parsePolicy('approvedModels:\n  default: [gpt-5.6-sol]\n', 'tokenwise.config.yaml');
-    assert.equal(recommendModel({ ...base(triage, 'gpt-5.6-sol'), policy: locked }), undefined);
+    assert.equal(recommendModel({ ...base(triage, 'gpt-5.6-sol'), policy: locked }).recommendation, undefined);
   });
 
   it('stays with the provider unless asked to cross providers', () => {
-    const same = recommendModel(base(triage, 'claude-opus-5'))!;
+    const same = recommend(base(triage, 'claude-opus-5'));
     assert.equal(same.provider, 'anthropic');
-    const across = recommendModel({ ...base(triage, 'claude-opus-5'), acrossProviders: true })!;
+    const across = recommend({ ...base(triage, 'claude-opus-5'), acrossProviders: true });
     assert.ok(across.recommendedPerMonth <= same.recommendedPerMonth);
   });
 
@@ -136,19 +143,18 @@ describe('tier recommendation', () => {
       ].join('\n'),
       'tokenwise.config.yaml',
     );
-    const recommendation = recommendModel({ ...base(triage, 'llama-3.3-70b-internal'), policy })!;
+    const recommendation = recommend({ ...base(triage, 'llama-3.3-70b-internal'), policy });
     // The cheaper tiny model states no context window, so it cannot be shown to fit.
     assert.equal(recommendation.model, 'llama-3.2-3b-internal');
     // A custom model claims no tool use, so a tool-using call stays where it is.
-    assert.equal(recommendModel({ ...base(triage, 'llama-3.3-70b-internal'), policy, callSite: { usesTools: true } }), undefined);
+    assert.equal(recommendModel({ ...base(triage, 'llama-3.3-70b-internal'), policy, callSite: { usesTools: true } }).recommendation, undefined);
   });
 
-  it('returns nothing for unknown models or the cheapest model, and stays large on no evidence', () => {
-    assert.equal(recommendModel(base(triage, 'no-such-model-9000')), undefined);
-    assert.equal(recommendModel(base(triage, 'llama-3.1-8b-instant')), undefined);
-    const unclear = recommendModel({ ...base(triage, 'gpt-5.6-sol'), promptText: 'Hello there.', callSite: undefined })!;
-    assert.equal(unclear.tier, 'large', 'no evidence: only a step down to a model that serves reasoning');
-    assert.equal(unclear.confidence, 0);
+  it('returns nothing for unknown models or the cheapest model, and withholds a smaller tier on no evidence, saying why', () => {
+    assert.equal(recommendModel(base(triage, 'no-such-model-9000')).recommendation, undefined);
+    assert.equal(recommendModel(base(triage, 'llama-3.1-8b-instant')).recommendation, undefined);
+    const unclear = recommendModel({ ...base(triage, 'gpt-5.6-sol'), promptText: 'Hello there.', callSite: undefined });
+    assert.deepEqual(unclear, { notSure: 'not sure: no task features found' }, 'no evidence: no smaller tier, and why');
   });
 
   it('holds its guarantees for any labelled prompt, model and size', function () {
@@ -165,7 +171,7 @@ describe('tier recommendation', () => {
         fc.boolean(),
         (example, model, promptTokens, outputTokens, callSite, acrossProviders) => {
           const input = { promptText: example.prompt, promptTokens, outputTokens, model, callsPerDay: 1000, callSite, policy, acrossProviders };
-          const recommendation = recommendModel(input);
+          const { recommendation } = recommendModel(input);
           if (!recommendation) return;
           const chosen = chosenModel(recommendation);
           assert.ok(chosen.contextWindow >= promptTokens + outputTokens);
@@ -175,7 +181,10 @@ describe('tier recommendation', () => {
           assert.ok(!callSite.hasImages || chosen.capabilities.vision);
           assert.ok(/^(gpt-5|claude-|gemini-|openai\/|llama-)/.test(chosen.id), `${chosen.id} is not approved`);
           assert.ok(acrossProviders || chosen.provider === (findModel(model) ?? ladder('groq').find((m) => m.id === model))!.provider);
-          assert.ok(tierServes(chosen.tier, recommendation.taskClass, outputTokens));
+          const current = findModel(model) ?? ladder('groq').find((m) => m.id === model)!;
+          if (recommendation.kind === 'smaller-tier') assert.ok(tierServes(chosen.tier, recommendation.taskClass!, outputTokens));
+          else assert.ok(tierRank(chosen.tier) >= tierRank(current.tier) && recommendation.taskClass === undefined);
+          assert.ok(recommendation.reasons.length > 0 && recommendation.confidence > 0 && recommendation.confidence <= 1);
           assert.ok(recommendation.savingPerMonth > 0 && recommendation.recommendedPerMonth < recommendation.currentPerMonth);
         },
       ),
