@@ -10,3 +10,4 @@ export * from './models';
 export * from './extract';
 export * from './recommend';
 export * from './audit';
+export * from './diff';

@@ -2,13 +2,14 @@
 // every rule of the table, inline suppressions and the efficiency score. Pure: the caller reads files.
 import { extractPrompts, LineIndex, type ExtractedPrompt, type ExtractResult } from '../extract';
 import { findModel } from '../models';
-import { callsPerDayFor, defaultPolicy, outputTokensFor, ruleSeverity, type Policy } from '../policy';
+import { defaultPolicy, outputTokensFor, ruleSeverity, type Policy } from '../policy';
 import { estimatePromptCost } from '../pricing';
 import { recommendModel } from '../recommend';
 import { getEncoding, resolveTokenizer, scaleCount, type TokenCount } from '../tokens';
 import { rules } from './rules';
 import { scorePrompt } from './score';
 import { parseSuppressions, type Suppressions } from './suppression';
+import { parseVolumeAnnotations, volumeFor, type VolumeAnnotations, type VolumeLookup } from './volume';
 import type { FileAudit, Finding, PartView, PromptReport, RuleContext, VariablePlacement } from './types';
 
 /** The model prompts are costed for when neither the call site, the prompt file nor the policy names one. */
@@ -20,6 +21,11 @@ export interface AuditOptions {
   environment?: string;
   /** Model for prompts whose call site names none; overrides the policy's default model. */
   model?: string;
+  /** Calls per day for prompts that no observation, annotation or policy entry sets (instead of the policy's
+   * `defaultCallsPerDay`). */
+  callsPerDay?: number;
+  /** Observed calls per day by prompt id; they win over every other volume source. */
+  volumes?: VolumeLookup;
 }
 
 const wasteRules = new Set(rules.filter((rule) => rule.waste).map((rule) => rule.id));
@@ -36,7 +42,8 @@ export function auditExtracted(text: string, fileName: string, extracted: Extrac
   if (extracted.prompts.length === 0) return { file: fileName, prompts: [], findings: [], notices };
   const lines = new LineIndex(text);
   const suppressions = parseSuppressions(text, lines);
-  const prompts = extracted.prompts.map((prompt) => auditPrompt(prompt, text, fileName, lines, suppressions, policy, options, notices));
+  const annotations = parseVolumeAnnotations(text, lines, extracted.prompts.every((prompt) => prompt.kind === 'file'));
+  const prompts = extracted.prompts.map((prompt) => auditPrompt(prompt, text, fileName, lines, suppressions, annotations, policy, options, notices));
   const seen = new Set<string>();
   const findings = prompts
     .flatMap((report) => report.findings)
@@ -55,6 +62,7 @@ function auditPrompt(
   fileName: string,
   lines: LineIndex,
   suppressions: Suppressions,
+  annotations: VolumeAnnotations,
   policy: Policy,
   options: AuditOptions,
   notices: string[],
@@ -72,7 +80,8 @@ function auditPrompt(
   const tokens: TokenCount = { ...counted, tokens: counted.tokens + variableTokens, low: counted.low + variableTokens, high: counted.high + variableTokens };
   const promptTokens = tokens.tokens;
   const outputTokens = prompt.callSite?.maxTokens ?? prompt.maxTokens ?? outputTokensFor(policy, fileName, prompt.name);
-  const callsPerDay = callsPerDayFor(policy, fileName, prompt.name);
+  const volume = volumeFor(prompt, fileName, policy, annotations, options);
+  const callsPerDay = volume.callsPerDay;
 
   const estimate = (input: number, output: number, staticPrefixTokens?: number) =>
     estimatePromptCost({ model, promptTokens: input, outputTokens: output, callsPerDay, staticPrefixTokens, customModels: policy.customModels });
@@ -126,7 +135,7 @@ function auditPrompt(
   }
   findings.sort((a, b) => a.range.start - b.range.start);
   const { score, reasons } = scorePrompt(findings, promptTokens, (id) => wasteRules.has(id));
-  return { prompt, model, tokens, outputTokens, callsPerDay, cost, recommendation, findings, score, scoreReasons: reasons };
+  return { prompt, model, tokens, outputTokens, callsPerDay, volumeSource: volume.source, cost, recommendation, findings, score, scoreReasons: reasons };
 }
 
 /** Where the part's text sits verbatim in the source, and where its variables sit in the text. */

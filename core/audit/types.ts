@@ -4,6 +4,7 @@ import type { Policy } from '../policy';
 import type { Nanos, PromptCostEstimate } from '../pricing';
 import type { Recommendation } from '../recommend';
 import type { TokenCount } from '../tokens';
+import type { VolumeSource } from './volume';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -39,6 +40,8 @@ export interface PromptReport {
   tokens: TokenCount;
   outputTokens: number;
   callsPerDay: number;
+  /** Where callsPerDay comes from; only `observed` and `annotation` are facts, the rest are assumptions. */
+  volumeSource: VolumeSource;
   /** Undefined when the model has no price (a notice says so). */
   cost?: PromptCostEstimate;
   recommendation?: Recommendation;

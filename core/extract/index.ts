@@ -1,13 +1,15 @@
 // Finding prompts in code and prompt files. See the README's "Finding prompts" for what is found and how.
 import { extractFile, isPromptFile } from './files';
+import { promptIdentities } from './identity';
 import { extractJavaScript } from './javascript';
 import { finishPrompts } from './prompts';
 import { extractPython } from './python';
-import type { ExtractOptions, ExtractResult } from './types';
+import type { ExtractOptions, ExtractResult, ExtractedPrompt } from './types';
 
 export * from './types';
 export { LineIndex } from './positions';
 export { isPromptFile } from './files';
+export { promptIdentities } from './identity';
 export {
   DEFAULT_VARIABLE_TOKENS,
   UNBOUNDED_VARIABLE_TOKENS,
@@ -45,15 +47,21 @@ export function extractPrompts(text: string, fileName: string, options?: Extract
   try {
     if (isPromptFile(fileName, options)) {
       const found = extractFile(text, fileName, options, notices);
-      return { prompts: finishPrompts([found.draft], text, fileName, found.language, found.options), notices };
+      return { prompts: identified(finishPrompts([found.draft], text, fileName, found.language, found.options), text, fileName, found.language), notices };
     }
     const language = LANGUAGES[extensionOf(fileName)];
     if (language === undefined) return { prompts: [], notices };
     const drafts = language === 'python' ? extractPython(text, fileName, notices) : extractJavaScript(text, fileName, notices);
-    return { prompts: finishPrompts(drafts, text, fileName, language, options), notices };
+    return { prompts: identified(finishPrompts(drafts, text, fileName, language, options), text, fileName, language), notices };
   } catch (error) {
     // A bug here must cost one file's prompts, not the whole run.
     notices.push(`${fileName}: could not extract prompts: ${(error as Error).message}`);
     return { prompts: [], notices };
   }
+}
+
+function identified(prompts: ExtractedPrompt[], text: string, fileName: string, language: string): ExtractedPrompt[] {
+  const ids = promptIdentities(prompts, text, fileName.replace(/\\/g, '/'), language);
+  prompts.forEach((prompt, i) => (prompt.promptId = ids[i]!));
+  return prompts;
 }

@@ -93,7 +93,8 @@ export function markFewShot(parts: DraftPart[]): void {
   }
 }
 
-/** Drafts → public prompts: ranges with line/character, sized variables, ids `${kind}:${name or api}:${ordinal}`. */
+/** Drafts → public prompts: ranges with line/character, sized variables, ids `${kind}:${name or api}:${ordinal}`
+ * (the repository-wide `promptId` is set by extractPrompts once all prompts of the file are known). */
 export function finishPrompts(
   drafts: DraftPrompt[],
   source: string,
@@ -119,7 +120,7 @@ export function finishPrompts(
         if (part.fewShot) finished.fewShot = true;
         return finished;
       });
-      const prompt: ExtractedPrompt = { id: `${key}:${ordinal}`, file, language, kind: draft.kind, range: lines.range(draft.start, draft.end), parts };
+      const prompt: ExtractedPrompt = { id: `${key}:${ordinal}`, promptId: '', file, language, kind: draft.kind, range: lines.range(draft.start, draft.end), parts };
       if (draft.name !== undefined) prompt.name = draft.name;
       const call = draft.call;
       if (call) {

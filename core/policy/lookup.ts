@@ -9,7 +9,12 @@ function matches(glob: string, filePath: string, promptName: string | undefined)
 
 /** Expected calls per day for a prompt, by file path (relative or absolute) or prompt name. */
 export function callsPerDayFor(policy: Policy, filePath: string, promptName?: string): number {
-  return policy.volumes.find((entry) => matches(entry.glob, filePath, promptName))?.callsPerDay ?? policy.defaultCallsPerDay;
+  return volumeEntryFor(policy, filePath, promptName)?.callsPerDay ?? policy.defaultCallsPerDay;
+}
+
+/** The policy's `volumes` entry for a prompt, if one matches. */
+export function volumeEntryFor(policy: Policy, filePath: string, promptName?: string): Policy['volumes'][number] | undefined {
+  return policy.volumes.find((entry) => matches(entry.glob, filePath, promptName));
 }
 
 /** Output tokens to assume for a prompt whose call site sets no max tokens. */
