@@ -147,6 +147,8 @@ function blockName(text: string, open: number): string | undefined {
     const asyncWord = wordBefore(text, start);
     return assignedName(text, asyncWord?.word === 'async' ? asyncWord.start : start);
   }
+  // An object literal assigned to a name (`const handlers = {`, `config: {`): its methods read `handlers.draft`.
+  if (text[k - 1] === '=' || text[k - 1] === ':') return assignedName(text, k);
   // `class Name … {`
   const header = text.slice(Math.max(0, k - 300), k);
   const statementStart = Math.max(header.lastIndexOf(';'), header.lastIndexOf('{'), header.lastIndexOf('}'));
