@@ -64,7 +64,8 @@ export function defaultBranch(root: string): string {
       }
     }
   }
-  throw new GitError('cannot tell the default branch (no origin/HEAD, main or master); give --base REF.');
+  const hint = isShallow(root) ? ' This is a shallow clone: fetch the default branch too (actions/checkout with fetch-depth: 0).' : '';
+  throw new GitError(`cannot tell the default branch (no origin/HEAD, main or master); give --base REF.${hint}`);
 }
 
 /** Where `head` left the default branch: the default base of a diff. */
