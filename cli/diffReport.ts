@@ -272,9 +272,7 @@ function sarifDiff(result: DiffResult, context: DiffContext): object {
   for (const diff of result.prompts) {
     if (!diff.head || diff.newFindings.length === 0) continue;
     const audit = { file: diff.head.file, prompts: [], findings: diff.newFindings, notices: [] };
-    for (const sarif of sarifResults(audit, diff.head.file, context.sources.get(diff.head.file))) {
-      results.push({ ...sarif, properties: { promptId: diff.promptId } } as SarifResult);
-    }
+    for (const sarif of sarifResults(audit, diff.head.file, context.sources.get(diff.head.file))) results.push({ ...sarif, properties: { promptId: diff.promptId } });
   }
   return sarifLog(results, version, context.notices);
 }

@@ -77,4 +77,8 @@ const entries = [
   },
 ];
 
-await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
+// `--only=cli` builds one bundle (dist/cli.js): what the GitHub Action and the GitLab job need.
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const chosen = only ? entries.filter((entry) => entry.outfile === `dist/${only}.js`) : entries;
+if (chosen.length === 0) throw new Error(`no bundle named ${only}`);
+await Promise.all(chosen.map((entry) => build({ ...common, ...entry })));

@@ -240,6 +240,7 @@ function jsonReport(io: CliIO): Report {
         file: audit.file,
         prompts: audit.prompts.map((report) => ({
           id: report.prompt.id,
+          promptId: report.prompt.promptId,
           name: report.prompt.name,
           kind: report.prompt.kind,
           language: report.prompt.language,
@@ -248,6 +249,7 @@ function jsonReport(io: CliIO): Report {
           tokens: report.tokens,
           outputTokens: report.outputTokens,
           callsPerDay: report.callsPerDay,
+          volumeSource: report.volumeSource,
           cost: report.cost,
           recommendation: report.recommendation,
           score: report.score,

@@ -20,6 +20,8 @@ export interface SarifResult {
     };
   }[];
   partialFingerprints?: { [sarifFingerprintKey]: string };
+  /** The stable id of the prompt the finding is about (see ExtractedPrompt.promptId). */
+  properties?: { promptId: string };
 }
 
 /** Our own key: GitHub reserves `primaryLocationLineHash` for the hash it computes itself. */
@@ -38,8 +40,11 @@ export function sarifResults(audit: FileAudit, relativePath: string, source?: st
     occurrences.set(key, seen + 1);
     return { [sarifFingerprintKey]: `${hash(key)}:${seen + 1}` };
   };
+  const promptOf = new Map<FileAudit['findings'][number], string>();
+  for (const report of audit.prompts) for (const finding of report.findings) if (!promptOf.has(finding)) promptOf.set(finding, report.prompt.promptId);
   return audit.findings.map((finding) => ({
     ...(source === undefined ? {} : { partialFingerprints: fingerprint(finding, source) }),
+    ...(promptOf.has(finding) ? { properties: { promptId: promptOf.get(finding)! } } : {}),
     ruleId: finding.ruleId,
     ruleIndex: rules.findIndex((rule) => rule.id === finding.ruleId),
     level: sarifLevel[finding.severity],
