@@ -13,8 +13,12 @@ const fileCount = 10_000;
 const changedCount = 50;
 
 async function child(dir: string): Promise<void> {
-  // The bundle users run, not the sources through a TypeScript loader.
+  // The bundle users run, not the sources through a TypeScript loader; loading it is timed apart (every command
+  // pays it, and it has nothing to do with the size of the change).
+  const loadStarted = performance.now();
   const { runCli } = createRequire(__filename)('../dist/cli.js') as typeof import('../cli/main');
+  const loadSeconds = (performance.now() - loadStarted) / 1000;
+  const loadCpu = process.cpuUsage();
   let output = '';
   const started = performance.now();
   const code = await runCli(['diff', '--base', 'main', '--head', 'feature', '--format', 'json'], {
@@ -25,9 +29,9 @@ async function child(dir: string): Promise<void> {
     cwd: dir,
   });
   const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage();
+  const cpu = process.cpuUsage(loadCpu);
   const totals = JSON.parse(output).totals;
-  process.stdout.write(JSON.stringify({ code, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, totals }));
+  process.stdout.write(JSON.stringify({ code, seconds, loadSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, loadCpuSeconds: (loadCpu.user + loadCpu.system) / 1e6, totals }));
 }
 
 /** A small deterministic generator (mulberry32), so every run diffs the same files. */
@@ -100,7 +104,12 @@ function generate(dir: string): void {
       writeFileSync(path, text.replace(/gpt-4o-mini|gpt-4\.1-mini|claude-haiku-4-5/, 'gpt-4o').replace(/max_tokens: \d+,/, '').replace('Answer', 'Think step by step, then answer'));
     } else if (n < 40) renameSync(path, path.replace(/(\.\w+)$/, '_renamed$1'));
     else if (n < 45) unlinkSync(path);
-    else writeFileSync(path.replace(/(\.\w+)$/, '_new$1'), fileAt(fileCount + n, next).text);
+    else {
+      const added = fileAt(fileCount + n, next);
+      const text = added.text.replace(/(Classify|Summarise|Extract|Translate|Write)/, `New in onboarding step ${n}: greet the customer by name and list the three next steps. $1`);
+      mkdirSync(join(dir, added.path, '..'), { recursive: true });
+      writeFileSync(join(dir, added.path), text);
+    }
   }
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'feature');
@@ -140,15 +149,17 @@ async function main(): Promise<void> {
     const gitTimes = readFileSync(timer.log, 'utf8').trim().split('\n').map(Number);
     const gitSeconds = gitTimes.reduce((sum, nanos) => sum + nanos, 0) / 1e9;
     const beyond = result.seconds - gitSeconds;
-    const { added, removed, changed } = result.totals;
-    console.log(`diff: ${result.seconds.toFixed(2)} s in all; git: ${gitSeconds.toFixed(2)} s in ${gitTimes.length} processes; beyond git: ${beyond.toFixed(2)} s ` +
-      `(${result.cpuSeconds.toFixed(2)} s of CPU for the tokenwise process, start-up included)`);
+    const { added, removed, changed } = result.totals as { added: number; removed: number; changed: number };
+    console.log(`diff: ${result.seconds.toFixed(2)} s; git: ${gitSeconds.toFixed(2)} s in ${gitTimes.length} processes; beyond git: ${beyond.toFixed(2)} s ` +
+      `(${result.cpuSeconds.toFixed(2)} s of CPU in the tokenwise process)`);
+    console.log(`loading the CLI bundle before it: ${result.loadSeconds.toFixed(2)} s (${result.loadCpuSeconds.toFixed(2)} s of CPU), the same for every command`);
     console.log(`prompts: ${changed} changed, ${added} added, ${removed} removed`);
-    console.log(`\n${beyond.toFixed(2)} s beyond git: ${beyond < targetSeconds ? 'within' : 'OVER'} the ${targetSeconds} s target.`);
+    console.log(`\n${beyond.toFixed(2)} s beyond git: ${beyond < targetSeconds ? 'within' : 'OVER'} the ${targetSeconds} s target ` +
+      `(by CPU time, which a loaded machine does not stretch: ${result.cpuSeconds.toFixed(2)} s, ${result.cpuSeconds < targetSeconds ? 'within' : 'OVER'}).`);
     // The machine is shared: when other work holds the cores, wall time exceeds CPU time, and the load says by how much.
     console.log(`Load average during the run: ${loadavg().map((value) => value.toFixed(1)).join(' ')} on ${availableParallelism()} cores.`);
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    if (process.env.KEEP) console.log(scratch); else rmSync(scratch, { recursive: true, force: true });
   }
 }
 

@@ -202,11 +202,12 @@ export function diffAudits(base: readonly FileAudit[], head: readonly FileAudit[
   }
   const unmatchedBase = new Set([...byKey.values()].flat());
 
-  // 2. Text similarity, best pairs first; across files only when the text is nearly the same (a move).
+  // 2. Text similarity, best pairs first.
   const candidates: { base: Entry; head: Entry; similarity: number }[] = [];
   for (const head of unmatchedHead) {
     for (const base of unmatchedBase) {
-      const needed = base.file === head.file ? minimum : Math.max(minimum, 0.8);
+      // Across files, boilerplate call sites look alike: only a nearly unchanged text counts as a move.
+      const needed = base.file === head.file ? minimum : Math.max(minimum, 0.9);
       const similarity = textSimilarity(base.text, head.text, needed);
       if (similarity >= needed) candidates.push({ base, head, similarity });
     }
