@@ -83,6 +83,10 @@ function span(diff: PromptDiff, pick: (state: PromptState | undefined) => string
   return before === after ? after : `${before} → ${after}`;
 }
 
+function delta(diff: PromptDiff): string {
+  return diff.unpriced ? 'no price' : signedUsd(diff.monthlyChange);
+}
+
 function volume(state: PromptState): string {
   return `${calls(state.callsPerDay)}/day (${sourceLabels[state.volumeSource]})`;
 }
@@ -91,7 +95,7 @@ function volume(state: PromptState): string {
 export function describeChange(change: PromptChange): string {
   switch (change.kind) {
     case 'model':
-      return `model ${change.from} → ${change.to}`;
+      return `model ${change.from}${change.fromAssumed ? ' (assumed)' : ''} → ${change.to}${change.toAssumed ? ' (assumed)' : ''}`;
     case 'output-cap':
       if (change.to === undefined) return `output cap removed (was ${count(change.from!)} tokens)`;
       if (change.from === undefined) return `output cap set to ${count(change.to)} tokens`;
@@ -134,7 +138,7 @@ function headline(result: DiffResult): string {
 function summary(result: DiffResult, context: DiffContext): string {
   const { totals } = result;
   const counts = [`${totals.added} added`, `${totals.removed} removed`, `${totals.changed} changed`].join(', ');
-  const unpriced = totals.unpriced > 0 ? `; ${totals.unpriced} without a price (not in the totals)` : '';
+  const unpriced = totals.unpriced > 0 ? `; ${totals.unpriced} with a side that has no price (not in the totals)` : '';
   return `${counts} (${totals.unchanged} unchanged in the changed files); ${formatUsd(totals.baseMonthly)} → ${formatUsd(totals.headMonthly)} per month for the prompts of the changed files${unpriced}; ${assumptions(result, context)}`;
 }
 
@@ -152,7 +156,7 @@ function textDiff(result: DiffResult, context: DiffContext): string {
       span(diff, tokens),
       span(diff, (s) => money(s?.perCall, s !== undefined)),
       span(diff, (s) => money(s?.perMonth, s !== undefined)),
-      signedUsd(diff.monthlyChange),
+      delta(diff),
       volume((diff.head ?? diff.base)!),
     ]);
     const titles = ['STATUS', 'PROMPT', 'TOKENS/CALL', '$/CALL', '$/MONTH', 'Δ $/MONTH', 'VOLUME'];
@@ -206,7 +210,7 @@ function markdownDiff(result: DiffResult, context: DiffContext): string {
   ];
   const rows = result.prompts.map(
     (diff) =>
-      `| \`${cell(diff.promptId)}\` | ${statusMark[diff.status]}${diff.status === 'changed' ? `: ${cell(changeSummary(diff))}` : diff.status === 'added' && diff.newFindings.length > 0 ? `; ${diff.newFindings.length} finding(s)` : ''} | ${span(diff, tokens)} | ${span(diff, (s) => money(s?.perCall, s !== undefined))} | ${span(diff, (s) => money(s?.perMonth, s !== undefined))} | **${signedUsd(diff.monthlyChange)}** |`,
+      `| \`${cell(diff.promptId)}\` | ${statusMark[diff.status]}${diff.status === 'changed' ? `: ${cell(changeSummary(diff))}` : diff.status === 'added' && diff.newFindings.length > 0 ? `; ${diff.newFindings.length} finding(s)` : ''} | ${span(diff, tokens)} | ${span(diff, (s) => money(s?.perCall, s !== undefined))} | ${span(diff, (s) => money(s?.perMonth, s !== undefined))} | **${delta(diff)}** |`,
   );
   const footer = `<sub>${cell(sideLabel(context.base))} → ${cell(sideLabel(context.head))} · prices as of ${pricesAsOf()} · ≈ estimated token counts · months of 30 days · tokenwise ${version}</sub>`;
   const truncationRoom = 400;

@@ -29,7 +29,7 @@ export interface PromptState {
 }
 
 export type PromptChange =
-  | { kind: 'model'; from: string; to: string }
+  | { kind: 'model'; from: string; to: string; fromAssumed: boolean; toAssumed: boolean }
   | { kind: 'output-cap'; from?: number; to?: number }
   | { kind: 'text'; fromTokens: number; toTokens: number }
   | { kind: 'volume'; from: number; to: number }
@@ -45,14 +45,17 @@ export interface PromptDiff {
   changes: PromptChange[];
   /** Findings of the head that the base prompt did not have (all of an added prompt's). */
   newFindings: Finding[];
-  /** head − base cost per month (a side without a price counts as 0). */
+  /** head − base cost per month; 0 when a side that exists has no price (the change cannot be told). */
   monthlyChange: Nanos;
+  /** A side that exists has no price: the prompt is left out of the totals. */
+  unpriced: boolean;
   /** How the pair was matched: by id, or by text similarity (0–1). */
   match?: { by: 'id' } | { by: 'similarity'; similarity: number };
 }
 
 export interface DiffTotals {
-  /** Σ monthly cost of the compared prompts before and after (the changed files' prompts, not the repository's). */
+  /** Σ monthly cost of the compared prompts before and after (the changed files' prompts, not the repository's),
+   * leaving out prompts with a side that has no price, so change = headMonthly − baseMonthly = Σ monthlyChange. */
   baseMonthly: Nanos;
   headMonthly: Nanos;
   change: Nanos;
@@ -63,7 +66,7 @@ export interface DiffTotals {
   changed: number;
   /** Prompts of the compared files that did not change. */
   unchanged: number;
-  /** Prompts without a price on either side: their cost is not in the totals. */
+  /** Changed, added or removed prompts with a side that has no price: not in the totals. */
   unpriced: number;
 }
 
@@ -174,7 +177,7 @@ function sameRules(base: readonly Finding[], head: readonly Finding[]): Finding[
 function classify(base: PromptState, head: PromptState): { changes: PromptChange[]; newFindings: Finding[] } {
   const changes: PromptChange[] = [];
   if (base.promptId !== head.promptId) changes.push({ kind: 'moved', fromId: base.promptId, toId: head.promptId });
-  if (base.model !== head.model) changes.push({ kind: 'model', from: base.model, to: head.model });
+  if (base.model !== head.model) changes.push({ kind: 'model', from: base.model, to: head.model, fromAssumed: base.modelAssumed, toAssumed: head.modelAssumed });
   if (base.outputCap !== head.outputCap) changes.push({ kind: 'output-cap', from: base.outputCap, to: head.outputCap });
   if (base.tokens !== head.tokens) changes.push({ kind: 'text', fromTokens: base.tokens, toTokens: head.tokens });
   if (base.callsPerDay !== head.callsPerDay) changes.push({ kind: 'volume', from: base.callsPerDay, to: head.callsPerDay });
@@ -223,25 +226,38 @@ export function diffAudits(base: readonly FileAudit[], head: readonly FileAudit[
 
   const prompts: PromptDiff[] = [];
   let unchanged = 0;
+  let baseMonthly = 0;
+  let headMonthly = 0;
+  // Only prompts priced on every side they have count: a side without a price has no figure to compare.
+  const priced = (...states: PromptState[]) => states.every((state) => state.perMonth !== undefined);
   for (const pair of pairs) {
-    const { changes, newFindings } = classify(pair.base.state, pair.head.state);
-    const monthlyChange = (pair.head.state.perMonth ?? 0) - (pair.base.state.perMonth ?? 0);
+    const base = pair.base.state;
+    const head = pair.head.state;
+    const comparable = priced(base, head);
+    if (comparable) {
+      baseMonthly += base.perMonth!;
+      headMonthly += head.perMonth!;
+    }
+    const { changes, newFindings } = classify(base, head);
+    const monthlyChange = comparable ? head.perMonth! - base.perMonth! : 0;
     if (changes.length === 0 && monthlyChange === 0) {
       unchanged++;
       continue;
     }
-    prompts.push({ status: 'changed', promptId: pair.head.state.promptId, base: pair.base.state, head: pair.head.state, changes, newFindings, monthlyChange, match: pair.match });
+    prompts.push({ status: 'changed', promptId: head.promptId, base, head, changes, newFindings, monthlyChange, unpriced: !comparable, match: pair.match });
   }
   for (const entry of unmatchedHead.filter((entry) => !pairedHead.has(entry))) {
-    prompts.push({ status: 'added', promptId: entry.state.promptId, head: entry.state, changes: [], newFindings: entry.state.findings, monthlyChange: entry.state.perMonth ?? 0 });
+    headMonthly += entry.state.perMonth ?? 0;
+    const unpriced = !priced(entry.state);
+    prompts.push({ status: 'added', promptId: entry.state.promptId, head: entry.state, changes: [], newFindings: entry.state.findings, monthlyChange: entry.state.perMonth ?? 0, unpriced });
   }
   for (const entry of unmatchedBase) {
-    prompts.push({ status: 'removed', promptId: entry.state.promptId, base: entry.state, changes: [], newFindings: [], monthlyChange: -(entry.state.perMonth ?? 0) });
+    baseMonthly += entry.state.perMonth ?? 0;
+    const unpriced = !priced(entry.state);
+    prompts.push({ status: 'removed', promptId: entry.state.promptId, base: entry.state, changes: [], newFindings: [], monthlyChange: -(entry.state.perMonth ?? 0), unpriced });
   }
   prompts.sort((a, b) => Math.abs(b.monthlyChange) - Math.abs(a.monthlyChange) || a.promptId.localeCompare(b.promptId));
 
-  const baseMonthly = before.reduce((sum, entry) => sum + (entry.state.perMonth ?? 0), 0);
-  const headMonthly = after.reduce((sum, entry) => sum + (entry.state.perMonth ?? 0), 0);
   const volumeSources: DiffResult['volumeSources'] = {};
   for (const diff of prompts) {
     const source = (diff.head ?? diff.base)!.volumeSource;
@@ -258,7 +274,7 @@ export function diffAudits(base: readonly FileAudit[], head: readonly FileAudit[
       removed: prompts.filter((diff) => diff.status === 'removed').length,
       changed: prompts.filter((diff) => diff.status === 'changed').length,
       unchanged,
-      unpriced: prompts.filter((diff) => (diff.head ?? diff.base)!.perMonth === undefined).length,
+      unpriced: prompts.filter((diff) => diff.unpriced).length,
     },
     volumeSources,
   };

@@ -24,7 +24,7 @@ describe('diffAudits', () => {
     const [diff] = result.prompts;
     assert.equal(diff!.status, 'changed');
     assert.equal(diff!.promptId, 'src/triage.ts#triageTicket');
-    assert.deepEqual(diff!.changes.find((c) => c.kind === 'model'), { kind: 'model', from: 'gpt-4o-mini', to: 'gpt-4o' });
+    assert.deepEqual(diff!.changes.find((c) => c.kind === 'model'), { kind: 'model', from: 'gpt-4o-mini', to: 'gpt-4o', fromAssumed: false, toAssumed: false });
     assert.deepEqual(diff!.changes.find((c) => c.kind === 'output-cap'), { kind: 'output-cap', from: 300, to: undefined });
     assert.ok(kinds(diff!.changes).includes('new-findings'), 'no-output-cap is new');
     assert.ok(diff!.newFindings.some((finding) => finding.ruleId === 'no-output-cap'));
@@ -79,6 +79,15 @@ describe('diffAudits', () => {
     assert.ok(Math.abs(result.prompts[0]!.monthlyChange) >= Math.abs(result.prompts[1]!.monthlyChange));
     assert.deepEqual(result.prompts[0]!.changes, [{ kind: 'volume', from: 1000, to: 50_000 }]);
     assert.deepEqual(result.volumeSources, { annotation: 1, default: 1 });
+  });
+
+  it('leaves a prompt without a price on one side out of the totals instead of counting its whole cost as a change', () => {
+    const result = diffAudits(audit({ 'src/triage.ts': triage({ model: 'artifact-model' }) }), audit({ 'src/triage.ts': triage({ model: 'gpt-4o' }) }));
+    const [diff] = result.prompts;
+    assert.equal(diff!.unpriced, true);
+    assert.equal(diff!.monthlyChange, 0);
+    assert.deepEqual(diff!.changes[0], { kind: 'model', from: 'artifact-model', to: 'gpt-4o', fromAssumed: false, toAssumed: false });
+    assert.deepEqual([result.totals.baseMonthly, result.totals.headMonthly, result.totals.change, result.totals.unpriced], [0, 0, 0, 1]);
   });
 
   it('measures text similarity on normalised whitespace, and skips clearly different texts cheaply', () => {
