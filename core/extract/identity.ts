@@ -13,89 +13,102 @@ interface NamedBlock {
   end: number;
 }
 
-const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
 const NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'function', 'return', 'else', 'do', 'try', 'finally', 'async', 'await', 'new', 'typeof', 'in', 'of', 'super']);
+
+const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
+const isSpaceCode = (code: number) => code === 32 || code === 10 || code === 13 || code === 9;
+const REGEX_AFTER = new Set([...'(,=:[!&|?{};+-*%<>~^'].map((c) => c.charCodeAt(0)));
+const REGEX_AFTER_WORD = new Set(['return', 'typeof', 'case', 'in', 'of', 'void', 'yield', 'await']);
+
+/** The text with everything but line breaks in the ranges replaced by spaces (same offsets). */
+function blanked(source: string, ranges: readonly [number, number][]): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    out += source.slice(at, start) + source.slice(start, end).replace(/[^\n]/g, ' ');
+    at = end;
+  }
+  return out + source.slice(at);
+}
 
 /** The source with string, comment and regular-expression contents replaced by spaces (same offsets). */
 function maskJavaScript(source: string): string {
-  const out = source.split('');
-  const blank = (from: number, to: number) => {
-    for (let k = from; k < to; k++) if (out[k] !== '\n') out[k] = ' ';
-  };
-  let lastSignificant = '';
-  let lastWord = '';
-  for (let i = 0; i < source.length; ) {
-    const c = source[i]!;
-    const next = source[i + 1];
-    if (c === '/' && next === '/') {
+  const ranges: [number, number][] = [];
+  const length = source.length;
+  // What came last, to tell a regular expression's `/` from a division: a word, a number, or a punctuator code.
+  let last = 0;
+  let wordStart = 0;
+  let wordEnd = 0;
+  for (let i = 0; i < length; ) {
+    const c = source.charCodeAt(i);
+    const next = source.charCodeAt(i + 1);
+    if (c === 47 && next === 47) {
       const end = source.indexOf('\n', i);
-      const stop = end === -1 ? source.length : end;
-      blank(i, stop);
+      const stop = end === -1 ? length : end;
+      ranges.push([i, stop]);
       i = stop;
-    } else if (c === '/' && next === '*') {
+    } else if (c === 47 && next === 42) {
       const end = source.indexOf('*/', i + 2);
-      const stop = end === -1 ? source.length : end + 2;
-      blank(i, stop);
+      const stop = end === -1 ? length : end + 2;
+      ranges.push([i, stop]);
       i = stop;
-    } else if (c === '"' || c === "'") {
+    } else if (c === 34 || c === 39) {
       // A quoted string cannot span lines unescaped, so a stray quote (JSX text) costs at most one line.
       let k = i + 1;
-      while (k < source.length && source[k] !== c && source[k] !== '\n') k += source[k] === '\\' ? 2 : 1;
-      blank(i + 1, Math.min(k, source.length));
+      while (k < length) {
+        const d = source.charCodeAt(k);
+        if (d === c || d === 10) break;
+        k += d === 92 ? 2 : 1;
+      }
+      ranges.push([i + 1, Math.min(k, length)]);
       i = k + 1;
-      lastSignificant = c;
-    } else if (c === '`') {
+      last = c;
+    } else if (c === 96) {
       // Template literals, `${…}` included: a function defined inside one is not worth the nesting logic.
       let k = i + 1;
       let depth = 0;
-      while (k < source.length) {
-        const d = source[k]!;
-        if (d === '\\') k += 2;
-        else if (depth === 0 && d === '`') break;
+      while (k < length) {
+        const d = source.charCodeAt(k);
+        if (d === 92) k += 2;
+        else if (depth === 0 && d === 96) break;
         else {
-          if (d === '$' && source[k + 1] === '{') depth++, k++;
-          else if (d === '}' && depth > 0) depth--;
+          if (d === 36 && source.charCodeAt(k + 1) === 123) depth++, k++;
+          else if (d === 125 && depth > 0) depth--;
           k++;
         }
       }
-      blank(i + 1, Math.min(k, source.length));
+      ranges.push([i + 1, Math.min(k, length)]);
       i = k + 1;
-      lastSignificant = '`';
-    } else if (c === '/' && (lastSignificant === '' || '(,=:[!&|?{};+-*%<>~^'.includes(lastSignificant) || /^(return|typeof|case|in|of|void|yield|await)$/.test(lastWord))) {
+      last = c;
+    } else if (c === 47 && (last === 0 || REGEX_AFTER.has(last) || (last === -1 && REGEX_AFTER_WORD.has(source.slice(wordStart, wordEnd))))) {
       let k = i + 1;
       let inClass = false;
-      while (k < source.length && source[k] !== '\n') {
-        const d = source[k]!;
-        if (d === '\\') k++;
-        else if (d === '[') inClass = true;
-        else if (d === ']') inClass = false;
-        else if (d === '/' && !inClass) break;
+      while (k < length) {
+        const d = source.charCodeAt(k);
+        if (d === 10) break;
+        if (d === 92) k++;
+        else if (d === 91) inClass = true;
+        else if (d === 93) inClass = false;
+        else if (d === 47 && !inClass) break;
         k++;
       }
-      blank(i + 1, Math.min(k, source.length));
+      ranges.push([i + 1, Math.min(k, length)]);
       i = k + 1;
-      lastSignificant = '/';
-      lastWord = '';
+      last = c;
+    } else if (isWordCode(c)) {
+      let k = i + 1;
+      while (k < length && isWordCode(source.charCodeAt(k))) k++;
+      // -1: a word (a keyword before a regular expression, or a name before a division); -2: a number.
+      last = c >= 48 && c <= 57 ? -2 : -1;
+      wordStart = i;
+      wordEnd = k;
+      i = k;
     } else {
-      if (/[A-Za-z_$0-9]/.test(c)) {
-        IDENTIFIER.lastIndex = i;
-        const word = /[A-Za-z_$]/.test(c) ? IDENTIFIER.exec(source)?.[0] : undefined;
-        if (word) {
-          lastWord = word;
-          lastSignificant = 'a';
-          i += word.length;
-          continue;
-        }
-        lastSignificant = '0';
-        lastWord = '';
-      } else if (!/\s/.test(c)) {
-        lastSignificant = c;
-        lastWord = '';
-      }
+      if (!isSpaceCode(c)) last = c;
       i++;
     }
   }
-  return out.join('');
+  return blanked(source, ranges);
 }
 
 /** The identifier ending right before `end` (after spaces), and where it starts. */
@@ -136,24 +149,14 @@ function blockName(text: string, open: number): string | undefined {
   let k = open;
   while (k > 0 && /\s/.test(text[k - 1]!)) k--;
   // Arrow function body: `name = (…) => {` or `name = x => {`.
-  if (text[k - 1] === '>' && text[k - 2] === '=') {
-    let p = k - 2;
-    while (p > 0 && /\s/.test(text[p - 1]!)) p--;
-    // Return type `(…): T => {` is rare enough to ignore; parameters are `(…)` or one identifier.
-    let start: number;
-    if (text[p - 1] === ')') start = openingParen(text, p - 1);
-    else start = wordBefore(text, p)?.start ?? -1;
-    if (start < 0) return undefined;
-    const asyncWord = wordBefore(text, start);
-    return assignedName(text, asyncWord?.word === 'async' ? asyncWord.start : start);
-  }
+  if (text[k - 1] === '>' && text[k - 2] === '=') return arrowName(text, k - 2);
   // An object literal assigned to a name (`const handlers = {`, `config: {`): its methods read `handlers.draft`.
   if (text[k - 1] === '=' || text[k - 1] === ':') return assignedName(text, k);
   // `class Name … {`
   const header = text.slice(Math.max(0, k - 300), k);
   const statementStart = Math.max(header.lastIndexOf(';'), header.lastIndexOf('{'), header.lastIndexOf('}'));
   const statement = header.slice(statementStart + 1);
-  const classMatch = /\bclass\s+([A-Za-z_$][\w$]*)[^()]*$/.exec(statement);
+  const classMatch = statement.includes('class') ? /\bclass\s+([A-Za-z_$][\w$]*)[^()]*$/.exec(statement) : null;
   if (classMatch) return classMatch[1];
   // `…(params) {` or `…(params): ReturnType {`
   const close = statement.lastIndexOf(')');
@@ -180,6 +183,16 @@ function blockName(text: string, open: number): string | undefined {
   return word.word;
 }
 
+/** The name an arrow function whose `=>` is at `arrow` is assigned to (`const name = async (…) =>`), if any. */
+function arrowName(text: string, arrow: number): string | undefined {
+  let p = arrow;
+  while (p > 0 && /\s/.test(text[p - 1]!)) p--;
+  // Return type `(…): T => {` is rare enough to ignore; parameters are `(…)` or one identifier.
+  const start = text[p - 1] === ')' ? openingParen(text, p - 1) : (wordBefore(text, p)?.start ?? -1);
+  if (start < 0) return undefined;
+  return assignedName(text, asyncStart(text, start));
+}
+
 function asyncStart(text: string, start: number): number {
   const word = wordBefore(text, start);
   return word?.word === 'async' ? word.start : start;
@@ -189,20 +202,22 @@ function javascriptBlocks(source: string): NamedBlock[] {
   const text = maskJavaScript(source);
   const blocks: NamedBlock[] = [];
   const open: { name?: string; start: number }[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '{') open.push({ name: blockName(text, i), start: i });
-    else if (c === '}') {
+  const braces = /[{}]/g;
+  for (let match = braces.exec(text); match; match = braces.exec(text)) {
+    const i = match.index;
+    if (text[i] === '{') open.push({ name: blockName(text, i), start: i });
+    else {
       const block = open.pop();
       if (block?.name !== undefined) blocks.push({ name: block.name, start: block.start, end: i + 1 });
     }
   }
-  // Arrow functions with an expression body (`const triage = (t) => openai.chat…(…)`) end at their statement.
-  const arrow = /(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*(?:async\s*)?(?:\([^)]*\)|[A-Za-z_$][\w$]*)\s*(?::[^=]+)?=>\s*(?!\s*\{)/g;
-  for (const match of text.matchAll(arrow)) {
-    const start = match.index!;
-    const end = expressionEnd(text, start + match[0].length);
-    blocks.push({ name: match[1]!, start, end });
+  // Arrow functions with an expression body (`const triage = (t) => openai.chat…(…)`) end with their expression.
+  for (let arrow = text.indexOf('=>'); arrow >= 0; arrow = text.indexOf('=>', arrow + 2)) {
+    let body = arrow + 2;
+    while (body < text.length && /\s/.test(text[body]!)) body++;
+    if (text[body] === '{') continue;
+    const name = arrowName(text, arrow);
+    if (name !== undefined) blocks.push({ name, start: arrow, end: expressionEnd(text, body) });
   }
   return blocks;
 }
@@ -224,22 +239,25 @@ function expressionEnd(text: string, from: number): number {
 /** Python: `def`/`class` blocks by indentation, strings and comments masked so a dedented prompt text in a
  * triple-quoted string does not end its function. */
 function pythonBlocks(source: string): NamedBlock[] {
-  const out = source.split('');
+  const ranges: [number, number][] = [];
   for (let i = 0; i < source.length; ) {
     const c = source[i]!;
     if (c === '#') {
-      while (i < source.length && source[i] !== '\n') out[i++] = ' ';
+      const end = source.indexOf('\n', i);
+      const stop = end === -1 ? source.length : end;
+      ranges.push([i, stop]);
+      i = stop;
     } else if (c === '"' || c === "'") {
       const triple = source.startsWith(c.repeat(3), i);
       const quote = triple ? c.repeat(3) : c;
       let k = i + quote.length;
       while (k < source.length && !source.startsWith(quote, k) && (triple || source[k] !== '\n')) k += source[k] === '\\' ? 2 : 1;
       // The closing quote too: a `"""` alone on a line at column 0 must not end the function.
-      for (let m = i + 1; m < Math.min(k + quote.length, source.length); m++) if (out[m] !== '\n') out[m] = ' ';
+      ranges.push([i + 1, Math.min(k + quote.length, source.length)]);
       i = k + quote.length;
     } else i++;
   }
-  const text = out.join('');
+  const text = blanked(source, ranges);
   const blocks: NamedBlock[] = [];
   const open: { name: string; indent: number; start: number }[] = [];
   let depth = 0;
