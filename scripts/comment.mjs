@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const marker = '<!-- tokenwise-diff -->';
+const marker = '<!-- tokenwise-diff -->';
 
 const env = process.env;
 const log = (text) => process.stderr.write(`${text}\n`);
@@ -76,7 +76,7 @@ async function findComment(target) {
 }
 
 /** Creates or updates the sticky comment; with no report, only updates an existing one (so it is not stale). */
-export async function upsertComment(target, report, head) {
+async function upsertComment(target, report, head) {
   const existing = await findComment(target);
   if (report === '') {
     if (!existing) return 'none';
@@ -139,12 +139,10 @@ async function main() {
   return code;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main().then(
-    (code) => process.exit(code),
-    (error) => {
-      log(`tokenwise diff: ${error.stack ?? error}`);
-      process.exit(3);
-    },
-  );
-}
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    log(`tokenwise diff: ${error.stack ?? error}`);
+    process.exit(3);
+  },
+);

@@ -1,8 +1,8 @@
 // `tokenwise diff [--base REF] [--head REF|--worktree] [PATH…]`: what a change does to the prompts' tokens and
 // monthly cost. Reads only the files git reports as changed (and the policy file of each state), audits each side
 // with core's audit, and lets core match and classify the prompts.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   auditText,
   defaultPolicy,
@@ -185,8 +185,9 @@ function parseCallsPerDay(text: string): number {
 
 /** A path given on the command line as a repository-relative pathspec; outside the repository is an error. */
 function pathspec(root: string, cwd: string, path: string): string {
-  const rel = relative(root, resolve(cwd, path));
-  if (rel.startsWith('..') || resolve(root, rel) !== resolve(cwd, path)) throw new UsageError(`${path} is outside the repository (${root}).`);
+  // git reports the root with symbolic links resolved (/tmp → /private/tmp): resolve the folder we start from too.
+  const rel = relative(root, resolve(realpathSync(cwd), path));
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw new UsageError(`${path} is outside the repository (${root}).`);
   return rel === '' ? '.' : rel.split(sep).join('/');
 }
 
