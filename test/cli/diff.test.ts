@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../cli/main';
@@ -144,6 +144,18 @@ describe('tokenwise diff', function () {
     changeSomePrompts();
     const json = JSON.parse((await cli(['--base', 'main', '--head', 'feature', '--format', 'json', 'app'], dir)).stdout);
     assert.deepEqual(json.prompts.map((p: { promptId: string }) => p.promptId), ['app/classify.py#classify']);
+  });
+
+  it('takes paths relative to the folder it runs in, through a symbolic link too', async () => {
+    changeSomePrompts();
+    const link = `${dir}-link`;
+    symlinkSync(dir, link);
+    try {
+      const json = JSON.parse((await cli(['--base', 'main', '--head', 'feature', '--format', 'json', '.'], join(link, 'app'))).stdout);
+      assert.deepEqual(json.prompts.map((p: { promptId: string }) => p.promptId), ['app/classify.py#classify']);
+    } finally {
+      rmSync(link, { force: true });
+    }
   });
 
   it('fails its gates with their own exit codes', async () => {
