@@ -28,6 +28,12 @@ export const ExitCode = {
   badInput: 2,
   /** An unexpected internal error. */
   internal: 3,
+  /** diff: the monthly cost rises by more than --fail-on-increase. */
+  costIncrease: 4,
+  /** diff: the change introduces findings (--fail-on new-findings). */
+  newFindings: 5,
+  /** diff: both of its gates failed. */
+  costIncreaseAndNewFindings: 6,
 } as const;
 
 /** An error whose message is meant for the user as it stands. */

@@ -5,6 +5,7 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   audit: { summary: 'Audit prompts in code and prompt files: tokens, cost, findings', load: async () => (await import('./commands/audit')).run },
+  diff: { summary: 'Compare the prompts of two git states: tokens, cost per month, new findings', load: async () => (await import('./commands/diff')).run },
   count: { summary: 'Count the tokens of a file or request', load: async () => (await import('./commands/count')).run },
   cost: { summary: 'Price a prompt file per call, day and month', load: async () => (await import('./commands/cost')).run },
   models: { summary: 'List models with prices, context and tier', load: async () => (await import('./commands/models')).run },

@@ -12,3 +12,4 @@ export * from './recommend';
 export * from './estimate';
 export * from './audit';
 export { editDistance } from './editDistance';
+export * from './diff';

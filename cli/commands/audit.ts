@@ -344,6 +344,7 @@ function jsonReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
         file: audit.file,
         prompts: audit.prompts.map((report) => ({
           id: report.prompt.id,
+          promptId: report.prompt.promptId,
           name: report.prompt.name,
           kind: report.prompt.kind,
           language: report.prompt.language,

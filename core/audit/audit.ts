@@ -10,6 +10,7 @@ import { addRawCount, resolveTokenizer, scaleKindCounts } from '../tokens';
 import { rules } from './rules';
 import { scorePrompt } from './score';
 import { parseSuppressions, type Suppressions } from './suppression';
+import { knownVolumeOf, parseVolumeAnnotations, type VolumeAnnotations, type VolumeLookup } from './volume';
 import type { FileAudit, Finding, PromptReport, RuleContext } from './types';
 
 export interface AuditOptions {
@@ -18,6 +19,8 @@ export interface AuditOptions {
   environment?: string;
   /** Model for prompts that name none; overrides the policy's default model (and is labelled assumed all the same). */
   model?: string;
+  /** Observed calls per day by prompt id; with `tokenwise-volume` annotations, they win over the policy's volumes. */
+  volumes?: VolumeLookup;
 }
 
 const wasteRules = new Set(rules.filter((rule) => rule.waste).map((rule) => rule.id));
@@ -38,7 +41,8 @@ export function auditExtracted(text: string, fileName: string, extracted: Extrac
   if (extracted.prompts.length === 0) return { file: fileName, prompts: [], findings: [], notices, ...unread };
   const lines = new LineIndex(text);
   const suppressions = parseSuppressions(text, lines);
-  const prompts = extracted.prompts.map((prompt) => auditPrompt(prompt, text, fileName, lines, suppressions, policy, options, notices));
+  const annotations = parseVolumeAnnotations(text, lines, extracted.prompts.every((prompt) => prompt.kind === 'file'));
+  const prompts = extracted.prompts.map((prompt) => auditPrompt(prompt, text, fileName, lines, suppressions, annotations, policy, options, notices));
   const seen = new Set<string>();
   const findings = prompts
     .flatMap((report) => report.findings)
@@ -57,12 +61,14 @@ function auditPrompt(
   fileName: string,
   lines: LineIndex,
   suppressions: Suppressions,
+  annotations: VolumeAnnotations,
   policy: Policy,
   options: AuditOptions,
   notices: string[],
 ): PromptReport {
   const parts = partViews(prompt, source);
-  const estimate = estimatePrompt(prompt, source, { policy, defaultModel: options.model, fileName }, parts);
+  const knownVolume = knownVolumeOf(prompt, annotations, options.volumes);
+  const estimate = estimatePrompt(prompt, source, { policy, defaultModel: options.model, fileName, ...(knownVolume ? { knownVolume } : {}) }, parts);
   const { model, outputTokens, callsPerDay, cost } = estimate;
   const promptTokens = estimate.tokens.tokens;
   // Resolved once per prompt: the rules count many small pieces of text.

@@ -20,8 +20,9 @@ export interface SarifResult {
     };
   }[];
   partialFingerprints?: { [sarifFingerprintKey]: string };
-  /** The numbers of the prompt the finding is about, as every other face shows them (core's estimatePrompt). */
-  properties?: { tokenwise: SarifPromptNumbers };
+  /** The stable id of the prompt the finding is about (ExtractedPrompt.promptId) and its numbers, as every other face
+   * shows them (core's estimatePrompt). */
+  properties?: { promptId: string; tokenwise?: SarifPromptNumbers };
 }
 
 export interface SarifPromptNumbers {
@@ -66,7 +67,7 @@ export function sarifResults(audit: FileAudit, relativePath: string, source?: st
     ruleIndex: rules.findIndex((rule) => rule.id === finding.ruleId),
     level: sarifLevel[finding.severity],
     message: { text: finding.message },
-    ...(report ? { properties: { tokenwise: promptNumbers(report) } } : {}),
+    ...(report ? { properties: { promptId: report.prompt.promptId, tokenwise: promptNumbers(report) } } : {}),
     locations: [{
       physicalLocation: {
         artifactLocation: { uri },
@@ -88,7 +89,7 @@ function sameFinding(a: Finding, b: Finding): boolean {
 
 function promptNumbers(report: PromptReport): SarifPromptNumbers {
   return {
-    promptId: report.prompt.id,
+    promptId: report.prompt.promptId,
     model: report.model,
     modelSource: report.modelSource,
     modelAssumed: report.modelAssumed,

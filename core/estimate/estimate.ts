@@ -39,7 +39,19 @@ export type ModelSource = 'code' | 'code-fallback' | 'file' | 'request' | 'optio
 export type OutputSource = 'call' | 'file' | 'request' | 'option' | 'policy' | 'policy-default';
 
 /** Where the calls per day come from: an option, a `volumes` entry of the policy, or its default (an assumption). */
-export type VolumeSource = 'option' | 'policy' | 'policy-default';
+/**
+ * Where calls per day come from, first that knows wins: `option` (an explicit choice, `tokenwise cost --calls-per-day`),
+ * `observed` (traffic a ledger has seen), `annotation` (a `tokenwise-volume:` comment), `policy` (a `volumes`
+ * entry), `policy-default` (`defaultCallsPerDay`, which the editor setting and `--calls-per-day` of audit and diff
+ * fill). Only observed and annotated volumes are facts about the prompt; the default is labelled an assumption.
+ */
+export type VolumeSource = 'option' | 'observed' | 'annotation' | 'policy' | 'policy-default';
+
+/** A volume the prompt's traffic or code states. */
+export interface KnownVolume {
+  callsPerDay: number;
+  source: 'observed' | 'annotation';
+}
 
 /** One line of a prompt's count: a role's messages, tool definitions, images, or the framing around messages. */
 export interface CountPart {
@@ -82,6 +94,8 @@ export interface EstimateOptions {
   provider?: string;
   outputTokens?: number;
   callsPerDay?: number;
+  /** The prompt's observed or annotated volume, which wins over the policy's. */
+  knownVolume?: KnownVolume;
   /** Tokens at the start of the prompt that are the same on every call, when the caller knows better than the parts. */
   staticPrefixTokens?: number;
   /** Path the policy's globs are matched against (the prompt's file by default). */
@@ -269,6 +283,7 @@ function outputFromPolicy(policy: Policy, fileName: string, promptName: string |
 
 function volumeOf(policy: Policy, fileName: string, promptName: string | undefined, options: EstimateOptions): { callsPerDay: number; source: VolumeSource } {
   if (options.callsPerDay !== undefined) return { callsPerDay: options.callsPerDay, source: 'option' };
+  if (options.knownVolume) return options.knownVolume;
   const entry = callsPerDayEntry(policy, fileName, promptName);
   return entry ? { callsPerDay: entry.callsPerDay, source: 'policy' } : { callsPerDay: policy.defaultCallsPerDay, source: 'policy-default' };
 }

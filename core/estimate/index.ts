@@ -10,6 +10,7 @@ export {
   staticTextOf,
   type CountPart,
   type EstimateOptions,
+  type KnownVolume,
   type ModelSource,
   type OutputSource,
   type PartView,

@@ -1,5 +1,6 @@
 // Finding prompts in code and prompt files. See the README's "Finding prompts" for what is found and how.
 import { extractFile, isPromptFile } from './files';
+import { promptIdentities } from './identity';
 import { extractJavaScript } from './javascript';
 import { finishPrompts, finishUnreadCalls } from './prompts';
 import { extractPython } from './python';
@@ -9,6 +10,7 @@ import type { ExtractedPrompt, ExtractOptions, ExtractResult } from './types';
 export * from './types';
 export { LineIndex } from './positions';
 export { isPromptFile } from './files';
+export { promptIdentities } from './identity';
 export {
   DEFAULT_VARIABLE_TOKENS,
   UNBOUNDED_VARIABLE_TOKENS,
@@ -54,16 +56,26 @@ export function extractPrompts(text: string, fileName: string, options?: Extract
     if (isPromptFile(fileName, options)) {
       const found = extractFile(text, fileName, options, notices);
       if (!found) return { prompts: [], unreadCalls: [], notices };
-      return { prompts: finishPrompts([found.draft], text, fileName, found.language, found.options), unreadCalls: [], notices };
+      return {
+        prompts: identified(finishPrompts([found.draft], text, fileName, found.language, found.options), text, fileName, found.language),
+        unreadCalls: [],
+        notices,
+      };
     }
     const language = LANGUAGES[extensionOf(fileName)];
     if (language === undefined) return { prompts: [], unreadCalls: [], notices };
     const unread: UnreadCallDraft[] = [];
     const drafts = language === 'python' ? extractPython(text, fileName, notices, unread) : extractJavaScript(text, fileName, notices, unread);
-    return { prompts: finishPrompts(drafts, text, fileName, language, options), unreadCalls: finishUnreadCalls(unread, text), notices };
+    return { prompts: identified(finishPrompts(drafts, text, fileName, language, options), text, fileName, language), unreadCalls: finishUnreadCalls(unread, text), notices };
   } catch (error) {
     // A bug here must cost one file's prompts, not the whole run.
     notices.push(`${fileName}: could not extract prompts: ${(error as Error).message}`);
     return { prompts: [], unreadCalls: [], notices };
   }
+}
+
+function identified(prompts: ExtractedPrompt[], text: string, fileName: string, language: string): ExtractedPrompt[] {
+  const ids = promptIdentities(prompts, text, fileName.replace(/\\/g, '/'), language);
+  prompts.forEach((prompt, i) => (prompt.promptId = ids[i]!));
+  return prompts;
 }

@@ -144,7 +144,8 @@ export function markFewShot(parts: DraftPart[]): void {
   }
 }
 
-/** Drafts → public prompts: ranges with line/character, sized variables, ids `${kind}:${name or api}:${ordinal}`. */
+/** Drafts → public prompts: ranges with line/character, sized variables, ids `${kind}:${name or api}:${ordinal}`
+ * (the repository-wide `promptId` is set by extractPrompts once all prompts of the file are known). */
 export function finishPrompts(
   drafts: DraftPrompt[],
   source: string,
@@ -173,7 +174,7 @@ export function finishPrompts(
       const call = draft.call;
       const model = draft.model ?? call?.model;
       const modelSource: ModelResolution = model === undefined ? 'unknown' : draft.model !== undefined ? 'literal' : (call?.modelSource ?? 'literal');
-      const prompt: ExtractedPrompt = { id: `${key}:${ordinal}`, file, language, kind: draft.kind, range: lines.range(draft.start, draft.end), parts, modelSource };
+      const prompt: ExtractedPrompt = { id: `${key}:${ordinal}`, promptId: '', file, language, kind: draft.kind, range: lines.range(draft.start, draft.end), parts, modelSource };
       if (draft.name !== undefined) prompt.name = draft.name;
       if (call) {
         prompt.callSite = {

@@ -83,6 +83,9 @@ export interface CallSite {
 export interface ExtractedPrompt {
   /** Stable within a file while the code around it keeps its shape: `${kind}:${name or api}:${ordinal}`. */
   id: string;
+  /** Stable and readable across the repository: `src/triage.ts#triageTicket`, a prompt file's front-matter `name`.
+   * Unchanged by edits that keep the prompt in its function (or variable) and file; see identity.ts. */
+  promptId: string;
   file: string;
   language: string;
   kind: 'call' | 'binding' | 'file';

@@ -3,3 +3,4 @@ export * from '../index';
 export * from './policyFile';
 export * from './workspace';
 export * from './prices';
+export * from './git';

@@ -12,6 +12,7 @@ import { generatePromptSet } from '../support/promptSet';
 
 interface AuditPrompt {
   id: string;
+  promptId: string;
   kind: string;
   range: { startLine: number };
   model: string;
@@ -86,7 +87,7 @@ describe('one number in every CLI face', function () {
     for (const result of results) {
       const numbers = result.properties?.tokenwise;
       assert.ok(numbers, result.message.text);
-      const prompt = audited.get(result.locations[0]!.physicalLocation.artifactLocation.uri)?.find((p) => p.id === numbers.promptId);
+      const prompt = audited.get(result.locations[0]!.physicalLocation.artifactLocation.uri)?.find((p) => p.promptId === numbers.promptId);
       assert.ok(prompt, JSON.stringify(numbers));
       assert.equal(numbers.tokens, prompt.tokens.tokens);
       assert.equal(numbers.costPerCall, prompt.cost?.perCall);

@@ -85,6 +85,7 @@ export function buildPrompt(source: string, fileName: string, spec: PromptSpec, 
   const last = parts[parts.length - 1]!.range;
   return {
     id: `${spec.kind ?? 'call'}:${spec.name ?? 'prompt'}:${ordinal}`,
+    promptId: `${fileName}#${spec.name ?? 'prompt'}${ordinal > 0 ? `~${ordinal + 1}` : ''}`,
     file: fileName,
     language: spec.language ?? (fileName.endsWith('.py') ? 'python' : 'typescript'),
     kind: spec.kind ?? (call ? 'call' : 'binding'),
