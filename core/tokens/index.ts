@@ -4,4 +4,5 @@ export { resolveTokenizer, UnknownModelError, type ResolveOptions, type Tokenize
 export { countTokens, scaleCount, type TokenCount } from './count';
 export { countChatRequest, ChatRequestError, type ChatTokenCount } from './chat';
 export { anthropicImageTokens, geminiImageTokens, imageSize, openAiImageTokens, type ImageDetail, type ImageSize, type ImageTokens } from './images';
-export { ExactTokenCounter, fnv1a64, type ExactCountConfig, type ExactCountProvider } from './remote';
+export { ExactCountConfigError, ExactTokenCounter, fnv1a64, type ExactCountConfig, type ExactCountProvider } from './remote';
+export { baseUrlProblem, officialBaseUrls } from './baseUrl';
