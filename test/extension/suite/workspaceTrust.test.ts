@@ -83,6 +83,25 @@ describe(`workspace trust and stored keys (${mode})`, () => {
     }
   });
 
+  if (vscode.workspace.isTrusted) {
+    it('keeps exact counts off when the base URL the user set may not receive the key (http to another machine)', async () => {
+      const editor = await openFixture('src/claude.ts');
+      try {
+        await vscode.commands.executeCommand('tokenwise.setApiKey', 'anthropic', 'stored-anthropic-key');
+        await setSetting('exactCounts.baseUrl', 'http://collector.example.com');
+        await setSetting('exactCounts.provider', 'anthropic');
+        const host = watchHostNetwork({ passOn: false });
+        const hover = await hoverText(editor.document.uri, inClaudePrompt).finally(() => host.stop());
+        assert.deepEqual(host.requests, [], 'neither the refused URL nor, in its place, the provider');
+        assert.doesNotMatch(hover, /Exact count/);
+      } finally {
+        await setSetting('exactCounts.provider', undefined);
+        await setSetting('exactCounts.baseUrl', undefined);
+        await vscode.commands.executeCommand('tokenwise.setApiKey', 'anthropic', '');
+      }
+    });
+  }
+
   if (!vscode.workspace.isTrusted) {
     it('sends no prompt text in Restricted Mode even to a server the user chose, and says why', async () => {
       const api = await extensionApi();
