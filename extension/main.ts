@@ -53,8 +53,8 @@ export function activate(extension: vscode.ExtensionContext): TokenwiseApi {
       if (event.affectsConfiguration('tokenwise')) void c.reloadSettings();
     }),
   );
-  // Trust lifts Restricted Mode: the workspace's restricted settings now apply, and exact counts (if the user turned
-  // them on) with them; the status bar's note goes.
+  // Trust lifts Restricted Mode: exact counts, if the user turned them on, apply from the next hover; re-reading the
+  // settings refreshes the status bar, whose note goes.
   c.own(vscode.workspace.onDidGrantWorkspaceTrust(() => void c.reloadSettings()));
   // The policy file and the first audits of already-open editors come after activation returns.
   setTimeout(() => {

@@ -164,7 +164,7 @@ async function runRestrictedMode() {
       extensionPath: root,
       testsPath: join(outDir, 'index.js'),
       folder: workspace,
-      timeoutMs: 120_000,
+      timeoutMs: 180_000,
       log: (_type, args) => lines.push(format(...args)),
     });
     const start = lines.findIndex((line) => line.startsWith('── tokenwise extension'));
@@ -202,7 +202,7 @@ async function runWebBuild() {
       extensionPath: root,
       testsPath: webTests,
       folder: workspace,
-      timeoutMs: 120_000,
+      timeoutMs: 240_000,
       log: (_type, args) => lines.push(format(...args)),
     });
     const ours = lines.filter((line) => /^ {2}[✔✘] web:|^web extension:/.test(line));
