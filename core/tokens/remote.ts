@@ -36,7 +36,14 @@ const baseUrl = z.string().superRefine((value, ctx) => {
 const configSchema = z.object({ anthropicBaseUrl: baseUrl.optional(), geminiBaseUrl: baseUrl.optional() });
 
 /** A configuration the counter refuses to send a key with; the message names the field. */
-export class ExactCountConfigError extends Error {}
+export class ExactCountConfigError extends Error {
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${field}: ${problem}`);
+  }
+}
 
 const anthropicAnswer = z.object({ input_tokens: z.number().int().nonnegative() });
 const geminiAnswer = z.object({ totalTokens: z.number().int().nonnegative() });
@@ -56,7 +63,7 @@ export class ExactTokenCounter {
     const checked = configSchema.safeParse(config);
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
-      throw new ExactCountConfigError(`${issue.path.join('.')}: ${issue.message}`);
+      throw new ExactCountConfigError(issue.path.join('.'), issue.message);
     }
     this.baseUrls = {
       anthropic: normalBaseUrl(config.anthropicBaseUrl ?? officialBaseUrls.anthropic),
