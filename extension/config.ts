@@ -4,10 +4,25 @@
 import * as vscode from 'vscode';
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
+import { baseUrlProblem } from '../core';
 
 z.config(en());
 
 const trimmed = z.string().check(z.trim());
+
+/** A path inside the first workspace folder: a workspace may choose its policy file, but not one outside itself. */
+const policyPath = trimmed.check(
+  z.refine((path) => !/^([/\\]|[A-Za-z]:)/.test(path) && !path.split(/[/\\]/).includes('..'), {
+    error: 'expected a path inside the first workspace folder (relative, without ..)',
+  }),
+);
+
+const baseUrl = trimmed.check(
+  z.superRefine((url, ctx) => {
+    const problem = url === '' ? undefined : baseUrlProblem(url);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+);
 
 const settingsSchema = z.object({
   defaultModel: z._default(trimmed, ''),
@@ -15,9 +30,9 @@ const settingsSchema = z.object({
   outputTokens: z._default(z.nullable(z.int().check(z.positive())), null),
   lensesEnabled: z._default(z.boolean(), true),
   lensLanguages: z._default(z.record(z.string(), z.boolean()), {}),
-  policyFile: z._default(trimmed, ''),
+  policyFile: z._default(policyPath, ''),
   exactCountsProvider: z._default(z.enum(['off', 'anthropic', 'google']), 'off'),
-  exactCountsBaseUrl: z._default(z.union([z.url({ protocol: /^https?$/ }), z.literal('')]), ''),
+  exactCountsBaseUrl: z._default(baseUrl, ''),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -33,16 +48,29 @@ const keys: Record<keyof Settings, string> = {
   exactCountsBaseUrl: 'exactCounts.baseUrl',
 };
 
+/**
+ * The settings that decide where prompt text and a key go. Declared `"scope": "application"` in package.json, so VS
+ * Code ignores them in workspace and folder settings; read from the user's own settings only all the same, so a
+ * workspace value could not reach them even if the declaration were lost.
+ */
+export const userOnlySettings: ReadonlySet<keyof Settings> = new Set(['exactCountsProvider', 'exactCountsBaseUrl']);
+
 export function readSettings(report: (message: string) => void): Settings {
   const section = vscode.workspace.getConfiguration('tokenwise');
-  const raw = Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, section.get(key)]));
+  const raw = Object.fromEntries(
+    Object.entries(keys).map(([field, key]) => [field, userOnlySettings.has(field as keyof Settings) ? section.inspect(key)?.globalValue : section.get(key)]),
+  );
   const result = settingsSchema.safeParse(raw);
   if (result.success) return result.data;
   const settings: Record<string, unknown> = { ...raw };
   for (const issue of result.error.issues) {
     const field = String(issue.path[0]) as keyof Settings;
-    report(`Setting tokenwise.${keys[field]} ignored: ${issue.message}`);
+    // A proxy the user chose but that may not receive the key leaves exact counts off, rather than sending the text
+    // to the provider directly instead.
+    const consequence = field === 'exactCountsBaseUrl' ? '; exact counts stay off until it is fixed' : '';
+    report(`Setting tokenwise.${keys[field]} ignored: ${issue.message}${consequence}`);
     delete settings[field];
+    if (field === 'exactCountsBaseUrl') settings.exactCountsProvider = 'off';
   }
   return settingsSchema.parse(settings);
 }

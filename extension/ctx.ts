@@ -32,7 +32,7 @@ export class Ctx implements vscode.Disposable {
     this.policy = this.own(new PolicyFile(this.engine));
     this.analysis = this.own(new Analysis(this.engine, (uri) => this.auditOptions(uri)));
     this.lenses = this.own(new CostLenses(this.analysis, () => this.settings));
-    this.status = this.own(new CostStatus(this.analysis, this.engine, (uri) => this.modelFor(uri), () => this.currentPolicy()));
+    this.status = this.own(new CostStatus(this.analysis, this.engine, (uri) => this.modelFor(uri), () => this.currentPolicy(), () => this.exactCountsNotice()));
     this.settings = readSettings((message) => void vscode.window.showWarningMessage(message));
     this.own(this.policy.onDidChange(() => this.analysis.invalidate()));
     this.own(this.analysis.onDidInvalidate(() => this.refreshAll()));
@@ -88,12 +88,13 @@ export class Ctx implements vscode.Disposable {
   }
 
   /**
-   * The provider counter, only when the user turned exact counts on and stored that provider's key: this is the one
-   * path by which prompt text leaves the machine.
+   * The provider counter, only when the user turned exact counts on, stored that provider's key, and trusts the
+   * workspace: this is the one path by which prompt text leaves the machine. Asked on every hover, so granting trust
+   * takes effect at once.
    */
   async exactCounter(): Promise<ExactTokenCounter | undefined> {
     const { exactCountsProvider: provider, exactCountsBaseUrl: baseUrl } = this.settings;
-    if (provider === 'off') return undefined;
+    if (provider === 'off' || !vscode.workspace.isTrusted) return undefined;
     const key = await this.extension.secrets.get(apiKeySecrets[provider]);
     if (!key) return undefined;
     const signature = `${provider}\n${baseUrl}\n${key}`;
@@ -106,6 +107,12 @@ export class Ctx implements vscode.Disposable {
       this.counter = { signature, counter: new Counter(config) };
     }
     return this.counter.counter;
+  }
+
+  /** Why exact counts the user turned on are not used here, for the hover and the status bar; undefined otherwise. */
+  exactCountsNotice(): string | undefined {
+    if (this.settings.exactCountsProvider === 'off' || vscode.workspace.isTrusted) return undefined;
+    return 'Exact counts off: Restricted Mode. Prompt text stays on this machine until you trust this workspace.';
   }
 
   async auditWorkspace(): Promise<WorkspaceReport> {

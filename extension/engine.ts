@@ -71,7 +71,10 @@ export class Engine implements vscode.Disposable {
   private deadline: ReturnType<typeof setTimeout> | undefined;
   /** Why the host does the work itself, when it does (set once: from then on every request is answered there). */
   fallbackReason: string | undefined;
-  /** Whether the last worker started watches its network (see engineWorker.ts), and every request its workers attempted. */
+  /**
+   * Whether the last worker started watches its network (a Node worker in test runs, see engineWorker.ts; a Web Worker
+   * always, see refuseNetwork), and every request its workers attempted.
+   */
   readonly network = { watched: false, attempts: [] as string[] };
 
   /** `workerScript`: dist/engineWorker.js inside the installed extension. */
@@ -254,10 +257,11 @@ async function startWorker(script: vscode.Uri, receive: (message: unknown) => vo
   if (typeof Worker !== 'function') throw new Error('this extension host offers no Worker');
   const bootstrap = new Blob(
     [
+      `(${refuseNetwork.toString()})(self, function (attempt) { self.postMessage({ network: attempt }); });\n`,
       'var module = { exports: {} };\n(function (module, exports) {\n',
       await scriptBytes(script),
       '\n})(module, module.exports);\n',
-      'module.exports.serve(function (handler) { self.onmessage = function (event) { handler(event.data); }; }, function (response) { self.postMessage(response); });\n',
+      'module.exports.serve(function (handler) { self.onmessage = function (event) { handler(event.data); }; }, function (response) { self.postMessage(response); }, true);\n',
     ],
     { type: 'text/javascript' },
   );
@@ -275,6 +279,34 @@ async function startWorker(script: vscode.Uri, receive: (message: unknown) => vo
       worker.terminate();
       URL.revokeObjectURL(url);
     },
+  };
+}
+
+/**
+ * Run first in the Web Worker, before the worker's bundle: takes away every way its code could reach the network
+ * (fetch, XMLHttpRequest, WebSocket, EventSource, importScripts) and reports each attempt. The worker only
+ * computes; prompt text it is given has no way out. Self-contained: its source text is what the worker runs.
+ */
+function refuseNetwork(scope: Record<string, unknown>, report: (attempt: string) => void): void {
+  const refusal = (attempt: string): Error => {
+    report(attempt);
+    return new Error(`network refused in the analysis worker: ${attempt}`);
+  };
+  const target = (value: unknown): string => String(typeof value === 'object' && value !== null && 'url' in value ? (value as { url: unknown }).url : value);
+  scope.fetch = (input: unknown) => Promise.reject(refusal(`fetch ${target(input)}`));
+  scope.XMLHttpRequest = class {
+    open(method: string, url: unknown): void {
+      throw refusal(`XMLHttpRequest ${method} ${target(url)}`);
+    }
+  };
+  scope.WebSocket = function WebSocket(url: unknown) {
+    throw refusal(`WebSocket ${target(url)}`);
+  };
+  scope.EventSource = function EventSource(url: unknown) {
+    throw refusal(`EventSource ${target(url)}`);
+  };
+  scope.importScripts = (...urls: unknown[]) => {
+    throw refusal(`importScripts ${urls.map(target).join(' ')}`);
   };
 }
 

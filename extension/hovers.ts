@@ -14,6 +14,7 @@ export class PromptHovers implements vscode.HoverProvider {
     private readonly engine: Engine,
     private readonly policy: () => Promise<Policy>,
     private readonly exactCounter: () => Promise<ExactTokenCounter | undefined>,
+    private readonly exactCountsNotice: () => string | undefined,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
@@ -34,6 +35,9 @@ export class PromptHovers implements vscode.HoverProvider {
           ? `\nExact count of the prompt's text: **${thousands(exact.tokens)} tokens** (template variables as written). ${exact.note ?? ''}\n`
           : `\n_${exact.note ?? 'Exact count unavailable.'}_\n`,
       );
+    } else if (!report.tokens.exact) {
+      const notice = this.exactCountsNotice();
+      if (notice) markdown.appendMarkdown(`\n_${notice}_\n`);
     }
     return new vscode.Hover(markdown, toRange(report.prompt.callSite?.range ?? report.prompt.range));
   }

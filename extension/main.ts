@@ -16,6 +16,8 @@ const documents: vscode.DocumentSelector = ['file', 'untitled', 'vscode-vfs', 'v
 export interface TokenwiseApi {
   activationMillis: number;
   statusText(): string | undefined;
+  /** The status bar item's tooltip while it shows. */
+  statusTooltip(): string | undefined;
   /** The command a click on the status bar item runs. */
   statusCommand(): string | undefined;
   analysisOf(document: vscode.TextDocument): ReturnType<Ctx['analysis']['of']>;
@@ -38,7 +40,7 @@ export function activate(extension: vscode.ExtensionContext): TokenwiseApi {
   const c = (ctx = new Ctx(extension));
   extension.subscriptions.push(c);
   c.own(vscode.languages.registerCodeLensProvider(documents, c.lenses));
-  c.own(vscode.languages.registerHoverProvider(documents, new PromptHovers(c.analysis, c.engine, () => c.currentPolicy(), () => c.exactCounter())));
+  c.own(vscode.languages.registerHoverProvider(documents, new PromptHovers(c.analysis, c.engine, () => c.currentPolicy(), () => c.exactCounter(), () => c.exactCountsNotice())));
   c.own(vscode.languages.registerCodeActionsProvider(documents, new QuickFixes(c.analysis), { providedCodeActionKinds: QuickFixes.kinds }));
   registerCommands(c);
   c.own(vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && c.schedule(event.document)));
@@ -51,6 +53,9 @@ export function activate(extension: vscode.ExtensionContext): TokenwiseApi {
       if (event.affectsConfiguration('tokenwise')) void c.reloadSettings();
     }),
   );
+  // Trust lifts Restricted Mode: exact counts, if the user turned them on, apply from the next hover; re-reading the
+  // settings refreshes the status bar, whose note goes.
+  c.own(vscode.workspace.onDidGrantWorkspaceTrust(() => void c.reloadSettings()));
   // The policy file and the first audits of already-open editors come after activation returns.
   setTimeout(() => {
     void c.policy.use(c.settings.policyFile);
@@ -60,6 +65,7 @@ export function activate(extension: vscode.ExtensionContext): TokenwiseApi {
   return {
     activationMillis,
     statusText: () => c.status.visibleText(),
+    statusTooltip: () => (c.status.visibleText() === undefined ? undefined : String(c.status.item.tooltip ?? '')),
     statusCommand: () => (typeof c.status.item.command === 'string' ? c.status.item.command : c.status.item.command?.command),
     analysisOf: (document) => c.analysis.of(document),
     engine: () => ({ kind: c.engine.kind, fallbackReason: c.engine.fallbackReason, network: { ...c.engine.network, attempts: [...c.engine.network.attempts] } }),

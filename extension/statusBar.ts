@@ -17,6 +17,7 @@ export class CostStatus implements vscode.Disposable {
     private readonly engine: Engine,
     private readonly modelFor: (uri: vscode.Uri) => Promise<string>,
     private readonly policy: () => Promise<Policy>,
+    private readonly notice: () => string | undefined,
   ) {
     this.item.name = 'tokenwise';
     this.item.command = 'tokenwise.pickModel';
@@ -45,7 +46,8 @@ export class CostStatus implements vscode.Disposable {
       return;
     }
     this.item.text = text.label;
-    this.item.tooltip = text.tooltip;
+    const notice = this.notice();
+    this.item.tooltip = notice ? `${text.tooltip}\n${notice}` : text.tooltip;
     this.item.show();
   }
 

@@ -4,6 +4,7 @@ import {
   countTokens,
   estimateFile,
   estimateRequest,
+  ExactCountConfigError,
   ExactTokenCounter,
   extractPromptFile,
   isPromptFile,
@@ -135,12 +136,21 @@ function isPolicyCustomModel(model: string, policy: Policy): boolean {
 async function exactCount(options: { fallback: 'error' | 'estimate' }, count: (counter: ExactTokenCounter) => Promise<TokenCount>): Promise<TokenCount> {
   const env = process.env;
   const keys = { anthropic: env.ANTHROPIC_API_KEY, google: env.GEMINI_API_KEY ?? env.GOOGLE_API_KEY };
-  const counter = new ExactTokenCounter({
-    anthropicApiKey: keys.anthropic,
-    geminiApiKey: keys.google,
-    anthropicBaseUrl: env.ANTHROPIC_BASE_URL,
-    geminiBaseUrl: env.GEMINI_BASE_URL,
-  });
+  const baseUrlVariables: Record<string, string> = { anthropicBaseUrl: 'ANTHROPIC_BASE_URL', geminiBaseUrl: 'GEMINI_BASE_URL' };
+  let counter: ExactTokenCounter;
+  try {
+    // An empty variable is an unset one.
+    counter = new ExactTokenCounter({
+      anthropicApiKey: keys.anthropic,
+      geminiApiKey: keys.google,
+      anthropicBaseUrl: env.ANTHROPIC_BASE_URL || undefined,
+      geminiBaseUrl: env.GEMINI_BASE_URL || undefined,
+    });
+  } catch (error) {
+    // A base URL the key may not go to (plain http to another machine, say): refused before anything is sent.
+    if (error instanceof ExactCountConfigError) throw new UsageError(`${baseUrlVariables[error.field] ?? error.field}: ${error.problem}.`);
+    throw error;
+  }
   const result = await count(counter);
   const provider = ExactTokenCounter.providerOf(result.model, options);
   if (!provider || keys[provider]) return result;

@@ -5,4 +5,5 @@ export { addCounts, addRawCount, countTokens, scaleCount, scaleKindCounts, type 
 export { noCounts, type KindCounts } from './scripts';
 export { countChatRequest, ChatRequestError, messageFraming, type ChatTokenCount, type MessageFraming } from './chat';
 export { anthropicImageTokens, geminiImageTokens, imageSize, openAiImageTokens, type ImageDetail, type ImageSize, type ImageTokens } from './images';
-export { ExactTokenCounter, fnv1a64, type ExactCountConfig, type ExactCountProvider } from './remote';
+export { ExactCountConfigError, ExactTokenCounter, fnv1a64, type ExactCountConfig, type ExactCountProvider } from './remote';
+export { baseUrlProblem, officialBaseUrls } from './baseUrl';

@@ -1,9 +1,11 @@
 // Opt-in exact counts from the providers whose tokenizers are not public: Anthropic's
 // `POST /v1/messages/count_tokens` and Gemini's `models/{model}:countTokens`. Web-safe (axios, no Node APIs).
 // Every failure — no network, a bad key, a rate limit, an unexpected answer — returns the local estimate with the
-// reason in `note`, so a caller always gets a number and never a silent guess.
+// reason in `note`, so a caller always gets a number and never a silent guess. A key goes only to its own provider's
+// API, or to the base URL given for that provider (see baseUrl.ts), and never on through a redirect.
 import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
+import { baseUrlProblem, normalBaseUrl, officialBaseUrls } from './baseUrl';
 import { countChatRequest } from './chat';
 import { countTokens, type TokenCount } from './count';
 import { resolveTokenizer, type ResolveOptions } from './models';
@@ -11,7 +13,10 @@ import { resolveTokenizer, type ResolveOptions } from './models';
 export interface ExactCountConfig {
   anthropicApiKey?: string;
   geminiApiKey?: string;
-  /** Base URLs, for proxies and tests. */
+  /**
+   * Base URLs, for proxies and tests: each receives its provider's key and prompt text, so only a user's own choice
+   * belongs here. https, or http to 127.0.0.1, localhost or [::1]; left out: the provider's official API.
+   */
   anthropicBaseUrl?: string;
   geminiBaseUrl?: string;
   timeoutMs?: number;
@@ -23,6 +28,22 @@ export interface ExactCountConfig {
 }
 
 export type ExactCountProvider = 'anthropic' | 'google';
+
+const baseUrl = z.string().superRefine((value, ctx) => {
+  const problem = baseUrlProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+const configSchema = z.object({ anthropicBaseUrl: baseUrl.optional(), geminiBaseUrl: baseUrl.optional() });
+
+/** A configuration the counter refuses to send a key with; the message names the field. */
+export class ExactCountConfigError extends Error {
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${field}: ${problem}`);
+  }
+}
 
 const anthropicAnswer = z.object({ input_tokens: z.number().int().nonnegative() });
 const geminiAnswer = z.object({ totalTokens: z.number().int().nonnegative() });
@@ -36,9 +57,21 @@ export class ExactTokenCounter {
   private readonly inFlight = new Map<string, Promise<number>>();
   private readonly blockedUntil: Record<ExactCountProvider, number> = { anthropic: 0, google: 0 };
   private readonly now: () => number;
+  private readonly baseUrls: Record<ExactCountProvider, string>;
 
   constructor(private readonly config: ExactCountConfig) {
-    this.http = axios.create({ timeout: config.timeoutMs ?? 10_000, validateStatus: () => true });
+    const checked = configSchema.safeParse(config);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      throw new ExactCountConfigError(issue.path.join('.'), issue.message);
+    }
+    this.baseUrls = {
+      anthropic: normalBaseUrl(config.anthropicBaseUrl ?? officialBaseUrls.anthropic),
+      google: normalBaseUrl(config.geminiBaseUrl ?? officialBaseUrls.google),
+    };
+    // fetch everywhere (Node, the desktop host, web workers), and no redirect followed: a redirect would carry the
+    // key's header to wherever it points.
+    this.http = axios.create({ adapter: 'fetch', maxRedirects: 0, timeout: config.timeoutMs ?? 10_000, validateStatus: () => true });
     this.now = config.now ?? Date.now;
   }
 
@@ -107,12 +140,16 @@ export class ExactTokenCounter {
   private async post(provider: ExactCountProvider, model: string, key: string, payload: unknown): Promise<number> {
     const response =
       provider === 'anthropic'
-        ? await this.http.post(`${this.config.anthropicBaseUrl ?? 'https://api.anthropic.com'}/v1/messages/count_tokens`, payload, {
+        ? await this.http.post(`${this.baseUrls.anthropic}/v1/messages/count_tokens`, payload, {
             headers: { 'x-api-key': key, 'anthropic-version': '2023-06-01', 'content-type': 'application/json' },
           })
-        : await this.http.post(`${this.config.geminiBaseUrl ?? 'https://generativelanguage.googleapis.com'}/v1beta/models/${encodeURIComponent(model)}:countTokens`, payload, {
+        : await this.http.post(`${this.baseUrls.google}/v1beta/models/${encodeURIComponent(model)}:countTokens`, payload, {
             headers: { 'x-goog-api-key': key, 'content-type': 'application/json' },
           });
+    // A browser's fetch reports a redirect it did not follow as status 0.
+    if (response.status === 0 || (response.status >= 300 && response.status < 400)) {
+      throw new Unavailable(`the API answered with a redirect${response.status ? ` (HTTP ${response.status})` : ''}, which is not followed with the key`);
+    }
     if (response.status === 429) {
       const retryAfter = retryAfterMs(response.headers['retry-after'], this.now());
       this.blockedUntil[provider] = this.now() + (retryAfter ?? this.config.defaultBackoffMs ?? 30_000);

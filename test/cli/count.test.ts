@@ -130,6 +130,23 @@ describe('tokenwise count', () => {
       const noKey = await cli(['exact.txt', '--model', 'claude-sonnet-4-5', '--exact']);
       assert.match(noKey.stdout, /--exact: ANTHROPIC_API_KEY is not set; showing the estimate/);
     });
+
+    it('refuses a base URL the key may not go to, naming the variable, and sends nothing', async () => {
+      process.env.ANTHROPIC_API_KEY = 'sk-ant-test';
+      const before = bodies.length;
+      const previous = process.env.ANTHROPIC_BASE_URL;
+      process.env.ANTHROPIC_BASE_URL = 'http://collector.example.com';
+      try {
+        const run = await cli(['exact.txt', '--model', 'claude-sonnet-4-5', '--exact']);
+        assert.equal(run.code, 2);
+        assert.match(run.stderr, /ANTHROPIC_BASE_URL: expected https \(http only for a proxy on this machine/);
+        assert.equal(run.stdout, '');
+        assert.equal(bodies.length, before);
+      } finally {
+        process.env.ANTHROPIC_BASE_URL = previous;
+        delete process.env.ANTHROPIC_API_KEY;
+      }
+    });
   });
 
   describe('bad input: a specific message and exit code 2', () => {

@@ -132,7 +132,7 @@ if (result.timedOut) {
 }
 
 if (!flags.bench && !result.timedOut) {
-  for (const check of [saveScreenshot, runWebBuild, checkPackage, checkMissingBrowserMessage]) {
+  for (const check of [saveScreenshot, runRestrictedMode, runWebBuild, checkPackage, checkMissingBrowserMessage]) {
     const ok = await check();
     if (countsFile && existsSync(countsFile)) {
       const counts = JSON.parse(readFileSync(countsFile, 'utf8'));
@@ -143,6 +143,45 @@ if (!flags.bench && !result.timedOut) {
   }
 }
 process.exit();
+
+/**
+ * The workspace-trust tests again with workspace trust on: a second server whose folder opens in Restricted Mode.
+ */
+async function runRestrictedMode() {
+  const restrictedState = mkdtempSync(join(tmpdir(), 'tokenwise-restricted-'));
+  let restrictedServer;
+  try {
+    restrictedServer = await startServer({
+      stateDir: restrictedState,
+      workspaceTrust: true,
+      // Counted as one check: its own counts would overwrite the main run's.
+      env: { TOKENWISE_E2E_WORKSPACE: workspace, TOKENWISE_E2E_ROOT: root, TOKENWISE_E2E_FILES: 'workspaceTrust' },
+    });
+    const lines = [];
+    const outcome = await runSuite({
+      host: restrictedServer.host,
+      stateDir: restrictedState,
+      extensionPath: root,
+      testsPath: join(outDir, 'index.js'),
+      folder: workspace,
+      timeoutMs: 180_000,
+      log: (_type, args) => lines.push(format(...args)),
+    });
+    const start = lines.findIndex((line) => line.startsWith('── tokenwise extension'));
+    for (const line of start < 0 ? [] : lines.slice(start + 1)) console.log(line);
+    if (outcome.code !== 0) {
+      console.error(`  ✘ Restricted Mode run: exit ${outcome.code}${outcome.timedOut ? ' (timed out)' : ''}\n${lines.slice(-40).join('\n')}`);
+      return false;
+    }
+    return true;
+  } catch (error) {
+    console.error(`  ✘ Restricted Mode run: ${error.message.split('\n')[0]}`);
+    return false;
+  } finally {
+    restrictedServer?.stop();
+    rmSync(restrictedState, { recursive: true, force: true });
+  }
+}
 
 /**
  * The web build in VS Code's web-worker extension host: a second server whose user settings ask for the extension
@@ -163,7 +202,7 @@ async function runWebBuild() {
       extensionPath: root,
       testsPath: webTests,
       folder: workspace,
-      timeoutMs: 120_000,
+      timeoutMs: 240_000,
       log: (_type, args) => lines.push(format(...args)),
     });
     const ours = lines.filter((line) => /^ {2}[✔✘] web:|^web extension:/.test(line));

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { countTokens, ExactTokenCounter, fnv1a64 } from '../../../core';
+import { baseUrlProblem, countTokens, ExactCountConfigError, ExactTokenCounter, fnv1a64, officialBaseUrls } from '../../../core';
 
 interface Seen {
   path: string;
@@ -132,6 +132,57 @@ describe('exact counts from provider APIs', () => {
     assert.deepEqual(await counter().countText('hello', 'gpt-4o'), countTokens('hello', 'gpt-4o'));
     assert.deepEqual(await new ExactTokenCounter({}).countText('hello', 'claude-sonnet-4-5'), countTokens('hello', 'claude-sonnet-4-5'));
     assert.equal(fake.seen.length, 0);
+  });
+
+  it('sends a key only to https base URLs, or http on this machine', () => {
+    const allowed = ['https://api.anthropic.com', 'https://proxy.example.com/anthropic/', 'http://127.0.0.1:8080', 'http://localhost:3000/v', 'http://[::1]:9000'];
+    for (const url of allowed) assert.equal(baseUrlProblem(url), undefined, url);
+    const refused: Array<[string, RegExp]> = [
+      ['http://proxy.example.com', /expected https \(http only for a proxy on this machine/],
+      ['http://localhost.example.com', /expected https/],
+      ['http://127.0.0.1.nip.io', /expected https/],
+      ['http://10.0.0.5:8080', /expected https/],
+      ['ftp://127.0.0.1', /expected https, not ftp/],
+      ['file:///etc/passwd', /expected https, not file/],
+      ['javascript:alert(1)', /expected https, not javascript/],
+      ['api.anthropic.com', /expected an absolute URL/],
+      ['', /expected an absolute URL/],
+      ['https://user:secret@proxy.example.com', /no user name or password/],
+      ['https://proxy.example.com/?target=x', /no query or fragment/],
+      ['https://proxy.example.com/#x', /no query or fragment/],
+    ];
+    for (const [url, problem] of refused) assert.match(baseUrlProblem(url) ?? 'allowed', problem, url);
+    assert.deepEqual(officialBaseUrls, { anthropic: 'https://api.anthropic.com', google: 'https://generativelanguage.googleapis.com' });
+  });
+
+  it('refuses to start with a base URL a key may not go to, naming the field', () => {
+    assert.throws(() => new ExactTokenCounter({ anthropicApiKey: 'k', anthropicBaseUrl: 'http://collector.example.com' }), (error: Error) =>
+      error instanceof ExactCountConfigError && /^anthropicBaseUrl: expected https/.test(error.message));
+    assert.throws(() => new ExactTokenCounter({ geminiApiKey: 'k', geminiBaseUrl: 'https://u:p@proxy.example.com' }), /^Error: geminiBaseUrl: expected no user name/);
+  });
+
+  it('appends the API path to a base URL given with a trailing slash', async () => {
+    await counter({ anthropicBaseUrl: `${fake.url}/` }).countText('slash', 'claude-sonnet-4-5');
+    assert.equal(fake.seen[0]!.path, '/v1/messages/count_tokens');
+  });
+
+  it('never follows a redirect with the key', async () => {
+    const elsewhere = new FakeProviders();
+    await elsewhere.start();
+    try {
+      fake.reply = (seen, res) => {
+        res.statusCode = 307;
+        res.setHeader('location', `${elsewhere.url}${seen.path}`);
+        res.end();
+      };
+      const count = await counter().countText('redirected', 'claude-sonnet-4-5');
+      assert.equal(count.exact, false);
+      assert.match(count.note!, /redirect \(HTTP 307\), which is not followed with the key/);
+      assert.equal(fake.seen.length, 1);
+      assert.deepEqual(elsewhere.seen, [], 'the redirect target received nothing');
+    } finally {
+      await elsewhere.stop();
+    }
   });
 
   it('hashes with 64-bit FNV-1a', () => {

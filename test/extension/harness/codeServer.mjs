@@ -157,10 +157,11 @@ export function freePort() {
 
 /**
  * Starts VS Code's server with private data dirs. `--enable-smoke-test-driver` makes the workbench honour the URL
- * payload (extensionDevelopmentPath / extensionTestsPath). Returns its address and a stop() that ends the whole
+ * payload (extensionDevelopmentPath / extensionTestsPath). `workspaceTrust`: VS Code's workspace trust on, with no
+ * start-up prompt, so a folder opens in Restricted Mode. Returns its address and a stop() that ends the whole
  * process group (the server forks extension hosts and file watchers).
  */
-export async function startServer({ stateDir, env = {}, userSettings = {}, startTimeoutMs = 30_000 }) {
+export async function startServer({ stateDir, env = {}, userSettings = {}, workspaceTrust = false, startTimeoutMs = 30_000 }) {
   const port = await freePort();
   const userData = join(stateDir, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
@@ -168,7 +169,8 @@ export async function startServer({ stateDir, env = {}, userSettings = {}, start
     join(userData, 'User/settings.json'),
     JSON.stringify({
       'workbench.startupEditor': 'none',
-      'security.workspace.trust.enabled': false,
+      'security.workspace.trust.enabled': workspaceTrust,
+      'security.workspace.trust.startupPrompt': 'never',
       'telemetry.telemetryLevel': 'off',
       'update.mode': 'none',
       'extensions.autoCheckUpdates': false,
@@ -188,7 +190,7 @@ export async function startServer({ stateDir, env = {}, userSettings = {}, start
       '--accept-server-license-terms',
       '--enable-smoke-test-driver',
       '--disable-telemetry',
-      '--disable-workspace-trust',
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--server-data-dir', join(stateDir, 'server-data'),
       '--user-data-dir', userData,
       '--extensions-dir', join(stateDir, 'extensions'),
