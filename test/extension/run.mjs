@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { ensureCodeServer, startServer } from './harness/codeServer.mjs';
+import { checkReportLayout } from './harness/reportLayout.mjs';
 import { generateStressFiles } from './harness/stressFiles.mjs';
 import { runSuite, screenshotLenses } from './harness/workbench.mjs';
 
@@ -132,7 +133,7 @@ if (result.timedOut) {
 }
 
 if (!flags.bench && !result.timedOut) {
-  for (const check of [saveScreenshot, runWebBuild, checkPackage, checkMissingBrowserMessage]) {
+  for (const check of [saveScreenshot, checkReport, runWebBuild, checkPackage, checkMissingBrowserMessage]) {
     const ok = await check();
     if (countsFile && existsSync(countsFile)) {
       const counts = JSON.parse(readFileSync(countsFile, 'utf8'));
@@ -180,6 +181,21 @@ async function runWebBuild() {
     webServer?.stop();
     rmSync(webState, { recursive: true, force: true });
   }
+}
+
+/** The audit report fits a side column and a full editor in dark, light and high-contrast themes. */
+async function checkReport() {
+  try {
+    const problems = await checkReportLayout({ root, stateDir });
+    if (problems.length === 0) {
+      console.log('  ✔ audit report fits 420 px and 1,200 px in dark, light and high-contrast themes (artifacts/report-*.png)');
+      return true;
+    }
+    console.error(`  ✘ audit report layout:\n${problems.map((p) => `    ${p}`).join('\n')}`);
+  } catch (error) {
+    console.error(`  ✘ audit report layout: ${error.message.split('\n')[0]}`);
+  }
+  return false;
 }
 
 /** Without a browser the harness stops before anything else and says what to install, and how. */
