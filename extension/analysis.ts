@@ -78,6 +78,11 @@ export class Analysis implements vscode.Disposable {
     return this.analyze(text, uri, false);
   }
 
+  /** Whether the user asked to count this file although it is large or minified. */
+  isForced(uri: vscode.Uri): boolean {
+    return this.forced.has(uri.toString());
+  }
+
   countAnyway(uri: vscode.Uri): void {
     this.forced.add(uri.toString());
     this.files.delete(uri.toString());
@@ -103,8 +108,9 @@ export class Analysis implements vscode.Disposable {
   private async analyze(text: string, uri: vscode.Uri, forced: boolean): Promise<FileAnalysis> {
     if (text.slice(0, 65_536).includes('\u0000')) return { state: 'skipped', reason: 'binary file' };
     if (!forced) {
-      if (text.length > limits.maxChars) return { state: 'paused', reason: `large file (${(text.length / 1e6).toFixed(1)} MB)` };
+      // Minified first: a large bundle is paused because it is minified, and saying so tells the user why.
       if (longestLine(text) > limits.maxLineChars) return { state: 'paused', reason: 'minified file (very long lines)' };
+      if (text.length > limits.maxChars) return { state: 'paused', reason: `large file (${(text.length / 1e6).toFixed(1)} MB)` };
     }
     const started = performance.now();
     try {
