@@ -38,6 +38,8 @@ export class Analysis implements vscode.Disposable {
   private readonly files = new Map<string, Entry>();
   private readonly running = new Map<string, Job>();
   private readonly forced = new Set<string>();
+  /** The last whole-file audit started for a file counted anyway: the next waits for it (see of()). */
+  private readonly forcedWork = new Map<string, Promise<unknown>>();
   private readonly changed = new vscode.EventEmitter<void>();
   private generation = 0;
   /** Fired when every cached result went stale (settings, policy or a per-file model changed). */
@@ -59,10 +61,12 @@ export class Analysis implements vscode.Disposable {
     const text = document.getText();
     const previous = cached?.optionsGeneration === generation ? cached : undefined;
     const updated = previous && this.incremental(previous, text, document);
-    const result = updated
+    const job = { version: document.version, optionsGeneration: generation, text } as Job;
+    job.result = updated
       ? updated.then((analysis) => analysis ?? this.analyze(text, document.uri, this.forced.has(key)))
-      : this.analyze(text, document.uri, this.forced.has(key));
-    const job: Job = { version: document.version, optionsGeneration: generation, text, result };
+      : this.forced.has(key)
+        ? this.afterForcedWork(key, job, () => this.analyze(text, document.uri, true))
+        : this.analyze(text, document.uri, false);
     this.running.set(key, job);
     return job.result.then((result) => {
       // A newer edit, a forget() or new settings superseded this job: its result answers only the caller that waited.
@@ -70,6 +74,26 @@ export class Analysis implements vscode.Disposable {
       this.running.delete(key);
       if (job.optionsGeneration === this.generation) this.files.set(key, { version: job.version, optionsGeneration: job.optionsGeneration, text, result });
       return result;
+    });
+  }
+
+  /**
+   * A file counted anyway takes seconds to audit, and typing in it asks for a new audit per keystroke. Audits run one
+   * after another in the worker, so each waits for the one before, and one that a newer version superseded while it
+   * waited is never started: its callers get the newer version's result, and the worker is not kept busy with text
+   * nobody will see.
+   */
+  private afterForcedWork(key: string, job: Job, audit: () => Promise<FileAnalysis>): Promise<FileAnalysis> {
+    const start = () => {
+      const result = audit();
+      this.forcedWork.set(key, result.catch(() => undefined));
+      return result;
+    };
+    const before = this.forcedWork.get(key);
+    if (!before) return start();
+    return before.then(() => {
+      const latest = this.running.get(key);
+      return latest && latest !== job ? latest.result : start();
     });
   }
 
@@ -99,6 +123,7 @@ export class Analysis implements vscode.Disposable {
     this.files.delete(uri.toString());
     this.running.delete(uri.toString());
     this.forced.delete(uri.toString());
+    this.forcedWork.delete(uri.toString());
   }
 
   dispose(): void {

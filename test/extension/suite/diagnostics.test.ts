@@ -52,7 +52,7 @@ describe('diagnostics and quick fixes', () => {
       const found = await tokenwiseDiagnostics(uri, 'frontier-for-simple-task');
       return found.length > 0 && found;
     }, 20_000);
-    assert.equal(editor.document.getText(model!.range), "'gpt-4o'");
+    assert.equal(editor.document.getText(model!.range), 'gpt-4o');
     assert.equal((await tokenwiseDiagnostics(uri, 'no-output-cap')).length, 1);
     const cursor = model!.range.start.translate(0, 3);
     const actions = await actionsAt(uri, new vscode.Range(cursor, cursor));

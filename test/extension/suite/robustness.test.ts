@@ -31,7 +31,8 @@ describe('large, minified and binary files', () => {
     assert.deepEqual(await lensTitles(editor.document.uri), ['tokenwise: minified file (very long lines) — counting paused (click to count anyway)']);
   });
 
-  it('answers at once with "counting…" while a large file counted anyway is typed in, never with a stale paused lens', async () => {
+  it('answers at once with "counting…" while a large file counted anyway is typed in, never with a stale paused lens', async function () {
+    this.timeout(180_000);
     const editor = await openFixture('stress/large.min.js');
     const uri = editor.document.uri;
     assert.match((await lensTitles(uri))[0] ?? '', /counting paused/);
