@@ -19,7 +19,10 @@ export class QuickFixes implements vscode.CodeActionProvider {
     if (result.state !== 'ready') return [];
     let preferred = false;
     return ours.flatMap((diagnostic) => {
-      const finding = result.audit.findings.find((f) => f.ruleId === diagnostic.code && diagnosticRange(f).isEqual(diagnostic.range));
+      // By start and message: the editor may clamp a range's end to its line, never its start.
+      const finding = result.audit.findings.find(
+        (f) => f.ruleId === diagnostic.code && f.message === diagnostic.message && diagnosticRange(f).start.isEqual(diagnostic.range.start),
+      );
       if (!finding) return [];
       const owner = result.audit.prompts.find((report) => report.findings.includes(finding));
       const actions: vscode.CodeAction[] = [];
