@@ -38,6 +38,8 @@ export class Analysis implements vscode.Disposable {
   private readonly files = new Map<string, Entry>();
   private readonly running = new Map<string, Job>();
   private readonly forced = new Set<string>();
+  /** The last whole-file audit started for a file counted anyway: the next waits for it (see of()). */
+  private readonly forcedWork = new Map<string, Promise<unknown>>();
   private readonly changed = new vscode.EventEmitter<void>();
   private generation = 0;
   /** Fired when every cached result went stale (settings, policy or a per-file model changed). */
@@ -59,10 +61,12 @@ export class Analysis implements vscode.Disposable {
     const text = document.getText();
     const previous = cached?.optionsGeneration === generation ? cached : undefined;
     const updated = previous && this.incremental(previous, text, document);
-    const result = updated
+    const job = { version: document.version, optionsGeneration: generation, text } as Job;
+    job.result = updated
       ? updated.then((analysis) => analysis ?? this.analyze(text, document.uri, this.forced.has(key)))
-      : this.analyze(text, document.uri, this.forced.has(key));
-    const job: Job = { version: document.version, optionsGeneration: generation, text, result };
+      : this.forced.has(key)
+        ? this.afterForcedWork(key, job, () => this.analyze(text, document.uri, true))
+        : this.analyze(text, document.uri, false);
     this.running.set(key, job);
     return job.result.then((result) => {
       // A newer edit, a forget() or new settings superseded this job: its result answers only the caller that waited.
@@ -73,9 +77,34 @@ export class Analysis implements vscode.Disposable {
     });
   }
 
+  /**
+   * A file counted anyway takes seconds to audit, and typing in it asks for a new audit per keystroke. Audits run one
+   * after another in the worker, so each waits for the one before, and one that a newer version superseded while it
+   * waited is never started: its callers get the newer version's result, and the worker is not kept busy with text
+   * nobody will see.
+   */
+  private afterForcedWork(key: string, job: Job, audit: () => Promise<FileAnalysis>): Promise<FileAnalysis> {
+    const start = () => {
+      const result = audit();
+      this.forcedWork.set(key, result.catch(() => undefined));
+      return result;
+    };
+    const before = this.forcedWork.get(key);
+    if (!before) return start();
+    return before.then(() => {
+      const latest = this.running.get(key);
+      return latest && latest !== job ? latest.result : start();
+    });
+  }
+
   /** Audits text that is not open in an editor (the workspace audit). */
   ofText(text: string, uri: vscode.Uri): Promise<FileAnalysis> {
     return this.analyze(text, uri, false);
+  }
+
+  /** Whether the user asked to count this file although it is large or minified. */
+  isForced(uri: vscode.Uri): boolean {
+    return this.forced.has(uri.toString());
   }
 
   countAnyway(uri: vscode.Uri): void {
@@ -94,6 +123,7 @@ export class Analysis implements vscode.Disposable {
     this.files.delete(uri.toString());
     this.running.delete(uri.toString());
     this.forced.delete(uri.toString());
+    this.forcedWork.delete(uri.toString());
   }
 
   dispose(): void {
@@ -103,8 +133,9 @@ export class Analysis implements vscode.Disposable {
   private async analyze(text: string, uri: vscode.Uri, forced: boolean): Promise<FileAnalysis> {
     if (text.slice(0, 65_536).includes('\u0000')) return { state: 'skipped', reason: 'binary file' };
     if (!forced) {
-      if (text.length > limits.maxChars) return { state: 'paused', reason: `large file (${(text.length / 1e6).toFixed(1)} MB)` };
+      // Minified first: a large bundle is paused because it is minified, and saying so tells the user why.
       if (longestLine(text) > limits.maxLineChars) return { state: 'paused', reason: 'minified file (very long lines)' };
+      if (text.length > limits.maxChars) return { state: 'paused', reason: `large file (${(text.length / 1e6).toFixed(1)} MB)` };
     }
     const started = performance.now();
     try {

@@ -2,20 +2,27 @@
 import * as vscode from 'vscode';
 import type { Finding, PromptReport } from '../core';
 import type { Analysis } from './analysis';
-import { toRange } from './ranges';
+import { diagnosticRange, toRange } from './ranges';
 
 export class QuickFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
   constructor(private readonly analysis: Analysis) {}
 
-  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
-    const ours = context.diagnostics.filter((d) => d.source === 'tokenwise' && typeof d.code === 'string');
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    // The finding under the cursor first, the narrowest first: on a model string, its switch before the call's cap.
+    const ours = context.diagnostics
+      .filter((d) => d.source === 'tokenwise' && typeof d.code === 'string')
+      .sort((a, b) => Number(b.range.contains(range.start)) - Number(a.range.contains(range.start)) || extent(a.range, document) - extent(b.range, document));
     if (ours.length === 0) return [];
     const result = await this.analysis.of(document);
     if (result.state !== 'ready') return [];
+    let preferred = false;
     return ours.flatMap((diagnostic) => {
-      const finding = result.audit.findings.find((f) => f.ruleId === diagnostic.code && toRange(f.range).isEqual(diagnostic.range));
+      // By start and message: the editor may clamp a range's end to its line, never its start.
+      const finding = result.audit.findings.find(
+        (f) => f.ruleId === diagnostic.code && f.message === diagnostic.message && diagnosticRange(f).start.isEqual(diagnostic.range.start),
+      );
       if (!finding) return [];
       const owner = result.audit.prompts.find((report) => report.findings.includes(finding));
       const actions: vscode.CodeAction[] = [];
@@ -24,13 +31,19 @@ export class QuickFixes implements vscode.CodeActionProvider {
         action.edit = new vscode.WorkspaceEdit();
         for (const edit of finding.fix.edits) action.edit.replace(document.uri, toRange(edit.range), edit.newText);
         action.diagnostics = [diagnostic];
-        action.isPreferred = true;
+        action.isPreferred = !preferred;
+        preferred = true;
         actions.push(action);
       }
       actions.push(suppression(document, diagnostic, finding, owner));
       return actions;
     });
   }
+}
+
+/** A range's length in characters of the document, for ordering. */
+function extent(range: vscode.Range, document: vscode.TextDocument): number {
+  return document.offsetAt(range.end) - document.offsetAt(range.start);
 }
 
 function suppression(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, finding: Finding, owner: PromptReport | undefined): vscode.CodeAction {

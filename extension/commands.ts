@@ -47,7 +47,14 @@ export function registerCommands(ctx: Ctx): void {
   });
   command('tokenwise.countAnyway', (uri?: vscode.Uri) => {
     const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-    if (target) ctx.analysis.countAnyway(target);
+    if (!target) {
+      void vscode.window.showInformationMessage(
+        'tokenwise: "Count Tokens in This Large File Anyway" counts the file of the active text editor, and the active tab is not a text editor. Open the file in an editor tab and run it again.',
+      );
+      return false;
+    }
+    ctx.analysis.countAnyway(target);
+    return true;
   });
   command('tokenwise.auditWorkspace', () => ctx.auditWorkspace());
   command('tokenwise.setApiKey', async (provider?: 'anthropic' | 'google', key?: string) => {

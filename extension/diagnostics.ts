@@ -1,7 +1,7 @@
 // Audit findings in the Problems panel: source 'tokenwise', code = the rule id.
 import * as vscode from 'vscode';
 import type { FileAudit, Finding } from '../core';
-import { toRange } from './ranges';
+import { diagnosticRange } from './ranges';
 
 const severities: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -30,7 +30,7 @@ export class Diagnostics implements vscode.Disposable {
 }
 
 function toDiagnostic(finding: Finding): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, severities[finding.severity]);
+  const diagnostic = new vscode.Diagnostic(diagnosticRange(finding), finding.message, severities[finding.severity]);
   diagnostic.source = 'tokenwise';
   diagnostic.code = finding.ruleId;
   return diagnostic;

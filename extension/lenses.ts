@@ -6,6 +6,9 @@ import { lensesEnabledFor, type Settings } from './config';
 import { costLensTitle, savingLensTitle } from './labels';
 import { modelRangeOf, toRange } from './ranges';
 
+/** How long a file the user asked to count anyway may keep its lenses waiting before they say it is being counted. */
+const countingNoticeMs = 250;
+
 // Reports an edit did not touch keep their object, so their titles are formatted once.
 const titles = new WeakMap<PromptReport, string>();
 
@@ -30,9 +33,19 @@ export class CostLenses implements vscode.CodeLensProvider {
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     if (!lensesEnabledFor(this.settings(), document.languageId)) return [];
-    const result = await this.analysis.of(document);
-    if (result.state === 'skipped') return [];
+    const pending = this.analysis.of(document);
     const top = new vscode.Range(0, 0, 0, 0);
+    // Counting a large file anyway takes a while, and the editor keeps showing the old "counting paused" lens until
+    // this answers: say it is counting instead, and refresh when the count is there.
+    if (this.analysis.isForced(document.uri)) {
+      const settled = await Promise.race([pending, new Promise<undefined>((resolve) => setTimeout(resolve, countingNoticeMs))]);
+      if (settled === undefined) {
+        void pending.then(() => this.changed.fire(), () => this.changed.fire());
+        return [new vscode.CodeLens(top, { title: 'tokenwise: counting this large file…', command: '' })];
+      }
+    }
+    const result = await pending;
+    if (result.state === 'skipped') return [];
     if (result.state === 'paused') {
       return [
         new vscode.CodeLens(top, {

@@ -142,29 +142,23 @@ function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Horizontal bars, longest first; widths are relative to the largest value. */
+/**
+ * Horizontal bars, longest first, as a grid of label, bar and amount that fits any column: the bar takes what the
+ * label and amount leave, a long label is cut with an ellipsis (whole in its tooltip), and the amount is never cut.
+ * Bars are <meter> elements so their length needs no inline style, which the Content-Security-Policy forbids.
+ */
 function barChart(title: string, rows: Array<{ label: string; value: Nanos }>): string {
   const shown = rows.slice(0, 12);
   const max = Math.max(1, ...shown.map((r) => r.value));
-  const rowHeight = 24;
-  const labelWidth = 260;
-  const barWidth = 300;
-  const height = shown.length * rowHeight + 8;
   const bars = shown
-    .map((row, i) => {
-      const y = i * rowHeight + 4;
-      const width = Math.max(1, Math.round((row.value / max) * barWidth));
-      return (
-        `<text class="label" x="0" y="${y + 15}">${escape(row.label.length > 38 ? `…${row.label.slice(-37)}` : row.label)}</text>` +
-        `<rect class="bar" x="${labelWidth}" y="${y}" width="${width}" height="${rowHeight - 8}" rx="2"></rect>` +
-        `<text class="value" x="${labelWidth + width + 6}" y="${y + 15}">${escape(usd(row.value))}</text>`
-      );
-    })
+    .map(
+      (row) =>
+        `<span class="label" title="${escape(row.label)}"><bdi>${escape(row.label)}</bdi></span>` +
+        `<meter min="0" max="${max}" value="${row.value}">${escape(usd(row.value))}</meter>` +
+        `<span class="value">${escape(usd(row.value))}</span>`,
+    )
     .join('');
-  return (
-    `<figure><figcaption>${escape(title)}</figcaption>` +
-    `<svg role="img" aria-label="${escape(title)}" width="${labelWidth + barWidth + 90}" height="${height}" viewBox="0 0 ${labelWidth + barWidth + 90} ${height}">${bars}</svg></figure>`
-  );
+  return `<figure><figcaption>${escape(title)}</figcaption><div class="bars" role="list" aria-label="${escape(title)}">${bars}</div></figure>`;
 }
 
 export function renderReport(report: WorkspaceReport, nonce: string): string {
@@ -173,8 +167,11 @@ export function renderReport(report: WorkspaceReport, nonce: string): string {
     .sort((a, b) => b.perMonth - a.perMonth)
     .map(
       (p) =>
-        `<tr><td>${escape(p.file)}:${p.line}</td><td>${escape(p.model)}</td><td class="num">${escape(tokensLabel(p.tokens, p.exact))}</td>` +
-        `<td class="num">${p.modelAssumed ? '≈ ' : ''}${escape(usd(p.perCall))}</td><td class="num">${p.modelAssumed ? '≈ ' : ''}${escape(usd(p.perMonth))}</td><td class="num">${p.findings}</td></tr>`,
+        `<tr><td>${escape(p.file)}:${p.line}</td><td data-label="Model">${escape(p.model)}</td>` +
+        `<td class="num" data-label="Tokens">${escape(tokensLabel(p.tokens, p.exact))}</td>` +
+        `<td class="num" data-label="Per call">${p.modelAssumed ? '≈ ' : ''}${escape(usd(p.perCall))}</td>` +
+        `<td class="num" data-label="Per month">${p.modelAssumed ? '≈ ' : ''}${escape(usd(p.perMonth))}</td>` +
+        `<td class="num" data-label="Findings">${p.findings}</td></tr>`,
     )
     .join('');
   const skipped = report.skipped.length
@@ -190,17 +187,36 @@ export function renderReport(report: WorkspaceReport, nonce: string): string {
 <style nonce="${nonce}">
   body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 16px 16px; }
   h1 { font-size: 1.3em; font-weight: 600; }
+  .scroll { overflow-x: auto; }
   table { border-collapse: collapse; margin-top: 8px; }
   th, td { padding: 3px 10px; border-bottom: 1px solid var(--vscode-panel-border); text-align: left; }
   th { color: var(--vscode-descriptionForeground); font-weight: 600; }
-  .num { text-align: right; font-variant-numeric: tabular-nums; }
+  .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
   .muted { color: var(--vscode-descriptionForeground); }
-  .charts { display: flex; flex-wrap: wrap; gap: 24px; }
-  figure { margin: 8px 0; }
+  .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 360px), 1fr)); gap: 8px 32px; max-width: 1400px; }
+  figure { margin: 8px 0; min-width: 0; }
   figcaption { font-weight: 600; margin-bottom: 6px; }
-  svg .bar { fill: var(--vscode-charts-blue); }
-  svg .label { fill: var(--vscode-foreground); font-size: 12px; }
-  svg .value { fill: var(--vscode-descriptionForeground); font-size: 12px; }
+  .bars { display: grid; grid-template-columns: minmax(0, max-content) minmax(48px, 1fr) max-content; gap: 6px 8px; align-items: center; }
+  /* Cut from the start, so a long path keeps its file name: right-to-left overflow around left-to-right text. */
+  .bars .label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 28ch; direction: rtl; text-align: left; }
+  .bars .label bdi { direction: ltr; unicode-bidi: isolate; }
+  .bars .value { color: var(--vscode-descriptionForeground); font-variant-numeric: tabular-nums; white-space: nowrap; }
+  meter { width: 100%; height: 14px; -webkit-appearance: none; appearance: none; background: none; }
+  meter::-webkit-meter-bar { background: none; border: none; border-radius: 2px; height: 14px; }
+  meter::-webkit-meter-optimum-value { background: var(--vscode-charts-blue); border-radius: 2px; }
+  /* A side column is too narrow for six columns: each prompt becomes a short block of labelled lines. */
+  @media (max-width: 640px) {
+    thead { display: none; }
+    table, tbody, tr, td { display: block; }
+    tr { border-bottom: 1px solid var(--vscode-panel-border); padding: 6px 0; }
+    td, .num { border: none; padding: 1px 0; text-align: left; }
+    td:first-child { overflow-wrap: anywhere; font-weight: 600; }
+    td[data-label]::before { content: attr(data-label) ": "; color: var(--vscode-descriptionForeground); }
+  }
+  /* High-contrast themes draw bars as outlined shapes, as VS Code's own charts do there. */
+  body.vscode-high-contrast meter::-webkit-meter-optimum-value, body.vscode-high-contrast-light meter::-webkit-meter-optimum-value {
+    outline: 1px solid var(--vscode-contrastBorder);
+  }
 </style>
 </head>
 <body>
@@ -210,10 +226,12 @@ export function renderReport(report: WorkspaceReport, nonce: string): string {
 ${barChart('$/month by file', report.byFile.map((f) => ({ label: f.file, value: f.perMonth })))}
 ${barChart('$/month by model', report.byModel.map((m) => ({ label: m.model, value: m.perMonth })))}
 </div>
+<div class="scroll">
 <table>
 <thead><tr><th>Prompt</th><th>Model</th><th class="num">Tokens</th><th class="num">Per call</th><th class="num">Per month</th><th class="num">Findings</th></tr></thead>
 <tbody>${rows}</tbody>
 </table>
+</div>
 ${skipped}
 </body>
 </html>`;

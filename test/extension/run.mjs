@@ -11,8 +11,9 @@ import { join, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { ensureCodeServer, startServer } from './harness/codeServer.mjs';
+import { checkReportLayout } from './harness/reportLayout.mjs';
 import { generateStressFiles } from './harness/stressFiles.mjs';
-import { runSuite, screenshotLenses } from './harness/workbench.mjs';
+import { runSuite, screenshotFile } from './harness/workbench.mjs';
 
 const { values: flags } = parseArgs({
   options: { bench: { type: 'boolean' }, build: { type: 'boolean' }, 'update-media': { type: 'boolean' } },
@@ -132,7 +133,7 @@ if (result.timedOut) {
 }
 
 if (!flags.bench && !result.timedOut) {
-  for (const check of [saveScreenshot, runRestrictedMode, runWebBuild, checkPackage, checkMissingBrowserMessage]) {
+  for (const check of [saveScreenshot, checkHugeFileState, checkReport, runRestrictedMode, runWebBuild, checkPackage, checkMissingBrowserMessage]) {
     const ok = await check();
     if (countsFile && existsSync(countsFile)) {
       const counts = JSON.parse(readFileSync(countsFile, 'utf8'));
@@ -221,6 +222,49 @@ async function runWebBuild() {
   }
 }
 
+/**
+ * A file of 320k lines, seen through the UI: the editor shows no lenses there, so the status bar and a one-time
+ * message must say that counting is paused, with the action that counts it.
+ */
+async function checkHugeFileState() {
+  const out = join(root, 'artifacts/extension-huge-file.png');
+  try {
+    const items = await screenshotFile({
+      host: server.host,
+      stateDir,
+      extensionPath: root,
+      folder: workspace,
+      file: join(workspace, 'stress/many-lines.ts'),
+      out,
+      selector: '.statusbar-item, .notification-list-item',
+      waitForText: 'counting paused',
+      timeoutMs: 90_000,
+    });
+    const message = items.some((text) => text.includes('tokenwise paused counting') && text.includes('Count Anyway'));
+    if (!message) throw new Error(`no notification with "Count Anyway" next to the status bar item: ${JSON.stringify(items.filter((t) => t.includes('tokenwise')))}`);
+    console.log(`  ✔ a 320k-line file shows "counting paused" in the status bar and a message with "Count Anyway" (${out})`);
+    return true;
+  } catch (error) {
+    console.error(`  ✘ huge-file state: ${error.message.split('\n')[0]}`);
+    return false;
+  }
+}
+
+/** The audit report fits a side column and a full editor in dark, light and high-contrast themes. */
+async function checkReport() {
+  try {
+    const problems = await checkReportLayout({ root, stateDir });
+    if (problems.length === 0) {
+      console.log('  ✔ audit report fits 420 px and 1,200 px in dark, light and high-contrast themes (artifacts/report-*.png)');
+      return true;
+    }
+    console.error(`  ✘ audit report layout:\n${problems.map((p) => `    ${p}`).join('\n')}`);
+  } catch (error) {
+    console.error(`  ✘ audit report layout: ${error.message.split('\n')[0]}`);
+  }
+  return false;
+}
+
 /** Without a browser the harness stops before anything else and says what to install, and how. */
 async function checkMissingBrowserMessage() {
   const probe = spawnSync(
@@ -274,7 +318,7 @@ async function checkPackage() {
 async function saveScreenshot() {
   const out = join(root, 'artifacts/extension-lenses.png');
   try {
-    const lenses = await screenshotLenses({
+    const lenses = await screenshotFile({
       host: server.host,
       stateDir,
       extensionPath: root,

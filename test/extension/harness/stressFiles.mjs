@@ -1,6 +1,6 @@
-// Files no editor feature may hang on, generated per run rather than committed: a 10 MB source file, a binary file
-// with a source extension, a minified one-line bundle (small enough that "count anyway" finishes quickly), and
-// pathological text.
+// Files no editor feature may hang on, generated per run rather than committed: a 10 MB source file, a file of
+// 320k lines, a binary file with a source extension, a minified one-line bundle (small enough that "count anyway"
+// finishes quickly) and a 2 MB one, and pathological text.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -26,6 +26,15 @@ export function generateStressFiles(workspace) {
     minified += `function a${i}(q){return c.chat.completions.create({model:"gpt-4o",messages:[{role:"system",content:"Agent ${i}: be brief."},{role:"user",content:q}]})}`;
   }
   writeFileSync(join(dir, 'bundle.min.js'), minified);
+  // The same, for the test that types in a file while it is counted anyway (a file counted once stays counted).
+  writeFileSync(join(dir, 'typing.min.js'), minified);
+  // Large and minified at once: the reason given must be "minified".
+  let largeMinified = minified;
+  while (largeMinified.length < 2.1 * 1024 * 1024) largeMinified += minified;
+  writeFileSync(join(dir, 'large.min.js'), largeMinified);
+
+  // Beyond ~300k lines the editor turns CodeLens off for the file: only the status bar can show its state.
+  writeFileSync(join(dir, 'many-lines.ts'), `${call(0)}${'// filler line\n'.repeat(320_000)}`);
 
   // Pathological text: a prompt of lone surrogates, emoji and a long repetitive run, then brackets nested 20,000
   // deep (beyond any recursive parser's stack) and a template literal that never closes.

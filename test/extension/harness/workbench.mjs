@@ -68,8 +68,11 @@ export async function runSuite({ host, stateDir, extensionPath, testsPath, folde
   }
 }
 
-/** Opens `file` with the extension under development loaded and saves a screenshot once its lenses render. */
-export async function screenshotLenses({ host, stateDir, extensionPath, folder, file, out, waitForText, timeoutMs }) {
+/**
+ * Opens `file` with the extension under development loaded and saves a screenshot once an element matching
+ * `selector` (by default a lens) shows `waitForText`; returns the texts of all elements matching it.
+ */
+export async function screenshotFile({ host, stateDir, extensionPath, folder, file, out, waitForText, timeoutMs, selector = '.codelens-decoration' }) {
   const { context, page } = await openBrowser(stateDir, 'screenshot');
   try {
     const remote = (path) => `vscode-remote://${host}${path}`;
@@ -81,15 +84,15 @@ export async function screenshotLenses({ host, stateDir, extensionPath, folder, 
       ]),
     );
     await page.waitForFunction(
-      (text) => [...document.querySelectorAll('.codelens-decoration')].some((el) => el.textContent?.includes(text)),
-      waitForText,
+      ([match, text]) => [...document.querySelectorAll(match)].some((el) => el.textContent?.includes(text)),
+      [selector, waitForText],
       { timeout: timeoutMs },
     );
     await page.waitForTimeout(1_000); // let the lens fade-in and the status bar settle
-    const lenses = await page.$$eval('.codelens-decoration', (els) => els.map((el) => el.textContent ?? ''));
+    const texts = await page.$$eval(selector, (els) => els.map((el) => el.textContent ?? ''));
     mkdirSync(join(out, '..'), { recursive: true });
     await page.screenshot({ path: out });
-    return lenses;
+    return texts;
   } finally {
     await context.close().catch(() => {});
   }

@@ -32,6 +32,8 @@ describe('diagnostics and quick fixes', () => {
     });
     assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(diagnostic!.range.start.line, 6);
+    // A finding about the whole call is underlined on the call's first line, not on all seven.
+    assert.ok(diagnostic!.range.end.isBeforeOrEqual(new vscode.Position(7, 0)), JSON.stringify(diagnostic!.range));
     assert.match(diagnostic!.message, /no output cap/);
 
     const actions = await actionsAt(uri, diagnostic!.range);
@@ -41,6 +43,22 @@ describe('diagnostics and quick fixes', () => {
     assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
     assert.match(editor.document.getText(), /create\(\{\s*max_completion_tokens: \d+,/);
     await until('the finding to go away', async () => (await tokenwiseDiagnostics(uri, 'no-output-cap')).length === 0);
+  });
+
+  it('underlines the model value for a model finding, and offers its switch first with the cursor there', async () => {
+    const editor = await openFixture('src/classify.ts');
+    const uri = editor.document.uri;
+    const [model] = await until('the frontier-for-simple-task finding', async () => {
+      const found = await tokenwiseDiagnostics(uri, 'frontier-for-simple-task');
+      return found.length > 0 && found;
+    }, 20_000);
+    assert.equal(editor.document.getText(model!.range), 'gpt-4o');
+    assert.equal((await tokenwiseDiagnostics(uri, 'no-output-cap')).length, 1);
+    const cursor = model!.range.start.translate(0, 3);
+    const actions = await actionsAt(uri, new vscode.Range(cursor, cursor));
+    assert.match(actions[0]!.title, /^Switch to /, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(actions[0]!.isPreferred, true);
+    assert.ok(actions.filter((a) => a.isPreferred).length === 1, 'one preferred fix');
   });
 
   it('suppresses a rule with an inline comment above the call', async () => {

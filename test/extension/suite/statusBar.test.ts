@@ -15,6 +15,8 @@ describe('status bar', () => {
     editor.selection = new vscode.Selection(21, 10, 21, 10);
     const prompt = await until('the prompt count', () => api.statusText()?.includes('/call') && api.statusText());
     assert.match(prompt, /^\$\(symbol-number\) [\d,]+ tok · \$[\d.]+\/call · gpt-4o$/);
+    // This call names its own model, so a click compares models for it rather than picking the file's model.
+    assert.equal(api.statusCommand(), 'tokenwise.compareModels');
 
     editor.selection = new vscode.Selection(3, 0, 3, 0);
     await until('the item to hide outside prompts', () => api.statusText() === undefined);
