@@ -38,7 +38,8 @@ function sampleReport() {
   const prompts = files.map(([file, perMonth], i) => ({
     file,
     line: 10 + i,
-    model: i % 2 ? 'claude-sonnet-4-5-20250929' : 'gpt-4o',
+    model: i === 3 ? 'assumed gpt-4o-mini (model unknown)' : i % 2 ? 'claude-sonnet-4-5-20250929' : 'gpt-4o',
+    modelAssumed: i === 3,
     tokens: 1_234 * (i + 1),
     exact: i % 2 === 0,
     perCall: nanos(perMonth / 30_000),
@@ -47,6 +48,7 @@ function sampleReport() {
   }));
   return {
     totalPerMonth: prompts.reduce((sum, p) => sum + p.perMonth, 0),
+    assumedPerMonth: prompts.filter((p) => p.modelAssumed).reduce((sum, p) => sum + p.perMonth, 0),
     prompts,
     byFile: prompts.map((p) => ({ file: p.file, perMonth: p.perMonth, prompts: 1, findings: p.findings })),
     byModel: [

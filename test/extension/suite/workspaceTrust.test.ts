@@ -118,7 +118,7 @@ describe(`workspace trust and stored keys (${mode})`, () => {
         assert.deepEqual(catcher.requests, []);
         editor.selection = new vscode.Selection(inClaudePrompt, inClaudePrompt);
         const tooltip = await until('the status bar tooltip', () => api.statusTooltip()?.includes('Restricted Mode') && api.statusTooltip());
-        assert.match(tooltip, /Prompt under the cursor\..*\nExact counts off: Restricted Mode\./s);
+        assert.match(tooltip, /Prompt under the cursor[.;].*\nExact counts off: Restricted Mode\./s);
       } finally {
         await setSetting('exactCounts.provider', undefined);
         await setSetting('exactCounts.baseUrl', undefined);
