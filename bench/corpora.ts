@@ -37,3 +37,13 @@ export function cjk(): string {
     .join('\n')
     .slice(0, size);
 }
+
+/** A small deterministic generator (mulberry32), so every run of a benchmark works on the same generated files. */
+export function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { random } from './corpora';
 
 const targetSeconds = 2;
 const fileCount = 10_000;
@@ -32,16 +33,6 @@ async function child(dir: string): Promise<void> {
   const cpu = process.cpuUsage(loadCpu);
   const totals = JSON.parse(output).totals;
   process.stdout.write(JSON.stringify({ code, seconds, loadSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, loadCpuSeconds: (loadCpu.user + loadCpu.system) / 1e6, totals }));
-}
-
-/** A small deterministic generator (mulberry32), so every run diffs the same files. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const tasks = [
