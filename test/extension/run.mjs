@@ -155,8 +155,9 @@ async function runRestrictedMode() {
     restrictedServer = await startServer({
       stateDir: restrictedState,
       workspaceTrust: true,
-      // Counted as one check: its own counts would overwrite the main run's.
-      env: { TOKENWISE_E2E_WORKSPACE: workspace, TOKENWISE_E2E_ROOT: root, TOKENWISE_E2E_FILES: 'workspaceTrust' },
+      // Counted as one check: its reporter must not write its counts over the main run's (the server would otherwise
+      // inherit TOKENWISE_COUNTS_FILE from this process).
+      env: { TOKENWISE_E2E_WORKSPACE: workspace, TOKENWISE_E2E_ROOT: root, TOKENWISE_E2E_FILES: 'workspaceTrust', TOKENWISE_COUNTS_FILE: '' },
     });
     const lines = [];
     const outcome = await runSuite({
