@@ -25,7 +25,15 @@ async function child(dir: string): Promise<void> {
   });
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage();
-  process.stdout.write(JSON.stringify({ code, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, bytes, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+  process.stdout.write(
+    JSON.stringify({
+      code,
+      seconds,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      bytes,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
 }
 
 const tasks = [
@@ -36,7 +44,15 @@ const tasks = [
   'Write a short, friendly reply to the customer that answers their question.',
   'Decide whether the review is positive, negative or mixed. Reply with one word.',
 ];
-const models = ['gpt-4o', 'gpt-4o-mini', 'gpt-4.1', 'gpt-4.1-mini', 'claude-sonnet-4-5', 'claude-haiku-4-5', 'gemini-2.5-flash'];
+const models = [
+  'gpt-4o',
+  'gpt-4o-mini',
+  'gpt-4.1',
+  'gpt-4.1-mini',
+  'claude-sonnet-4-5',
+  'claude-haiku-4-5',
+  'gemini-2.5-flash',
+];
 
 function generate(dir: string, count: number): void {
   const next = random(42);
@@ -80,11 +96,20 @@ function generate(dir: string, count: number): void {
   }
 }
 
-function measure(count: number): { code: number; seconds: number; cpuSeconds: number; bytes: number; peakRssMb: number } {
+function measure(count: number): {
+  code: number;
+  seconds: number;
+  cpuSeconds: number;
+  bytes: number;
+  peakRssMb: number;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'tokenwise-bench-audit-'));
   try {
     generate(dir, count);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', dir], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     if (run.status !== 0) throw new Error(`audit process failed with status ${run.status}`);
     const result = JSON.parse(run.stdout);
     if (result.code !== 0) throw new Error(`tokenwise audit exited ${result.code}`);
@@ -102,16 +127,25 @@ async function main(): Promise<void> {
   if (build.status !== 0) throw new Error('the build failed');
   const small = measure(2_000);
   const large = measure(10_000);
-  for (const [count, result] of [[2_000, small], [10_000, large]] as const) {
+  for (const [count, result] of [
+    [2_000, small],
+    [10_000, large],
+  ] as const) {
     console.log(
       `${count.toLocaleString('en-US').padStart(6)} files: ${result.seconds.toFixed(2)} s (${Math.round(count / result.seconds).toLocaleString('en-US')} files/s; ` +
         `${result.cpuSeconds.toFixed(2)} s of CPU for the whole process), ` +
         `peak RSS ${Math.round(result.peakRssMb)} MB, ${(result.bytes / 1024 / 1024).toFixed(1)} MB of JSON, exit ${result.code}`,
     );
   }
-  console.log(`\n10,000 files in ${large.seconds.toFixed(2)} s: ${large.seconds < targetSeconds ? 'within' : 'OVER'} the ${targetSeconds} s target.`);
+  console.log(
+    `\n10,000 files in ${large.seconds.toFixed(2)} s: ${large.seconds < targetSeconds ? 'within' : 'OVER'} the ${targetSeconds} s target.`,
+  );
   // The machine is shared: when other work holds the cores, wall time exceeds CPU time, and the load says by how much.
-  console.log(`Load average during the run: ${loadavg().map((value) => value.toFixed(1)).join(' ')} on ${availableParallelism()} cores.`);
+  console.log(
+    `Load average during the run: ${loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ')} on ${availableParallelism()} cores.`,
+  );
   console.log(`Peak RSS grows ${Math.round(large.peakRssMb - small.peakRssMb)} MB from 2,000 to 10,000 files.`);
 }
 

@@ -34,8 +34,13 @@ const USERS = Array.from({ length: 60 }, (_, i) => `U${String(1000 + i)}`);
 const policy = parsePolicy(
   JSON.stringify({
     timeZone: TIME_ZONE,
-    teams: Object.fromEntries(TEAMS.map((team, i) => [team, { members: USERS.filter((_, u) => u % TEAMS.length === i), approvers: ['U0999'] }])),
-    budgets: { organization: { amountUsd: 250_000 }, teams: Object.fromEntries(TEAMS.map((team) => [team, { amountUsd: 20_000 }])) },
+    teams: Object.fromEntries(
+      TEAMS.map((team, i) => [team, { members: USERS.filter((_, u) => u % TEAMS.length === i), approvers: ['U0999'] }]),
+    ),
+    budgets: {
+      organization: { amountUsd: 250_000 },
+      teams: Object.fromEntries(TEAMS.map((team) => [team, { amountUsd: 20_000 }])),
+    },
   }),
   'tokenwise.config.json',
 );
@@ -87,7 +92,10 @@ const QUERIES: Array<[string, SpendArgs]> = [
   ['org month by team', { range: 'month', by: 'team', public: false }],
   ['org 30d by model', { range: '30d', by: 'model', public: false }],
   ['team 7d by user', { filter: { dimension: 'team', value: 'search' }, range: '7d', by: 'user', public: false }],
-  ['team last-month by model', { filter: { dimension: 'team', value: 'ads' }, range: 'last-month', by: 'model', public: false }],
+  [
+    'team last-month by model',
+    { filter: { dimension: 'team', value: 'ads' }, range: 'last-month', by: 'model', public: false },
+  ],
   ['user 30d by model', { filter: { dimension: 'user', value: 'U1003' }, range: '30d', by: 'model', public: false }],
   ['model 90d by team', { filter: { dimension: 'model', value: 'gpt-4o' }, range: '90d', by: 'team', public: false }],
   ['app today by user', { filter: { dimension: 'app', value: 'chat' }, range: 'today', by: 'user', public: false }],
@@ -116,8 +124,24 @@ async function measureQueries(context: SpendContext, label: string): Promise<num
 
 /** GET /v1/quota/check over HTTP on 127.0.0.1, as a gateway calls it: organisation, team and user budgets apply. */
 async function measureQuotaCheck(store: SqliteStore, label: string): Promise<number> {
-  await store.setBudget({ scope: 'user', subject: 'U1003', unit: 'usd', period: 'day', limit: 50_000_000_000, thresholds: [80], hardCapPercent: 100 }, 'U0999', NOW);
-  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-signing-secret-000', INGEST_TOKEN: 'bench-ingest-token-0000' });
+  await store.setBudget(
+    {
+      scope: 'user',
+      subject: 'U1003',
+      unit: 'usd',
+      period: 'day',
+      limit: 50_000_000_000,
+      thresholds: [80],
+      hardCapPercent: 100,
+    },
+    'U0999',
+    NOW,
+  );
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: 'bench-signing-secret-000',
+    INGEST_TOKEN: 'bench-ingest-token-0000',
+  });
   const bot = { config, store, policy, timeZone: TIME_ZONE, log: createLog('error', () => undefined), now: () => NOW };
   const server = createHttpServer(bot);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -126,7 +150,9 @@ async function measureQuotaCheck(store: SqliteStore, label: string): Promise<num
   for (let i = 0; i < 600; i++) {
     const user = USERS[i % USERS.length]!;
     const began = performance.now();
-    const response = await fetch(`http://127.0.0.1:${port}/v1/quota/check?user=${user}&tokens=2000&usd=0.02`, { headers: { authorization: 'Bearer bench-ingest-token-0000' } });
+    const response = await fetch(`http://127.0.0.1:${port}/v1/quota/check?user=${user}&tokens=2000&usd=0.02`, {
+      headers: { authorization: 'Bearer bench-ingest-token-0000' },
+    });
     if (response.status !== 200) throw new Error(`quota check answered ${response.status}`);
     await response.json();
     if (i >= 100) samples.push(performance.now() - began);
@@ -162,18 +188,33 @@ const ENVIRONMENTS = ['dev', 'test', 'staging', 'prod'];
 const guardedPolicy = parsePolicy(
   JSON.stringify({
     timeZone: TIME_ZONE,
-    teams: Object.fromEntries(TEAMS.map((team, i) => [team, { members: USERS.filter((_, u) => u % TEAMS.length === i), approvers: ['U0999'] }])),
-    budgets: { organization: { amountUsd: 250_000 }, teams: Object.fromEntries(TEAMS.map((team) => [team, { amountUsd: 20_000 }])) },
+    teams: Object.fromEntries(
+      TEAMS.map((team, i) => [team, { members: USERS.filter((_, u) => u % TEAMS.length === i), approvers: ['U0999'] }]),
+    ),
+    budgets: {
+      organization: { amountUsd: 250_000 },
+      teams: Object.fromEntries(TEAMS.map((team) => [team, { amountUsd: 20_000 }])),
+    },
     guardrails: {
       rateLimits: [
-        ...ENVIRONMENTS.flatMap((environment) => ['user', 'app', 'apiKey'].map((per) => ({ environment, per, rpm: 1_000_000, tpm: 1_000_000_000 }))),
+        ...ENVIRONMENTS.flatMap((environment) =>
+          ['user', 'app', 'apiKey'].map((per) => ({ environment, per, rpm: 1_000_000, tpm: 1_000_000_000 })),
+        ),
         ...APPS.flatMap((app) => ['user', 'apiKey'].map((per) => ({ app, per, rpm: 1_000_000 }))),
-        ...Array.from({ length: 8 }, (_, i) => ({ per: ['user', 'app', 'environment', 'apiKey'][i % 4], rpm: 1_000_000 + i })),
+        ...Array.from({ length: 8 }, (_, i) => ({
+          per: ['user', 'app', 'environment', 'apiKey'][i % 4],
+          rpm: 1_000_000 + i,
+        })),
       ],
       breakers: [
         ...ENVIRONMENTS.map((environment) => ({ environment, maxCalls: 1_000_000, maxUsd: 1_000 })),
         ...APPS.map((app) => ({ app, windowMinutes: 5, maxRepeats: 1_000 })),
-        ...Array.from({ length: 11 }, (_, i) => ({ environment: ENVIRONMENTS[i % 4], app: APPS[i % 5], windowMinutes: 10 + i, maxTokens: 1e12 })),
+        ...Array.from({ length: 11 }, (_, i) => ({
+          environment: ENVIRONMENTS[i % 4],
+          app: APPS[i % 5],
+          windowMinutes: 10 + i,
+          maxTokens: 1e12,
+        })),
       ],
     },
   }),
@@ -185,8 +226,19 @@ const guardedPolicy = parsePolicy(
  * decision alone in CPU time beside the budgets-only check's (`plainCpuP95`).
  */
 async function measureGuardedCheck(store: SqliteStore, label: string, plainCpuP95: number): Promise<void> {
-  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-signing-secret-000', INGEST_TOKEN: 'bench-ingest-token-0000' });
-  const bot = { config, store, policy: guardedPolicy, timeZone: TIME_ZONE, log: createLog('error', () => undefined), now: () => NOW };
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: 'bench-signing-secret-000',
+    INGEST_TOKEN: 'bench-ingest-token-0000',
+  });
+  const bot = {
+    config,
+    store,
+    policy: guardedPolicy,
+    timeZone: TIME_ZONE,
+    log: createLog('error', () => undefined),
+    now: () => NOW,
+  };
   const server = createHttpServer(bot);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
@@ -206,7 +258,9 @@ async function measureGuardedCheck(store: SqliteStore, label: string, plainCpuP9
     });
   for (let i = 0; i < 600; i++) {
     const began = performance.now();
-    const response = await fetch(`http://127.0.0.1:${port}/v1/quota/check?${queryOf(i)}`, { headers: { authorization: 'Bearer bench-ingest-token-0000' } });
+    const response = await fetch(`http://127.0.0.1:${port}/v1/quota/check?${queryOf(i)}`, {
+      headers: { authorization: 'Bearer bench-ingest-token-0000' },
+    });
     if (response.status !== 200) throw new Error(`quota check answered ${response.status}`);
     if (!((await response.json()) as { allow: boolean }).allow) denied++;
     if (i >= 100) samples.push(performance.now() - began);
@@ -236,7 +290,11 @@ async function measureGuardedCheck(store: SqliteStore, label: string, plainCpuP9
  * names no alert channel, so nothing is posted and the Slack client is never called.
  */
 async function measureAnomalyCheck(store: SqliteStore, label: string): Promise<void> {
-  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-signing-secret-000', INGEST_TOKEN: 'bench-ingest-token-0000' });
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: 'bench-signing-secret-000',
+    INGEST_TOKEN: 'bench-ingest-token-0000',
+  });
   const bot = { config, store, policy, timeZone: TIME_ZONE, log: createLog('error', () => undefined), now: () => NOW };
   const client = {} as webApi.WebClient;
   const samples: number[] = [];
@@ -245,7 +303,9 @@ async function measureAnomalyCheck(store: SqliteStore, label: string): Promise<v
     await anomalyAlerts(bot, client);
     if (i >= 2) samples.push(performance.now() - began);
   }
-  console.log(`  hourly anomaly check at ${label}: p50 ${percentile(samples, 50).toFixed(0)} ms, max ${Math.max(...samples).toFixed(0)} ms (${samples.length} runs after 2 warm-up; every team and person)`);
+  console.log(
+    `  hourly anomaly check at ${label}: p50 ${percentile(samples, 50).toFixed(0)} ms, max ${Math.max(...samples).toFixed(0)} ms (${samples.length} runs after 2 warm-up; every team and person)`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -261,12 +321,25 @@ async function main(): Promise<void> {
   }
   const context: SpendContext = { store, policy, timeZone: TIME_ZONE, now: NOW, identities: async (user) => [user] };
   const total = SIZES[SIZES.length - 1]!;
-  console.log(`tokenwise bot bench: SQLite (WAL), ${DAYS} days, ${TEAMS.length} teams, ${USERS.length} users, ${MODELS.length} models, ${APPS.length} apps`);
+  console.log(
+    `tokenwise bot bench: SQLite (WAL), ${DAYS} days, ${TEAMS.length} teams, ${USERS.length} users, ${MODELS.length} models, ${APPS.length} apps`,
+  );
   try {
     // Whole pipeline on a sample: validation (zod) + pricing (price table) + store, as POST /v1/usage runs it.
     const pipeline = Array.from({ length: 100_000 }, (_, i) => {
       const e = ledgerEvent(i, 100_000);
-      return { id: `wire-${i}`, time: new Date(e.time).toISOString(), provider: 'openai', model: e.model.startsWith('gpt') ? e.model : 'gpt-4o-mini', inputTokens: e.inputTokens, cacheReadTokens: e.cacheReadTokens, outputTokens: e.outputTokens, user: e.user, team: e.team, app: e.app };
+      return {
+        id: `wire-${i}`,
+        time: new Date(e.time).toISOString(),
+        provider: 'openai',
+        model: e.model.startsWith('gpt') ? e.model : 'gpt-4o-mini',
+        inputTokens: e.inputTokens,
+        cacheReadTokens: e.cacheReadTokens,
+        outputTokens: e.outputTokens,
+        user: e.user,
+        team: e.team,
+        app: e.app,
+      };
     });
     const side = new SqliteStore(join(dir, 'pipeline.db'));
     // Each stage's share, and CPU time beside wall time: on a shared machine the wall time also counts waiting for a core.
@@ -312,7 +385,9 @@ async function main(): Promise<void> {
       }
       const elapsed = (performance.now() - began) / 1000;
       storeRate = written / storeSeconds;
-      console.log(`  ingest, store only: ${Math.round(storeRate).toLocaleString('en-US')} events/s (${written.toLocaleString('en-US')} events so far; ${elapsed.toFixed(0)} s for this step incl. generation; db ${(statSync(file).size / 1e9).toFixed(2)} GB)`);
+      console.log(
+        `  ingest, store only: ${Math.round(storeRate).toLocaleString('en-US')} events/s (${written.toLocaleString('en-US')} events so far; ${elapsed.toFixed(0)} s for this step incl. generation; db ${(statSync(file).size / 1e9).toFixed(2)} GB)`,
+      );
       p95s.push(await measureQueries(context, `${(size / 1e6).toFixed(0)} M events`));
       const plainCpuP95 = await measureQuotaCheck(store, `${(size / 1e6).toFixed(0)} M events`);
       await measureGuardedCheck(store, `${(size / 1e6).toFixed(0)} M events`, plainCpuP95);
@@ -333,7 +408,16 @@ async function main(): Promise<void> {
 /** Bundles this file into dist/ (next to the bot's own bundle, so its dependencies resolve) and runs it there. */
 function runBundled(): void {
   const outfile = join(__dirname, '..', 'dist', 'bench-bot.js');
-  buildSync({ entryPoints: [__filename], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['better-sqlite3', 'pg-native', 'esbuild'], logLevel: 'warning' });
+  buildSync({
+    entryPoints: [__filename],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['better-sqlite3', 'pg-native', 'esbuild'],
+    logLevel: 'warning',
+  });
   const run = spawnSync(process.execPath, [outfile, '--bundled'], { stdio: 'inherit' });
   process.exitCode = run.status ?? 1;
 }

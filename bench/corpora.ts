@@ -33,7 +33,13 @@ export function code(): string {
 /** Chinese, Japanese and Korean: the TypeScript compiler's translated diagnostics. */
 export function cjk(): string {
   return ['zh-cn', 'ja', 'ko', 'zh-tw']
-    .map((locale) => Object.values(JSON.parse(readFileSync(`node_modules/typescript/lib/${locale}/diagnosticMessages.generated.json`, 'utf8')) as Record<string, string>).join('\n'))
+    .map((locale) =>
+      Object.values(
+        JSON.parse(
+          readFileSync(`node_modules/typescript/lib/${locale}/diagnosticMessages.generated.json`, 'utf8'),
+        ) as Record<string, string>,
+      ).join('\n'),
+    )
     .join('\n')
     .slice(0, size);
 }

@@ -4,7 +4,16 @@
 // that logs how long each git process took, so the figure printed is the time beyond git's own. Target: < 2 s.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { random } from './corpora';
@@ -32,7 +41,16 @@ async function child(dir: string): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(loadCpu);
   const totals = JSON.parse(output).totals;
-  process.stdout.write(JSON.stringify({ code, seconds, loadSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, loadCpuSeconds: (loadCpu.user + loadCpu.system) / 1e6, totals }));
+  process.stdout.write(
+    JSON.stringify({
+      code,
+      seconds,
+      loadSeconds,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      loadCpuSeconds: (loadCpu.user + loadCpu.system) / 1e6,
+      totals,
+    }),
+  );
 }
 
 const tasks = [
@@ -63,7 +81,11 @@ function fileAt(i: number, next: () => number): { path: string; text: string } {
       text: `from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef run_${i}(document: str) -> str:\n    response = client.chat.completions.create(\n        model="${model}",\n        max_tokens=400,\n        messages=[{"role": "user", "content": f"${task}\\n\\n{document}"}],\n    )\n    return response.choices[0].message.content\n`,
     };
   }
-  if (kind < 9) return { path: `${folder}/prompts/p${i}.prompt`, text: `---\nmodel: ${model}\n---\n${task}\n\nTicket:\n{{ticket}}\n` };
+  if (kind < 9)
+    return {
+      path: `${folder}/prompts/p${i}.prompt`,
+      text: `---\nmodel: ${model}\n---\n${task}\n\nTicket:\n{{ticket}}\n`,
+    };
   return { path: `${folder}/prompts/p${i}.md`, text: `${task}\n\nInput:\n{{input}}\n` };
 }
 
@@ -92,12 +114,21 @@ function generate(dir: string): void {
     const path = join(dir, paths[Math.floor((n * fileCount) / changedCount) + 3]!);
     if (n < 30) {
       const text = readFileSync(path, 'utf8');
-      writeFileSync(path, text.replace(/gpt-4o-mini|gpt-4\.1-mini|claude-haiku-4-5/, 'gpt-4o').replace(/max_tokens: \d+,/, '').replace('Answer', 'Think step by step, then answer'));
+      writeFileSync(
+        path,
+        text
+          .replace(/gpt-4o-mini|gpt-4\.1-mini|claude-haiku-4-5/, 'gpt-4o')
+          .replace(/max_tokens: \d+,/, '')
+          .replace('Answer', 'Think step by step, then answer'),
+      );
     } else if (n < 40) renameSync(path, path.replace(/(\.\w+)$/, '_renamed$1'));
     else if (n < 45) unlinkSync(path);
     else {
       const added = fileAt(fileCount + n, next);
-      const text = added.text.replace(/(Classify|Summarise|Extract|Translate|Write)/, `New in onboarding step ${n}: greet the customer by name and list the three next steps. $1`);
+      const text = added.text.replace(
+        /(Classify|Summarise|Extract|Translate|Write)/,
+        `New in onboarding step ${n}: greet the customer by name and list the three next steps. $1`,
+      );
       mkdirSync(join(dir, added.path, '..'), { recursive: true });
       writeFileSync(join(dir, added.path), text);
     }
@@ -112,7 +143,10 @@ function gitTimer(dir: string): { path: string; log: string } {
   const bin = join(dir, 'bin');
   const log = join(dir, 'git-times.log');
   mkdirSync(bin);
-  writeFileSync(join(bin, 'git'), `#!/bin/bash\nstart=$(date +%s%N)\n"${real}" "$@"\nstatus=$?\necho $(( $(date +%s%N) - start )) >> "${log}"\nexit $status\n`);
+  writeFileSync(
+    join(bin, 'git'),
+    `#!/bin/bash\nstart=$(date +%s%N)\n"${real}" "$@"\nstatus=$?\necho $(( $(date +%s%N) - start )) >> "${log}"\nexit $status\n`,
+  );
   chmodSync(join(bin, 'git'), 0o755);
   return { path: bin, log };
 }
@@ -120,7 +154,9 @@ function gitTimer(dir: string): { path: string; log: string } {
 async function main(): Promise<void> {
   const childAt = process.argv.indexOf('--child');
   if (childAt >= 0) return child(process.argv[childAt + 1]!);
-  console.log(`tokenwise diff benchmark (${fileCount.toLocaleString('en-US')} prompt files in git, ${changedCount} changed; one process)\n`);
+  console.log(
+    `tokenwise diff benchmark (${fileCount.toLocaleString('en-US')} prompt files in git, ${changedCount} changed; one process)\n`,
+  );
   const build = spawnSync(process.execPath, ['scripts/build.mjs', 'cli'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the build failed');
   const scratch = mkdtempSync(join(tmpdir(), 'tokenwise-bench-diff-'));
@@ -141,16 +177,27 @@ async function main(): Promise<void> {
     const gitSeconds = gitTimes.reduce((sum, nanos) => sum + nanos, 0) / 1e9;
     const beyond = result.seconds - gitSeconds;
     const { added, removed, changed } = result.totals as { added: number; removed: number; changed: number };
-    console.log(`diff: ${result.seconds.toFixed(2)} s; git: ${gitSeconds.toFixed(2)} s in ${gitTimes.length} processes; beyond git: ${beyond.toFixed(2)} s ` +
-      `(${result.cpuSeconds.toFixed(2)} s of CPU in the tokenwise process)`);
-    console.log(`loading the CLI bundle before it: ${result.loadSeconds.toFixed(2)} s (${result.loadCpuSeconds.toFixed(2)} s of CPU), the same for every command`);
+    console.log(
+      `diff: ${result.seconds.toFixed(2)} s; git: ${gitSeconds.toFixed(2)} s in ${gitTimes.length} processes; beyond git: ${beyond.toFixed(2)} s ` +
+        `(${result.cpuSeconds.toFixed(2)} s of CPU in the tokenwise process)`,
+    );
+    console.log(
+      `loading the CLI bundle before it: ${result.loadSeconds.toFixed(2)} s (${result.loadCpuSeconds.toFixed(2)} s of CPU), the same for every command`,
+    );
     console.log(`prompts: ${changed} changed, ${added} added, ${removed} removed`);
-    console.log(`\n${beyond.toFixed(2)} s beyond git: ${beyond < targetSeconds ? 'within' : 'OVER'} the ${targetSeconds} s target ` +
-      `(by CPU time, which a loaded machine does not stretch: ${result.cpuSeconds.toFixed(2)} s, ${result.cpuSeconds < targetSeconds ? 'within' : 'OVER'}).`);
+    console.log(
+      `\n${beyond.toFixed(2)} s beyond git: ${beyond < targetSeconds ? 'within' : 'OVER'} the ${targetSeconds} s target ` +
+        `(by CPU time, which a loaded machine does not stretch: ${result.cpuSeconds.toFixed(2)} s, ${result.cpuSeconds < targetSeconds ? 'within' : 'OVER'}).`,
+    );
     // The machine is shared: when other work holds the cores, wall time exceeds CPU time, and the load says by how much.
-    console.log(`Load average during the run: ${loadavg().map((value) => value.toFixed(1)).join(' ')} on ${availableParallelism()} cores.`);
+    console.log(
+      `Load average during the run: ${loadavg()
+        .map((value) => value.toFixed(1))
+        .join(' ')} on ${availableParallelism()} cores.`,
+    );
   } finally {
-    if (process.env.KEEP) console.log(scratch); else rmSync(scratch, { recursive: true, force: true });
+    if (process.env.KEEP) console.log(scratch);
+    else rmSync(scratch, { recursive: true, force: true });
   }
 }
 

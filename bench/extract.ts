@@ -7,7 +7,11 @@ import ts from 'typescript';
 import { gzipSync } from 'node:zlib';
 import { extractPrompts } from '../core/extract';
 
-const tasks = ['Classify the ticket as billing, bug or other.', 'Summarise the thread in five bullets.', 'Extract the invoice total as JSON.'];
+const tasks = [
+  'Classify the ticket as billing, bug or other.',
+  'Summarise the thread in five bullets.',
+  'Extract the invoice total as JSON.',
+];
 
 function typescriptFile(n: number): string {
   return `import OpenAI from 'openai';
@@ -43,8 +47,10 @@ def run_${n}(question, documents):
 `;
 }
 
-const prompty = (n: number) => `---\nmodel:\n  configuration:\n    name: gpt-4o\n  parameters:\n    max_tokens: ${n}\n---\nsystem:\n${tasks[n % 3]}\n{% for m in history %}{{m.content}}{% endfor %}\nuser:\n{{question}}\n`;
-const jinja = (n: number) => `${tasks[n % 3]} for {{ user.name }}.\n{% for doc in documents %}- {{ doc.title }}\n{% endfor %}`;
+const prompty = (n: number) =>
+  `---\nmodel:\n  configuration:\n    name: gpt-4o\n  parameters:\n    max_tokens: ${n}\n---\nsystem:\n${tasks[n % 3]}\n{% for m in history %}{{m.content}}{% endfor %}\nuser:\n{{question}}\n`;
+const jinja = (n: number) =>
+  `${tasks[n % 3]} for {{ user.name }}.\n{% for doc in documents %}- {{ doc.title }}\n{% endfor %}`;
 const markdown = (n: number) => `# Prompt ${n}\n${tasks[n % 3]} Ticket: {ticket}\n`;
 
 const files: Array<[string, string]> = [];
@@ -79,8 +85,16 @@ async function main(): Promise<void> {
     for (const [name, text] of files) prompts += extractPrompts(text, name).prompts.length;
   });
   const oursTs = best(() => typescriptFiles.forEach(([name, text]) => extractPrompts(text, name)));
-  const tsc = best(() => typescriptFiles.forEach(([name, text]) => ts.createSourceFile(name, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS)));
-  const babel = best(() => typescriptFiles.forEach(([, text]) => parse(text, { sourceType: 'module', plugins: ['typescript'], errorRecovery: true })));
+  const tsc = best(() =>
+    typescriptFiles.forEach(([name, text]) =>
+      ts.createSourceFile(name, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS),
+    ),
+  );
+  const babel = best(() =>
+    typescriptFiles.forEach(([, text]) =>
+      parse(text, { sourceType: 'module', plugins: ['typescript'], errorRecovery: true }),
+    ),
+  );
 
   // One large file of each language: the time should grow linearly with size.
   const largeTypescript = Array.from({ length: 5000 }, (_, n) =>
@@ -92,17 +106,35 @@ async function main(): Promise<void> {
   const largeTs = best(() => extractPrompts(largeTypescript, 'large.ts'));
   const largePy = best(() => extractPrompts(largePython, 'large.py'));
 
-  const bundle = await build({ entryPoints: ['core/extract/index.ts'], bundle: true, minify: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
+  const bundle = await build({
+    entryPoints: ['core/extract/index.ts'],
+    bundle: true,
+    minify: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
   const bytes = bundle.outputFiles[0]!.contents;
 
   console.log(`tokenwise extraction benchmark — Node ${process.version}, ${new Date().toISOString()}`);
-  console.log(`\n${files.length} files (${typescriptFiles.length} TypeScript), ${prompts} prompts found: ${all.toFixed(2)} s (median of 3), ${((all / files.length) * 1e6).toFixed(0)} µs per file`);
+  console.log(
+    `\n${files.length} files (${typescriptFiles.length} TypeScript), ${prompts} prompts found: ${all.toFixed(2)} s (median of 3), ${((all / files.length) * 1e6).toFixed(0)} µs per file`,
+  );
   console.log(`\nTypeScript files only (${typescriptFiles.length}):`);
   console.log(`  tokenwise extraction        ${oursTs.toFixed(3)} s`);
-  console.log(`  TypeScript createSourceFile ${tsc.toFixed(3)} s  (parse only; extraction is ${(tsc / oursTs).toFixed(2)}× its speed)`);
-  console.log(`  Babel parse                 ${babel.toFixed(3)} s  (parse only; extraction adds ${(((oursTs - babel) / babel) * 100).toFixed(0)}% over parsing)`);
-  console.log(`\nOne large file: TypeScript ${(largeTypescript.length / 2 ** 20).toFixed(1)} MiB in ${largeTs.toFixed(2)} s, Python ${(largePython.length / 2 ** 20).toFixed(1)} MiB in ${largePy.toFixed(2)} s`);
-  console.log(`\nExtraction bundle (minified, browser): ${(bytes.length / 1024).toFixed(0)} KB, ${(gzipSync(bytes).length / 1024).toFixed(0)} KB gzip`);
+  console.log(
+    `  TypeScript createSourceFile ${tsc.toFixed(3)} s  (parse only; extraction is ${(tsc / oursTs).toFixed(2)}× its speed)`,
+  );
+  console.log(
+    `  Babel parse                 ${babel.toFixed(3)} s  (parse only; extraction adds ${(((oursTs - babel) / babel) * 100).toFixed(0)}% over parsing)`,
+  );
+  console.log(
+    `\nOne large file: TypeScript ${(largeTypescript.length / 2 ** 20).toFixed(1)} MiB in ${largeTs.toFixed(2)} s, Python ${(largePython.length / 2 ** 20).toFixed(1)} MiB in ${largePy.toFixed(2)} s`,
+  );
+  console.log(
+    `\nExtraction bundle (minified, browser): ${(bytes.length / 1024).toFixed(0)} KB, ${(gzipSync(bytes).length / 1024).toFixed(0)} KB gzip`,
+  );
 }
 
 void main();

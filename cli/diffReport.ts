@@ -1,6 +1,18 @@
 // The reports of `tokenwise diff`: text for terminals, markdown for a pull-request comment (bounded by GitHub's
 // comment limit, empty when nothing changed), JSON, and SARIF of the findings the change introduces.
-import { formatUsd, pricesAsOf, sarifLog, sarifResults, type DiffResult, type Finding, type PromptChange, type PromptDiff, type PromptState, type SarifResult, type VolumeSource } from '../core';
+import {
+  formatUsd,
+  pricesAsOf,
+  sarifLog,
+  sarifResults,
+  type DiffResult,
+  type Finding,
+  type PromptChange,
+  type PromptDiff,
+  type PromptState,
+  type SarifResult,
+  type VolumeSource,
+} from '../core';
 import { version } from '../package.json';
 
 export const diffFormats = ['text', 'markdown', 'json', 'sarif'] as const;
@@ -114,7 +126,8 @@ export function describeChange(change: PromptChange): string {
 }
 
 function changeSummary(diff: PromptDiff): string {
-  if (diff.status === 'added') return diff.newFindings.length > 0 ? `added; ${diff.newFindings.length} finding(s)` : 'added';
+  if (diff.status === 'added')
+    return diff.newFindings.length > 0 ? `added; ${diff.newFindings.length} finding(s)` : 'added';
   if (diff.status === 'removed') return 'removed';
   return diff.changes.map(describeChange).join('; ');
 }
@@ -163,7 +176,11 @@ function textDiff(result: DiffResult, context: DiffContext): string {
     ]);
     const titles = ['STATUS', 'PROMPT', 'TOKENS/CALL', '$/CALL', '$/MONTH', 'Δ $/MONTH', 'VOLUME'];
     const widths = titles.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
-    const line = (cells: string[]) => cells.map((cell, i) => (i >= 2 && i <= 5 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+    const line = (cells: string[]) =>
+      cells
+        .map((cell, i) => (i >= 2 && i <= 5 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd();
     out.push(line(titles));
     result.prompts.forEach((diff, i) => {
       out.push(line(rows[i]!));
@@ -171,7 +188,8 @@ function textDiff(result: DiffResult, context: DiffContext): string {
       const details = [`${state.file}:${state.line}`, `${state.model}${state.modelAssumed ? ' (assumed)' : ''}`];
       if (diff.status === 'changed') details.push(changeSummary(diff));
       out.push(`    ${details.join(' · ')}`);
-      for (const finding of diff.newFindings) out.push(`    new ${finding.severity} ${finding.ruleId}: ${finding.message}`);
+      for (const finding of diff.newFindings)
+        out.push(`    new ${finding.severity} ${finding.ruleId}: ${finding.message}`);
     });
   }
   if (context.notices.length > 0) out.push('', 'Notices', ...context.notices.map((notice) => `  ${notice}`));
@@ -185,7 +203,11 @@ function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-const statusMark: Record<PromptDiff['status'], string> = { added: '➕ added', removed: '➖ removed', changed: '✏️ changed' };
+const statusMark: Record<PromptDiff['status'], string> = {
+  added: '➕ added',
+  removed: '➖ removed',
+  changed: '✏️ changed',
+};
 
 function findingLine(finding: Finding): string {
   return `- new **${finding.severity}** \`${finding.ruleId}\` (line ${finding.range.startLine + 1}): ${cell(finding.message)}`;
@@ -193,9 +215,14 @@ function findingLine(finding: Finding): string {
 
 function detailsOf(diff: PromptDiff): string {
   const state = (diff.head ?? diff.base)!;
-  const lines = [`**\`${cell(diff.promptId)}\`** · ${cell(state.file)}:${state.line} · ${cell(state.model)}${state.modelAssumed ? ' (model assumed: none named in the code)' : ''} · ${volume(state)}`];
+  const lines = [
+    `**\`${cell(diff.promptId)}\`** · ${cell(state.file)}:${state.line} · ${cell(state.model)}${state.modelAssumed ? ' (model assumed: none named in the code)' : ''} · ${volume(state)}`,
+  ];
   for (const change of diff.changes) lines.push(`- ${cell(describeChange(change))}`);
-  if (diff.base && diff.head) lines.push(`- output tokens per call: ${span(diff, (s) => count(s!.outputTokens) + (s!.outputCap === undefined ? ' (assumed, no cap)' : ''))}`);
+  if (diff.base && diff.head)
+    lines.push(
+      `- output tokens per call: ${span(diff, (s) => count(s!.outputTokens) + (s!.outputCap === undefined ? ' (assumed, no cap)' : ''))}`,
+    );
   for (const finding of diff.newFindings) lines.push(findingLine(finding));
   return lines.join('\n');
 }
@@ -230,7 +257,17 @@ function markdownDiff(result: DiffResult, context: DiffContext): string {
     let details = '';
     for (const diff of result.prompts.slice(0, shownRows)) {
       const entry = `\n${detailsOf(diff)}\n`;
-      if (text.length + detailsOpen.length + details.length + entry.length + detailsClose.length + footer.length + truncationRoom > markdownLimit) break;
+      if (
+        text.length +
+          detailsOpen.length +
+          details.length +
+          entry.length +
+          detailsClose.length +
+          footer.length +
+          truncationRoom >
+        markdownLimit
+      )
+        break;
       details += entry;
       shownDetails++;
     }
@@ -238,17 +275,24 @@ function markdownDiff(result: DiffResult, context: DiffContext): string {
   }
   const total = result.prompts.length;
   if (shownRows < total || shownDetails < shownRows) {
-    text += `\n\n> **Truncated** to stay under GitHub's 65,536-character comment limit: ${total - shownRows} of ${count(total)} prompts are not in the table` +
+    text +=
+      `\n\n> **Truncated** to stay under GitHub's 65,536-character comment limit: ${total - shownRows} of ${count(total)} prompts are not in the table` +
       `${shownDetails < shownRows ? ` and ${shownRows - shownDetails} shown have no details` : ''}. The totals above cover all of them; run \`tokenwise diff\` for the full list.`;
   }
-  if (context.notices.length > 0 && text.length + 200 < markdownLimit - footer.length) text += `\n\n${context.notices.length} notice(s): files skipped or not parsed; run \`tokenwise diff\` to see them.`;
+  if (context.notices.length > 0 && text.length + 200 < markdownLimit - footer.length)
+    text += `\n\n${context.notices.length} notice(s): files skipped or not parsed; run \`tokenwise diff\` to see them.`;
   return `${text}\n\n${footer}\n`;
 }
 
 // ---- json and sarif
 
 function jsonDiff(result: DiffResult, context: DiffContext): object {
-  const finding = (f: Finding) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, line: f.range.startLine + 1 });
+  const finding = (f: Finding) => ({
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    line: f.range.startLine + 1,
+  });
   const side = (state: PromptState | undefined) => state && { ...state, findings: state.findings.map(finding) };
   return {
     tool: 'tokenwise',
@@ -278,7 +322,8 @@ function sarifDiff(result: DiffResult, context: DiffContext): object {
   for (const diff of result.prompts) {
     if (!diff.head || diff.newFindings.length === 0) continue;
     const audit = { file: diff.head.file, prompts: [], findings: diff.newFindings, notices: [] };
-    for (const sarif of sarifResults(audit, diff.head.file, context.sources.get(diff.head.file))) results.push({ ...sarif, properties: { ...sarif.properties, promptId: diff.promptId } });
+    for (const sarif of sarifResults(audit, diff.head.file, context.sources.get(diff.head.file)))
+      results.push({ ...sarif, properties: { ...sarif.properties, promptId: diff.promptId } });
   }
   return sarifLog(results, version, context.notices);
 }

@@ -42,7 +42,11 @@ export class UsageError extends Error {}
 const helpOption = { help: { type: 'boolean', short: 'h' } } as const;
 
 /** A command's options and positionals, with -h/--help added; a malformed option is a UsageError showing `help`. */
-export function parseOptions<const T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, help: string) {
+export function parseOptions<const T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+  help: string,
+) {
   try {
     return parseArgs({ args, allowPositionals: true as const, options: { ...options, ...helpOption } });
   } catch (error) {
@@ -54,7 +58,9 @@ export function parseOptions<const T extends NonNullable<ParseArgsConfig['option
 export function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   const closest = closestOf(value, allowed);
-  throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got '${value}')${closest ? `; did you mean '${closest}'?` : ''}`);
+  throw new UsageError(
+    `${option} must be one of ${allowed.join(', ')} (got '${value}')${closest ? `; did you mean '${closest}'?` : ''}`,
+  );
 }
 
 /** The choice nearest to `value` by edit distance, when it is near enough to be a typo. */
@@ -83,11 +89,16 @@ export async function readTextInput(path: string, io: CliIO): Promise<{ name: st
   try {
     stat = statSync(file);
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+    throw new UsageError(
+      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
+    );
   }
-  if (stat.isDirectory()) throw new UsageError(`${path} is a folder; give a file (or use 'tokenwise audit' for folders).`);
+  if (stat.isDirectory())
+    throw new UsageError(`${path} is a folder; give a file (or use 'tokenwise audit' for folders).`);
   if (stat.size > maxInputBytes) {
-    throw new UsageError(`${path} is ${mib(stat.size).toFixed(1)} MiB, over the ${mib(maxInputBytes)} MiB limit for one input; split it or count a part.`);
+    throw new UsageError(
+      `${path} is ${mib(stat.size).toFixed(1)} MiB, over the ${mib(maxInputBytes)} MiB limit for one input; split it or count a part.`,
+    );
   }
   try {
     const bytes = stat.isFile() ? readFileSync(file) : await readLimited(createReadStream(file), maxInputBytes, path);
@@ -104,14 +115,20 @@ function nonEmpty(name: string, text: string): { name: string; text: string } {
 }
 
 /** Reads a stream to its end, or throws a UsageError (and stops reading) once it passes `maxBytes`. */
-export async function readLimited(stream: AsyncIterable<Uint8Array> & { destroy?: () => void }, maxBytes: number, name: string): Promise<Uint8Array> {
+export async function readLimited(
+  stream: AsyncIterable<Uint8Array> & { destroy?: () => void },
+  maxBytes: number,
+  name: string,
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of stream) {
     total += chunk.length;
     if (total > maxBytes) {
       stream.destroy?.();
-      throw new UsageError(`${name} is larger than the ${mib(maxBytes)} MiB limit for one input; stopped reading after ${mib(total).toFixed(1)} MiB.`);
+      throw new UsageError(
+        `${name} is larger than the ${mib(maxBytes)} MiB limit for one input; stopped reading after ${mib(total).toFixed(1)} MiB.`,
+      );
     }
     chunks.push(chunk);
   }
@@ -133,20 +150,31 @@ export function decodeText(name: string, bytes: Uint8Array): string {
   } catch {
     const at = firstInvalidUtf8(bytes);
     if (bytes[at] === 0xed && at + 1 < bytes.length && bytes[at + 1]! >= 0xa0 && bytes[at + 1]! <= 0xbf) {
-      throw new UsageError(`${name} contains an encoded lone surrogate (U+D800–U+DFFF) at byte ${at}, which is not valid UTF-8; re-encode the file as UTF-8.`);
+      throw new UsageError(
+        `${name} contains an encoded lone surrogate (U+D800–U+DFFF) at byte ${at}, which is not valid UTF-8; re-encode the file as UTF-8.`,
+      );
     }
-    throw new UsageError(`${name} is not valid UTF-8 (first bad byte at offset ${at}); it may be binary or in another encoding.`);
+    throw new UsageError(
+      `${name} is not valid UTF-8 (first bad byte at offset ${at}); it may be binary or in another encoding.`,
+    );
   }
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const length =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (length === 0) return i;
     for (let k = 1; k < length; k++) if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
     const second = bytes[i + 1]!;
-    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second >= 0xa0) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second >= 0x90)) return i;
+    if (
+      (b === 0xe0 && second < 0xa0) ||
+      (b === 0xed && second >= 0xa0) ||
+      (b === 0xf0 && second < 0x90) ||
+      (b === 0xf4 && second >= 0x90)
+    )
+      return i;
     i += length;
   }
   return bytes.length;

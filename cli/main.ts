@@ -4,12 +4,27 @@ import { version } from './package.json';
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  audit: { summary: 'Audit prompts in code and prompt files: tokens, cost, findings', load: async () => (await import('./commands/audit')).run },
-  diff: { summary: 'Compare the prompts of two git states: tokens, cost per month, new findings', load: async () => (await import('./commands/diff')).run },
+  audit: {
+    summary: 'Audit prompts in code and prompt files: tokens, cost, findings',
+    load: async () => (await import('./commands/audit')).run,
+  },
+  diff: {
+    summary: 'Compare the prompts of two git states: tokens, cost per month, new findings',
+    load: async () => (await import('./commands/diff')).run,
+  },
   count: { summary: 'Count the tokens of a file or request', load: async () => (await import('./commands/count')).run },
-  cost: { summary: 'Price a prompt file per call, day and month', load: async () => (await import('./commands/cost')).run },
-  models: { summary: 'List models with prices, context and tier', load: async () => (await import('./commands/models')).run },
-  prices: { summary: 'Refresh the price data (prices update)', load: async () => (await import('./commands/prices')).run },
+  cost: {
+    summary: 'Price a prompt file per call, day and month',
+    load: async () => (await import('./commands/cost')).run,
+  },
+  models: {
+    summary: 'List models with prices, context and tier',
+    load: async () => (await import('./commands/models')).run,
+  },
+  prices: {
+    summary: 'Refresh the price data (prices update)',
+    load: async () => (await import('./commands/prices')).run,
+  },
 };
 
 function usage(): string {
@@ -39,7 +54,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr(`tokenwise ${name}: ${error.message}\n`);
       return ExitCode.badInput;
     }
-    io.stderr(`tokenwise ${name}: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    io.stderr(
+      `tokenwise ${name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return ExitCode.internal;
   }
 }
@@ -48,7 +65,8 @@ function processIO(): CliIO {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    readStdin: async (maxBytes = Infinity) => decodeText('standard input', await readLimited(process.stdin, maxBytes, 'standard input')),
+    readStdin: async (maxBytes = Infinity) =>
+      decodeText('standard input', await readLimited(process.stdin, maxBytes, 'standard input')),
     isTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
     // Not a terminal: COLUMNS when the caller sets it (a CI log wider than 100), else the default.

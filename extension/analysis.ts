@@ -55,9 +55,11 @@ export class Analysis implements vscode.Disposable {
     const key = document.uri.toString();
     const generation = this.generation;
     const cached = this.files.get(key);
-    if (cached && cached.version === document.version && cached.optionsGeneration === generation) return Promise.resolve(cached.result);
+    if (cached && cached.version === document.version && cached.optionsGeneration === generation)
+      return Promise.resolve(cached.result);
     const pending = this.running.get(key);
-    if (pending && pending.version === document.version && pending.optionsGeneration === generation) return pending.result;
+    if (pending && pending.version === document.version && pending.optionsGeneration === generation)
+      return pending.result;
     const text = document.getText();
     const previous = cached?.optionsGeneration === generation ? cached : undefined;
     const updated = previous && this.incremental(previous, text, document);
@@ -72,7 +74,8 @@ export class Analysis implements vscode.Disposable {
       // A newer edit, a forget() or new settings superseded this job: its result answers only the caller that waited.
       if (this.running.get(key) !== job) return result;
       this.running.delete(key);
-      if (job.optionsGeneration === this.generation) this.files.set(key, { version: job.version, optionsGeneration: job.optionsGeneration, text, result });
+      if (job.optionsGeneration === this.generation)
+        this.files.set(key, { version: job.version, optionsGeneration: job.optionsGeneration, text, result });
       return result;
     });
   }
@@ -86,7 +89,10 @@ export class Analysis implements vscode.Disposable {
   private afterForcedWork(key: string, job: Job, audit: () => Promise<FileAnalysis>): Promise<FileAnalysis> {
     const start = () => {
       const result = audit();
-      this.forcedWork.set(key, result.catch(() => undefined));
+      this.forcedWork.set(
+        key,
+        result.catch(() => undefined),
+      );
       return result;
     };
     const before = this.forcedWork.get(key);
@@ -134,13 +140,21 @@ export class Analysis implements vscode.Disposable {
     if (text.slice(0, 65_536).includes('\u0000')) return { state: 'skipped', reason: 'binary file' };
     if (!forced) {
       // Minified first: a large bundle is paused because it is minified, and saying so tells the user why.
-      if (longestLine(text) > limits.maxLineChars) return { state: 'paused', reason: 'minified file (very long lines)' };
-      if (text.length > limits.maxChars) return { state: 'paused', reason: `large file (${(text.length / 1e6).toFixed(1)} MB)` };
+      if (longestLine(text) > limits.maxLineChars)
+        return { state: 'paused', reason: 'minified file (very long lines)' };
+      if (text.length > limits.maxChars)
+        return { state: 'paused', reason: `large file (${(text.length / 1e6).toFixed(1)} MB)` };
     }
     const started = performance.now();
     try {
       const { audit, hostMillis } = await this.engine.audit(text, fileNameOf(uri), await this.optionsFor(uri));
-      return { state: 'ready', audit, millis: performance.now() - started, longestStepMs: hostMillis, incremental: false };
+      return {
+        state: 'ready',
+        audit,
+        millis: performance.now() - started,
+        longestStepMs: hostMillis,
+        incremental: false,
+      };
     } catch (error) {
       // Pathological input core cannot handle (a stack overflow in deeply nested code, say) costs this file its
       // lenses, never the editor its extension.
@@ -153,7 +167,11 @@ export class Analysis implements vscode.Disposable {
    * the whole file must be audited. Everything read from the document is read now, before any await, so a later
    * edit cannot mix into this version's ranges.
    */
-  private incremental(previous: Entry, text: string, document: vscode.TextDocument): Promise<FileAnalysis | undefined> | undefined {
+  private incremental(
+    previous: Entry,
+    text: string,
+    document: vscode.TextDocument,
+  ): Promise<FileAnalysis | undefined> | undefined {
     if (previous.result.state !== 'ready' || text.length > limits.maxChars) return undefined;
     const started = performance.now();
     const edit = diff(previous.text, text);
@@ -161,28 +179,39 @@ export class Analysis implements vscode.Disposable {
     const touched = audit.prompts.filter((report) => touches(report, edit.start, edit.oldEnd));
     if (touched.length !== 1) return undefined;
     const changed = touched[0]!;
-    if (!changed.prompt.parts.some((part) => part.range.start <= edit.start && edit.oldEnd <= part.range.end)) return undefined;
+    if (!changed.prompt.parts.some((part) => part.range.start <= edit.start && edit.oldEnd <= part.range.end))
+      return undefined;
 
     const shift = shifter(edit, document);
     const moved = shiftRanges(changed, shift);
     const keep = [moved.prompt.range, moved.prompt.callSite?.range, ...moved.prompt.parts.map((p) => p.range)].filter(
       (range): range is TextRange => range !== undefined,
     );
-    const others = audit.prompts.map((report) => (report === changed || endOf(report) < edit.start ? report : shiftRanges(report, shift)));
+    const others = audit.prompts.map((report) =>
+      report === changed || endOf(report) < edit.start ? report : shiftRanges(report, shift),
+    );
     const blanked = blankExcept(text, keep);
     const hostMillis = performance.now() - started;
     const fileName = fileNameOf(document.uri);
-    return this.optionsFor(document.uri).then((options) => this.engine.audit(blanked, fileName, options)).then(
-      (result): FileAnalysis | undefined => {
-        const fresh = result.audit.prompts.find((report) => report.prompt.range.start === moved.prompt.range.start);
-        if (!fresh) return undefined;
-        const replacement: PromptReport = { ...fresh, prompt: { ...fresh.prompt, id: changed.prompt.id } };
-        const prompts = others.map((report) => (report === changed ? replacement : report));
-        const millis = performance.now() - started;
-        return { state: 'ready', audit: { ...audit, prompts, findings: mergeFindings(prompts) }, millis, longestStepMs: hostMillis + result.hostMillis, incremental: true };
-      },
-      () => undefined, // the full audit decides what to make of text core cannot handle
-    );
+    return this.optionsFor(document.uri)
+      .then((options) => this.engine.audit(blanked, fileName, options))
+      .then(
+        (result): FileAnalysis | undefined => {
+          const fresh = result.audit.prompts.find((report) => report.prompt.range.start === moved.prompt.range.start);
+          if (!fresh) return undefined;
+          const replacement: PromptReport = { ...fresh, prompt: { ...fresh.prompt, id: changed.prompt.id } };
+          const prompts = others.map((report) => (report === changed ? replacement : report));
+          const millis = performance.now() - started;
+          return {
+            state: 'ready',
+            audit: { ...audit, prompts, findings: mergeFindings(prompts) },
+            millis,
+            longestStepMs: hostMillis + result.hostMillis,
+            incremental: true,
+          };
+        },
+        () => undefined, // the full audit decides what to make of text core cannot handle
+      );
   }
 }
 
@@ -201,7 +230,11 @@ function diff(before: string, after: string): Edit {
   let start = 0;
   while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let suffix = 0;
-  while (suffix < shorter - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  while (
+    suffix < shorter - start &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  )
+    suffix++;
   return { start, oldEnd: before.length - suffix, delta: after.length - before.length };
 }
 
@@ -214,8 +247,16 @@ function touches(report: PromptReport, start: number, end: number): boolean {
 
 /** Where the last text a report points at ends: reports ending before an edit keep their object. */
 function endOf(report: PromptReport): number {
-  const ranges = [report.prompt.range, report.prompt.callSite?.range, ...report.prompt.parts.map((p) => p.range), ...report.findings.map((f) => f.range)];
-  return Math.max(...ranges.map((range) => range?.end ?? 0), ...report.findings.flatMap((f) => f.fix?.edits.map((e) => e.range.end) ?? []));
+  const ranges = [
+    report.prompt.range,
+    report.prompt.callSite?.range,
+    ...report.prompt.parts.map((p) => p.range),
+    ...report.findings.map((f) => f.range),
+  ];
+  return Math.max(
+    ...ranges.map((range) => range?.end ?? 0),
+    ...report.findings.flatMap((f) => f.fix?.edits.map((e) => e.range.end) ?? []),
+  );
 }
 
 type Shift = (range: TextRange) => TextRange;
@@ -229,13 +270,22 @@ function shifter(edit: Edit, document: vscode.TextDocument): Shift {
     const end = move(range.end);
     const from = document.positionAt(start);
     const to = document.positionAt(end);
-    return { start, end, startLine: from.line, startCharacter: from.character, endLine: to.line, endCharacter: to.character };
+    return {
+      start,
+      end,
+      startLine: from.line,
+      startCharacter: from.character,
+      endLine: to.line,
+      endCharacter: to.character,
+    };
   };
 }
 
 function isRange(value: object): value is TextRange {
   const candidate = value as Partial<TextRange>;
-  return typeof candidate.start === 'number' && typeof candidate.end === 'number' && typeof candidate.startLine === 'number';
+  return (
+    typeof candidate.start === 'number' && typeof candidate.end === 'number' && typeof candidate.startLine === 'number'
+  );
 }
 
 /** A copy of a report with every text range in it moved. */

@@ -9,11 +9,19 @@ export class QuickFixes implements vscode.CodeActionProvider {
 
   constructor(private readonly analysis: Analysis) {}
 
-  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction[]> {
     // The finding under the cursor first, the narrowest first: on a model string, its switch before the call's cap.
     const ours = context.diagnostics
       .filter((d) => d.source === 'tokenwise' && typeof d.code === 'string')
-      .sort((a, b) => Number(b.range.contains(range.start)) - Number(a.range.contains(range.start)) || extent(a.range, document) - extent(b.range, document));
+      .sort(
+        (a, b) =>
+          Number(b.range.contains(range.start)) - Number(a.range.contains(range.start)) ||
+          extent(a.range, document) - extent(b.range, document),
+      );
     if (ours.length === 0) return [];
     const result = await this.analysis.of(document);
     if (result.state !== 'ready') return [];
@@ -21,7 +29,10 @@ export class QuickFixes implements vscode.CodeActionProvider {
     return ours.flatMap((diagnostic) => {
       // By start and message: the editor may clamp a range's end to its line, never its start.
       const finding = result.audit.findings.find(
-        (f) => f.ruleId === diagnostic.code && f.message === diagnostic.message && diagnosticRange(f).start.isEqual(diagnostic.range.start),
+        (f) =>
+          f.ruleId === diagnostic.code &&
+          f.message === diagnostic.message &&
+          diagnosticRange(f).start.isEqual(diagnostic.range.start),
       );
       if (!finding) return [];
       const owner = result.audit.prompts.find((report) => report.findings.includes(finding));
@@ -46,14 +57,23 @@ function extent(range: vscode.Range, document: vscode.TextDocument): number {
   return document.offsetAt(range.end) - document.offsetAt(range.start);
 }
 
-function suppression(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, finding: Finding, owner: PromptReport | undefined): vscode.CodeAction {
+function suppression(
+  document: vscode.TextDocument,
+  diagnostic: vscode.Diagnostic,
+  finding: Finding,
+  owner: PromptReport | undefined,
+): vscode.CodeAction {
   // Above the call (or prompt) rather than the finding: a comment inside a template literal would become prompt text.
   const line = owner?.prompt.callSite?.range.startLine ?? owner?.prompt.range.startLine ?? finding.range.startLine;
   const target = document.lineAt(line);
   const indent = target.text.slice(0, target.firstNonWhitespaceCharacterIndex);
   const action = new vscode.CodeAction(`Suppress ${finding.ruleId} here`, vscode.CodeActionKind.QuickFix);
   action.edit = new vscode.WorkspaceEdit();
-  action.edit.insert(document.uri, new vscode.Position(line, 0), `${indent}${suppressionComment(document, finding.ruleId)}\n`);
+  action.edit.insert(
+    document.uri,
+    new vscode.Position(line, 0),
+    `${indent}${suppressionComment(document, finding.ruleId)}\n`,
+  );
   action.diagnostics = [diagnostic];
   return action;
 }

@@ -8,7 +8,9 @@ import { modelRangeOf, toRange } from './ranges';
 export function registerCommands(ctx: Ctx): void {
   const command = (id: string, run: (...args: never[]) => unknown) => ctx.own(vscode.commands.registerCommand(id, run));
 
-  command('tokenwise.switchModel', (uri: vscode.Uri, promptId: string, model: string) => switchModel(ctx, uri, promptId, model));
+  command('tokenwise.switchModel', (uri: vscode.Uri, promptId: string, model: string) =>
+    switchModel(ctx, uri, promptId, model),
+  );
   command('tokenwise.compareModels', async (uri?: vscode.Uri, promptId?: string) => {
     const found = await reportAt(ctx, uri, promptId);
     if (!found) return undefined;
@@ -20,7 +22,10 @@ export function registerCommands(ctx: Ctx): void {
         detail: `${row.tier}${row.fits ? '' : ' · the prompt does not fit its context window'}`,
         model: row.model,
       })),
-      { title: `Models for this prompt (${found.report.model} now)`, placeHolder: 'Pick a model to switch this call to it' },
+      {
+        title: `Models for this prompt (${found.report.model} now)`,
+        placeHolder: 'Pick a model to switch this call to it',
+      },
     );
     if (!picked || picked.model === found.report.model) return undefined;
     return switchModel(ctx, found.document.uri, found.report.prompt.id, picked.model);
@@ -60,11 +65,16 @@ export function registerCommands(ctx: Ctx): void {
   command('tokenwise.setApiKey', async (provider?: 'anthropic' | 'google', key?: string) => {
     const which =
       provider ??
-      ((await vscode.window.showQuickPick(['anthropic', 'google'], { title: 'Provider whose token-counting API to use' })) as
-        | keyof typeof apiKeySecrets
-        | undefined);
+      ((await vscode.window.showQuickPick(['anthropic', 'google'], {
+        title: 'Provider whose token-counting API to use',
+      })) as keyof typeof apiKeySecrets | undefined);
     if (!which) return false;
-    const value = key ?? (await vscode.window.showInputBox({ title: `${which} API key (kept in VS Code's secret storage)`, password: true }));
+    const value =
+      key ??
+      (await vscode.window.showInputBox({
+        title: `${which} API key (kept in VS Code's secret storage)`,
+        password: true,
+      }));
     if (value === undefined) return false;
     if (value === '') await ctx.extension.secrets.delete(apiKeySecrets[which]);
     else await ctx.extension.secrets.store(apiKeySecrets[which], value);
@@ -80,7 +90,9 @@ async function reportAt(ctx: Ctx, uri: vscode.Uri | undefined, promptId: string 
   if (result.state !== 'ready') return undefined;
   const cursor = editor?.document === document ? editor.selection.active : undefined;
   const report = result.audit.prompts.find((r) =>
-    promptId ? r.prompt.id === promptId : cursor && toRange(r.prompt.callSite?.range ?? r.prompt.range).contains(cursor),
+    promptId
+      ? r.prompt.id === promptId
+      : cursor && toRange(r.prompt.callSite?.range ?? r.prompt.range).contains(cursor),
   );
   return report && { document, report };
 }

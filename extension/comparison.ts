@@ -1,7 +1,15 @@
 // A prompt's prices: what one call's input and output cost, what caching its static prefix would save, and the prompt
 // on every model of its provider's ladder (the hover's table and the comparison's picker). Answered in the analysis
 // worker (engineWorker.ts), whose bundle is the one carrying the price data; the host imports only these types.
-import { estimatePromptCost, findModel, ladder, priceUsage, type CustomModelPrices, type Nanos, type PromptCostEstimate } from '../core';
+import {
+  estimatePromptCost,
+  findModel,
+  ladder,
+  priceUsage,
+  type CustomModelPrices,
+  type Nanos,
+  type PromptCostEstimate,
+} from '../core';
 
 export interface PriceQuestion {
   model: string;
@@ -53,12 +61,22 @@ function compareModels(question: PriceQuestion): ComparisonRow[] {
   const current = findModel(question.model, question.customModels);
   const models = current ? ladder(current.provider) : [];
   const also = (question.alsoModels ?? []).flatMap((id) => findModel(id, question.customModels) ?? []);
-  for (const info of [...(current ? [current] : []), ...also]) if (!models.some((m) => m.id === info.id)) models.push(info);
+  for (const info of [...(current ? [current] : []), ...also])
+    if (!models.some((m) => m.id === info.id)) models.push(info);
   const rows = models.flatMap((info) => {
-    const cost = attempt(() => estimatePromptCost({ ...question, model: info.id, provider: info.provider, staticPrefixTokens: 0 }));
+    const cost = attempt(() =>
+      estimatePromptCost({ ...question, model: info.id, provider: info.provider, staticPrefixTokens: 0 }),
+    );
     if (!cost) return [];
     const fits = info.contextWindow === 0 || question.promptTokens + question.outputTokens <= info.contextWindow;
-    const row: ComparisonRow = { model: info.id, tier: info.tier, perCall: cost.perCall, perMonth: cost.perMonth, fits, current: info.id === current?.id };
+    const row: ComparisonRow = {
+      model: info.id,
+      tier: info.tier,
+      perCall: cost.perCall,
+      perMonth: cost.perMonth,
+      fits,
+      current: info.id === current?.id,
+    };
     if (also.some((m) => m.id === info.id)) row.recommended = true;
     return [row];
   });

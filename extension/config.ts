@@ -58,7 +58,10 @@ export const userOnlySettings: ReadonlySet<keyof Settings> = new Set(['exactCoun
 export function readSettings(report: (message: string) => void): Settings {
   const section = vscode.workspace.getConfiguration('tokenwise');
   const raw = Object.fromEntries(
-    Object.entries(keys).map(([field, key]) => [field, userOnlySettings.has(field as keyof Settings) ? section.inspect(key)?.globalValue : section.get(key)]),
+    Object.entries(keys).map(([field, key]) => [
+      field,
+      userOnlySettings.has(field as keyof Settings) ? section.inspect(key)?.globalValue : section.get(key),
+    ]),
   );
   const result = settingsSchema.safeParse(raw);
   if (result.success) return result.data;

@@ -32,7 +32,15 @@ export class Ctx implements vscode.Disposable {
     this.policy = this.own(new PolicyFile(this.engine));
     this.analysis = this.own(new Analysis(this.engine, (uri) => this.auditOptions(uri)));
     this.lenses = this.own(new CostLenses(this.analysis, () => this.settings));
-    this.status = this.own(new CostStatus(this.analysis, this.engine, (uri) => this.modelFor(uri), () => this.currentPolicy(), () => this.exactCountsNotice()));
+    this.status = this.own(
+      new CostStatus(
+        this.analysis,
+        this.engine,
+        (uri) => this.modelFor(uri),
+        () => this.currentPolicy(),
+        () => this.exactCountsNotice(),
+      ),
+    );
     this.settings = readSettings((message) => void vscode.window.showWarningMessage(message));
     this.own(this.policy.onDidChange(() => this.analysis.invalidate()));
     this.own(this.analysis.onDidInvalidate(() => this.refreshAll()));
@@ -99,9 +107,10 @@ export class Ctx implements vscode.Disposable {
     if (!key) return undefined;
     const signature = `${provider}\n${baseUrl}\n${key}`;
     if (this.counter?.signature !== signature) {
-      const config = provider === 'anthropic'
-        ? { anthropicApiKey: key, ...(baseUrl ? { anthropicBaseUrl: baseUrl } : {}) }
-        : { geminiApiKey: key, ...(baseUrl ? { geminiBaseUrl: baseUrl } : {}) };
+      const config =
+        provider === 'anthropic'
+          ? { anthropicApiKey: key, ...(baseUrl ? { anthropicBaseUrl: baseUrl } : {}) }
+          : { geminiApiKey: key, ...(baseUrl ? { geminiBaseUrl: baseUrl } : {}) };
       // Its local estimate needs the tokenizer, which only the worker's bundle carries: loaded into the host here.
       const { ExactTokenCounter: Counter } = await this.engine.inHostCore();
       this.counter = { signature, counter: new Counter(config) };

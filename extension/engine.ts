@@ -9,7 +9,14 @@ import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import type { AuditOptions, CustomModelPrices, FileAudit, Finding, PromptReport, TokenCount } from '../core';
 import type { PriceQuestion, PromptPrices } from './comparison';
-import { workerMark, type EngineRequest, type EngineResponse, type ModelChoice, type PolicyAnswer, type Questions } from './engineProtocol';
+import {
+  workerMark,
+  type EngineRequest,
+  type EngineResponse,
+  type ModelChoice,
+  type PolicyAnswer,
+  type Questions,
+} from './engineProtocol';
 import type * as WorkerBundle from './engineWorker';
 
 const disposedError = 'the analysis engine was shut down with the extension';
@@ -91,7 +98,11 @@ export class Engine implements vscode.Disposable {
    * Core's auditText of the file. `hostMillis`: the longest stretch it held the host's event loop that it can time —
    * posting the text to the worker, or the longest in-host slice.
    */
-  async audit(text: string, fileName: string, options: AuditOptions): Promise<{ audit: FileAudit; hostMillis: number }> {
+  async audit(
+    text: string,
+    fileName: string,
+    options: AuditOptions,
+  ): Promise<{ audit: FileAudit; hostMillis: number }> {
     const answer = await this.request({ id: 0, kind: 'audit', text, fileName, options });
     if (answer === undefined) return auditInSlices(await this.inHostCore(), text, fileName, options);
     return { audit: answerOf<'audit'>(answer.response), hostMillis: answer.postMillis };
@@ -151,7 +162,9 @@ export class Engine implements vscode.Disposable {
     if (!channel) return undefined;
     const id = this.nextId++;
     const numbered = { ...request, id };
-    const response = new Promise<EngineResponse | undefined>((resolve) => this.waiting.set(id, { request: numbered, resolve }));
+    const response = new Promise<EngineResponse | undefined>((resolve) =>
+      this.waiting.set(id, { request: numbered, resolve }),
+    );
     if (this.waiting.size === 1) this.watch();
     const posting = performance.now();
     try {
@@ -160,7 +173,9 @@ export class Engine implements vscode.Disposable {
       // Data the structured clone cannot copy: this request fails, the worker is fine.
       this.waiting.delete(id);
       this.watch();
-      throw new Error(`the ${request.kind} request could not be sent to the analysis worker (${error instanceof Error ? error.message : String(error)})`);
+      throw new Error(
+        `the ${request.kind} request could not be sent to the analysis worker (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
     const postMillis = performance.now() - posting;
     const answer = await response;
@@ -169,7 +184,11 @@ export class Engine implements vscode.Disposable {
 
   private async start(): Promise<void> {
     try {
-      const channel = await startWorker(this.workerScript, (response) => this.receive(response), (reason) => this.failed(reason));
+      const channel = await startWorker(
+        this.workerScript,
+        (response) => this.receive(response),
+        (reason) => this.failed(reason),
+      );
       if (this.disposed) return channel.stop();
       this.channel = channel;
       this.watch();
@@ -182,7 +201,8 @@ export class Engine implements vscode.Disposable {
 
   private receive(message: unknown): void {
     const parsed = responseSchema.safeParse(message);
-    if (!parsed.success) return this.failed(`it sent a message that is not a response: ${JSON.stringify(message)?.slice(0, 80)}`);
+    if (!parsed.success)
+      return this.failed(`it sent a message that is not a response: ${JSON.stringify(message)?.slice(0, 80)}`);
     const response = parsed.data as EngineResponse;
     if ('network' in response) {
       this.network.attempts.push(response.network);
@@ -206,13 +226,19 @@ export class Engine implements vscode.Disposable {
     this.deadline = undefined;
     if (!this.channel) return;
     if (!this.ready) {
-      this.deadline = setTimeout(() => this.failed(`it did not say it was ready within ${this.deadlines.readyMs / 1000} s`), this.deadlines.readyMs);
+      this.deadline = setTimeout(
+        () => this.failed(`it did not say it was ready within ${this.deadlines.readyMs / 1000} s`),
+        this.deadlines.readyMs,
+      );
       return;
     }
     const oldest = this.waiting.values().next().value;
     if (!oldest) return;
     const ms = oldest.request.kind === 'audit' ? this.deadlines.auditMs : this.deadlines.requestMs;
-    this.deadline = setTimeout(() => this.failed(`the ${oldest.request.kind} request timed out after ${ms / 1000} s`), ms);
+    this.deadline = setTimeout(
+      () => this.failed(`the ${oldest.request.kind} request timed out after ${ms / 1000} s`),
+      ms,
+    );
   }
 
   /** Until a worker has loaded, a failure means workers do not work here: the host takes over, pending requests included. */
@@ -231,7 +257,8 @@ export class Engine implements vscode.Disposable {
     }
     // A worker that died (out of memory on one file, say), or one started after it that did not load, fails what it
     // was doing; the next request starts a new one.
-    for (const waiting of pending) waiting.resolve({ id: waiting.request.id, error: `analysis worker stopped (${reason})` });
+    for (const waiting of pending)
+      waiting.resolve({ id: waiting.request.id, error: `analysis worker stopped (${reason})` });
   }
 
   private useHost(reason: string): void {
@@ -244,7 +271,11 @@ export class Engine implements vscode.Disposable {
  * worker scripts of remote extensions (vscode-remote: URIs), so the Web Worker runs from a blob: URL holding the
  * bundle between a CommonJS shim and the call that serves requests.
  */
-async function startWorker(script: vscode.Uri, receive: (message: unknown) => void, failed: (reason: string) => void): Promise<Channel> {
+async function startWorker(
+  script: vscode.Uri,
+  receive: (message: unknown) => void,
+  failed: (reason: string) => void,
+): Promise<Channel> {
   const nodeWorkers = nodeWorkerThreads();
   if (nodeWorkers) {
     const worker = new nodeWorkers.Worker(script.fsPath, { workerData: workerMark });
@@ -252,7 +283,11 @@ async function startWorker(script: vscode.Uri, receive: (message: unknown) => vo
     worker.on('message', receive);
     worker.on('error', (error: Error) => failed(error.message));
     worker.on('exit', (code: number) => failed(`exit code ${code}`));
-    return { kind: 'node worker', post: (request) => worker.postMessage(request), stop: () => void worker.removeAllListeners().terminate() };
+    return {
+      kind: 'node worker',
+      post: (request) => worker.postMessage(request),
+      stop: () => void worker.removeAllListeners().terminate(),
+    };
   }
   if (typeof Worker !== 'function') throw new Error('this extension host offers no Worker');
   const bootstrap = new Blob(
@@ -292,7 +327,8 @@ function refuseNetwork(scope: Record<string, unknown>, report: (attempt: string)
     report(attempt);
     return new Error(`network refused in the analysis worker: ${attempt}`);
   };
-  const target = (value: unknown): string => String(typeof value === 'object' && value !== null && 'url' in value ? (value as { url: unknown }).url : value);
+  const target = (value: unknown): string =>
+    String(typeof value === 'object' && value !== null && 'url' in value ? (value as { url: unknown }).url : value);
   scope.fetch = (input: unknown) => Promise.reject(refusal(`fetch ${target(input)}`));
   scope.XMLHttpRequest = class {
     open(method: string, url: unknown): void {
@@ -344,15 +380,24 @@ async function loadIntoHost(script: vscode.Uri): Promise<Core> {
 
 /** The bundle's bytes: fetched where the extension is served over http(s) (vscode.dev), else read through the workspace file system. */
 async function scriptBytes(script: vscode.Uri): Promise<Uint8Array<ArrayBuffer>> {
-  if (script.scheme === 'http' || script.scheme === 'https') return new Uint8Array(await (await fetch(script.toString(true))).arrayBuffer());
+  if (script.scheme === 'http' || script.scheme === 'https')
+    return new Uint8Array(await (await fetch(script.toString(true))).arrayBuffer());
   return (await vscode.workspace.fs.readFile(script)) as Uint8Array<ArrayBuffer>;
 }
 
 /** Core's auditText, one slice of prompts at a time, each sized to about sliceBudgetMs at the pace of the last. */
-async function auditInSlices(core: Core, text: string, fileName: string, options: AuditOptions): Promise<{ audit: FileAudit; hostMillis: number }> {
+async function auditInSlices(
+  core: Core,
+  text: string,
+  fileName: string,
+  options: AuditOptions,
+): Promise<{ audit: FileAudit; hostMillis: number }> {
   const policy = options.policy ?? core.defaultPolicy;
   const parsing = performance.now();
-  const extracted = core.extractPrompts(text, fileName, { promptGlobs: policy.promptFiles, variableSizes: policy.variables });
+  const extracted = core.extractPrompts(text, fileName, {
+    promptGlobs: policy.promptFiles,
+    variableSizes: policy.variables,
+  });
   let hostMillis = performance.now() - parsing;
   const prompts: PromptReport[] = [];
   const notices = [...extracted.notices];
@@ -360,7 +405,12 @@ async function auditInSlices(core: Core, text: string, fileName: string, options
   for (let at = 0; at < extracted.prompts.length; ) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     const started = performance.now();
-    const slice = core.auditExtracted(text, fileName, { ...extracted, prompts: extracted.prompts.slice(at, at + size) }, options);
+    const slice = core.auditExtracted(
+      text,
+      fileName,
+      { ...extracted, prompts: extracted.prompts.slice(at, at + size) },
+      options,
+    );
     prompts.push(...slice.prompts);
     notices.push(...slice.notices);
     at += size;
@@ -369,7 +419,10 @@ async function auditInSlices(core: Core, text: string, fileName: string, options
     const perPrompt = elapsed / slice.prompts.length;
     size = Math.max(1, Math.min(64, Math.floor(sliceBudgetMs / Math.max(perPrompt, 0.05))));
   }
-  return { audit: { file: fileName, prompts, findings: mergeFindings(prompts), notices: [...new Set(notices)] }, hostMillis };
+  return {
+    audit: { file: fileName, prompts, findings: mergeFindings(prompts), notices: [...new Set(notices)] },
+    hostMillis,
+  };
 }
 
 /** The file's findings from its prompts' reports: two prompts can share a call site, so each finding once, in order. */

@@ -4,7 +4,13 @@
 // only exports core's functions.
 import { auditText, countTokens, defaultPolicy, listModels, parsePolicy, PolicyError, type PolicyIssue } from '../core';
 import { promptPrices } from './comparison';
-import { workerMark, type EngineRequest, type EngineResponse, type PolicyAnswer, type Questions } from './engineProtocol';
+import {
+  workerMark,
+  type EngineRequest,
+  type EngineResponse,
+  type PolicyAnswer,
+  type Questions,
+} from './engineProtocol';
 
 export { auditExtracted, countTokens, defaultPolicy, ExactTokenCounter, extractPrompts } from '../core';
 
@@ -34,7 +40,11 @@ function answerOf(request: EngineRequest): Questions[keyof Questions]['answer'] 
     case 'prices':
       return promptPrices(request.question);
     case 'models':
-      return listModels({ customModels: request.customModels }).map(({ id, provider, tier }) => ({ id, provider, tier }));
+      return listModels({ customModels: request.customModels }).map(({ id, provider, tier }) => ({
+        id,
+        provider,
+        tier,
+      }));
     case 'policy':
       return policyOf(request.text, request.fileName);
   }
@@ -46,7 +56,8 @@ function policyOf(text: string | undefined, fileName: string): PolicyAnswer {
   try {
     return { policy: parsePolicy(text, fileName), issues: [] };
   } catch (error) {
-    const issues: PolicyIssue[] = error instanceof PolicyError ? error.issues : [{ line: 1, path: '', message: String(error) }];
+    const issues: PolicyIssue[] =
+      error instanceof PolicyError ? error.issues : [{ line: 1, path: '', message: String(error) }];
     return { policy: defaultPolicy, issues };
   }
 }
@@ -84,7 +95,12 @@ function watchNetwork(load: <T>(id: string) => T, report: (attempt: string) => v
   net.Socket.prototype.connect = function connect(...args: unknown[]) {
     // net.connect() passes its arguments on as one normalized array.
     const given: unknown[] = Array.isArray(args[0]) ? args[0] : args;
-    throw refusal(`net.Socket.connect ${given.filter((arg) => arg != null && typeof arg !== 'function').map(describe).join(' ')}`);
+    throw refusal(
+      `net.Socket.connect ${given
+        .filter((arg) => arg != null && typeof arg !== 'function')
+        .map(describe)
+        .join(' ')}`,
+    );
   } as typeof net.Socket.prototype.connect;
   globalThis.fetch = ((target: unknown) => Promise.reject(refusal(`fetch ${describe(target)}`))) as typeof fetch;
 }

@@ -1,7 +1,16 @@
 // Hover on a prompt: where its tokens come from, what input and output cost, what caching saves, and the same
 // prompt priced across the provider's models.
 import * as vscode from 'vscode';
-import { assumedCostMark, modelLabel, modelSourceLabels, outputSourceLabels, volumeLabel, type ExactTokenCounter, type Policy, type PromptReport } from '../core';
+import {
+  assumedCostMark,
+  modelLabel,
+  modelSourceLabels,
+  outputSourceLabels,
+  volumeLabel,
+  type ExactTokenCounter,
+  type Policy,
+  type PromptReport,
+} from '../core';
 import type { Analysis } from './analysis';
 import type { PriceQuestion, PromptPrices } from './comparison';
 import type { Engine } from './engine';
@@ -62,9 +71,13 @@ const partLabels: Record<string, string> = { overhead: 'message framing', templa
 export function hoverMarkdown(report: PromptReport, prices: PromptPrices): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   const approx = report.tokens.exact ? '' : '≈ ';
-  md.appendMarkdown(`**tokenwise** · ${modelLabel(report)} · ${tokensLabel(report.tokens.tokens, report.tokens.exact)} in, ${thousands(report.outputTokens)} tok out\n\n`);
+  md.appendMarkdown(
+    `**tokenwise** · ${modelLabel(report)} · ${tokensLabel(report.tokens.tokens, report.tokens.exact)} in, ${thousands(report.outputTokens)} tok out\n\n`,
+  );
   if (report.modelAssumed) {
-    md.appendMarkdown(`_This prompt names no model: it is counted and priced as ${report.model} (${modelSourceLabels[report.modelSource]}), an assumption._\n\n`);
+    md.appendMarkdown(
+      `_This prompt names no model: it is counted and priced as ${report.model} (${modelSourceLabels[report.modelSource]}), an assumption._\n\n`,
+    );
   }
 
   md.appendMarkdown('| Part | Tokens |\n|:--|--:|\n');
@@ -76,7 +89,9 @@ export function hoverMarkdown(report: PromptReport, prices: PromptPrices): vscod
   const callSite = report.prompt.callSite;
   if (callSite?.usesTools) md.appendMarkdown('| tools | definitions not counted |\n');
   if (callSite?.hasImages) md.appendMarkdown('| images | priced per image, not counted |\n');
-  md.appendMarkdown(`| expected output (${outputSourceLabels[report.outputSource]}) | ${thousands(report.outputTokens)} |\n\n`);
+  md.appendMarkdown(
+    `| expected output (${outputSourceLabels[report.outputSource]}) | ${thousands(report.outputTokens)} |\n\n`,
+  );
 
   if (report.cost) {
     const { split } = prices;

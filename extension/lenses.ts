@@ -38,9 +38,15 @@ export class CostLenses implements vscode.CodeLensProvider {
     // Counting a large file anyway takes a while, and the editor keeps showing the old "counting paused" lens until
     // this answers: say it is counting instead, and refresh when the count is there.
     if (this.analysis.isForced(document.uri)) {
-      const settled = await Promise.race([pending, new Promise<undefined>((resolve) => setTimeout(resolve, countingNoticeMs))]);
+      const settled = await Promise.race([
+        pending,
+        new Promise<undefined>((resolve) => setTimeout(resolve, countingNoticeMs)),
+      ]);
       if (settled === undefined) {
-        void pending.then(() => this.changed.fire(), () => this.changed.fire());
+        void pending.then(
+          () => this.changed.fire(),
+          () => this.changed.fire(),
+        );
         return [new vscode.CodeLens(top, { title: 'tokenwise: counting this large file…', command: '' })];
       }
     }
@@ -80,7 +86,12 @@ export class CostLenses implements vscode.CodeLensProvider {
                   command: 'tokenwise.switchModel',
                   arguments: [document.uri, report.prompt.id, recommendation.model],
                 }
-              : { title: saving, tooltip: 'Compare models', command: 'tokenwise.compareModels', arguments: [document.uri, report.prompt.id] },
+              : {
+                  title: saving,
+                  tooltip: 'Compare models',
+                  command: 'tokenwise.compareModels',
+                  arguments: [document.uri, report.prompt.id],
+                },
           ),
         );
       }

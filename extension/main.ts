@@ -10,7 +10,9 @@ import { ReportPanel } from './report';
 let ctx: Ctx | undefined;
 
 // Desktop files, unsaved buffers, vscode.dev's virtual repositories, and remote files seen from a web-worker host.
-const documents: vscode.DocumentSelector = ['file', 'untitled', 'vscode-vfs', 'vscode-remote'].map((scheme) => ({ scheme }));
+const documents: vscode.DocumentSelector = ['file', 'untitled', 'vscode-vfs', 'vscode-remote'].map((scheme) => ({
+  scheme,
+}));
 
 /** What activate() returns: read-only views for tests and other extensions. */
 export interface TokenwiseApi {
@@ -25,7 +27,11 @@ export interface TokenwiseApi {
    * Where audits and counts run ('node worker', 'web worker', or 'extension host' when no worker could start), why
    * the host when it is, and the worker's network as watched in test runs.
    */
-  engine(): { kind: Ctx['engine']['kind']; fallbackReason: string | undefined; network: { watched: boolean; attempts: string[] } };
+  engine(): {
+    kind: Ctx['engine']['kind'];
+    fallbackReason: string | undefined;
+    network: { watched: boolean; attempts: string[] };
+  };
   /** The lens titles the editor would show, computed now. */
   lensTitles(document: vscode.TextDocument): Promise<string[]>;
   /** Drops the cached analysis of a document and audits it whole again. */
@@ -40,10 +46,27 @@ export function activate(extension: vscode.ExtensionContext): TokenwiseApi {
   const c = (ctx = new Ctx(extension));
   extension.subscriptions.push(c);
   c.own(vscode.languages.registerCodeLensProvider(documents, c.lenses));
-  c.own(vscode.languages.registerHoverProvider(documents, new PromptHovers(c.analysis, c.engine, () => c.currentPolicy(), () => c.exactCounter(), () => c.exactCountsNotice())));
-  c.own(vscode.languages.registerCodeActionsProvider(documents, new QuickFixes(c.analysis), { providedCodeActionKinds: QuickFixes.kinds }));
+  c.own(
+    vscode.languages.registerHoverProvider(
+      documents,
+      new PromptHovers(
+        c.analysis,
+        c.engine,
+        () => c.currentPolicy(),
+        () => c.exactCounter(),
+        () => c.exactCountsNotice(),
+      ),
+    ),
+  );
+  c.own(
+    vscode.languages.registerCodeActionsProvider(documents, new QuickFixes(c.analysis), {
+      providedCodeActionKinds: QuickFixes.kinds,
+    }),
+  );
   registerCommands(c);
-  c.own(vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && c.schedule(event.document)));
+  c.own(
+    vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && c.schedule(event.document)),
+  );
   c.own(vscode.workspace.onDidOpenTextDocument((document) => c.schedule(document, 0)));
   c.own(vscode.workspace.onDidCloseTextDocument((document) => c.analysis.forget(document.uri)));
   c.own(vscode.window.onDidChangeTextEditorSelection(() => c.status.schedule()));
@@ -66,10 +89,16 @@ export function activate(extension: vscode.ExtensionContext): TokenwiseApi {
     activationMillis,
     statusText: () => c.status.visibleText(),
     statusTooltip: () => (c.status.visibleText() === undefined ? undefined : String(c.status.item.tooltip ?? '')),
-    statusCommand: () => (typeof c.status.item.command === 'string' ? c.status.item.command : c.status.item.command?.command),
+    statusCommand: () =>
+      typeof c.status.item.command === 'string' ? c.status.item.command : c.status.item.command?.command,
     analysisOf: (document) => c.analysis.of(document),
-    engine: () => ({ kind: c.engine.kind, fallbackReason: c.engine.fallbackReason, network: { ...c.engine.network, attempts: [...c.engine.network.attempts] } }),
-    lensTitles: async (document) => (await c.lenses.provideCodeLenses(document)).map((lens) => lens.command?.title ?? ''),
+    engine: () => ({
+      kind: c.engine.kind,
+      fallbackReason: c.engine.fallbackReason,
+      network: { ...c.engine.network, attempts: [...c.engine.network.attempts] },
+    }),
+    lensTitles: async (document) =>
+      (await c.lenses.provideCodeLenses(document)).map((lens) => lens.command?.title ?? ''),
     reanalyze: (document) => {
       c.analysis.forget(document.uri);
       return c.analysis.of(document);

@@ -45,7 +45,9 @@ export class PolicyFile implements vscode.Disposable {
       this.customWatcher = undefined;
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (configuredPath && folder) {
-        this.customWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, configuredPath));
+        this.customWatcher = vscode.workspace.createFileSystemWatcher(
+          new vscode.RelativePattern(folder, configuredPath),
+        );
         const reload = () => void this.reload();
         this.customWatcher.onDidChange(reload);
         this.customWatcher.onDidCreate(reload);
@@ -66,7 +68,9 @@ export class PolicyFile implements vscode.Disposable {
     } catch {
       await this.load().catch((error: unknown) => {
         const why = error instanceof Error ? error.message : String(error);
-        void vscode.window.showWarningMessage(`tokenwise: the policy file could not be read (${why}); the policy read before, if any, stays in force.`);
+        void vscode.window.showWarningMessage(
+          `tokenwise: the policy file could not be read (${why}); the policy read before, if any, stays in force.`,
+        );
       });
     }
   }
@@ -83,7 +87,10 @@ export class PolicyFile implements vscode.Disposable {
 
   private async read(number: number): Promise<void> {
     const found = await this.find();
-    const { policy, issues } = await this.engine.policy(found?.text, found?.uri.path.split('/').pop() ?? policyFileNames[0]!);
+    const { policy, issues } = await this.engine.policy(
+      found?.text,
+      found?.uri.path.split('/').pop() ?? policyFileNames[0]!,
+    );
     if (number < this.loadInForce) return;
     const replaced = this.current !== undefined;
     this.loadInForce = number;

@@ -12,14 +12,25 @@ export interface WorkspaceReport {
   /** Of totalPerMonth, what rests on an assumed model or the policy's default volume. */
   assumedPerMonth: Nanos;
   /** `model`: as every face names it (`assumed gpt-4o-mini (model unknown)` for a prompt naming none). */
-  prompts: Array<{ file: string; line: number; model: string; modelAssumed: boolean; tokens: number; exact: boolean; perCall: Nanos; perMonth: Nanos; findings: number }>;
+  prompts: Array<{
+    file: string;
+    line: number;
+    model: string;
+    modelAssumed: boolean;
+    tokens: number;
+    exact: boolean;
+    perCall: Nanos;
+    perMonth: Nanos;
+    findings: number;
+  }>;
   byFile: Array<{ file: string; perMonth: Nanos; prompts: number; findings: number }>;
   byModel: Array<{ model: string; perMonth: Nanos; prompts: number }>;
   findings: number;
   skipped: Array<{ file: string; reason: string }>;
 }
 
-const excluded = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**,**/build/**,**/.vscode-test/**,**/coverage/**,**/.venv/**}';
+const excluded =
+  '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**,**/build/**,**/.vscode-test/**,**/coverage/**,**/.venv/**}';
 const maxFileBytes = 2 * 1024 * 1024;
 
 export async function auditWorkspace(ctx: Ctx): Promise<WorkspaceReport> {
@@ -95,7 +106,12 @@ function summarize(audits: FileAudit[], skipped: WorkspaceReport['skipped']): Wo
     totalPerMonth: prompts.reduce((sum, p) => sum + p.perMonth, 0),
     assumedPerMonth: summarizeAudits(audits).costPerMonthAssumed,
     prompts,
-    byFile: group((p) => p.file).map(([file, t]) => ({ file, perMonth: t.perMonth, prompts: t.prompts, findings: t.findings })),
+    byFile: group((p) => p.file).map(([file, t]) => ({
+      file,
+      perMonth: t.perMonth,
+      prompts: t.prompts,
+      findings: t.findings,
+    })),
     byModel: group((p) => p.model).map(([model, t]) => ({ model, perMonth: t.perMonth, prompts: t.prompts })),
     findings: audits.reduce((sum, audit) => sum + audit.findings.length, 0),
     skipped,
@@ -118,10 +134,15 @@ export class ReportPanel {
 
   static show(ctx: Ctx, report: WorkspaceReport): void {
     if (!ReportPanel.current) {
-      const panel = vscode.window.createWebviewPanel('tokenwise.report', 'tokenwise: Prompt costs', vscode.ViewColumn.Beside, {
-        enableScripts: false,
-        localResourceRoots: [],
-      });
+      const panel = vscode.window.createWebviewPanel(
+        'tokenwise.report',
+        'tokenwise: Prompt costs',
+        vscode.ViewColumn.Beside,
+        {
+          enableScripts: false,
+          localResourceRoots: [],
+        },
+      );
       ReportPanel.current = new ReportPanel(panel);
       ctx.own(panel);
     }
@@ -223,8 +244,14 @@ export function renderReport(report: WorkspaceReport, nonce: string): string {
 <h1>Prompt costs: ${escape(usd(report.totalPerMonth))}/month</h1>
 <p class="muted">${report.prompts.length} prompts in ${report.byFile.length} files · ${report.findings} findings · estimates at each prompt's expected calls per day, 30-day months · ${escape(usd(report.totalPerMonth - report.assumedPerMonth))} from a known model and volume, ≈ ${escape(usd(report.assumedPerMonth))} resting on assumptions (an assumed model or the policy's default volume)</p>
 <div class="charts">
-${barChart('$/month by file', report.byFile.map((f) => ({ label: f.file, value: f.perMonth })))}
-${barChart('$/month by model', report.byModel.map((m) => ({ label: m.model, value: m.perMonth })))}
+${barChart(
+  '$/month by file',
+  report.byFile.map((f) => ({ label: f.file, value: f.perMonth })),
+)}
+${barChart(
+  '$/month by model',
+  report.byModel.map((m) => ({ label: m.model, value: m.perMonth })),
+)}
 </div>
 <div class="scroll">
 <table>

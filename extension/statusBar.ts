@@ -56,7 +56,9 @@ export class CostStatus implements vscode.Disposable {
     this.item.show();
   }
 
-  private async describe(editor: vscode.TextEditor): Promise<{ label: string; tooltip: string; command?: vscode.Command } | undefined> {
+  private async describe(
+    editor: vscode.TextEditor,
+  ): Promise<{ label: string; tooltip: string; command?: vscode.Command } | undefined> {
     const { document, selection } = editor;
     const result = await this.analysis.of(document);
     if (result.state === 'paused') {
@@ -69,19 +71,34 @@ export class CostStatus implements vscode.Disposable {
     }
     const report =
       result.state === 'ready'
-        ? result.audit.prompts.find((r) => [r.prompt.range, r.prompt.callSite?.range].some((range) => range && toRange(range).contains(selection.start)))
+        ? result.audit.prompts.find((r) =>
+            [r.prompt.range, r.prompt.callSite?.range].some(
+              (range) => range && toRange(range).contains(selection.start),
+            ),
+          )
         : undefined;
     if (!selection.isEmpty) {
       // Counted for the model of the prompt it sits in, else the file's model.
       const model = report?.model ?? (await this.modelFor(document.uri));
       const selected = document.getText(selection);
-      if (selected.length > 1_000_000) return { label: '$(symbol-number) selection too large to count', tooltip: 'tokenwise' };
+      if (selected.length > 1_000_000)
+        return { label: '$(symbol-number) selection too large to count', tooltip: 'tokenwise' };
       const [count] = await this.engine.count([selected], model);
       const { customModels } = await this.policy();
-      const { perCall } = await this.engine.prices({ model, promptTokens: count!.tokens, outputTokens: 0, callsPerDay: 1, staticPrefixTokens: 0, customModels });
+      const { perCall } = await this.engine.prices({
+        model,
+        promptTokens: count!.tokens,
+        outputTokens: 0,
+        callsPerDay: 1,
+        staticPrefixTokens: 0,
+        customModels,
+      });
       // An unpriced model still gets its token count.
       const cost = perCall === undefined ? '' : ` · ${usd(perCall)}`;
-      return { label: `$(symbol-number) ${tokensLabel(count!.tokens, count!.exact)}${cost} · ${model}`, tooltip: `Selection, as input tokens for ${model}. Click to pick the model for this file.` };
+      return {
+        label: `$(symbol-number) ${tokensLabel(count!.tokens, count!.exact)}${cost} · ${model}`,
+        tooltip: `Selection, as input tokens for ${model}. Click to pick the model for this file.`,
+      };
     }
     if (!report) return undefined;
     const cost = report.cost ? ` · ${perCallLabel(report)}/call` : '';
@@ -92,7 +109,11 @@ export class CostStatus implements vscode.Disposable {
       return {
         label,
         tooltip: `Prompt under the cursor; its call names ${report.model}. Click to compare models for it and switch its model.`,
-        command: { title: 'Compare models', command: 'tokenwise.compareModels', arguments: [document.uri, report.prompt.id] },
+        command: {
+          title: 'Compare models',
+          command: 'tokenwise.compareModels',
+          arguments: [document.uri, report.prompt.id],
+        },
       };
     }
     return {
@@ -107,7 +128,10 @@ export class CostStatus implements vscode.Disposable {
     if (this.announced.has(key)) return;
     this.announced.add(key);
     void vscode.window
-      .showInformationMessage(`tokenwise paused counting in this ${reason}: it is rarely a prompt file, and counting it takes a while.`, 'Count Anyway')
+      .showInformationMessage(
+        `tokenwise paused counting in this ${reason}: it is rarely a prompt file, and counting it takes a while.`,
+        'Count Anyway',
+      )
       .then((action) => action && vscode.commands.executeCommand('tokenwise.countAnyway', uri));
   }
 

@@ -28,7 +28,12 @@ const coreWithoutSideEffects = {
     build.onResolve({ filter: /^\.\.?\// }, async (args) => {
       if (args.pluginData === coreWithoutSideEffects) return undefined;
       const { kind, importer, resolveDir } = args;
-      const resolved = await build.resolve(args.path, { kind, importer, resolveDir, pluginData: coreWithoutSideEffects });
+      const resolved = await build.resolve(args.path, {
+        kind,
+        importer,
+        resolveDir,
+        pluginData: coreWithoutSideEffects,
+      });
       if (resolved.errors.length > 0 || !resolved.path.startsWith(coreDir)) return resolved;
       return { ...resolved, sideEffects: false };
     });
@@ -86,7 +91,8 @@ export const entries = [
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const names = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
   const unknown = names.filter((name) => !entries.some((entry) => entry.name === name));
-  if (unknown.length > 0) throw new Error(`no build entry ${unknown.join(', ')}; entries: ${entries.map((e) => e.name).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`no build entry ${unknown.join(', ')}; entries: ${entries.map((e) => e.name).join(', ')}`);
   const chosen = names.length === 0 ? entries : entries.filter((entry) => names.includes(entry.name));
   await Promise.all(chosen.map(({ name, ...entry }) => build({ ...common, ...entry })));
 }

@@ -48,5 +48,7 @@ console.log(`${rows.length} calibration samples`);
 for (const kind of textKinds) {
   const f = factor[kind];
   const round = (x: number) => Math.round(x * 100) / 100;
-  console.log(`  ${kind}: { factor: ${round(f)}, low: ${round(f * band[kind].low * 0.99)}, high: ${round(f * band[kind].high * 1.01)} },`);
+  console.log(
+    `  ${kind}: { factor: ${round(f)}, low: ${round(f * band[kind].low * 0.99)}, high: ${round(f * band[kind].high * 1.01)} },`,
+  );
 }

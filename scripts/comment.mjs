@@ -32,14 +32,20 @@ function platform() {
       name: 'GitHub',
       base: pull?.base?.sha,
       token: env.GITHUB_TOKEN,
-      headers: { authorization: `Bearer ${env.GITHUB_TOKEN}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+      headers: {
+        authorization: `Bearer ${env.GITHUB_TOKEN}`,
+        accept: 'application/vnd.github+json',
+        'x-github-api-version': '2022-11-28',
+      },
       list: comments && ((page) => `${comments}?per_page=100&page=${page}`),
       create: comments && { method: 'POST', url: () => comments },
       update: pull && { method: 'PATCH', url: (id) => `${api}/repos/${env.GITHUB_REPOSITORY}/issues/comments/${id}` },
     };
   }
   if (env.CI_API_V4_URL) {
-    const notes = env.CI_MERGE_REQUEST_IID && `${env.CI_API_V4_URL.replace(/\/$/, '')}/projects/${encodeURIComponent(env.CI_PROJECT_ID)}/merge_requests/${env.CI_MERGE_REQUEST_IID}/notes`;
+    const notes =
+      env.CI_MERGE_REQUEST_IID &&
+      `${env.CI_API_V4_URL.replace(/\/$/, '')}/projects/${encodeURIComponent(env.CI_PROJECT_ID)}/merge_requests/${env.CI_MERGE_REQUEST_IID}/notes`;
     return {
       name: 'GitLab',
       base: env.CI_MERGE_REQUEST_DIFF_BASE_SHA,
@@ -80,7 +86,9 @@ async function upsertComment(target, report, head) {
   const existing = await findComment(target);
   if (report === '') {
     if (!existing) return 'none';
-    await request(target, target.update.method, target.update.url(existing.id), { body: `${marker}\n### tokenwise: no prompt changes\n\nThe latest commit (${head.slice(0, 7)}) no longer changes any prompt.\n` });
+    await request(target, target.update.method, target.update.url(existing.id), {
+      body: `${marker}\n### tokenwise: no prompt changes\n\nThe latest commit (${head.slice(0, 7)}) no longer changes any prompt.\n`,
+    });
     return 'cleared';
   }
   const body = `${marker}\n${report}`;

@@ -15,8 +15,11 @@ run('node_modules/.bin/vsce', [
   'package',
   '--no-dependencies',
   '--allow-missing-repository',
-  '--readme-path', 'extension/README.md',
-  '--baseImagesUrl', imagesUrl,
-  '--out', 'dist/tokenwise.vsix',
+  '--readme-path',
+  'extension/README.md',
+  '--baseImagesUrl',
+  imagesUrl,
+  '--out',
+  'dist/tokenwise.vsix',
 ]);
 console.log(`dist/tokenwise.vsix: ${(statSync('dist/tokenwise.vsix').size / 1024 / 1024).toFixed(2)} MB`);

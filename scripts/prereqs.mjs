@@ -12,9 +12,21 @@ export function findPostgresBin() {
 }
 
 const packages = [
-  { what: 'Chromium (hosts VS Code for the extension tests)', apt: 'chromium', present: () => existsSync('/usr/bin/chromium') },
-  { what: 'DejaVu fonts (legible screenshots)', apt: 'fonts-dejavu-core', present: () => existsSync('/usr/share/fonts/truetype/dejavu') },
-  { what: 'Kerberos headers (code-server native module)', apt: 'libkrb5-dev', present: () => existsSync('/usr/include/krb5.h') || existsSync('/usr/include/krb5/krb5.h') },
+  {
+    what: 'Chromium (hosts VS Code for the extension tests)',
+    apt: 'chromium',
+    present: () => existsSync('/usr/bin/chromium'),
+  },
+  {
+    what: 'DejaVu fonts (legible screenshots)',
+    apt: 'fonts-dejavu-core',
+    present: () => existsSync('/usr/share/fonts/truetype/dejavu'),
+  },
+  {
+    what: 'Kerberos headers (code-server native module)',
+    apt: 'libkrb5-dev',
+    present: () => existsSync('/usr/include/krb5.h') || existsSync('/usr/include/krb5/krb5.h'),
+  },
   { what: 'ripgrep (code-server search)', apt: 'ripgrep', present: () => existsSync('/usr/bin/rg') },
   { what: 'PostgreSQL server (shared-store tests)', apt: 'postgresql', present: () => findPostgresBin() !== undefined },
 ];
@@ -33,11 +45,16 @@ export function ensurePrerequisites() {
   const started = Date.now();
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   let log = '';
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...names]]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', ...names],
+  ]) {
     const run = spawnSync('apt-get', args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     log += `$ apt-get ${args.join(' ')}\n${run.stdout ?? ''}${run.stderr ?? ''}`;
     if (run.status !== 0) {
-      throw new Error(`${log}\napt-get ${args[0]} failed (${run.error?.message ?? `exit code ${run.status}`}) installing: ${names.join(' ')}`);
+      throw new Error(
+        `${log}\napt-get ${args[0]} failed (${run.error?.message ?? `exit code ${run.status}`}) installing: ${names.join(' ')}`,
+      );
     }
   }
   console.log(`Installed system packages ${names.join(', ')} in ${Math.round((Date.now() - started) / 1000)} s.`);

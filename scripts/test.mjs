@@ -13,7 +13,7 @@ const mocha = ['node_modules/.bin/mocha', '--require', 'tsx/cjs', '--reporter', 
 const steps = [
   { name: 'type-check', check: ['node_modules/.bin/tsc', '-p', '.'] },
   { name: 'type-check core for web workers', check: ['node_modules/.bin/tsc', '-p', 'core'] },
-  { name: 'lint (biome)', check: ['node_modules/.bin/biome', 'lint', '--reporter=summary'] },
+  { name: 'lint and format (biome)', check: ['node_modules/.bin/biome', 'ci', '--reporter=summary'] },
   { name: 'unused files, exports and dependencies (knip)', check: ['node_modules/.bin/knip'] },
   { name: 'build', check: ['node', 'scripts/build.mjs'] },
   { name: 'unit and integration tests', suite: [...mocha, '--ignore', 'test/extension/**', 'test/**/*.test.ts'] },

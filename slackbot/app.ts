@@ -40,12 +40,23 @@ export async function startBot({ config, store, policy, log, now = () => new Dat
   };
   const logger = boltLogger(log, config.logLevel);
   const clientOptions = config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {};
-  const receiver = config.mode === 'http' ? new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', logger }) : undefined;
+  const receiver =
+    config.mode === 'http'
+      ? new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', logger })
+      : undefined;
   const app = receiver
     ? new App({ token: config.botToken, receiver, logger, clientOptions })
     : // The Socket Mode client opens its connection (apps.connections.open) with its own Web API client.
-      new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger, clientOptions, installerOptions: { clientOptions } });
-  bot.breakerTripped = (breaker) => void announceBreaker(bot, app.client, breaker).catch((error) => log.error('breaker alert failed', { error }));
+      new App({
+        token: config.botToken,
+        appToken: config.appToken,
+        socketMode: true,
+        logger,
+        clientOptions,
+        installerOptions: { clientOptions },
+      });
+  bot.breakerTripped = (breaker) =>
+    void announceBreaker(bot, app.client, breaker).catch((error) => log.error('breaker alert failed', { error }));
   registerListeners(app, bot);
   app.error(async (error) => log.error('listener failed', { error }));
 
@@ -59,7 +70,13 @@ export async function startBot({ config, store, policy, log, now = () => new Dat
   const pruning = startGuardrailPruning(bot);
   alerts = startAlerts(bot, app.client);
   const port = (server.address() as AddressInfo).port;
-  log.info('tokenwise bot started', { mode: config.mode, host: config.host ?? 'every interface', port, store: store.kind, timeZone: bot.timeZone });
+  log.info('tokenwise bot started', {
+    mode: config.mode,
+    host: config.host ?? 'every interface',
+    port,
+    store: store.kind,
+    timeZone: bot.timeZone,
+  });
   return {
     port,
     async stop() {

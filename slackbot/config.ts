@@ -9,7 +9,10 @@ const teamMap = z
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      context.addIssue({ code: 'custom', message: 'must be a JSON object such as {"proj_abc":"search","wrkspc_01":"research"}' });
+      context.addIssue({
+        code: 'custom',
+        message: 'must be a JSON object such as {"proj_abc":"search","wrkspc_01":"research"}',
+      });
       return z.NEVER;
     }
   })
@@ -20,15 +23,24 @@ const url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 const schema = z
   .object({
     SLACK_MODE: z.enum(['http', 'socket'], 'must be "http" or "socket"').default('http'),
-    SLACK_BOT_TOKEN: z.string('is required (the xoxb- token from OAuth & Permissions)').startsWith('xoxb-', 'must be a bot token starting xoxb-'),
+    SLACK_BOT_TOKEN: z
+      .string('is required (the xoxb- token from OAuth & Permissions)')
+      .startsWith('xoxb-', 'must be a bot token starting xoxb-'),
     SLACK_SIGNING_SECRET: z.string().min(16, 'must be the signing secret from Basic Information').optional(),
     SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting xapp-').optional(),
     SLACK_API_URL: url.optional(),
     PORT: z.coerce.number('must be a port number').int().min(0).max(65535).default(3000),
-    HOST: z.union([z.ipv4(), z.ipv6(), z.hostname()], 'must be an IP address or host name to listen on, such as 127.0.0.1').optional(),
-    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string').optional(),
+    HOST: z
+      .union([z.ipv4(), z.ipv6(), z.hostname()], 'must be an IP address or host name to listen on, such as 127.0.0.1')
+      .optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
+      .optional(),
     TOKENWISE_DB: z.string().min(1).default('./data/tokenwise.db'),
-    INGEST_TOKEN: z.string('is required (the bearer token senders use for POST /v1/usage)').min(16, 'must be at least 16 characters'),
+    INGEST_TOKEN: z
+      .string('is required (the bearer token senders use for POST /v1/usage)')
+      .min(16, 'must be at least 16 characters'),
     AUDIT_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     ORG_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin').optional(),
     TOKENWISE_POLICY: z.string().min(1).optional(),
@@ -51,12 +63,25 @@ const schema = z
   })
   .superRefine((env, context) => {
     if (env.SLACK_MODE === 'http' && !env.SLACK_SIGNING_SECRET) {
-      context.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required in HTTP mode (Basic Information → Signing Secret)' });
+      context.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'is required in HTTP mode (Basic Information → Signing Secret)',
+      });
     }
     if (env.SLACK_MODE === 'socket' && !env.SLACK_APP_TOKEN) {
-      context.addIssue({ code: 'custom', path: ['SLACK_APP_TOKEN'], message: 'is required in socket mode (an app-level token with connections:write)' });
+      context.addIssue({
+        code: 'custom',
+        path: ['SLACK_APP_TOKEN'],
+        message: 'is required in socket mode (an app-level token with connections:write)',
+      });
     }
-    if (env.LITELLM_URL && !env.LITELLM_KEY) context.addIssue({ code: 'custom', path: ['LITELLM_KEY'], message: 'is required with LITELLM_URL (the proxy master key)' });
+    if (env.LITELLM_URL && !env.LITELLM_KEY)
+      context.addIssue({
+        code: 'custom',
+        path: ['LITELLM_KEY'],
+        message: 'is required with LITELLM_URL (the proxy master key)',
+      });
   });
 
 type Env = z.output<typeof schema>;
@@ -129,6 +154,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     logLevel: e.LOG_LEVEL,
     admins: e.TOKENWISE_ADMINS ?? [],
     alertIntervalMinutes: e.ALERT_INTERVAL_MINUTES,
-    litellm: e.LITELLM_URL && e.LITELLM_KEY ? { url: e.LITELLM_URL.replace(/\/+$/, ''), key: e.LITELLM_KEY } : undefined,
+    litellm:
+      e.LITELLM_URL && e.LITELLM_KEY ? { url: e.LITELLM_URL.replace(/\/+$/, ''), key: e.LITELLM_KEY } : undefined,
   };
 }

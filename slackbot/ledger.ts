@@ -1,6 +1,14 @@
 // From checked usage events to ledger events: the cost (the source's own, else priced from the price table at the
 // event's date) and the organisation-local day the event counts for.
-import { periodContaining, priceUsage, PricingError, UnpricedModelError, type CustomModelPrices, type PricingMode, type UsageEvent } from '../core';
+import {
+  periodContaining,
+  priceUsage,
+  PricingError,
+  UnpricedModelError,
+  type CustomModelPrices,
+  type PricingMode,
+  type UsageEvent,
+} from '../core';
 import type { BotContext } from './context';
 import type { IngestResult, LedgerEvent, PullCursor } from './store/store';
 
@@ -30,7 +38,8 @@ export function localDay(time: number, timeZone: string): string {
     // The look-up is slow (Intl), so one serves every quarter-hour that starts within the same local day.
     const period = periodContaining(new Date(quarter * QUARTER_HOUR_MS), 'day', timeZone);
     day = period.key;
-    for (let q = Math.ceil(period.start.getTime() / QUARTER_HOUR_MS); q * QUARTER_HOUR_MS < period.end.getTime(); q++) days.set(q, day);
+    for (let q = Math.ceil(period.start.getTime() / QUARTER_HOUR_MS); q * QUARTER_HOUR_MS < period.end.getTime(); q++)
+      days.set(q, day);
   }
   return day;
 }
@@ -39,7 +48,13 @@ export function toLedgerEvent(event: UsageEvent, options: LedgerOptions): Ledger
   const day = localDay(event.time, options.timeZone);
   if (event.costNanos !== undefined) return ledgerEvent(event, event.costNanos, 'reported', options.source, day);
   try {
-    const cost = priceUsage(event, { model: event.model, provider: event.provider, at: new Date(event.time), mode: options.mode, customModels: options.customModels });
+    const cost = priceUsage(event, {
+      model: event.model,
+      provider: event.provider,
+      at: new Date(event.time),
+      mode: options.mode,
+      customModels: options.customModels,
+    });
     return ledgerEvent(event, cost.total, 'priced', options.source, day);
   } catch (error) {
     // A model without a usable price still counts its tokens; its cost shows as unpriced rather than losing the event.
@@ -53,7 +68,13 @@ export function toLedgerEvent(event: UsageEvent, options: LedgerOptions): Ledger
  * takes a slow path costing more than pricing and storing the event together. `satisfies` makes every field of the
  * event appear here, so one added later cannot be dropped.
  */
-function ledgerEvent(event: UsageEvent, costNanos: number, costSource: LedgerEvent['costSource'], source: string, day: string): LedgerEvent {
+function ledgerEvent(
+  event: UsageEvent,
+  costNanos: number,
+  costSource: LedgerEvent['costSource'],
+  source: string,
+  day: string,
+): LedgerEvent {
   return {
     id: event.id,
     time: event.time,
@@ -84,7 +105,11 @@ function ledgerEvent(event: UsageEvent, costNanos: number, costSource: LedgerEve
  * Stores events (moving a pull cursor with them) and, when any were new, reports them through `bot.usageStored`,
  * so alerts are checked at once rather than at the next tick. Every source stores through here.
  */
-export async function storeUsage(bot: BotContext, events: readonly LedgerEvent[], cursor?: PullCursor): Promise<IngestResult> {
+export async function storeUsage(
+  bot: BotContext,
+  events: readonly LedgerEvent[],
+  cursor?: PullCursor,
+): Promise<IngestResult> {
   const result = await bot.store.ingest(events, cursor);
   if (result.inserted > 0) bot.usageStored?.(events);
   return result;

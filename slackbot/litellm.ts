@@ -20,7 +20,9 @@ export interface TeamUpdate {
 
 /** The update the team's dollar budget in force calls for, or undefined when the team has none. */
 export async function teamUpdate(bot: BotContext, team: string): Promise<TeamUpdate | undefined> {
-  const budget = (await budgetsInForce(bot.policy, bot.store)).find((b) => b.scope === 'team' && b.subject === team && b.unit === 'usd');
+  const budget = (await budgetsInForce(bot.policy, bot.store)).find(
+    (b) => b.scope === 'team' && b.subject === team && b.unit === 'usd',
+  );
   if (!budget) return undefined;
   const now = bot.now();
   const grants = await bot.store.grantsInForce(now, { scope: 'team', subject: team, unit: 'usd' });
@@ -36,7 +38,11 @@ const lastSynced = new WeakMap<BotContext, Map<string, string>>();
  * this process (`force` sends it anyway). `syncBudgetSoon` calls it after a budget is set or a request decided; the
  * alerts job also calls it for every team on each full run, which carries temporary increases' expiry over by itself.
  */
-export async function syncBudget(bot: BotContext, team: string, options: { force?: boolean; retry?: RetryOptions } = {}): Promise<'synced' | 'unchanged' | 'skipped'> {
+export async function syncBudget(
+  bot: BotContext,
+  team: string,
+  options: { force?: boolean; retry?: RetryOptions } = {},
+): Promise<'synced' | 'unchanged' | 'skipped'> {
   const litellm = bot.config.litellm;
   if (!litellm) return 'skipped';
   const update = await teamUpdate(bot, team);
@@ -45,21 +51,36 @@ export async function syncBudget(bot: BotContext, team: string, options: { force
   lastSynced.set(bot, sent);
   const fingerprint = JSON.stringify(update);
   if (!options.force && sent.get(team) === fingerprint) return 'unchanged';
-  await postWithRetry(createClient(litellm.url, { authorization: `Bearer ${litellm.key}` }), '/team/update', update, options.retry ?? LITELLM_RETRY);
+  await postWithRetry(
+    createClient(litellm.url, { authorization: `Bearer ${litellm.key}` }),
+    '/team/update',
+    update,
+    options.retry ?? LITELLM_RETRY,
+  );
   sent.set(team, fingerprint);
-  bot.log.info('LiteLLM team budget synced', { team, maxBudget: update.max_budget, budgetDuration: update.budget_duration });
+  bot.log.info('LiteLLM team budget synced', {
+    team,
+    maxBudget: update.max_budget,
+    budgetDuration: update.budget_duration,
+  });
   return 'synced';
 }
 
 /** Syncs the team's budget without waiting for it (after a decision or a budget change); a failure is logged. */
 export function syncBudgetSoon(bot: BotContext, team: string): void {
-  syncBudget(bot, team).catch((error: unknown) => bot.log.error('LiteLLM team budget sync failed; retried on the next alert run', { team, error }));
+  syncBudget(bot, team).catch((error: unknown) =>
+    bot.log.error('LiteLLM team budget sync failed; retried on the next alert run', { team, error }),
+  );
 }
 
 /** Syncs every team with a dollar budget; a failure is logged and retried on the next run. */
 export async function syncAllBudgets(bot: BotContext, retry?: RetryOptions): Promise<void> {
   if (!bot.config.litellm) return;
-  const teams = new Set((await budgetsInForce(bot.policy, bot.store)).filter((b) => b.scope === 'team' && b.unit === 'usd').map((b) => b.subject));
+  const teams = new Set(
+    (await budgetsInForce(bot.policy, bot.store))
+      .filter((b) => b.scope === 'team' && b.unit === 'usd')
+      .map((b) => b.subject),
+  );
   for (const team of teams) {
     try {
       await syncBudget(bot, team, { retry });

@@ -25,6 +25,6 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // Configuration and policy problems are the operator's to fix: say what, without a stack trace.
   const known = error instanceof ConfigError || (error instanceof Error && error.name === 'PolicyError');
-  process.stderr.write(`${known ? (error as Error).message : (error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(`${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
   process.exit(known ? 2 : 1);
 });

@@ -41,10 +41,20 @@ async function withRetry<T>(send: () => Promise<AxiosResponse<T>>, retry: RetryO
   }
 }
 
-export function getWithRetry<T>(client: AxiosInstance, url: string, params: Record<string, unknown>, retry: RetryOptions): Promise<AxiosResponse<T>> {
+export function getWithRetry<T>(
+  client: AxiosInstance,
+  url: string,
+  params: Record<string, unknown>,
+  retry: RetryOptions,
+): Promise<AxiosResponse<T>> {
   return withRetry(() => client.get<T>(url, { params }), retry);
 }
 
-export function postWithRetry<T>(client: AxiosInstance, url: string, body: unknown, retry: RetryOptions): Promise<AxiosResponse<T>> {
+export function postWithRetry<T>(
+  client: AxiosInstance,
+  url: string,
+  body: unknown,
+  retry: RetryOptions,
+): Promise<AxiosResponse<T>> {
   return withRetry(() => client.post<T>(url, body), retry);
 }

@@ -24,7 +24,14 @@ import {
   type SarifResult,
   type Severity,
 } from '../../core';
-import { listWorkspaceFiles, loadPolicy, loadPriceCache, PolicyError, readWorkspaceFiles, type PassedOver } from '../../core/node';
+import {
+  listWorkspaceFiles,
+  loadPolicy,
+  loadPriceCache,
+  PolicyError,
+  readWorkspaceFiles,
+  type PassedOver,
+} from '../../core/node';
 import { version } from '../package.json';
 import { closestOf, ExitCode, oneOf, parseOptions, UsageError, type CliIO } from '../io';
 import { formatTable, outputWidth, truncate, wrapText, type TableColumn } from '../layout';
@@ -95,7 +102,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const policy = policyFor(values.policy, paths, io.cwd);
   if (values.model !== undefined && !findModel(values.model, policy.customModels)) {
     const suggestions = suggestModels(values.model, 3, policy.customModels);
-    throw new UsageError(`--model: unknown model '${values.model}'${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''} Run 'tokenwise models' for the catalog.`);
+    throw new UsageError(
+      `--model: unknown model '${values.model}'${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''} Run 'tokenwise models' for the catalog.`,
+    );
   }
   const environment = values.env ?? defaultEnvironment;
   const environments = environmentsOf(policy);
@@ -143,7 +152,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (maxCostPerCall !== undefined) {
       for (const prompt of audit.prompts) {
         if (prompt.cost && prompt.cost.perCall > maxCostPerCall) {
-          overBudget.push(`${audit.file}:${prompt.prompt.range.startLine + 1} ${promptLabel(prompt.prompt)} costs ${formatUsd(prompt.cost.perCall)}/call`);
+          overBudget.push(
+            `${audit.file}:${prompt.prompt.range.startLine + 1} ${promptLabel(prompt.prompt)} costs ${formatUsd(prompt.cost.perCall)}/call`,
+          );
         }
       }
     }
@@ -158,7 +169,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     code = ExitCode.gateFailed;
   }
   if (maxCostPerCall !== undefined && overBudget.length > 0) {
-    io.stderr(`tokenwise audit: ${overBudget.length} prompt(s) over ${formatUsd(maxCostPerCall)}/call:\n${overBudget.map((line) => `  ${line}\n`).join('')}`);
+    io.stderr(
+      `tokenwise audit: ${overBudget.length} prompt(s) over ${formatUsd(maxCostPerCall)}/call:\n${overBudget.map((line) => `  ${line}\n`).join('')}`,
+    );
     code = ExitCode.gateFailed;
   }
   return code;
@@ -185,10 +198,21 @@ function* auditFiles(job: AuditJob): Generator<Outcome> {
       continue;
     }
     try {
-      yield { kind: 'audit', audit: auditText(entry.text, entry.relativePath, { policy: job.policy, environment: job.environment, model: job.model }), source: entry.text };
+      yield {
+        kind: 'audit',
+        audit: auditText(entry.text, entry.relativePath, {
+          policy: job.policy,
+          environment: job.environment,
+          model: job.model,
+        }),
+        source: entry.text,
+      };
     } catch (error) {
       // One file the extractor cannot handle must not end the run: report it and go on.
-      yield { kind: 'notice', text: `${entry.relativePath}: could not audit (${error instanceof Error ? error.message : String(error)})` };
+      yield {
+        kind: 'notice',
+        text: `${entry.relativePath}: could not audit (${error instanceof Error ? error.message : String(error)})`,
+      };
     }
   }
 }
@@ -196,7 +220,8 @@ function* auditFiles(job: AuditJob): Generator<Outcome> {
 /** `0.01`, `$0.01` → nano-dollars. */
 function parseUsd(text: string): number {
   const match = /^\$?(\d+(?:\.\d+)?)$/.exec(text.trim());
-  if (!match) throw new UsageError(`--max-cost-per-call expects an amount in USD such as 0.01 or $0.01 (got '${text}')`);
+  if (!match)
+    throw new UsageError(`--max-cost-per-call expects an amount in USD such as 0.01 or $0.01 (got '${text}')`);
   return Math.round(Number(match[1]) * 1e9);
 }
 
@@ -244,7 +269,9 @@ function createProgress(io: CliIO, total: number): { tick(): void; done(): void 
       if (!shown || (seen % step !== 0 && seen !== total)) return;
       const width = 30;
       const filled = Math.round((seen / total) * width);
-      io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${seen.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files`);
+      io.stderr(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${seen.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files`,
+      );
     },
     done() {
       if (shown) io.stderr('\r\x1b[2K');
@@ -261,7 +288,10 @@ class ScopeTally {
 
   constructor(passedOver: PassedOver[]) {
     for (const entry of passedOver) {
-      this.skipped.push({ path: `${entry.relativePath}${entry.folder ? '/' : ''}`, reason: passedOverReason[entry.reason] });
+      this.skipped.push({
+        path: `${entry.relativePath}${entry.folder ? '/' : ''}`,
+        reason: passedOverReason[entry.reason],
+      });
     }
   }
 
@@ -272,7 +302,11 @@ class ScopeTally {
   read(audit: FileAudit): void {
     this.filesRead++;
     for (const call of audit.unreadCalls ?? []) {
-      this.unreadCalls.push({ location: `${audit.file}:${call.range.startLine + 1}`, api: call.api, reason: call.reason });
+      this.unreadCalls.push({
+        location: `${audit.file}:${call.range.startLine + 1}`,
+        api: call.api,
+        reason: call.reason,
+      });
     }
   }
 
@@ -336,7 +370,9 @@ function jsonReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
       pending = '';
     }
   };
-  write(`{"tool":"tokenwise","version":${JSON.stringify(version)},"pricesAsOf":${JSON.stringify(pricesAsOf())},"files":[`);
+  write(
+    `{"tool":"tokenwise","version":${JSON.stringify(version)},"pricesAsOf":${JSON.stringify(pricesAsOf())},"files":[`,
+  );
   return {
     file(audit) {
       if (audit.prompts.length === 0 && audit.notices.length === 0 && (audit.unreadCalls ?? []).length === 0) return;
@@ -377,7 +413,10 @@ function jsonReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
     },
     end(summary) {
       const scopeSummary = { ...scope.counts(), ...(verbose ? { skippedFiles: scope.skipped } : {}) };
-      write(`\n],"notices":${JSON.stringify(notices)},"summary":${JSON.stringify(summary)},"scope":${JSON.stringify(scopeSummary)}}\n`, true);
+      write(
+        `\n],"notices":${JSON.stringify(notices)},"summary":${JSON.stringify(summary)},"scope":${JSON.stringify(scopeSummary)}}\n`,
+        true,
+      );
     },
   };
 }
@@ -443,7 +482,9 @@ function textReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
           perMonth: report.cost ? `${assumedCostMark(report).trim()}${formatUsd(report.cost.perMonth)}` : '–',
           callsPerDay: `${report.callsPerDay.toLocaleString('en-US')}${report.volumeSource === 'policy-default' ? ' default' : ''}`,
           model: modelLabel(report),
-          recommended: recommendation ? `${recommendation.model} −${Math.round(recommendation.savingPercent)}% (${formatUsd(recommendation.savingPerMonth)}/mo)` : '–',
+          recommended: recommendation
+            ? `${recommendation.model} −${Math.round(recommendation.savingPercent)}% (${formatUsd(recommendation.savingPerMonth)}/mo)`
+            : '–',
           score: String(report.score),
           findings: counts.join(' ') || '–',
         });
@@ -471,14 +512,26 @@ function textReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
       }
       if (findingLines.length > 0) out.push('', 'Findings', ...findingLines.map((line) => `  ${line}`));
       if (notices.length > 0) out.push('', 'Notices', ...notices.map((line) => `  ${line}`));
-      if (verbose && scope.listing().length > 0) out.push('', 'Not read', ...scope.listing().map((line) => `  ${line}`));
+      if (verbose && scope.listing().length > 0)
+        out.push('', 'Not read', ...scope.listing().map((line) => `  ${line}`));
       out.push('', summaryLine(summary), scope.line());
       io.stdout(`${wrapText(out.join('\n'), width)}\n`);
     },
   };
 }
 
-const columnKeys: (keyof Row)[] = ['prompt', 'location', 'tokens', 'perCall', 'perMonth', 'callsPerDay', 'model', 'recommended', 'score', 'findings'];
+const columnKeys: (keyof Row)[] = [
+  'prompt',
+  'location',
+  'tokens',
+  'perCall',
+  'perMonth',
+  'callsPerDay',
+  'model',
+  'recommended',
+  'score',
+  'findings',
+];
 const columns: TableColumn[] = [
   { title: 'PROMPT', align: 'left', cut: 'end' },
   { title: 'FILE:LINE', align: 'left', cut: 'start' },
@@ -494,7 +547,11 @@ const columns: TableColumn[] = [
 
 /** The prompts as a table when it fits the width, else each prompt as a short record of two or three lines. */
 function promptTable(rows: Row[], width: number): string {
-  const table = formatTable(columns, rows.map((row) => columnKeys.map((key) => row[key])), Number.POSITIVE_INFINITY);
+  const table = formatTable(
+    columns,
+    rows.map((row) => columnKeys.map((key) => row[key])),
+    Number.POSITIVE_INFINITY,
+  );
   if (table.split('\n').every((line) => line.length <= width)) return table;
   const records = rows.map((row) =>
     [
@@ -514,7 +571,6 @@ const ruleColumns: TableColumn[] = [
   { title: 'FINDS', align: 'left', cut: 'wrap' },
 ];
 
-
 function summaryLine(summary: AuditSummary): string {
   const { error, warning, info } = summary.findings;
   return (
@@ -527,4 +583,3 @@ function summaryLine(summary: AuditSummary): string {
     (summary.notices > 0 ? ` ${summary.notices} notice(s).` : '')
   );
 }
-

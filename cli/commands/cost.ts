@@ -64,7 +64,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const chosen = values.model === undefined ? undefined : findModel(values.model, customModels);
   if (values.model !== undefined && !chosen) {
     const suggestions = suggestModels(values.model, 3, customModels);
-    throw new UsageError(`--model: unknown model '${values.model}'. Closest known: ${suggestions.join(', ')}. Run 'tokenwise models' for the catalog.`);
+    throw new UsageError(
+      `--model: unknown model '${values.model}'. Closest known: ${suggestions.join(', ')}. Run 'tokenwise models' for the catalog.`,
+    );
   }
 
   const { text } = await readTextInput(path, io);
@@ -84,9 +86,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   if (format === 'json') {
     const { cost, ...numbers } = estimate;
-    io.stdout(`${JSON.stringify({ file: path, ...numbers, provider, count: estimate.tokens, ...cost, pricesAsOf: pricesAsOf(), priceSource }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ file: path, ...numbers, provider, count: estimate.tokens, ...cost, pricesAsOf: pricesAsOf(), priceSource }, null, 2)}\n`,
+    );
   } else {
-    const text = describe(path, `${modelLabel(estimate)} (${provider})`, estimate, estimate.cost, model?.custom ? 'custom prices from the policy file' : `prices as of ${pricesAsOf()}`);
+    const text = describe(
+      path,
+      `${modelLabel(estimate)} (${provider})`,
+      estimate,
+      estimate.cost,
+      model?.custom ? 'custom prices from the policy file' : `prices as of ${pricesAsOf()}`,
+    );
     io.stdout(wrapText(text, outputWidth(io)));
   }
   return ExitCode.ok;
@@ -95,19 +105,31 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 function wholeNumber(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`${name} must be a whole number ≥ 0, not '${value}'.`);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n))
+    throw new UsageError(`${name} must be a whole number ≥ 0, not '${value}'.`);
   return n;
 }
 
 const number = (n: number) => n.toLocaleString('en-US');
 
-function describe(path: string, model: string, estimate: PromptEstimate, cost: PromptCostEstimate, pricesNote: string): string {
+function describe(
+  path: string,
+  model: string,
+  estimate: PromptEstimate,
+  cost: PromptCostEstimate,
+  pricesNote: string,
+): string {
   const count = estimate.tokens;
-  const tokens = count.exact ? `${number(count.tokens)} tokens` : `≈ ${number(count.tokens)} tokens (${number(count.low)}–${number(count.high)})`;
+  const tokens = count.exact
+    ? `${number(count.tokens)} tokens`
+    : `≈ ${number(count.tokens)} tokens (${number(count.low)}–${number(count.high)})`;
   const mark = assumedCostMark(estimate);
   const lines = [
     `${path} with ${model}: ${tokens} in, ${number(cost.outputTokens)} out per call (${outputSourceLabels[estimate.outputSource]})`,
-    ...estimate.parts.map((part) => `  ${part.label.padEnd(10)} ${number(part.tokens)}${part.variableTokens > 0 ? ` (template variables ≈ ${number(part.variableTokens)})` : ''}`),
+    ...estimate.parts.map(
+      (part) =>
+        `  ${part.label.padEnd(10)} ${number(part.tokens)}${part.variableTokens > 0 ? ` (template variables ≈ ${number(part.variableTokens)})` : ''}`,
+    ),
     `  per call   ${estimate.modelAssumed ? '≈ ' : ''}${formatUsd(cost.perCall)}`,
     `  per day    ${mark}${formatUsd(cost.perDay)} at ${volumeLabel(estimate)}`,
     `  per month  ${mark}${formatUsd(cost.perMonth)} (30 days)`,

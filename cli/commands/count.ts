@@ -15,7 +15,16 @@ import {
   type PromptEstimate,
   type TokenCount,
 } from '../../core/node';
-import { ExitCode, maxInputBytes, oneOf, parseOptions, policyGoverning, readTextInput, UsageError, type CliIO } from '../io';
+import {
+  ExitCode,
+  maxInputBytes,
+  oneOf,
+  parseOptions,
+  policyGoverning,
+  readTextInput,
+  UsageError,
+  type CliIO,
+} from '../io';
 import { outputWidth, wrapText } from '../layout';
 
 const help = `Usage: tokenwise count [FILE|-] --model MODEL [options]
@@ -61,7 +70,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return ExitCode.ok;
   }
   const format = oneOf(values.format ?? 'text', formats, '--format');
-  if (values.fallback !== undefined && values.fallback !== 'estimate') throw new UsageError(`--fallback takes only 'estimate', not '${values.fallback}'.`);
+  if (values.fallback !== undefined && values.fallback !== 'estimate')
+    throw new UsageError(`--fallback takes only 'estimate', not '${values.fallback}'.`);
   const options = { fallback: values.fallback === 'estimate' ? ('estimate' as const) : ('error' as const) };
   if (positionals.length > 1 || (positionals.length === 1 && values.request !== undefined)) {
     throw new UsageError('give one input: a FILE (or -), or --request FILE.');
@@ -69,28 +79,52 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   const input = await readTextInput(values.request ?? positionals[0] ?? '-', io);
   const request = values.request === undefined ? undefined : parseRequest(input.name, input.text);
-  const promptFile = request === undefined && input.name !== 'standard input' && isPromptFile(input.name, { promptGlobs: policyGoverning(input.name, io.cwd).promptFiles });
-  if (values.model === undefined && request === undefined && !promptFile) throw new UsageError('--model is required, e.g. --model gpt-4o (see --help).');
+  const promptFile =
+    request === undefined &&
+    input.name !== 'standard input' &&
+    isPromptFile(input.name, { promptGlobs: policyGoverning(input.name, io.cwd).promptFiles });
+  if (values.model === undefined && request === undefined && !promptFile)
+    throw new UsageError('--model is required, e.g. --model gpt-4o (see --help).');
 
   const count = async (options: { fallback: 'error' | 'estimate' }): Promise<number> => {
     if (values.model !== undefined) resolveTokenizer(values.model, options);
     if (request !== undefined) {
       if (values.exact) {
         const exact = await exactCount(options, (counter) => counter.countRequest(request, values.model, options));
-        io.stdout(format === 'json' ? `${JSON.stringify(exact, null, 2)}\n` : `${wrapText(formatCount(exact), outputWidth(io))}\n`);
+        io.stdout(
+          format === 'json'
+            ? `${JSON.stringify(exact, null, 2)}\n`
+            : `${wrapText(formatCount(exact), outputWidth(io))}\n`,
+        );
         return ExitCode.ok;
       }
       const own = (request as { model?: unknown }).model;
-      if (values.model === undefined && (typeof own !== 'string' || own === '')) throw new UsageError('no model given: set "model" in the request or pass --model.');
+      if (values.model === undefined && (typeof own !== 'string' || own === ''))
+        throw new UsageError('no model given: set "model" in the request or pass --model.');
       if (values.model === undefined) resolveTokenizer(own as string, options);
-      const estimate = estimateRequest(request, { policy: policyGoverning(values.request!, io.cwd), model: values.model, fileName: input.name });
-      io.stdout(format === 'json' ? `${JSON.stringify(countJson(estimate), null, 2)}\n` : wrapText(formatEstimate(estimate, `${estimate.requestShape} request`), outputWidth(io)));
+      const estimate = estimateRequest(request, {
+        policy: policyGoverning(values.request!, io.cwd),
+        model: values.model,
+        fileName: input.name,
+      });
+      io.stdout(
+        format === 'json'
+          ? `${JSON.stringify(countJson(estimate), null, 2)}\n`
+          : wrapText(formatEstimate(estimate, `${estimate.requestShape} request`), outputWidth(io)),
+      );
       return ExitCode.ok;
     }
     if (promptFile && !values.exact) {
-      const estimate = estimateFile(input.text, input.name, { policy: policyGoverning(input.name, io.cwd), model: values.model });
+      const estimate = estimateFile(input.text, input.name, {
+        policy: policyGoverning(input.name, io.cwd),
+        model: values.model,
+      });
       if (values.model === undefined) resolveTokenizer(estimate.model, options);
-      io.stdout(format === 'json' ? `${JSON.stringify(countJson(estimate), null, 2)}\n` : wrapText(formatEstimate(estimate, 'prompt file'), outputWidth(io)));
+      io.stdout(
+        format === 'json'
+          ? `${JSON.stringify(countJson(estimate), null, 2)}\n`
+          : wrapText(formatEstimate(estimate, 'prompt file'), outputWidth(io)),
+      );
       return ExitCode.ok;
     }
     // The provider counts a prompt file's body (its messages' text, variables as written), never its front matter.
@@ -98,8 +132,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const text = file ? file.parts.map((part) => part.text).join('\n') : input.text;
     const model = values.model ?? file?.model;
     if (model === undefined) throw new UsageError('--model is required: the prompt file names no model (see --help).');
-    const counted = values.exact ? await exactCount(options, (counter) => counter.countText(text, model, options)) : countTokens(text, model, options);
-    io.stdout(format === 'json' ? `${JSON.stringify(counted, null, 2)}\n` : `${wrapText(formatCount(counted), outputWidth(io))}\n`);
+    const counted = values.exact
+      ? await exactCount(options, (counter) => counter.countText(text, model, options))
+      : countTokens(text, model, options);
+    io.stdout(
+      format === 'json'
+        ? `${JSON.stringify(counted, null, 2)}\n`
+        : `${wrapText(formatCount(counted), outputWidth(io))}\n`,
+    );
     return ExitCode.ok;
   };
 
@@ -107,7 +147,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return await count(options);
   } catch (error) {
     // A custom model of the policy file is one tokenwise knows, though not its tokenizer: it gets the estimate.
-    if (error instanceof UnknownModelError && options.fallback === 'error' && isPolicyCustomModel(error.model, policyGoverning(input.name === 'standard input' ? '-' : input.name, io.cwd))) {
+    if (
+      error instanceof UnknownModelError &&
+      options.fallback === 'error' &&
+      isPolicyCustomModel(error.model, policyGoverning(input.name === 'standard input' ? '-' : input.name, io.cwd))
+    ) {
       return await count({ fallback: 'estimate' });
     }
     if (error instanceof UnknownModelError) throw new UsageError(`--model: ${error.message}`);
@@ -120,7 +164,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 function countJson(estimate: PromptEstimate): object {
   return {
     ...estimate.tokens,
-    parts: Object.fromEntries(estimate.parts.map((part) => [part.label, { tokens: part.tokens, variableTokens: part.variableTokens }])),
+    parts: Object.fromEntries(
+      estimate.parts.map((part) => [part.label, { tokens: part.tokens, variableTokens: part.variableTokens }]),
+    ),
     variableTokens: estimate.parts.reduce((sum, part) => sum + part.variableTokens, 0),
     modelSource: estimate.modelSource,
     modelAssumed: estimate.modelAssumed,
@@ -133,10 +179,16 @@ function isPolicyCustomModel(model: string, policy: Policy): boolean {
 }
 
 /** A count from the provider's API; without its key, the estimate says which variable to set. */
-async function exactCount(options: { fallback: 'error' | 'estimate' }, count: (counter: ExactTokenCounter) => Promise<TokenCount>): Promise<TokenCount> {
+async function exactCount(
+  options: { fallback: 'error' | 'estimate' },
+  count: (counter: ExactTokenCounter) => Promise<TokenCount>,
+): Promise<TokenCount> {
   const env = process.env;
   const keys = { anthropic: env.ANTHROPIC_API_KEY, google: env.GEMINI_API_KEY ?? env.GOOGLE_API_KEY };
-  const baseUrlVariables: Record<string, string> = { anthropicBaseUrl: 'ANTHROPIC_BASE_URL', geminiBaseUrl: 'GEMINI_BASE_URL' };
+  const baseUrlVariables: Record<string, string> = {
+    anthropicBaseUrl: 'ANTHROPIC_BASE_URL',
+    geminiBaseUrl: 'GEMINI_BASE_URL',
+  };
   let counter: ExactTokenCounter;
   try {
     // An empty variable is an unset one.
@@ -148,7 +200,8 @@ async function exactCount(options: { fallback: 'error' | 'estimate' }, count: (c
     });
   } catch (error) {
     // A base URL the key may not go to (plain http to another machine, say): refused before anything is sent.
-    if (error instanceof ExactCountConfigError) throw new UsageError(`${baseUrlVariables[error.field] ?? error.field}: ${error.problem}.`);
+    if (error instanceof ExactCountConfigError)
+      throw new UsageError(`${baseUrlVariables[error.field] ?? error.field}: ${error.problem}.`);
     throw error;
   }
   const result = await count(counter);
@@ -168,7 +221,10 @@ function parseRequest(name: string, text: string): unknown {
     throw new UsageError(`${name} is not valid JSON${where}: ${(error as Error).message}`);
   }
   const lone = findLoneSurrogate(request, '');
-  if (lone) throw new UsageError(`${name}: ${lone.path || '(root)'} contains a lone surrogate (\\u${lone.unit.toString(16)}); it is not valid Unicode text.`);
+  if (lone)
+    throw new UsageError(
+      `${name}: ${lone.path || '(root)'} contains a lone surrogate (\\u${lone.unit.toString(16)}); it is not valid Unicode text.`,
+    );
   return request;
 }
 

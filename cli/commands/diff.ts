@@ -20,7 +20,16 @@ import {
   type Policy,
   type Severity,
 } from '../../core';
-import { changedFiles, GitError, listFiles, maxWorkspaceFileBytes, mergeBase, readBlobs, repositoryRoot, resolveCommit } from '../../core/node';
+import {
+  changedFiles,
+  GitError,
+  listFiles,
+  maxWorkspaceFileBytes,
+  mergeBase,
+  readBlobs,
+  repositoryRoot,
+  resolveCommit,
+} from '../../core/node';
 import { diffFormats, renderDiff, type DiffSide } from '../diffReport';
 import { ExitCode, oneOf, parseOptions, UsageError, type CliIO } from '../io';
 
@@ -86,7 +95,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const root = repositoryRoot(io.cwd);
     const paths = positionals.map((path) => pathspec(root, io.cwd, path));
     const headCommit = values.head === undefined ? undefined : resolveCommit(root, values.head);
-    const baseCommit = values.base === undefined ? mergeBase(root, headCommit ?? 'HEAD') : resolveCommit(root, values.base);
+    const baseCommit =
+      values.base === undefined ? mergeBase(root, headCommit ?? 'HEAD') : resolveCommit(root, values.base);
     const baseSide: DiffSide = { ref: values.base ?? 'merge base', commit: baseCommit };
     const headSide: DiffSide = headCommit ? { ref: values.head!, commit: headCommit } : { ref: 'working tree' };
 
@@ -97,7 +107,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const headPolicy = loadPolicyAt(policyFile, (files) => read(headCommit, files), 'head');
     if (values.model && !findModel(values.model, headPolicy.policy.customModels)) {
       const suggestions = suggestModels(values.model, 3, headPolicy.policy.customModels);
-      throw new UsageError(`unknown model '${values.model}'${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''}`);
+      throw new UsageError(
+        `unknown model '${values.model}'${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''}`,
+      );
     }
 
     // The files to audit on each side: the changed ones, or every prompt file when the policy itself changed
@@ -110,19 +122,32 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const renames = new Map<string, string>();
     if (policyChanged) {
       baseFiles = listFiles(root, baseCommit, paths).filter(supported(basePolicy.policy));
-      headFiles = (headCommit ? listFiles(root, headCommit, paths) : worktreeFiles(root, paths)).filter(supported(headPolicy.policy));
+      headFiles = (headCommit ? listFiles(root, headCommit, paths) : worktreeFiles(root, paths)).filter(
+        supported(headPolicy.policy),
+      );
     } else {
-      baseFiles = changes.filter((change) => change.status !== 'A').map((change) => change.oldPath ?? change.path).filter(supported(basePolicy.policy));
-      headFiles = changes.filter((change) => change.status !== 'D').map((change) => change.path).filter(supported(headPolicy.policy));
+      baseFiles = changes
+        .filter((change) => change.status !== 'A')
+        .map((change) => change.oldPath ?? change.path)
+        .filter(supported(basePolicy.policy));
+      headFiles = changes
+        .filter((change) => change.status !== 'D')
+        .map((change) => change.path)
+        .filter(supported(headPolicy.policy));
     }
     for (const change of changes) if (change.oldPath) renames.set(change.oldPath, change.path);
 
     // --calls-per-day stands in for the policy's default volume: prompts with no observed, annotated or policy
     // volume are costed at it, and labelled assumed like the policy default.
-    const withDefaultVolume = (policy: Policy): Policy => (callsPerDay === undefined ? policy : { ...policy, defaultCallsPerDay: callsPerDay });
+    const withDefaultVolume = (policy: Policy): Policy =>
+      callsPerDay === undefined ? policy : { ...policy, defaultCallsPerDay: callsPerDay };
     const auditOptions = { environment: values.env, model: values.model };
     const notices: string[] = [];
-    const audit = (commit: string | undefined, files: string[], policy: Policy): { audits: FileAudit[]; sources: Map<string, string> } => {
+    const audit = (
+      commit: string | undefined,
+      files: string[],
+      policy: Policy,
+    ): { audits: FileAudit[]; sources: Map<string, string> } => {
       const contents = read(commit, files);
       const audits: FileAudit[] = [];
       const sources = new Map<string, string>();
@@ -140,7 +165,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const after = audit(headCommit, headFiles, headPolicy.policy);
     const result = diffAudits(before.audits, after.audits, { renames });
 
-    io.stdout(renderDiff(format, result, { base: baseSide, head: headSide, sources: after.sources, notices: [...new Set(notices)], callsPerDay, defaultCallsPerDay: headPolicy.policy.defaultCallsPerDay }));
+    io.stdout(
+      renderDiff(format, result, {
+        base: baseSide,
+        head: headSide,
+        sources: after.sources,
+        notices: [...new Set(notices)],
+        callsPerDay,
+        defaultCallsPerDay: headPolicy.policy.defaultCallsPerDay,
+      }),
+    );
     return gates(result, increaseGate, findingsGate, io);
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(error.message);
@@ -148,14 +182,22 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
 }
 
-function gates(result: DiffResult, increase: IncreaseGate | undefined, findings: Severity | undefined, io: CliIO): number {
+function gates(
+  result: DiffResult,
+  increase: IncreaseGate | undefined,
+  findings: Severity | undefined,
+  io: CliIO,
+): number {
   const { change, percent } = result.totals;
   const increased =
     increase !== undefined &&
-    (increase.kind === 'amount' ? change > increase.nanos : change > 0 && (percent === undefined || percent > increase.percent));
+    (increase.kind === 'amount'
+      ? change > increase.nanos
+      : change > 0 && (percent === undefined || percent > increase.percent));
   const introduced = findings === undefined ? 0 : newFindingsAtOrAbove(result, findings);
   if (increased) io.stderr(`tokenwise diff: the monthly cost rises by more than ${increase!.text}.\n`);
-  if (introduced > 0) io.stderr(`tokenwise diff: the change introduces ${introduced} finding(s) at ${findings} or above.\n`);
+  if (introduced > 0)
+    io.stderr(`tokenwise diff: the change introduces ${introduced} finding(s) at ${findings} or above.\n`);
   if (increased && introduced > 0) return ExitCode.costIncreaseAndNewFindings;
   if (increased) return ExitCode.costIncrease;
   if (introduced > 0) return ExitCode.newFindings;
@@ -171,18 +213,24 @@ function parseIncrease(text: string): IncreaseGate {
   } catch {
     // worded below
   }
-  throw new UsageError(`--fail-on-increase expects a monthly amount in USD ($50, 50 usd) or a percentage (10%) (got '${text}')`);
+  throw new UsageError(
+    `--fail-on-increase expects a monthly amount in USD ($50, 50 usd) or a percentage (10%) (got '${text}')`,
+  );
 }
 
 function parseFailOn(text: string): Severity {
   const match = /^new-findings(?::(\w+))?$/.exec(text.trim());
-  if (!match) throw new UsageError(`--fail-on expects new-findings or new-findings:SEVERITY (info, warning, error) (got '${text}')`);
+  if (!match)
+    throw new UsageError(
+      `--fail-on expects new-findings or new-findings:SEVERITY (info, warning, error) (got '${text}')`,
+    );
   return match[1] === undefined ? 'info' : oneOf(match[1], severities, '--fail-on new-findings:SEVERITY');
 }
 
 function parseCallsPerDay(text: string): number {
   const value = Number(text.replace(/[,_]/g, ''));
-  if (!/^\s*[\d,_]+(\.\d+)?\s*$/.test(text) || !Number.isFinite(value)) throw new UsageError(`--calls-per-day expects a number of calls such as 1000 (got '${text}')`);
+  if (!/^\s*[\d,_]+(\.\d+)?\s*$/.test(text) || !Number.isFinite(value))
+    throw new UsageError(`--calls-per-day expects a number of calls such as 1000 (got '${text}')`);
   return value;
 }
 
@@ -190,7 +238,8 @@ function parseCallsPerDay(text: string): number {
 function pathspec(root: string, cwd: string, path: string): string {
   // git reports the root with symbolic links resolved (/tmp → /private/tmp): resolve the folder we start from too.
   const rel = relative(root, resolve(realpathSync(cwd), path));
-  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw new UsageError(`${path} is outside the repository (${root}).`);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+    throw new UsageError(`${path} is outside the repository (${root}).`);
   return rel === '' ? '.' : rel.split(sep).join('/');
 }
 
@@ -208,12 +257,18 @@ function readWorktree(root: string, file: string): string | undefined {
 
 /** The working tree's files under `paths` as git sees them: tracked (not deleted) plus untracked, not ignored. */
 function worktreeFiles(root: string, paths: readonly string[]): string[] {
-  const added = changedFiles(root, 'HEAD', undefined, paths).filter((change) => change.status === 'A').map((change) => change.path);
+  const added = changedFiles(root, 'HEAD', undefined, paths)
+    .filter((change) => change.status === 'A')
+    .map((change) => change.path);
   return [...new Set([...listFiles(root, 'HEAD', paths), ...added])].filter((file) => existsSync(resolve(root, file)));
 }
 
 /** The policy of one state: the named file, else the first of the usual names at the root; defaults when none. */
-function loadPolicyAt(file: string | undefined, read: (files: readonly string[]) => (string | undefined)[], side: string): { policy: Policy; text: string } {
+function loadPolicyAt(
+  file: string | undefined,
+  read: (files: readonly string[]) => (string | undefined)[],
+  side: string,
+): { policy: Policy; text: string } {
   const names = file ? [file] : policyNames;
   const contents = read(names);
   const found = contents.findIndex((text) => text !== undefined);

@@ -1,5 +1,13 @@
 // `tokenwise models`: the model catalog with prices per million tokens, context window and tier.
-import { ladderProviders, listModels, loadPolicy, loadPriceCache, PolicyError, pricesAsOf, type ModelInfo } from '../../core/node';
+import {
+  ladderProviders,
+  listModels,
+  loadPolicy,
+  loadPriceCache,
+  PolicyError,
+  pricesAsOf,
+  type ModelInfo,
+} from '../../core/node';
 import { ExitCode, oneOf, parseOptions, UsageError, type CliIO } from '../io';
 import { formatTable, outputWidth, wrapText, type TableColumn } from '../layout';
 
@@ -17,7 +25,11 @@ Exit codes: 0 ok, 2 bad arguments or an invalid policy file, 3 internal error.
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseOptions(args, { provider: { type: 'string' }, format: { type: 'string' } } as const, help);
+  const { values, positionals } = parseOptions(
+    args,
+    { provider: { type: 'string' }, format: { type: 'string' } } as const,
+    help,
+  );
   if (values.help) {
     io.stdout(help);
     return ExitCode.ok;
@@ -51,8 +63,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 }
 
 const money = (perMTok: number | undefined) =>
-  perMTok === undefined ? '–' : `$${perMTok.toLocaleString('en-US', { minimumFractionDigits: Number.isInteger(perMTok) ? 0 : 2, maximumFractionDigits: 4 })}`;
-const tokens = (n: number) => (n === 0 ? '?' : n >= 1_000_000 ? `${+(n / 1_000_000).toFixed(2)}M` : `${Math.round(n / 1000)}k`);
+  perMTok === undefined
+    ? '–'
+    : `$${perMTok.toLocaleString('en-US', { minimumFractionDigits: Number.isInteger(perMTok) ? 0 : 2, maximumFractionDigits: 4 })}`;
+const tokens = (n: number) =>
+  n === 0 ? '?' : n >= 1_000_000 ? `${+(n / 1_000_000).toFixed(2)}M` : `${Math.round(n / 1000)}k`;
 
 const columns: TableColumn[] = [
   { title: 'Model', align: 'left', cut: 'end' },

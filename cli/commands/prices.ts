@@ -25,17 +25,22 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return ExitCode.ok;
   }
   if (positionals.length !== 1 || positionals[0] !== 'update') {
-    throw new UsageError(`${positionals.length ? `unknown sub-command '${positionals.join(' ')}'` : 'missing sub-command'}; the only one is 'update'.\n\n${help}`);
+    throw new UsageError(
+      `${positionals.length ? `unknown sub-command '${positionals.join(' ')}'` : 'missing sub-command'}; the only one is 'update'.\n\n${help}`,
+    );
   }
   const url = values.url ?? DEFAULT_PRICES_URL;
   if (!/^https?:\/\//i.test(url)) throw new UsageError(`--url must be an http(s) URL, not '${url}'.`);
   const timeout = values.timeout === undefined ? 30 : Number(values.timeout);
-  if (!(Number.isFinite(timeout) && timeout > 0)) throw new UsageError(`--timeout must be a number of seconds > 0, not '${values.timeout}'.`);
+  if (!(Number.isFinite(timeout) && timeout > 0))
+    throw new UsageError(`--timeout must be a number of seconds > 0, not '${values.timeout}'.`);
   const cacheDir = values['cache-dir'] === undefined ? defaultPriceCacheDir() : resolve(io.cwd, values['cache-dir']);
 
   try {
     const update = await updatePriceCache({ url, cacheDir, timeoutMs: timeout * 1000 });
-    io.stdout(`Prices updated: ${update.models.toLocaleString('en-US')} models from ${update.providers} providers, as of ${update.asOf}.\nSaved to ${update.file}\n`);
+    io.stdout(
+      `Prices updated: ${update.models.toLocaleString('en-US')} models from ${update.providers} providers, as of ${update.asOf}.\nSaved to ${update.file}\n`,
+    );
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof PriceUpdateError) {

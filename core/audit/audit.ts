@@ -27,11 +27,21 @@ const wasteRules = new Set(rules.filter((rule) => rule.waste).map((rule) => rule
 
 export function auditText(text: string, fileName: string, options: AuditOptions = {}): FileAudit {
   const policy = options.policy ?? defaultPolicy;
-  return auditExtracted(text, fileName, extractPrompts(text, fileName, { promptGlobs: policy.promptFiles, variableSizes: policy.variables }), options);
+  return auditExtracted(
+    text,
+    fileName,
+    extractPrompts(text, fileName, { promptGlobs: policy.promptFiles, variableSizes: policy.variables }),
+    options,
+  );
 }
 
 /** The audit of prompts already extracted from `text` (an editor that extracts for its lenses audits the same). */
-export function auditExtracted(text: string, fileName: string, extracted: ExtractResult, options: AuditOptions = {}): FileAudit {
+export function auditExtracted(
+  text: string,
+  fileName: string,
+  extracted: ExtractResult,
+  options: AuditOptions = {},
+): FileAudit {
   const policy = options.policy ?? defaultPolicy;
   // One environment for every rule and the recommendation: the one named, else `default`.
   options = { ...options, environment: options.environment ?? defaultEnvironment };
@@ -41,8 +51,14 @@ export function auditExtracted(text: string, fileName: string, extracted: Extrac
   if (extracted.prompts.length === 0) return { file: fileName, prompts: [], findings: [], notices, ...unread };
   const lines = new LineIndex(text);
   const suppressions = parseSuppressions(text, lines);
-  const annotations = parseVolumeAnnotations(text, lines, extracted.prompts.every((prompt) => prompt.kind === 'file'));
-  const prompts = extracted.prompts.map((prompt) => auditPrompt(prompt, text, fileName, lines, suppressions, annotations, policy, options, notices));
+  const annotations = parseVolumeAnnotations(
+    text,
+    lines,
+    extracted.prompts.every((prompt) => prompt.kind === 'file'),
+  );
+  const prompts = extracted.prompts.map((prompt) =>
+    auditPrompt(prompt, text, fileName, lines, suppressions, annotations, policy, options, notices),
+  );
   const seen = new Set<string>();
   const findings = prompts
     .flatMap((report) => report.findings)
@@ -68,21 +84,43 @@ function auditPrompt(
 ): PromptReport {
   const parts = partViews(prompt, source);
   const knownVolume = knownVolumeOf(prompt, annotations, options.volumes);
-  const estimate = estimatePrompt(prompt, source, { policy, defaultModel: options.model, fileName, ...(knownVolume ? { knownVolume } : {}) }, parts);
+  const estimate = estimatePrompt(
+    prompt,
+    source,
+    { policy, defaultModel: options.model, fileName, ...(knownVolume ? { knownVolume } : {}) },
+    parts,
+  );
   const { model, outputTokens, callsPerDay, cost } = estimate;
   const promptTokens = estimate.tokens.tokens;
   // Resolved once per prompt: the rules count many small pieces of text.
   const tokenizer = resolveTokenizer(model, { fallback: 'estimate' });
   const count = (value: string): number => scaleKindCounts(addRawCount(tokenizer, value), tokenizer).tokens;
-  if (estimate.unpriced) notices.push(`${fileName}: no price for ${model} (${estimate.unpriced}); its prompts are not costed.`);
+  if (estimate.unpriced)
+    notices.push(`${fileName}: no price for ${model} (${estimate.unpriced}); its prompts are not costed.`);
   const staticText = parts.map((view) => staticTextOf(view)).join('\n');
   const estimateCost = (staticPrefixTokens: number) =>
-    estimatePromptCost({ model, promptTokens, outputTokens, callsPerDay, staticPrefixTokens, customModels: policy.customModels });
+    estimatePromptCost({
+      model,
+      promptTokens,
+      outputTokens,
+      callsPerDay,
+      staticPrefixTokens,
+      customModels: policy.customModels,
+    });
   // A cheaper model for a model the code may not use is no advice: a prompt priced with an assumed model gets none.
   const advice = estimate.modelAssumed
     ? { notSure: 'not sure: the prompt names no model, so its cost rests on an assumed one' }
     : cost
-      ? recommendModel({ promptText: staticText, promptTokens, outputTokens, model, callsPerDay, callSite: prompt.callSite, policy, environment: options.environment })
+      ? recommendModel({
+          promptText: staticText,
+          promptTokens,
+          outputTokens,
+          model,
+          callsPerDay,
+          callSite: prompt.callSite,
+          policy,
+          environment: options.environment,
+        })
       : {};
   const recommendation = advice.recommendation;
 
@@ -109,7 +147,9 @@ function auditPrompt(
     partRange: (view, start, end) =>
       view.sourceStart === undefined ? view.part.range : lines.range(view.sourceStart + start, view.sourceStart + end),
     partEdit: (view, start, end, newText) =>
-      view.sourceStart === undefined ? undefined : { range: lines.range(view.sourceStart + start, view.sourceStart + end), newText },
+      view.sourceStart === undefined
+        ? undefined
+        : { range: lines.range(view.sourceStart + start, view.sourceStart + end), newText },
   };
 
   const findings: Finding[] = [];
@@ -121,7 +161,8 @@ function auditPrompt(
       const finding: Finding = { ...draft, ruleId: rule.id, severity };
       if (finding.fix === undefined) delete finding.fix;
       // An amount priced with a model the prompt does not name says so wherever the finding is shown.
-      if (estimate.modelAssumed && finding.costPerMonth !== undefined) finding.message += ` (priced as ${assumedModelLabel(model)})`;
+      if (estimate.modelAssumed && finding.costPerMonth !== undefined)
+        finding.message += ` (priced as ${assumedModelLabel(model)})`;
       const anchorLines = [finding.range.startLine, prompt.range.startLine, prompt.callSite?.range.startLine ?? -1];
       if (!suppressions.covers(rule.id, anchorLines)) findings.push(finding);
     }
@@ -144,7 +185,14 @@ function inputCostPerToken(policy: Policy, model: string, callsPerDay: number): 
   const key = `${model}\n${callsPerDay}`;
   let unit = byModel.get(key);
   if (unit === undefined) {
-    unit = estimatePromptCost({ model, promptTokens: unitTokens, outputTokens: 0, callsPerDay, customModels: policy.customModels }).perMonth / unitTokens;
+    unit =
+      estimatePromptCost({
+        model,
+        promptTokens: unitTokens,
+        outputTokens: 0,
+        callsPerDay,
+        customModels: policy.customModels,
+      }).perMonth / unitTokens;
     byModel.set(key, unit);
   }
   return unit;

@@ -62,29 +62,33 @@ export function sarifResults(audit: FileAudit, relativePath: string, source?: st
   return audit.findings.map((finding) => {
     const report = reportOf(finding);
     return {
-    ...(source === undefined ? {} : { partialFingerprints: fingerprint(finding, source) }),
-    ruleId: finding.ruleId,
-    ruleIndex: rules.findIndex((rule) => rule.id === finding.ruleId),
-    level: sarifLevel[finding.severity],
-    message: { text: finding.message },
-    ...(report ? { properties: { promptId: report.prompt.promptId, tokenwise: promptNumbers(report) } } : {}),
-    locations: [{
-      physicalLocation: {
-        artifactLocation: { uri },
-        region: {
-          startLine: finding.range.startLine + 1,
-          startColumn: finding.range.startCharacter + 1,
-          endLine: finding.range.endLine + 1,
-          endColumn: finding.range.endCharacter + 1,
+      ...(source === undefined ? {} : { partialFingerprints: fingerprint(finding, source) }),
+      ruleId: finding.ruleId,
+      ruleIndex: rules.findIndex((rule) => rule.id === finding.ruleId),
+      level: sarifLevel[finding.severity],
+      message: { text: finding.message },
+      ...(report ? { properties: { promptId: report.prompt.promptId, tokenwise: promptNumbers(report) } } : {}),
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri },
+            region: {
+              startLine: finding.range.startLine + 1,
+              startColumn: finding.range.startCharacter + 1,
+              endLine: finding.range.endLine + 1,
+              endColumn: finding.range.endCharacter + 1,
+            },
+          },
         },
-      },
-    }],
+      ],
     };
   });
 }
 
 function sameFinding(a: Finding, b: Finding): boolean {
-  return a.ruleId === b.ruleId && a.range.start === b.range.start && a.range.end === b.range.end && a.message === b.message;
+  return (
+    a.ruleId === b.ruleId && a.range.start === b.range.start && a.range.end === b.range.end && a.message === b.message
+  );
 }
 
 function promptNumbers(report: PromptReport): SarifPromptNumbers {
@@ -119,30 +123,38 @@ function hash(text: string): string {
 
 /** The whole log. `notices` (skipped and unparsable files) become the invocation's tool notifications, so the
  * report says which files it did not cover. */
-export function sarifLog(results: readonly SarifResult[], toolVersion: string, notices: readonly string[] = []): object {
+export function sarifLog(
+  results: readonly SarifResult[],
+  toolVersion: string,
+  notices: readonly string[] = [],
+): object {
   return {
     $schema: sarifSchemaUri,
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'tokenwise',
-          version: toolVersion,
-          rules: rules.map((rule) => ({
-            id: rule.id,
-            name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
-            shortDescription: { text: rule.summary },
-            defaultConfiguration: { level: sarifLevel[rule.defaultSeverity] },
-            properties: { tags: ['llm', 'cost', ...(rule.waste ? ['waste'] : [])] },
-          })),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'tokenwise',
+            version: toolVersion,
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
+              shortDescription: { text: rule.summary },
+              defaultConfiguration: { level: sarifLevel[rule.defaultSeverity] },
+              properties: { tags: ['llm', 'cost', ...(rule.waste ? ['waste'] : [])] },
+            })),
+          },
         },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: notices.map((text) => ({ level: 'note', message: { text } })),
+          },
+        ],
+        columnKind: 'utf16CodeUnits',
+        results,
       },
-      invocations: [{
-        executionSuccessful: true,
-        toolExecutionNotifications: notices.map((text) => ({ level: 'note', message: { text } })),
-      }],
-      columnKind: 'utf16CodeUnits',
-      results,
-    }],
+    ],
   };
 }

@@ -22,7 +22,10 @@ export function parseSuppressions(source: string, lines: LineIndex): Suppression
   const directive = /tokenwise-disable-(next-line|file)\b([^\r\n]*)/g;
   for (let match = directive.exec(source); match; match = directive.exec(source)) {
     // The ids end where the comment does: `#}`, `*/`, `-->`, `%}`, `}}`, or Liquid's `{% endcomment %}`.
-    const ids = match[2]!.replace(/(#}|\*\/|-->|%}|}}|\{%).*$/, '').split(/[\s,]+/).filter((id) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id));
+    const ids = match[2]!
+      .replace(/(#}|\*\/|-->|%}|}}|\{%).*$/, '')
+      .split(/[\s,]+/)
+      .filter((id) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id));
     const rules: RuleSet = ids.length === 0 ? 'all' : new Set(ids);
     if (match[1] === 'file') file = merge(file, rules);
     else {
@@ -30,7 +33,8 @@ export function parseSuppressions(source: string, lines: LineIndex): Suppression
       nextLine.set(line, merge(nextLine.get(line), rules));
     }
   }
-  const has = (set: RuleSet | undefined, ruleId: string): boolean => set === 'all' || (set !== undefined && set.has(ruleId));
+  const has = (set: RuleSet | undefined, ruleId: string): boolean =>
+    set === 'all' || (set !== undefined && set.has(ruleId));
   return {
     covers: (ruleId, candidates) => has(file, ruleId) || candidates.some((line) => has(nextLine.get(line), ruleId)),
   };

@@ -11,7 +11,8 @@ export interface VolumeLookup {
 }
 
 const PER_DAY: Record<string, number> = { minute: 1440, hour: 24, day: 1, week: 1 / 7, month: 1 / 30 };
-const DIRECTIVE = /tokenwise-volume\b[:\s]*(?:about|around|roughly|~|≈)?\s*([0-9][0-9,_]*(?:\.[0-9]+)?)\s*([kKmM])?\s*(?:calls?\s*)?(?:\/|per\s+|an?\s+|each\s+)(minute|hour|day|week|month)\b/g;
+const DIRECTIVE =
+  /tokenwise-volume\b[:\s]*(?:about|around|roughly|~|≈)?\s*([0-9][0-9,_]*(?:\.[0-9]+)?)\s*([kKmM])?\s*(?:calls?\s*)?(?:\/|per\s+|an?\s+|each\s+)(minute|hour|day|week|month)\b/g;
 
 export interface VolumeAnnotations {
   /** Calls per day a directive on line `line` (0-based) or the line above sets, or the whole-file directive. */
@@ -23,7 +24,8 @@ export function parseVolumeAnnotations(source: string, lines: LineIndex, wholeFi
   const byLine = new Map<number, number>();
   let file: number | undefined;
   for (const match of source.matchAll(DIRECTIVE)) {
-    const amount = Number(match[1]!.replace(/[,_]/g, '')) * (match[2] === undefined ? 1 : /k/i.test(match[2]) ? 1_000 : 1_000_000);
+    const amount =
+      Number(match[1]!.replace(/[,_]/g, '')) * (match[2] === undefined ? 1 : /k/i.test(match[2]) ? 1_000 : 1_000_000);
     const callsPerDay = amount * PER_DAY[match[3]!]!;
     if (!Number.isFinite(callsPerDay)) continue;
     if (wholeFile) file ??= callsPerDay;
@@ -42,10 +44,17 @@ export function parseVolumeAnnotations(source: string, lines: LineIndex, wholeFi
 }
 
 /** The volume the prompt's own traffic or code states (observed, then annotated), if any: the facts among volumes. */
-export function knownVolumeOf(prompt: ExtractedPrompt, annotations: VolumeAnnotations, lookup: VolumeLookup | undefined): KnownVolume | undefined {
+export function knownVolumeOf(
+  prompt: ExtractedPrompt,
+  annotations: VolumeAnnotations,
+  lookup: VolumeLookup | undefined,
+): KnownVolume | undefined {
   const observed = lookup?.callsPerDay(prompt.promptId);
   if (observed !== undefined) return { callsPerDay: observed, source: 'observed' };
-  const annotated = annotations.at([prompt.range.startLine, prompt.callSite?.range.startLine ?? prompt.range.startLine]);
+  const annotated = annotations.at([
+    prompt.range.startLine,
+    prompt.callSite?.range.startLine ?? prompt.range.startLine,
+  ]);
   if (annotated !== undefined) return { callsPerDay: annotated, source: 'annotation' };
   return undefined;
 }

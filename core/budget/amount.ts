@@ -30,10 +30,13 @@ export function parseAmount(text: string, defaultUnit?: BudgetUnit): Amount {
   const dollarSign = match?.[1] === '$';
   const word = match?.[5];
   if (!match || (match[2] === undefined && match[3] === undefined) || (dollarSign && word?.startsWith('token'))) {
-    const comma = /\d,\d/.test(input) ? 'a comma only separates thousands (1,500,000) and decimals take a point (1.5M); ' : '';
+    const comma = /\d,\d/.test(input)
+      ? 'a comma only separates thousands (1,500,000) and decimals take a point (1.5M); '
+      : '';
     throw new BudgetError(`Amount "${text}": ${comma}${FORMS}`);
   }
-  const unit: BudgetUnit | undefined = dollarSign || word === 'usd' || word?.startsWith('dollar') ? 'usd' : word ? 'tokens' : defaultUnit;
+  const unit: BudgetUnit | undefined =
+    dollarSign || word === 'usd' || word?.startsWith('dollar') ? 'usd' : word ? 'tokens' : defaultUnit;
   if (!unit) throw new BudgetError(`Amount "${text}": say whether it is dollars ($500) or tokens (500 tokens)`);
   // Digits and a power of ten, in BigInt, so 1.1M is 1,100,000 and not 1,100,000.0000000002.
   const fraction = match[3] ?? '';
@@ -41,7 +44,11 @@ export function parseAmount(text: string, defaultUnit?: BudgetUnit): Amount {
   const digits = BigInt(`${(match[2] ?? '0').replace(/,/g, '')}${fraction}`);
   const divisor = 10n ** BigInt(Math.max(0, -exponent));
   if (digits % divisor !== 0n) {
-    throw new BudgetError(unit === 'tokens' ? `Amount "${text}": tokens are whole (1.5M tokens is 1,500,000; 1.5 tokens is not)` : `Amount "${text}": dollars go to at most nine decimal places`);
+    throw new BudgetError(
+      unit === 'tokens'
+        ? `Amount "${text}": tokens are whole (1.5M tokens is 1,500,000; 1.5 tokens is not)`
+        : `Amount "${text}": dollars go to at most nine decimal places`,
+    );
   }
   const amount = (digits / divisor) * 10n ** BigInt(Math.max(0, exponent));
   if (amount <= 0n) throw new BudgetError(`Amount "${text}": must be more than zero`);

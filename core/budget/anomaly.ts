@@ -55,7 +55,8 @@ export function detectAnomaly(input: AnomalyInput): Anomaly {
   const minHistory = input.minHistory ?? 7;
   const minRatio = input.minRatio ?? 2;
   const minScore = input.minScore ?? 3.5;
-  if (history.length === 0) return { anomalous: false, verdict: 'no-history', ratio: Infinity, score: 0, baseline: 0, spread: 0 };
+  if (history.length === 0)
+    return { anomalous: false, verdict: 'no-history', ratio: Infinity, score: 0, baseline: 0, spread: 0 };
 
   const baseline = median(history);
   const mad = median(history.map((value) => Math.abs(value - baseline)));
@@ -64,10 +65,18 @@ export function detectAnomaly(input: AnomalyInput): Anomaly {
   const spread = Math.max(deviation, 0.1 * baseline, minIncrease / minScore, Number.MIN_VALUE);
   const score = (current - baseline) / spread;
   const ratio = baseline > 0 ? current / baseline : current > 0 ? Infinity : 1;
-  const result = (verdict: AnomalyVerdict): Anomaly => ({ anomalous: verdict === 'anomalous', verdict, ratio, score, baseline, spread });
+  const result = (verdict: AnomalyVerdict): Anomaly => ({
+    anomalous: verdict === 'anomalous',
+    verdict,
+    ratio,
+    score,
+    baseline,
+    spread,
+  });
 
   if (current - baseline < minIncrease) return result('small-increase');
-  if (history.length < minHistory) return result(ratio >= minRatio * THIN_HISTORY_FACTOR ? 'anomalous' : 'thin-history');
+  if (history.length < minHistory)
+    return result(ratio >= minRatio * THIN_HISTORY_FACTOR ? 'anomalous' : 'thin-history');
   return result(ratio >= minRatio && score >= minScore ? 'anomalous' : 'usual');
 }
 
@@ -101,10 +110,15 @@ export function explainDriver(now: readonly BreakdownRow[], baseline: readonly B
   now.forEach((row) => add(row, 1));
   baseline.forEach((row) => add(row, -1));
   const entries = [...rows.values()];
-  const top = entries.reduce<(typeof entries)[number] | undefined>((best, entry) => (entry.increase > (best?.increase ?? 0) ? entry : best), undefined);
+  const top = entries.reduce<(typeof entries)[number] | undefined>(
+    (best, entry) => (entry.increase > (best?.increase ?? 0) ? entry : best),
+    undefined,
+  );
   if (!top) return undefined;
   const total = entries.reduce((sum, entry) => sum + entry.increase, 0);
-  const text = Object.entries(top.labels).map(([name, value]) => `${name} ${value}`).join(' on ');
+  const text = Object.entries(top.labels)
+    .map(([name, value]) => `${name} ${value}`)
+    .join(' on ');
   return { labels: top.labels, text, increase: top.increase, share: total > 0 ? Math.min(1, top.increase / total) : 1 };
 }
 

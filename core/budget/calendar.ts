@@ -33,13 +33,13 @@ export function addDays(date: CivilDate, days: number): CivilDate {
 
 export function addMonths(date: CivilDate, months: number): CivilDate {
   const index = date.year * 12 + (date.month - 1) + months;
-  return { year: Math.floor(index / 12), month: (index % 12 + 12) % 12 + 1, day: 1 };
+  return { year: Math.floor(index / 12), month: (((index % 12) + 12) % 12) + 1, day: 1 };
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: CivilDate): number {
   // 1970-01-01 was a Thursday (ISO 4).
-  return ((dayNumber(date) + 3) % 7 + 7) % 7 + 1;
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 export function compareDates(a: CivilDate, b: CivilDate): number {
@@ -80,7 +80,20 @@ export function isoWeek(date: CivilDate): { year: number; week: number } {
   return { year: thursday.year, week };
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export function monthName(month: number): string {
   return MONTH_NAMES[month - 1];

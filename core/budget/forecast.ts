@@ -81,7 +81,14 @@ export function forecastPeriod({ series, period, now, limit }: ForecastInput): F
   for (const [day, amount] of amounts) if (day >= first && day <= Math.min(today, last)) actual += amount;
   const result = (method: ForecastMethod, dailyRate: number, basisDays: number): Forecast => {
     const forecast = project(actual, dailyRate, at, today, last, tz, limit);
-    return { actual, dailyRate: Math.round(dailyRate), basisDays, method, overLimit: limit !== undefined && actual >= limit, ...forecast };
+    return {
+      actual,
+      dailyRate: Math.round(dailyRate),
+      basisDays,
+      method,
+      overLimit: limit !== undefined && actual >= limit,
+      ...forecast,
+    };
   };
   if (ended) return result('period-ended', 0, 0);
 
@@ -116,5 +123,8 @@ function project(actual: number, rate: number, at: number, today: number, last: 
     }
     total += share;
   }
-  return { projectedTotal: Math.round(total), ...(overrun === undefined ? {} : { projectedOverrunAt: new Date(Math.ceil(overrun)) }) };
+  return {
+    projectedTotal: Math.round(total),
+    ...(overrun === undefined ? {} : { projectedOverrunAt: new Date(Math.ceil(overrun)) }),
+  };
 }

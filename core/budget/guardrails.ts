@@ -44,7 +44,8 @@ const MINUTE_MS = 60_000;
 
 /** The policy's rules with their ids: as written, else kind and position (`rate-limit-2`). */
 export function guardrailRules(guardrails: PolicyGuardrails) {
-  const named = <T extends Selector>(rules: readonly T[], kind: string) => rules.map((rule, i) => ({ ...rule, id: rule.id ?? `${kind}-${i + 1}` }));
+  const named = <T extends Selector>(rules: readonly T[], kind: string) =>
+    rules.map((rule, i) => ({ ...rule, id: rule.id ?? `${kind}-${i + 1}` }));
   return {
     requestLimits: named(guardrails.requestLimits, 'request-limit') as RequestLimitRule[],
     rateLimits: named(guardrails.rateLimits, 'rate-limit') as RateLimitRule[],
@@ -56,11 +57,15 @@ export type GuardrailRules = ReturnType<typeof guardrailRules>;
 
 /** A rule names an environment or app: it applies only to requests sent with that one. */
 export function ruleApplies(rule: Selector, request: Pick<GuardedRequest, 'environment' | 'app'>): boolean {
-  return (rule.environment === undefined || rule.environment === request.environment) && (rule.app === undefined || rule.app === request.app);
+  return (
+    (rule.environment === undefined || rule.environment === request.environment) &&
+    (rule.app === undefined || rule.app === request.app)
+  );
 }
 
 const tokensText = (count: number) => `${count.toLocaleString('en-US')} token${count === 1 ? '' : 's'}`;
-const where = (rule: Selector) => [rule.environment && `environment ${rule.environment}`, rule.app && `app ${rule.app}`].filter(Boolean).join(', ');
+const where = (rule: Selector) =>
+  [rule.environment && `environment ${rule.environment}`, rule.app && `app ${rule.app}`].filter(Boolean).join(', ');
 
 /** Size limits of one request: input and output tokens against every rule that applies. */
 export function requestLimitDenials(rules: readonly RequestLimitRule[], request: GuardedRequest): Denial[] {
@@ -68,9 +73,16 @@ export function requestLimitDenials(rules: readonly RequestLimitRule[], request:
   for (const rule of rules) {
     if (!ruleApplies(rule, request)) continue;
     const scope = where(rule) ? ` (${where(rule)})` : '';
-    for (const [side, size, max] of [['input', request.inputTokens, rule.maxInputTokens], ['output', request.outputTokens, rule.maxOutputTokens]] as const) {
+    for (const [side, size, max] of [
+      ['input', request.inputTokens, rule.maxInputTokens],
+      ['output', request.outputTokens, rule.maxOutputTokens],
+    ] as const) {
       if (max === undefined || size === undefined || size <= max) continue;
-      denials.push({ kind: 'request-limit', rule: rule.id, reason: `The request's ${side} of ${tokensText(size)} is over the limit of ${tokensText(max)} per request${scope}` });
+      denials.push({
+        kind: 'request-limit',
+        rule: rule.id,
+        reason: `The request's ${side} of ${tokensText(size)} is over the limit of ${tokensText(max)} per request${scope}`,
+      });
     }
   }
   return denials;
@@ -91,7 +103,12 @@ export interface RateStep {
   tokens: number;
 }
 
-const RATE_SUBJECT: Record<RateLimitRule['per'], keyof GuardedRequest> = { user: 'user', app: 'app', environment: 'environment', apiKey: 'apiKey' };
+const RATE_SUBJECT: Record<RateLimitRule['per'], keyof GuardedRequest> = {
+  user: 'user',
+  app: 'app',
+  environment: 'environment',
+  apiKey: 'apiKey',
+};
 
 /** The minute (Unix ms, aligned to the minute) containing `at`. */
 export function minuteWindow(at: number): { start: number; end: number } {
@@ -103,7 +120,11 @@ export function minuteWindow(at: number): { start: number; end: number } {
  * The counters a request steps, one per rate rule that applies and whose subject the request names; a request
  * larger than a rule's whole tokens per minute is denied outright (waiting would not help).
  */
-export function rateSteps(rules: readonly RateLimitRule[], request: GuardedRequest, at: number): { steps: RateStep[]; denials: Denial[] } {
+export function rateSteps(
+  rules: readonly RateLimitRule[],
+  request: GuardedRequest,
+  at: number,
+): { steps: RateStep[]; denials: Denial[] } {
   const window = minuteWindow(at);
   const steps: RateStep[] = [];
   const denials: Denial[] = [];
@@ -111,19 +132,35 @@ export function rateSteps(rules: readonly RateLimitRule[], request: GuardedReque
     const value = request[RATE_SUBJECT[rule.per]];
     if (!ruleApplies(rule, request) || value === undefined) continue;
     if (rule.tpm !== undefined && request.tokens > rule.tpm) {
-      denials.push({ kind: 'rate-limit', rule: rule.id, reason: `The request's ${tokensText(request.tokens)} are more than the ${tokensText(rule.tpm)} per minute ${rule.per} ${value} may use` });
+      denials.push({
+        kind: 'rate-limit',
+        rule: rule.id,
+        reason: `The request's ${tokensText(request.tokens)} are more than the ${tokensText(rule.tpm)} per minute ${rule.per} ${value} may use`,
+      });
       continue;
     }
-    steps.push({ rule: rule.id, subject: `${rule.per}:${value}`, windowStart: window.start, windowEnd: window.end, rpm: rule.rpm ?? null, tpm: rule.tpm ?? null, tokens: request.tokens });
+    steps.push({
+      rule: rule.id,
+      subject: `${rule.per}:${value}`,
+      windowStart: window.start,
+      windowEnd: window.end,
+      rpm: rule.rpm ?? null,
+      tpm: rule.tpm ?? null,
+      tokens: request.tokens,
+    });
   }
   // Sorted, so concurrent checks lock counters in one order.
-  steps.sort((a, b) => (a.rule === b.rule ? (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0) : a.rule < b.rule ? -1 : 1));
+  steps.sort((a, b) =>
+    a.rule === b.rule ? (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0) : a.rule < b.rule ? -1 : 1,
+  );
   return { steps, denials };
 }
 
 /** The denial of a step its counter refused: retry when its minute ends. */
 export function rateDenial(step: RateStep, at: number): Denial {
-  const limits = [step.rpm !== null && `${step.rpm} requests`, step.tpm !== null && tokensText(step.tpm)].filter(Boolean).join(' and ');
+  const limits = [step.rpm !== null && `${step.rpm} requests`, step.tpm !== null && tokensText(step.tpm)]
+    .filter(Boolean)
+    .join(' and ');
   const [per, ...name] = step.subject.split(':');
   return {
     kind: 'rate-limit',
@@ -157,11 +194,15 @@ export function breakerWindowStart(rule: Pick<BreakerRule, 'windowMinutes'>, at:
 /** Why the totals trip the breaker, or undefined while they stay within every threshold. */
 export function breakerVerdict(rule: BreakerRule, totals: WindowTotals): string | undefined {
   const window = `${rule.windowMinutes} minute${rule.windowMinutes === 1 ? '' : 's'}`;
-  if (rule.maxCalls !== undefined && totals.calls > rule.maxCalls) return `${totals.calls} calls in ${window}, over the limit of ${rule.maxCalls}`;
-  if (rule.maxRepeats !== undefined && totals.repeats > rule.maxRepeats) return `the same request ${totals.repeats} times in ${window}, over the limit of ${rule.maxRepeats}`;
-  if (rule.maxTokens !== undefined && totals.tokens > rule.maxTokens) return `${tokensText(totals.tokens)} in ${window}, over the limit of ${tokensText(rule.maxTokens)}`;
+  if (rule.maxCalls !== undefined && totals.calls > rule.maxCalls)
+    return `${totals.calls} calls in ${window}, over the limit of ${rule.maxCalls}`;
+  if (rule.maxRepeats !== undefined && totals.repeats > rule.maxRepeats)
+    return `the same request ${totals.repeats} times in ${window}, over the limit of ${rule.maxRepeats}`;
+  if (rule.maxTokens !== undefined && totals.tokens > rule.maxTokens)
+    return `${tokensText(totals.tokens)} in ${window}, over the limit of ${tokensText(rule.maxTokens)}`;
   const maxNanos = rule.maxUsd === undefined ? undefined : Math.round(rule.maxUsd * NANOS_PER_USD);
-  if (maxNanos !== undefined && totals.costNanos > maxNanos) return `${formatUsd(totals.costNanos)} in ${window}, over the limit of ${formatUsd(maxNanos)}`;
+  if (maxNanos !== undefined && totals.costNanos > maxNanos)
+    return `${formatUsd(totals.costNanos)} in ${window}, over the limit of ${formatUsd(maxNanos)}`;
   return undefined;
 }
 
@@ -187,13 +228,17 @@ export function breakerActive(breaker: Pick<TrippedBreaker, 'until'>, at: number
 }
 
 export function breakerDenial(breaker: TrippedBreaker, at: number): Denial {
-  const who = breaker.identity.startsWith('session:') ? `session ${breaker.identity.slice('session:'.length)}` : `user ${breaker.identity.split(':')[1]} in app ${breaker.identity.split(':').slice(2).join(':') || '(none)'}`;
+  const who = breaker.identity.startsWith('session:')
+    ? `session ${breaker.identity.slice('session:'.length)}`
+    : `user ${breaker.identity.split(':')[1]} in app ${breaker.identity.split(':').slice(2).join(':') || '(none)'}`;
   const until = breaker.until === null ? 'until an approver releases it' : `until ${breaker.until.toISOString()}`;
   return {
     kind: 'breaker',
     rule: breaker.rule,
     reason: `Runaway-loop breaker tripped for ${who} since ${breaker.trippedAt.toISOString()}: ${breaker.reason}; blocked ${until}`,
-    ...(breaker.until === null ? {} : { retryAfterSeconds: Math.max(1, Math.ceil((breaker.until.getTime() - at) / 1000)) }),
+    ...(breaker.until === null
+      ? {}
+      : { retryAfterSeconds: Math.max(1, Math.ceil((breaker.until.getTime() - at) / 1000)) }),
   };
 }
 
@@ -201,9 +246,17 @@ export function breakerDenial(breaker: TrippedBreaker, at: number): Denial {
  * The hook's one decision over every rule that denied: allowed when none did; the reason names each; retry after the
  * latest wait only when every denial passes by itself.
  */
-export function guardrailDecision(denials: readonly Denial[]): { allow: boolean; reason?: string; retryAfterSeconds?: number } {
+export function guardrailDecision(denials: readonly Denial[]): {
+  allow: boolean;
+  reason?: string;
+  retryAfterSeconds?: number;
+} {
   if (denials.length === 0) return { allow: true };
   const waits = denials.map((denial) => denial.retryAfterSeconds);
   const retryAfterSeconds = waits.every((wait) => wait !== undefined) ? Math.max(...(waits as number[])) : undefined;
-  return { allow: false, reason: denials.map((denial) => denial.reason).join('; '), ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) };
+  return {
+    allow: false,
+    reason: denials.map((denial) => denial.reason).join('; '),
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+  };
 }

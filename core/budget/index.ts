@@ -4,7 +4,18 @@ export type { PeriodKind, PeriodOptions, Period, TimeRange, SpendRange, RangeCon
 export { parseAmount, formatAmount } from './amount';
 export type { BudgetUnit, Amount } from './amount';
 export { effectiveQuota, quotaStatus, checkQuota, budgetDenial, thresholdCrossings, thresholdKey } from './quota';
-export type { BudgetScope, Budget, Grant, QuotaContext, QuotaInput, ThresholdCrossing, QuotaStatus, QuotaCheck, BudgetDecision, QuotaDecision } from './quota';
+export type {
+  BudgetScope,
+  Budget,
+  Grant,
+  QuotaContext,
+  QuotaInput,
+  ThresholdCrossing,
+  QuotaStatus,
+  QuotaCheck,
+  BudgetDecision,
+  QuotaDecision,
+} from './quota';
 export { forecastPeriod } from './forecast';
 export type { DailyAmount, ForecastMethod, ForecastInput, Forecast } from './forecast';
 export { detectAnomaly, explainDriver, comparableWindows, lastCompleteHour } from './anomaly';
@@ -13,7 +24,29 @@ export { timeZoneSchema, budgetSchema, budgetInputSchema, grantSchema, quotaRequ
 export type { QuotaRequestContext, QuotaRequest } from './schema';
 export { budgetsFromPolicy } from './policy';
 export {
-  guardrailRules, ruleApplies, requestLimitDenials, minuteWindow, rateSteps, rateDenial, breakerIdentity, breakerWindowStart,
-  breakerVerdict, coolDownEnd, breakerActive, breakerDenial, guardrailDecision,
+  guardrailRules,
+  ruleApplies,
+  requestLimitDenials,
+  minuteWindow,
+  rateSteps,
+  rateDenial,
+  breakerIdentity,
+  breakerWindowStart,
+  breakerVerdict,
+  coolDownEnd,
+  breakerActive,
+  breakerDenial,
+  guardrailDecision,
 } from './guardrails';
-export type { GuardedRequest, DenialKind, Denial, RequestLimitRule, RateLimitRule, BreakerRule, GuardrailRules, RateStep, WindowTotals, TrippedBreaker } from './guardrails';
+export type {
+  GuardedRequest,
+  DenialKind,
+  Denial,
+  RequestLimitRule,
+  RateLimitRule,
+  BreakerRule,
+  GuardrailRules,
+  RateStep,
+  WindowTotals,
+  TrippedBreaker,
+} from './guardrails';

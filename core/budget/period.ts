@@ -85,7 +85,12 @@ function periodFrom(first: CivilDate, kind: PeriodKind, timeZone: string, weekSt
 }
 
 /** The period of `kind` that contains `instant` in `timeZone`. */
-export function periodContaining(instant: Date, kind: PeriodKind, timeZone: string, options: PeriodOptions = {}): Period {
+export function periodContaining(
+  instant: Date,
+  kind: PeriodKind,
+  timeZone: string,
+  options: PeriodOptions = {},
+): Period {
   const weekStart = checkWeekStart(options.weekStart ?? 1);
   const at = instant.getTime();
   if (!Number.isFinite(at)) throw new BudgetError('Invalid date');
@@ -119,7 +124,8 @@ export function daysIn(range: TimeRange, timeZone: string): string[] {
   return days;
 }
 
-const RANGE_FORMS = 'today, yesterday, Nd (e.g. 7d, 30d), week, last-week, month, last-month, YYYY-MM, YYYY-MM-DD or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)';
+const RANGE_FORMS =
+  'today, yesterday, Nd (e.g. 7d, 30d), week, last-week, month, last-month, YYYY-MM, YYYY-MM-DD or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)';
 const MAX_DAYS = 3660;
 
 export interface RangeContext extends PeriodOptions {
@@ -144,8 +150,10 @@ export function parseRange(text: string, context: RangeContext): SpendRange {
     end: new Date(startOfDay(addDays(to, 1), timeZone)),
     label,
   });
-  const week = (first: CivilDate, name: string) => days(first, addDays(first, 6), `${name} (${span(first, addDays(first, 6))})`);
-  const month = (first: CivilDate) => days(first, addDays(addMonths(first, 1), -1), `${monthName(first.month)} ${first.year}`);
+  const week = (first: CivilDate, name: string) =>
+    days(first, addDays(first, 6), `${name} (${span(first, addDays(first, 6))})`);
+  const month = (first: CivilDate) =>
+    days(first, addDays(addMonths(first, 1), -1), `${monthName(first.month)} ${first.year}`);
 
   if (input === 'today') return days(today, today, `Today (${formatDay(today)})`);
   if (input === 'yesterday') {
@@ -159,7 +167,8 @@ export function parseRange(text: string, context: RangeContext): SpendRange {
   const lastDays = /^(\d+)d$/.exec(input);
   if (lastDays) {
     const count = Number(lastDays[1]);
-    if (count < 1 || count > MAX_DAYS) throw new BudgetError(`Range "${text}": the number of days must be 1 … ${MAX_DAYS}`);
+    if (count < 1 || count > MAX_DAYS)
+      throw new BudgetError(`Range "${text}": the number of days must be 1 … ${MAX_DAYS}`);
     const from = addDays(today, 1 - count);
     return days(from, today, `Last ${count} day${count === 1 ? '' : 's'} (${span(from, today)})`);
   }

@@ -9,9 +9,17 @@ import type { Budget, BudgetScope } from './quota';
  */
 export function budgetsFromPolicy(policy: Policy): Budget[] {
   const convert = (scope: BudgetScope, subject: string, entry: PolicyBudget): Budget[] => {
-    const common = { scope, subject, period: entry.period, thresholds: entry.thresholds, hardCapPercent: entry.hardCap ? 100 : null };
+    const common = {
+      scope,
+      subject,
+      period: entry.period,
+      thresholds: entry.thresholds,
+      hardCapPercent: entry.hardCap ? 100 : null,
+    };
     return [
-      ...(entry.amountUsd === undefined ? [] : [{ ...common, unit: 'usd' as const, limit: Math.max(1, Math.round(entry.amountUsd * NANOS_PER_USD)) }]),
+      ...(entry.amountUsd === undefined
+        ? []
+        : [{ ...common, unit: 'usd' as const, limit: Math.max(1, Math.round(entry.amountUsd * NANOS_PER_USD)) }]),
       ...(entry.tokens === undefined ? [] : [{ ...common, unit: 'tokens' as const, limit: entry.tokens }]),
     ];
   };

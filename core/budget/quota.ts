@@ -78,16 +78,29 @@ function reached(used: number, threshold: number, limit: number): boolean {
 }
 
 /** The thresholds (percent of `limit`) that a change of use from `previousUsed` to `newUsed` crossed upwards. */
-export function thresholdCrossings(previousUsed: number, newUsed: number, limit: number, thresholds: readonly number[]): number[] {
-  return thresholds.filter((threshold) => !reached(previousUsed, threshold, limit) && reached(newUsed, threshold, limit));
+export function thresholdCrossings(
+  previousUsed: number,
+  newUsed: number,
+  limit: number,
+  thresholds: readonly number[],
+): number[] {
+  return thresholds.filter(
+    (threshold) => !reached(previousUsed, threshold, limit) && reached(newUsed, threshold, limit),
+  );
 }
 
-export function thresholdKey(budget: Pick<Budget, 'scope' | 'subject' | 'unit'>, periodKey: string, threshold: number): string {
+export function thresholdKey(
+  budget: Pick<Budget, 'scope' | 'subject' | 'unit'>,
+  periodKey: string,
+  threshold: number,
+): string {
   return `${budget.scope}:${encodeURIComponent(budget.subject)}:${budget.unit}:${periodKey}:${threshold}`;
 }
 
 function hardCapOf(budget: Budget, limit: number): number | null {
-  return budget.hardCapPercent === null ? null : exactAmount((BigInt(limit) * hundredths(budget.hardCapPercent)) / 10_000n);
+  return budget.hardCapPercent === null
+    ? null
+    : exactAmount((BigInt(limit) * hundredths(budget.hardCapPercent)) / 10_000n);
 }
 
 export function quotaStatus(input: QuotaInput & QuotaContext): QuotaStatus {
@@ -155,13 +168,22 @@ export function checkQuota(check: QuotaCheck): QuotaDecision {
     };
   });
   const remaining: Partial<Record<BudgetUnit, number>> = {};
-  for (const { budget, remaining: left } of decisions) remaining[budget.unit] = Math.min(remaining[budget.unit] ?? Infinity, left);
+  for (const { budget, remaining: left } of decisions)
+    remaining[budget.unit] = Math.min(remaining[budget.unit] ?? Infinity, left);
   const denied = decisions.find((decision) => !decision.allow);
-  return { allow: !denied, reason: denied ? budgetDenial(denied, check) : decisions.length === 0 ? 'No budget applies' : 'Within every budget', remaining, decisions };
+  return {
+    allow: !denied,
+    reason: denied ? budgetDenial(denied, check) : decisions.length === 0 ? 'No budget applies' : 'Within every budget',
+    remaining,
+    decisions,
+  };
 }
 
 /** Why a budget denies the checked request, in one sentence. */
-export function budgetDenial({ budget, used, limit }: BudgetDecision, check: Pick<QuotaCheck, 'requestTokens' | 'requestCostNanos'>): string {
+export function budgetDenial(
+  { budget, used, limit }: BudgetDecision,
+  check: Pick<QuotaCheck, 'requestTokens' | 'requestCostNanos'>,
+): string {
   const amount = (value: number) => formatAmount({ unit: budget.unit, amount: value });
   const cap = hardCapOf(budget, limit) ?? limit;
   const request = budget.unit === 'usd' ? check.requestCostNanos : check.requestTokens;

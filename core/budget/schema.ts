@@ -18,7 +18,10 @@ const percent = z.number('must be a percentage').positive('must be more than 0 %
 const unit = z.enum(['tokens', 'usd'], 'must be tokens or usd');
 
 const common = {
-  scope: z.enum(['organization', 'team', 'user', 'environment', 'app'], 'must be organization, team, user, environment or app'),
+  scope: z.enum(
+    ['organization', 'team', 'user', 'environment', 'app'],
+    'must be organization, team, user, environment or app',
+  ),
   subject: label,
   period: z.enum(['day', 'week', 'month'], 'must be day, week or month'),
   /** Percentages of the quota that raise an alert; kept ascending and distinct. */
@@ -35,7 +38,12 @@ const common = {
 export const budgetSchema = z.object({ ...common, unit, limit: quantity }).strict() satisfies z.ZodType<Budget>;
 
 /** Parses `$500` / `2M tokens`, reporting a bad amount as an issue at `path`. */
-function readAmount(text: string | number, fallback: BudgetUnit | undefined, context: z.RefinementCtx, path: PropertyKey[]) {
+function readAmount(
+  text: string | number,
+  fallback: BudgetUnit | undefined,
+  context: z.RefinementCtx,
+  path: PropertyKey[],
+) {
   try {
     return parseAmount(String(text), fallback);
   } catch (error) {
@@ -99,7 +107,8 @@ export function quotaRequestSchema({ now, timeZone }: QuotaRequestContext) {
       if (!date) return context.addIssue({ code: 'custom', message: 'must be a calendar date written YYYY-MM-DD' });
       const days = dayNumber(date) - today;
       if (days < 0) context.addIssue({ code: 'custom', message: 'must be today or later' });
-      if (days > MAX_TEMPORARY_DAYS) context.addIssue({ code: 'custom', message: 'must be within a year; ask for a permanent increase instead' });
+      if (days > MAX_TEMPORARY_DAYS)
+        context.addIssue({ code: 'custom', message: 'must be within a year; ask for a permanent increase instead' });
     });
   return z
     .object({
@@ -108,7 +117,11 @@ export function quotaRequestSchema({ now, timeZone }: QuotaRequestContext) {
       unit: unit.optional(),
       duration: z.enum(['permanent', 'temporary'], 'must be permanent or temporary'),
       until: until.optional(),
-      reason: z.string().trim().min(1, 'please say why the increase is needed').max(1000, 'must be at most 1000 characters'),
+      reason: z
+        .string()
+        .trim()
+        .min(1, 'please say why the increase is needed')
+        .max(1000, 'must be at most 1000 characters'),
     })
     .strict()
     .transform((request, context): QuotaRequest => {
@@ -119,7 +132,14 @@ export function quotaRequestSchema({ now, timeZone }: QuotaRequestContext) {
       if (request.duration === 'temporary' && !request.until) {
         context.addIssue({ code: 'custom', path: ['until'], message: 'a temporary increase needs an end date' });
       }
-      const expiresAt = request.duration === 'temporary' && request.until ? endOfLocalDay(request.until, timeZone) : null;
-      return { team: request.team, ...parsed, until: expiresAt ? request.until! : null, expiresAt, reason: request.reason };
+      const expiresAt =
+        request.duration === 'temporary' && request.until ? endOfLocalDay(request.until, timeZone) : null;
+      return {
+        team: request.team,
+        ...parsed,
+        until: expiresAt ? request.until! : null,
+        expiresAt,
+        reason: request.reason,
+      };
     });
 }

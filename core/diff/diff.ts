@@ -127,7 +127,10 @@ function entries(audits: readonly FileAudit[], renames?: ReadonlyMap<string, str
     audit.prompts.map((report) => {
       const state = promptState(report);
       const renamed = renames?.get(state.file);
-      const key = renamed !== undefined && state.promptId.startsWith(`${state.file}#`) ? renamed + state.promptId.slice(state.file.length) : state.promptId;
+      const key =
+        renamed !== undefined && state.promptId.startsWith(`${state.file}#`)
+          ? renamed + state.promptId.slice(state.file.length)
+          : state.promptId;
       const text = report.prompt.parts.map((part) => part.text).join('\n');
       return { state, key, text, file: renamed ?? state.file };
     }),
@@ -178,17 +181,30 @@ function sameRules(base: readonly Finding[], head: readonly Finding[]): Finding[
 function classify(base: PromptState, head: PromptState): { changes: PromptChange[]; newFindings: Finding[] } {
   const changes: PromptChange[] = [];
   if (base.promptId !== head.promptId) changes.push({ kind: 'moved', fromId: base.promptId, toId: head.promptId });
-  if (base.model !== head.model) changes.push({ kind: 'model', from: base.model, to: head.model, fromAssumed: base.modelAssumed, toAssumed: head.modelAssumed });
+  if (base.model !== head.model)
+    changes.push({
+      kind: 'model',
+      from: base.model,
+      to: head.model,
+      fromAssumed: base.modelAssumed,
+      toAssumed: head.modelAssumed,
+    });
   if (base.outputCap !== head.outputCap) changes.push({ kind: 'output-cap', from: base.outputCap, to: head.outputCap });
   if (base.tokens !== head.tokens) changes.push({ kind: 'text', fromTokens: base.tokens, toTokens: head.tokens });
-  if (base.callsPerDay !== head.callsPerDay) changes.push({ kind: 'volume', from: base.callsPerDay, to: head.callsPerDay });
+  if (base.callsPerDay !== head.callsPerDay)
+    changes.push({ kind: 'volume', from: base.callsPerDay, to: head.callsPerDay });
   const newFindings = sameRules(base.findings, head.findings);
-  if (newFindings.length > 0) changes.push({ kind: 'new-findings', ruleIds: [...new Set(newFindings.map((finding) => finding.ruleId))] });
+  if (newFindings.length > 0)
+    changes.push({ kind: 'new-findings', ruleIds: [...new Set(newFindings.map((finding) => finding.ruleId))] });
   return { changes, newFindings };
 }
 
 /** The prompts of the base and head audits matched, classified and costed; unchanged prompts are only counted. */
-export function diffAudits(base: readonly FileAudit[], head: readonly FileAudit[], options: DiffOptions = {}): DiffResult {
+export function diffAudits(
+  base: readonly FileAudit[],
+  head: readonly FileAudit[],
+  options: DiffOptions = {},
+): DiffResult {
   const minimum = options.minimumSimilarity ?? 0.6;
   const before = entries(base, options.renames);
   const after = entries(head);
@@ -222,7 +238,11 @@ export function diffAudits(base: readonly FileAudit[], head: readonly FileAudit[
     if (pairedHead.has(candidate.head) || !unmatchedBase.has(candidate.base)) continue;
     pairedHead.add(candidate.head);
     unmatchedBase.delete(candidate.base);
-    pairs.push({ base: candidate.base, head: candidate.head, match: { by: 'similarity', similarity: Math.round(candidate.similarity * 1000) / 1000 } });
+    pairs.push({
+      base: candidate.base,
+      head: candidate.head,
+      match: { by: 'similarity', similarity: Math.round(candidate.similarity * 1000) / 1000 },
+    });
   }
 
   const prompts: PromptDiff[] = [];
@@ -245,17 +265,43 @@ export function diffAudits(base: readonly FileAudit[], head: readonly FileAudit[
       unchanged++;
       continue;
     }
-    prompts.push({ status: 'changed', promptId: head.promptId, base, head, changes, newFindings, monthlyChange, unpriced: !comparable, match: pair.match });
+    prompts.push({
+      status: 'changed',
+      promptId: head.promptId,
+      base,
+      head,
+      changes,
+      newFindings,
+      monthlyChange,
+      unpriced: !comparable,
+      match: pair.match,
+    });
   }
   for (const entry of unmatchedHead.filter((entry) => !pairedHead.has(entry))) {
     headMonthly += entry.state.perMonth ?? 0;
     const unpriced = !priced(entry.state);
-    prompts.push({ status: 'added', promptId: entry.state.promptId, head: entry.state, changes: [], newFindings: entry.state.findings, monthlyChange: entry.state.perMonth ?? 0, unpriced });
+    prompts.push({
+      status: 'added',
+      promptId: entry.state.promptId,
+      head: entry.state,
+      changes: [],
+      newFindings: entry.state.findings,
+      monthlyChange: entry.state.perMonth ?? 0,
+      unpriced,
+    });
   }
   for (const entry of unmatchedBase) {
     baseMonthly += entry.state.perMonth ?? 0;
     const unpriced = !priced(entry.state);
-    prompts.push({ status: 'removed', promptId: entry.state.promptId, base: entry.state, changes: [], newFindings: [], monthlyChange: -(entry.state.perMonth ?? 0), unpriced });
+    prompts.push({
+      status: 'removed',
+      promptId: entry.state.promptId,
+      base: entry.state,
+      changes: [],
+      newFindings: [],
+      monthlyChange: -(entry.state.perMonth ?? 0),
+      unpriced,
+    });
   }
   prompts.sort((a, b) => Math.abs(b.monthlyChange) - Math.abs(a.monthlyChange) || a.promptId.localeCompare(b.promptId));
 
@@ -285,5 +331,9 @@ const severityRank: Record<Severity, number> = { info: 0, warning: 1, error: 2 }
 
 /** The findings a change introduces at `severity` or above: what `--fail-on new-findings[:severity]` counts. */
 export function newFindingsAtOrAbove(result: DiffResult, severity: Severity): number {
-  return result.prompts.reduce((sum, diff) => sum + diff.newFindings.filter((finding) => severityRank[finding.severity] >= severityRank[severity]).length, 0);
+  return result.prompts.reduce(
+    (sum, diff) =>
+      sum + diff.newFindings.filter((finding) => severityRank[finding.severity] >= severityRank[severity]).length,
+    0,
+  );
 }

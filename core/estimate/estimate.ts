@@ -2,7 +2,13 @@
 // assumed to produce, and its cost at its volume, each with where it came from. The audit (and through it the lenses,
 // hovers, status bar, Problems panel, JSON and SARIF) and the CLI's count and cost all call it, so a prompt shows
 // the same numbers in every face. See docs/counting-and-cost.md.
-import { extractPromptFile, type ExtractedPrompt, type ExtractOptions, type PromptPart, type TemplateVariable } from '../extract';
+import {
+  extractPromptFile,
+  type ExtractedPrompt,
+  type ExtractOptions,
+  type PromptPart,
+  type TemplateVariable,
+} from '../extract';
 import { callsPerDayEntry, defaultPolicy, outputTokensEntry, type Policy } from '../policy';
 import { estimatePromptCost, type PromptCostEstimate } from '../pricing';
 import {
@@ -32,7 +38,15 @@ export const fallbackModel = 'gpt-4o-mini';
  * `code-fallback`: the default the code gives an environment variable or option (`os.getenv("MODEL", "gpt-4o")`),
  * which runs unless the deployment sets another.
  */
-export type ModelSource = 'code' | 'code-fallback' | 'file' | 'request' | 'option' | 'setting' | 'policy-default' | 'built-in';
+export type ModelSource =
+  | 'code'
+  | 'code-fallback'
+  | 'file'
+  | 'request'
+  | 'option'
+  | 'setting'
+  | 'policy-default'
+  | 'built-in';
 
 /** Where the expected output comes from: the call's cap, the prompt file's max tokens, an option, a `outputTokens`
  * entry of the policy, or the policy's default (the assumption when nothing says more). */
@@ -137,7 +151,8 @@ export function namedModel(prompt: NamingPrompt): { model: string; source: Model
 }
 
 /** What of a prompt says which model it names: extraction's resolution is optional for prompts built by hand. */
-type NamingPrompt = Pick<ExtractedPrompt, 'kind' | 'model' | 'callSite'> & Partial<Pick<ExtractedPrompt, 'modelSource'>>;
+type NamingPrompt = Pick<ExtractedPrompt, 'kind' | 'model' | 'callSite'> &
+  Partial<Pick<ExtractedPrompt, 'modelSource'>>;
 
 function assumedModel(options: EstimateOptions): { model: string; source: ModelSource } {
   if (options.defaultModel) return { model: options.defaultModel, source: 'setting' };
@@ -166,7 +181,12 @@ function partView(part: PromptPart, source: string): PartView {
   for (const variable of [...part.variables].sort((a, b) => a.range.start - b.range.start)) {
     const written = source.slice(variable.range.start, variable.range.end);
     const start = sourceStart !== undefined ? variable.range.start - sourceStart : part.text.indexOf(written, from);
-    if (start < from || start + written.length > part.text.length || part.text.slice(start, start + written.length) !== written) continue;
+    if (
+      start < from ||
+      start + written.length > part.text.length ||
+      part.text.slice(start, start + written.length) !== written
+    )
+      continue;
     placements.push({ variable, start, end: start + written.length });
     from = start + written.length;
   }
@@ -190,7 +210,12 @@ export function staticTextOf(view: PartView): string {
  * whole request (a call, a prompt file) also carries the provider's message framing, as its own line. The total is
  * the sum of the lines. `views`: the parts' views when the caller has them already (the audit's rules use them).
  */
-export function estimatePrompt(prompt: ExtractedPrompt, source: string, options: EstimateOptions = {}, views = partViews(prompt, source)): PromptEstimate {
+export function estimatePrompt(
+  prompt: ExtractedPrompt,
+  source: string,
+  options: EstimateOptions = {},
+  views = partViews(prompt, source),
+): PromptEstimate {
   const policy = options.policy ?? defaultPolicy;
   const { model, source: modelSource } = modelOf(prompt, options);
   const tokenizer = resolveTokenizer(model, { fallback: 'estimate' });
@@ -206,7 +231,11 @@ export function estimatePrompt(prompt: ExtractedPrompt, source: string, options:
     addCounts(line.text, text);
     // A sampled variable is the sample's count for this model; the others are the sizes extraction assumed.
     line.variables += view.part.variables.reduce(
-      (sum, variable) => sum + (variable.sample === undefined ? variable.estimatedTokens : scaleKindCounts(addRawCount(tokenizer, variable.sample), tokenizer).tokens),
+      (sum, variable) =>
+        sum +
+        (variable.sample === undefined
+          ? variable.estimatedTokens
+          : scaleKindCounts(addRawCount(tokenizer, variable.sample), tokenizer).tokens),
       0,
     );
     raw.set(label, line);
@@ -227,8 +256,14 @@ export function estimatePrompt(prompt: ExtractedPrompt, source: string, options:
   // A bound prompt is a piece of a request, not a request: only calls and prompt files are framed as messages.
   if (prompt.kind !== 'binding' && prompt.parts.length > 0) {
     // Anthropic's Messages API takes the system prompt beside the messages, not as one of them.
-    const messages = prompt.callSite?.api === 'anthropic.messages' ? prompt.parts.filter((part) => part.role !== 'system') : prompt.parts;
-    const framing = messageFraming(tokenizer, messages.map((part) => ({ role: part.role === 'template' ? 'user' : part.role })));
+    const messages =
+      prompt.callSite?.api === 'anthropic.messages'
+        ? prompt.parts.filter((part) => part.role !== 'system')
+        : prompt.parts;
+    const framing = messageFraming(
+      tokenizer,
+      messages.map((part) => ({ role: part.role === 'template' ? 'user' : part.role })),
+    );
     if (framing.tokens > 0) lines.set('overhead', { label: 'overhead', tokens: framing.tokens, variableTokens: 0 });
     low += framing.least;
     high += framing.most;
@@ -267,25 +302,45 @@ function countOf(tokenizer: Tokenizer, tokens: number, low: number, high: number
   return { tokens, exact, low, high, encoding: tokenizer.encoding, model: tokenizer.model, ...(note ? { note } : {}) };
 }
 
-function outputOf(prompt: ExtractedPrompt, policy: Policy, fileName: string, options: EstimateOptions): { tokens: number; source: OutputSource } {
+function outputOf(
+  prompt: ExtractedPrompt,
+  policy: Policy,
+  fileName: string,
+  options: EstimateOptions,
+): { tokens: number; source: OutputSource } {
   if (options.outputTokens === undefined) {
     if (prompt.callSite?.maxTokens !== undefined) return { tokens: prompt.callSite.maxTokens, source: 'call' };
-    if (prompt.maxTokens !== undefined) return { tokens: prompt.maxTokens, source: prompt.kind === 'file' ? 'file' : 'call' };
+    if (prompt.maxTokens !== undefined)
+      return { tokens: prompt.maxTokens, source: prompt.kind === 'file' ? 'file' : 'call' };
   }
   return outputFromPolicy(policy, fileName, prompt.name, options);
 }
 
-function outputFromPolicy(policy: Policy, fileName: string, promptName: string | undefined, options: EstimateOptions): { tokens: number; source: OutputSource } {
+function outputFromPolicy(
+  policy: Policy,
+  fileName: string,
+  promptName: string | undefined,
+  options: EstimateOptions,
+): { tokens: number; source: OutputSource } {
   if (options.outputTokens !== undefined) return { tokens: options.outputTokens, source: 'option' };
   const entry = outputTokensEntry(policy, fileName, promptName);
-  return entry ? { tokens: entry.tokens, source: 'policy' } : { tokens: policy.defaultOutputTokens, source: 'policy-default' };
+  return entry
+    ? { tokens: entry.tokens, source: 'policy' }
+    : { tokens: policy.defaultOutputTokens, source: 'policy-default' };
 }
 
-function volumeOf(policy: Policy, fileName: string, promptName: string | undefined, options: EstimateOptions): { callsPerDay: number; source: VolumeSource } {
+function volumeOf(
+  policy: Policy,
+  fileName: string,
+  promptName: string | undefined,
+  options: EstimateOptions,
+): { callsPerDay: number; source: VolumeSource } {
   if (options.callsPerDay !== undefined) return { callsPerDay: options.callsPerDay, source: 'option' };
   if (options.knownVolume) return options.knownVolume;
   const entry = callsPerDayEntry(policy, fileName, promptName);
-  return entry ? { callsPerDay: entry.callsPerDay, source: 'policy' } : { callsPerDay: policy.defaultCallsPerDay, source: 'policy-default' };
+  return entry
+    ? { callsPerDay: entry.callsPerDay, source: 'policy' }
+    : { callsPerDay: policy.defaultCallsPerDay, source: 'policy-default' };
 }
 
 function priced(estimate: PromptEstimate, policy: Policy, provider?: string): PromptEstimate {
@@ -325,13 +380,22 @@ export function estimateRequest(request: unknown, options: EstimateOptions & { f
   const policy = options.policy ?? defaultPolicy;
   const fields = typeof request === 'object' && request !== null ? (request as Record<string, unknown>) : {};
   const own = typeof fields.model === 'string' && fields.model !== '' ? fields.model : undefined;
-  const chosen = options.model ? { model: options.model, source: 'option' as const } : own ? { model: own, source: 'request' as const } : assumedModel(options);
+  const chosen = options.model
+    ? { model: options.model, source: 'option' as const }
+    : own
+      ? { model: own, source: 'request' as const }
+      : assumedModel(options);
   const counted = countChatRequest(request, chosen.model, { fallback: 'estimate' });
   const parts = Object.entries(counted.parts)
     .filter(([, part]) => part.tokens !== 0)
     .map(([label, part]) => ({ label, tokens: part.tokens, variableTokens: 0 }));
-  const cap = [fields.max_tokens, fields.max_completion_tokens, fields.max_output_tokens].find((value): value is number => Number.isSafeInteger(value) && (value as number) > 0);
-  const output = cap !== undefined && options.outputTokens === undefined ? { tokens: cap, source: 'request' as const } : outputFromPolicy(policy, options.fileName, undefined, options);
+  const cap = [fields.max_tokens, fields.max_completion_tokens, fields.max_output_tokens].find(
+    (value): value is number => Number.isSafeInteger(value) && (value as number) > 0,
+  );
+  const output =
+    cap !== undefined && options.outputTokens === undefined
+      ? { tokens: cap, source: 'request' as const }
+      : outputFromPolicy(policy, options.fileName, undefined, options);
   const volume = volumeOf(policy, options.fileName, undefined, options);
   return priced(
     {

@@ -17,4 +17,11 @@ export {
   type PromptEstimate,
   type VolumeSource,
 } from './estimate';
-export { assumedCostMark, assumedModelLabel, modelLabel, modelSourceLabels, outputSourceLabels, volumeLabel } from './labels';
+export {
+  assumedCostMark,
+  assumedModelLabel,
+  modelLabel,
+  modelSourceLabels,
+  outputSourceLabels,
+  volumeLabel,
+} from './labels';

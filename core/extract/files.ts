@@ -53,16 +53,23 @@ function readFrontMatter(text: string, fileName: string, notices: string[]): Fro
   const bodyStart = opening[0].length + match.index + match[0].length;
   try {
     const data = parseFrontMatter(yaml);
-    return { data: typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {}, bodyStart };
+    return {
+      data: typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {},
+      bodyStart,
+    };
   } catch (error) {
     const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
-    notices.push(`${fileName}${line ? `:${line + 1}` : ''}: front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    notices.push(
+      `${fileName}${line ? `:${line + 1}` : ''}: front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+    );
     return { data: {}, bodyStart };
   }
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 function firstString(...values: unknown[]): string | undefined {
@@ -79,8 +86,21 @@ function modelSettings(data: Record<string, unknown>): { model?: string; maxToke
   const model = record(data.model);
   const configuration = record(model?.configuration);
   const parameters = { ...record(data.config), ...record(model?.parameters) };
-  const id = firstString(data.model, model?.id, model?.name, configuration?.name, configuration?.model, configuration?.azure_deployment);
-  const maxTokens = firstNumber(parameters.max_tokens, parameters.max_completion_tokens, parameters.max_output_tokens, parameters.maxOutputTokens, parameters.maxTokens);
+  const id = firstString(
+    data.model,
+    model?.id,
+    model?.name,
+    configuration?.name,
+    configuration?.model,
+    configuration?.azure_deployment,
+  );
+  const maxTokens = firstNumber(
+    parameters.max_tokens,
+    parameters.max_completion_tokens,
+    parameters.max_output_tokens,
+    parameters.maxOutputTokens,
+    parameters.maxTokens,
+  );
   return { model: id?.slice(id.lastIndexOf('/') + 1), maxTokens };
 }
 
@@ -89,7 +109,8 @@ function withSamples(data: Record<string, unknown>, options: ExtractOptions | un
   const sample = record(data.sample);
   if (!sample) return options;
   const sizes: Record<string, VariableSizeHint> = {};
-  for (const [name, value] of Object.entries(sample)) sizes[name] = { sample: typeof value === 'string' ? value : JSON.stringify(value) };
+  for (const [name, value] of Object.entries(sample))
+    sizes[name] = { sample: typeof value === 'string' ? value : JSON.stringify(value) };
   return { ...options, variableSizes: { ...sizes, ...options?.variableSizes } };
 }
 
@@ -102,26 +123,42 @@ function detectSyntax(body: string): 'mustache' | 'jinja' | 'format' {
 function variablesOf(text: string, offset: number, syntax: Syntax): RawVariable[] {
   const resolved = syntax === 'detect' ? detectSyntax(text) : syntax;
   if (resolved === 'mustache') return scanMustacheVariables(text, offset);
-  if (resolved === 'format') return scanBraceVariables(text, 'format', offset, { start: offset, end: offset + text.length });
+  if (resolved === 'format')
+    return scanBraceVariables(text, 'format', offset, { start: offset, end: offset + text.length });
   return scanJinjaVariables(text, offset, resolved);
 }
 
-const ROLE_NAMES: Record<string, PromptRole> = { system: 'system', developer: 'developer', user: 'user', human: 'user', assistant: 'assistant', tool: 'tool' };
+const ROLE_NAMES: Record<string, PromptRole> = {
+  system: 'system',
+  developer: 'developer',
+  user: 'user',
+  human: 'user',
+  assistant: 'assistant',
+  tool: 'tool',
+};
 /** Prompty marks roles with a line `system:` (optionally `# system:`); Dotprompt with `{{role "system"}}`. */
 const PROMPTY_ROLE = /^[ \t]*#?[ \t]*(system|developer|user|human|assistant|tool)[ \t]*:[ \t]*(?:\r?\n|\r|$)/gim;
-const DOTPROMPT_ROLE = /\{\{~?\s*role\s+["'](system|developer|user|assistant|tool|model)["']\s*~?\}\}[ \t]*(?:\r?\n|\r)?/g;
+const DOTPROMPT_ROLE =
+  /\{\{~?\s*role\s+["'](system|developer|user|assistant|tool|model)["']\s*~?\}\}[ \t]*(?:\r?\n|\r)?/g;
 
 function splitRoles(text: string, bodyStart: number, marker: RegExp): DraftPart[] | undefined {
   const markers = [...text.slice(bodyStart).matchAll(marker)];
   if (markers.length === 0) return undefined;
   const parts: DraftPart[] = [];
   const lead = text.slice(bodyStart, bodyStart + markers[0]!.index!);
-  if (lead.trim() !== '') parts.push({ role: 'system', text: lead, start: bodyStart, end: bodyStart + lead.length, variables: [] });
+  if (lead.trim() !== '')
+    parts.push({ role: 'system', text: lead, start: bodyStart, end: bodyStart + lead.length, variables: [] });
   markers.forEach((match, i) => {
     const start = bodyStart + match.index! + match[0].length;
     const end = i + 1 < markers.length ? bodyStart + markers[i + 1]!.index! : text.length;
     const name = match[1]!.toLowerCase();
-    parts.push({ role: name === 'model' ? 'assistant' : (ROLE_NAMES[name] ?? 'user'), text: text.slice(start, end), start, end, variables: [] });
+    parts.push({
+      role: name === 'model' ? 'assistant' : (ROLE_NAMES[name] ?? 'user'),
+      text: text.slice(start, end),
+      start,
+      end,
+      variables: [],
+    });
   });
   return parts;
 }
@@ -129,15 +166,75 @@ function splitRoles(text: string, bodyStart: number, marker: RegExp): DraftPart[
 /** What a template renders, by the extension before the template's own (`setup.py.j2`, `values.yml.jinja2`,
  * `index.html.hbs`): code, configuration and markup, not text for a model. */
 const RENDERED_CODE = new Set([
-  'py', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'java', 'kt', 'go', 'rs', 'rb', 'php', 'c', 'h', 'cc', 'cpp', 'hpp', 'cs',
-  'swift', 'scala', 'sh', 'bash', 'zsh', 'ps1', 'bat', 'cmd', 'sql', 'html', 'htm', 'xml', 'svg', 'css', 'scss', 'less',
-  'vue', 'svelte', 'yml', 'yaml', 'json', 'toml', 'ini', 'cfg', 'conf', 'env', 'properties', 'tf', 'hcl', 'nix',
-  'dockerfile', 'service', 'plist', 'gradle', 'cmake', 'lock', 'csv', 'tex', 'rst', 'ipynb', 'j2', 'proto', 'graphql',
+  'py',
+  'js',
+  'mjs',
+  'cjs',
+  'ts',
+  'tsx',
+  'jsx',
+  'java',
+  'kt',
+  'go',
+  'rs',
+  'rb',
+  'php',
+  'c',
+  'h',
+  'cc',
+  'cpp',
+  'hpp',
+  'cs',
+  'swift',
+  'scala',
+  'sh',
+  'bash',
+  'zsh',
+  'ps1',
+  'bat',
+  'cmd',
+  'sql',
+  'html',
+  'htm',
+  'xml',
+  'svg',
+  'css',
+  'scss',
+  'less',
+  'vue',
+  'svelte',
+  'yml',
+  'yaml',
+  'json',
+  'toml',
+  'ini',
+  'cfg',
+  'conf',
+  'env',
+  'properties',
+  'tf',
+  'hcl',
+  'nix',
+  'dockerfile',
+  'service',
+  'plist',
+  'gradle',
+  'cmake',
+  'lock',
+  'csv',
+  'tex',
+  'rst',
+  'ipynb',
+  'j2',
+  'proto',
+  'graphql',
 ]);
 /** File names of build and deployment files, with or without an extension before the template's. */
-const RENDERED_NAMES = /^(?:dockerfile|containerfile|makefile|jenkinsfile|vagrantfile|procfile|gemfile|rakefile|caddyfile|nginx|requirements|setup|pyproject|package|tsconfig|docker-compose|compose|\.env|\.gitignore|\.dockerignore|license|codeowners|changelog|readme|manifest)(?:[.-]|$)/i;
+const RENDERED_NAMES =
+  /^(?:dockerfile|containerfile|makefile|jenkinsfile|vagrantfile|procfile|gemfile|rakefile|caddyfile|nginx|requirements|setup|pyproject|package|tsconfig|docker-compose|compose|\.env|\.gitignore|\.dockerignore|license|codeowners|changelog|readme|manifest)(?:[.-]|$)/i;
 /** The first lines of a template that renders code or configuration. */
-const CODE_START = /^(?:\s*(?:\{[%#][\s\S]*?[%#]\}\s*)*)(?:#!|<!(?:doctype|DOCTYPE)|<\?xml|<(?:html|HTML)|<(?:div|template|svg|head|body|section|table|ul|span|p|a|form|script|style|link|meta)\b|import\s+[\w.]+|from\s+[\w.]+\s+import\b|package\s+[\w.]+;?$|FROM\s+\S+|apiVersion:|kind:\s|version:\s*['"]?\d|\[[\w.-]+\]\s*$|def\s+\w+\(|class\s+\w+[(:]|(?:const|let|var|function|export)\s|\{\s*"|server\s*\{|\w+\s*=\s*\{|[a-z_][\w.-]*:\s*(?:\{\{|$))/m;
+const CODE_START =
+  /^(?:\s*(?:\{[%#][\s\S]*?[%#]\}\s*)*)(?:#!|<!(?:doctype|DOCTYPE)|<\?xml|<(?:html|HTML)|<(?:div|template|svg|head|body|section|table|ul|span|p|a|form|script|style|link|meta)\b|import\s+[\w.]+|from\s+[\w.]+\s+import\b|package\s+[\w.]+;?$|FROM\s+\S+|apiVersion:|kind:\s|version:\s*['"]?\d|\[[\w.-]+\]\s*$|def\s+\w+\(|class\s+\w+[(:]|(?:const|let|var|function|export)\s|\{\s*"|server\s*\{|\w+\s*=\s*\{|[a-z_][\w.-]*:\s*(?:\{\{|$))/m;
 
 /** Whether a template file renders code, configuration or markup rather than a prompt: by its name (`Dockerfile.j2`,
  * `setup.py.jinja2`), its extension chain (`*.yml.jinja2`, `*.html.hbs`) or, for a template with no such name, its
@@ -146,7 +243,11 @@ const CODE_START = /^(?:\s*(?:\{[%#][\s\S]*?[%#]\}\s*)*)(?:#!|<!(?:doctype|DOCTY
 export function isCodeTemplate(text: string, fileName: string, options?: ExtractOptions): boolean {
   const { folders, extension, base } = splitPath(fileName);
   if (!(extension in PROMPT_FILES) || extension === '.prompt' || extension === '.prompty') return false;
-  if (folders.some((folder) => /^prompts?$/i.test(folder)) || options?.promptGlobs?.some((glob) => matchesPathGlob(glob, fileName))) return false;
+  if (
+    folders.some((folder) => /^prompts?$/i.test(folder)) ||
+    options?.promptGlobs?.some((glob) => matchesPathGlob(glob, fileName))
+  )
+    return false;
   const stem = base.slice(0, base.length - extension.length);
   const inner = stem.includes('.') ? stem.slice(stem.lastIndexOf('.') + 1).toLowerCase() : '';
   if (RENDERED_CODE.has(inner) || RENDERED_NAMES.test(stem)) return true;
@@ -170,7 +271,10 @@ export function extractFile(
 ): { draft: DraftPrompt; language: string; options: ExtractOptions | undefined } | undefined {
   if (!evenIfCode && isCodeTemplate(text, fileName, options)) return undefined;
   const { extension, base } = splitPath(fileName);
-  const kind = PROMPT_FILES[extension] ?? { syntax: 'detect' as const, language: FOLDER_PROMPTS[extension] ?? 'plaintext' };
+  const kind = PROMPT_FILES[extension] ?? {
+    syntax: 'detect' as const,
+    language: FOLDER_PROMPTS[extension] ?? 'plaintext',
+  };
   // Front matter is settings (model, max tokens, samples), never prompt text, in every kind of prompt file.
   const frontMatter = readFrontMatter(text, fileName, notices);
   const bodyStart = frontMatter?.bodyStart ?? 0;
@@ -182,7 +286,13 @@ export function extractFile(
     part.variables = variablesOf(part.text, part.start, kind.syntax);
   }
   const settings = frontMatter ? modelSettings(frontMatter.data) : {};
-  const draft: DraftPrompt = { kind: 'file', name: base, start: 0, end: text.length, parts: parts.filter((part) => part.text.trim() !== '') };
+  const draft: DraftPrompt = {
+    kind: 'file',
+    name: base,
+    start: 0,
+    end: text.length,
+    parts: parts.filter((part) => part.text.trim() !== ''),
+  };
   if (settings.model !== undefined) {
     draft.model = settings.model;
     const span = modelSpanIn(text, bodyStart, settings.model);

@@ -21,7 +21,9 @@ function scalar(text: string): unknown {
   }
   if (text.startsWith("'")) {
     const inner = text.slice(1, -1);
-    return text.length >= 2 && text.endsWith("'") && !/'/.test(inner.replace(/''/g, '')) ? inner.replace(/''/g, "'") : undefined;
+    return text.length >= 2 && text.endsWith("'") && !/'/.test(inner.replace(/''/g, ''))
+      ? inner.replace(/''/g, "'")
+      : undefined;
   }
   if (/^(?:true|True|TRUE)$/.test(text)) return true;
   if (/^(?:false|False|FALSE)$/.test(text)) return false;

@@ -13,9 +13,30 @@ interface NamedBlock {
   end: number;
 }
 
-const NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'function', 'return', 'else', 'do', 'try', 'finally', 'async', 'await', 'new', 'typeof', 'in', 'of', 'super']);
+const NOT_NAMES = new Set([
+  'if',
+  'for',
+  'while',
+  'switch',
+  'catch',
+  'with',
+  'function',
+  'return',
+  'else',
+  'do',
+  'try',
+  'finally',
+  'async',
+  'await',
+  'new',
+  'typeof',
+  'in',
+  'of',
+  'super',
+]);
 
-const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
+const isWordCode = (code: number) =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
 const isSpaceCode = (code: number) => code === 32 || code === 10 || code === 13 || code === 9;
 const REGEX_AFTER = new Set([...'(,=:[!&|?{};+-*%<>~^'].map((c) => c.charCodeAt(0)));
 const REGEX_AFTER_WORD = new Set(['return', 'typeof', 'case', 'in', 'of', 'void', 'yield', 'await']);
@@ -75,15 +96,17 @@ function maskJavaScript(source: string): string {
           if (d === 36 && source.charCodeAt(k + 1) === 123) {
             depth++;
             k++;
-          }
-          else if (d === 125 && depth > 0) depth--;
+          } else if (d === 125 && depth > 0) depth--;
           k++;
         }
       }
       ranges.push([i + 1, Math.min(k, length)]);
       i = k + 1;
       last = c;
-    } else if (c === 47 && (last === 0 || REGEX_AFTER.has(last) || (last === -1 && REGEX_AFTER_WORD.has(source.slice(wordStart, wordEnd))))) {
+    } else if (
+      c === 47 &&
+      (last === 0 || REGEX_AFTER.has(last) || (last === -1 && REGEX_AFTER_WORD.has(source.slice(wordStart, wordEnd))))
+    ) {
       let k = i + 1;
       let inClass = false;
       while (k < length) {
@@ -234,7 +257,8 @@ function expressionEnd(text: string, from: number): number {
     else if (')]}'.includes(c)) {
       if (depth === 0) return k;
       depth--;
-    } else if (depth === 0 && (c === ';' || (c === '\n' && !/^\s*[.?:&|+\-*/]/.test(text.slice(k + 1, k + 40))))) return k;
+    } else if (depth === 0 && (c === ';' || (c === '\n' && !/^\s*[.?:&|+\-*/]/.test(text.slice(k + 1, k + 40)))))
+      return k;
   }
   return text.length;
 }
@@ -254,7 +278,8 @@ function pythonBlocks(source: string): NamedBlock[] {
       const triple = source.startsWith(c.repeat(3), i);
       const quote = triple ? c.repeat(3) : c;
       let k = i + quote.length;
-      while (k < source.length && !source.startsWith(quote, k) && (triple || source[k] !== '\n')) k += source[k] === '\\' ? 2 : 1;
+      while (k < source.length && !source.startsWith(quote, k) && (triple || source[k] !== '\n'))
+        k += source[k] === '\\' ? 2 : 1;
       // The closing quote too: a `"""` alone on a line at column 0 must not end the function.
       ranges.push([i + 1, Math.min(k + quote.length, source.length)]);
       i = k + quote.length;
@@ -305,7 +330,12 @@ function frontMatterName(source: string): string | undefined {
  * Stable ids for the prompts of one file (in the order given). `file` is the path the ids carry (repository-relative
  * with forward slashes, as reports show it).
  */
-export function promptIdentities(prompts: readonly ExtractedPrompt[], source: string, file: string, language: string): string[] {
+export function promptIdentities(
+  prompts: readonly ExtractedPrompt[],
+  source: string,
+  file: string,
+  language: string,
+): string[] {
   if (prompts.length === 0) return [];
   if (prompts.every((prompt) => prompt.kind === 'file')) {
     const name = frontMatterName(source);
@@ -314,17 +344,21 @@ export function promptIdentities(prompts: readonly ExtractedPrompt[], source: st
   const blocks = language === 'python' ? pythonBlocks(source) : javascriptBlocks(source);
   const scopes = prompts.map((prompt) => {
     const scope = scopeAt(blocks, prompt.range.start);
-    if (prompt.kind === 'binding' && prompt.name !== undefined && scope[scope.length - 1] !== prompt.name) scope.push(prompt.name);
+    if (prompt.kind === 'binding' && prompt.name !== undefined && scope[scope.length - 1] !== prompt.name)
+      scope.push(prompt.name);
     // A module-level call is named by the variable it is assigned to (`escalation_prompt = ChatPromptTemplate…`).
     if (prompt.kind === 'call' && scope.length === 0) {
       const lineStart = source.lastIndexOf('\n', prompt.range.start - 1) + 1;
-      const assigned = /^\s*(?:export\s+)?(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=]*)?=\s*(?:await\s+)?$/.exec(source.slice(lineStart, prompt.range.start));
+      const assigned =
+        /^\s*(?:export\s+)?(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=]*)?=\s*(?:await\s+)?$/.exec(
+          source.slice(lineStart, prompt.range.start),
+        );
       if (assigned) scope.push(assigned[1]!);
     }
     return scope.join('.');
   });
   const shapes = prompts.map((prompt, i) => {
-    const shape = prompt.kind === 'call' ? prompt.callSite?.api ?? 'call' : prompt.name ?? prompt.kind;
+    const shape = prompt.kind === 'call' ? (prompt.callSite?.api ?? 'call') : (prompt.name ?? prompt.kind);
     return scopes[i] === '' ? shape : scopes[i]!;
   });
   // Several prompts in one scope: the call shape tells them apart, then an ordinal in source order.
@@ -332,7 +366,9 @@ export function promptIdentities(prompts: readonly ExtractedPrompt[], source: st
   shapes.forEach((shape) => byShape.set(shape, (byShape.get(shape) ?? 0) + 1));
   const qualified = shapes.map((shape, i) => {
     const prompt = prompts[i]!;
-    return byShape.get(shape)! > 1 && scopes[i] !== '' && prompt.kind === 'call' ? `${shape}/${prompt.callSite?.api ?? 'call'}` : shape;
+    return byShape.get(shape)! > 1 && scopes[i] !== '' && prompt.kind === 'call'
+      ? `${shape}/${prompt.callSite?.api ?? 'call'}`
+      : shape;
   });
   const seen = new Map<string, number>();
   return qualified.map((key) => {

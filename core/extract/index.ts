@@ -57,7 +57,12 @@ export function extractPrompts(text: string, fileName: string, options?: Extract
       const found = extractFile(text, fileName, options, notices);
       if (!found) return { prompts: [], unreadCalls: [], notices };
       return {
-        prompts: identified(finishPrompts([found.draft], text, fileName, found.language, found.options), text, fileName, found.language),
+        prompts: identified(
+          finishPrompts([found.draft], text, fileName, found.language, found.options),
+          text,
+          fileName,
+          found.language,
+        ),
         unreadCalls: [],
         notices,
       };
@@ -65,8 +70,15 @@ export function extractPrompts(text: string, fileName: string, options?: Extract
     const language = LANGUAGES[extensionOf(fileName)];
     if (language === undefined) return { prompts: [], unreadCalls: [], notices };
     const unread: UnreadCallDraft[] = [];
-    const drafts = language === 'python' ? extractPython(text, fileName, notices, unread) : extractJavaScript(text, fileName, notices, unread);
-    return { prompts: identified(finishPrompts(drafts, text, fileName, language, options), text, fileName, language), unreadCalls: finishUnreadCalls(unread, text), notices };
+    const drafts =
+      language === 'python'
+        ? extractPython(text, fileName, notices, unread)
+        : extractJavaScript(text, fileName, notices, unread);
+    return {
+      prompts: identified(finishPrompts(drafts, text, fileName, language, options), text, fileName, language),
+      unreadCalls: finishUnreadCalls(unread, text),
+      notices,
+    };
   } catch (error) {
     // A bug here must cost one file's prompts, not the whole run.
     notices.push(`${fileName}: could not extract prompts: ${(error as Error).message}`);

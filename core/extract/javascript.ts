@@ -2,15 +2,53 @@
 // the shared value model.
 import { parse, type ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
-import { BINDING_HINT, asksTerminal, insideAny, isPromptBinding, mentionsLlm, roleOfName, type DraftPrompt } from './prompts';
+import {
+  BINDING_HINT,
+  asksTerminal,
+  insideAny,
+  isPromptBinding,
+  mentionsLlm,
+  roleOfName,
+  type DraftPrompt,
+} from './prompts';
 import { CALL_HINT, apiOf, interpretCall, type UnreadCallDraft } from './sdk';
-import { Declarations, dedented, isTextLike, resolve, textOf, type CallValue, type TextValue, type Value, type ValueContext } from './values';
+import {
+  Declarations,
+  dedented,
+  isTextLike,
+  resolve,
+  textOf,
+  type CallValue,
+  type TextValue,
+  type Value,
+  type ValueContext,
+} from './values';
 import { looksTruncated, scanMustacheVariables } from './variables';
 
-
 /** Subtrees that cannot hold a prompt: types and imports. */
-const SKIPPED_TYPES = new Set(['ImportDeclaration', 'TSInterfaceDeclaration', 'TSTypeAliasDeclaration', 'TSDeclareFunction', 'TSTypeAnnotation', 'TSTypeParameterInstantiation']);
-const SKIPPED_KEYS = new Set(['loc', 'start', 'end', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'comments', 'tokens', 'errors', 'typeAnnotation', 'returnType', 'typeParameters']);
+const SKIPPED_TYPES = new Set([
+  'ImportDeclaration',
+  'TSInterfaceDeclaration',
+  'TSTypeAliasDeclaration',
+  'TSDeclareFunction',
+  'TSTypeAnnotation',
+  'TSTypeParameterInstantiation',
+]);
+const SKIPPED_KEYS = new Set([
+  'loc',
+  'start',
+  'end',
+  'extra',
+  'leadingComments',
+  'trailingComments',
+  'innerComments',
+  'comments',
+  'tokens',
+  'errors',
+  'typeAnnotation',
+  'returnType',
+  'typeParameters',
+]);
 const GLOBALS = new Set(['JSON', 'Math', 'Object', 'String', 'Array', 'Number', 'Promise', 'console']);
 const RETRY_CALLEE = /retry|backoff|attempt/i;
 const RETRY_LIMIT_KEYS = /^(retries|maxRetries|max_retries|attempts|maxAttempts|times|tries|maxTries|limit|stop)$/;
@@ -56,10 +94,18 @@ function calleePath(node: Node): string | undefined {
   const current = unwrap(node);
   const path = pathOf(current);
   if (path !== undefined) return path;
-  if ((current.type === 'MemberExpression' || current.type === 'OptionalMemberExpression') && !current.computed && current.property.type === 'Identifier') {
+  if (
+    (current.type === 'MemberExpression' || current.type === 'OptionalMemberExpression') &&
+    !current.computed &&
+    current.property.type === 'Identifier'
+  ) {
     return `${calleePath(current.object) ?? ''}.${current.property.name}`;
   }
-  if (current.type === 'CallExpression' || current.type === 'OptionalCallExpression' || current.type === 'NewExpression') {
+  if (
+    current.type === 'CallExpression' ||
+    current.type === 'OptionalCallExpression' ||
+    current.type === 'NewExpression'
+  ) {
     const inner = calleePath(current.callee);
     return inner === undefined ? '' : `${inner}()`;
   }
@@ -86,7 +132,13 @@ class JavaScriptReader {
 
   addConstant(name: string, init: Node, start: number, scope: Node): void {
     let value: Value | undefined;
-    this.declarations.add({ name, start, scopeStart: scope.start!, scopeEnd: scope.end!, value: () => (value ??= this.value(init)) });
+    this.declarations.add({
+      name,
+      start,
+      scopeStart: scope.start!,
+      scopeEnd: scope.end!,
+      value: () => (value ??= this.value(init)),
+    });
   }
 
   /** A parameter's default (`model = 'gpt-4o'`): a fallback, since a caller may pass another value. */
@@ -97,7 +149,16 @@ class JavaScriptReader {
       start,
       scopeStart: scope.start!,
       scopeEnd: scope.end!,
-      value: () => (value ??= { kind: 'call', callee: '??', args: [this.value(init)], start: init.start!, end: init.end!, argsStart: init.start!, argsEnd: init.end! }),
+      value: () =>
+        (value ??= {
+          kind: 'call',
+          callee: '??',
+          args: [this.value(init)],
+          start: init.start!,
+          end: init.end!,
+          argsStart: init.start!,
+          argsEnd: init.end!,
+        }),
     });
   }
 
@@ -105,7 +166,13 @@ class JavaScriptReader {
    * constructor parameter resolves to that parameter's default, not to a same-named value elsewhere. */
   addMember(path: string, init: Node, start: number, scope: Node): void {
     let value: Value | undefined;
-    this.declarations.add({ name: path, start, scopeStart: scope.start!, scopeEnd: scope.end!, value: () => (value ??= resolve(this.value(init), this.contextAt(start))) });
+    this.declarations.add({
+      name: path,
+      start,
+      scopeStart: scope.start!,
+      scopeEnd: scope.end!,
+      value: () => (value ??= resolve(this.value(init), this.contextAt(start))),
+    });
   }
 
   /** `name += piece` (or `name = name + piece`) at `start`: false when `name` has no declaration to extend. */
@@ -119,7 +186,12 @@ class JavaScriptReader {
     let value: Value | undefined;
     const first = items[0]!;
     const last = items[items.length - 1]!;
-    this.declarations.append(name, start, () => (value ??= { kind: 'list', items: items.map((item) => this.value(item)), start: first.start!, end: last.end! }));
+    this.declarations.append(
+      name,
+      start,
+      () =>
+        (value ??= { kind: 'list', items: items.map((item) => this.value(item)), start: first.start!, end: last.end! }),
+    );
   }
 
   /** A builder's whole text, for the binding declared at `start`. */
@@ -130,7 +202,10 @@ class JavaScriptReader {
   /** The context for reading code at `position`: with the declarations visible there (`const`, and `let`/`var`
    * never assigned again). */
   contextAt(position: number): ValueContext {
-    return { ...this.context, constant: (name) => (this.reassigned.has(name) ? undefined : this.declarations.at(name, position)) };
+    return {
+      ...this.context,
+      constant: (name) => (this.reassigned.has(name) ? undefined : this.declarations.at(name, position)),
+    };
   }
 
   /** The name a run-time value is reported under: the collection of `docs.map(…).join()`, the argument of
@@ -197,7 +272,13 @@ class JavaScriptReader {
         const end = next.start!;
         const source = this.source.slice(start, end);
         text += source;
-        variables.push({ name: this.variableName(expression), syntax: 'js' as const, start, end, truncated: looksTruncated(source) || undefined });
+        variables.push({
+          name: this.variableName(expression),
+          syntax: 'js' as const,
+          start,
+          end,
+          truncated: looksTruncated(source) || undefined,
+        });
       }
     }
     return { kind: 'text', text, start: node.start! + 1, end: node.end! - 1, variables };
@@ -213,8 +294,17 @@ class JavaScriptReader {
       } else operands.push(inner);
     };
     flatten(node);
-    if (!operands.some((operand) => operand.type === 'StringLiteral' || operand.type === 'TemplateLiteral')) return this.ref(node);
-    return { kind: 'call', callee: '+', args: operands.map((operand) => this.value(operand)), start: node.start!, end: node.end!, argsStart: node.start!, argsEnd: node.end! };
+    if (!operands.some((operand) => operand.type === 'StringLiteral' || operand.type === 'TemplateLiteral'))
+      return this.ref(node);
+    return {
+      kind: 'call',
+      callee: '+',
+      args: operands.map((operand) => this.value(operand)),
+      start: node.start!,
+      end: node.end!,
+      argsStart: node.start!,
+      argsEnd: node.end!,
+    };
   }
 
   /** Where the argument list starts: just after the `(` that follows the callee (comments skipped). */
@@ -224,7 +314,12 @@ class JavaScriptReader {
     while (i < node.end!) {
       const c = source[i];
       if (c === '(') return i + 1;
-      const skipTo = c === '/' && source[i + 1] === '*' ? source.indexOf('*/', i + 2) + 2 : c === '/' && source[i + 1] === '/' ? source.indexOf('\n', i) : i + 1;
+      const skipTo =
+        c === '/' && source[i + 1] === '*'
+          ? source.indexOf('*/', i + 2) + 2
+          : c === '/' && source[i + 1] === '/'
+            ? source.indexOf('\n', i)
+            : i + 1;
       if (skipTo <= i) break;
       i = skipTo;
     }
@@ -235,7 +330,8 @@ class JavaScriptReader {
     const callee = unwrap(node.callee);
     const path = pathOf(callee);
     const isMember = callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression';
-    const method = isMember && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+    const method =
+      isMember && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
     const prefix = node.type === 'NewExpression' ? 'new ' : '';
     const argsStart = this.argumentsStart(node);
     return {
@@ -265,7 +361,12 @@ class JavaScriptReader {
         const tag = pathOf(current.tag) ?? '';
         const text = this.template(current.quasi, tag === 'String.raw');
         if (!/dedent|outdent|stripIndent/i.test(tag)) return text;
-        return { ...text, text: dedented(text).text.replace(/^[ \t]*\r?\n/, '').replace(/\r?\n[ \t]*$/, '') };
+        return {
+          ...text,
+          text: dedented(text)
+            .text.replace(/^[ \t]*\r?\n/, '')
+            .replace(/\r?\n[ \t]*$/, ''),
+        };
       }
       case 'NumericLiteral':
         return { kind: 'number', value: current.value, ...span };
@@ -287,16 +388,31 @@ class JavaScriptReader {
         for (const property of current.properties) {
           if (property.type === 'SpreadElement') spreads.push(this.value(property.argument));
           if (property.type !== 'ObjectProperty' || property.computed) continue;
-          const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
+          const key =
+            property.key.type === 'Identifier'
+              ? property.key.name
+              : property.key.type === 'StringLiteral'
+                ? property.key.value
+                : undefined;
           if (key !== undefined) entries.push({ key, value: this.value(property.value) });
         }
-        return spreads.length > 0 ? { kind: 'object', entries, spreads, ...span } : { kind: 'object', entries, ...span };
+        return spreads.length > 0
+          ? { kind: 'object', entries, spreads, ...span }
+          : { kind: 'object', entries, ...span };
       }
       case 'LogicalExpression':
         // `process.env.MODEL ?? 'gpt-4o'`, `options.model || DEFAULT_MODEL`: a run-time value with a fallback.
         return current.operator === '&&'
           ? this.ref(current)
-          : { kind: 'call', callee: '??', args: [this.value(current.left), this.value(current.right)], start: span.start, end: span.end, argsStart: span.start, argsEnd: span.end };
+          : {
+              kind: 'call',
+              callee: '??',
+              args: [this.value(current.left), this.value(current.right)],
+              start: span.start,
+              end: span.end,
+              argsStart: span.start,
+              argsEnd: span.end,
+            };
       case 'SpreadElement':
         return { kind: 'spread', value: this.value(current.argument), ...span };
       case 'BinaryExpression':
@@ -329,7 +445,13 @@ function isLoop(node: Node): node is t.WhileStatement | t.DoWhileStatement | t.F
 }
 
 function isFunction(node: Node): boolean {
-  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ObjectMethod' || node.type === 'ClassMethod';
+  return (
+    node.type === 'ArrowFunctionExpression' ||
+    node.type === 'FunctionExpression' ||
+    node.type === 'FunctionDeclaration' ||
+    node.type === 'ObjectMethod' ||
+    node.type === 'ClassMethod'
+  );
 }
 
 const RELATIONAL = new Set(['<', '<=', '>', '>=']);
@@ -340,12 +462,16 @@ function hasBound(test: Node | null | undefined, body: Node): boolean {
     const current = unwrap(test);
     if (current.type === 'BinaryExpression' && RELATIONAL.has(current.operator)) return true;
     if (current.type === 'UpdateExpression') return true;
-    if (current.type === 'LogicalExpression' && (hasBound(current.left, body) || hasBound(current.right, body))) return true;
+    if (current.type === 'LogicalExpression' && (hasBound(current.left, body) || hasBound(current.right, body)))
+      return true;
   }
   let found = false;
   const visit = (node: Node, guarded: boolean) => {
     if (found || isFunction(node)) return;
-    if (guarded && (node.type === 'ThrowStatement' || node.type === 'BreakStatement' || node.type === 'ReturnStatement')) {
+    if (
+      guarded &&
+      (node.type === 'ThrowStatement' || node.type === 'BreakStatement' || node.type === 'ReturnStatement')
+    ) {
       found = true;
       return;
     }
@@ -371,15 +497,27 @@ function retryOf(ancestors: Node[], source: string): { bounded: boolean; start: 
     if (isLoop(node)) return { bounded: hasBound(node.test, node.body), start: node.start!, end: node.end! };
     if (!isFunction(node)) continue;
     const parent = ancestors[i - 1];
-    if (parent?.type === 'CallExpression' && RETRY_CALLEE.test(source.slice(parent.callee.start!, parent.callee.end!))) {
+    if (
+      parent?.type === 'CallExpression' &&
+      RETRY_CALLEE.test(source.slice(parent.callee.start!, parent.callee.end!))
+    ) {
       const bounded = parent.arguments.some((arg) => {
         const current = unwrap(arg);
         if (current.type === 'NumericLiteral') return true;
-        return current.type === 'ObjectExpression' && current.properties.some((property) => property.type === 'ObjectProperty' && property.key.type === 'Identifier' && RETRY_LIMIT_KEYS.test(property.key.name));
+        return (
+          current.type === 'ObjectExpression' &&
+          current.properties.some(
+            (property) =>
+              property.type === 'ObjectProperty' &&
+              property.key.type === 'Identifier' &&
+              RETRY_LIMIT_KEYS.test(property.key.name),
+          )
+        );
       });
       return { bounded, start: parent.start!, end: parent.end! };
     }
-    if (node.type === 'FunctionDeclaration' || node.type === 'ClassMethod' || node.type === 'ObjectMethod') return undefined;
+    if (node.type === 'FunctionDeclaration' || node.type === 'ClassMethod' || node.type === 'ObjectMethod')
+      return undefined;
     if (parent?.type !== 'CallExpression') return undefined;
   }
   return undefined;
@@ -408,7 +546,12 @@ function scopeOf(ancestors: Node[], program: Node): Node {
 }
 
 /** Prompts of a TypeScript/JavaScript file: SDK calls, then prompt-named bindings not already part of a call. */
-export function extractJavaScript(source: string, fileName: string, notices: string[], unread: UnreadCallDraft[] = []): DraftPrompt[] {
+export function extractJavaScript(
+  source: string,
+  fileName: string,
+  notices: string[],
+  unread: UnreadCallDraft[] = [],
+): DraftPrompt[] {
   const mayCall = CALL_HINT.test(source);
   if (!mayCall && !BINDING_HINT.test(source)) return [];
   let file: ReturnType<typeof parse>;
@@ -436,7 +579,11 @@ export function extractJavaScript(source: string, fileName: string, notices: str
   const reader = new JavaScriptReader(source);
   const declareDefaults = (pattern: t.ObjectPattern, scope: Node): void => {
     for (const property of pattern.properties) {
-      if (property.type === 'ObjectProperty' && property.value.type === 'AssignmentPattern' && property.value.left.type === 'Identifier') {
+      if (
+        property.type === 'ObjectProperty' &&
+        property.value.type === 'AssignmentPattern' &&
+        property.value.left.type === 'Identifier'
+      ) {
         reader.addDefault(property.value.left.name, property.value.right, property.start!, scope);
       }
     }
@@ -457,7 +604,14 @@ export function extractJavaScript(source: string, fileName: string, notices: str
         }
         // `messages.push({...})`: items added to a list declared before.
         const callee = node.callee;
-        if (callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.property.type === 'Identifier' && callee.property.name === 'push' && node.arguments.length > 0) {
+        if (
+          callee.type === 'MemberExpression' &&
+          !callee.computed &&
+          callee.object.type === 'Identifier' &&
+          callee.property.type === 'Identifier' &&
+          callee.property.name === 'push' &&
+          node.arguments.length > 0
+        ) {
           const pushed = node.arguments;
           reader.appendItems(callee.object.name, pushed, node.start!);
         }
@@ -467,7 +621,8 @@ export function extractJavaScript(source: string, fileName: string, notices: str
         if (node.id.type === 'Identifier' && node.init) {
           reader.addConstant(node.id.name, node.init, node.start!, scopeOf(ancestors, file.program));
           bindings.push({ name: node.id.name, node: node.init, start: node.start!, end: node.end!, declared: true });
-        } else if (node.id.type === 'ObjectPattern' && node.init) declareDefaults(node.id, scopeOf(ancestors, file.program));
+        } else if (node.id.type === 'ObjectPattern' && node.init)
+          declareDefaults(node.id, scopeOf(ancestors, file.program));
         break;
       case 'ObjectProperty':
       case 'ClassProperty':
@@ -476,7 +631,8 @@ export function extractJavaScript(source: string, fileName: string, notices: str
           bindings.push({ name, node: node.value, start: node.start!, end: node.end! });
           // A class field is read as `this.name` anywhere in the class.
           const classBody = node.type === 'ClassProperty' ? ancestors[ancestors.length - 1] : undefined;
-          if (classBody && node.type === 'ClassProperty' && !node.static) reader.addConstant(`this.${name}`, node.value, node.start!, classBody);
+          if (classBody && node.type === 'ClassProperty' && !node.static)
+            reader.addConstant(`this.${name}`, node.value, node.start!, classBody);
         }
         break;
       case 'UpdateExpression':
@@ -484,17 +640,32 @@ export function extractJavaScript(source: string, fileName: string, notices: str
         break;
       case 'AssignmentExpression': {
         const right = unwrap(node.right);
-        const selfAppend = node.operator === '=' && node.left.type === 'Identifier' && right.type === 'BinaryExpression' && right.operator === '+' && unwrap(right.left).type === 'Identifier' && (unwrap(right.left) as t.Identifier).name === node.left.name;
+        const selfAppend =
+          node.operator === '=' &&
+          node.left.type === 'Identifier' &&
+          right.type === 'BinaryExpression' &&
+          right.operator === '+' &&
+          unwrap(right.left).type === 'Identifier' &&
+          (unwrap(right.left) as t.Identifier).name === node.left.name;
         if (node.left.type === 'Identifier' && (node.operator === '+=' || selfAppend)) {
           // A builder: `prompt += …` extends the declared text instead of starting another prompt.
-          if (reader.append(node.left.name, selfAppend ? (right as t.BinaryExpression).right : node.right, node.start!)) break;
+          if (reader.append(node.left.name, selfAppend ? (right as t.BinaryExpression).right : node.right, node.start!))
+            break;
         }
         if (node.left.type === 'Identifier') reader.reassigned.add(node.left.name);
         const path = pathOf(node.left);
         if (path !== undefined) {
-          bindings.push({ name: path.slice(path.lastIndexOf('.') + 1), node: node.right, start: node.start!, end: node.end! });
+          bindings.push({
+            name: path.slice(path.lastIndexOf('.') + 1),
+            node: node.right,
+            start: node.start!,
+            end: node.end!,
+          });
           // `this.model = 'gpt-4o'` in a constructor is read as `this.model` anywhere in the class.
-          const classBody = path.startsWith('this.') && node.operator === '=' ? ancestors.find((ancestor) => ancestor.type === 'ClassBody') : undefined;
+          const classBody =
+            path.startsWith('this.') && node.operator === '='
+              ? ancestors.find((ancestor) => ancestor.type === 'ClassBody')
+              : undefined;
           if (classBody) reader.addMember(path, node.right, node.start!, classBody);
         }
         break;
@@ -507,14 +678,21 @@ export function extractJavaScript(source: string, fileName: string, notices: str
         // Defaults of parameters (`model = 'gpt-4o'`, `{ model = DEFAULT_MODEL }`) are what a call uses when the caller
         // passes none.
         for (const param of node.params) {
-          if (param.type === 'AssignmentPattern' && param.left.type === 'Identifier') reader.addDefault(param.left.name, param.right, param.start!, node);
+          if (param.type === 'AssignmentPattern' && param.left.type === 'Identifier')
+            reader.addDefault(param.left.name, param.right, param.start!, node);
           else if (param.type === 'ObjectPattern') declareDefaults(param, node);
-          else if (param.type === 'AssignmentPattern' && param.left.type === 'ObjectPattern') declareDefaults(param.left, node);
-          else if (param.type === 'TSParameterProperty' && param.parameter.type === 'AssignmentPattern' && param.parameter.left.type === 'Identifier') {
+          else if (param.type === 'AssignmentPattern' && param.left.type === 'ObjectPattern')
+            declareDefaults(param.left, node);
+          else if (
+            param.type === 'TSParameterProperty' &&
+            param.parameter.type === 'AssignmentPattern' &&
+            param.parameter.left.type === 'Identifier'
+          ) {
             // `constructor(private readonly model = 'gpt-4o')` declares `this.model` with that default.
             const classBody = ancestors[ancestors.length - 1];
             reader.addDefault(param.parameter.left.name, param.parameter.right, param.start!, node);
-            if (classBody?.type === 'ClassBody') reader.addDefault(`this.${param.parameter.left.name}`, param.parameter.right, param.start!, classBody);
+            if (classBody?.type === 'ClassBody')
+              reader.addDefault(`this.${param.parameter.left.name}`, param.parameter.right, param.start!, classBody);
           }
         }
         break;
@@ -561,7 +739,9 @@ export function extractJavaScript(source: string, fileName: string, notices: str
     const variables =
       text.variables.length > 0 || !text.text.includes('{{')
         ? text.variables
-        : scanMustacheVariables(text.text, text.start).map((variable) => (verbatim ? variable : { ...variable, start: text.start, end: text.end }));
+        : scanMustacheVariables(text.text, text.start).map((variable) =>
+            verbatim ? variable : { ...variable, start: text.start, end: text.end },
+          );
     drafts.push({
       kind: 'binding',
       name: binding.name,

@@ -27,6 +27,13 @@ export class LineIndex {
   range(start: number, end: number): TextRange {
     const from = this.position(start);
     const to = this.position(end);
-    return { start, end, startLine: from.line, startCharacter: from.character, endLine: to.line, endCharacter: to.character };
+    return {
+      start,
+      end,
+      startLine: from.line,
+      startCharacter: from.character,
+      endLine: to.line,
+      endCharacter: to.character,
+    };
   }
 }

@@ -1,6 +1,15 @@
 // Prompts as the front ends find them (source offsets), and their finishing into the public shape.
 import { LineIndex } from './positions';
-import type { CallApi, ExtractOptions, ExtractedPrompt, ModelResolution, OutputCap, PromptPart, PromptRole, UnreadCall } from './types';
+import type {
+  CallApi,
+  ExtractOptions,
+  ExtractedPrompt,
+  ModelResolution,
+  OutputCap,
+  PromptPart,
+  PromptRole,
+  UnreadCall,
+} from './types';
 import { sizeVariable, type RawVariable } from './variables';
 
 export interface Span {
@@ -48,17 +57,103 @@ export const BINDING_HINT = /prompt|instruction|system/i;
 /** Words of a name that say it holds something about a prompt, not the prompt: `PROMPT_TOKEN_COUNT`,
  * `promptPlaceholder`, `system_prompt_path`, `"promptflow.connection.module"`. */
 const NOT_PROMPT_WORDS = new Set([
-  'label', 'placeholder', 'title', 'tooltip', 'hint', 'button', 'btn', 'error', 'errors', 'count', 'key', 'keys', 'id',
-  'ids', 'path', 'paths', 'file', 'files', 'filename', 'dir', 'folder', 'url', 'uri', 'name', 'names', 'type', 'types',
-  'mode', 'tokens', 'length', 'len', 'size', 'version', 'enabled', 'enable', 'flag', 'module', 'class', 'color', 'icon',
-  'style', 'width', 'height', 'index', 'idx', 'limit', 'max', 'min', 'timeout', 'cache', 'field', 'column', 'table',
-  'env', 'var', 'regex', 'pattern', 'status', 'state', 'event', 'action', 'route', 'endpoint', 'selector', 'locale',
-  'connection', 'loader', 'dropdown', 'input', 'visible', 'open', 'shown', 'ref', 'cost', 'price', 'hash', 'date',
-  'log', 'empty', 'description', 'desc', 'subtitle', 'caption', 'heading', 'tip', 'toggle', 'theme', 'ms', 'seconds',
+  'label',
+  'placeholder',
+  'title',
+  'tooltip',
+  'hint',
+  'button',
+  'btn',
+  'error',
+  'errors',
+  'count',
+  'key',
+  'keys',
+  'id',
+  'ids',
+  'path',
+  'paths',
+  'file',
+  'files',
+  'filename',
+  'dir',
+  'folder',
+  'url',
+  'uri',
+  'name',
+  'names',
+  'type',
+  'types',
+  'mode',
+  'tokens',
+  'length',
+  'len',
+  'size',
+  'version',
+  'enabled',
+  'enable',
+  'flag',
+  'module',
+  'class',
+  'color',
+  'icon',
+  'style',
+  'width',
+  'height',
+  'index',
+  'idx',
+  'limit',
+  'max',
+  'min',
+  'timeout',
+  'cache',
+  'field',
+  'column',
+  'table',
+  'env',
+  'var',
+  'regex',
+  'pattern',
+  'status',
+  'state',
+  'event',
+  'action',
+  'route',
+  'endpoint',
+  'selector',
+  'locale',
+  'connection',
+  'loader',
+  'dropdown',
+  'input',
+  'visible',
+  'open',
+  'shown',
+  'ref',
+  'cost',
+  'price',
+  'hash',
+  'date',
+  'log',
+  'empty',
+  'description',
+  'desc',
+  'subtitle',
+  'caption',
+  'heading',
+  'tip',
+  'toggle',
+  'theme',
+  'ms',
+  'seconds',
 ]);
 
 function nameWords(name: string): string[] {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 /** Words of prose in a text, its placeholders left out: runs of letters with at most light punctuation, so
@@ -74,11 +169,14 @@ function proseWords(text: string): number {
  * `click.prompt(text)`): then it asks a person, not a model. */
 export function asksTerminal(name: string, source: string): boolean {
   const escaped = name.replace(/[$]/g, '\\$');
-  return new RegExp(`\\b(?:input|raw_input|getpass|question|prompt|confirm|readline|setPrompt)\\s*\\(\\s*(?:prompt\\s*=\\s*)?${escaped}\\b`).test(source);
+  return new RegExp(
+    `\\b(?:input|raw_input|getpass|question|prompt|confirm|readline|setPrompt)\\s*\\(\\s*(?:prompt\\s*=\\s*)?${escaped}\\b`,
+  ).test(source);
 }
 
 /** Whether a file shows it talks to a language model: an SDK import or name, a model family, an `llm`. */
-const LLM_MENTION = /openai|anthropic|langchain|llama_?index|litellm|genai|generativeai|gemini|ollama|mistralai|cohere|groq|@ai-sdk|\bllm|llm\b|gpt-|claude|chat_?model|chatModel|bedrock|vertexai|dspy|instructor|transformers/i;
+const LLM_MENTION =
+  /openai|anthropic|langchain|llama_?index|litellm|genai|generativeai|gemini|ollama|mistralai|cohere|groq|@ai-sdk|\bllm|llm\b|gpt-|claude|chat_?model|chatModel|bedrock|vertexai|dspy|instructor|transformers/i;
 
 export function mentionsLlm(source: string): boolean {
   return LLM_MENTION.test(source);
@@ -137,7 +235,12 @@ export function markFewShot(parts: DraftPart[]): void {
   for (let i = 1; i < parts.length - 1; i++) {
     const answer = parts[i]!;
     const question = parts[i - 1]!;
-    if (answer.role === 'assistant' && question.role === 'user' && answer.variables.length === 0 && question.variables.length === 0) {
+    if (
+      answer.role === 'assistant' &&
+      question.role === 'user' &&
+      answer.variables.length === 0 &&
+      question.variables.length === 0
+    ) {
       answer.fewShot = true;
       question.fewShot = true;
     }
@@ -166,15 +269,27 @@ export function finishPrompts(
           role: part.role,
           text: part.text,
           range: lines.range(part.start, part.end),
-          variables: part.variables.map((variable) => sizeVariable(variable, lines.range(variable.start, variable.end), options)),
+          variables: part.variables.map((variable) =>
+            sizeVariable(variable, lines.range(variable.start, variable.end), options),
+          ),
         };
         if (part.fewShot) finished.fewShot = true;
         return finished;
       });
       const call = draft.call;
       const model = draft.model ?? call?.model;
-      const modelSource: ModelResolution = model === undefined ? 'unknown' : draft.model !== undefined ? 'literal' : (call?.modelSource ?? 'literal');
-      const prompt: ExtractedPrompt = { id: `${key}:${ordinal}`, promptId: '', file, language, kind: draft.kind, range: lines.range(draft.start, draft.end), parts, modelSource };
+      const modelSource: ModelResolution =
+        model === undefined ? 'unknown' : draft.model !== undefined ? 'literal' : (call?.modelSource ?? 'literal');
+      const prompt: ExtractedPrompt = {
+        id: `${key}:${ordinal}`,
+        promptId: '',
+        file,
+        language,
+        kind: draft.kind,
+        range: lines.range(draft.start, draft.end),
+        parts,
+        modelSource,
+      };
       if (draft.name !== undefined) prompt.name = draft.name;
       if (call) {
         prompt.callSite = {
@@ -189,8 +304,10 @@ export function finishPrompts(
         if (call.model !== undefined) prompt.callSite.model = call.model;
         if (call.modelSpan) prompt.callSite.modelRange = lines.range(call.modelSpan.start, call.modelSpan.end);
         if (call.maxTokens !== undefined) prompt.callSite.maxTokens = call.maxTokens;
-        if (call.maxTokensSpan) prompt.callSite.maxTokensRange = lines.range(call.maxTokensSpan.start, call.maxTokensSpan.end);
-        if (call.retry) prompt.callSite.retry = { bounded: call.retry.bounded, range: lines.range(call.retry.start, call.retry.end) };
+        if (call.maxTokensSpan)
+          prompt.callSite.maxTokensRange = lines.range(call.maxTokensSpan.start, call.maxTokensSpan.end);
+        if (call.retry)
+          prompt.callSite.retry = { bounded: call.retry.bounded, range: lines.range(call.retry.start, call.retry.end) };
       }
       const maxTokens = draft.maxTokens ?? call?.maxTokens;
       if (model !== undefined) prompt.model = model;
@@ -201,7 +318,10 @@ export function finishPrompts(
 }
 
 /** Unread call drafts → public UnreadCall entries with line/character ranges. */
-export function finishUnreadCalls(drafts: Array<{ api: CallApi; start: number; end: number; reason: string }>, source: string): UnreadCall[] {
+export function finishUnreadCalls(
+  drafts: Array<{ api: CallApi; start: number; end: number; reason: string }>,
+  source: string,
+): UnreadCall[] {
   if (drafts.length === 0) return [];
   const lines = new LineIndex(source);
   return drafts.map((draft) => ({ api: draft.api, range: lines.range(draft.start, draft.end), reason: draft.reason }));

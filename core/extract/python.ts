@@ -2,9 +2,29 @@
 // that knows Python's strings exactly (prefixes, triple quotes, escapes, f-string fields with nested quotes and
 // format specs), comments, brackets and line structure, and a small expression reader over its tokens that
 // produces the shared value model. test/core/extract/python.test.ts proves it on tricky inputs.
-import { BINDING_HINT, asksTerminal, insideAny, isPromptBinding, mentionsLlm, roleOfName, type DraftPrompt, type Span } from './prompts';
+import {
+  BINDING_HINT,
+  asksTerminal,
+  insideAny,
+  isPromptBinding,
+  mentionsLlm,
+  roleOfName,
+  type DraftPrompt,
+  type Span,
+} from './prompts';
 import { CALL_HINT, apiOf, interpretCall, type UnreadCallDraft } from './sdk';
-import { Declarations, formatVariables, isTextLike, resolve, textOf, type CallValue, type ObjectEntry, type TextValue, type Value, type ValueContext } from './values';
+import {
+  Declarations,
+  formatVariables,
+  isTextLike,
+  resolve,
+  textOf,
+  type CallValue,
+  type ObjectEntry,
+  type TextValue,
+  type Value,
+  type ValueContext,
+} from './values';
 import { leadingPath, looksTruncated, type RawVariable } from './variables';
 
 interface Token extends Span {
@@ -16,8 +36,39 @@ interface Token extends Span {
   string?: TextValue;
 }
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0' };
-const TWO_CHAR_OPS = new Set(['==', '!=', '<=', '>=', '**', '//', '->', ':=', '+=', '-=', '*=', '/=', '|=', '&=', '%=', '<<', '>>', '@=']);
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  '0': '\0',
+};
+const TWO_CHAR_OPS = new Set([
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '**',
+  '//',
+  '->',
+  ':=',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '|=',
+  '&=',
+  '%=',
+  '<<',
+  '>>',
+  '@=',
+]);
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
 function isNameStart(code: number): boolean {
@@ -39,7 +90,8 @@ export function pythonVariableName(expression: string): string {
   if (call) {
     const callee = call[1]!;
     const args = call[2]!.trim();
-    if (callee.includes('.') && !/^(json|str|textwrap|os|math)\./.test(callee)) return callee.slice(0, callee.lastIndexOf('.'));
+    if (callee.includes('.') && !/^(json|str|textwrap|os|math)\./.test(callee))
+      return callee.slice(0, callee.lastIndexOf('.'));
     return args ? pythonVariableName(args.split(',')[0]!) : callee;
   }
   return leadingPath(trimmed);
@@ -79,12 +131,13 @@ class Tokenizer {
         let end = this.i + 1;
         while (end < source.length && isNameChar(source.charCodeAt(end))) end++;
         const word = source.slice(this.i, end);
-        if (word.length <= 2 && /^[rRbBuUfFtT]+$/.test(word) && (source[end] === '"' || source[end] === "'")) this.string(this.i, word.toLowerCase());
+        if (word.length <= 2 && /^[rRbBuUfFtT]+$/.test(word) && (source[end] === '"' || source[end] === "'"))
+          this.string(this.i, word.toLowerCase());
         else {
           this.push('name', this.i, end);
           this.i = end;
         }
-      } else if (code >= 48 && code <= 57 || (c === '.' && /\d/.test(source[this.i + 1] ?? ''))) {
+      } else if ((code >= 48 && code <= 57) || (c === '.' && /\d/.test(source[this.i + 1] ?? ''))) {
         const match = /0[xXoObB][\da-fA-F_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d+)?[jJ]?/y;
         match.lastIndex = this.i;
         const end = match.exec(source) ? match.lastIndex : this.i + 1;
@@ -107,14 +160,25 @@ class Tokenizer {
   }
 
   private push(type: Token['type'], start: number, end: number, string?: TextValue): void {
-    const token: Token = { type, value: type === 'string' ? '' : this.source.slice(start, end), start, end, depth: this.depth };
+    const token: Token = {
+      type,
+      value: type === 'string' ? '' : this.source.slice(start, end),
+      start,
+      end,
+      depth: this.depth,
+    };
     if (string) token.string = string;
     this.tokens.push(token);
   }
 
   private string(start: number, prefix: string): void {
     const quoteAt = start + prefix.length;
-    const scanned = scanString(this.source, quoteAt, prefix.includes('f') || prefix.includes('t'), prefix.includes('r'));
+    const scanned = scanString(
+      this.source,
+      quoteAt,
+      prefix.includes('f') || prefix.includes('t'),
+      prefix.includes('r'),
+    );
     if (scanned.unterminated) this.notices.push(`${this.fileName}: unterminated string at offset ${start}`);
     this.push('string', start, scanned.end, scanned.value);
     this.i = scanned.end;
@@ -140,7 +204,11 @@ function scanString(source: string, quoteAt: number, formatted: boolean, raw: bo
   while (i < source.length) {
     const c = source[i]!;
     if (source.startsWith(delimiter, i)) {
-      return { end: i + delimiter.length, value: { kind: 'text', text, start: contentStart, end: i, variables }, unterminated: false };
+      return {
+        end: i + delimiter.length,
+        value: { kind: 'text', text, start: contentStart, end: i, variables },
+        unterminated: false,
+      };
     }
     if (!triple && (c === '\n' || c === '\r')) break;
     if (c === '\\') {
@@ -230,7 +298,8 @@ function scanField(source: string, from: number): { expression: string; end: num
     if (c in OPENERS) depth++;
     else if ((c === ')' || c === ']') && depth > 0) depth--;
     else if (c === '}' && depth > 0) depth--;
-    else if (c === '}' && depth === 0) return { expression: source.slice(from, expressionEnd === -1 ? i : expressionEnd), end: i + 1 };
+    else if (c === '}' && depth === 0)
+      return { expression: source.slice(from, expressionEnd === -1 ? i : expressionEnd), end: i + 1 };
     else if (depth === 0 && expressionEnd === -1) {
       if (c === '!' && source[i + 1] !== '=') expressionEnd = i;
       else if (c === ':') {
@@ -249,7 +318,10 @@ function scanField(source: string, from: number): { expression: string; end: num
     }
     i++;
   }
-  return { expression: source.slice(from, expressionEnd === -1 ? i : expressionEnd), end: Math.min(i + 1, source.length) };
+  return {
+    expression: source.slice(from, expressionEnd === -1 ? i : expressionEnd),
+    end: Math.min(i + 1, source.length),
+  };
 }
 
 const MAX_NESTING = 64;
@@ -271,7 +343,12 @@ class ExpressionReader {
     const depth = this.tokens[index]!.depth;
     for (let i = index + 1; i < this.tokens.length; i++) {
       const token = this.tokens[i]!;
-      if (token.type === 'op' && (token.value === ')' || token.value === ']' || token.value === '}') && token.depth === depth) return i + 1;
+      if (
+        token.type === 'op' &&
+        (token.value === ')' || token.value === ']' || token.value === '}') &&
+        token.depth === depth
+      )
+        return i + 1;
     }
     return this.tokens.length;
   }
@@ -299,7 +376,14 @@ class ExpressionReader {
     const single = to - from === 1 && this.tokens[from]!.type === 'name';
     // `self.system_prompt` reads the class attribute of that name, which is declared in the class body.
     const attribute = /^self\s*\.\s*([A-Za-z_]\w*)$/.exec(source)?.[1];
-    return { kind: 'ref', name: pythonVariableName(source), source, start, end, identifier: single ? source : attribute };
+    return {
+      kind: 'ref',
+      name: pythonVariableName(source),
+      source,
+      start,
+      end,
+      identifier: single ? source : attribute,
+    };
   }
 
   /** One expression starting at `index`; returns the value and the index after it. */
@@ -410,9 +494,17 @@ class ExpressionReader {
         const call = this.call(current, i);
         const keywords = call.args[0];
         // dict(role="system", content="…") is an object like {"role": …}.
-        current = call.callee === 'dict' && call.args.length === 1 && keywords?.kind === 'object' ? { ...keywords, start: call.start, end: call.end } : call;
+        current =
+          call.callee === 'dict' && call.args.length === 1 && keywords?.kind === 'object'
+            ? { ...keywords, start: call.start, end: call.end }
+            : call;
         i = this.closeOf(i);
-      } else if (token?.type === 'op' && token.value === '.' && this.at(i + 1)?.type === 'name' && this.at(i + 2)?.value === '(') {
+      } else if (
+        token?.type === 'op' &&
+        token.value === '.' &&
+        this.at(i + 1)?.type === 'name' &&
+        this.at(i + 2)?.value === '('
+      ) {
         const method = this.at(i + 1)!.value;
         const call = this.call(current, i + 2);
         current = { ...call, callee: method, method, target: current, start: current.start };
@@ -449,12 +541,27 @@ class ExpressionReader {
     if (keywords.length > 0) args.push({ kind: 'object', entries: keywords, start: argsStart, end: argsEnd });
     const name = callee.kind === 'ref' ? callee.source.replace(/\s+/g, '') : '';
     const method = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : undefined;
-    const call: CallValue = { kind: 'call', callee: name, args, start: callee.start, end: this.tokens[close - 1]!.end, argsStart, argsEnd };
+    const call: CallValue = {
+      kind: 'call',
+      callee: name,
+      args,
+      start: callee.start,
+      end: this.tokens[close - 1]!.end,
+      argsStart,
+      argsEnd,
+    };
     if (method) {
       call.method = method;
       const target = name.slice(0, name.lastIndexOf('.'));
       const identifier = /^[A-Za-z_]\w*$/.test(target) ? target : undefined;
-      call.target = { kind: 'ref', name: target, source: target, start: callee.start, end: callee.start + target.length, identifier };
+      call.target = {
+        kind: 'ref',
+        name: target,
+        source: target,
+        start: callee.start,
+        end: callee.start + target.length,
+        identifier,
+      };
     }
     return call;
   }
@@ -490,7 +597,10 @@ class ExpressionReader {
     if (token.value === '{') {
       // `{**defaults, "model": …}`: keys not listed may come from the spread.
       const spreads = items.flatMap((item) => (item.kind === 'spread' ? [item.value] : []));
-      return [spreads.length > 0 ? { kind: 'object', entries, spreads, ...span } : { kind: 'object', entries, ...span }, close];
+      return [
+        spreads.length > 0 ? { kind: 'object', entries, spreads, ...span } : { kind: 'object', entries, ...span },
+        close,
+      ];
     }
     // A parenthesised single expression is that expression; a tuple reads like a list.
     if (token.value === '(' && items.length === 1 && this.at(close - 2)?.value !== ',') {
@@ -524,7 +634,14 @@ function logicalLines(tokens: Token[], source: string): Line[] {
       const start = tokens[first]!.start;
       let lineStart = start;
       while (lineStart > 0 && source[lineStart - 1] !== '\n' && source[lineStart - 1] !== '\r') lineStart--;
-      lines.push({ start, end: tokens[i - 1]!.end, text: source.slice(start, start + 12), indent: start - lineStart, firstToken: first, lastToken: i - 1 });
+      lines.push({
+        start,
+        end: tokens[i - 1]!.end,
+        text: source.slice(start, start + 12),
+        indent: start - lineStart,
+        firstToken: first,
+        lastToken: i - 1,
+      });
     }
     first = i + 1;
   }
@@ -539,14 +656,20 @@ function scopesOf(lines: Line[]): Span[] {
   lines.forEach((line, index) => {
     while (open.length > 0 && open[open.length - 1]!.indent >= line.indent) open.pop()!.end = lines[index - 1]!.end;
     scopes.push(open[open.length - 1] ?? module);
-    if (/^(async\s+)?def\b|^class\b/.test(line.text)) open.push({ start: line.start, end: Number.MAX_SAFE_INTEGER, indent: line.indent });
+    if (/^(async\s+)?def\b|^class\b/.test(line.text))
+      open.push({ start: line.start, end: Number.MAX_SAFE_INTEGER, indent: line.indent });
   });
   return scopes;
 }
 
 /** A call's retry context: the nearest enclosing `while` loop, `for attempt in range(…)` loop, or a function
  * decorated with a retry decorator (tenacity, backoff) — bounded when a limit is visible. */
-function retryOf(lines: Line[], lineIndex: number, tokens: Token[], source: string): (Span & { bounded: boolean }) | undefined {
+function retryOf(
+  lines: Line[],
+  lineIndex: number,
+  tokens: Token[],
+  source: string,
+): (Span & { bounded: boolean }) | undefined {
   let indent = lines[lineIndex]!.indent;
   for (let l = lineIndex - 1; l >= 0 && indent > 0; l--) {
     const line = lines[l]!;
@@ -561,16 +684,23 @@ function retryOf(lines: Line[], lineIndex: number, tokens: Token[], source: stri
     };
     if (head === 'while') {
       const body = source.slice(line.end, blockEnd());
-      const bounded = /[<>]=?/.test(text.replace(/->/g, '')) || /\bif\b[^\n]*[<>]=?[^\n]*:\s*(?:\n\s*)?(raise|break|return)\b/.test(body);
+      const bounded =
+        /[<>]=?/.test(text.replace(/->/g, '')) ||
+        /\bif\b[^\n]*[<>]=?[^\n]*:\s*(?:\n\s*)?(raise|break|return)\b/.test(body);
       return { start: line.start, end: blockEnd(), bounded };
     }
     if (head === 'for' && /^for\s+(_\w*|\w*(attempt|retr|tr(y|ies))\w*)\s+in\b/i.test(text)) {
       return { start: line.start, end: blockEnd(), bounded: /\brange\s*\(/.test(text) };
     }
     if (head === 'def' || head === 'async' || head === 'class') {
-      for (let d = l - 1; d >= 0 && lines[d]!.indent === line.indent && tokens[lines[d]!.firstToken]!.value === '@'; d--) {
+      for (
+        let d = l - 1;
+        d >= 0 && lines[d]!.indent === line.indent && tokens[lines[d]!.firstToken]!.value === '@';
+        d--
+      ) {
         const decorator = source.slice(lines[d]!.start, lines[d]!.end);
-        if (RETRY_DECORATOR.test(decorator)) return { start: lines[d]!.start, end: lines[d]!.end, bounded: RETRY_LIMIT.test(decorator) };
+        if (RETRY_DECORATOR.test(decorator))
+          return { start: lines[d]!.start, end: lines[d]!.end, bounded: RETRY_LIMIT.test(decorator) };
       }
       return undefined;
     }
@@ -579,16 +709,30 @@ function retryOf(lines: Line[], lineIndex: number, tokens: Token[], source: stri
 }
 
 /** Prompts of a Python file: SDK calls, then prompt-named assignments, keyword arguments and dict entries. */
-export function extractPython(source: string, fileName: string, notices: string[], unread: UnreadCallDraft[] = []): DraftPrompt[] {
+export function extractPython(
+  source: string,
+  fileName: string,
+  notices: string[],
+  unread: UnreadCallDraft[] = [],
+): DraftPrompt[] {
   const mayCall = CALL_HINT.test(source);
   if (!mayCall && !BINDING_HINT.test(source)) return [];
   const tokens = new Tokenizer(source, fileName, notices).run();
   const reader = new ExpressionReader(tokens, source);
   const lines = logicalLines(tokens, source);
-  const context: ValueContext = { source, constant: () => undefined, placeholder: (expression) => `{${expression}}`, syntax: 'fstring', used: new Set() };
+  const context: ValueContext = {
+    source,
+    constant: () => undefined,
+    placeholder: (expression) => `{${expression}}`,
+    syntax: 'fstring',
+    used: new Set(),
+  };
   const declarations = new Declarations();
   const scopes = scopesOf(lines);
-  const contextAt = (position: number): ValueContext => ({ ...context, constant: (name) => declarations.at(name, position) });
+  const contextAt = (position: number): ValueContext => ({
+    ...context,
+    constant: (name) => declarations.at(name, position),
+  });
 
   /** `def f(prompt, model="gpt-4o", *, max_tokens: int = 500)`: defaults are what the body uses when the caller
    * passes none, visible in the function's body. */
@@ -602,14 +746,38 @@ export function extractPython(source: string, fileName: string, notices: string[
     const depth = tokens[open]!.depth + 1;
     for (let i = open + 1; i < close - 1; i++) {
       const token = tokens[i]!;
-      if (token.depth !== depth || token.type !== 'name' || (tokens[i - 1]!.value !== ',' && i !== open + 1 && tokens[i - 1]!.value !== '*')) continue;
+      if (
+        token.depth !== depth ||
+        token.type !== 'name' ||
+        (tokens[i - 1]!.value !== ',' && i !== open + 1 && tokens[i - 1]!.value !== '*')
+      )
+        continue;
       let equals = i + 1;
-      if (tokens[equals]?.value === ':') while (equals < close - 1 && !(tokens[equals]!.depth === depth && (tokens[equals]!.value === '=' || tokens[equals]!.value === ','))) equals++;
+      if (tokens[equals]?.value === ':')
+        while (
+          equals < close - 1 &&
+          !(tokens[equals]!.depth === depth && (tokens[equals]!.value === '=' || tokens[equals]!.value === ','))
+        )
+          equals++;
       if (tokens[equals]?.value !== '=' || tokens[equals]!.type !== 'op') continue;
       const [fallback] = reader.expression(equals + 1);
       // A default is a fallback: a caller may pass another value.
-      const value: Value = { kind: 'call', callee: '??', args: [fallback], start: fallback.start, end: fallback.end, argsStart: fallback.start, argsEnd: fallback.end };
-      declarations.add({ name: token.value, start: token.start, scopeStart: body.start, scopeEnd: body.end, value: () => value });
+      const value: Value = {
+        kind: 'call',
+        callee: '??',
+        args: [fallback],
+        start: fallback.start,
+        end: fallback.end,
+        argsStart: fallback.start,
+        argsEnd: fallback.end,
+      };
+      declarations.add({
+        name: token.value,
+        start: token.start,
+        scopeStart: body.start,
+        scopeEnd: body.end,
+        value: () => value,
+      });
     }
   };
 
@@ -624,7 +792,10 @@ export function extractPython(source: string, fileName: string, notices: string[
   lines.forEach((line, lineIndex) => {
     // `NAME [: annotation] = value` and `self.name = value`.
     let i = line.firstToken;
-    if (tokens[i]!.type === 'name' && (tokens[i]!.value === 'def' || (tokens[i]!.value === 'async' && tokens[i + 1]?.value === 'def'))) {
+    if (
+      tokens[i]!.type === 'name' &&
+      (tokens[i]!.value === 'def' || (tokens[i]!.value === 'async' && tokens[i + 1]?.value === 'def'))
+    ) {
       declareParameters(line, lineIndex);
       return;
     }
@@ -652,7 +823,13 @@ export function extractPython(source: string, fileName: string, notices: string[
     if (equals > line.lastToken || tokens[equals]!.value !== '=' || tokens[equals]!.type !== 'op') return;
     const [value] = reader.expression(equals + 1);
     const name = target.slice(target.lastIndexOf('.') + 1);
-    if (!target.includes('.') && value.kind === 'call' && value.callee === '+' && value.args[0]?.kind === 'ref' && value.args[0].identifier === target) {
+    if (
+      !target.includes('.') &&
+      value.kind === 'call' &&
+      value.callee === '+' &&
+      value.args[0]?.kind === 'ref' &&
+      value.args[0].identifier === target
+    ) {
       // `prompt = prompt + …`: the same builder.
       const rest: Value = { ...value, args: value.args.slice(1), start: value.args[1]!.start };
       if (declarations.append(target, line.start, () => rest)) return;
@@ -664,7 +841,13 @@ export function extractPython(source: string, fileName: string, notices: string[
       // `self.model = "gpt-4o"` in `__init__` is read as `self.model` in every method.
       // Read where it is assigned, so `self.model = model` resolves to the parameter's default.
       let read: Value | undefined;
-      declarations.add({ name: target, start: line.start, scopeStart: 0, scopeEnd: Number.MAX_SAFE_INTEGER, value: () => (read ??= resolve(value, contextAt(line.start))) });
+      declarations.add({
+        name: target,
+        start: line.start,
+        scopeStart: 0,
+        scopeEnd: Number.MAX_SAFE_INTEGER,
+        value: () => (read ??= resolve(value, contextAt(line.start))),
+      });
     }
     candidates.push({ name, value, start: tokens[line.firstToken]!.start, declared: !target.includes('.') });
   });
@@ -690,7 +873,8 @@ export function extractPython(source: string, fileName: string, notices: string[
       // A chain that starts at a call or subscript (`get_client().chat.completions.create(…)`,
       // `ChatOpenAI(model=…).invoke(…)`) is read from its first name after the `)`/`]`.
       const chained = tokens[i - 1]?.value === '.' && (tokens[i - 2]?.value === ')' || tokens[i - 2]?.value === ']');
-      if (token.type !== 'name' || (tokens[i - 1]?.value === '.' && !chained) || tokens[i - 1]?.value === 'def') continue;
+      if (token.type !== 'name' || (tokens[i - 1]?.value === '.' && !chained) || tokens[i - 1]?.value === 'def')
+        continue;
       let end = i + 1;
       while (tokens[end]?.value === '.' && tokens[end + 1]?.type === 'name') end += 2;
       if (tokens[end]?.value !== '(') continue;
@@ -715,12 +899,19 @@ export function extractPython(source: string, fileName: string, notices: string[
   const inCall = insideAny(drafts);
   const llmFile = drafts.length > 0 || unread.length > 0 || mentionsLlm(source);
   for (const candidate of candidates) {
-    if (!BINDING_HINT.test(candidate.name) || context.used.has(candidate.value.start) || inCall(candidate.start)) continue;
+    if (!BINDING_HINT.test(candidate.name) || context.used.has(candidate.value.start) || inCall(candidate.start))
+      continue;
     const value = (candidate.declared && declarations.built(candidate.name, candidate.start)) || candidate.value;
     const bindingContext = contextAt(candidate.start);
     if (!isTextLike(value, bindingContext)) continue;
     const text = textOf(value, bindingContext);
-    if (!text || text.text.trim() === '' || !isPromptBinding(candidate.name, text.text, llmFile) || asksTerminal(candidate.name, source)) continue;
+    if (
+      !text ||
+      text.text.trim() === '' ||
+      !isPromptBinding(candidate.name, text.text, llmFile) ||
+      asksTerminal(candidate.name, source)
+    )
+      continue;
     // Static text with `{name}` placeholders is a str.format or LangChain template filled later.
     const variables = text.variables.length > 0 ? text.variables : formatVariables(text, bindingContext);
     drafts.push({
@@ -742,10 +933,21 @@ function chainTarget(tokens: Token[], dot: number, source: string): Value | unde
     const token = tokens[j]!;
     if (token.type === 'op' && (token.value === ')' || token.value === ']')) {
       let k = j - 1;
-      while (k >= 0 && !(tokens[k]!.depth === token.depth && tokens[k]!.type === 'op' && (tokens[k]!.value === '(' || tokens[k]!.value === '['))) k--;
+      while (
+        k >= 0 &&
+        !(
+          tokens[k]!.depth === token.depth &&
+          tokens[k]!.type === 'op' &&
+          (tokens[k]!.value === '(' || tokens[k]!.value === '[')
+        )
+      )
+        k--;
       if (k < 0) return undefined;
       j = k - 1;
-    } else if (token.type === 'name' && !['await', 'return', 'yield', 'in', 'not', 'and', 'or', 'if', 'else', 'lambda'].includes(token.value)) {
+    } else if (
+      token.type === 'name' &&
+      !['await', 'return', 'yield', 'in', 'not', 'and', 'or', 'if', 'else', 'lambda'].includes(token.value)
+    ) {
       j--;
       if (tokens[j]?.value === '.' && tokens[j]!.type === 'op') j--;
       else break;

@@ -2,18 +2,38 @@
 // Works on the shared value model, so JavaScript and Python calls are read by the same code.
 import { markFewShot, type DraftCall, type DraftPart, type DraftPrompt } from './prompts';
 import type { CallApi, ModelResolution, PromptRole } from './types';
-import { entry, fallbackOf, resolve, staticText, textOf, type CallValue, type ObjectValue, type TextValue, type Value, type ValueContext } from './values';
+import {
+  entry,
+  fallbackOf,
+  resolve,
+  staticText,
+  textOf,
+  type CallValue,
+  type ObjectValue,
+  type TextValue,
+  type Value,
+  type ValueContext,
+} from './values';
 import { scanBraceVariables } from './variables';
 
 const API_PATTERNS: Array<[RegExp, CallApi]> = [
-  [/(?:^|\.)chat\.completions\.(?:create|parse|stream)$|(?:^|\.)ChatCompletion\.a?create$|(?:^|\.)createChatCompletion$|(?:^|\.)(?:get|stream)ChatCompletions$/, 'openai.chat'],
+  [
+    /(?:^|\.)chat\.completions\.(?:create|parse|stream)$|(?:^|\.)ChatCompletion\.a?create$|(?:^|\.)createChatCompletion$|(?:^|\.)(?:get|stream)ChatCompletions$/,
+    'openai.chat',
+  ],
   // LiteLLM's completion()/acompletion(), bare or as litellm.completion / router.acompletion: OpenAI's request shape.
   [/^(?:litellm\.|[\w.]*[rR]outer\.)?a?completion$/, 'openai.chat'],
   [/(?:^|\.)responses\.(?:create|parse|stream)$/, 'openai.responses'],
   [/(?:^|\.)messages\.(?:create|stream)$/, 'anthropic.messages'],
-  [/(?:^|\.)(?:models\.)?(?:generate_content|generateContent|generate_content_stream|generateContentStream)$/, 'google.genai'],
+  [
+    /(?:^|\.)(?:models\.)?(?:generate_content|generateContent|generate_content_stream|generateContentStream)$/,
+    'google.genai',
+  ],
   [/(?:^|\.)(?:experimental_)?(?:generateText|streamText|generateObject|streamObject)$/, 'ai-sdk'],
-  [/(?:^|\.)(?:Chat)?PromptTemplate\.(?:fromMessages|from_messages|fromTemplate|from_template)$|^(?:new )?PromptTemplate$/, 'langchain'],
+  [
+    /(?:^|\.)(?:Chat)?PromptTemplate\.(?:fromMessages|from_messages|fromTemplate|from_template)$|^(?:new )?PromptTemplate$/,
+    'langchain',
+  ],
   [/(?:^|\.)a?(?:invoke|stream)$/, 'langchain'],
 ];
 
@@ -23,7 +43,8 @@ export function apiOf(callee: string): CallApi | undefined {
 }
 
 /** Cheap pre-check on raw source: could this file call an SDK at all? Saves parsing most files. */
-export const CALL_HINT = /completions|ChatCompletion|responses|messages|generateText|streamText|generateObject|streamObject|PromptTemplate|completion\s*\(|generate_?[cC]ontent|invoke|stream/;
+export const CALL_HINT =
+  /completions|ChatCompletion|responses|messages|generateText|streamText|generateObject|streamObject|PromptTemplate|completion\s*\(|generate_?[cC]ontent|invoke|stream/;
 
 const ROLES = new Map<string, PromptRole>([
   ['system', 'system'],
@@ -56,7 +77,10 @@ function langchainPart(role: PromptRole, value: Value, context: ValueContext): D
   if (!text) return undefined;
   if (text.variables.length > 0) return part(role, text);
   const verbatim = context.source.slice(text.start, text.end) === text.text;
-  return part(role, { ...text, variables: scanBraceVariables(text.text, 'langchain', verbatim ? text.start : undefined, text) });
+  return part(role, {
+    ...text,
+    variables: scanBraceVariables(text.text, 'langchain', verbatim ? text.start : undefined, text),
+  });
 }
 
 /** A block list (`[{ type: 'text', text }, { type: 'image_url', … }]`) or plain text, as parts of one role. */
@@ -112,7 +136,8 @@ function systemParts(value: Value | undefined, context: ValueContext, state: Cal
   return value ? contentParts('system', value, context, state) : [];
 }
 
-const MESSAGE_CLASS = /(?:^|\.|new )(System|Human|AI|Chat|Assistant|User)Message(PromptTemplate)?(?:\.(?:fromTemplate|from_template))?$/;
+const MESSAGE_CLASS =
+  /(?:^|\.|new )(System|Human|AI|Chat|Assistant|User)Message(PromptTemplate)?(?:\.(?:fromTemplate|from_template))?$/;
 
 /** `ChatPromptTemplate.fromMessages([...])` items: tuples, message classes, placeholders, plain templates; also
  * the message list given to a chat model's `invoke`, where the texts are sent as written (`template` false). */
@@ -137,7 +162,8 @@ function langchainMessages(value: Value, context: ValueContext, template = true)
       const found = asPart(ROLES.get(roleName) ?? 'user', message.items[1]!);
       if (found) parts.push(found);
     } else if (message.kind === 'call' && /MessagesPlaceholder$/.test(message.callee)) {
-      const nameValue = message.args[0]?.kind === 'object' ? entry(message.args[0], 'variable_name', 'variableName') : message.args[0];
+      const nameValue =
+        message.args[0]?.kind === 'object' ? entry(message.args[0], 'variable_name', 'variableName') : message.args[0];
       const name = staticText(nameValue, context)?.text ?? 'messages';
       parts.push({
         role: 'user',
@@ -148,7 +174,8 @@ function langchainMessages(value: Value, context: ValueContext, template = true)
       });
     } else if (message.kind === 'call' && MESSAGE_CLASS.test(message.callee)) {
       const [, kind] = MESSAGE_CLASS.exec(message.callee)!;
-      const role: PromptRole = kind === 'System' ? 'system' : kind === 'AI' || kind === 'Assistant' ? 'assistant' : 'user';
+      const role: PromptRole =
+        kind === 'System' ? 'system' : kind === 'AI' || kind === 'Assistant' ? 'assistant' : 'user';
       const first = message.args[0];
       const content = first?.kind === 'object' ? entry(first, 'content', 'template', 'prompt') : first;
       const found = content && asPart(role, content);
@@ -167,9 +194,29 @@ function langchainMessages(value: Value, context: ValueContext, template = true)
   return parts;
 }
 
-const MAX_TOKEN_KEYS = ['max_tokens', 'max_completion_tokens', 'max_output_tokens', 'maxTokens', 'maxOutputTokens', 'maxCompletionTokens', 'max_new_tokens'];
+const MAX_TOKEN_KEYS = [
+  'max_tokens',
+  'max_completion_tokens',
+  'max_output_tokens',
+  'maxTokens',
+  'maxOutputTokens',
+  'maxCompletionTokens',
+  'max_new_tokens',
+];
 /** Where a request nests its generation settings (Google's `config`, `generationConfig`; LangChain's `kwargs`). */
-const SETTINGS_KEYS = ['config', 'generation_config', 'generationConfig', 'options', 'settings', 'providerOptions', 'model_kwargs', 'modelKwargs', 'kwargs', 'extra_body', 'params'];
+const SETTINGS_KEYS = [
+  'config',
+  'generation_config',
+  'generationConfig',
+  'options',
+  'settings',
+  'providerOptions',
+  'model_kwargs',
+  'modelKwargs',
+  'kwargs',
+  'extra_body',
+  'params',
+];
 
 function present(value: Value | undefined, context: ValueContext): boolean {
   if (!value) return false;
@@ -204,7 +251,12 @@ export function modelOf(value: Value | undefined, context: ValueContext): ModelF
       resolved = resolve(resolved.args[0], context);
     } else break;
   }
-  if (resolved.kind === 'call' && resolved.method && resolved.args[0] && /^(?:chat|languageModel|messages|responses)$/.test(resolved.method)) {
+  if (
+    resolved.kind === 'call' &&
+    resolved.method &&
+    resolved.args[0] &&
+    /^(?:chat|languageModel|messages|responses)$/.test(resolved.method)
+  ) {
     resolved = resolve(resolved.args[0], context);
   }
   const text = staticText(resolved, context);
@@ -212,7 +264,11 @@ export function modelOf(value: Value | undefined, context: ValueContext): ModelF
   const slash = text.text.lastIndexOf('/');
   const model = text.text.slice(slash + 1);
   const verbatim = context.source.slice(text.start, text.end) === text.text;
-  return { model, span: verbatim && source !== 'fallback' ? { start: text.start + slash + 1, end: text.end } : undefined, source };
+  return {
+    model,
+    span: verbatim && source !== 'fallback' ? { start: text.start + slash + 1, end: text.end } : undefined,
+    source,
+  };
 }
 
 /** An option read from a request object or, when it is not written there, from a same-file object spread into it
@@ -268,21 +324,48 @@ function settingsObject(value: Value, context: ValueContext): ObjectValue | unde
 /** The chat model a LangChain call runs on: `ChatOpenAI(model=…)` reached through a name, `self.llm`, or
  * `.with_structured_output(…)`/`.bind_tools(…)` wrappers. */
 const CHAT_MODEL = /(?:^|\.|new )(?:Azure)?Chat[A-Z]\w*$|(?:^|\.)(?:init_chat_model|initChatModel)$/;
-const MODEL_WRAPPERS = /^(?:with_structured_output|withStructuredOutput|bind|bind_tools|bindTools|with_retry|withRetry|with_config|withConfig|with_fallbacks|withFallbacks)$/;
+const MODEL_WRAPPERS =
+  /^(?:with_structured_output|withStructuredOutput|bind|bind_tools|bindTools|with_retry|withRetry|with_config|withConfig|with_fallbacks|withFallbacks)$/;
 /** Words of a name that hold a chat model (`llm`, `self.grader_model`, `llm_with_tools`, `judge`), and words that
  * say it is something else that also has `invoke` (a chain, an agent, a graph, a retriever, a tool). */
 const MODEL_WORDS = new Set(['llm', 'llms', 'model', 'chat', 'lm', 'grader', 'judge', 'critic']);
-const RUNNABLE_WORDS = new Set(['chain', 'agent', 'graph', 'retriever', 'runnable', 'workflow', 'pipeline', 'executor', 'embeddings', 'embedding', 'parser', 'tool', 'prompt', 'template', 'app', 'crew', 'step']);
+const RUNNABLE_WORDS = new Set([
+  'chain',
+  'agent',
+  'graph',
+  'retriever',
+  'runnable',
+  'workflow',
+  'pipeline',
+  'executor',
+  'embeddings',
+  'embedding',
+  'parser',
+  'tool',
+  'prompt',
+  'template',
+  'app',
+  'crew',
+  'step',
+]);
 
 function namesChatModel(source: string): boolean {
   const last = source.slice(source.lastIndexOf('.') + 1);
-  const words = last.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = last
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   return words.some((word) => MODEL_WORDS.has(word)) && !words.some((word) => RUNNABLE_WORDS.has(word));
 }
 
 function chatModelOf(target: Value | undefined, context: ValueContext): { model?: CallValue; named: boolean } {
   let current = target && resolve(target, context);
-  for (let hops = 0; hops < 4 && current?.kind === 'call' && current.method && MODEL_WRAPPERS.test(current.method) && current.target; hops++) {
+  for (
+    let hops = 0;
+    hops < 4 && current?.kind === 'call' && current.method && MODEL_WRAPPERS.test(current.method) && current.target;
+    hops++
+  ) {
     current = resolve(current.target, context);
   }
   if (current?.kind === 'call' && CHAT_MODEL.test(current.callee)) return { model: current, named: true };
@@ -316,7 +399,8 @@ export interface UnreadCallDraft {
  * mention the SDK. */
 function isCertainCall(call: CallValue, api: CallApi, context: ValueContext): boolean {
   if (api === 'anthropic.messages') return /anthropic/i.test(context.source);
-  if (api === 'openai.chat' && /^(?:litellm\.|[\w.]*[rR]outer\.)?a?completion$/.test(call.callee)) return /litellm/.test(context.source);
+  if (api === 'openai.chat' && /^(?:litellm\.|[\w.]*[rR]outer\.)?a?completion$/.test(call.callee))
+    return /litellm/.test(context.source);
   return api !== 'langchain';
 }
 
@@ -347,9 +431,24 @@ export function interpretCall(call: CallValue, context: ValueContext): DraftProm
     if (!first) return undefined;
     parts = invokeParts(first, context, state);
     // A chat model's input built where it cannot be read (`llm.invoke(messages)` with `messages` filled by appends).
-    if (parts.length === 0) return { kind: 'unread', api, start: call.start, end: call.end, reason: 'its messages are built at run time' };
+    if (parts.length === 0)
+      return { kind: 'unread', api, start: call.start, end: call.end, reason: 'its messages are built at run time' };
     const settings = chat.model && requestOptions(chat.model, context);
-    const model = modelOf(settings ? entry(settings, 'model', 'model_name', 'modelName', 'azure_deployment', 'deployment_name', 'azureOpenAIApiDeploymentName') : undefined, context) ?? modelOf(chat.model?.args[0]?.kind === 'text' ? chat.model.args[0] : undefined, context);
+    const model =
+      modelOf(
+        settings
+          ? entry(
+              settings,
+              'model',
+              'model_name',
+              'modelName',
+              'azure_deployment',
+              'deployment_name',
+              'azureOpenAIApiDeploymentName',
+            )
+          : undefined,
+        context,
+      ) ?? modelOf(chat.model?.args[0]?.kind === 'text' ? chat.model.args[0] : undefined, context);
     setModel(draft, model);
     draft.outputCap = 'expression';
   } else if (api === 'langchain') {
@@ -382,7 +481,13 @@ export function interpretCall(call: CallValue, context: ValueContext): DraftProm
     parts = [...systemParts(system ?? ownerSystem, context, state), ...geminiContents(contents, context, state)];
     const model =
       modelOf(options && entry(options, 'model'), context) ??
-      (owner?.kind === 'call' ? modelOf((ownerOptions && entry(ownerOptions, 'model', 'model_name')) ?? (owner.args[0]?.kind !== 'object' ? owner.args[0] : undefined), context) : undefined);
+      (owner?.kind === 'call'
+        ? modelOf(
+            (ownerOptions && entry(ownerOptions, 'model', 'model_name')) ??
+              (owner.args[0]?.kind !== 'object' ? owner.args[0] : undefined),
+            context,
+          )
+        : undefined);
     setModel(draft, model);
     if (!options && !/(?:^|\.)models\./.test(call.callee) && !owner) return undefined;
     const cap = options ? capIn(options, context) : { spread: false };
@@ -401,7 +506,9 @@ export function interpretCall(call: CallValue, context: ValueContext): DraftProm
     const options = requestOptions(call, context);
     if (!options) return call.args.length > 0 ? unread('its request is built at run time') : undefined;
     if (!REQUEST_KEYS.some((key) => entry(options, key))) {
-      return options.spreads && entry(options, 'model') === undefined ? unread('its request is spread from a run-time object') : undefined;
+      return options.spreads && entry(options, 'model') === undefined
+        ? unread('its request is spread from a run-time object')
+        : undefined;
     }
     // A bare `completion(…)` is LiteLLM's only with a message list; many libraries have a `completion` function.
     if (/^a?completion$/.test(call.callee) && !entry(options, 'messages')) return undefined;
@@ -411,10 +518,16 @@ export function interpretCall(call: CallValue, context: ValueContext): DraftProm
       parts = messages ? messageParts(messages, context, state) : prompt ? messageParts(prompt, context, state) : [];
     } else if (api === 'openai.responses') {
       const input = entry(options, 'input');
-      parts = [...systemParts(entry(options, 'instructions'), context, state), ...(input ? messageParts(input, context, state) : [])];
+      parts = [
+        ...systemParts(entry(options, 'instructions'), context, state),
+        ...(input ? messageParts(input, context, state) : []),
+      ];
     } else if (api === 'anthropic.messages') {
       const messages = entry(options, 'messages');
-      parts = [...systemParts(entry(options, 'system'), context, state), ...(messages ? messageParts(messages, context, state) : [])];
+      parts = [
+        ...systemParts(entry(options, 'system'), context, state),
+        ...(messages ? messageParts(messages, context, state) : []),
+      ];
     } else {
       const prompt = entry(options, 'prompt');
       const messages = entry(options, 'messages');
@@ -426,13 +539,21 @@ export function interpretCall(call: CallValue, context: ValueContext): DraftProm
     }
     setModel(draft, modelOf(option(options, context, 'model', 'engine', 'deployment_id'), context));
     const cap = capIn(options, context);
-    setCap(draft, cap.value, cap.spread || call.args.some((arg) => arg.kind === 'spread') || clientSetsCap(call, context), context);
+    setCap(
+      draft,
+      cap.value,
+      cap.spread || call.args.some((arg) => arg.kind === 'spread') || clientSetsCap(call, context),
+      context,
+    );
     draft.usesTools = present(entry(options, 'tools'), context) || present(entry(options, 'functions'), context);
     const text = entry(options, 'text');
     const textOptions = text && resolve(text, context);
     draft.jsonMode =
       /(?:generate|stream)Object$/.test(call.callee) ||
-      present(entry(options, 'response_format', 'responseFormat', 'text_format', 'output', 'experimental_output'), context) ||
+      present(
+        entry(options, 'response_format', 'responseFormat', 'text_format', 'output', 'experimental_output'),
+        context,
+      ) ||
       (textOptions?.kind === 'object' && present(entry(textOptions, 'format'), context));
   }
   draft.hasImages = state.hasImages;
@@ -461,7 +582,17 @@ function setCap(draft: DraftCall, cap: Value | undefined, maybe: boolean, contex
 function clientSetsCap(call: CallValue, context: ValueContext): boolean {
   const root = /^(?:this\.|self\.)?[A-Za-z_$][\w$]*/.exec(call.callee)?.[0];
   if (!root || root === call.callee) return false;
-  const client = resolve({ kind: 'ref', name: root, source: root, start: call.start, end: call.start, identifier: /\./.test(root) ? undefined : root }, context);
+  const client = resolve(
+    {
+      kind: 'ref',
+      name: root,
+      source: root,
+      start: call.start,
+      end: call.start,
+      identifier: /\./.test(root) ? undefined : root,
+    },
+    context,
+  );
   if (client.kind !== 'call') return false;
   const options = requestOptions(client, context);
   return options !== undefined && (capIn(options, context).value !== undefined || capIn(options, context).spread);

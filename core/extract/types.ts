@@ -43,7 +43,13 @@ export interface PromptPart {
 
 /** `openai.chat` also covers LiteLLM's `completion` and Azure OpenAI (same request shape); `langchain` covers prompt
  * templates and a chat model's `invoke`/`stream`. */
-export type CallApi = 'openai.chat' | 'openai.responses' | 'anthropic.messages' | 'google.genai' | 'ai-sdk' | 'langchain';
+export type CallApi =
+  | 'openai.chat'
+  | 'openai.responses'
+  | 'anthropic.messages'
+  | 'google.genai'
+  | 'ai-sdk'
+  | 'langchain';
 
 /**
  * How the model of a prompt was found, for labelling a cost as resting on an assumed model:

@@ -142,14 +142,25 @@ function joined(declaration: Declaration, position: number): Value {
   if (appended.length === 0) return value;
   if (value.kind === 'list') {
     // A message list built by appends (`messages.append({...})`, `messages.push(...)`, `messages += [...]`).
-    const items = [...value.items, ...appended.flatMap((piece) => {
-      const item = piece.value();
-      return item.kind === 'list' ? item.items : [item];
-    })];
+    const items = [
+      ...value.items,
+      ...appended.flatMap((piece) => {
+        const item = piece.value();
+        return item.kind === 'list' ? item.items : [item];
+      }),
+    ];
     return { ...value, items, end: Math.max(value.end, ...items.map((item) => item.end)) };
   }
   const args = [value, ...appended.map((piece) => piece.value())];
-  return { kind: 'call', callee: '+', args, start: value.start, end: Math.max(...args.map((arg) => arg.end)), argsStart: value.start, argsEnd: value.end };
+  return {
+    kind: 'call',
+    callee: '+',
+    args,
+    start: value.start,
+    end: Math.max(...args.map((arg) => arg.end)),
+    argsStart: value.start,
+    argsEnd: value.end,
+  };
 }
 
 function isCloser(candidate: Declaration, current: Declaration, position: number): boolean {
@@ -168,7 +179,9 @@ const MEMBER_PATH = /^([A-Za-z_$][\w$]*)((?:\s*(?:\??\.\s*[A-Za-z_$][\w$]*|\[\s*
 function memberValue(source: string, context: ValueContext): Value | undefined {
   const match = MEMBER_PATH.exec(source.trim());
   if (!match) return undefined;
-  const keys = [...match[2]!.matchAll(/\.\s*([A-Za-z_$][\w$]*)|\[\s*["']([^"']*)["']\s*\]/g)].map((key) => key[1] ?? key[2]!);
+  const keys = [...match[2]!.matchAll(/\.\s*([A-Za-z_$][\w$]*)|\[\s*["']([^"']*)["']\s*\]/g)].map(
+    (key) => key[1] ?? key[2]!,
+  );
   for (let split = keys.length; split >= 0; split--) {
     const name = [match[1]!, ...keys.slice(0, split)].join('.');
     let current = context.constant(name);
@@ -193,7 +206,8 @@ export function resolve(value: Value, context: ValueContext): Value {
     // attribute `model = …` read through `self.model`).
     const dotted = current.source.includes('.') || current.source.includes('[');
     const next = dotted
-      ? (memberValue(current.source, context) ?? (current.identifier !== undefined ? context.constant(current.identifier) : undefined))
+      ? (memberValue(current.source, context) ??
+        (current.identifier !== undefined ? context.constant(current.identifier) : undefined))
       : current.identifier !== undefined
         ? context.constant(current.identifier)
         : undefined;
@@ -218,14 +232,27 @@ export function fallbackOf(value: Value): Value | undefined {
 }
 
 function refVariable(value: RefValue, context: ValueContext): RawVariable {
-  return { name: value.name, syntax: context.syntax, start: value.start, end: value.end, truncated: looksTruncated(value.source) || undefined };
+  return {
+    name: value.name,
+    syntax: context.syntax,
+    start: value.start,
+    end: value.end,
+    truncated: looksTruncated(value.source) || undefined,
+  };
 }
 
 /** A run-time value as text: its placeholder, and the variable it stands for. */
 export function dynamicText(value: Value, context: ValueContext): TextValue {
   const source = value.kind === 'ref' ? value.source : context.source.slice(value.start, value.end);
-  const ref: RefValue = value.kind === 'ref' ? value : { kind: 'ref', name: source, source, start: value.start, end: value.end };
-  return { kind: 'text', text: context.placeholder(source), start: value.start, end: value.end, variables: [refVariable(ref, context)] };
+  const ref: RefValue =
+    value.kind === 'ref' ? value : { kind: 'ref', name: source, source, start: value.start, end: value.end };
+  return {
+    kind: 'text',
+    text: context.placeholder(source),
+    start: value.start,
+    end: value.end,
+    variables: [refVariable(ref, context)],
+  };
 }
 
 function joinTexts(pieces: TextValue[], separator: string): TextValue {
@@ -264,7 +291,10 @@ export function dedented(value: TextValue): TextValue {
   const indents = lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0].length);
   const common = indents.length > 0 ? Math.min(...indents) : 0;
   if (common === 0) return value;
-  return { ...value, text: lines.map((line) => line.slice(Math.min(common, /^[ \t]*/.exec(line)![0].length))).join('\n') };
+  return {
+    ...value,
+    text: lines.map((line) => line.slice(Math.min(common, /^[ \t]*/.exec(line)![0].length))).join('\n'),
+  };
 }
 
 /** Whether a binding's value is text written in the code: a literal, a concatenation with one, or `join`, `format`,
@@ -312,7 +342,11 @@ export function textOf(value: Value, context: ValueContext): TextValue | undefin
         const list = target.kind === 'list' ? target : firstArg && resolve(firstArg, context);
         const separatorValue = target.kind === 'list' ? firstArg : target;
         const separator = separatorValue ? textOf(separatorValue, context) : undefined;
-        if (list?.kind === 'list' && list.items.length > 0 && (separatorValue === undefined || separator?.variables.length === 0)) {
+        if (
+          list?.kind === 'list' &&
+          list.items.length > 0 &&
+          (separatorValue === undefined || separator?.variables.length === 0)
+        ) {
           const pieces = list.items.map((item) => textOf(item, context) ?? dynamicText(item, context));
           const joined = joinTexts(pieces, separator ? separator.text : ',');
           return { ...joined, start: list.start, end: list.end };

@@ -9,9 +9,34 @@ export const UNBOUNDED_VARIABLE_TOKENS = 8000;
 
 /** Last words of names that usually hold collections growing with use. */
 export const UNBOUNDED_VARIABLE_WORDS: ReadonlySet<string> = new Set([
-  'history', 'messages', 'conversation', 'conversations', 'transcript', 'transcripts', 'thread', 'dialogue',
-  'dialog', 'memory', 'memories', 'turns', 'documents', 'docs', 'context', 'contexts', 'chunks', 'passages',
-  'results', 'hits', 'sources', 'emails', 'logs', 'records', 'rows', 'pages', 'files', 'attachments',
+  'history',
+  'messages',
+  'conversation',
+  'conversations',
+  'transcript',
+  'transcripts',
+  'thread',
+  'dialogue',
+  'dialog',
+  'memory',
+  'memories',
+  'turns',
+  'documents',
+  'docs',
+  'context',
+  'contexts',
+  'chunks',
+  'passages',
+  'results',
+  'hits',
+  'sources',
+  'emails',
+  'logs',
+  'records',
+  'rows',
+  'pages',
+  'files',
+  'attachments',
 ]);
 
 /** A variable as found, before sizing: source offsets of the whole placeholder (`${x}`, `{x}`, `{{ x }}`). */
@@ -25,7 +50,8 @@ export interface RawVariable {
   truncated?: boolean;
 }
 
-const TRUNCATION = /\.slice\(|\.substring\(|\.substr\(|truncat|\.take\(|limit|\[\s*-?\d*\s*:\s*-?\d*\s*\]|\|\s*(first|last|slice)\b/i;
+const TRUNCATION =
+  /\.slice\(|\.substring\(|\.substr\(|truncat|\.take\(|limit|\[\s*-?\d*\s*:\s*-?\d*\s*\]|\|\s*(first|last|slice)\b/i;
 
 /** Whether an expression's source shows it is truncated before it reaches the prompt. */
 export function looksTruncated(expression: string): boolean {
@@ -34,7 +60,11 @@ export function looksTruncated(expression: string): boolean {
 
 function lastWord(name: string): string {
   const segment = name.slice(name.lastIndexOf('.') + 1);
-  const words = segment.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = segment
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   return words[words.length - 1] ?? '';
 }
 
@@ -70,10 +100,19 @@ export function variableSize(
   const hint = policyHint(name, options);
   if (hint?.maxTokens !== undefined) return { estimatedTokens: hint.maxTokens, unbounded: false, sizeSource: 'policy' };
   if (hint?.sample !== undefined) {
-    return { estimatedTokens: Math.ceil(hint.sample.length / 4), unbounded: unboundedName, sizeSource: 'sample', sample: hint.sample };
+    return {
+      estimatedTokens: Math.ceil(hint.sample.length / 4),
+      unbounded: unboundedName,
+      sizeSource: 'sample',
+      sample: hint.sample,
+    };
   }
   if (unboundedName) return { estimatedTokens: UNBOUNDED_VARIABLE_TOKENS, unbounded: true, sizeSource: 'default' };
-  return { estimatedTokens: options?.defaultVariableTokens ?? DEFAULT_VARIABLE_TOKENS, unbounded: false, sizeSource: 'default' };
+  return {
+    estimatedTokens: options?.defaultVariableTokens ?? DEFAULT_VARIABLE_TOKENS,
+    unbounded: false,
+    sizeSource: 'default',
+  };
 }
 
 export function sizeVariable(raw: RawVariable, range: TextRange, options?: ExtractOptions): TemplateVariable {
@@ -194,7 +233,12 @@ export function scanMustacheVariables(text: string, offset: number): RawVariable
       if (blocks.pop()) loopDepth--;
       continue;
     }
-    if (body.startsWith('>') || body === 'else' || body.startsWith('else ') || body.startsWith('^') && body.length === 1) {
+    if (
+      body.startsWith('>') ||
+      body === 'else' ||
+      body.startsWith('else ') ||
+      (body.startsWith('^') && body.length === 1)
+    ) {
       continue;
     }
     // `{{& name}}` is mustache's unescaped output, like `{{{name}}}`.
@@ -222,7 +266,20 @@ export function scanMustacheVariables(text: string, offset: number): RawVariable
   return found;
 }
 
-const JINJA_KEYWORDS = new Set(['not', 'and', 'or', 'in', 'is', 'if', 'else', 'true', 'false', 'none', 'loop', 'forloop']);
+const JINJA_KEYWORDS = new Set([
+  'not',
+  'and',
+  'or',
+  'in',
+  'is',
+  'if',
+  'else',
+  'true',
+  'false',
+  'none',
+  'loop',
+  'forloop',
+]);
 
 function expressionNames(expression: string): string[] {
   const withoutStrings = expression.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
@@ -273,7 +330,8 @@ export function scanJinjaVariables(text: string, offset: number, syntax: 'jinja'
         const name = /^[A-Za-z_]\w*/.exec(argument)?.[0];
         if (name) bound.add(name);
         const value = argument.split('=').slice(1).join('=');
-        for (const used of expressionNames(value)) if (!bound.has(used.split('.')[0]!)) found.push({ name: used, syntax, ...at, inLoop });
+        for (const used of expressionNames(value))
+          if (!bound.has(used.split('.')[0]!)) found.push({ name: used, syntax, ...at, inLoop });
       }
       continue;
     }

@@ -70,7 +70,9 @@ export function findModel(id: string, customModels?: CustomModelPrices): ModelIn
 /** The curated catalog (optionally one provider's), plus any custom models. */
 export function listModels(options: { provider?: string; customModels?: CustomModelPrices } = {}): ModelInfo[] {
   const provider = options.provider?.toLowerCase();
-  const curated = curatedModels().filter(({ info }) => !provider || info.provider === provider).map(({ info }) => info);
+  const curated = curatedModels()
+    .filter(({ info }) => !provider || info.provider === provider)
+    .map(({ info }) => info);
   const custom = Object.entries(options.customModels ?? {})
     .map(([id, price]) => customInfo(id, price))
     .filter((info) => !provider || info.provider === provider);
@@ -131,7 +133,8 @@ export function suggestModels(unknown: string, limit = 3, customModels?: CustomM
     .map(([name, cost]) => {
       const known = normal(name);
       // A name that contains the whole query ('opus' → 'claude-opus-5') ranks by how much it adds.
-      if (wanted.length >= 3 && known.includes(wanted)) return { name, score: (known.length - wanted.length) / 10 + cost - 3 };
+      if (wanted.length >= 3 && known.includes(wanted))
+        return { name, score: (known.length - wanted.length) / 10 + cost - 3 };
       const prefix = wanted.startsWith(known) ? 2 : 0;
       return { name, score: editDistance(wanted, known) + cost - prefix };
     })

@@ -38,10 +38,17 @@ const providerBatch = {
   google: { input: 0.5, output: 0.5, source: 'Gemini Batch Mode: 50% of the interactive price' },
 };
 
-const ratio = (part, whole) => (typeof part === 'number' && typeof whole === 'number' && whole > 0 ? Math.round((part / whole) * 10000) / 10000 : undefined);
+const ratio = (part, whole) =>
+  typeof part === 'number' && typeof whole === 'number' && whole > 0
+    ? Math.round((part / whole) * 10000) / 10000
+    : undefined;
 
 function modalities(entry) {
-  const declared = entry.supported_modalities ?? ['text', ...(entry.supports_vision ? ['image'] : []), ...(entry.supports_audio_input ? ['audio'] : [])];
+  const declared = entry.supported_modalities ?? [
+    'text',
+    ...(entry.supports_vision ? ['image'] : []),
+    ...(entry.supports_audio_input ? ['audio'] : []),
+  ];
   const kept = declared.filter((m) => m === 'text' || m === 'image' || m === 'audio');
   if (entry.supports_pdf_input) kept.push('pdf');
   return kept;
@@ -60,9 +67,15 @@ function facts(providerId, entry) {
   if (entry.deprecation_date) fact.deprecation = entry.deprecation_date;
   const cacheMinimum = entry.prompt_cache_min_tokens ?? providerCacheMinimum[providerId];
   if (entry.supports_prompt_caching && cacheMinimum) fact.cacheMinimumTokens = cacheMinimum;
-  const batch = [ratio(entry.input_cost_per_token_batches, entry.input_cost_per_token), ratio(entry.output_cost_per_token_batches, entry.output_cost_per_token)];
+  const batch = [
+    ratio(entry.input_cost_per_token_batches, entry.input_cost_per_token),
+    ratio(entry.output_cost_per_token_batches, entry.output_cost_per_token),
+  ];
   if (batch.every((r) => r !== undefined)) fact.batch = { input: batch[0], output: batch[1] };
-  const flex = [ratio(entry.input_cost_per_token_flex, entry.input_cost_per_token), ratio(entry.output_cost_per_token_flex, entry.output_cost_per_token)];
+  const flex = [
+    ratio(entry.input_cost_per_token_flex, entry.input_cost_per_token),
+    ratio(entry.output_cost_per_token_flex, entry.output_cost_per_token),
+  ];
   if (flex.every((r) => r !== undefined)) fact.flex = { input: flex[0], output: flex[1] };
   return fact;
 }
@@ -80,10 +93,16 @@ for (const [providerId, prefixes] of Object.entries(keyPrefixes)) {
   out.models[providerId] = {};
   for (const model of provider.models) {
     const keys = [aliases[`${providerId}/${model.id}`], ...prefixes.map((prefix) => prefix + model.id)].filter(Boolean);
-    const entry = keys.map((key) => litellm[key]).find((e) => e && (e.mode === 'chat' || e.mode === 'responses') && e.max_input_tokens);
+    const entry = keys
+      .map((key) => litellm[key])
+      .find((e) => e && (e.mode === 'chat' || e.mode === 'responses') && e.max_input_tokens);
     if (entry) out.models[providerId][model.id] = facts(providerId, entry);
   }
 }
 const target = join(dirname(fileURLToPath(import.meta.url)), 'facts.json');
 writeFileSync(target, `${JSON.stringify(out, null, 1)}\n`);
-console.log(`wrote ${target}: ${Object.entries(out.models).map(([p, m]) => `${p} ${Object.keys(m).length}`).join(', ')}`);
+console.log(
+  `wrote ${target}: ${Object.entries(out.models)
+    .map(([p, m]) => `${p} ${Object.keys(m).length}`)
+    .join(', ')}`,
+);

@@ -42,9 +42,13 @@ export function isShallow(root: string): boolean {
 export function resolveCommit(root: string, ref: string): string {
   if (ref.startsWith('-')) throw new GitError(`'${ref}' is not a git ref.`);
   try {
-    return git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).toString('utf8').trim();
+    return git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])
+      .toString('utf8')
+      .trim();
   } catch {
-    const hint = isShallow(root) ? ' This is a shallow clone: fetch the ref (or the full history, e.g. actions/checkout with fetch-depth: 0).' : '';
+    const hint = isShallow(root)
+      ? ' This is a shallow clone: fetch the ref (or the full history, e.g. actions/checkout with fetch-depth: 0).'
+      : '';
     throw new GitError(`unknown git ref '${ref}'.${hint}`);
   }
 }
@@ -64,7 +68,9 @@ export function defaultBranch(root: string): string {
       }
     }
   }
-  const hint = isShallow(root) ? ' This is a shallow clone: fetch the default branch too (actions/checkout with fetch-depth: 0).' : '';
+  const hint = isShallow(root)
+    ? ' This is a shallow clone: fetch the default branch too (actions/checkout with fetch-depth: 0).'
+    : '';
   throw new GitError(`cannot tell the default branch (no origin/HEAD, main or master); give --base REF.${hint}`);
 }
 
@@ -73,15 +79,34 @@ export function mergeBase(root: string, head: string, branch = defaultBranch(roo
   try {
     return git(root, ['merge-base', head, branch]).toString('utf8').trim();
   } catch {
-    const hint = isShallow(root) ? ' This is a shallow clone without that history: fetch it (actions/checkout with fetch-depth: 0) or give --base.' : '';
+    const hint = isShallow(root)
+      ? ' This is a shallow clone without that history: fetch it (actions/checkout with fetch-depth: 0) or give --base.'
+      : '';
     throw new GitError(`no merge base between ${head} and ${branch}.${hint}`);
   }
 }
 
 /** Files that differ between `base` and `head` (a commit, or undefined for the working tree, untracked files
  * included), limited to `paths` (repository-relative pathspecs; none: everything). */
-export function changedFiles(root: string, base: string, head: string | undefined, paths: readonly string[]): ChangedFile[] {
-  const args = ['-c', 'core.quotepath=off', 'diff', '--name-status', '-M', '-z', '--no-ext-diff', base, ...(head ? [head] : []), '--', ...paths];
+export function changedFiles(
+  root: string,
+  base: string,
+  head: string | undefined,
+  paths: readonly string[],
+): ChangedFile[] {
+  const args = [
+    '-c',
+    'core.quotepath=off',
+    'diff',
+    '--name-status',
+    '-M',
+    '-z',
+    '--no-ext-diff',
+    base,
+    ...(head ? [head] : []),
+    '--',
+    ...paths,
+  ];
   const fields = git(root, args).toString('utf8').split('\0');
   const files: ChangedFile[] = [];
   for (let i = 0; i < fields.length - 1; ) {
@@ -96,7 +121,10 @@ export function changedFiles(root: string, base: string, head: string | undefine
     } else i++;
   }
   if (!head) {
-    const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', ...paths]).toString('utf8').split('\0').filter(Boolean);
+    const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', ...paths])
+      .toString('utf8')
+      .split('\0')
+      .filter(Boolean);
     for (const path of untracked) files.push({ status: 'A', path });
   }
   return files;
@@ -104,12 +132,20 @@ export function changedFiles(root: string, base: string, head: string | undefine
 
 /** Every file path of a commit under `paths`. */
 export function listFiles(root: string, commit: string, paths: readonly string[]): string[] {
-  return git(root, ['-c', 'core.quotepath=off', 'ls-tree', '-r', '-z', '--name-only', commit, '--', ...paths]).toString('utf8').split('\0').filter(Boolean);
+  return git(root, ['-c', 'core.quotepath=off', 'ls-tree', '-r', '-z', '--name-only', commit, '--', ...paths])
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean);
 }
 
 /** The contents of `path` at `commit` for each request, in one git process; undefined where the file does not exist
  * there, and for binary (NUL in the first 8 KiB) or oversized blobs. */
-export function readBlobs(root: string, commit: string, paths: readonly string[], maxBytes = Infinity): (string | undefined)[] {
+export function readBlobs(
+  root: string,
+  commit: string,
+  paths: readonly string[],
+  maxBytes = Infinity,
+): (string | undefined)[] {
   if (paths.length === 0) return [];
   // `git cat-file --batch` reads one object name per line: paths with a line break cannot be asked this way.
   const asked = paths.map((path) => (path.includes('\n') ? '' : `${commit}:${path}`));
@@ -128,7 +164,9 @@ export function readBlobs(root: string, commit: string, paths: readonly string[]
     const size = Number(match[2]);
     const body = output.subarray(at, at + size);
     at += size + 1;
-    contents.push(match[1] !== 'blob' || size > maxBytes || body.subarray(0, 8192).includes(0) ? undefined : body.toString('utf8'));
+    contents.push(
+      match[1] !== 'blob' || size > maxBytes || body.subarray(0, 8192).includes(0) ? undefined : body.toString('utf8'),
+    );
   }
   return contents;
 }

@@ -14,7 +14,13 @@ export function findPolicyFile(startDir: string): string | undefined {
   for (;;) {
     const found = policyFileNames.map((name) => join(dir, name)).filter((file) => existsSync(file));
     if (found.length > 1) {
-      throw new PolicyError(found[0]!, [{ line: 0, path: '', message: `more than one policy file in ${dir} (${found.map((f) => f.slice(dir.length + 1)).join(', ')}); keep one` }]);
+      throw new PolicyError(found[0]!, [
+        {
+          line: 0,
+          path: '',
+          message: `more than one policy file in ${dir} (${found.map((f) => f.slice(dir.length + 1)).join(', ')}); keep one`,
+        },
+      ]);
     }
     if (found.length === 1) return found[0];
     const parent = dirname(dir);

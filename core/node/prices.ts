@@ -44,7 +44,11 @@ export async function loadPriceCache(cacheDir: string = defaultPriceCacheDir()):
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { source: 'bundled', asOf: BUNDLED_PRICES_AS_OF };
-    return { source: 'bundled', asOf: BUNDLED_PRICES_AS_OF, problem: `cannot read ${file}: ${(error as Error).message}` };
+    return {
+      source: 'bundled',
+      asOf: BUNDLED_PRICES_AS_OF,
+      problem: `cannot read ${file}: ${(error as Error).message}`,
+    };
   }
   try {
     const cached = cacheFileSchema.parse(JSON.parse(text));
@@ -52,7 +56,10 @@ export async function loadPriceCache(cacheDir: string = defaultPriceCacheDir()):
     setPriceData(cached.providers, { asOf, source: cached.url });
     return { source: 'cache', asOf };
   } catch (error) {
-    const reason = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') : (error as Error).message;
+    const reason =
+      error instanceof z.ZodError
+        ? error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
+        : (error as Error).message;
     return { source: 'bundled', asOf: BUNDLED_PRICES_AS_OF, problem: `ignored ${file}: ${reason}` };
   }
 }
@@ -71,7 +78,9 @@ export interface PriceUpdate {
  * Downloads the price data from `url`, validates it, and only then replaces the cache file (written to a temporary
  * file in the same directory and renamed over the old one, so readers never see a half-written file).
  */
-export async function updatePriceCache(options: { url?: string; cacheDir?: string; timeoutMs?: number; now?: Date } = {}): Promise<PriceUpdate> {
+export async function updatePriceCache(
+  options: { url?: string; cacheDir?: string; timeoutMs?: number; now?: Date } = {},
+): Promise<PriceUpdate> {
   const url = options.url ?? DEFAULT_PRICES_URL;
   const cacheDir = options.cacheDir ?? defaultPriceCacheDir();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -94,7 +103,10 @@ export async function updatePriceCache(options: { url?: string; cacheDir?: strin
   try {
     providers = parsePriceData(JSON.parse(body));
   } catch (error) {
-    const reason = error instanceof PriceDataError ? error.message : `not valid JSON (truncated or corrupt download): ${(error as Error).message}`;
+    const reason =
+      error instanceof PriceDataError
+        ? error.message
+        : `not valid JSON (truncated or corrupt download): ${(error as Error).message}`;
     throw new PriceUpdateError(`download from ${url} rejected, ${reason}`);
   }
   const fetchedAt = (options.now ?? new Date()).toISOString();
@@ -127,7 +139,8 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 function describeHttpError(error: unknown, timeoutMs: number): string {
   if (axios.isAxiosError(error)) {
     if (error.response) return `HTTP ${error.response.status}`;
-    if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT' || error.code === 'ERR_CANCELED') return `no complete answer within ${timeoutMs / 1000} s`;
+    if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT' || error.code === 'ERR_CANCELED')
+      return `no complete answer within ${timeoutMs / 1000} s`;
     return error.code ? `${error.code}: ${error.message}` : error.message;
   }
   return (error as Error).message;

@@ -8,8 +8,26 @@ import { matchesPathGlob } from '../policy/glob';
 
 /** Folders never worth walking: dependencies, build output, VCS metadata, virtual environments, caches. */
 export const defaultIgnoredFolders: readonly string[] = [
-  'node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.turbo', '.cache',
-  '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache', '.pytest_cache', '.vscode-test', '.tokenwise',
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.next',
+  '.nuxt',
+  '.turbo',
+  '.cache',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.tox',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.vscode-test',
+  '.tokenwise',
 ];
 
 /** Files larger than this are skipped: a prompt file or source file that big is generated data, not a prompt. */
@@ -56,14 +74,18 @@ export interface PassedOver {
 /** The candidate files under `paths`, in a stable order, honouring ignored folders, `.gitignore` and
  * `.tokenwiseignore` files and `exclude` globs; what was left out is listed in `passedOver` (an ignored folder as one
  * entry: it is not walked). */
-export function listWorkspaceFiles(paths: readonly string[], options: WalkOptions): { files: string[]; missing: string[]; passedOver: PassedOver[] } {
+export function listWorkspaceFiles(
+  paths: readonly string[],
+  options: WalkOptions,
+): { files: string[]; missing: string[]; passedOver: PassedOver[] } {
   const ignoredFolders = new Set(options.ignoredFolders ?? defaultIgnoredFolders);
   const ignoreFiles = options.gitignore === false ? ['.tokenwiseignore'] : ['.gitignore', '.tokenwiseignore'];
   const files: string[] = [];
   const missing: string[] = [];
   const passedOver: PassedOver[] = [];
   const seen = new Set<string>();
-  const excluded = (relativePath: string) => options.exclude?.some((glob) => matchesPathGlob(glob, relativePath)) ?? false;
+  const excluded = (relativePath: string) =>
+    options.exclude?.some((glob) => matchesPathGlob(glob, relativePath)) ?? false;
 
   const visit = (dir: string, rules: IgnoreRule[]): void => {
     let entries: Dirent[];
@@ -83,7 +105,8 @@ export function listWorkspaceFiles(paths: readonly string[], options: WalkOption
         continue;
       }
       if (isDir) {
-        if (excluded(toRelative(options.cwd, path))) passedOver.push({ relativePath: toRelative(options.cwd, path), reason: 'excluded', folder: true });
+        if (excluded(toRelative(options.cwd, path)))
+          passedOver.push({ relativePath: toRelative(options.cwd, path), reason: 'excluded', folder: true });
         else visit(path, local);
       } else if (entry.isFile()) add(path);
     }
@@ -122,7 +145,12 @@ export function* readWorkspaceFiles(files: readonly string[], options: WalkOptio
     try {
       const info = statSync(path);
       if (info.size > maxBytes) {
-        yield { kind: 'skipped', path, relativePath, reason: `skipped: ${formatBytes(info.size)} is over the ${formatBytes(maxBytes)} limit` };
+        yield {
+          kind: 'skipped',
+          path,
+          relativePath,
+          reason: `skipped: ${formatBytes(info.size)} is over the ${formatBytes(maxBytes)} limit`,
+        };
         continue;
       }
       const bytes = readFileSync(path);
@@ -132,7 +160,12 @@ export function* readWorkspaceFiles(files: readonly string[], options: WalkOptio
       }
       yield { kind: 'file', path, relativePath, text: bytes.toString('utf8') };
     } catch (error) {
-      yield { kind: 'skipped', path, relativePath, reason: `skipped: ${error instanceof Error ? error.message : String(error)}` };
+      yield {
+        kind: 'skipped',
+        path,
+        relativePath,
+        reason: `skipped: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   }
 }
@@ -141,7 +174,12 @@ export function* readWorkspaceFiles(files: readonly string[], options: WalkOptio
 export function* walkWorkspace(paths: readonly string[], options: WalkOptions): Generator<WorkspaceEntry> {
   const { files, missing } = listWorkspaceFiles(paths, options);
   for (const given of missing) {
-    yield { kind: 'skipped', path: resolve(options.cwd, given), relativePath: given, reason: 'skipped: no such file or folder' };
+    yield {
+      kind: 'skipped',
+      path: resolve(options.cwd, given),
+      relativePath: given,
+      reason: 'skipped: no such file or folder',
+    };
   }
   yield* readWorkspaceFiles(files, options);
 }

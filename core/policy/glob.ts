@@ -46,7 +46,8 @@ export function globProblem(glob: string): string | undefined {
     if (depth < 0) return `unbalanced '}' in glob '${glob}'`;
   }
   if (depth !== 0) return `unbalanced '{' in glob '${glob}'`;
-  if (expandBraces(glob).length > maxAlternatives) return `glob '${glob}' expands to more than ${maxAlternatives} alternatives`;
+  if (expandBraces(glob).length > maxAlternatives)
+    return `glob '${glob}' expands to more than ${maxAlternatives} alternatives`;
   return undefined;
 }
 

@@ -8,7 +8,11 @@ function matches(glob: string, filePath: string, promptName: string | undefined)
 }
 
 /** The `volumes` entry that sets a prompt's calls per day, by file path (relative or absolute) or prompt name. */
-export function callsPerDayEntry(policy: Policy, filePath: string, promptName?: string): Policy['volumes'][number] | undefined {
+export function callsPerDayEntry(
+  policy: Policy,
+  filePath: string,
+  promptName?: string,
+): Policy['volumes'][number] | undefined {
   return policy.volumes.find((entry) => matches(entry.glob, filePath, promptName));
 }
 
@@ -18,7 +22,11 @@ export function callsPerDayFor(policy: Policy, filePath: string, promptName?: st
 }
 
 /** The `outputTokens` entry that sets a prompt's expected output. */
-export function outputTokensEntry(policy: Policy, filePath: string, promptName?: string): Policy['outputTokens'][number] | undefined {
+export function outputTokensEntry(
+  policy: Policy,
+  filePath: string,
+  promptName?: string,
+): Policy['outputTokens'][number] | undefined {
   return policy.outputTokens.find((entry) => matches(entry.glob, filePath, promptName));
 }
 
@@ -42,7 +50,11 @@ export function approvedModelsFor(policy: Policy, environment: string): string[]
 }
 
 /** The level the policy sets for an audit rule, or the rule's own default when the policy leaves it alone. */
-export function ruleSeverity<Severity extends string>(policy: Policy, ruleId: string, defaultSeverity: Severity): Severity | RuleLevel {
+export function ruleSeverity<Severity extends string>(
+  policy: Policy,
+  ruleId: string,
+  defaultSeverity: Severity,
+): Severity | RuleLevel {
   return policy.rules[ruleId] ?? defaultSeverity;
 }
 

@@ -55,7 +55,9 @@ export function parsePolicy(source: string, fileName: string): Policy {
 
   const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new PolicyError(fileName, [{ line: 1, path: '', message: 'expected an object of settings at the top level' }]);
+    throw new PolicyError(fileName, [
+      { line: 1, path: '', message: 'expected an object of settings at the top level' },
+    ]);
   }
 
   const result = policySchema.safeParse(data, { error: genericMessage });
@@ -76,7 +78,9 @@ function strictJson(text: string, fileName: string, lineAt: (offset: number) => 
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
-    throw new PolicyError(fileName, [{ line: position ? lineAt(Number(position[1])) : 1, path: '', message: `invalid JSON: ${message}` }]);
+    throw new PolicyError(fileName, [
+      { line: position ? lineAt(Number(position[1])) : 1, path: '', message: `invalid JSON: ${message}` },
+    ]);
   }
 }
 
@@ -84,7 +88,9 @@ function strictJson(text: string, fileName: string, lineAt: (offset: number) => 
 function genericMessage(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `missing required field (expected ${article(issue.expected)})` : `expected ${article(issue.expected)}, got ${describe(issue.input)}`;
+      return issue.input === undefined
+        ? `missing required field (expected ${article(issue.expected)})`
+        : `expected ${article(issue.expected)}, got ${describe(issue.input)}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
     default:
@@ -102,7 +108,8 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return `${typeof value} ${String(value)}`;
 }
 
@@ -157,7 +164,18 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 // The keys a strict object at `path` accepts, found by walking the schema, so a typo can be answered with a guess.
-type SchemaNode = { _zod: { def: { type: string; shape?: Record<string, SchemaNode>; valueType?: SchemaNode; element?: SchemaNode; innerType?: SchemaNode; in?: SchemaNode } } };
+type SchemaNode = {
+  _zod: {
+    def: {
+      type: string;
+      shape?: Record<string, SchemaNode>;
+      valueType?: SchemaNode;
+      element?: SchemaNode;
+      innerType?: SchemaNode;
+      in?: SchemaNode;
+    };
+  };
+};
 
 function knownKeys(path: readonly PropertyKey[]): string[] {
   let node: SchemaNode | undefined = unwrap(policyObjectSchema as unknown as SchemaNode);

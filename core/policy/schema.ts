@@ -6,7 +6,10 @@ import { globProblem } from './glob';
 
 /** A type error's message; a field left out entirely is reported as missing rather than as the wrong type. */
 function need(message: string) {
-  return { error: (issue: z.core.$ZodRawIssue) => (issue.input === undefined ? `missing required field (${message})` : message) };
+  return {
+    error: (issue: z.core.$ZodRawIssue) =>
+      issue.input === undefined ? `missing required field (${message})` : message,
+  };
 }
 
 const slackUser = /^[UW][A-Z0-9]{2,}$/;
@@ -22,14 +25,14 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-const glob = z
-  .string(need('expected a glob string'))
-  .superRefine((value, ctx) => {
-    const problem = globProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+const glob = z.string(need('expected a glob string')).superRefine((value, ctx) => {
+  const problem = globProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
-const modelId = z.string(need('expected a model id string')).regex(/^\S+$/, { error: 'expected a model id without spaces' });
+const modelId = z
+  .string(need('expected a model id string'))
+  .regex(/^\S+$/, { error: 'expected a model id without spaces' });
 
 const positiveNumber = z
   .number(need('expected a positive number'))
@@ -48,22 +51,33 @@ const tokenCount = z
 
 const thresholds = z
   .array(
-    z.number(need('expected a percentage')).positive({ error: 'expected a percentage above 0' }).max(1000, { error: 'expected a percentage up to 1000' }),
+    z
+      .number(need('expected a percentage'))
+      .positive({ error: 'expected a percentage above 0' })
+      .max(1000, { error: 'expected a percentage up to 1000' }),
     need('expected a list of percentages, e.g. [50, 80, 100]'),
   )
   .min(1, { error: 'expected at least one percentage' })
-  .refine((list) => list.every((value, i) => i === 0 || value > list[i - 1]!), { error: 'expected percentages in increasing order' })
+  .refine((list) => list.every((value, i) => i === 0 || value > list[i - 1]!), {
+    error: 'expected percentages in increasing order',
+  })
   .describe('Percentages of the budget at which an alert is sent, in increasing order, e.g. [50, 80, 100].');
 
 const slackChannelId = z
   .string(need('expected a Slack channel id (C…)'))
   .regex(slackChannel, { error: 'expected a Slack channel id such as C0123ABCD' });
 
-const tier = z.enum(['small', 'medium', 'large', 'frontier'], need("expected one of 'small', 'medium', 'large', 'frontier'"));
+const tier = z.enum(
+  ['small', 'medium', 'large', 'frontier'],
+  need("expected one of 'small', 'medium', 'large', 'frontier'"),
+);
 
 const customModelPrice = z
   .strictObject({
-    provider: z.string(need('expected a provider name')).optional().describe('Provider or host name, lowercase (e.g. "self-hosted").'),
+    provider: z
+      .string(need('expected a provider name'))
+      .optional()
+      .describe('Provider or host name, lowercase (e.g. "self-hosted").'),
     inputPerMTok: nonNegativeNumber.describe('USD per million input tokens.'),
     outputPerMTok: nonNegativeNumber.describe('USD per million output tokens.'),
     cachedInputPerMTok: nonNegativeNumber.optional().describe('USD per million cached input tokens read.'),
@@ -72,15 +86,23 @@ const customModelPrice = z
     maxOutputTokens: tokenCount.optional().describe('Largest output the model can produce, in tokens.'),
     tier: tier.optional().describe('Size class, used by the tier recommendation.'),
   })
-  .describe('Prices of a model the price data does not know, e.g. a self-hosted one.') satisfies z.ZodType<CustomModelPrice>;
+  .describe(
+    'Prices of a model the price data does not know, e.g. a self-hosted one.',
+  ) satisfies z.ZodType<CustomModelPrice>;
 
 const budget = z
   .strictObject({
     amountUsd: positiveNumber.optional().describe('Spend limit in USD per period.'),
     tokens: tokenCount.optional().describe('Token limit per period.'),
-    period: z.enum(['day', 'week', 'month'], need("expected one of 'day', 'week', 'month'")).default('month').describe('Budget period, in the organisation time zone.'),
+    period: z
+      .enum(['day', 'week', 'month'], need("expected one of 'day', 'week', 'month'"))
+      .default('month')
+      .describe('Budget period, in the organisation time zone.'),
     thresholds: thresholds.optional().describe('Alert percentages for this budget; defaults to alerts.thresholds.'),
-    hardCap: z.boolean(need('expected true or false')).default(false).describe('Refuse further use once the budget is spent (instead of only alerting).'),
+    hardCap: z
+      .boolean(need('expected true or false'))
+      .default(false)
+      .describe('Refuse further use once the budget is spent (instead of only alerting).'),
   })
   .refine((value) => value.amountUsd !== undefined || value.tokens !== undefined, {
     error: 'expected amountUsd, tokens, or both',
@@ -88,7 +110,12 @@ const budget = z
 
 const team = z.strictObject({
   members: z
-    .array(z.string().regex(new RegExp(`${slackUser.source}|${slackGroup.source}`), { error: 'expected a Slack user id (U…) or user group id (S…)' }), need('expected a list of Slack user ids'))
+    .array(
+      z.string().regex(new RegExp(`${slackUser.source}|${slackGroup.source}`), {
+        error: 'expected a Slack user id (U…) or user group id (S…)',
+      }),
+      need('expected a list of Slack user ids'),
+    )
     .default([])
     .describe('Slack user ids (U…/W…) or user group ids (S…) of the team.'),
   approvers: z
@@ -100,7 +127,9 @@ const team = z.strictObject({
     )
     .min(1, { error: 'expected at least one approver' })
     .describe('Who approves quota requests: Slack user ids (U…), a user group (S…) or a channel (C…).'),
-  alertChannel: slackChannelId.optional().describe("Channel for this team's budget alerts; defaults to alerts.channels."),
+  alertChannel: slackChannelId
+    .optional()
+    .describe("Channel for this team's budget alerts; defaults to alerts.channels."),
 });
 
 const variable = z
@@ -108,9 +137,13 @@ const variable = z
     sample: z.string(need('expected a sample string')).optional().describe('A typical value, counted as is.'),
     maxTokens: tokenCount.optional().describe('The size to assume for the value, in tokens.'),
   })
-  .refine((value) => value.sample !== undefined || value.maxTokens !== undefined, { error: 'expected sample or maxTokens' });
+  .refine((value) => value.sample !== undefined || value.maxTokens !== undefined, {
+    error: 'expected sample or maxTokens',
+  });
 
-const environmentName = z.string().regex(/^[A-Za-z][\w-]*$/, { error: 'expected an environment name such as production' });
+const environmentName = z
+  .string()
+  .regex(/^[A-Za-z][\w-]*$/, { error: 'expected an environment name such as production' });
 const ruleId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected a rule id such as whitespace-waste' });
 
 const wholeCount = (what: string) =>
@@ -124,9 +157,15 @@ const minutes = (max: number) => wholeCount('minutes').max(max, { error: `expect
 
 /** Which requests a guardrail applies to: all of them, or only those of an environment and/or app. */
 const selector = {
-  id: ruleId.optional().describe('Name of the rule, shown in denials and alerts; defaults to its kind and position (rate-limit-1).'),
+  id: ruleId
+    .optional()
+    .describe('Name of the rule, shown in denials and alerts; defaults to its kind and position (rate-limit-1).'),
   environment: environmentName.optional().describe('Only requests the gateway sends with this environment.'),
-  app: z.string(need('expected an app name')).min(1, { error: 'expected an app name' }).optional().describe('Only requests the gateway sends with this app.'),
+  app: z
+    .string(need('expected an app name'))
+    .min(1, { error: 'expected an app name' })
+    .optional()
+    .describe('Only requests the gateway sends with this app.'),
 };
 
 const requestLimit = z
@@ -135,13 +174,17 @@ const requestLimit = z
     maxInputTokens: tokenCount.optional().describe('Largest input (prompt) of one request, in tokens.'),
     maxOutputTokens: tokenCount.optional().describe('Largest output (max tokens asked for) of one request, in tokens.'),
   })
-  .refine((rule) => rule.maxInputTokens !== undefined || rule.maxOutputTokens !== undefined, { error: 'expected maxInputTokens, maxOutputTokens, or both' })
+  .refine((rule) => rule.maxInputTokens !== undefined || rule.maxOutputTokens !== undefined, {
+    error: 'expected maxInputTokens, maxOutputTokens, or both',
+  })
   .describe('Size limits of a single request.');
 
 const rateLimit = z
   .strictObject({
     ...selector,
-    per: z.enum(['user', 'app', 'environment', 'apiKey'], need("expected one of 'user', 'app', 'environment', 'apiKey'")).describe('What is counted separately: each user, app, environment or API key.'),
+    per: z
+      .enum(['user', 'app', 'environment', 'apiKey'], need("expected one of 'user', 'app', 'environment', 'apiKey'"))
+      .describe('What is counted separately: each user, app, environment or API key.'),
     rpm: wholeCount('requests').optional().describe('Requests per minute.'),
     tpm: tokenCount.optional().describe('Tokens (input + output) per minute.'),
   })
@@ -155,12 +198,19 @@ const breaker = z
     maxCalls: wholeCount('calls').optional().describe('Calls allowed in the window; one more trips the breaker.'),
     maxTokens: tokenCount.optional().describe('Tokens (input + output) allowed in the window.'),
     maxUsd: positiveNumber.optional().describe('Dollars allowed in the window.'),
-    maxRepeats: wholeCount('repeats').optional().describe('Times the same request fingerprint may be seen in the window; one more trips the breaker.'),
-    coolDownMinutes: minutes(10080).default(30).describe('How long a tripped breaker blocks before it resets by itself.'),
+    maxRepeats: wholeCount('repeats')
+      .optional()
+      .describe('Times the same request fingerprint may be seen in the window; one more trips the breaker.'),
+    coolDownMinutes: minutes(10080)
+      .default(30)
+      .describe('How long a tripped breaker blocks before it resets by itself.'),
   })
-  .refine((rule) => [rule.maxCalls, rule.maxTokens, rule.maxUsd, rule.maxRepeats].some((value) => value !== undefined), {
-    error: 'expected at least one of maxCalls, maxTokens, maxUsd, maxRepeats',
-  })
+  .refine(
+    (rule) => [rule.maxCalls, rule.maxTokens, rule.maxUsd, rule.maxRepeats].some((value) => value !== undefined),
+    {
+      error: 'expected at least one of maxCalls, maxTokens, maxUsd, maxRepeats',
+    },
+  )
   .describe('Runaway-loop breaker, per agent session (per user and app when the gateway sends no session).');
 
 export const ruleLevels = ['off', 'info', 'warning', 'error'] as const;
@@ -171,35 +221,64 @@ export const policyObjectSchema = z
     $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
     defaultModel: modelId.optional().describe('Model assumed for prompts whose call site names none.'),
     approvedModels: z
-      .record(environmentName, z.array(modelId.describe('A model id or glob such as gpt-4o*.'), need('expected a list of model ids or globs')), need('expected environments mapped to lists of models'))
+      .record(
+        environmentName,
+        z.array(modelId.describe('A model id or glob such as gpt-4o*.'), need('expected a list of model ids or globs')),
+        need('expected environments mapped to lists of models'),
+      )
       .optional()
-      .describe('Models allowed per environment; ids or globs (gpt-4o*). An environment not listed falls back to "default"; with neither, any model is allowed.'),
+      .describe(
+        'Models allowed per environment; ids or globs (gpt-4o*). An environment not listed falls back to "default"; with neither, any model is allowed.',
+      ),
     timeZone: z
       .string(need('expected an IANA time zone name'))
       .refine(isTimeZone, { error: 'expected an IANA time zone such as Europe/Berlin' })
       .default('UTC')
       .describe('Organisation time zone (IANA), for budget periods and daily reports.'),
-    defaultCallsPerDay: nonNegativeNumber.default(1000).describe('Calls per day assumed for a prompt no volumes entry matches.'),
+    defaultCallsPerDay: nonNegativeNumber
+      .default(1000)
+      .describe('Calls per day assumed for a prompt no volumes entry matches.'),
     volumes: z
-      .array(z.strictObject({ glob: glob.describe('Glob over file paths or prompt names.'), callsPerDay: nonNegativeNumber }), need('expected a list of { glob, callsPerDay }'))
+      .array(
+        z.strictObject({
+          glob: glob.describe('Glob over file paths or prompt names.'),
+          callsPerDay: nonNegativeNumber,
+        }),
+        need('expected a list of { glob, callsPerDay }'),
+      )
       .default([])
       .describe('Expected calls per day per prompt file or prompt name; the first matching entry wins.'),
     defaultOutputTokens: tokenCount.default(500).describe('Output tokens assumed when a call site sets no max tokens.'),
     outputTokens: z
-      .array(z.strictObject({ glob: glob.describe('Glob over file paths or prompt names.'), tokens: tokenCount }), need('expected a list of { glob, tokens }'))
+      .array(
+        z.strictObject({ glob: glob.describe('Glob over file paths or prompt names.'), tokens: tokenCount }),
+        need('expected a list of { glob, tokens }'),
+      )
       .default([])
       .describe('Output-token assumptions per prompt file or prompt name; the first matching entry wins.'),
     customModels: z
       .record(modelId, customModelPrice, need('expected model ids mapped to prices'))
       .default({})
       .describe('Prices (USD per million tokens) of models the price data does not know, e.g. self-hosted ones.'),
-    teams: z.record(z.string(), team, need('expected team names mapped to teams')).default({}).describe('Teams, their members and approvers.'),
+    teams: z
+      .record(z.string(), team, need('expected team names mapped to teams'))
+      .default({})
+      .describe('Teams, their members and approvers.'),
     budgets: z
       .strictObject({
         organization: budget.optional().describe('Budget for the whole organisation.'),
-        teams: z.record(z.string(), budget, need('expected team names mapped to budgets')).default({}).describe('Budget per team (keys are team names).'),
-        environments: z.record(environmentName, budget, need('expected environment names mapped to budgets')).default({}).describe('Budget per environment the gateway names (dev, test…).'),
-        apps: z.record(z.string().min(1), budget, need('expected app names mapped to budgets')).default({}).describe('Budget per app the gateway names.'),
+        teams: z
+          .record(z.string(), budget, need('expected team names mapped to budgets'))
+          .default({})
+          .describe('Budget per team (keys are team names).'),
+        environments: z
+          .record(environmentName, budget, need('expected environment names mapped to budgets'))
+          .default({})
+          .describe('Budget per environment the gateway names (dev, test…).'),
+        apps: z
+          .record(z.string().min(1), budget, need('expected app names mapped to budgets'))
+          .default({})
+          .describe('Budget per app the gateway names.'),
       })
       .default({ teams: {}, environments: {}, apps: {} }),
     guardrails: z
@@ -209,20 +288,32 @@ export const policyObjectSchema = z
         breakers: z.array(breaker, need('expected a list of breakers')).default([]),
       })
       .default({ requestLimits: [], rateLimits: [], breakers: [] })
-      .describe('What the enforcement hook (GET /v1/quota/check) denies besides budgets: oversized requests, rates, runaway loops.'),
+      .describe(
+        'What the enforcement hook (GET /v1/quota/check) denies besides budgets: oversized requests, rates, runaway loops.',
+      ),
     alerts: z
       .strictObject({
         thresholds: thresholds.default([50, 80, 100]),
-        channels: z.array(slackChannelId, need('expected a list of Slack channel ids')).default([]).describe('Channels that receive budget and anomaly alerts.'),
+        channels: z
+          .array(slackChannelId, need('expected a list of Slack channel ids'))
+          .default([])
+          .describe('Channels that receive budget and anomaly alerts.'),
       })
       .default({ thresholds: [50, 80, 100], channels: [] }),
     variables: z
       .record(z.string(), variable, need('expected variable names mapped to { sample } or { maxTokens }'))
       .default({})
       .describe('Sample values or sizes for template variables, used when prompts are counted and audited.'),
-    promptFiles: z.array(glob, need('expected a list of globs')).optional().describe('Globs of the files that hold prompts.'),
+    promptFiles: z
+      .array(glob, need('expected a list of globs'))
+      .optional()
+      .describe('Globs of the files that hold prompts.'),
     rules: z
-      .record(ruleId, z.enum(ruleLevels, need("expected one of 'off', 'info', 'warning', 'error'")), need('expected rule ids mapped to levels'))
+      .record(
+        ruleId,
+        z.enum(ruleLevels, need("expected one of 'off', 'info', 'warning', 'error'")),
+        need('expected rule ids mapped to levels'),
+      )
       .default({})
       .describe('Audit rules to turn off or re-level, by rule id.'),
   })
@@ -247,18 +338,25 @@ export const policyObjectSchema = z
   );
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /** Budgets without their own thresholds take the organisation's alert thresholds. */
 export const policySchema = policyObjectSchema.transform((policy) => {
-  const withThresholds = (b: z.output<typeof budget>) => ({ ...b, thresholds: b.thresholds ?? policy.alerts.thresholds });
+  const withThresholds = (b: z.output<typeof budget>) => ({
+    ...b,
+    thresholds: b.thresholds ?? policy.alerts.thresholds,
+  });
   return {
     ...policy,
     budgets: {
       organization: policy.budgets.organization && withThresholds(policy.budgets.organization),
       teams: Object.fromEntries(Object.entries(policy.budgets.teams).map(([name, b]) => [name, withThresholds(b)])),
-      environments: Object.fromEntries(Object.entries(policy.budgets.environments).map(([name, b]) => [name, withThresholds(b)])),
+      environments: Object.fromEntries(
+        Object.entries(policy.budgets.environments).map(([name, b]) => [name, withThresholds(b)]),
+      ),
       apps: Object.fromEntries(Object.entries(policy.budgets.apps).map(([name, b]) => [name, withThresholds(b)])),
     },
   };

@@ -123,7 +123,12 @@ function rateOf(prices: ModelPrice, keys: readonly string[], inputTokens: number
 export function priceUsage(usage: Usage, options: PriceOptions): CostBreakdown {
   checkUsage(usage);
   const priced = lookupModel(options.model, options);
-  if (!priced) throw new UnpricedModelError(options.model, options.provider, suggestModels(options.model, 3, options.customModels));
+  if (!priced)
+    throw new UnpricedModelError(
+      options.model,
+      options.provider,
+      suggestModels(options.model, 3, options.customModels),
+    );
   const mode = options.mode ?? 'standard';
   const multiplier = modeMultiplier(priced, mode);
   const prices = priced.prices;
@@ -176,16 +181,24 @@ function checkUsage(usage: Usage): void {
   const read = usage.cacheReadTokens ?? 0;
   const written = usage.cacheWriteTokens ?? usage.cacheWrite1hTokens ?? 0;
   if (read + written > usage.inputTokens) {
-    throw new PricingError(`usage: cache reads (${read}) and writes (${written}) are parts of inputTokens (${usage.inputTokens}) and cannot exceed it`);
+    throw new PricingError(
+      `usage: cache reads (${read}) and writes (${written}) are parts of inputTokens (${usage.inputTokens}) and cannot exceed it`,
+    );
   }
-  if ((usage.cacheWrite1hTokens ?? 0) > written) throw new PricingError(`usage.cacheWrite1hTokens (${usage.cacheWrite1hTokens}) is part of cacheWriteTokens (${written}) and cannot exceed it`);
+  if ((usage.cacheWrite1hTokens ?? 0) > written)
+    throw new PricingError(
+      `usage.cacheWrite1hTokens (${usage.cacheWrite1hTokens}) is part of cacheWriteTokens (${written}) and cannot exceed it`,
+    );
   if ((usage.reasoningTokens ?? 0) > usage.outputTokens) {
-    throw new PricingError(`usage.reasoningTokens (${usage.reasoningTokens}) is part of outputTokens (${usage.outputTokens}) and cannot exceed it`);
+    throw new PricingError(
+      `usage.reasoningTokens (${usage.reasoningTokens}) is part of outputTokens (${usage.outputTokens}) and cannot exceed it`,
+    );
   }
 }
 
 function checkCount(name: string, value: number | undefined): void {
-  if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) throw new PricingError(`usage.${name} must be a whole number of tokens ≥ 0, got ${value}`);
+  if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0))
+    throw new PricingError(`usage.${name} must be a whole number of tokens ≥ 0, got ${value}`);
 }
 
 // Batch and flex prices are multipliers of the standard price taken from the facts file (per model, else the
@@ -194,7 +207,8 @@ function modeMultiplier(priced: PricedModel, mode: PricingMode): Rates {
   if (mode === 'standard') return fullPrice;
   const known = modelFacts(priced.provider.id, priced.model.id);
   const found = mode === 'batch' ? (known?.batch ?? providerBatch[priced.provider.id]) : known?.flex;
-  if (!found) throw new PricingError(`${mode} pricing is not documented for '${priced.model.id}' (${priced.provider.id})`);
+  if (!found)
+    throw new PricingError(`${mode} pricing is not documented for '${priced.model.id}' (${priced.provider.id})`);
   return found;
 }
 
@@ -238,7 +252,8 @@ const DEFAULT_CACHE_MINIMUM = 1024;
  * 5-minute window (288 writes a day) and read from it on every other call.
  */
 export function estimatePromptCost(input: PromptCostInput): PromptCostEstimate {
-  if (!(Number.isFinite(input.callsPerDay) && input.callsPerDay >= 0)) throw new PricingError(`callsPerDay must be a number ≥ 0, got ${input.callsPerDay}`);
+  if (!(Number.isFinite(input.callsPerDay) && input.callsPerDay >= 0))
+    throw new PricingError(`callsPerDay must be a number ≥ 0, got ${input.callsPerDay}`);
   const options = { model: input.model, provider: input.provider, customModels: input.customModels };
   const perCall = priceUsage({ inputTokens: input.promptTokens, outputTokens: input.outputTokens }, options).total;
   const perDay = Math.round(perCall * input.callsPerDay);
@@ -254,8 +269,14 @@ export function estimatePromptCost(input: PromptCostInput): PromptCostEstimate {
   const minimum = cacheMinimum(input);
   if (minimum === undefined || prefix < minimum) return estimate;
 
-  const hit = priceUsage({ inputTokens: input.promptTokens, cacheReadTokens: prefix, outputTokens: input.outputTokens }, options).total;
-  const miss = priceUsage({ inputTokens: input.promptTokens, cacheWriteTokens: prefix, outputTokens: input.outputTokens }, options).total;
+  const hit = priceUsage(
+    { inputTokens: input.promptTokens, cacheReadTokens: prefix, outputTokens: input.outputTokens },
+    options,
+  ).total;
+  const miss = priceUsage(
+    { inputTokens: input.promptTokens, cacheWriteTokens: prefix, outputTokens: input.outputTokens },
+    options,
+  ).total;
   const writes = Math.min(input.callsPerDay, CACHE_WRITES_PER_DAY_MAX);
   const cachedPerMonth = Math.round(writes * miss + (input.callsPerDay - writes) * hit) * DAYS_PER_MONTH;
   const saving = estimate.perMonth - cachedPerMonth;
@@ -274,5 +295,8 @@ function cacheMinimum(input: PromptCostInput): number | undefined {
   const priced = lookupModel(input.model, input);
   if (!priced) return undefined;
   if (priced.custom) return priced.custom.cachedInputPerMTok !== undefined ? DEFAULT_CACHE_MINIMUM : undefined;
-  return modelFacts(priced.provider.id, priced.model.id)?.cacheMinimumTokens ?? (priced.prices.cache_read_mtok !== undefined ? DEFAULT_CACHE_MINIMUM : undefined);
+  return (
+    modelFacts(priced.provider.id, priced.model.id)?.cacheMinimumTokens ??
+    (priced.prices.cache_read_mtok !== undefined ? DEFAULT_CACHE_MINIMUM : undefined)
+  );
 }

@@ -28,7 +28,9 @@ export function customProvider(id: string, price: CustomModelPrice): Provider {
     id: price.provider ?? CUSTOM_PROVIDER,
     name: price.provider ?? 'Custom',
     api_pattern: '(?!)',
-    models: [{ id, match: { equals: id }, prices, ...(price.contextWindow ? { context_window: price.contextWindow } : {}) }],
+    models: [
+      { id, match: { equals: id }, prices, ...(price.contextWindow ? { context_window: price.contextWindow } : {}) },
+    ],
   };
 }
 

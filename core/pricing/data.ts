@@ -30,7 +30,10 @@ const matchLogic: z.ZodType<Match> = z.lazy(() =>
 );
 const price = z.union([
   z.number().nonnegative(),
-  z.object({ base: z.number().nonnegative(), tiers: z.array(z.object({ start: z.number().int().nonnegative(), price: z.number().nonnegative() })) }),
+  z.object({
+    base: z.number().nonnegative(),
+    tiers: z.array(z.object({ start: z.number().int().nonnegative(), price: z.number().nonnegative() })),
+  }),
 ]);
 const priceTable = z.record(z.string(), price);
 const modelSchema = z.looseObject({
@@ -63,9 +66,12 @@ export function parsePriceData(raw: unknown): Provider[] {
   const result = priceDataSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new PriceDataError(`invalid price data at ${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`);
+    throw new PriceDataError(
+      `invalid price data at ${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`,
+    );
   }
-  if (!result.data.some((provider) => provider.models.length > 0)) throw new PriceDataError('invalid price data: no provider has models');
+  if (!result.data.some((provider) => provider.models.length > 0))
+    throw new PriceDataError('invalid price data: no provider has models');
   return result.data as unknown as Provider[];
 }
 
@@ -80,7 +86,9 @@ export function priceDataVersion(): number {
 
 function bundledData(): PriceData {
   bundled ??= {
-    providers: facts.priceProviders.map((id) => findProvider({ providerId: id })).filter((p): p is Provider => p !== undefined),
+    providers: facts.priceProviders
+      .map((id) => findProvider({ providerId: id }))
+      .filter((p): p is Provider => p !== undefined),
     asOf: BUNDLED_PRICES_AS_OF,
     source: 'bundled',
   };

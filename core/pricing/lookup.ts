@@ -78,7 +78,12 @@ function matchModel(id: string, wanted: string | undefined): Match | undefined {
     if (!found) return undefined;
     const prices = found.model.prices;
     const byDate = !Array.isArray(prices) || prices.every((p) => !p.constraint || p.constraint.type === 'start_date');
-    return { modelId, provider: { ...found.provider, models: [found.model] }, periodMs: byDate ? DAY_MS : 60_000, byPeriod: new Map() };
+    return {
+      modelId,
+      provider: { ...found.provider, models: [found.model] },
+      periodMs: byDate ? DAY_MS : 60_000,
+      byPeriod: new Map(),
+    };
   };
   if (wanted || prefix) {
     const modelId = prefix && (!wanted || wanted === prefix) ? rest : whole;
@@ -91,7 +96,10 @@ function matchModel(id: string, wanted: string | undefined): Match | undefined {
   if (claimed) return only(whole, claimed);
   const providers = priceData().providers;
   const ids = providers.map((p) => p.id);
-  const order = [...preferredProviders.filter((p) => ids.includes(p)), ...ids.filter((p) => !preferredProviders.includes(p))];
+  const order = [
+    ...preferredProviders.filter((p) => ids.includes(p)),
+    ...ids.filter((p) => !preferredProviders.includes(p)),
+  ];
   for (const candidate of order) {
     const found = engineLookup(whole, { providerId: candidate });
     if (found) return only(whole, found);
@@ -110,11 +118,16 @@ function matchModel(id: string, wanted: string | undefined): Match | undefined {
 // 'openai:gpt-4o' or 'groq/llama-3.1-8b-instant' name their provider; 'ft:gpt-4o…' or 'qwen/qwen3-32b' do not.
 function splitProvider(id: string): [string | undefined, string] {
   const match = /^([a-z0-9_.-]+)[:/](.+)$/i.exec(id.trim());
-  if (match && priceData().providers.some((p) => p.id === match[1]!.toLowerCase())) return [match[1]!.toLowerCase(), match[2]!];
+  if (match && priceData().providers.some((p) => p.id === match[1]!.toLowerCase()))
+    return [match[1]!.toLowerCase(), match[2]!];
   return [undefined, id.trim()];
 }
 
-function engineLookup(modelId: string, where: { provider?: Provider; providerId?: string }, at?: Date): PricedModel | undefined {
+function engineLookup(
+  modelId: string,
+  where: { provider?: Provider; providerId?: string },
+  at?: Date,
+): PricedModel | undefined {
   try {
     const result = calcPrice({}, modelId, { ...where, ...(at ? { timestamp: at } : {}) });
     return result ? { provider: result.provider, model: result.model, prices: result.model_price } : undefined;

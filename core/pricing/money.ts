@@ -33,7 +33,9 @@ export function formatUsd(nanos: Nanos): string {
 export class AmountOverflowError extends RangeError {
   override name = 'AmountOverflowError';
   constructor() {
-    super(`a total passed ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} (${formatUsd(Number.MAX_SAFE_INTEGER)} in nano-dollars), beyond which it would not be exact`);
+    super(
+      `a total passed ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} (${formatUsd(Number.MAX_SAFE_INTEGER)} in nano-dollars), beyond which it would not be exact`,
+    );
   }
 }
 
@@ -49,11 +51,19 @@ export function addExact(a: number, b: number): number {
  * and numeric), exactly: AmountOverflowError when it is past what a number holds exactly.
  */
 export function exactAmount(value: unknown): number {
-  const whole = typeof value === 'bigint' ? value : typeof value === 'number' && Number.isSafeInteger(value) ? BigInt(value) : typeof value === 'string' && /^-?\d+$/.test(value) ? BigInt(value) : undefined;
+  const whole =
+    typeof value === 'bigint'
+      ? value
+      : typeof value === 'number' && Number.isSafeInteger(value)
+        ? BigInt(value)
+        : typeof value === 'string' && /^-?\d+$/.test(value)
+          ? BigInt(value)
+          : undefined;
   if (whole === undefined) {
     if (typeof value === 'number' && Number.isInteger(value)) throw new AmountOverflowError();
     throw new TypeError(`not a whole amount: ${String(value)}`);
   }
-  if (whole > BigInt(Number.MAX_SAFE_INTEGER) || whole < BigInt(Number.MIN_SAFE_INTEGER)) throw new AmountOverflowError();
+  if (whole > BigInt(Number.MAX_SAFE_INTEGER) || whole < BigInt(Number.MIN_SAFE_INTEGER))
+    throw new AmountOverflowError();
   return Number(whole);
 }

@@ -172,7 +172,9 @@ function downgradeDoubt(classification: TaskClassification): string | undefined 
  */
 export function requiredTaskClasses(classification: TaskClassification): TaskClass[] {
   const top = classification.scores[classification.taskClass];
-  const close = taskClasses.filter((c) => c === classification.taskClass || classification.scores[c] >= top * closeRunnerUpShare);
+  const close = taskClasses.filter(
+    (c) => c === classification.taskClass || classification.scores[c] >= top * closeRunnerUpShare,
+  );
   return downgradeDoubt(classification) && !close.includes('reasoning') ? [...close, 'reasoning'] : close;
 }
 
@@ -181,12 +183,16 @@ export function requiredTaskClasses(classification: TaskClassification): TaskCla
 function candidates(current: ModelInfo, input: RecommendInput, environment: string): ModelInfo[] {
   const customModels = input.policy?.customModels;
   const providers = input.acrossProviders ? ladderProviders() : [current.provider];
-  const approved = input.policy ? (approvedModelsFor(input.policy, environment) ?? []).filter((glob) => glob !== '*') : [];
+  const approved = input.policy
+    ? (approvedModelsFor(input.policy, environment) ?? []).filter((glob) => glob !== '*')
+    : [];
   const found = new Map<string, ModelInfo>();
   const add = (model: ModelInfo) => found.set(`${model.provider}/${model.id}`, model);
   for (const provider of providers) {
     ladder(provider).forEach(add);
-    listModels({ provider }).filter((model) => approved.some((glob) => matchesModelGlob(glob, model.id))).forEach(add);
+    listModels({ provider })
+      .filter((model) => approved.some((glob) => matchesModelGlob(glob, model.id)))
+      .forEach(add);
   }
   listModels({ customModels })
     .filter((model) => model.custom && (input.acrossProviders || model.provider === current.provider))
@@ -195,18 +201,29 @@ function candidates(current: ModelInfo, input: RecommendInput, environment: stri
 }
 
 /** Why a model cannot take the call, or undefined when it can. */
-function unfit(model: ModelInfo, required: readonly TaskClass[], input: RecommendInput, outputNeeded: number, environment: string): string | undefined {
+function unfit(
+  model: ModelInfo,
+  required: readonly TaskClass[],
+  input: RecommendInput,
+  outputNeeded: number,
+  environment: string,
+): string | undefined {
   const call = input.callSite ?? {};
   const tokens = (n: number) => n.toLocaleString('en-US');
   if (model.deprecation) return `deprecated (${model.deprecation})`;
   const unserved = required.filter((taskClass) => !tierServes(model.tier, taskClass, outputNeeded));
-  if (unserved.length) return `${model.tier} tier does not serve ${unserved.map((c) => taskClassNames[c]).join(' or ')}${outputNeeded > 1000 ? ` at ${tokens(outputNeeded)} output tokens` : ''}`;
+  if (unserved.length)
+    return `${model.tier} tier does not serve ${unserved.map((c) => taskClassNames[c]).join(' or ')}${outputNeeded > 1000 ? ` at ${tokens(outputNeeded)} output tokens` : ''}`;
   // An unknown context window (0) never fits: a recommendation must not break the call.
   if (model.contextWindow < input.promptTokens + outputNeeded) {
-    return model.contextWindow ? `context window ${tokens(model.contextWindow)} < ${tokens(input.promptTokens + outputNeeded)} tokens` : 'context window unknown';
+    return model.contextWindow
+      ? `context window ${tokens(model.contextWindow)} < ${tokens(input.promptTokens + outputNeeded)} tokens`
+      : 'context window unknown';
   }
   if (model.maxOutputTokens > 0 ? model.maxOutputTokens < outputNeeded : !model.custom) {
-    return model.maxOutputTokens ? `writes at most ${tokens(model.maxOutputTokens)} output tokens` : 'output limit unknown';
+    return model.maxOutputTokens
+      ? `writes at most ${tokens(model.maxOutputTokens)} output tokens`
+      : 'output limit unknown';
   }
   if (call.usesTools && !model.capabilities.tools) return 'no tool use';
   if (call.jsonMode && !model.capabilities.jsonMode) return 'no JSON mode';

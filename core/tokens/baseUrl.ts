@@ -22,7 +22,8 @@ export function baseUrlProblem(value: string): string | undefined {
     return 'expected https (http only for a proxy on this machine: 127.0.0.1, localhost or [::1])';
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `expected https, not ${url.protocol.slice(0, -1)}`;
-  if (url.username || url.password) return 'expected no user name or password in the URL (the key is sent in its own header)';
+  if (url.username || url.password)
+    return 'expected no user name or password in the URL (the key is sent in its own header)';
   if (url.search || url.hash) return 'expected no query or fragment (the API path is appended to the URL)';
   return undefined;
 }

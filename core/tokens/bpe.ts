@@ -85,7 +85,10 @@ class BytePairEncoding implements Encoding {
     const parts: Uint8Array[] = [];
     let total = 0;
     for (const token of tokens) {
-      const part = token >= 0 && token < length.length && length[token] > 0 ? pool.subarray(start[token], start[token] + length[token]) : this.specialBytes.get(token);
+      const part =
+        token >= 0 && token < length.length && length[token] > 0
+          ? pool.subarray(start[token], start[token] + length[token])
+          : this.specialBytes.get(token);
       if (part === undefined) throw new RangeError(`Token id ${token} is not in ${this.name}.`);
       parts.push(part);
       total += part.length;
@@ -206,7 +209,8 @@ class BytePairEncoding implements Encoding {
         partRanks[i] = partRanks[i + 1];
       }
       starts[parts] = n;
-      pairRanks[at] = at + 2 <= parts ? this.pairRank(partRanks[at], partRanks[at + 1], starts[at], starts[at + 2]) : NO_RANK;
+      pairRanks[at] =
+        at + 2 <= parts ? this.pairRank(partRanks[at], partRanks[at + 1], starts[at], starts[at + 2]) : NO_RANK;
       if (at > 0) pairRanks[at - 1] = this.pairRank(partRanks[at - 1], partRanks[at], starts[at - 1], starts[at + 1]);
     }
     return Array.from(partRanks.subarray(0, parts));
@@ -325,7 +329,8 @@ const encodings = new Map<EncodingName, Encoding>();
 export function getEncoding(name: EncodingName): Encoding {
   let encoding = encodings.get(name);
   if (!encoding) {
-    if (!encodingNames.includes(name)) throw new RangeError(`Unknown encoding '${name}': expected one of ${encodingNames.join(', ')}.`);
+    if (!encodingNames.includes(name))
+      throw new RangeError(`Unknown encoding '${name}': expected one of ${encodingNames.join(', ')}.`);
     encoding = new BytePairEncoding(name, loadRankTable(name));
     encodings.set(name, encoding);
   }

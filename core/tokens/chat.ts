@@ -3,7 +3,16 @@
 import { z } from 'zod';
 import { getEncoding, type Encoding } from './bpe';
 import { addRawCount, scaleKindCounts, type TokenCount } from './count';
-import { anthropicImageTokens, base64Bytes, geminiImageTokens, imageSize, openAiImageTokens, type ImageDetail, type ImageSize, type ImageTokens } from './images';
+import {
+  anthropicImageTokens,
+  base64Bytes,
+  geminiImageTokens,
+  imageSize,
+  openAiImageTokens,
+  type ImageDetail,
+  type ImageSize,
+  type ImageTokens,
+} from './images';
 import { resolveTokenizer, type ResolveOptions, type Tokenizer } from './models';
 import { type KindCounts, noCounts } from './scripts';
 
@@ -30,11 +39,23 @@ const openAiMessage = z.object({
   role: z.enum(['system', 'developer', 'user', 'assistant', 'tool', 'function']),
   content: z.union([z.string(), z.array(openAiPart), z.null()]).optional(),
   name: z.string().optional(),
-  tool_calls: z.array(z.object({ id: z.string().optional(), type: z.literal('function').optional(), function: z.object({ name: z.string(), arguments: z.string() }) })).optional(),
+  tool_calls: z
+    .array(
+      z.object({
+        id: z.string().optional(),
+        type: z.literal('function').optional(),
+        function: z.object({ name: z.string(), arguments: z.string() }),
+      }),
+    )
+    .optional(),
   tool_call_id: z.string().optional(),
 });
 const jsonSchema = z.record(z.string(), z.unknown());
-const openAiFunction = z.object({ name: z.string(), description: z.string().optional(), parameters: jsonSchema.optional() });
+const openAiFunction = z.object({
+  name: z.string(),
+  description: z.string().optional(),
+  parameters: jsonSchema.optional(),
+});
 const openAiRequest = z.object({
   model: z.string().optional(),
   messages: z.array(openAiMessage),
@@ -54,13 +75,21 @@ const anthropicBlock = z.discriminatedUnion('type', [
   anthropicText,
   anthropicImage,
   z.object({ type: z.literal('tool_use'), id: z.string(), name: z.string(), input: z.unknown() }),
-  z.object({ type: z.literal('tool_result'), tool_use_id: z.string(), content: z.union([z.string(), z.array(z.union([anthropicText, anthropicImage]))]).optional() }),
+  z.object({
+    type: z.literal('tool_result'),
+    tool_use_id: z.string(),
+    content: z.union([z.string(), z.array(z.union([anthropicText, anthropicImage]))]).optional(),
+  }),
 ]);
 const anthropicRequest = z.object({
   model: z.string().optional(),
   system: z.union([z.string(), z.array(anthropicText)]).optional(),
-  messages: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.union([z.string(), z.array(anthropicBlock)]) })),
-  tools: z.array(z.object({ name: z.string(), description: z.string().optional(), input_schema: jsonSchema })).optional(),
+  messages: z.array(
+    z.object({ role: z.enum(['user', 'assistant']), content: z.union([z.string(), z.array(anthropicBlock)]) }),
+  ),
+  tools: z
+    .array(z.object({ name: z.string(), description: z.string().optional(), input_schema: jsonSchema }))
+    .optional(),
 });
 
 type OpenAiRequest = z.infer<typeof openAiRequest>;
@@ -71,13 +100,21 @@ function looksAnthropic(request: unknown): boolean {
   if (typeof request !== 'object' || request === null) return false;
   const r = request as Record<string, unknown>;
   if ('system' in r) return true;
-  if (Array.isArray(r.tools) && r.tools.some((t) => typeof t === 'object' && t !== null && 'input_schema' in t)) return true;
+  if (Array.isArray(r.tools) && r.tools.some((t) => typeof t === 'object' && t !== null && 'input_schema' in t))
+    return true;
   return (
     Array.isArray(r.messages) &&
     r.messages.some(
       (m) =>
-        typeof m === 'object' && m !== null && Array.isArray((m as { content?: unknown }).content) &&
-        ((m as { content: unknown[] }).content).some((b) => typeof b === 'object' && b !== null && ['image', 'tool_use', 'tool_result'].includes((b as { type?: string }).type ?? '')),
+        typeof m === 'object' &&
+        m !== null &&
+        Array.isArray((m as { content?: unknown }).content) &&
+        (m as { content: unknown[] }).content.some(
+          (b) =>
+            typeof b === 'object' &&
+            b !== null &&
+            ['image', 'tool_use', 'tool_result'].includes((b as { type?: string }).type ?? ''),
+        ),
     )
   );
 }
@@ -94,7 +131,8 @@ function parse<T>(schema: z.ZodType<T>, request: unknown): T {
  */
 function explain(issue: z.core.$ZodIssue, prefix: PropertyKey[]): { path: string; message: string }[] {
   const path = [...prefix, ...issue.path];
-  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [{ path: jsonPath(path), message: issue.message }];
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0)
+    return [{ path: jsonPath(path), message: issue.message }];
   const depth = (issues: z.core.$ZodIssue[]) => Math.max(...issues.map((i) => i.path.length));
   const deepest = issue.errors.reduce((best, branch) => (depth(branch) > depth(best) ? branch : best));
   if (depth(deepest) > 0) return deepest.flatMap((inner) => explain(inner, path));
@@ -115,7 +153,8 @@ export function countChatRequest(request: unknown, model?: string, options: Reso
   const anthropic = looksAnthropic(request);
   const parsed = anthropic ? parse(anthropicRequest, request) : parse(openAiRequest, request);
   const modelId = model ?? parsed.model;
-  if (!modelId) throw new ChatRequestError([{ path: 'model', message: 'no model given: set "model" in the request or pass one' }]);
+  if (!modelId)
+    throw new ChatRequestError([{ path: 'model', message: 'no model given: set "model" in the request or pass one' }]);
   const tokenizer = resolveTokenizer(modelId, options);
   const tally = new Tally(tokenizer);
   if (anthropic) tallyAnthropic(parsed as AnthropicRequest, tally);
@@ -128,7 +167,13 @@ type Part = keyof ChatTokenCount['parts'];
 /** Accumulates text (in the tokenizer's encoding, scaled if it is an estimate) and fixed counts per part. */
 class Tally {
   readonly encoding: Encoding;
-  private readonly text: Record<Part, KindCounts> = { system: noCounts(), messages: noCounts(), tools: noCounts(), images: noCounts(), overhead: noCounts() };
+  private readonly text: Record<Part, KindCounts> = {
+    system: noCounts(),
+    messages: noCounts(),
+    tools: noCounts(),
+    images: noCounts(),
+    overhead: noCounts(),
+  };
   private readonly fixed: Record<Part, number> = { system: 0, messages: 0, tools: 0, images: 0, overhead: 0 };
   private readonly fixedLeast: Record<Part, number> = { system: 0, messages: 0, tools: 0, images: 0, overhead: 0 };
   private readonly fixedMost: Record<Part, number> = { system: 0, messages: 0, tools: 0, images: 0, overhead: 0 };
@@ -162,15 +207,30 @@ class Tally {
   }
 
   result(shape: ChatTokenCount['shape']): ChatTokenCount {
-    const tokenizer = this.tokenizer.exact && this.approximate ? { ...this.tokenizer, exact: false, factor: 1, low: 1, high: 1 } : this.tokenizer;
+    const tokenizer =
+      this.tokenizer.exact && this.approximate
+        ? { ...this.tokenizer, exact: false, factor: 1, low: 1, high: 1 }
+        : this.tokenizer;
     if (this.tokenizer.note) this.notes.add(this.tokenizer.note);
     const note = [...this.notes].join(' ') || undefined;
     const partCount = (part: Part): TokenCount => {
       const scaled = scaleKindCounts(this.text[part], tokenizer);
       const fixed = this.fixed[part];
-      return { ...scaled, tokens: scaled.tokens + fixed, low: scaled.low + this.fixedLeast[part], high: scaled.high + this.fixedMost[part], ...(note ? { note } : {}) };
+      return {
+        ...scaled,
+        tokens: scaled.tokens + fixed,
+        low: scaled.low + this.fixedLeast[part],
+        high: scaled.high + this.fixedMost[part],
+        ...(note ? { note } : {}),
+      };
     };
-    const parts = { system: partCount('system'), messages: partCount('messages'), tools: partCount('tools'), images: partCount('images'), overhead: partCount('overhead') };
+    const parts = {
+      system: partCount('system'),
+      messages: partCount('messages'),
+      tools: partCount('tools'),
+      images: partCount('images'),
+      overhead: partCount('overhead'),
+    };
     const sum = (key: 'tokens' | 'low' | 'high') => Object.values(parts).reduce((n, p) => n + p[key], 0);
     const total: TokenCount = { ...parts.system, tokens: sum('tokens'), low: sum('low'), high: sum('high') };
     return { shape, total, parts };
@@ -185,9 +245,16 @@ function inlineImageSize(base64: string): ImageSize | undefined {
 function addImage(tally: Tally, size: ImageSize | undefined, detail: ImageDetail | undefined): void {
   const { provider, model } = tally.tokenizer;
   const image: ImageTokens =
-    provider === 'anthropic' ? anthropicImageTokens(size) : provider === 'google' ? geminiImageTokens(size) : openAiImageTokens(model, size, detail);
+    provider === 'anthropic'
+      ? anthropicImageTokens(size)
+      : provider === 'google'
+        ? geminiImageTokens(size)
+        : openAiImageTokens(model, size, detail);
   tally.addFixed('images', image.tokens, image.least);
-  if (!image.exact) tally.approximateBecause('An image of unknown size (a URL, or data in an unknown format) is counted at the largest size the model accepts.');
+  if (!image.exact)
+    tally.approximateBecause(
+      'An image of unknown size (a URL, or data in an unknown format) is counted at the largest size the model accepts.',
+    );
 }
 
 export interface MessageFraming {
@@ -205,14 +272,24 @@ export interface MessageFraming {
  * every reply is primed with 3; its numbers match the API's prompt_tokens. Anthropic and Google document no such
  * framing, so none is counted for their models, and the band's upper end allows OpenAI's amount for it.
  */
-export function messageFraming(tokenizer: Tokenizer, messages: readonly { role: string; name?: string }[]): MessageFraming {
+export function messageFraming(
+  tokenizer: Tokenizer,
+  messages: readonly { role: string; name?: string }[],
+): MessageFraming {
   const encoding = getEncoding(tokenizer.encoding);
   let openAi = 3;
   for (const message of messages) openAi += 3 + encoding.count(message.role) + (message.name === undefined ? 0 : 1);
   if (tokenizer.provider === 'openai') return { tokens: openAi, least: openAi, most: openAi };
   const provider = providerNames[tokenizer.provider];
-  const none = provider ? `${provider} documents no per-message framing` : `No per-message framing is known for ${tokenizer.model}`;
-  return { tokens: 0, least: 0, most: openAi, note: `${none}: none is counted, and the band allows up to ${openAi} tokens for it.` };
+  const none = provider
+    ? `${provider} documents no per-message framing`
+    : `No per-message framing is known for ${tokenizer.model}`;
+  return {
+    tokens: 0,
+    least: 0,
+    most: openAi,
+    note: `${none}: none is counted, and the band allows up to ${openAi} tokens for it.`,
+  };
 }
 
 const providerNames: Record<string, string> = { anthropic: 'Anthropic', google: 'Google' };
@@ -235,7 +312,9 @@ function tallyOpenAi(request: OpenAiRequest, tally: Tally): void {
       }
     }
     if (message.tool_calls?.length) {
-      tally.approximateBecause('Tool calls in assistant messages are counted by name and arguments; OpenAI documents no exact framing for them.');
+      tally.approximateBecause(
+        'Tool calls in assistant messages are counted by name and arguments; OpenAI documents no exact framing for them.',
+      );
       for (const call of message.tool_calls) {
         tally.addText(part, call.function.name);
         tally.addText(part, call.function.arguments);
@@ -275,8 +354,13 @@ function tallyOpenAiFunctions(functions: z.infer<typeof openAiFunction>[], tally
       const description = typeof property.description === 'string' ? property.description : '';
       tally.addText('tools', `${key}:${type}:${stripPeriod(description)}`);
       if (type === 'object' || type === 'array' || property.anyOf || property.oneOf) {
-        tally.addText('tools', JSON.stringify(property.properties ?? property.items ?? property.anyOf ?? property.oneOf ?? ''));
-        tally.approximateBecause('Nested tool parameters are outside the documented formula and are counted approximately.');
+        tally.addText(
+          'tools',
+          JSON.stringify(property.properties ?? property.items ?? property.anyOf ?? property.oneOf ?? ''),
+        );
+        tally.approximateBecause(
+          'Nested tool parameters are outside the documented formula and are counted approximately.',
+        );
       }
     }
   }

@@ -58,7 +58,11 @@ export function scaleCount(count: number, tokenizer: Tokenizer): TokenCount {
 /** The count or estimate from raw counts per kind of text (see addRawCount). */
 export function scaleKindCounts(counts: KindCounts, tokenizer: Tokenizer): TokenCount {
   const kinds = tokenizer.kinds;
-  if (!kinds) return scaleCount(textKinds.reduce((sum, kind) => sum + counts[kind], 0), tokenizer);
+  if (!kinds)
+    return scaleCount(
+      textKinds.reduce((sum, kind) => sum + counts[kind], 0),
+      tokenizer,
+    );
   let tokens = 0;
   let low = 0;
   let high = 0;
@@ -68,5 +72,13 @@ export function scaleKindCounts(counts: KindCounts, tokenizer: Tokenizer): Token
     high += counts[kind] * kinds[kind].high;
   }
   const { encoding, model, note } = tokenizer;
-  return { tokens: Math.round(tokens), exact: false, low: Math.floor(low), high: Math.ceil(high), encoding, model, ...(note ? { note } : {}) };
+  return {
+    tokens: Math.round(tokens),
+    exact: false,
+    low: Math.floor(low),
+    high: Math.ceil(high),
+    encoding,
+    model,
+    ...(note ? { note } : {}),
+  };
 }

@@ -30,7 +30,11 @@ const patchModels: { pattern: RegExp; multiplier: number }[] = [
   { pattern: /^o4-mini/, multiplier: 1.72 },
 ];
 
-export function openAiImageTokens(model: string, size: ImageSize | undefined, detail: ImageDetail = 'auto'): ImageTokens {
+export function openAiImageTokens(
+  model: string,
+  size: ImageSize | undefined,
+  detail: ImageDetail = 'auto',
+): ImageTokens {
   const id = model.toLowerCase();
   const patch = patchModels.find((m) => m.pattern.test(id));
   if (patch) {
@@ -57,7 +61,12 @@ function openAiPatches({ width, height }: ImageSize): number {
   const raw = Math.ceil(width / 32) * Math.ceil(height / 32);
   if (raw <= 1536) return raw;
   const shrink = Math.sqrt((32 * 32 * 1536) / (width * height));
-  const adjusted = shrink * Math.min(Math.floor((width * shrink) / 32) / ((width * shrink) / 32), Math.floor((height * shrink) / 32) / ((height * shrink) / 32));
+  const adjusted =
+    shrink *
+    Math.min(
+      Math.floor((width * shrink) / 32) / ((width * shrink) / 32),
+      Math.floor((height * shrink) / 32) / ((height * shrink) / 32),
+    );
   return Math.min(1536, Math.ceil(Math.floor(width * adjusted) / 32) * Math.ceil(Math.floor(height * adjusted) / 32));
 }
 
@@ -65,7 +74,11 @@ function openAiPatches({ width, height }: ImageSize): number {
 // until its long edge is at most 1568 px and it is at most ~1600 tokens (1.15 megapixels).
 export function anthropicImageTokens(size: ImageSize | undefined): ImageTokens {
   if (!size) return { tokens: 1600, exact: false, least: 1 };
-  const scale = Math.min(1, 1568 / Math.max(size.width, size.height), Math.sqrt(1_150_000 / (size.width * size.height)));
+  const scale = Math.min(
+    1,
+    1568 / Math.max(size.width, size.height),
+    Math.sqrt(1_150_000 / (size.width * size.height)),
+  );
   const tokens = Math.ceil((Math.floor(size.width * scale) * Math.floor(size.height * scale)) / 750);
   return { tokens, exact: true, least: tokens };
 }
@@ -73,7 +86,8 @@ export function anthropicImageTokens(size: ImageSize | undefined): ImageTokens {
 // Gemini "Image understanding → Tokens": 258 tokens when both sides are at most 384 px, else 258 per 768×768 tile.
 export function geminiImageTokens(size: ImageSize | undefined): ImageTokens {
   if (!size) return { tokens: 258 * 4, exact: false, least: 258 };
-  const tokens = size.width <= 384 && size.height <= 384 ? 258 : 258 * Math.ceil(size.width / 768) * Math.ceil(size.height / 768);
+  const tokens =
+    size.width <= 384 && size.height <= 384 ? 258 : 258 * Math.ceil(size.width / 768) * Math.ceil(size.height / 768);
   return { tokens, exact: true, least: tokens };
 }
 
@@ -93,7 +107,11 @@ export function imageSize(bytes: Uint8Array): ImageSize | undefined {
       const bits = (at(21) | (at(22) << 8) | (at(23) << 16) | (at(24) << 24)) >>> 0;
       return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
     }
-    if (chunk === 'VP8X') return { width: 1 + (at(24) | (at(25) << 8) | (at(26) << 16)), height: 1 + (at(27) | (at(28) << 8) | (at(29) << 16)) };
+    if (chunk === 'VP8X')
+      return {
+        width: 1 + (at(24) | (at(25) << 8) | (at(26) << 16)),
+        height: 1 + (at(27) | (at(28) << 8) | (at(29) << 16)),
+      };
     return undefined;
   }
   if (at(0) === 0xff && at(1) === 0xd8) {

@@ -4,6 +4,20 @@ export { resolveTokenizer, UnknownModelError, type ResolveOptions, type Tokenize
 export { addCounts, addRawCount, countTokens, scaleCount, scaleKindCounts, type TokenCount } from './count';
 export { noCounts, type KindCounts } from './scripts';
 export { countChatRequest, ChatRequestError, messageFraming, type ChatTokenCount, type MessageFraming } from './chat';
-export { anthropicImageTokens, geminiImageTokens, imageSize, openAiImageTokens, type ImageDetail, type ImageSize, type ImageTokens } from './images';
-export { ExactCountConfigError, ExactTokenCounter, fnv1a64, type ExactCountConfig, type ExactCountProvider } from './remote';
+export {
+  anthropicImageTokens,
+  geminiImageTokens,
+  imageSize,
+  openAiImageTokens,
+  type ImageDetail,
+  type ImageSize,
+  type ImageTokens,
+} from './images';
+export {
+  ExactCountConfigError,
+  ExactTokenCounter,
+  fnv1a64,
+  type ExactCountConfig,
+  type ExactCountProvider,
+} from './remote';
 export { baseUrlProblem, officialBaseUrls } from './baseUrl';

@@ -89,20 +89,64 @@ const gemini = {
 
 // First match wins, so the more specific patterns come first.
 const families: Family[] = [
-  { pattern: /^(gpt-5|gpt-4\.1|gpt-4\.5|gpt-4o|chatgpt-4o|o1|o3|o4|gpt-oss|codex-mini|computer-use-preview|gpt-realtime|gpt-audio)(\b|-|$)/, provider: 'openai', encoding: 'o200k_base' },
-  { pattern: /^(gpt-4|gpt-3\.5-turbo|gpt-35-turbo|text-embedding-3-(small|large)|text-embedding-ada-002|davinci-002|babbage-002)(\b|-|$)/, provider: 'openai', encoding: 'cl100k_base' },
-  { pattern: /^(text-davinci-00[23]|code-davinci-00[12]|code-cushman-00[12]|davinci-codex|cushman-codex)$/, provider: 'openai', encoding: 'p50k_base' },
-  { pattern: /^(text-(ada|babbage|curie|davinci)-001|ada|babbage|curie|davinci|text-(similarity|search)-[a-z]+-[a-z]+-001|code-search-[a-z]+-code-001)$/, provider: 'openai', encoding: 'r50k_base' },
+  {
+    pattern:
+      /^(gpt-5|gpt-4\.1|gpt-4\.5|gpt-4o|chatgpt-4o|o1|o3|o4|gpt-oss|codex-mini|computer-use-preview|gpt-realtime|gpt-audio)(\b|-|$)/,
+    provider: 'openai',
+    encoding: 'o200k_base',
+  },
+  {
+    pattern:
+      /^(gpt-4|gpt-3\.5-turbo|gpt-35-turbo|text-embedding-3-(small|large)|text-embedding-ada-002|davinci-002|babbage-002)(\b|-|$)/,
+    provider: 'openai',
+    encoding: 'cl100k_base',
+  },
+  {
+    pattern: /^(text-davinci-00[23]|code-davinci-00[12]|code-cushman-00[12]|davinci-codex|cushman-codex)$/,
+    provider: 'openai',
+    encoding: 'p50k_base',
+  },
+  {
+    pattern:
+      /^(text-(ada|babbage|curie|davinci)-001|ada|babbage|curie|davinci|text-(similarity|search)-[a-z]+-[a-z]+-001|code-search-[a-z]+-code-001)$/,
+    provider: 'openai',
+    encoding: 'r50k_base',
+  },
   { pattern: /^(anthropic\.)?claude-/, provider: 'anthropic', encoding: 'o200k_base', estimate: claude },
   { pattern: /^gemini-/, provider: 'google', encoding: 'o200k_base', estimate: gemini },
 ];
 
 /** Model ids people commonly write, for "did you mean" suggestions. */
 const knownModels = [
-  'gpt-5', 'gpt-5-mini', 'gpt-5-nano', 'gpt-4.1', 'gpt-4.1-mini', 'gpt-4.1-nano', 'gpt-4o', 'gpt-4o-mini', 'o1', 'o1-mini',
-  'o3', 'o3-mini', 'o4-mini', 'gpt-4', 'gpt-4-turbo', 'gpt-3.5-turbo', 'text-embedding-3-small', 'text-embedding-3-large',
-  'text-embedding-ada-002', 'text-davinci-003', 'davinci', 'claude-opus-4-1', 'claude-sonnet-4-5', 'claude-haiku-4-5',
-  'claude-3-5-haiku', 'gemini-2.5-pro', 'gemini-2.5-flash', 'gemini-2.5-flash-lite', 'gemini-2.0-flash',
+  'gpt-5',
+  'gpt-5-mini',
+  'gpt-5-nano',
+  'gpt-4.1',
+  'gpt-4.1-mini',
+  'gpt-4.1-nano',
+  'gpt-4o',
+  'gpt-4o-mini',
+  'o1',
+  'o1-mini',
+  'o3',
+  'o3-mini',
+  'o4-mini',
+  'gpt-4',
+  'gpt-4-turbo',
+  'gpt-3.5-turbo',
+  'text-embedding-3-small',
+  'text-embedding-3-large',
+  'text-embedding-ada-002',
+  'text-davinci-003',
+  'davinci',
+  'claude-opus-4-1',
+  'claude-sonnet-4-5',
+  'claude-haiku-4-5',
+  'claude-3-5-haiku',
+  'gemini-2.5-pro',
+  'gemini-2.5-flash',
+  'gemini-2.5-flash-lite',
+  'gemini-2.0-flash',
 ];
 
 /** Strips routing prefixes that do not change the tokenizer: `openai/gpt-4o`, `ft:gpt-4o-mini:org::id`, Bedrock ids. */

@@ -71,30 +71,50 @@ export class ExactTokenCounter {
     };
     // fetch everywhere (Node, the desktop host, web workers), and no redirect followed: a redirect would carry the
     // key's header to wherever it points.
-    this.http = axios.create({ adapter: 'fetch', maxRedirects: 0, timeout: config.timeoutMs ?? 10_000, validateStatus: () => true });
+    this.http = axios.create({
+      adapter: 'fetch',
+      maxRedirects: 0,
+      timeout: config.timeoutMs ?? 10_000,
+      validateStatus: () => true,
+    });
     this.now = config.now ?? Date.now;
   }
 
   /** Tokens of `text` sent as one user message. */
   countText(text: string, model: string, options: ResolveOptions = {}): Promise<TokenCount> {
-    return this.count(model, options, () => countTokens(text, model, options), (provider) =>
-      provider === 'anthropic'
-        ? { model, messages: [{ role: 'user', content: text }] }
-        : { contents: [{ role: 'user', parts: [{ text }] }] },
+    return this.count(
+      model,
+      options,
+      () => countTokens(text, model, options),
+      (provider) =>
+        provider === 'anthropic'
+          ? { model, messages: [{ role: 'user', content: text }] }
+          : { contents: [{ role: 'user', parts: [{ text }] }] },
     );
   }
 
   /** Tokens of a whole chat request; Anthropic counts requests in its own shape, Gemini text-only conversations. */
   countRequest(request: unknown, model?: string, options: ResolveOptions = {}): Promise<TokenCount> {
     const local = countChatRequest(request, model, options);
-    return this.count(local.total.model, options, () => local.total, (provider) => {
-      const r = request as Record<string, unknown>;
-      if (provider === 'anthropic') {
-        if (local.shape !== 'anthropic') throw new Unavailable('count_tokens takes requests in Anthropic Messages shape only');
-        return { model: local.total.model, messages: r.messages, ...(r.system !== undefined ? { system: r.system } : {}), ...(r.tools !== undefined ? { tools: r.tools } : {}) };
-      }
-      return geminiRequest(local.shape, r);
-    });
+    return this.count(
+      local.total.model,
+      options,
+      () => local.total,
+      (provider) => {
+        const r = request as Record<string, unknown>;
+        if (provider === 'anthropic') {
+          if (local.shape !== 'anthropic')
+            throw new Unavailable('count_tokens takes requests in Anthropic Messages shape only');
+          return {
+            model: local.total.model,
+            messages: r.messages,
+            ...(r.system !== undefined ? { system: r.system } : {}),
+            ...(r.tools !== undefined ? { tools: r.tools } : {}),
+          };
+        }
+        return geminiRequest(local.shape, r);
+      },
+    );
   }
 
   /** The provider whose API counts `model` exactly, if it is one this counter can ask. */
@@ -103,7 +123,12 @@ export class ExactTokenCounter {
     return provider === 'anthropic' || provider === 'google' ? provider : undefined;
   }
 
-  private async count(model: string, options: ResolveOptions, estimate: () => TokenCount, body: (provider: ExactCountProvider) => unknown): Promise<TokenCount> {
+  private async count(
+    model: string,
+    options: ResolveOptions,
+    estimate: () => TokenCount,
+    body: (provider: ExactCountProvider) => unknown,
+  ): Promise<TokenCount> {
     const local = estimate();
     const provider = ExactTokenCounter.providerOf(model, options);
     if (!provider) return local;
@@ -113,10 +138,21 @@ export class ExactTokenCounter {
     try {
       const payload = body(provider);
       const tokens = await this.remote(provider, model, key, payload);
-      return { tokens, exact: true, low: tokens, high: tokens, encoding: local.encoding, model, note: `Exact count from ${label}.` };
+      return {
+        tokens,
+        exact: true,
+        low: tokens,
+        high: tokens,
+        encoding: local.encoding,
+        model,
+        note: `Exact count from ${label}.`,
+      };
     } catch (error) {
       const reason = error instanceof Unavailable ? error.message : `request failed: ${(error as Error).message}`;
-      return { ...local, note: `Exact count unavailable (${label}: ${reason}); showing the estimate. ${local.note ?? ''}`.trim() };
+      return {
+        ...local,
+        note: `Exact count unavailable (${label}: ${reason}); showing the estimate. ${local.note ?? ''}`.trim(),
+      };
     }
   }
 
@@ -143,23 +179,32 @@ export class ExactTokenCounter {
         ? await this.http.post(`${this.baseUrls.anthropic}/v1/messages/count_tokens`, payload, {
             headers: { 'x-api-key': key, 'anthropic-version': '2023-06-01', 'content-type': 'application/json' },
           })
-        : await this.http.post(`${this.baseUrls.google}/v1beta/models/${encodeURIComponent(model)}:countTokens`, payload, {
-            headers: { 'x-goog-api-key': key, 'content-type': 'application/json' },
-          });
+        : await this.http.post(
+            `${this.baseUrls.google}/v1beta/models/${encodeURIComponent(model)}:countTokens`,
+            payload,
+            {
+              headers: { 'x-goog-api-key': key, 'content-type': 'application/json' },
+            },
+          );
     // A browser's fetch reports a redirect it did not follow as status 0.
     if (response.status === 0 || (response.status >= 300 && response.status < 400)) {
-      throw new Unavailable(`the API answered with a redirect${response.status ? ` (HTTP ${response.status})` : ''}, which is not followed with the key`);
+      throw new Unavailable(
+        `the API answered with a redirect${response.status ? ` (HTTP ${response.status})` : ''}, which is not followed with the key`,
+      );
     }
     if (response.status === 429) {
       const retryAfter = retryAfterMs(response.headers['retry-after'], this.now());
       this.blockedUntil[provider] = this.now() + (retryAfter ?? this.config.defaultBackoffMs ?? 30_000);
-      throw new Unavailable(`rate-limited (HTTP 429), retrying after ${Math.ceil((this.blockedUntil[provider] - this.now()) / 1000)} s`);
+      throw new Unavailable(
+        `rate-limited (HTTP 429), retrying after ${Math.ceil((this.blockedUntil[provider] - this.now()) / 1000)} s`,
+      );
     }
     if (response.status < 200 || response.status >= 300) {
       const message = (response.data as { error?: { message?: string } } | undefined)?.error?.message;
       throw new Unavailable(`HTTP ${response.status}${message ? ` ${message}` : ''}`);
     }
-    const parsed = provider === 'anthropic' ? anthropicAnswer.safeParse(response.data) : geminiAnswer.safeParse(response.data);
+    const parsed =
+      provider === 'anthropic' ? anthropicAnswer.safeParse(response.data) : geminiAnswer.safeParse(response.data);
     if (!parsed.success) throw new Unavailable('unexpected response shape');
     return 'input_tokens' in parsed.data ? parsed.data.input_tokens : parsed.data.totalTokens;
   }
@@ -185,12 +230,21 @@ function geminiRequest(shape: 'openai' | 'anthropic', request: Record<string, un
     return content.map((part) => (part as { text: string }).text).join('');
   };
   const messages = request.messages as { role: string; content: unknown }[];
-  const system = shape === 'anthropic' ? textOf(request.system) : messages.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => textOf(m.content)).join('\n');
+  const system =
+    shape === 'anthropic'
+      ? textOf(request.system)
+      : messages
+          .filter((m) => m.role === 'system' || m.role === 'developer')
+          .map((m) => textOf(m.content))
+          .join('\n');
   const contents = messages
     .filter((m) => m.role !== 'system' && m.role !== 'developer')
     .map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: textOf(m.content) }] }));
-  if (request.tools !== undefined || request.functions !== undefined) throw new Unavailable('tool definitions are not translated for countTokens');
-  return { generateContentRequest: { contents, ...(system ? { systemInstruction: { parts: [{ text: system }] } } : {}) } };
+  if (request.tools !== undefined || request.functions !== undefined)
+    throw new Unavailable('tool definitions are not translated for countTokens');
+  return {
+    generateContentRequest: { contents, ...(system ? { systemInstruction: { parts: [{ text: system }] } } : {}) },
+  };
 }
 
 /** 64-bit FNV-1a over UTF-16 code units, as 16 hex digits: a small, dependency-free cache key. */

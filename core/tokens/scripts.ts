@@ -14,7 +14,8 @@ export const noCounts = (): KindCounts => ({ prose: 0, code: 0, chinese: 0, japa
 
 // Han, kana, CJK punctuation and full-width forms run together in Chinese and Japanese; Hangul (with the Han a
 // Korean text may carry) in Korean. Everything else — Latin, Cyrillic, code, emoji — is "other".
-const cjkRun = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef\u30fc]+|[\p{Script=Hangul}]+/gu;
+const cjkRun =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef\u30fc]+|[\p{Script=Hangul}]+/gu;
 const kana = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const hangul = /\p{Script=Hangul}/u;
 const symbol = /[^\p{L}\p{N}\s]/gu;

@@ -26,8 +26,16 @@ export const usageEventSchema = z
     /** Unique per event; re-sending an id never counts twice. */
     id: label,
     /** When the call happened (ISO 8601 with offset or Z). */
-    time: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time such as 2026-11-22T10:15:00Z' }).transform((text) => Date.parse(text)),
-    provider: z.string().trim().toLowerCase().min(1, 'must not be empty').max(64).regex(/^[a-z0-9._-]+$/, 'must be a provider name such as openai'),
+    time: z.iso
+      .datetime({ offset: true, message: 'must be an ISO 8601 date-time such as 2026-11-22T10:15:00Z' })
+      .transform((text) => Date.parse(text)),
+    provider: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, 'must not be empty')
+      .max(64)
+      .regex(/^[a-z0-9._-]+$/, 'must be a provider name such as openai'),
     model: label,
     inputTokens: tokens,
     cacheReadTokens: tokens.default(0),
@@ -39,7 +47,15 @@ export const usageEventSchema = z
     /** Model calls this event covers: 1 for one call; a provider's usage report gives a bucket's count (0 if unknown). */
     requests: tokens.default(1),
     /** The cost as the source reported it, in nano-USD; computed from the price table when absent. */
-    costNanos: z.number().int('must be whole nano-dollars').nonnegative().max(MAX_EVENT_COST_NANOS, `must be at most ${MAX_EVENT_COST_NANOS.toLocaleString('en-US')} ($1,000,000) in one event`).optional(),
+    costNanos: z
+      .number()
+      .int('must be whole nano-dollars')
+      .nonnegative()
+      .max(
+        MAX_EVENT_COST_NANOS,
+        `must be at most ${MAX_EVENT_COST_NANOS.toLocaleString('en-US')} ($1,000,000) in one event`,
+      )
+      .optional(),
     user: label.optional(),
     team: label.optional(),
     app: label.optional(),
@@ -53,14 +69,41 @@ export const usageEventSchema = z
   .check((payload) => {
     const event = payload.value;
     // Each check only compares counts that are themselves valid, so one bad field gives one error.
-    if (counted(event.inputTokens) && counted(event.cacheReadTokens) && counted(event.cacheWriteTokens) && event.cacheReadTokens + event.cacheWriteTokens > event.inputTokens) {
-      payload.issues.push({ code: 'custom', path: ['inputTokens'], message: 'must include cacheReadTokens and cacheWriteTokens (it counts all input)', input: event, continue: true });
+    if (
+      counted(event.inputTokens) &&
+      counted(event.cacheReadTokens) &&
+      counted(event.cacheWriteTokens) &&
+      event.cacheReadTokens + event.cacheWriteTokens > event.inputTokens
+    ) {
+      payload.issues.push({
+        code: 'custom',
+        path: ['inputTokens'],
+        message: 'must include cacheReadTokens and cacheWriteTokens (it counts all input)',
+        input: event,
+        continue: true,
+      });
     }
-    if (counted(event.cacheWrite1hTokens) && counted(event.cacheWriteTokens) && event.cacheWrite1hTokens > event.cacheWriteTokens) {
-      payload.issues.push({ code: 'custom', path: ['cacheWrite1hTokens'], message: 'must not exceed cacheWriteTokens', input: event, continue: true });
+    if (
+      counted(event.cacheWrite1hTokens) &&
+      counted(event.cacheWriteTokens) &&
+      event.cacheWrite1hTokens > event.cacheWriteTokens
+    ) {
+      payload.issues.push({
+        code: 'custom',
+        path: ['cacheWrite1hTokens'],
+        message: 'must not exceed cacheWriteTokens',
+        input: event,
+        continue: true,
+      });
     }
     if (counted(event.reasoningTokens) && counted(event.outputTokens) && event.reasoningTokens > event.outputTokens) {
-      payload.issues.push({ code: 'custom', path: ['reasoningTokens'], message: 'must not exceed outputTokens (it counts all output)', input: event, continue: true });
+      payload.issues.push({
+        code: 'custom',
+        path: ['reasoningTokens'],
+        message: 'must not exceed outputTokens (it counts all output)',
+        input: event,
+        continue: true,
+      });
     }
   });
 
@@ -89,7 +132,8 @@ export function parseUsageBatch(rows: readonly unknown[]): BatchResult {
   rows.forEach((row, index) => {
     const result = usageEventSchema.safeParse(row);
     if (!result.success) {
-      for (const issue of result.error.issues) errors.push({ row: index, field: issue.path.join('.'), message: issue.message });
+      for (const issue of result.error.issues)
+        errors.push({ row: index, field: issue.path.join('.'), message: issue.message });
       return;
     }
     events.push(result.data);
@@ -98,6 +142,8 @@ export function parseUsageBatch(rows: readonly unknown[]): BatchResult {
 }
 
 /** Input tokens that were neither read from nor written to a cache. */
-export function uncachedInputTokens(event: Pick<UsageEvent, 'inputTokens' | 'cacheReadTokens' | 'cacheWriteTokens'>): number {
+export function uncachedInputTokens(
+  event: Pick<UsageEvent, 'inputTokens' | 'cacheReadTokens' | 'cacheWriteTokens'>,
+): number {
   return event.inputTokens - event.cacheReadTokens - event.cacheWriteTokens;
 }

@@ -41,7 +41,9 @@ function tags(value: unknown): string[] {
       return [];
     }
   }
-  return Array.isArray(list) ? list.filter((tag): tag is string => typeof tag === 'string' && tag.trim() !== '').slice(0, 32) : [];
+  return Array.isArray(list)
+    ? list.filter((tag): tag is string => typeof tag === 'string' && tag.trim() !== '').slice(0, 32)
+    : [];
 }
 
 /** Strips LiteLLM's `provider/` routing prefix (`anthropic/claude-sonnet-4-5`) from a model id. */
@@ -76,7 +78,8 @@ export function usageEventFromLiteLLM(row: LiteLLMSpendLog): UsageEventInput {
     requestId: row.request_id,
     tags: tags(row.request_tags),
   };
-  if (typeof row.spend === 'number' && Number.isFinite(row.spend) && row.spend >= 0) event.costNanos = Math.round(row.spend * 1e9);
+  if (typeof row.spend === 'number' && Number.isFinite(row.spend) && row.spend >= 0)
+    event.costNanos = Math.round(row.spend * 1e9);
   const optional: Array<[keyof UsageEventInput, string | undefined]> = [
     ['user', text(row.user) ?? text(metadata.user_api_key_user_id) ?? text(row.end_user)],
     ['team', text(metadata.user_api_key_team_alias) ?? text(row.team_id)],

@@ -24,8 +24,8 @@ const PROVIDER_NAMES: Readonly<Record<string, string>> = {
   'gcp.vertex_ai': 'google',
   gemini: 'google',
   vertex_ai: 'google',
-  'x_ai': 'xai',
-  'mistral_ai': 'mistral',
+  x_ai: 'xai',
+  mistral_ai: 'mistral',
 };
 
 function text(value: unknown): string | undefined {

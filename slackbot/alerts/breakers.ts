@@ -6,9 +6,20 @@ import type { BotContext } from '../context';
 import type { BreakerRecord } from '../store/guardrails';
 import { alertChannels } from './channels';
 
-export async function announceBreaker(bot: BotContext, client: webApi.WebClient, breaker: BreakerRecord): Promise<void> {
-  const channels = breaker.team ? alertChannels(bot, 'team', breaker.team) : alertChannels(bot, 'organization', 'organization');
-  bot.log.warn('breaker tripped', { identity: breaker.identity, rule: breaker.rule, reason: breaker.reason, channels: channels.length });
+export async function announceBreaker(
+  bot: BotContext,
+  client: webApi.WebClient,
+  breaker: BreakerRecord,
+): Promise<void> {
+  const channels = breaker.team
+    ? alertChannels(bot, 'team', breaker.team)
+    : alertChannels(bot, 'organization', 'organization');
+  bot.log.warn('breaker tripped', {
+    identity: breaker.identity,
+    rule: breaker.rule,
+    reason: breaker.reason,
+    channels: channels.length,
+  });
   for (const channel of channels) {
     try {
       await client.chat.postMessage({ channel, text: breakerText(breaker), blocks: breakerBlocks(breaker) });

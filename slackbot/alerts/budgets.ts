@@ -17,7 +17,11 @@ const RATE_DAYS = 14;
 
 const subjectKey = (budget: Budget) => `${budget.scope}:${encodeURIComponent(budget.subject)}:${budget.unit}`;
 
-export async function thresholdAlerts(bot: BotContext, client: webApi.WebClient, statuses: readonly BudgetStatus[]): Promise<number> {
+export async function thresholdAlerts(
+  bot: BotContext,
+  client: webApi.WebClient,
+  statuses: readonly BudgetStatus[],
+): Promise<number> {
   let sent = 0;
   const now = bot.now();
   for (const status of statuses) {
@@ -27,21 +31,52 @@ export async function thresholdAlerts(bot: BotContext, client: webApi.WebClient,
     for (const crossing of status.crossed) if (await bot.store.claimAlert(crossing.key, now)) claimed.push(crossing);
     // After downtime several thresholds may be new at once: one message names the highest.
     if (claimed.length === 0) continue;
-    const alert = { budget: status.budget, threshold: Math.max(...claimed.map((crossing) => crossing.threshold)), periodKey: status.period.key, limit: status.limit, used: status.used, overHardCap: status.overHardCap };
-    if (await postAlert(bot, client, claimed.map((crossing) => crossing.key), channels, thresholdText(alert), thresholdBlocks(alert))) sent++;
+    const alert = {
+      budget: status.budget,
+      threshold: Math.max(...claimed.map((crossing) => crossing.threshold)),
+      periodKey: status.period.key,
+      limit: status.limit,
+      used: status.used,
+      overHardCap: status.overHardCap,
+    };
+    if (
+      await postAlert(
+        bot,
+        client,
+        claimed.map((crossing) => crossing.key),
+        channels,
+        thresholdText(alert),
+        thresholdBlocks(alert),
+      )
+    )
+      sent++;
   }
   return sent;
 }
 
-export async function forecastAlerts(bot: BotContext, client: webApi.WebClient, statuses: readonly BudgetStatus[], identities: Identities): Promise<number> {
+export async function forecastAlerts(
+  bot: BotContext,
+  client: webApi.WebClient,
+  statuses: readonly BudgetStatus[],
+  identities: Identities,
+): Promise<number> {
   let sent = 0;
   const now = bot.now();
   for (const status of statuses) {
     const { budget, period } = status;
     const channels = alertChannels(bot, budget.scope, budget.subject);
     if (channels.length === 0 || status.used >= status.limit) continue;
-    const days = daysIn({ start: new Date(period.start.getTime() - RATE_DAYS * DAY_MS), end: period.end }, bot.timeZone);
-    const filter = budget.scope === 'organization' ? undefined : { dimension: budget.scope, values: budget.scope === 'user' ? await identities(budget.subject) : [budget.subject] };
+    const days = daysIn(
+      { start: new Date(period.start.getTime() - RATE_DAYS * DAY_MS), end: period.end },
+      bot.timeZone,
+    );
+    const filter =
+      budget.scope === 'organization'
+        ? undefined
+        : {
+            dimension: budget.scope,
+            values: budget.scope === 'user' ? await identities(budget.subject) : [budget.subject],
+          };
     const rows = await bot.store.spend({ fromDay: days[0]!, toDay: days[days.length - 1]!, by: 'team', filter });
     const series = rows.map((row) => ({ day: row.day, amount: budget.unit === 'usd' ? row.costNanos : tokensOf(row) }));
     const forecast = forecastPeriod({ series, period, now, limit: status.limit });
@@ -64,8 +99,13 @@ export async function forecastAlerts(bot: BotContext, client: webApi.WebClient, 
 }
 
 /** Every budget in force with its status now; with `subjects`, only those their new usage concerns. */
-export async function currentStatuses(bot: BotContext, identities: Identities, subjects?: AlertSubjects): Promise<BudgetStatus[]> {
+export async function currentStatuses(
+  bot: BotContext,
+  identities: Identities,
+  subjects?: AlertSubjects,
+): Promise<BudgetStatus[]> {
   const budgets: Budget[] = [];
-  for (const budget of await budgetsInForce(bot.policy, bot.store)) if (!subjects || (await concerns(budget, subjects, identities))) budgets.push(budget);
+  for (const budget of await budgetsInForce(bot.policy, bot.store))
+    if (!subjects || (await concerns(budget, subjects, identities))) budgets.push(budget);
   return budgetStatuses(budgets, identities, { store: bot.store, timeZone: bot.timeZone, now: bot.now() });
 }

@@ -17,7 +17,14 @@ export function alertChannels(bot: BotContext, scope: BudgetScope, subject: stri
  * not_in_channel…) keeps them, so a misconfigured channel is logged once, not on every run. When some channel took
  * it, the claims stand, so those channels never get it twice. True when any took it.
  */
-export async function postAlert(bot: BotContext, client: webApi.WebClient, claimed: readonly string[], channels: readonly string[], text: string, blocks: types.KnownBlock[]): Promise<boolean> {
+export async function postAlert(
+  bot: BotContext,
+  client: webApi.WebClient,
+  claimed: readonly string[],
+  channels: readonly string[],
+  text: string,
+  blocks: types.KnownBlock[],
+): Promise<boolean> {
   let posted = 0;
   let mayPass = false;
   for (const channel of channels) {
@@ -37,7 +44,13 @@ export async function postAlert(bot: BotContext, client: webApi.WebClient, claim
 }
 
 // Slack's answers about the request itself are the same next time; a failed request, or Slack's own trouble, may not be.
-const slackTrouble = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+const slackTrouble = new Set([
+  'ratelimited',
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+]);
 
 function mayPassByItself(error: unknown): boolean {
   const { code, data } = error as { code?: string; data?: { error?: string } };

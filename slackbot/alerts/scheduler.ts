@@ -15,7 +15,11 @@ export interface AlertRun {
 }
 
 /** One check: of every budget and identity, or with `subjects` only of those the new usage concerns. */
-export async function runAlerts(bot: BotContext, client: webApi.WebClient, subjects?: AlertSubjects): Promise<AlertRun> {
+export async function runAlerts(
+  bot: BotContext,
+  client: webApi.WebClient,
+  subjects?: AlertSubjects,
+): Promise<AlertRun> {
   const { identities } = spendContext(bot, client);
   // A user's identities are looked up once per run, however many of their budgets are checked.
   const looked = new Map<string, Promise<string[]>>();

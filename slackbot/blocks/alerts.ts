@@ -60,7 +60,14 @@ export function budgetSpendArgs(budget: Pick<Budget, 'scope' | 'subject' | 'peri
 function viewSpend(args: readonly string[]): KnownBlock {
   return {
     type: 'actions',
-    elements: [{ type: 'button', action_id: ALERT_ACTIONS.viewSpend, text: { type: 'plain_text', text: 'View spend' }, value: clip(JSON.stringify(args), 2000) }],
+    elements: [
+      {
+        type: 'button',
+        action_id: ALERT_ACTIONS.viewSpend,
+        text: { type: 'plain_text', text: 'View spend' },
+        value: clip(JSON.stringify(args), 2000),
+      },
+    ],
   };
 }
 
@@ -79,7 +86,10 @@ export function thresholdBlocks(alert: ThresholdAlert): KnownBlock[] {
     `${icon} *${thresholdText(alert)}*`,
     `${amountOf(alert.budget, alert.used)} of ${amountOf(alert.budget, alert.limit)} — ${Math.round(fraction * 100)}%  ${progressBar(fraction)}`,
   ];
-  if (alert.overHardCap) lines.push('The hard cap is reached: the enforcement hook now denies requests. Ask for more with `/tokens quota request`.');
+  if (alert.overHardCap)
+    lines.push(
+      'The hard cap is reached: the enforcement hook now denies requests. Ask for more with `/tokens quota request`.',
+    );
   return [section(lines.join('\n')), viewSpend(budgetSpendArgs(alert.budget))];
 }
 
@@ -87,7 +97,9 @@ const clock = (hour: number) => `${String(hour % 24).padStart(2, '0')}:00`;
 
 export function anomalyText(alert: AnomalyAlert): string {
   const who = alert.dimension === 'team' ? `Team ${keyLabel('team', alert.key)}` : keyLabel('user', alert.key);
-  const ratio = Number.isFinite(alert.ratio) ? `${alert.ratio.toFixed(1)}× usual for this hour` : `spend in an hour that usually has none`;
+  const ratio = Number.isFinite(alert.ratio)
+    ? `${alert.ratio.toFixed(1)}× usual for this hour`
+    : `spend in an hour that usually has none`;
   return `Unusual spend: ${who}, ${ratio}${alert.driver ? `; ${alert.driver}` : ''}`;
 }
 
@@ -96,7 +108,10 @@ export function anomalyBlocks(alert: AnomalyAlert): KnownBlock[] {
     `:chart_with_upwards_trend: *${anomalyText(alert)}*`,
     `${formatUsd(alert.current)} from ${clock(alert.hour)} to ${clock(alert.hour + 1)} on ${alert.day}, against a usual ${formatUsd(alert.baseline)} (median of the same hour on recent ${alert.dayKind}s).`,
   ];
-  return [section(lines.join('\n')), viewSpend([alert.dimension, alert.key, alert.day, 'by', alert.driver?.startsWith('model') ? 'model' : 'app'])];
+  return [
+    section(lines.join('\n')),
+    viewSpend([alert.dimension, alert.key, alert.day, 'by', alert.driver?.startsWith('model') ? 'model' : 'app']),
+  ];
 }
 
 export function forecastText(alert: ForecastAlert): string {

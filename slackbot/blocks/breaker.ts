@@ -14,7 +14,6 @@ export function breakerButtonValue(breaker: Pick<BreakerRecord, 'identity' | 'tr
   return JSON.stringify({ identity: breaker.identity, trippedAt: breaker.trippedAt.getTime() });
 }
 
-
 export function breakerText(breaker: BreakerRecord): string {
   const who = breaker.session ? `session ${breaker.session}` : `user ${breaker.user} in app ${breaker.app || '(none)'}`;
   return `Runaway-loop breaker tripped: ${who} is blocked`;
@@ -39,8 +38,20 @@ export function breakerBlocks(breaker: BreakerRecord): KnownBlock[] {
       type: 'actions',
       block_id: 'breaker_decision',
       elements: [
-        { type: 'button', action_id: BREAKER_ACTIONS.release, style: 'primary', text: { type: 'plain_text', text: 'Release' }, value },
-        { type: 'button', action_id: BREAKER_ACTIONS.keep, style: 'danger', text: { type: 'plain_text', text: 'Keep blocked' }, value },
+        {
+          type: 'button',
+          action_id: BREAKER_ACTIONS.release,
+          style: 'primary',
+          text: { type: 'plain_text', text: 'Release' },
+          value,
+        },
+        {
+          type: 'button',
+          action_id: BREAKER_ACTIONS.keep,
+          style: 'danger',
+          text: { type: 'plain_text', text: 'Keep blocked' },
+          value,
+        },
       ],
     },
   ];
@@ -48,16 +59,29 @@ export function breakerBlocks(breaker: BreakerRecord): KnownBlock[] {
 
 /** The card after a decision: who released it or kept it blocked, and when. */
 export function breakerDecidedBlocks(breaker: BreakerRecord): KnownBlock[] {
-  const outcome = breaker.decision === 'released'
-    ? `:white_check_mark: Released by <@${breaker.decidedBy}> at ${breaker.decidedAt!.toISOString()}: calls count afresh from then.`
-    : `:no_entry: Kept blocked by <@${breaker.decidedBy}> at ${breaker.decidedAt!.toISOString()}, until someone releases it.`;
+  const outcome =
+    breaker.decision === 'released'
+      ? `:white_check_mark: Released by <@${breaker.decidedBy}> at ${breaker.decidedAt!.toISOString()}: calls count afresh from then.`
+      : `:no_entry: Kept blocked by <@${breaker.decidedBy}> at ${breaker.decidedAt!.toISOString()}, until someone releases it.`;
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: details(breaker) } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: outcome }] },
   ];
   // Kept blocked can still be released later.
   if (breaker.decision === 'kept') {
-    blocks.push({ type: 'actions', block_id: 'breaker_decision', elements: [{ type: 'button', action_id: BREAKER_ACTIONS.release, style: 'primary', text: { type: 'plain_text', text: 'Release' }, value: breakerButtonValue(breaker) }] });
+    blocks.push({
+      type: 'actions',
+      block_id: 'breaker_decision',
+      elements: [
+        {
+          type: 'button',
+          action_id: BREAKER_ACTIONS.release,
+          style: 'primary',
+          text: { type: 'plain_text', text: 'Release' },
+          value: breakerButtonValue(breaker),
+        },
+      ],
+    });
   }
   return blocks;
 }

@@ -14,7 +14,10 @@ export interface HomeData {
 }
 
 function summary(report: SpendReport): string {
-  const top = report.breakdown.slice(0, 3).map((item) => `${keyLabel(report.by, item.key)} ${formatUsd(item.costNanos)}`).join(' · ');
+  const top = report.breakdown
+    .slice(0, 3)
+    .map((item) => `${keyLabel(report.by, item.key)} ${formatUsd(item.costNanos)}`)
+    .join(' · ');
   return `*${formatUsd(report.totals.costNanos)}* over ${report.totals.requests.toLocaleString('en-US')} calls, ${compactNumber(tokensOf(report.totals))} tokens${top ? `\n${top}` : ''}`;
 }
 
@@ -24,18 +27,33 @@ function budgetBlocks(report: SpendReport): KnownBlock[] {
 
 export function homeView(data: HomeData): HomeView {
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(`Your LLM spend · ${data.mine.rangeLabel}`, LIMITS.headerText) } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: clip(`Your LLM spend · ${data.mine.rangeLabel}`, LIMITS.headerText) },
+    },
     { type: 'section', text: { type: 'mrkdwn', text: clip(summary(data.mine), LIMITS.sectionText) } },
     ...budgetBlocks(data.mine),
   ];
   if (data.team) {
-    blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: clip(`*Team ${data.team.name}*\n${summary(data.team.report)}`, LIMITS.sectionText) } });
+    blocks.push(
+      { type: 'divider' },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: clip(`*Team ${data.team.name}*\n${summary(data.team.report)}`, LIMITS.sectionText),
+        },
+      },
+    );
     blocks.push(...budgetBlocks(data.team.report));
   }
   blocks.push({
     type: 'actions',
     elements: [{ type: 'button', action_id: 'home_refresh', text: { type: 'plain_text', text: 'Refresh' } }],
   });
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Days in ${data.mine.timeZone}. Try \`/tokens spend\` in any channel.` }] });
+  blocks.push({
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: `Days in ${data.mine.timeZone}. Try \`/tokens spend\` in any channel.` }],
+  });
   return { type: 'home', blocks };
 }

@@ -12,7 +12,10 @@ type ModalView = types.ModalView;
 export const QUOTA_ACTIONS = { approve: 'quota_approve', deny: 'quota_deny', adjust: 'quota_adjust' } as const;
 export const QUOTA_VIEWS = { request: 'quota_request', deny: 'quota_deny', adjust: 'quota_adjust' } as const;
 
-const plain = (text: string, max: number = LIMITS.buttonText) => ({ type: 'plain_text' as const, text: clip(text, max) });
+const plain = (text: string, max: number = LIMITS.buttonText) => ({
+  type: 'plain_text' as const,
+  text: clip(text, max),
+});
 /** Text someone typed (a request's reason), shown as typed: plain text is never read as mrkdwn, mentions or emoji. */
 const verbatim = (text: string, max: number) => ({ type: 'plain_text' as const, text: clip(text, max), emoji: false });
 
@@ -38,21 +41,40 @@ function durationText(request: Pick<QuotaRequestRecord, 'until'>): string {
 
 export function statusBlocks(statuses: readonly BudgetStatus[], subjects: string): KnownBlock[] {
   if (statuses.length === 0) {
-    return [{ type: 'section', text: { type: 'mrkdwn', text: clip(`No budget applies to ${subjects} yet. An admin sets one with \`/tokens budget set\`.`, LIMITS.sectionText) } }];
+    return [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: clip(
+            `No budget applies to ${subjects} yet. An admin sets one with \`/tokens budget set\`.`,
+            LIMITS.sectionText,
+          ),
+        },
+      },
+    ];
   }
   const blocks: KnownBlock[] = [{ type: 'header', text: plain('Quota', LIMITS.headerText) }];
   for (const status of statuses) {
     const amount = (value: number) => formatAmount({ unit: status.budget.unit, amount: value });
-    const granted = status.grants.map((grant) => `+${amount(grant.amount)} ${grant.expiresAt ? `until ${slackTime(grant.expiresAt)}` : 'permanent'}`);
+    const granted = status.grants.map(
+      (grant) => `+${amount(grant.amount)} ${grant.expiresAt ? `until ${slackTime(grant.expiresAt)}` : 'permanent'}`,
+    );
     const lines = [
       `*${scopeLabel(status.budget)}* · ${periodWord(status.budget.period)} ${status.budget.unit === 'usd' ? 'dollars' : 'tokens'} · ${status.period.key}`,
       `${progressBar(status.used / status.limit)}  ${amount(status.used)} of ${amount(status.limit)} used (${Math.round(status.percent)}%) · *${amount(status.remaining)} left*`,
     ];
     if (granted.length) lines.push(`Base ${amount(status.budget.limit)}; approved increases: ${granted.join(', ')}`);
-    if (status.overHardCap) lines.push(':no_entry: The hard cap is reached: further requests are denied. Ask for more with `/tokens quota request`.');
+    if (status.overHardCap)
+      lines.push(
+        ':no_entry: The hard cap is reached: further requests are denied. Ask for more with `/tokens quota request`.',
+      );
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(lines.join('\n'), LIMITS.sectionText) } });
   }
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Need more? `/tokens quota request` · past requests: `/tokens quota history`' }] });
+  blocks.push({
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: 'Need more? `/tokens quota request` · past requests: `/tokens quota history`' }],
+  });
   return blocks;
 }
 
@@ -79,7 +101,12 @@ export function requestModal({ teams, team }: RequestModalInput): ModalView {
         type: 'input',
         block_id: 'team',
         label: plain('Team'),
-        element: { type: 'static_select', action_id: 'value', options: teams.slice(0, 100).map(option), ...(team && teams.includes(team) ? { initial_option: option(team) } : {}) },
+        element: {
+          type: 'static_select',
+          action_id: 'value',
+          options: teams.slice(0, 100).map(option),
+          ...(team && teams.includes(team) ? { initial_option: option(team) } : {}),
+        },
       },
       {
         type: 'input',
@@ -134,7 +161,10 @@ function requestSummary(request: QuotaRequestRecord): KnownBlock[] {
       type: 'section',
       fields: [
         { type: 'mrkdwn', text: `*From*\n<@${request.requester}>` },
-        { type: 'mrkdwn', text: `*Increase*\n+${formatAmount({ unit: request.unit, amount: request.amount })} per budget period` },
+        {
+          type: 'mrkdwn',
+          text: `*Increase*\n+${formatAmount({ unit: request.unit, amount: request.amount })} per budget period`,
+        },
         { type: 'mrkdwn', text: `*Duration*\n${durationText(request)}` },
         { type: 'mrkdwn', text: `*Asked*\n${slackTime(request.createdAt)}` },
       ],
@@ -147,13 +177,20 @@ function requestSummary(request: QuotaRequestRecord): KnownBlock[] {
 /** The card approvers see: the request and, while it is pending, Approve / Deny / Adjust. */
 export function requestCard(request: QuotaRequestRecord, context?: string): KnownBlock[] {
   const blocks = requestSummary(request);
-  if (context) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(context, LIMITS.contextText) }] });
+  if (context)
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(context, LIMITS.contextText) }] });
   if (request.status === 'pending') {
     blocks.push({
       type: 'actions',
       block_id: 'quota_decision',
       elements: [
-        { type: 'button', action_id: QUOTA_ACTIONS.approve, style: 'primary', text: plain('Approve'), value: request.id },
+        {
+          type: 'button',
+          action_id: QUOTA_ACTIONS.approve,
+          style: 'primary',
+          text: plain('Approve'),
+          value: request.id,
+        },
         { type: 'button', action_id: QUOTA_ACTIONS.deny, style: 'danger', text: plain('Deny'), value: request.id },
         { type: 'button', action_id: QUOTA_ACTIONS.adjust, text: plain('Adjust'), value: request.id },
       ],
@@ -172,7 +209,8 @@ export function requestCardText(request: QuotaRequestRecord): string {
 function decisionText(request: QuotaRequestRecord): string {
   const by = `<@${request.decidedBy}>`;
   const when = request.decidedAt ? slackTime(request.decidedAt) : '';
-  const granted = request.grantedAmount === null ? '' : formatAmount({ unit: request.unit, amount: request.grantedAmount });
+  const granted =
+    request.grantedAmount === null ? '' : formatAmount({ unit: request.unit, amount: request.grantedAmount });
   const why = request.decisionReason ? `\n> ${escape(request.decisionReason).replace(/\n/g, '\n> ')}` : '';
   switch (request.status) {
     case 'approved':
@@ -191,7 +229,15 @@ export function decisionDm(request: QuotaRequestRecord): { text: string; blocks:
   // What was granted, which after Adjust is not what was asked for.
   const amount = formatAmount({ unit: request.unit, amount: request.grantedAmount ?? request.amount });
   const text = `Your quota request for team ${request.team} (+${amount}) was ${request.status === 'denied' ? 'denied' : 'approved'}.`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(`${escape(text)}\n${decisionText(request)}`, LIMITS.sectionText) } }] };
+  return {
+    text,
+    blocks: [
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: clip(`${escape(text)}\n${decisionText(request)}`, LIMITS.sectionText) },
+      },
+    ],
+  };
 }
 
 export function denyModal(request: QuotaRequestRecord): ModalView {
@@ -204,7 +250,12 @@ export function denyModal(request: QuotaRequestRecord): ModalView {
     close: plain('Cancel', 24),
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: clip(requestCardText(request), LIMITS.sectionText) } },
-      { type: 'input', block_id: 'reason', label: plain('Reason (sent to the requester)'), element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 1000 } },
+      {
+        type: 'input',
+        block_id: 'reason',
+        label: plain('Reason (sent to the requester)'),
+        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 1000 },
+      },
     ],
   };
 }
@@ -224,14 +275,29 @@ export function adjustModal(request: QuotaRequestRecord): ModalView {
         block_id: 'amount',
         label: plain('Increase to approve'),
         hint: plain(`In ${request.unit === 'usd' ? 'dollars, e.g. $250' : 'tokens, e.g. 1M tokens'}`, 150),
-        element: { type: 'plain_text_input', action_id: 'value', initial_value: formatAmount({ unit: request.unit, amount: request.amount }) },
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          initial_value: formatAmount({ unit: request.unit, amount: request.amount }),
+        },
       },
-      { type: 'input', block_id: 'reason', optional: true, label: plain('Note (sent to the requester)'), element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 1000 } },
+      {
+        type: 'input',
+        block_id: 'reason',
+        optional: true,
+        label: plain('Note (sent to the requester)'),
+        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 1000 },
+      },
     ],
   };
 }
 
-const STATUS_ICON = { pending: ':hourglass_flowing_sand:', approved: ':white_check_mark:', adjusted: ':ballot_box_with_check:', denied: ':x:' } as const;
+const STATUS_ICON = {
+  pending: ':hourglass_flowing_sand:',
+  approved: ':white_check_mark:',
+  adjusted: ':ballot_box_with_check:',
+  denied: ':x:',
+} as const;
 
 /** Requests a history shows: two blocks each within Slack's 50 a message, with the header. */
 export const HISTORY_MAX = 24;
@@ -241,11 +307,15 @@ export const HISTORY_MAX = 24;
  * decision note as typed. Two blocks a request, so at most 24 fit Slack's 50 with the header.
  */
 export function historyBlocks(team: string, requests: readonly QuotaRequestRecord[]): KnownBlock[] {
-  if (requests.length === 0) return [{ type: 'section', text: { type: 'mrkdwn', text: `No quota requests for team *${escape(team)}* yet.` } }];
+  if (requests.length === 0)
+    return [{ type: 'section', text: { type: 'mrkdwn', text: `No quota requests for team *${escape(team)}* yet.` } }];
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(`Quota requests · team ${team}`, LIMITS.headerText) }];
   for (const request of requests.slice(0, HISTORY_MAX)) {
     const amount = formatAmount({ unit: request.unit, amount: request.amount });
-    const decided = request.status === 'pending' ? 'pending' : `${request.status} by <@${request.decidedBy}>${request.status === 'adjusted' ? ` to +${formatAmount({ unit: request.unit, amount: request.grantedAmount ?? 0 })}` : ''}`;
+    const decided =
+      request.status === 'pending'
+        ? 'pending'
+        : `${request.status} by <@${request.decidedBy}>${request.status === 'adjusted' ? ` to +${formatAmount({ unit: request.unit, amount: request.grantedAmount ?? 0 })}` : ''}`;
     const line = `${STATUS_ICON[request.status]} ${request.createdAt.toISOString().slice(0, 10)} <@${request.requester}> +${amount} ${request.until ? `until ${request.until}` : 'permanent'}: ${decided}`;
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(line, LIMITS.sectionText) } });
     const typed = [verbatim(request.reason, LIMITS.contextText)];

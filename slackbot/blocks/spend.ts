@@ -35,25 +35,41 @@ export function spendBlocks(report: SpendReport): KnownBlock[] {
   const { totals } = report;
   const uncached = totals.inputTokens - totals.cacheReadTokens - totals.cacheWriteTokens;
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(`Spend · ${report.subject.replace(/<@(\w+)>/, '@$1')} · ${report.rangeLabel}`, LIMITS.headerText) } },
+    {
+      type: 'header',
+      text: {
+        type: 'plain_text',
+        text: clip(`Spend · ${report.subject.replace(/<@(\w+)>/, '@$1')} · ${report.rangeLabel}`, LIMITS.headerText),
+      },
+    },
     {
       type: 'section',
       fields: [
         { type: 'mrkdwn', text: `*Total*\n${formatUsd(totals.costNanos)}` },
         { type: 'mrkdwn', text: `*Calls*\n${totals.requests.toLocaleString('en-US')}` },
-        { type: 'mrkdwn', text: `*Input*\n${compactNumber(uncached)} uncached · ${compactNumber(totals.cacheReadTokens)} cached${totals.cacheWriteTokens ? ` · ${compactNumber(totals.cacheWriteTokens)} cache writes` : ''}` },
-        { type: 'mrkdwn', text: `*Output*\n${compactNumber(totals.outputTokens)}${totals.reasoningTokens ? ` (${compactNumber(totals.reasoningTokens)} reasoning)` : ''}` },
+        {
+          type: 'mrkdwn',
+          text: `*Input*\n${compactNumber(uncached)} uncached · ${compactNumber(totals.cacheReadTokens)} cached${totals.cacheWriteTokens ? ` · ${compactNumber(totals.cacheWriteTokens)} cache writes` : ''}`,
+        },
+        {
+          type: 'mrkdwn',
+          text: `*Output*\n${compactNumber(totals.outputTokens)}${totals.reasoningTokens ? ` (${compactNumber(totals.reasoningTokens)} reasoning)` : ''}`,
+        },
       ],
     },
   ];
-  if (report.subject.startsWith('<@')) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `For ${report.subject}` }] });
+  if (report.subject.startsWith('<@'))
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `For ${report.subject}` }] });
   if (report.breakdown.length) {
     const lines = report.breakdown.map((item, index) => {
       const share = totals.costNanos > 0 ? ` (${Math.round((item.costNanos / totals.costNanos) * 100)}%)` : '';
       return `${index + 1}. ${keyLabel(report.by, item.key)} — ${formatUsd(item.costNanos)}${share} · ${compactNumber(item.tokens)} tokens`;
     });
     if (report.rest.keys) lines.push(`…and ${report.rest.keys} more — ${formatUsd(report.rest.costNanos)}`);
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(`*Top ${PLURAL[report.by]}*\n${lines.join('\n')}`, LIMITS.sectionText) } });
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: clip(`*Top ${PLURAL[report.by]}*\n${lines.join('\n')}`, LIMITS.sectionText) },
+    });
   }
   if (report.daily.length > 1) {
     const first = report.daily[0]!.day;
@@ -61,11 +77,18 @@ export function spendBlocks(report: SpendReport): KnownBlock[] {
     const peak = report.daily.reduce((best, day) => (day.costNanos > best.costNanos ? day : best));
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: `*Daily trend* ${first} → ${last}\n\`${sparkline(report.daily.map((day) => day.costNanos))}\`  peak ${formatUsd(peak.costNanos)} on ${peak.day}` },
+      text: {
+        type: 'mrkdwn',
+        text: `*Daily trend* ${first} → ${last}\n\`${sparkline(report.daily.map((day) => day.costNanos))}\`  peak ${formatUsd(peak.costNanos)} on ${peak.day}`,
+      },
     });
   }
-  for (const budget of report.budgets) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: budgetLine(budget) } });
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Days in ${report.timeZone}. \`/tokens help\` for more views.` }] });
+  for (const budget of report.budgets)
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: budgetLine(budget) } });
+  blocks.push({
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: `Days in ${report.timeZone}. \`/tokens help\` for more views.` }],
+  });
   return blocks;
 }
 

@@ -16,7 +16,11 @@ export function sparkline(values: readonly number[], width = 31): string {
   const buckets: number[] = [];
   for (let i = 0; i < values.length; i += size) buckets.push(values.slice(i, i + size).reduce((a, b) => a + b, 0));
   const max = Math.max(...buckets);
-  return buckets.map((value) => (max === 0 ? BARS[0] : BARS[Math.min(BARS.length - 1, Math.floor((value / max) * (BARS.length - 1) + 0.5))])).join('');
+  return buckets
+    .map((value) =>
+      max === 0 ? BARS[0] : BARS[Math.min(BARS.length - 1, Math.floor((value / max) * (BARS.length - 1) + 0.5))],
+    )
+    .join('');
 }
 
 /** A ten-cell progress bar; full beyond 100 %. */
@@ -30,7 +34,8 @@ export function compactNumber(value: number): string {
 }
 
 /** Text as mrkdwn shows it literally: no mention, link or entity of its own. */
-export const escape = (text: string) => text.replace(/[<>&]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[char]!);
+export const escape = (text: string) =>
+  text.replace(/[<>&]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[char]!);
 
 /** How a breakdown key reads: Slack ids become mentions, missing attribution says so. */
 export function keyLabel(by: Dimension, key: string): string {

@@ -7,7 +7,20 @@ import type { AuditEntry } from '../store/quota';
 import { authorized } from './ingest';
 import { sendJson } from './respond';
 
-const COLUMNS = ['seq', 'at', 'action', 'actor', 'request_id', 'scope', 'subject', 'unit', 'amount', 'period', 'expires_at', 'reason'] as const;
+const COLUMNS = [
+  'seq',
+  'at',
+  'action',
+  'actor',
+  'request_id',
+  'scope',
+  'subject',
+  'unit',
+  'amount',
+  'period',
+  'expires_at',
+  'reason',
+] as const;
 
 /**
  * One CSV field: quoted when it holds a comma, quote, line break or edge space, quotes doubled. Text a spreadsheet

@@ -30,7 +30,10 @@ export function splitRows(body: string): { rows: unknown[]; errors: RowError[] }
     try {
       return { rows: JSON.parse(trimmed) as unknown[], errors: [] };
     } catch (error) {
-      return { rows: [], errors: [{ row: 0, field: '', message: `body is not valid JSON: ${(error as Error).message}` }] };
+      return {
+        rows: [],
+        errors: [{ row: 0, field: '', message: `body is not valid JSON: ${(error as Error).message}` }],
+      };
     }
   }
   const rows: unknown[] = [];
@@ -60,29 +63,62 @@ export async function ingestUsage(req: IncomingMessage, res: ServerResponse, bot
     throw error;
   }
   const split = splitRows(body);
-  if (split.errors.length && split.rows.length === 0) return sendJson(res, 400, { error: 'invalid batch', stored: 0, errors: split.errors });
-  if (split.rows.length === 0) return sendJson(res, 400, { error: 'empty batch: send a JSON array or NDJSON of usage events', stored: 0, errors: [] });
-  if (split.rows.length > MAX_ROWS) return sendJson(res, 413, { error: `batch of ${split.rows.length} rows is over ${MAX_ROWS}: split it` });
+  if (split.errors.length && split.rows.length === 0)
+    return sendJson(res, 400, { error: 'invalid batch', stored: 0, errors: split.errors });
+  if (split.rows.length === 0)
+    return sendJson(res, 400, {
+      error: 'empty batch: send a JSON array or NDJSON of usage events',
+      stored: 0,
+      errors: [],
+    });
+  if (split.rows.length > MAX_ROWS)
+    return sendJson(res, 413, { error: `batch of ${split.rows.length} rows is over ${MAX_ROWS}: split it` });
   const parsed = parseUsageBatch(split.rows);
   const lineErrors = new Set(split.errors.map((error) => error.row));
-  const errors = [...split.errors, ...(parsed.ok ? [] : parsed.errors.filter((error) => !lineErrors.has(error.row)))].sort((a, b) => a.row - b.row);
+  const errors = [
+    ...split.errors,
+    ...(parsed.ok ? [] : parsed.errors.filter((error) => !lineErrors.has(error.row))),
+  ].sort((a, b) => a.row - b.row);
   if (errors.length || !parsed.ok) {
-    sendJson(res, 400, { error: 'invalid batch: nothing was stored', stored: 0, errors: errors.slice(0, MAX_ERRORS), errorCount: errors.length });
+    sendJson(res, 400, {
+      error: 'invalid batch: nothing was stored',
+      stored: 0,
+      errors: errors.slice(0, MAX_ERRORS),
+      errorCount: errors.length,
+    });
     return;
   }
   const options = { source: 'api', timeZone: bot.timeZone, customModels: bot.policy.customModels };
   const events = parsed.events.map((event) => toLedgerEvent(event, options));
   // A reported cost is bounded by the schema; one priced from the table is bounded here.
   const overpriced: RowError[] = events.flatMap((event, row) =>
-    event.costNanos > MAX_EVENT_COST_NANOS ? [{ row, field: 'costNanos', message: `priced at ${formatUsd(event.costNanos)} from the price table, over the ${formatUsd(MAX_EVENT_COST_NANOS)} one event may cost: split it` }] : [],
+    event.costNanos > MAX_EVENT_COST_NANOS
+      ? [
+          {
+            row,
+            field: 'costNanos',
+            message: `priced at ${formatUsd(event.costNanos)} from the price table, over the ${formatUsd(MAX_EVENT_COST_NANOS)} one event may cost: split it`,
+          },
+        ]
+      : [],
   );
-  if (overpriced.length) return sendJson(res, 400, { error: 'invalid batch: nothing was stored', stored: 0, errors: overpriced.slice(0, MAX_ERRORS), errorCount: overpriced.length });
+  if (overpriced.length)
+    return sendJson(res, 400, {
+      error: 'invalid batch: nothing was stored',
+      stored: 0,
+      errors: overpriced.slice(0, MAX_ERRORS),
+      errorCount: overpriced.length,
+    });
   let result;
   try {
     result = await storeUsage(bot, events);
   } catch (error) {
     // The batch's own sums for one day and attribution passed exact numbers; the transaction stored nothing.
-    if (error instanceof AmountOverflowError) return sendJson(res, 413, { error: `the batch's totals for one day and attribution pass ${Number.MAX_SAFE_INTEGER}: split it`, stored: 0 });
+    if (error instanceof AmountOverflowError)
+      return sendJson(res, 413, {
+        error: `the batch's totals for one day and attribution pass ${Number.MAX_SAFE_INTEGER}: split it`,
+        stored: 0,
+      });
     throw error;
   }
   bot.log.info('usage ingested', { inserted: result.inserted, duplicates: result.duplicates });

@@ -8,9 +8,32 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import {
   addExact,
-  breakerActive, breakerDenial, breakerIdentity, budgetDenial, checkQuota, guardrailDecision, guardrailRules, MAX_EVENT_COST_NANOS, NANOS_PER_USD, periodContaining, priceUsage, rateDenial,
-  rateSteps, requestLimitDenials, ruleApplies, UnpricedModelError,
-  type Budget, type BudgetUnit, type Denial, type GuardedRequest, type GuardrailRules, type Period, type PeriodKind, type Policy, type QuotaDecision, type QuotaInput,
+  breakerActive,
+  breakerDenial,
+  breakerIdentity,
+  budgetDenial,
+  checkQuota,
+  guardrailDecision,
+  guardrailRules,
+  MAX_EVENT_COST_NANOS,
+  NANOS_PER_USD,
+  periodContaining,
+  priceUsage,
+  rateDenial,
+  rateSteps,
+  requestLimitDenials,
+  ruleApplies,
+  UnpricedModelError,
+  type Budget,
+  type BudgetUnit,
+  type Denial,
+  type GuardedRequest,
+  type GuardrailRules,
+  type Period,
+  type PeriodKind,
+  type Policy,
+  type QuotaDecision,
+  type QuotaInput,
 } from '../../core';
 import { teamOf, type BotContext } from '../context';
 import { localDay } from '../ledger';
@@ -25,21 +48,34 @@ const tokenCount = z
   .regex(/^\d{1,15}$/, 'must be a whole number of tokens, 0 or more')
   .transform(Number);
 
-const PARAMETERS = 'team, user, environment, app, session, apiKey, model, fingerprint, tokens, inputTokens, outputTokens and usd';
+const PARAMETERS =
+  'team, user, environment, app, session, apiKey, model, fingerprint, tokens, inputTokens, outputTokens and usd';
 
 export const checkQuerySchema = z
   .strictObject(
     {
       team: name.optional(),
       user: name.optional(),
-      environment: z.string().regex(/^[A-Za-z][\w-]{0,63}$/, 'must be an environment name such as dev (a letter, then letters, digits, _ or -)').optional(),
+      environment: z
+        .string()
+        .regex(
+          /^[A-Za-z][\w-]{0,63}$/,
+          'must be an environment name such as dev (a letter, then letters, digits, _ or -)',
+        )
+        .optional(),
       app: name.optional(),
       session: name.optional(),
       /** An API key's alias or hash as the gateway names it: never the key itself. */
       apiKey: name.optional(),
       model: name.optional(),
       /** A hash of the request; its characters rule out prompt text. */
-      fingerprint: z.string().regex(/^[A-Za-z0-9+/=_:.-]{8,128}$/, 'must be a hash of the request (8-128 letters, digits, + / = _ : . -), never its text').optional(),
+      fingerprint: z
+        .string()
+        .regex(
+          /^[A-Za-z0-9+/=_:.-]{8,128}$/,
+          'must be a hash of the request (8-128 letters, digits, + / = _ : . -), never its text',
+        )
+        .optional(),
       tokens: tokenCount.optional(),
       inputTokens: tokenCount.optional(),
       outputTokens: tokenCount.optional(),
@@ -56,10 +92,14 @@ export const checkQuerySchema = z
     },
     { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown parameter; use ${PARAMETERS}` : undefined) },
   )
-  .refine((query) => [query.team, query.user, query.environment, query.app, query.session].some((value) => value !== undefined), {
-    path: ['team'],
-    message: 'give team, user, environment, app or session (one or more)',
-  });
+  .refine(
+    (query) =>
+      [query.team, query.user, query.environment, query.app, query.session].some((value) => value !== undefined),
+    {
+      path: ['team'],
+      message: 'give team, user, environment, app or session (one or more)',
+    },
+  );
 
 export type CheckQuery = z.output<typeof checkQuerySchema>;
 
@@ -76,7 +116,17 @@ export interface CheckAnswer {
   remaining: Remaining;
   team: { name: string; remaining: Remaining } | null;
   user: { id: string; remaining: Remaining } | null;
-  budgets: Array<{ scope: string; subject: string; unit: BudgetUnit; period: string; periodKey: string; limit: number; used: number; remaining: number; allow: boolean }>;
+  budgets: Array<{
+    scope: string;
+    subject: string;
+    unit: BudgetUnit;
+    period: string;
+    periodKey: string;
+    limit: number;
+    used: number;
+    remaining: number;
+    allow: boolean;
+  }>;
   /** Every rule that denied the request (budgets, size limits, rate limits, the breaker); empty when allowed. */
   denials: Denial[];
   /** When retrying may pass: present only when every denial passes by itself (rate limits, a breaker's cool-down). */
@@ -105,14 +155,18 @@ const remainingOf = (decision: QuotaDecision, scope: Budget['scope']): Remaining
 };
 
 const rulesOfPolicy = new WeakMap<Policy, GuardrailRules>();
-const rulesOf = (policy: Policy) => rulesOfPolicy.get(policy) ?? rulesOfPolicy.set(policy, guardrailRules(policy.guardrails)).get(policy)!;
+const rulesOf = (policy: Policy) =>
+  rulesOfPolicy.get(policy) ?? rulesOfPolicy.set(policy, guardrailRules(policy.guardrails)).get(policy)!;
 
 /** The request's cost: as the gateway gives it, else priced from the model and token counts; 0 when unknown. */
 function costOf(bot: BotContext, query: CheckQuery, at: Date): number {
   if (query.usd !== undefined) return query.usd;
   if (query.model === undefined || (query.inputTokens ?? query.outputTokens) === undefined) return 0;
   try {
-    return priceUsage({ inputTokens: query.inputTokens ?? 0, outputTokens: query.outputTokens ?? 0 }, { model: query.model, at, customModels: bot.policy.customModels }).total;
+    return priceUsage(
+      { inputTokens: query.inputTokens ?? 0, outputTokens: query.outputTokens ?? 0 },
+      { model: query.model, at, customModels: bot.policy.customModels },
+    ).total;
   } catch (error) {
     if (error instanceof UnpricedModelError) return 0;
     throw error;
@@ -123,7 +177,12 @@ function costOf(bot: BotContext, query: CheckQuery, at: Date): number {
  * The guardrails after the budgets: size limits and a breaker already tripped are read; when nothing denies, the
  * store admits the call (rate counters and the breaker's window, atomically) or says which of them denies.
  */
-async function guardrailDenials(bot: BotContext, request: GuardedRequest, now: Date, earlier: readonly Denial[]): Promise<Denial[]> {
+async function guardrailDenials(
+  bot: BotContext,
+  request: GuardedRequest,
+  now: Date,
+  earlier: readonly Denial[],
+): Promise<Denial[]> {
   const rules = rulesOf(bot.policy);
   const at = now.getTime();
   const rates = rateSteps(rules.rateLimits, request, at);
@@ -135,14 +194,24 @@ async function guardrailDenials(bot: BotContext, request: GuardedRequest, now: D
     if (breaker && breakerActive(breaker, at)) denials.push(breakerDenial(breaker, at));
   }
   if (denials.length || (rates.steps.length === 0 && breakers.length === 0)) return denials;
-  const call = identity === undefined || breakers.length === 0 ? undefined : {
-    identity,
-    tokens: request.tokens,
-    costNanos: request.costNanos,
-    fingerprint: request.fingerprint ?? '',
-    rules: breakers,
-    context: { session: request.session ?? '', user: request.user ?? '', app: request.app ?? '', team: request.team ?? '', environment: request.environment ?? '', model: request.model ?? '' },
-  };
+  const call =
+    identity === undefined || breakers.length === 0
+      ? undefined
+      : {
+          identity,
+          tokens: request.tokens,
+          costNanos: request.costNanos,
+          fingerprint: request.fingerprint ?? '',
+          rules: breakers,
+          context: {
+            session: request.session ?? '',
+            user: request.user ?? '',
+            app: request.app ?? '',
+            team: request.team ?? '',
+            environment: request.environment ?? '',
+            model: request.model ?? '',
+          },
+        };
   const admission = await bot.store.admit({ at: now, steps: rates.steps, call });
   if (admission.admitted) return [];
   if ('full' in admission) return admission.full.map((step) => rateDenial(step, at));
@@ -155,37 +224,67 @@ export async function quotaCheck(bot: BotContext, query: CheckQuery): Promise<Ch
   const now = bot.now();
   // A gateway that knows only the user is checked against the policy team listing them too.
   const team = query.team ?? (query.user ? teamOf(bot.policy, query.user) : undefined);
-  const subjectOf: Record<Budget['scope'], string | undefined> = { organization: 'organization', team, user: query.user, environment: query.environment, app: query.app };
+  const subjectOf: Record<Budget['scope'], string | undefined> = {
+    organization: 'organization',
+    team,
+    user: query.user,
+    environment: query.environment,
+    app: query.app,
+  };
   const applies = (budget: Budget) => budget.subject === subjectOf[budget.scope];
   const budgets = (await budgetsInForce(bot.policy, bot.store)).filter(applies);
   const grants = budgets.length ? await bot.store.grantsInForce(now) : [];
   const periods = new Map<PeriodKind, Period>();
-  const periodOf = (kind: PeriodKind) => periods.get(kind) ?? periods.set(kind, periodContaining(now, kind, bot.timeZone)).get(kind)!;
+  const periodOf = (kind: PeriodKind) =>
+    periods.get(kind) ?? periods.set(kind, periodContaining(now, kind, bot.timeZone)).get(kind)!;
   const inputs: QuotaInput[] = await Promise.all(
     budgets.map(async (budget) => {
       const period = periodOf(budget.period);
-      const filter = budget.scope === 'organization' ? undefined : { dimension: budget.scope, values: [budget.subject] };
+      const filter =
+        budget.scope === 'organization' ? undefined : { dimension: budget.scope, values: [budget.subject] };
       // The period's local days: its first, and the day of its last millisecond.
-      const rows = await bot.store.spend({ fromDay: localDay(period.start.getTime(), bot.timeZone), toDay: localDay(period.end.getTime() - 1, bot.timeZone), by: filter?.dimension ?? 'team', filter });
+      const rows = await bot.store.spend({
+        fromDay: localDay(period.start.getTime(), bot.timeZone),
+        toDay: localDay(period.end.getTime() - 1, bot.timeZone),
+        by: filter?.dimension ?? 'team',
+        filter,
+      });
       const used = rows.reduce((sum, row) => addExact(sum, budget.unit === 'usd' ? row.costNanos : tokensOf(row)), 0);
-      const own = grants.filter((grant) => grant.scope === budget.scope && grant.subject === budget.subject && grant.unit === budget.unit);
+      const own = grants.filter(
+        (grant) => grant.scope === budget.scope && grant.subject === budget.subject && grant.unit === budget.unit,
+      );
       return { budget, grants: own, used };
     }),
   );
   const sized = query.inputTokens !== undefined || query.outputTokens !== undefined;
   const tokens = query.tokens ?? (sized ? (query.inputTokens ?? 0) + (query.outputTokens ?? 0) : undefined);
   const costNanos = costOf(bot, query, now);
-  const decision = checkQuota({ budgets: inputs, at: now, timeZone: bot.timeZone, requestTokens: tokens, requestCostNanos: costNanos });
+  const decision = checkQuota({
+    budgets: inputs,
+    at: now,
+    timeZone: bot.timeZone,
+    requestTokens: tokens,
+    requestCostNanos: costNanos,
+  });
   const request: GuardedRequest = { ...query, team, tokens: tokens ?? 0, costNanos };
   const budgetDenials = decision.decisions
     .filter((item) => !item.allow)
-    .map((item): Denial => ({ kind: 'budget', rule: `${item.budget.scope}:${item.budget.subject}:${item.budget.unit}:${item.budget.period}`, reason: budgetDenial(item, { requestTokens: tokens, requestCostNanos: costNanos }) }));
+    .map(
+      (item): Denial => ({
+        kind: 'budget',
+        rule: `${item.budget.scope}:${item.budget.subject}:${item.budget.unit}:${item.budget.period}`,
+        reason: budgetDenial(item, { requestTokens: tokens, requestCostNanos: costNanos }),
+      }),
+    );
   const denials = await guardrailDenials(bot, request, now, budgetDenials);
   const verdict = guardrailDecision(denials);
   return {
     allow: verdict.allow,
     reason: verdict.reason ?? decision.reason,
-    remaining: { ...(decision.remaining.tokens === undefined ? {} : { tokens: decision.remaining.tokens }), ...(decision.remaining.usd === undefined ? {} : { usdNanos: decision.remaining.usd }) },
+    remaining: {
+      ...(decision.remaining.tokens === undefined ? {} : { tokens: decision.remaining.tokens }),
+      ...(decision.remaining.usd === undefined ? {} : { usdNanos: decision.remaining.usd }),
+    },
     team: team === undefined ? null : { name: team, remaining: remainingOf(decision, 'team') },
     user: query.user === undefined ? null : { id: query.user, remaining: remainingOf(decision, 'user') },
     budgets: decision.decisions.map(({ budget, limit, used, remaining, allow }) => ({
@@ -218,5 +317,10 @@ export async function checkQuotaRoute(req: IncomingMessage, res: ServerResponse,
     return sendJson(res, 400, { error: `${field}: ${issue.message}`, field });
   }
   const answer = await quotaCheck(bot, parsed.data);
-  sendJson(res, 200, answer, answer.retryAfterSeconds === undefined ? {} : { 'retry-after': String(answer.retryAfterSeconds) });
+  sendJson(
+    res,
+    200,
+    answer,
+    answer.retryAfterSeconds === undefined ? {} : { 'retry-after': String(answer.retryAfterSeconds) },
+  );
 }

@@ -28,7 +28,11 @@ export async function admitSlackRequest(req: IncomingMessage, res: ServerRespons
   const signature = req.headers['x-slack-signature'];
   const timestamp = Number(req.headers['x-slack-request-timestamp']);
   if (typeof signature !== 'string' || !Number.isInteger(timestamp) || !bot.config.signingSecret) return true;
-  const genuine = isValidSlackRequest({ signingSecret: bot.config.signingSecret, body: body.toString(), headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp } });
+  const genuine = isValidSlackRequest({
+    signingSecret: bot.config.signingSecret,
+    body: body.toString(),
+    headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+  });
   if (!genuine) return true;
   const now = Date.now();
   if (timestamp * 1000 > now + SKEW_MS) {
@@ -39,7 +43,8 @@ export async function admitSlackRequest(req: IncomingMessage, res: ServerRespons
   // Bolt reads only `version=hash` and ignores anything after a further '=', so that pair is what was seen: a copy
   // with a suffix is the same request.
   const [version, hash] = signature.split('=');
-  if (await bot.store.admitSignature(`${version}=${hash}`, new Date(now), new Date(timestamp * 1000 + KEPT_MS))) return true;
+  if (await bot.store.admitSignature(`${version}=${hash}`, new Date(now), new Date(timestamp * 1000 + KEPT_MS)))
+    return true;
   bot.log.warn('replayed Slack signature refused', { path: req.url });
   sendJson(res, 401, { error: 'replayed request' });
   return false;

@@ -26,7 +26,10 @@ export function createHttpServer(bot: BotContext, slack?: RequestListener): Serv
     const failed = (error: unknown) => {
       bot.log.error('request failed', { path, error });
       // A total past exact numbers is said as such rather than shown rounded.
-      if (!res.headersSent) sendJson(res, 500, { error: error instanceof AmountOverflowError ? error.message : 'internal error; it has been logged' });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          error: error instanceof AmountOverflowError ? error.message : 'internal error; it has been logged',
+        });
     };
     if (slack && path === '/slack/events') {
       admitSlackRequest(req, res, bot)

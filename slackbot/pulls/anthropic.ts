@@ -9,7 +9,12 @@ import { bucketEventId, parsePage, pullWindow, teamFor } from './bucket';
 import { createClient, getWithRetry, type RetryOptions } from '../outbound';
 
 const SOURCE = 'anthropic';
-const count = z.number().int().nonnegative().nullish().transform((value) => value ?? 0);
+const count = z
+  .number()
+  .int()
+  .nonnegative()
+  .nullish()
+  .transform((value) => value ?? 0);
 const id = z.string().nullish();
 
 const pageSchema = z.object({
@@ -63,7 +68,11 @@ export async function pullAnthropic(bot: BotContext, retry: RetryOptions): Promi
         const input = r.uncached_input_tokens + r.cache_read_input_tokens + write;
         if (input + r.output_tokens === 0) continue;
         const team = teamFor(bot.config.pulls.teamMap, r.workspace_id, r.api_key_id);
-        const tags = [r.workspace_id && `workspace:${r.workspace_id}`, r.api_key_id && `api_key:${r.api_key_id}`, r.service_tier && `tier:${r.service_tier}`].filter((tag): tag is string => !!tag);
+        const tags = [
+          r.workspace_id && `workspace:${r.workspace_id}`,
+          r.api_key_id && `api_key:${r.api_key_id}`,
+          r.service_tier && `tier:${r.service_tier}`,
+        ].filter((tag): tag is string => !!tag);
         const event = usageEventSchema.parse({
           id: bucketEventId(SOURCE, bucketStart, [r.model, r.workspace_id, r.api_key_id, r.service_tier]),
           time: new Date(bucketStart * 1000).toISOString(),
@@ -80,7 +89,14 @@ export async function pullAnthropic(bot: BotContext, retry: RetryOptions): Promi
           ...(r.workspace_id ? { app: r.workspace_id } : {}),
           tags,
         });
-        events.push(toLedgerEvent(event, { source: SOURCE, timeZone: bot.timeZone, customModels: bot.policy.customModels, mode: r.service_tier === 'batch' ? 'batch' : undefined }));
+        events.push(
+          toLedgerEvent(event, {
+            source: SOURCE,
+            timeZone: bot.timeZone,
+            customModels: bot.policy.customModels,
+            mode: r.service_tier === 'batch' ? 'batch' : undefined,
+          }),
+        );
       }
     }
     return { events, last, ...(data.has_more && data.next_page ? { next: data.next_page } : {}) };

@@ -15,7 +15,11 @@ export function floorHour(seconds: number): number {
 }
 
 /** The same bucket and group always give the same id, so pulling it again never counts it twice. */
-export function bucketEventId(source: string, bucketStart: number, group: readonly (string | null | undefined | boolean)[]): string {
+export function bucketEventId(
+  source: string,
+  bucketStart: number,
+  group: readonly (string | null | undefined | boolean)[],
+): string {
   const digest = createHash('sha256').update(JSON.stringify(group)).digest('hex').slice(0, 32);
   return `${source}:${bucketStart}:${digest}`;
 }
@@ -33,8 +37,16 @@ export interface UsagePage {
  * buckets, so it is stored together with the cursor moved to its last bucket's end: a restart resumes there, with no
  * gap and nothing counted twice. Returns how many events were new.
  */
-export async function pullWindow(bot: BotContext, source: string, fetchPage: (start: number, end: number, page: string | undefined) => Promise<UsagePage>): Promise<number> {
-  const { start, end } = window(await bot.store.cursor(source), Math.floor(bot.now().getTime() / 1000), bot.config.pulls.lookbackDays);
+export async function pullWindow(
+  bot: BotContext,
+  source: string,
+  fetchPage: (start: number, end: number, page: string | undefined) => Promise<UsagePage>,
+): Promise<number> {
+  const { start, end } = window(
+    await bot.store.cursor(source),
+    Math.floor(bot.now().getTime() / 1000),
+    bot.config.pulls.lookbackDays,
+  );
   let stored = 0;
   let page: string | undefined;
   while (start < end) {
@@ -51,7 +63,10 @@ export async function pullWindow(bot: BotContext, source: string, fetchPage: (st
 /** A provider's response page checked against its schema; an unexpected shape names the first bad field. */
 export function parsePage<T>(schema: z.ZodType<T>, data: unknown, provider: string): T {
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new Error(`${provider} usage page has an unexpected shape: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new Error(
+      `${provider} usage page has an unexpected shape: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`,
+    );
   return parsed.data;
 }
 
@@ -62,7 +77,10 @@ export function window(cursor: string | undefined, nowS: number, lookbackDays: n
   return { start, end };
 }
 
-export function teamFor(map: Readonly<Record<string, string>>, ...ids: Array<string | null | undefined>): string | undefined {
+export function teamFor(
+  map: Readonly<Record<string, string>>,
+  ...ids: Array<string | null | undefined>
+): string | undefined {
   for (const id of ids) if (id && map[id]) return map[id];
   return undefined;
 }

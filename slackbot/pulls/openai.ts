@@ -9,7 +9,12 @@ import { bucketEventId, parsePage, pullWindow, teamFor } from './bucket';
 import { createClient, getWithRetry, type RetryOptions } from '../outbound';
 
 const SOURCE = 'openai';
-const count = z.number().int().nonnegative().nullish().transform((value) => value ?? 0);
+const count = z
+  .number()
+  .int()
+  .nonnegative()
+  .nullish()
+  .transform((value) => value ?? 0);
 const id = z.string().nullish();
 
 const pageSchema = z.object({
@@ -60,7 +65,11 @@ export async function pullOpenAI(bot: BotContext, retry: RetryOptions): Promise<
       for (const r of bucket.results) {
         if (r.input_tokens + r.output_tokens === 0) continue;
         const team = teamFor(bot.config.pulls.teamMap, r.project_id, r.api_key_id);
-        const tags = [r.project_id && `project:${r.project_id}`, r.api_key_id && `api_key:${r.api_key_id}`, r.batch ? 'batch' : undefined].filter((tag): tag is string => !!tag);
+        const tags = [
+          r.project_id && `project:${r.project_id}`,
+          r.api_key_id && `api_key:${r.api_key_id}`,
+          r.batch ? 'batch' : undefined,
+        ].filter((tag): tag is string => !!tag);
         const event = usageEventSchema.parse({
           id: bucketEventId(SOURCE, bucket.start_time, [r.project_id, r.user_id, r.api_key_id, r.model, r.batch]),
           time: new Date(bucket.start_time * 1000).toISOString(),
@@ -75,7 +84,14 @@ export async function pullOpenAI(bot: BotContext, retry: RetryOptions): Promise<
           ...(r.project_id ? { app: r.project_id } : {}),
           tags,
         });
-        events.push(toLedgerEvent(event, { source: SOURCE, timeZone: bot.timeZone, customModels: bot.policy.customModels, mode: r.batch ? 'batch' : undefined }));
+        events.push(
+          toLedgerEvent(event, {
+            source: SOURCE,
+            timeZone: bot.timeZone,
+            customModels: bot.policy.customModels,
+            mode: r.batch ? 'batch' : undefined,
+          }),
+        );
       }
     }
     return { events, last, ...(data.has_more && data.next_page ? { next: data.next_page } : {}) };

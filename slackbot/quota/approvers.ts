@@ -27,7 +27,12 @@ async function channelMembers(client: webApi.WebClient, channel: string): Promis
 }
 
 /** Whether `userId` is one of the team's approvers, directly, through a user group or as a member of a channel. */
-export async function isApprover(client: webApi.WebClient, policy: Policy, team: string, userId: string): Promise<boolean> {
+export async function isApprover(
+  client: webApi.WebClient,
+  policy: Policy,
+  team: string,
+  userId: string,
+): Promise<boolean> {
   const approvers = approversOf(policy, team);
   if (approvers.includes(userId)) return true;
   for (const approver of approvers) {

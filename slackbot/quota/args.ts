@@ -5,10 +5,23 @@ import { ArgumentError, typedText, wordSpans } from '../spend/args';
 // Slack escapes a mention in command text as <@U123|name> (or <@U123>).
 const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
 const UNIT_WORD = /^(tokens?|usd|dollars?)$/i;
-const NAMED_SCOPES: Record<string, 'team' | 'environment' | 'app'> = { team: 'team', env: 'environment', environment: 'environment', app: 'app' };
-const PERIODS: Record<string, 'day' | 'week' | 'month'> = { day: 'day', daily: 'day', week: 'week', weekly: 'week', month: 'month', monthly: 'month' };
+const NAMED_SCOPES: Record<string, 'team' | 'environment' | 'app'> = {
+  team: 'team',
+  env: 'environment',
+  environment: 'environment',
+  app: 'app',
+};
+const PERIODS: Record<string, 'day' | 'week' | 'month'> = {
+  day: 'day',
+  daily: 'day',
+  week: 'week',
+  weekly: 'week',
+  month: 'month',
+  monthly: 'month',
+};
 
-export const BUDGET_USAGE = '`/tokens budget set team NAME|env NAME|app NAME|@user|organization AMOUNT per day|week|month [soft 50,80] [hard 100|off]`';
+export const BUDGET_USAGE =
+  '`/tokens budget set team NAME|env NAME|app NAME|@user|organization AMOUNT per day|week|month [soft 50,80] [hard 100|off]`';
 export const REQUEST_USAGE = '`/tokens quota request [AMOUNT [team NAME] [until YYYY-MM-DD] REASON…]`';
 
 /** What `/tokens budget set` was given, before core's budgetInputSchema checks it. */
@@ -24,7 +37,8 @@ export interface BudgetArgs {
 function percentages(text: string, option: string): number[] {
   const parts = text.split(/[,\s%]+/).filter(Boolean);
   const values = parts.map(Number);
-  if (parts.length === 0 || values.some((value) => !Number.isFinite(value))) throw new ArgumentError(`"${option}" takes percentages such as \`${option} 50,80\`.`);
+  if (parts.length === 0 || values.some((value) => !Number.isFinite(value)))
+    throw new ArgumentError(`"${option}" takes percentages such as \`${option} 50,80\`.`);
   return values;
 }
 
@@ -41,13 +55,19 @@ export function parseBudgetArgs(args: readonly string[]): BudgetArgs {
     const name = args[i++];
     if (!name) throw new ArgumentError(`"${target}" needs a name. ${BUDGET_USAGE}`);
     [scope, subject] = [NAMED_SCOPES[target]!, name];
-  } else if (target === 'organization' || target === 'organisation' || target === 'org') [scope, subject] = ['organization', 'organization'];
-  else if (target?.startsWith('@')) throw new ArgumentError(`I can't tell who ${args[1]} is: pick the person from Slack's @ menu so the mention is a link.`);
-  else throw new ArgumentError(`Say whose budget: team NAME, env NAME, app NAME, @user or organization. ${BUDGET_USAGE}`);
+  } else if (target === 'organization' || target === 'organisation' || target === 'org')
+    [scope, subject] = ['organization', 'organization'];
+  else if (target?.startsWith('@'))
+    throw new ArgumentError(
+      `I can't tell who ${args[1]} is: pick the person from Slack's @ menu so the mention is a link.`,
+    );
+  else
+    throw new ArgumentError(`Say whose budget: team NAME, env NAME, app NAME, @user or organization. ${BUDGET_USAGE}`);
   const amount: string[] = [];
   while (i < args.length && args[i]!.toLowerCase() !== 'per') amount.push(args[i++]!);
   if (amount.length === 0) throw new ArgumentError(`Give an amount such as $500 or 2M tokens. ${BUDGET_USAGE}`);
-  if (args[i++]?.toLowerCase() !== 'per') throw new ArgumentError(`Say the period: \`per day\`, \`per week\` or \`per month\`. ${BUDGET_USAGE}`);
+  if (args[i++]?.toLowerCase() !== 'per')
+    throw new ArgumentError(`Say the period: \`per day\`, \`per week\` or \`per month\`. ${BUDGET_USAGE}`);
   const periodWord = args[i++]?.toLowerCase() ?? '';
   const period = PERIODS[periodWord];
   if (!period) throw new ArgumentError(`The period must be day, week or month, not "${periodWord}".`);

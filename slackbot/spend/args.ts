@@ -13,12 +13,19 @@ export class ArgumentError extends Error {
   override name = 'ArgumentError';
 }
 
-const RANGE = /^(today|yesterday|\d+d|week|last-week|month|last-month|\d{4}-\d{2}|\d{4}-\d{2}-\d{2}|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$/i;
+const RANGE =
+  /^(today|yesterday|\d+d|week|last-week|month|last-month|\d{4}-\d{2}|\d{4}-\d{2}-\d{2}|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$/i;
 // Slack escapes a mention in command text as <@U123|name> (or <@U123>) when the command sets should_escape.
 const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
 
 /** What a breakdown shows when the user names none: the level below the filter. */
-const DEFAULT_BY: Record<Dimension | 'none', Dimension> = { none: 'team', team: 'user', user: 'model', model: 'team', app: 'model' };
+const DEFAULT_BY: Record<Dimension | 'none', Dimension> = {
+  none: 'team',
+  team: 'user',
+  user: 'model',
+  model: 'team',
+  app: 'model',
+};
 
 export interface Word {
   word: string;
@@ -28,7 +35,9 @@ export interface Word {
 
 /** Splits command text into words and where each starts, keeping "quoted names" and <@mentions> whole. */
 export function wordSpans(text: string): Word[] {
-  return [...text.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => ({ word: match[1] ?? match[2]!, start: match.index })).filter(({ word }) => word !== '');
+  return [...text.matchAll(/"([^"]*)"|(\S+)/g)]
+    .map((match) => ({ word: match[1] ?? match[2]!, start: match.index }))
+    .filter(({ word }) => word !== '');
 }
 
 export function words(text: string): string[] {
@@ -46,8 +55,14 @@ export function parseSpendArgs(args: readonly string[]): SpendArgs {
   let by: Dimension | undefined;
   let isPublic = false;
   const setFilter = (dimension: Dimension, value: string | undefined) => {
-    if (filter) throw new ArgumentError(`Only one of team, @user, model or app at a time (already ${filter.dimension} ${filter.value}).`);
-    if (!value) throw new ArgumentError(`"${dimension}" needs a name, e.g. \`${dimension} ${dimension === 'model' ? 'gpt-4o' : 'search'}\`.`);
+    if (filter)
+      throw new ArgumentError(
+        `Only one of team, @user, model or app at a time (already ${filter.dimension} ${filter.value}).`,
+      );
+    if (!value)
+      throw new ArgumentError(
+        `"${dimension}" needs a name, e.g. \`${dimension} ${dimension === 'model' ? 'gpt-4o' : 'search'}\`.`,
+      );
     filter = { dimension, value };
   };
   for (let i = 0; i < args.length; i++) {
@@ -65,7 +80,9 @@ export function parseSpendArgs(args: readonly string[]): SpendArgs {
       if (range) throw new ArgumentError(`One range at a time (already ${range}).`);
       range = lower;
     } else if (word.startsWith('@')) {
-      throw new ArgumentError(`I can't tell who ${word} is: pick the person from Slack's @ menu so the mention is a link.`);
+      throw new ArgumentError(
+        `I can't tell who ${word} is: pick the person from Slack's @ menu so the mention is a link.`,
+      );
     } else throw new ArgumentError(`I don't understand "${word}".`);
   }
   return { filter, range: range ?? 'month', by: by ?? DEFAULT_BY[filter?.dimension ?? 'none'], public: isPublic };

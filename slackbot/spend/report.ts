@@ -1,6 +1,17 @@
 // What `/tokens spend` and App Home show, computed from the daily roll-ups: totals, a top-N breakdown, the daily
 // trend, and budget use with a forecast to the end of each budget's period.
-import { addExact, daysIn, forecastPeriod, parseRange, periodContaining, quotaStatus, type Budget, type Forecast, type Policy, type QuotaStatus } from '../../core';
+import {
+  addExact,
+  daysIn,
+  forecastPeriod,
+  parseRange,
+  periodContaining,
+  quotaStatus,
+  type Budget,
+  type Forecast,
+  type Policy,
+  type QuotaStatus,
+} from '../../core';
 import { budgetsInForce } from '../quota/budgets';
 import { addTotals, emptyTotals, type Dimension, type SpendRow, type Store, type Totals } from '../store/store';
 import type { SpendArgs } from './args';
@@ -65,7 +76,9 @@ export async function spendReport(args: SpendArgs, context: SpendContext): Promi
     dimension: args.filter.dimension,
     values: args.filter.dimension === 'user' ? await context.identities(args.filter.value) : [args.filter.value],
   };
-  const rows = days.length ? await store.spend({ fromDay: days[0]!, toDay: days[days.length - 1]!, by: args.by, filter }) : [];
+  const rows = days.length
+    ? await store.spend({ fromDay: days[0]!, toDay: days[days.length - 1]!, by: args.by, filter })
+    : [];
 
   const totals = emptyTotals();
   const perKey = new Map<string, BreakdownItem>();
@@ -78,7 +91,9 @@ export async function spendReport(args: SpendArgs, context: SpendContext): Promi
     perKey.set(row.key, item);
     perDay.set(row.day, addExact(perDay.get(row.day) ?? 0, row.costNanos));
   }
-  const ranked = [...perKey.values()].sort((a, b) => b.costNanos - a.costNanos || b.tokens - a.tokens || (a.key < b.key ? -1 : 1));
+  const ranked = [...perKey.values()].sort(
+    (a, b) => b.costNanos - a.costNanos || b.tokens - a.tokens || (a.key < b.key ? -1 : 1),
+  );
   const rest = ranked.slice(TOP);
   return {
     subject: subjectOf(args.filter),
@@ -96,7 +111,11 @@ export async function spendReport(args: SpendArgs, context: SpendContext): Promi
 /** The budgets a report's subject answers to: the organisation's when unfiltered, else the named team's or person's. */
 function appliesTo(budget: Budget, named: SpendArgs['filter']): boolean {
   if (!named) return budget.scope === 'organization';
-  return (named.dimension === 'team' || named.dimension === 'user') && budget.scope === named.dimension && budget.subject === named.value;
+  return (
+    (named.dimension === 'team' || named.dimension === 'user') &&
+    budget.scope === named.dimension &&
+    budget.subject === named.value
+  );
 }
 
 /**
@@ -108,7 +127,9 @@ export async function budgetUse(
   filter: { dimension: Dimension; values: string[] } | undefined,
   { store, policy, timeZone, now }: SpendContext,
 ): Promise<BudgetUse[]> {
-  const budgets = (await budgetsInForce(policy, store)).filter((budget) => appliesTo(budget, named)).sort((a, b) => (a.unit === b.unit ? 0 : a.unit === 'usd' ? -1 : 1));
+  const budgets = (await budgetsInForce(policy, store))
+    .filter((budget) => appliesTo(budget, named))
+    .sort((a, b) => (a.unit === b.unit ? 0 : a.unit === 'usd' ? -1 : 1));
   if (budgets.length === 0) return [];
   const grants = await store.grantsInForce(now);
   return Promise.all(
@@ -119,10 +140,26 @@ export async function budgetUse(
       const amountOf = (row: SpendRow) => (budget.unit === 'usd' ? row.costNanos : tokensOf(row));
       const inPeriod = new Set(daysIn(period, timeZone));
       const used = rows.reduce((sum, row) => (inPeriod.has(row.day) ? addExact(sum, amountOf(row)) : sum), 0);
-      const own = grants.filter((grant) => grant.scope === budget.scope && grant.subject === budget.subject && grant.unit === budget.unit);
+      const own = grants.filter(
+        (grant) => grant.scope === budget.scope && grant.subject === budget.subject && grant.unit === budget.unit,
+      );
       const status = quotaStatus({ budget, grants: own, used, at: now, timeZone });
-      const forecast = forecastPeriod({ series: rows.map((row) => ({ day: row.day, amount: amountOf(row) })), period, now, limit: status.limit });
-      return { scope: budget.scope === 'organization' ? 'organisation' : budget.scope === 'team' ? `team ${budget.subject}` : `<@${budget.subject}>`, status, forecast };
+      const forecast = forecastPeriod({
+        series: rows.map((row) => ({ day: row.day, amount: amountOf(row) })),
+        period,
+        now,
+        limit: status.limit,
+      });
+      return {
+        scope:
+          budget.scope === 'organization'
+            ? 'organisation'
+            : budget.scope === 'team'
+              ? `team ${budget.subject}`
+              : `<@${budget.subject}>`,
+        status,
+        forecast,
+      };
     }),
   );
 }

@@ -3,8 +3,14 @@
 // PostgreSQL: a per-identity advisory lock for the breaker, row locks for the counters), so whatever the number of
 // instances on the store, a counter never passes its limit and a breaker trips once.
 import {
-  breakerActive, breakerVerdict, breakerWindowStart, coolDownEnd,
-  type BreakerRule, type RateStep, type TrippedBreaker, type WindowTotals,
+  breakerActive,
+  breakerVerdict,
+  breakerWindowStart,
+  coolDownEnd,
+  type BreakerRule,
+  type RateStep,
+  type TrippedBreaker,
+  type WindowTotals,
 } from '../../core';
 
 /** Who and what a breaker's alert names. */
@@ -150,7 +156,12 @@ export const BREAKER_SQL = 'SELECT * FROM breakers WHERE identity = ?';
 
 function* audit(entry: Omit<BreakerAuditEntry, 'seq'>): TxWork<void> {
   yield* run('INSERT INTO breaker_audit (at, action, actor, identity, tripped_at, reason) VALUES (?, ?, ?, ?, ?, ?)', [
-    entry.at.getTime(), entry.action, entry.actor, entry.identity, entry.trippedAt.getTime(), entry.reason,
+    entry.at.getTime(),
+    entry.action,
+    entry.actor,
+    entry.identity,
+    entry.trippedAt.getTime(),
+    entry.reason,
   ]);
 }
 
@@ -162,14 +173,34 @@ function* admitCall(call: BreakerCall, at: number): TxWork<{ breaker: BreakerRec
   if (existing && breakerActive(existing, at)) return { breaker: existing, tripped: false };
   // A breaker that reset by itself counts afresh from when it did.
   const countsFrom = existing ? Math.max(existing.countsFrom.getTime(), existing.until?.getTime() ?? 0) : 0;
-  yield* run('INSERT INTO breaker_calls (identity, at, tokens, cost_nanos, fingerprint) VALUES (?, ?, ?, ?, ?)', [call.identity, at, call.tokens, call.costNanos, call.fingerprint]);
+  yield* run('INSERT INTO breaker_calls (identity, at, tokens, cost_nanos, fingerprint) VALUES (?, ?, ?, ?, ?)', [
+    call.identity,
+    at,
+    call.tokens,
+    call.costNanos,
+    call.fingerprint,
+  ]);
   for (const rule of call.rules) {
     const from = breakerWindowStart(rule, at, countsFrom);
-    const [sums] = yield* rows('SELECT COUNT(*) AS calls, SUM(tokens) AS tokens, SUM(cost_nanos) AS cost FROM breaker_calls WHERE identity = ? AND at >= ? AND at <= ?', [call.identity, from, at]);
-    const repeats = call.fingerprint === ''
-      ? 0
-      : Number((yield* rows('SELECT COUNT(*) AS n FROM breaker_calls WHERE identity = ? AND fingerprint = ? AND at >= ? AND at <= ?', [call.identity, call.fingerprint, from, at]))[0]!.n);
-    const totals: WindowTotals = { calls: Number(sums!.calls), tokens: Number(sums!.tokens ?? 0), costNanos: Number(sums!.cost ?? 0), repeats };
+    const [sums] = yield* rows(
+      'SELECT COUNT(*) AS calls, SUM(tokens) AS tokens, SUM(cost_nanos) AS cost FROM breaker_calls WHERE identity = ? AND at >= ? AND at <= ?',
+      [call.identity, from, at],
+    );
+    const repeats =
+      call.fingerprint === ''
+        ? 0
+        : Number(
+            (yield* rows(
+              'SELECT COUNT(*) AS n FROM breaker_calls WHERE identity = ? AND fingerprint = ? AND at >= ? AND at <= ?',
+              [call.identity, call.fingerprint, from, at],
+            ))[0]!.n,
+          );
+    const totals: WindowTotals = {
+      calls: Number(sums!.calls),
+      tokens: Number(sums!.tokens ?? 0),
+      costNanos: Number(sums!.cost ?? 0),
+      repeats,
+    };
     const reason = breakerVerdict(rule, totals);
     if (reason === undefined) continue;
     const until = coolDownEnd(rule, at);
@@ -181,9 +212,32 @@ function* admitCall(call: BreakerCall, at: number): TxWork<{ breaker: BreakerRec
          until_at = excluded.until_at, counts_from = excluded.counts_from, session = excluded.session, user_id = excluded.user_id,
          app = excluded.app, team = excluded.team, environment = excluded.environment, model = excluded.model, calls = excluded.calls,
          tokens = excluded.tokens, cost_nanos = excluded.cost_nanos, decision = NULL, decided_by = NULL, decided_at = NULL`,
-      [call.identity, rule.id, reason, at, until, until, session, user, app, team, environment, model, totals.calls, totals.tokens, totals.costNanos],
+      [
+        call.identity,
+        rule.id,
+        reason,
+        at,
+        until,
+        until,
+        session,
+        user,
+        app,
+        team,
+        environment,
+        model,
+        totals.calls,
+        totals.tokens,
+        totals.costNanos,
+      ],
     );
-    yield* audit({ at: new Date(at), action: 'tripped', actor: 'tokenwise', identity: call.identity, trippedAt: new Date(at), reason });
+    yield* audit({
+      at: new Date(at),
+      action: 'tripped',
+      actor: 'tokenwise',
+      identity: call.identity,
+      trippedAt: new Date(at),
+      reason,
+    });
     return { breaker: breakerFromRow((yield* rows(BREAKER_SQL, [call.identity]))[0]!), tripped: true };
   }
   return undefined;
@@ -213,21 +267,36 @@ export function* admissionWork({ at, steps, call }: Admission): TxWork<{ result:
     // A first step always fits: rateSteps denies a request over a whole minute's tokens before it gets here.
     if (stepped.length === 0) full.push(step);
   }
-  return full.length ? { result: { admitted: false, full }, commit: false } : { result: { admitted: true }, commit: true };
+  return full.length
+    ? { result: { admitted: false, full }, commit: false }
+    : { result: { admitted: true }, commit: true };
 }
 
 /** The decision on a breaker, in the store's transaction. */
-export function* breakerDecisionWork(input: BreakerDecisionInput): TxWork<{ decided: boolean; breaker: BreakerRecord | undefined }> {
+export function* breakerDecisionWork(
+  input: BreakerDecisionInput,
+): TxWork<{ decided: boolean; breaker: BreakerRecord | undefined }> {
   const at = input.at.getTime();
   const active = '(until_at IS NULL OR until_at > ?)';
-  const changed = input.decision === 'released'
-    ? yield* run(`UPDATE breakers SET until_at = ?, counts_from = ?, decision = 'released', decided_by = ?, decided_at = ? WHERE identity = ? AND tripped_at = ? AND ${active}`, [
-        at, at, input.by, at, input.identity, input.trippedAt.getTime(), at,
-      ])
-    : yield* run(`UPDATE breakers SET until_at = NULL, decision = 'kept', decided_by = ?, decided_at = ? WHERE identity = ? AND tripped_at = ? AND decision IS NULL AND ${active}`, [
-        input.by, at, input.identity, input.trippedAt.getTime(), at,
-      ]);
-  if (changed === 1) yield* audit({ at: input.at, action: input.decision, actor: input.by, identity: input.identity, trippedAt: input.trippedAt, reason: null });
+  const changed =
+    input.decision === 'released'
+      ? yield* run(
+          `UPDATE breakers SET until_at = ?, counts_from = ?, decision = 'released', decided_by = ?, decided_at = ? WHERE identity = ? AND tripped_at = ? AND ${active}`,
+          [at, at, input.by, at, input.identity, input.trippedAt.getTime(), at],
+        )
+      : yield* run(
+          `UPDATE breakers SET until_at = NULL, decision = 'kept', decided_by = ?, decided_at = ? WHERE identity = ? AND tripped_at = ? AND decision IS NULL AND ${active}`,
+          [input.by, at, input.identity, input.trippedAt.getTime(), at],
+        );
+  if (changed === 1)
+    yield* audit({
+      at: input.at,
+      action: input.decision,
+      actor: input.by,
+      identity: input.identity,
+      trippedAt: input.trippedAt,
+      reason: null,
+    });
   const row = (yield* rows(BREAKER_SQL, [input.identity]))[0];
   return { decided: changed === 1, breaker: row && breakerFromRow(row) };
 }

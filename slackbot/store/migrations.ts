@@ -221,7 +221,12 @@ INSERT INTO usage_daily_by (dimension, day, key, requests, input_tokens, cache_r
 `;
 
 export const migrations: readonly Migration[] = [
-  { version: 1, name: 'usage ledger, daily roll-ups, pull cursors', sqlite: ledger(' WITHOUT ROWID'), postgres: ledger('') },
+  {
+    version: 1,
+    name: 'usage ledger, daily roll-ups, pull cursors',
+    sqlite: ledger(' WITHOUT ROWID'),
+    postgres: ledger(''),
+  },
   {
     version: 2,
     name: 'budgets, quota requests, grants, audit trail, sent alerts',

@@ -5,16 +5,55 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Budget } from '../../core';
 import {
-  admissionWork, breakerAuditFromRow, breakerDecisionWork, breakerFromRow, BREAKER_SQL,
-  type Admission, type AdmissionResult, type BreakerAuditEntry, type BreakerDecisionInput, type BreakerRecord, type TxWork,
+  admissionWork,
+  breakerAuditFromRow,
+  breakerDecisionWork,
+  breakerFromRow,
+  BREAKER_SQL,
+  type Admission,
+  type AdmissionResult,
+  type BreakerAuditEntry,
+  type BreakerDecisionInput,
+  type BreakerRecord,
+  type TxWork,
 } from './guardrails';
 import { migrations } from './migrations';
 import {
-  auditFromRow, budgetFromRow, decisionOutcome, grantFromRow, grantQuerySql, requestFromRow, requestQuerySql,
-  type AuditEntry, type DecisionResult, type GrantQuery, type NewQuotaRequest, type QuotaRequestRecord, type RequestDecision,
-  type RequestQuery, type StoredBudget, type StoredGrant, type Dialect,
+  auditFromRow,
+  budgetFromRow,
+  decisionOutcome,
+  grantFromRow,
+  grantQuerySql,
+  requestFromRow,
+  requestQuerySql,
+  type AuditEntry,
+  type DecisionResult,
+  type GrantQuery,
+  type NewQuotaRequest,
+  type QuotaRequestRecord,
+  type RequestDecision,
+  type RequestQuery,
+  type StoredBudget,
+  type StoredGrant,
+  type Dialect,
 } from './quota';
-import { hourlyRows, hourlySql, rollup, sortRows, spendRow, spendSql, SUM_COLUMNS, type HourlyRow, type IngestResult, type Totals, type LedgerEvent, type PullCursor, type SpendQuery, type SpendRow, type Store } from './store';
+import {
+  hourlyRows,
+  hourlySql,
+  rollup,
+  sortRows,
+  spendRow,
+  spendSql,
+  SUM_COLUMNS,
+  type HourlyRow,
+  type IngestResult,
+  type Totals,
+  type LedgerEvent,
+  type PullCursor,
+  type SpendQuery,
+  type SpendRow,
+  type Store,
+} from './store';
 
 // Arbitrary constant naming the schema-migration advisory lock.
 const MIGRATION_LOCK = 7_362_198;
@@ -36,12 +75,20 @@ export class PostgresStore implements Store {
       await store.transaction(async (client) => {
         // One instance migrates at a time; the others wait and then find nothing to do.
         await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-        await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
-        const applied = new Set((await client.query('SELECT version FROM schema_migrations')).rows.map((row) => Number(row.version)));
+        await client.query(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+        );
+        const applied = new Set(
+          (await client.query('SELECT version FROM schema_migrations')).rows.map((row) => Number(row.version)),
+        );
         for (const migration of migrations) {
           if (applied.has(migration.version)) continue;
           await client.query(migration.postgres);
-          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, Date.now()]);
+          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+            migration.version,
+            migration.name,
+            Date.now(),
+          ]);
         }
       });
     } catch (error) {
@@ -73,13 +120,28 @@ export class PostgresStore implements Store {
       for (let start = 0; start < events.length; start += CHUNK) {
         const chunk = events.slice(start, start + CHUNK);
         const columns = [
-          chunk.map((e) => e.id), chunk.map((e) => e.time), chunk.map((e) => e.day), chunk.map((e) => e.source),
-          chunk.map((e) => e.provider), chunk.map((e) => e.model), chunk.map((e) => e.requests), chunk.map((e) => e.inputTokens),
-          chunk.map((e) => e.cacheReadTokens), chunk.map((e) => e.cacheWriteTokens), chunk.map((e) => e.cacheWrite1hTokens),
-          chunk.map((e) => e.outputTokens), chunk.map((e) => e.reasoningTokens), chunk.map((e) => e.costNanos),
-          chunk.map((e) => e.costSource), chunk.map((e) => e.user ?? ''), chunk.map((e) => e.team ?? ''),
-          chunk.map((e) => e.app ?? ''), chunk.map((e) => e.environment ?? ''), chunk.map((e) => e.session ?? ''),
-          chunk.map((e) => e.requestId ?? ''), chunk.map((e) => JSON.stringify(e.tags)),
+          chunk.map((e) => e.id),
+          chunk.map((e) => e.time),
+          chunk.map((e) => e.day),
+          chunk.map((e) => e.source),
+          chunk.map((e) => e.provider),
+          chunk.map((e) => e.model),
+          chunk.map((e) => e.requests),
+          chunk.map((e) => e.inputTokens),
+          chunk.map((e) => e.cacheReadTokens),
+          chunk.map((e) => e.cacheWriteTokens),
+          chunk.map((e) => e.cacheWrite1hTokens),
+          chunk.map((e) => e.outputTokens),
+          chunk.map((e) => e.reasoningTokens),
+          chunk.map((e) => e.costNanos),
+          chunk.map((e) => e.costSource),
+          chunk.map((e) => e.user ?? ''),
+          chunk.map((e) => e.team ?? ''),
+          chunk.map((e) => e.app ?? ''),
+          chunk.map((e) => e.environment ?? ''),
+          chunk.map((e) => e.session ?? ''),
+          chunk.map((e) => e.requestId ?? ''),
+          chunk.map((e) => JSON.stringify(e.tags)),
         ];
         const result = await client.query(
           `INSERT INTO usage_events (id, at, day, source, provider, model, requests, input_tokens, cache_read_tokens,
@@ -98,8 +160,12 @@ export class PostgresStore implements Store {
       const { full, byDimension } = rollup(inserted);
       const updates = SUM_COLUMNS.map((column) => `${column} = target.${column} + excluded.${column}`).join(', ');
       const sums = (rows: Totals[]) => [
-        rows.map((r) => r.requests), rows.map((r) => r.inputTokens), rows.map((r) => r.cacheReadTokens),
-        rows.map((r) => r.cacheWriteTokens), rows.map((r) => r.outputTokens), rows.map((r) => r.reasoningTokens),
+        rows.map((r) => r.requests),
+        rows.map((r) => r.inputTokens),
+        rows.map((r) => r.cacheReadTokens),
+        rows.map((r) => r.cacheWriteTokens),
+        rows.map((r) => r.outputTokens),
+        rows.map((r) => r.reasoningTokens),
         rows.map((r) => r.costNanos),
       ];
       for (let start = 0; start < full.length; start += CHUNK) {
@@ -110,8 +176,13 @@ export class PostgresStore implements Store {
              $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[])
            ON CONFLICT (day, team, user_id, app, provider, model) DO UPDATE SET ${updates}`,
           [
-            chunk.map((r) => r.day), chunk.map((r) => r.team), chunk.map((r) => r.user), chunk.map((r) => r.app),
-            chunk.map((r) => r.provider), chunk.map((r) => r.model), ...sums(chunk),
+            chunk.map((r) => r.day),
+            chunk.map((r) => r.team),
+            chunk.map((r) => r.user),
+            chunk.map((r) => r.app),
+            chunk.map((r) => r.provider),
+            chunk.map((r) => r.model),
+            ...sums(chunk),
           ],
         );
       }
@@ -157,7 +228,10 @@ export class PostgresStore implements Store {
   async admitSignature(signature: string, now: Date, expiresAt: Date): Promise<boolean> {
     // The primary key decides between concurrent instances: one insert wins, the others find the row.
     await this.pool.query('DELETE FROM slack_signatures WHERE expires_at <= $1', [now.getTime()]);
-    const result = await this.pool.query('INSERT INTO slack_signatures (signature, expires_at) VALUES ($1, $2) ON CONFLICT (signature) DO NOTHING', [signature, expiresAt.getTime()]);
+    const result = await this.pool.query(
+      'INSERT INTO slack_signatures (signature, expires_at) VALUES ($1, $2) ON CONFLICT (signature) DO NOTHING',
+      [signature, expiresAt.getTime()],
+    );
     return result.rowCount === 1;
   }
 
@@ -168,9 +242,31 @@ export class PostgresStore implements Store {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (scope, subject, unit) DO UPDATE SET period = excluded.period, limit_amount = excluded.limit_amount,
            thresholds = excluded.thresholds, hard_cap_percent = excluded.hard_cap_percent, set_by = excluded.set_by, set_at = excluded.set_at`,
-        [budget.scope, budget.subject, budget.unit, budget.period, budget.limit, JSON.stringify(budget.thresholds), budget.hardCapPercent, by, at.getTime()],
+        [
+          budget.scope,
+          budget.subject,
+          budget.unit,
+          budget.period,
+          budget.limit,
+          JSON.stringify(budget.thresholds),
+          budget.hardCapPercent,
+          by,
+          at.getTime(),
+        ],
       );
-      await audit(client, { at, action: 'budget-set', actor: by, requestId: null, scope: budget.scope, subject: budget.subject, unit: budget.unit, amount: budget.limit, period: budget.period, expiresAt: null, reason: null });
+      await audit(client, {
+        at,
+        action: 'budget-set',
+        actor: by,
+        requestId: null,
+        scope: budget.scope,
+        subject: budget.subject,
+        unit: budget.unit,
+        amount: budget.limit,
+        period: budget.period,
+        expiresAt: null,
+        reason: null,
+      });
     });
     return { ...budget, setBy: by, setAt: at };
   }
@@ -187,9 +283,31 @@ export class PostgresStore implements Store {
       const result = await client.query(
         `INSERT INTO quota_requests (id, team, requester, unit, amount, until_day, expires_at, reason, status, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9) RETURNING *`,
-        [id, request.team, request.requester, request.unit, request.amount, request.until, request.expiresAt?.getTime() ?? null, request.reason, request.at.getTime()],
+        [
+          id,
+          request.team,
+          request.requester,
+          request.unit,
+          request.amount,
+          request.until,
+          request.expiresAt?.getTime() ?? null,
+          request.reason,
+          request.at.getTime(),
+        ],
       );
-      await audit(client, { at: request.at, action: 'requested', actor: request.requester, requestId: id, scope: 'team', subject: request.team, unit: request.unit, amount: request.amount, period: null, expiresAt: request.expiresAt, reason: request.reason });
+      await audit(client, {
+        at: request.at,
+        action: 'requested',
+        actor: request.requester,
+        requestId: id,
+        scope: 'team',
+        subject: request.team,
+        unit: request.unit,
+        amount: request.amount,
+        period: null,
+        expiresAt: request.expiresAt,
+        reason: request.reason,
+      });
       return requestFromRow(result.rows[0]);
     });
   }
@@ -222,23 +340,61 @@ export class PostgresStore implements Store {
       }
       let grant: StoredGrant | null = null;
       if (outcome.granted !== null) {
-        grant = { id: randomUUID(), requestId: request.id, scope: 'team', subject: request.team, unit: request.unit, amount: outcome.granted, approvedBy: decision.by, approvedAt: decision.at, expiresAt: request.expiresAt };
+        grant = {
+          id: randomUUID(),
+          requestId: request.id,
+          scope: 'team',
+          subject: request.team,
+          unit: request.unit,
+          amount: outcome.granted,
+          approvedBy: decision.by,
+          approvedAt: decision.at,
+          expiresAt: request.expiresAt,
+        };
         await client.query(
           'INSERT INTO grants (id, request_id, scope, subject, unit, amount, approved_by, approved_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-          [grant.id, grant.requestId, grant.scope, grant.subject, grant.unit, grant.amount, grant.approvedBy, grant.approvedAt.getTime(), grant.expiresAt?.getTime() ?? null],
+          [
+            grant.id,
+            grant.requestId,
+            grant.scope,
+            grant.subject,
+            grant.unit,
+            grant.amount,
+            grant.approvedBy,
+            grant.approvedAt.getTime(),
+            grant.expiresAt?.getTime() ?? null,
+          ],
         );
       }
-      await audit(client, { at: decision.at, action: outcome.audit, actor: decision.by, requestId: request.id, scope: 'team', subject: request.team, unit: request.unit, amount: outcome.granted, period: null, expiresAt: grant ? request.expiresAt : null, reason: outcome.reason });
+      await audit(client, {
+        at: decision.at,
+        action: outcome.audit,
+        actor: decision.by,
+        requestId: request.id,
+        scope: 'team',
+        subject: request.team,
+        unit: request.unit,
+        amount: outcome.granted,
+        period: null,
+        expiresAt: grant ? request.expiresAt : null,
+        reason: outcome.reason,
+      });
       return { decided: true, request: requestFromRow(changed.rows[0]), grant };
     });
   }
 
   async addRequestCard(requestId: string, channel: string, ts: string): Promise<void> {
-    await this.pool.query('INSERT INTO quota_request_cards (request_id, channel, ts) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [requestId, channel, ts]);
+    await this.pool.query(
+      'INSERT INTO quota_request_cards (request_id, channel, ts) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [requestId, channel, ts],
+    );
   }
 
   async requestCards(requestId: string): Promise<Array<{ channel: string; ts: string }>> {
-    const result = await this.pool.query('SELECT channel, ts FROM quota_request_cards WHERE request_id = $1 ORDER BY channel COLLATE "C", ts COLLATE "C"', [requestId]);
+    const result = await this.pool.query(
+      'SELECT channel, ts FROM quota_request_cards WHERE request_id = $1 ORDER BY channel COLLATE "C", ts COLLATE "C"',
+      [requestId],
+    );
     return result.rows.map((row) => ({ channel: row.channel as string, ts: row.ts as string }));
   }
 
@@ -248,14 +404,20 @@ export class PostgresStore implements Store {
   }
 
   async auditTrail(query: { team?: string } = {}): Promise<AuditEntry[]> {
-    const result = query.team === undefined
-      ? await this.pool.query('SELECT * FROM quota_audit ORDER BY seq')
-      : await this.pool.query("SELECT * FROM quota_audit WHERE scope = 'team' AND subject = $1 ORDER BY seq", [query.team]);
+    const result =
+      query.team === undefined
+        ? await this.pool.query('SELECT * FROM quota_audit ORDER BY seq')
+        : await this.pool.query("SELECT * FROM quota_audit WHERE scope = 'team' AND subject = $1 ORDER BY seq", [
+            query.team,
+          ]);
     return result.rows.map(auditFromRow);
   }
 
   async claimAlert(key: string, at: Date): Promise<boolean> {
-    const result = await this.pool.query('INSERT INTO alerts_sent (key, sent_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, at.getTime()]);
+    const result = await this.pool.query(
+      'INSERT INTO alerts_sent (key, sent_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING',
+      [key, at.getTime()],
+    );
     return result.rowCount === 1;
   }
 
@@ -332,6 +494,18 @@ async function audit(client: pg.PoolClient, entry: Omit<AuditEntry, 'seq'>): Pro
   await client.query(
     `INSERT INTO quota_audit (at, action, actor, request_id, scope, subject, unit, amount, period, expires_at, reason)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [entry.at.getTime(), entry.action, entry.actor, entry.requestId, entry.scope, entry.subject, entry.unit, entry.amount, entry.period, entry.expiresAt?.getTime() ?? null, entry.reason],
+    [
+      entry.at.getTime(),
+      entry.action,
+      entry.actor,
+      entry.requestId,
+      entry.scope,
+      entry.subject,
+      entry.unit,
+      entry.amount,
+      entry.period,
+      entry.expiresAt?.getTime() ?? null,
+      entry.reason,
+    ],
   );
 }

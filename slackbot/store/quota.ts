@@ -200,7 +200,12 @@ export function decisionOutcome(decision: RequestDecision, requested: number) {
     case 'approve':
       return { status: 'approved' as const, granted: requested, reason: null, audit: 'approved' as const };
     case 'adjust':
-      return { status: 'adjusted' as const, granted: decision.amount, reason: decision.reason ?? null, audit: 'adjusted' as const };
+      return {
+        status: 'adjusted' as const,
+        granted: decision.amount,
+        reason: decision.reason ?? null,
+        audit: 'adjusted' as const,
+      };
     case 'deny':
       return { status: 'denied' as const, granted: null, reason: decision.reason, audit: 'denied' as const };
   }
@@ -213,7 +218,10 @@ export interface Dialect {
 }
 
 /** A request query and its parameters: newest first; ties (same millisecond) by id, so both stores agree. */
-export function requestQuerySql(query: RequestQuery, { placeholder, codeUnitOrder }: Dialect): { sql: string; params: Array<string | number> } {
+export function requestQuerySql(
+  query: RequestQuery,
+  { placeholder, codeUnitOrder }: Dialect,
+): { sql: string; params: Array<string | number> } {
   const params: Array<string | number> = [];
   const where: string[] = [];
   if (query.team !== undefined) where.push(`team = ${placeholder(params.push(query.team))}`);
@@ -226,12 +234,22 @@ export function requestQuerySql(query: RequestQuery, { placeholder, codeUnitOrde
   };
 }
 
-export function grantQuerySql(at: Date, query: GrantQuery, { placeholder, codeUnitOrder }: Dialect): { sql: string; params: Array<string | number> } {
+export function grantQuerySql(
+  at: Date,
+  query: GrantQuery,
+  { placeholder, codeUnitOrder }: Dialect,
+): { sql: string; params: Array<string | number> } {
   const params: Array<string | number> = [];
   // Markers in the order their values were pushed: SQLite's `?` binds by position.
-  const where = [`approved_at <= ${placeholder(params.push(at.getTime()))}`, `(expires_at IS NULL OR expires_at > ${placeholder(params.push(at.getTime()))})`];
+  const where = [
+    `approved_at <= ${placeholder(params.push(at.getTime()))}`,
+    `(expires_at IS NULL OR expires_at > ${placeholder(params.push(at.getTime()))})`,
+  ];
   if (query.scope !== undefined) where.push(`scope = ${placeholder(params.push(query.scope))}`);
   if (query.subject !== undefined) where.push(`subject = ${placeholder(params.push(query.subject))}`);
   if (query.unit !== undefined) where.push(`unit = ${placeholder(params.push(query.unit))}`);
-  return { sql: `SELECT * FROM grants WHERE ${where.join(' AND ')} ORDER BY approved_at, ${codeUnitOrder('id')}`, params };
+  return {
+    sql: `SELECT * FROM grants WHERE ${where.join(' AND ')} ORDER BY approved_at, ${codeUnitOrder('id')}`,
+    params,
+  };
 }

@@ -95,10 +95,23 @@ export interface Store extends QuotaStore, GuardrailStore {
 }
 
 /** Column of the roll-up table for each dimension. */
-export const DIMENSION_COLUMN: Readonly<Record<Dimension, string>> = { team: 'team', user: 'user_id', model: 'model', app: 'app' };
+export const DIMENSION_COLUMN: Readonly<Record<Dimension, string>> = {
+  team: 'team',
+  user: 'user_id',
+  model: 'model',
+  app: 'app',
+};
 
 export function emptyTotals(): Totals {
-  return { requests: 0, inputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, outputTokens: 0, reasoningTokens: 0, costNanos: 0 };
+  return {
+    requests: 0,
+    inputTokens: 0,
+    cacheReadTokens: 0,
+    cacheWriteTokens: 0,
+    outputTokens: 0,
+    reasoningTokens: 0,
+    costNanos: 0,
+  };
 }
 
 /** The roll-up key of an event; events sharing it are summed into one row. */
@@ -131,7 +144,15 @@ export function addTotals(row: Totals, amounts: Totals): void {
   row.costNanos = addExact(row.costNanos, amounts.costNanos);
 }
 
-const TOTAL_KEYS = ['requests', 'inputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'outputTokens', 'reasoningTokens', 'costNanos'] as const;
+const TOTAL_KEYS = [
+  'requests',
+  'inputTokens',
+  'cacheReadTokens',
+  'cacheWriteTokens',
+  'outputTokens',
+  'reasoningTokens',
+  'costNanos',
+] as const;
 
 /**
  * A row of `spendSql` as a spend row. The sums come back as numbers (SQLite, a double once past 2^53) or decimal
@@ -158,8 +179,14 @@ function level<T>(map: Map<string, Map<string, T>>, key: string): Map<string, T>
 }
 
 function compareRollupKeys(a: RollupKey, b: RollupKey): number {
-  return codeUnits(a.day, b.day) || codeUnits(a.team, b.team) || codeUnits(a.user, b.user) || codeUnits(a.app, b.app) ||
-    codeUnits(a.provider, b.provider) || codeUnits(a.model, b.model);
+  return (
+    codeUnits(a.day, b.day) ||
+    codeUnits(a.team, b.team) ||
+    codeUnits(a.user, b.user) ||
+    codeUnits(a.app, b.app) ||
+    codeUnits(a.provider, b.provider) ||
+    codeUnits(a.model, b.model)
+  );
 }
 
 /**
@@ -191,7 +218,21 @@ export function rollup(events: readonly LedgerEvent[]): { full: RollupRow[]; byD
     let row = byModel.get(model);
     if (row === undefined) {
       // Written out: spreading emptyTotals() into a new row costs more than summing an event into it.
-      row = { day, team, user, app, provider, model, requests: 0, inputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, outputTokens: 0, reasoningTokens: 0, costNanos: 0 };
+      row = {
+        day,
+        team,
+        user,
+        app,
+        provider,
+        model,
+        requests: 0,
+        inputTokens: 0,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 0,
+        outputTokens: 0,
+        reasoningTokens: 0,
+        costNanos: 0,
+      };
       byModel.set(model, row);
       full.push(row);
     }
@@ -214,7 +255,15 @@ export function rollup(events: readonly LedgerEvent[]): { full: RollupRow[]; byD
 }
 
 /** The summed columns of both roll-up tables. */
-export const SUM_COLUMNS = ['requests', 'input_tokens', 'cache_read_tokens', 'cache_write_tokens', 'output_tokens', 'reasoning_tokens', 'cost_nanos'] as const;
+export const SUM_COLUMNS = [
+  'requests',
+  'input_tokens',
+  'cache_read_tokens',
+  'cache_write_tokens',
+  'output_tokens',
+  'reasoning_tokens',
+  'cost_nanos',
+] as const;
 
 const SUMS = `SUM(requests) AS requests, SUM(input_tokens) AS "inputTokens", SUM(cache_read_tokens) AS "cacheReadTokens",
   SUM(cache_write_tokens) AS "cacheWriteTokens", SUM(output_tokens) AS "outputTokens",
@@ -237,7 +286,8 @@ export function spendSql(query: SpendQuery, placeholder: (n: number) => string):
     const where = `${within} AND dimension = ${placeholder(params.push(query.by))}${query.filter ? among('key', query.filter.values) : ''}`;
     return { sql: `SELECT day, key, ${SUMS} FROM usage_daily_by WHERE ${where} GROUP BY day, key`, params };
   }
-  if (query.by === 'environment' || query.filter.dimension === 'environment') throw new Error('the environment roll-up answers only about the environment itself');
+  if (query.by === 'environment' || query.filter.dimension === 'environment')
+    throw new Error('the environment roll-up answers only about the environment itself');
   const key = DIMENSION_COLUMN[query.by];
   const where = `${within}${among(DIMENSION_COLUMN[query.filter.dimension], query.filter.values)}`;
   return { sql: `SELECT day, ${key} AS key, ${SUMS} FROM usage_daily WHERE ${where} GROUP BY day, ${key}`, params };
@@ -249,7 +299,10 @@ const HOUR_MS = 3_600_000;
  * The hourly query shared by both stores: one indexed range read per window, its rows labelled by the window's
  * position (a literal the query builds, never a value from outside).
  */
-export function hourlySql(hours: readonly number[], placeholder: (n: number) => string): { sql: string; params: number[] } {
+export function hourlySql(
+  hours: readonly number[],
+  placeholder: (n: number) => string,
+): { sql: string; params: number[] } {
   const params: number[] = [];
   const parts = hours.map((start, slot) => {
     const from = placeholder(params.push(start));
@@ -263,8 +316,22 @@ export function hourlySql(hours: readonly number[], placeholder: (n: number) => 
 /** Rows of `hourlySql` as hourly rows in hour, team, user, app and model order (by code unit, as `sortRows`). */
 export function hourlyRows(rows: ReadonlyArray<Record<string, unknown>>, hours: readonly number[]): HourlyRow[] {
   return rows
-    .map((row) => ({ hour: hours[Number(row.slot)]!, team: String(row.team), user: String(row.user_id), app: String(row.app), model: String(row.model), costNanos: exactAmount(row.cost) }))
-    .sort((a, b) => a.hour - b.hour || codeUnits(a.team, b.team) || codeUnits(a.user, b.user) || codeUnits(a.app, b.app) || codeUnits(a.model, b.model));
+    .map((row) => ({
+      hour: hours[Number(row.slot)]!,
+      team: String(row.team),
+      user: String(row.user_id),
+      app: String(row.app),
+      model: String(row.model),
+      costNanos: exactAmount(row.cost),
+    }))
+    .sort(
+      (a, b) =>
+        a.hour - b.hour ||
+        codeUnits(a.team, b.team) ||
+        codeUnits(a.user, b.user) ||
+        codeUnits(a.app, b.app) ||
+        codeUnits(a.model, b.model),
+    );
 }
 
 /** Rows in day then key order, compared by code unit so both databases' collations give the same order. */

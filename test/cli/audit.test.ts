@@ -14,7 +14,14 @@ interface Run {
 async function cli(args: string[], cwd: string, isTTY = false, columns?: number): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '', isTTY, cwd, columns };
+  const io: CliIO = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readStdin: async () => '',
+    isTTY,
+    cwd,
+    columns,
+  };
   const code = await runCli(['audit', ...args], io);
   return { code, stdout, stderr };
 }
@@ -32,26 +39,38 @@ describe('tokenwise audit', function () {
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'tokenwise-audit-'));
-    write('src/triage.ts', [
-      "import OpenAI from 'openai';",
-      'const openai = new OpenAI();',
-      'export const triage = (ticket: string) =>',
-      '  openai.chat.completions.create({',
-      "    model: 'gpt-4o-mini',",
-      "    messages: [{ role: 'system', content: 'Classify the ticket as billing, bug or other.' }, { role: 'user', content: ticket }],",
-      '  });',
-      '',
-    ].join('\n'));
-    write('prompts/leaky.prompt', 'Call the API with sk-proj-EXAMPLEEXAMPLEEXAMPLEEXAMPLE0000 and summarise {{ticket}}.\n');
+    write(
+      'src/triage.ts',
+      [
+        "import OpenAI from 'openai';",
+        'const openai = new OpenAI();',
+        'export const triage = (ticket: string) =>',
+        '  openai.chat.completions.create({',
+        "    model: 'gpt-4o-mini',",
+        "    messages: [{ role: 'system', content: 'Classify the ticket as billing, bug or other.' }, { role: 'user', content: ticket }],",
+        '  });',
+        '',
+      ].join('\n'),
+    );
+    write(
+      'prompts/leaky.prompt',
+      'Call the API with sk-proj-EXAMPLEEXAMPLEEXAMPLEEXAMPLE0000 and summarise {{ticket}}.\n',
+    );
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints a summary table, the findings and totals, and exits 0 without --fail-on', async () => {
     const run = await cli([], dir, false, 200);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /PROMPT\s+FILE:LINE\s+TOKENS\s+\$\/CALL\s+\$\/MONTH\s+CALLS\/DAY\s+MODEL\s+CHEAPER TIER \(SAVING\)\s+SCORE\s+FINDINGS/);
+    assert.match(
+      run.stdout,
+      /PROMPT\s+FILE:LINE\s+TOKENS\s+\$\/CALL\s+\$\/MONTH\s+CALLS\/DAY\s+MODEL\s+CHEAPER TIER \(SAVING\)\s+SCORE\s+FINDINGS/,
+    );
     // The triage row: a label, file:line, tokens, $/call, $/month, the model, a tier or '–', the score and the counts.
-    assert.match(run.stdout, /openai\.chat call\s+src\/triage\.ts:4\s+≈?\d+\s+\$[\d.]+\s+≈\$[\d.]+\s+1,000 default\s+gpt-4o-mini\s+\S.*\s\d{1,3}\s+\d+W/);
+    assert.match(
+      run.stdout,
+      /openai\.chat call\s+src\/triage\.ts:4\s+≈?\d+\s+\$[\d.]+\s+≈\$[\d.]+\s+1,000 default\s+gpt-4o-mini\s+\S.*\s\d{1,3}\s+\d+W/,
+    );
     assert.match(run.stdout, /src\/triage\.ts:4/);
     assert.match(run.stdout, /prompts\/leaky\.prompt:1:\d+\s+error\s+secret-in-prompt/);
     assert.match(run.stdout, /src\/triage\.ts:\d+:\d+\s+warning\s+no-output-cap/);
@@ -116,20 +135,32 @@ describe('tokenwise audit', function () {
     const sarif = JSON.parse((await cli(['--format', 'sarif'], dir)).stdout);
     const [invocation] = sarif.runs[0].invocations;
     assert.equal(invocation.executionSuccessful, true);
-    const notified = invocation.toolExecutionNotifications.map((n: { level: string; message: { text: string } }) => `${n.level} ${n.message.text}`);
-    assert.ok(notified.some((n: string) => /^note prompts\/logo\.prompt: skipped: binary file/.test(n)), notified.join('\n'));
-    assert.ok(notified.some((n: string) => /^note src\/broken\.ts: could not parse/.test(n)), notified.join('\n'));
+    const notified = invocation.toolExecutionNotifications.map(
+      (n: { level: string; message: { text: string } }) => `${n.level} ${n.message.text}`,
+    );
+    assert.ok(
+      notified.some((n: string) => /^note prompts\/logo\.prompt: skipped: binary file/.test(n)),
+      notified.join('\n'),
+    );
+    assert.ok(
+      notified.some((n: string) => /^note src\/broken\.ts: could not parse/.test(n)),
+      notified.join('\n'),
+    );
     assert.match(run.stdout, /secret-in-prompt/);
   });
 
   it('honours .gitignore, .tokenwiseignore and --exclude, and counts what it passed over and could not read', async () => {
-    const call = (system: string) => `import OpenAI from 'openai';\nnew OpenAI().chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: '${system}' }] });\n`;
+    const call = (system: string) =>
+      `import OpenAI from 'openai';\nnew OpenAI().chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: '${system}' }] });\n`;
     write('.gitignore', 'generated/\n');
     write('.tokenwiseignore', '*.fixture.ts\n');
     write('generated/client.ts', call('Generated system prompt here.'));
     write('src/sample.fixture.ts', call('Fixture system prompt here.'));
     write('vendor/lib.ts', call('Vendored system prompt here.'));
-    write('src/dynamic.ts', "import OpenAI from 'openai';\nconst client = new OpenAI();\nexport const ask = (params: object) => client.chat.completions.create(params);\n");
+    write(
+      'src/dynamic.ts',
+      "import OpenAI from 'openai';\nconst client = new OpenAI();\nexport const ask = (params: object) => client.chat.completions.create(params);\n",
+    );
     write('docs/notes.csv', 'a,b\n');
 
     const quiet = await cli(['--exclude', 'vendor', '--exclude', '*.csv'], dir);
@@ -145,7 +176,10 @@ describe('tokenwise audit', function () {
     const verbose = await cli(['--exclude', 'vendor', '--verbose'], dir);
     assert.match(verbose.stdout, /docs\/notes\.csv: passed over: not a source or prompt file/);
     assert.match(verbose.stdout, /vendor\/: passed over: excluded/);
-    assert.match(verbose.stdout, /src\/dynamic\.ts:3: openai\.chat call, prompt not read: its request is built at run time/);
+    assert.match(
+      verbose.stdout,
+      /src\/dynamic\.ts:3: openai\.chat call, prompt not read: its request is built at run time/,
+    );
 
     const all = await cli(['--no-gitignore', '--format', 'json'], dir);
     const report = JSON.parse(all.stdout);
@@ -194,7 +228,9 @@ describe('tokenwise audit', function () {
       assert.ok(Number.isInteger(location.region.startLine) && location.region.startLine >= 1);
       assert.ok(Number.isInteger(location.region.startColumn) && location.region.startColumn >= 1);
     }
-    const fingerprints = runs.results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['tokenwise/v1']);
+    const fingerprints = runs.results.map(
+      (r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['tokenwise/v1'],
+    );
     assert.ok(fingerprints.every((f: unknown) => typeof f === 'string' && /^[0-9a-f]+:\d+$/.test(f)));
     assert.equal(new Set(fingerprints).size, fingerprints.length, 'one fingerprint per result');
     const secret = runs.results.find((r: { ruleId: string }) => r.ruleId === 'secret-in-prompt');
@@ -207,15 +243,24 @@ describe('tokenwise audit', function () {
   it('keeps SARIF fingerprints when lines move, and URIs relative to the repository root from a subfolder', async () => {
     const fingerprintsOf = async (cwd: string) => {
       const sarif = JSON.parse((await cli(['--format', 'sarif'], cwd)).stdout);
-      return sarif.runs[0].results.map((r: { ruleId: string; partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }) => ({
-        rule: r.ruleId,
-        fingerprint: r.partialFingerprints['tokenwise/v1'],
-        uri: r.locations[0]!.physicalLocation.artifactLocation.uri,
-        line: r.locations[0]!.physicalLocation.region.startLine,
-      }));
+      return sarif.runs[0].results.map(
+        (r: {
+          ruleId: string;
+          partialFingerprints: Record<string, string>;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }) => ({
+          rule: r.ruleId,
+          fingerprint: r.partialFingerprints['tokenwise/v1'],
+          uri: r.locations[0]!.physicalLocation.artifactLocation.uri,
+          line: r.locations[0]!.physicalLocation.region.startLine,
+        }),
+      );
     };
     const before = await fingerprintsOf(dir);
-    write('prompts/leaky.prompt', '{# a note #}\n\nCall the API with sk-proj-EXAMPLEEXAMPLEEXAMPLEEXAMPLE0000 and summarise {{ticket}}.\n');
+    write(
+      'prompts/leaky.prompt',
+      '{# a note #}\n\nCall the API with sk-proj-EXAMPLEEXAMPLEEXAMPLEEXAMPLE0000 and summarise {{ticket}}.\n',
+    );
     const after = await fingerprintsOf(dir);
     const leak = (list: typeof before) => list.find((r: { rule: string }) => r.rule === 'secret-in-prompt');
     assert.equal(leak(after).line, leak(before).line + 2);
@@ -227,7 +272,10 @@ describe('tokenwise audit', function () {
   });
 
   it('reads the extra prompt files the policy names in promptFiles', async () => {
-    write('templates/welcome.tmpl', 'Welcome the customer. Contact ops at sk-ant-api03-EXAMPLEEXAMPLEEXAMPLE-EXAMPLE.\n');
+    write(
+      'templates/welcome.tmpl',
+      'Welcome the customer. Contact ops at sk-ant-api03-EXAMPLEEXAMPLEEXAMPLE-EXAMPLE.\n',
+    );
     assert.doesNotMatch((await cli([], dir)).stdout, /templates\/welcome\.tmpl/);
     write('tokenwise.config.yaml', 'promptFiles: ["templates/**/*.tmpl"]\n');
     assert.match((await cli([], dir)).stdout, /templates\/welcome\.tmpl:1:\d+\s+error\s+secret-in-prompt/);
@@ -251,7 +299,15 @@ describe('tokenwise audit', function () {
   it('audits the bundled examples with their policy and exits 0', async () => {
     const run = await cli(['examples'], repository);
     assert.equal(run.code, 0, run.stderr);
-    for (const rule of ['frontier-for-simple-task', 'secret-in-prompt', 'unbounded-context', 'cache-unfriendly-order', 'no-output-cap', 'unbounded-retry', 'duplicate-instruction']) {
+    for (const rule of [
+      'frontier-for-simple-task',
+      'secret-in-prompt',
+      'unbounded-context',
+      'cache-unfriendly-order',
+      'no-output-cap',
+      'unbounded-retry',
+      'duplicate-instruction',
+    ]) {
       assert.match(run.stdout, new RegExp(rule), rule);
     }
     assert.ok(!run.stdout.includes('EXAMPLEEXAMPLEEXAMPLEEXAMPLE0000'));

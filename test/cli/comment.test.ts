@@ -41,7 +41,15 @@ class CommentApi {
   private server?: Server;
   private nextId = 1;
 
-  constructor(private readonly routes: { list: RegExp; create: RegExp; update: RegExp; updateMethod: string; auth: (headers: Record<string, unknown>) => string | undefined }) {}
+  constructor(
+    private readonly routes: {
+      list: RegExp;
+      create: RegExp;
+      update: RegExp;
+      updateMethod: string;
+      auth: (headers: Record<string, unknown>) => string | undefined;
+    },
+  ) {}
 
   async start(): Promise<string> {
     this.server = createServer((request, response) => {
@@ -107,7 +115,10 @@ describe('CI: the GitHub Action and the GitLab job', function () {
   let origin: string;
   let workspace: string;
   let scratch: string;
-  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] }).toString('utf8').trim();
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+      .toString('utf8')
+      .trim();
   const write = (path: string, content: string) => {
     mkdirSync(join(origin, path, '..'), { recursive: true });
     writeFileSync(join(origin, path), content);
@@ -119,7 +130,9 @@ describe('CI: the GitHub Action and the GitLab job', function () {
   /** A fresh shallow checkout of the pull request's branch, as actions/checkout makes it. */
   const checkout = () => {
     rmSync(workspace, { recursive: true, force: true });
-    execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', 'feature', `file://${origin}`, workspace], { stdio: 'ignore' });
+    execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', 'feature', `file://${origin}`, workspace], {
+      stdio: 'ignore',
+    });
   };
 
   beforeEach(() => {
@@ -157,19 +170,45 @@ describe('CI: the GitHub Action and the GitLab job', function () {
     /** Runs the action's steps in order, as the runner would; returns the last step's exit code. */
     const runAction = async (inputs: Record<string, string> = {}) => {
       const action = parse(readFileSync(join(repository, 'action.yml'), 'utf8'));
-      const values = Object.fromEntries(Object.entries(action.inputs as Record<string, { default?: string }>).map(([name, input]) => [name, inputs[name] ?? input.default ?? '']));
+      const values = Object.fromEntries(
+        Object.entries(action.inputs as Record<string, { default?: string }>).map(([name, input]) => [
+          name,
+          inputs[name] ?? input.default ?? '',
+        ]),
+      );
       const contexts = { inputs: values, actionPath: repository, token: 'ghs_test_token' };
       // Defaults may be expressions themselves (`${{ github.token }}`).
       for (const name of Object.keys(values)) values[name] = expand(values[name]!, contexts);
       const event = join(scratch, 'event.json');
-      writeFileSync(event, JSON.stringify({ pull_request: { number: 7, base: { sha: git(origin, 'rev-parse', 'main') }, head: { sha: git(origin, 'rev-parse', 'feature') } } }));
+      writeFileSync(
+        event,
+        JSON.stringify({
+          pull_request: {
+            number: 7,
+            base: { sha: git(origin, 'rev-parse', 'main') },
+            head: { sha: git(origin, 'rev-parse', 'feature') },
+          },
+        }),
+      );
       const summary = join(scratch, 'summary.md');
       const output = join(scratch, 'output.txt');
       writeFileSync(summary, '');
       writeFileSync(output, '');
       let last = { status: 0, stderr: '' };
-      for (const step of action.runs.steps as { run: string; env?: Record<string, string>; 'working-directory'?: string }[]) {
-        const env: Record<string, string> = { ...process.env as Record<string, string>, GITHUB_ACTIONS: 'true', GITHUB_API_URL: apiUrl, GITHUB_REPOSITORY: 'acme/app', GITHUB_EVENT_PATH: event, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output };
+      for (const step of action.runs.steps as {
+        run: string;
+        env?: Record<string, string>;
+        'working-directory'?: string;
+      }[]) {
+        const env: Record<string, string> = {
+          ...(process.env as Record<string, string>),
+          GITHUB_ACTIONS: 'true',
+          GITHUB_API_URL: apiUrl,
+          GITHUB_REPOSITORY: 'acme/app',
+          GITHUB_EVENT_PATH: event,
+          GITHUB_STEP_SUMMARY: summary,
+          GITHUB_OUTPUT: output,
+        };
         for (const [name, value] of Object.entries(step.env ?? {})) env[name] = expand(String(value), contexts);
         const cwd = step['working-directory'] ? expand(step['working-directory'], contexts) : workspace;
         last = await bash(expand(step.run, contexts), cwd, env);
@@ -199,7 +238,10 @@ describe('CI: the GitHub Action and the GitLab job', function () {
       assert.match(second.stderr, /rises by more than \$1/);
       assert.equal(api.ours().length, 1, 'the same comment is updated');
       assert.match(api.ours()[0]!.body, /src\/summarize\.ts#summarizeThread/);
-      assert.deepEqual(api.comments.map((c) => c.body.includes(marker)), [false, true]);
+      assert.deepEqual(
+        api.comments.map((c) => c.body.includes(marker)),
+        [false, true],
+      );
       assert.ok(api.requests.some((request) => request.method === 'PATCH'));
     });
 
@@ -209,7 +251,10 @@ describe('CI: the GitHub Action and the GitLab job', function () {
       checkout();
       const quiet = await runAction();
       assert.equal(quiet.status, 0, quiet.stderr);
-      assert.deepEqual(api.comments.map((c) => c.id), [1000]);
+      assert.deepEqual(
+        api.comments.map((c) => c.id),
+        [1000],
+      );
       assert.ok(api.requests.every((request) => request.method === 'GET'));
 
       api.comments.push({ id: 1001, body: `${marker}\n### tokenwise: +$5/month` });
@@ -219,7 +264,10 @@ describe('CI: the GitHub Action and the GitLab job', function () {
     });
 
     it('finds its comment past the first page of comments', async () => {
-      api.comments = Array.from({ length: 150 }, (_, i) => ({ id: i + 1, body: i === 120 ? `${marker}\nold report` : `comment ${i}` }));
+      api.comments = Array.from({ length: 150 }, (_, i) => ({
+        id: i + 1,
+        body: i === 120 ? `${marker}\nold report` : `comment ${i}`,
+      }));
       write('src/triage.ts', call('triageTicket', 'gpt-4o'));
       commit('model');
       checkout();
@@ -250,7 +298,7 @@ describe('CI: the GitHub Action and the GitLab job', function () {
       commit('model');
       checkout();
       const env: Record<string, string> = {
-        ...process.env as Record<string, string>,
+        ...(process.env as Record<string, string>),
         ...job.variables,
         TOKENWISE_DIR: repository,
         TOKENWISE_FAIL_ON: 'new-findings:warning',

@@ -13,7 +13,13 @@ describe('tokenwise cost', () => {
   const cli = async (args: string[]) => {
     let stdout = '';
     let stderr = '';
-    const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '', isTTY: false, cwd: dir };
+    const io: CliIO = {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      readStdin: async () => '',
+      isTTY: false,
+      cwd: dir,
+    };
     const code = await runCli(['cost', ...args], io);
     return { code, stdout, stderr };
   };
@@ -33,13 +39,26 @@ describe('tokenwise cost', () => {
   });
 
   it('prices a prompt file per call, day and month, with the price date', async () => {
-    const run = await cli(['reply.prompt', '--model', 'gpt-4o', '--output-tokens', '200', '--calls-per-day', '10000', '--format', 'json']);
+    const run = await cli([
+      'reply.prompt',
+      '--model',
+      'gpt-4o',
+      '--output-tokens',
+      '200',
+      '--calls-per-day',
+      '10000',
+      '--format',
+      'json',
+    ]);
     assert.equal(run.code, 0, run.stderr);
     const json = JSON.parse(run.stdout);
     // The file is one user message: OpenAI's framing adds 3 for it, 1 for its role and 3 priming the reply.
     const tokens = countTokens(prompt, 'gpt-4o').tokens + 7;
     assert.equal(json.count.tokens, tokens);
-    assert.deepEqual(json.parts, [{ label: 'prompt', tokens: tokens - 7, variableTokens: 0 }, { label: 'overhead', tokens: 7, variableTokens: 0 }]);
+    assert.deepEqual(json.parts, [
+      { label: 'prompt', tokens: tokens - 7, variableTokens: 0 },
+      { label: 'overhead', tokens: 7, variableTokens: 0 },
+    ]);
     assert.equal(json.modelSource, 'option');
     assert.equal(json.modelAssumed, false);
     assert.equal(json.perCall, Math.round(tokens * 2.5 * 1000) + Math.round(200 * 10 * 1000));
@@ -55,7 +74,10 @@ describe('tokenwise cost', () => {
   });
 
   it("prices with the file's own model and max tokens, else an assumed model it labels", async () => {
-    writeFileSync(join(dir, 'capped.prompty'), '---\nmodel:\n  configuration:\n    name: gpt-4.1\n  parameters:\n    max_tokens: 1\n---\nsystem:\nAnswer yes or no.\n');
+    writeFileSync(
+      join(dir, 'capped.prompty'),
+      '---\nmodel:\n  configuration:\n    name: gpt-4.1\n  parameters:\n    max_tokens: 1\n---\nsystem:\nAnswer yes or no.\n',
+    );
     const capped = JSON.parse((await cli(['capped.prompty', '--format', 'json'])).stdout);
     assert.equal(capped.model, 'gpt-4.1');
     assert.equal(capped.modelSource, 'file');
@@ -95,13 +117,35 @@ describe('tokenwise cost', () => {
   });
 
   it('shows the saving from prompt caching when the static prefix is long enough', async () => {
-    writeFileSync(join(dir, 'long.prompt'), `${'Policy: refunds within 30 days of delivery, with the receipt. '.repeat(200)}\nCustomer: where is my parcel?`);
-    const json = JSON.parse((await cli(['long.prompt', '--model', 'gpt-4o', '--calls-per-day', '5000', '--static-prefix', '2000', '--format', 'json'])).stdout);
+    writeFileSync(
+      join(dir, 'long.prompt'),
+      `${'Policy: refunds within 30 days of delivery, with the receipt. '.repeat(200)}\nCustomer: where is my parcel?`,
+    );
+    const json = JSON.parse(
+      (
+        await cli([
+          'long.prompt',
+          '--model',
+          'gpt-4o',
+          '--calls-per-day',
+          '5000',
+          '--static-prefix',
+          '2000',
+          '--format',
+          'json',
+        ])
+      ).stdout,
+    );
     assert.equal(json.withCaching.cachedPrefixTokens, 2000);
     assert.ok(json.withCaching.savingPerMonth > 0);
     const text = await cli(['long.prompt', '--model', 'gpt-4o', '--calls-per-day', '5000', '--static-prefix', '2000']);
-    assert.match(text.stdout, /with prompt caching of the 2,000-token static prefix:\n {4}\$[\d.]+ per cached call, \$[\d,.]+ per month \(saves \$[\d,.]+, [\d.]+ %\)/);
-    const short = JSON.parse((await cli(['long.prompt', '--model', 'gpt-4o', '--static-prefix', '500', '--format', 'json'])).stdout);
+    assert.match(
+      text.stdout,
+      /with prompt caching of the 2,000-token static prefix:\n {4}\$[\d.]+ per cached call, \$[\d,.]+ per month \(saves \$[\d,.]+, [\d.]+ %\)/,
+    );
+    const short = JSON.parse(
+      (await cli(['long.prompt', '--model', 'gpt-4o', '--static-prefix', '500', '--format', 'json'])).stdout,
+    );
     assert.equal(short.withCaching, undefined);
   });
 

@@ -26,8 +26,15 @@ describe('tokenwise count', () => {
     let stdout = '';
     let stderr = '';
     // Standard input as the process reads it: bytes, limited, strictly decoded.
-    const readStdin = async (maxBytes = Infinity) => decodeText('standard input', await readLimited(Readable.from([Buffer.from(stdin)]), maxBytes, 'standard input'));
-    const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin, isTTY: false, cwd: dir };
+    const readStdin = async (maxBytes = Infinity) =>
+      decodeText('standard input', await readLimited(Readable.from([Buffer.from(stdin)]), maxBytes, 'standard input'));
+    const io: CliIO = {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      readStdin,
+      isTTY: false,
+      cwd: dir,
+    };
     const code = await runCli(['count', ...args], io);
     return { code, stdout, stderr };
   };
@@ -45,7 +52,13 @@ describe('tokenwise count', () => {
   });
 
   it('prints JSON with tokens, exact, band, encoding and model', async () => {
-    const run = await cli([file('claude.txt', 'Summarise this ticket in one line.'), '--model', 'claude-sonnet-4-5', '--format', 'json']);
+    const run = await cli([
+      file('claude.txt', 'Summarise this ticket in one line.'),
+      '--model',
+      'claude-sonnet-4-5',
+      '--format',
+      'json',
+    ]);
     assert.equal(run.code, 0, run.stderr);
     const json = JSON.parse(run.stdout);
     assert.equal(json.exact, false);
@@ -61,7 +74,13 @@ describe('tokenwise count', () => {
   });
 
   it('counts a whole OpenAI request, taking the model from it', async () => {
-    const request = { model: 'gpt-4o', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Where is my parcel?' }] };
+    const request = {
+      model: 'gpt-4o',
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'Where is my parcel?' },
+      ],
+    };
     const run = await cli(['--request', file('request.json', JSON.stringify(request)), '--format', 'json']);
     assert.equal(run.code, 0, run.stderr);
     const json = JSON.parse(run.stdout);
@@ -72,14 +91,28 @@ describe('tokenwise count', () => {
   });
 
   it('counts an Anthropic request as an estimate', async () => {
-    const request = { model: 'claude-haiku-4-5', max_tokens: 100, system: 'Be brief.', messages: [{ role: 'user', content: 'Hi' }] };
+    const request = {
+      model: 'claude-haiku-4-5',
+      max_tokens: 100,
+      system: 'Be brief.',
+      messages: [{ role: 'user', content: 'Hi' }],
+    };
     const run = await cli(['--request', file('anthropic.json', JSON.stringify(request))]);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^≈ \d+ tokens, \d+–\d+ \(claude-haiku-4-5, estimate from o200k_base\), anthropic request/);
+    assert.match(
+      run.stdout,
+      /^≈ \d+ tokens, \d+–\d+ \(claude-haiku-4-5, estimate from o200k_base\), anthropic request/,
+    );
   });
 
   describe('--exact', () => {
-    const variables = ['ANTHROPIC_API_KEY', 'GEMINI_API_KEY', 'GOOGLE_API_KEY', 'ANTHROPIC_BASE_URL', 'GEMINI_BASE_URL'];
+    const variables = [
+      'ANTHROPIC_API_KEY',
+      'GEMINI_API_KEY',
+      'GOOGLE_API_KEY',
+      'ANTHROPIC_BASE_URL',
+      'GEMINI_BASE_URL',
+    ];
     const saved = Object.fromEntries(variables.map((name) => [name, process.env[name]]));
     const bodies: unknown[] = [];
     const server = createServer((req, res) => {
@@ -88,7 +121,8 @@ describe('tokenwise count', () => {
       req.on('end', () => {
         bodies.push(JSON.parse(data));
         res.setHeader('content-type', 'application/json');
-        if (req.url === '/v1/messages/count_tokens' && req.headers['x-api-key'] === 'sk-ant-test') res.end('{"input_tokens": 77}');
+        if (req.url === '/v1/messages/count_tokens' && req.headers['x-api-key'] === 'sk-ant-test')
+          res.end('{"input_tokens": 77}');
         else {
           res.statusCode = 500;
           res.end('{"error": {"message": "overloaded"}}');
@@ -111,14 +145,32 @@ describe('tokenwise count', () => {
 
     it("prints Anthropic's count_tokens answer as exact", async () => {
       process.env.ANTHROPIC_API_KEY = 'sk-ant-test';
-      const run = await cli([file('exact.txt', 'Hello, Claude'), '--model', 'claude-sonnet-4-5', '--exact', '--format', 'json']);
+      const run = await cli([
+        file('exact.txt', 'Hello, Claude'),
+        '--model',
+        'claude-sonnet-4-5',
+        '--exact',
+        '--format',
+        'json',
+      ]);
       assert.equal(run.code, 0, run.stderr);
       assert.equal(JSON.parse(run.stdout).tokens, 77);
       assert.equal(JSON.parse(run.stdout).exact, true);
-      assert.deepEqual(bodies.at(-1), { model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'Hello, Claude' }] });
-      const request = { model: 'claude-sonnet-4-5', max_tokens: 10, system: 'Be brief.', messages: [{ role: 'user', content: 'Hi' }] };
+      assert.deepEqual(bodies.at(-1), {
+        model: 'claude-sonnet-4-5',
+        messages: [{ role: 'user', content: 'Hello, Claude' }],
+      });
+      const request = {
+        model: 'claude-sonnet-4-5',
+        max_tokens: 10,
+        system: 'Be brief.',
+        messages: [{ role: 'user', content: 'Hi' }],
+      };
       const whole = await cli(['--request', file('exact.json', JSON.stringify(request)), '--exact']);
-      assert.match(whole.stdout, /^77 tokens \(claude-sonnet-4-5, o200k_base, exact\)\nExact count from Anthropic's count_tokens\./);
+      assert.match(
+        whole.stdout,
+        /^77 tokens \(claude-sonnet-4-5, o200k_base, exact\)\nExact count from Anthropic's count_tokens\./,
+      );
     });
 
     it('falls back to the estimate with the reason', async () => {
@@ -157,25 +209,40 @@ describe('tokenwise count', () => {
       assert.equal(run.stdout, '');
     };
 
-    it('an unknown model, with suggestions', () => rejects([file('a.txt', 'hi'), '--model', 'gpt-4oo'], /Unknown model 'gpt-4oo'.*Did you mean 'gpt-4o'/));
+    it('an unknown model, with suggestions', () =>
+      rejects([file('a.txt', 'hi'), '--model', 'gpt-4oo'], /Unknown model 'gpt-4oo'.*Did you mean 'gpt-4o'/));
     it('an unknown model is estimated only with --fallback estimate', async () => {
       const run = await cli(['a.txt', '--model', 'llama-3', '--fallback', 'estimate']);
       assert.equal(run.code, 0);
       assert.match(run.stdout, /^≈ .*\nUnknown model 'llama-3'/);
     });
     it('a custom model of the policy file is estimated; an invalid policy file is reported', async () => {
-      writeFileSync(join(dir, 'tokenwise.config.json'), JSON.stringify({ customModels: { 'Acme-70B': { provider: 'self-hosted', inputPerMTok: 1, outputPerMTok: 2 } } }));
+      writeFileSync(
+        join(dir, 'tokenwise.config.json'),
+        JSON.stringify({
+          customModels: { 'Acme-70B': { provider: 'self-hosted', inputPerMTok: 1, outputPerMTok: 2 } },
+        }),
+      );
       try {
         const run = await cli(['a.txt', '--model', 'acme-70b', '--format', 'json']);
         assert.equal(run.code, 0, run.stderr);
         assert.equal(JSON.parse(run.stdout).exact, false);
         assert.match(JSON.parse(run.stdout).note, /Unknown model 'acme-70b': estimated with o200k_base/);
-        const request = await cli(['--request', file('custom.json', JSON.stringify({ model: 'acme-70b', messages: [{ role: 'user', content: 'hi' }] }))]);
+        const request = await cli([
+          '--request',
+          file('custom.json', JSON.stringify({ model: 'acme-70b', messages: [{ role: 'user', content: 'hi' }] })),
+        ]);
         assert.equal(request.code, 0, request.stderr);
         assert.match(request.stdout, /^≈ \d+ tokens?, \d+–\d+ \(acme-70b/);
         assert.match(request.stdout, /No per-message framing is known for acme-70b: none is counted/);
-        writeFileSync(join(dir, 'tokenwise.config.json'), '{\n  "customModels": { "acme-70b": { "inputPerMTok": -1, "outputPerMTok": 2 } }\n}');
-        await rejects(['a.txt', '--model', 'acme-70b'], /tokenwise\.config\.json:2: customModels\.acme-70b\.inputPerMTok: expected a number ≥ 0/);
+        writeFileSync(
+          join(dir, 'tokenwise.config.json'),
+          '{\n  "customModels": { "acme-70b": { "inputPerMTok": -1, "outputPerMTok": 2 } }\n}',
+        );
+        await rejects(
+          ['a.txt', '--model', 'acme-70b'],
+          /tokenwise\.config\.json:2: customModels\.acme-70b\.inputPerMTok: expected a number ≥ 0/,
+        );
       } finally {
         rmSync(join(dir, 'tokenwise.config.json'));
       }
@@ -185,40 +252,86 @@ describe('tokenwise count', () => {
     it('a missing file', () => rejects(['nope.txt', '--model', 'gpt-4o'], /cannot read nope\.txt: no such file/));
     it('empty input', () => rejects([file('empty.txt', ''), '--model', 'gpt-4o'], /empty\.txt is empty/));
     it('empty standard input', () => rejects(['-', '--model', 'gpt-4o'], /standard input is empty/, ''));
-    it('binary data', () => rejects([file('image.bin', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])), '--model', 'gpt-4o'], /image\.bin looks binary \(NUL byte at offset 4\)/));
-    it('binary standard input', () => rejects(['-', '--model', 'gpt-4o'], /standard input looks binary \(NUL byte at offset 1\)/, 'a\0b'));
-    it('standard input that is not UTF-8', () => rejects(['-', '--model', 'gpt-4o'], /standard input is not valid UTF-8 \(first bad byte at offset 3\)/, new Uint8Array([0x63, 0x61, 0x66, 0xe9])));
-    it('standard input over the limit', () => rejects(['-', '--model', 'gpt-4o'], /standard input is larger than the 32 MiB limit/, new Uint8Array(maxInputBytes + 1).fill(0x61)));
-    it('invalid UTF-8', () => rejects([file('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20])), '--model', 'gpt-4o'], /latin1\.txt is not valid UTF-8 \(first bad byte at offset 3\)/));
-    it('an encoded lone surrogate', () => rejects([file('surrogate.txt', new Uint8Array([0x61, 0xed, 0xa0, 0x80])), '--model', 'gpt-4o'], /lone surrogate .* at byte 1/));
+    it('binary data', () =>
+      rejects(
+        [file('image.bin', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])), '--model', 'gpt-4o'],
+        /image\.bin looks binary \(NUL byte at offset 4\)/,
+      ));
+    it('binary standard input', () =>
+      rejects(['-', '--model', 'gpt-4o'], /standard input looks binary \(NUL byte at offset 1\)/, 'a\0b'));
+    it('standard input that is not UTF-8', () =>
+      rejects(
+        ['-', '--model', 'gpt-4o'],
+        /standard input is not valid UTF-8 \(first bad byte at offset 3\)/,
+        new Uint8Array([0x63, 0x61, 0x66, 0xe9]),
+      ));
+    it('standard input over the limit', () =>
+      rejects(
+        ['-', '--model', 'gpt-4o'],
+        /standard input is larger than the 32 MiB limit/,
+        new Uint8Array(maxInputBytes + 1).fill(0x61),
+      ));
+    it('invalid UTF-8', () =>
+      rejects(
+        [file('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20])), '--model', 'gpt-4o'],
+        /latin1\.txt is not valid UTF-8 \(first bad byte at offset 3\)/,
+      ));
+    it('an encoded lone surrogate', () =>
+      rejects(
+        [file('surrogate.txt', new Uint8Array([0x61, 0xed, 0xa0, 0x80])), '--model', 'gpt-4o'],
+        /lone surrogate .* at byte 1/,
+      ));
     it('a lone surrogate escaped in request JSON', () =>
-      rejects(['--request', file('lone.json', '{"model":"gpt-4o","messages":[{"role":"user","content":"a\\ud800b"}]}')], /messages\[0\]\.content contains a lone surrogate \(\\ud800\)/));
+      rejects(
+        ['--request', file('lone.json', '{"model":"gpt-4o","messages":[{"role":"user","content":"a\\ud800b"}]}')],
+        /messages\[0\]\.content contains a lone surrogate \(\\ud800\)/,
+      ));
     it('a 100 MB file, refused without reading it', () => {
       truncateSync(join(dir, file('huge.txt', '')), 100 * 1024 * 1024);
       return rejects(['huge.txt', '--model', 'gpt-4o'], /huge\.txt is 100\.0 MiB, over the 32 MiB limit/);
     });
     it('request JSON that does not parse, with its line and column', () =>
-      rejects(['--request', file('broken.json', '{\n  "model": "gpt-4o",\n  "messages": [,]\n}')], /broken\.json is not valid JSON at line 3, column 16/));
+      rejects(
+        ['--request', file('broken.json', '{\n  "model": "gpt-4o",\n  "messages": [,]\n}')],
+        /broken\.json is not valid JSON at line 3, column 16/,
+      ));
     it('a malformed request field, named by its JSON path', () =>
-      rejects(['--request', file('bad.json', JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'text', txt: 'hi' }] }] }))], /messages\[0\]\.content\[0\]\.text: Invalid input/));
-    it('a bad --format', () => rejects(['a.txt', '--model', 'gpt-4o', '--format', 'xml'], /--format must be one of text, json/));
+      rejects(
+        [
+          '--request',
+          file(
+            'bad.json',
+            JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'text', txt: 'hi' }] }] }),
+          ),
+        ],
+        /messages\[0\]\.content\[0\]\.text: Invalid input/,
+      ));
+    it('a bad --format', () =>
+      rejects(['a.txt', '--model', 'gpt-4o', '--format', 'xml'], /--format must be one of text, json/));
     it('two inputs at once', () => rejects(['a.txt', '--request', 'request.json'], /give one input/));
   });
 
   describe('as a process (dist/cli.js)', function () {
     this.timeout(60_000);
     before(() => {
-      if (!existsSync('dist/cli.js')) assert.equal(spawnSync('node', ['scripts/build.mjs'], { stdio: 'inherit' }).status, 0);
+      if (!existsSync('dist/cli.js'))
+        assert.equal(spawnSync('node', ['scripts/build.mjs'], { stdio: 'inherit' }).status, 0);
     });
 
     it('counts the bundled example and exits 0', () => {
-      const run = spawnSync('node', ['dist/cli.js', 'count', 'examples/support-reply.prompt', '--model', 'gpt-4o', '--format', 'json'], { encoding: 'utf8' });
+      const run = spawnSync(
+        'node',
+        ['dist/cli.js', 'count', 'examples/support-reply.prompt', '--model', 'gpt-4o', '--format', 'json'],
+        { encoding: 'utf8' },
+      );
       assert.equal(run.status, 0, run.stderr);
       assert.equal(JSON.parse(run.stdout).exact, true);
     });
 
     it('stops reading an endless standard input at the limit and exits 2', async () => {
-      const child = spawn('node', ['dist/cli.js', 'count', '-', '--model', 'gpt-4o'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn('node', ['dist/cli.js', 'count', '-', '--model', 'gpt-4o'], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
       const chunk = Buffer.alloc(1024 * 1024, 'a');
@@ -245,7 +358,10 @@ describe('tokenwise count', () => {
       };
       const [code] = await Promise.all([exited, feed()]);
       assert.equal(code, 2);
-      assert.match(stderr, /standard input is larger than the 32 MiB limit for one input; stopped reading after 32\.\d MiB/);
+      assert.match(
+        stderr,
+        /standard input is larger than the 32 MiB limit for one input; stopped reading after 32\.\d MiB/,
+      );
       assert.ok(written < maxInputBytes + 8 * 1024 * 1024, `wrote ${written} bytes`);
     });
 
@@ -256,7 +372,10 @@ describe('tokenwise count', () => {
     });
 
     it('exits 2 with a message for an unknown model', () => {
-      const run = spawnSync('node', ['dist/cli.js', 'count', '-', '--model', 'no-such-model'], { encoding: 'utf8', input: 'hello' });
+      const run = spawnSync('node', ['dist/cli.js', 'count', '-', '--model', 'no-such-model'], {
+        encoding: 'utf8',
+        input: 'hello',
+      });
       assert.equal(run.status, 2);
       assert.match(run.stderr, /Unknown model 'no-such-model'/);
     });

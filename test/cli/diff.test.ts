@@ -15,7 +15,13 @@ interface Run {
 async function cli(args: string[], cwd: string): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '', isTTY: false, cwd };
+  const io: CliIO = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readStdin: async () => '',
+    isTTY: false,
+    cwd,
+  };
   const code = await runCli(['diff', ...args], io);
   return { code, stdout, stderr };
 }
@@ -27,7 +33,10 @@ describe('tokenwise diff', function () {
   // Whole runs with real git processes on a shared machine: generous, speed is measured by bench:diff.
   this.timeout(120_000);
   let dir: string;
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString('utf8').trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+      .toString('utf8')
+      .trim();
   const write = (path: string, content: string) => {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), content);
@@ -53,9 +62,17 @@ describe('tokenwise diff', function () {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const changeSomePrompts = () => {
-    write('src/triage.ts', `// tokenwise-volume: 20,000/day\n${call('triageTicket', { model: 'gpt-4o', cap: '' })}`.replace('// tokenwise-volume: 20,000/day\n', '').replace('  return openai', '  // tokenwise-volume: 20,000/day\n  return openai'));
+    write(
+      'src/triage.ts',
+      `// tokenwise-volume: 20,000/day\n${call('triageTicket', { model: 'gpt-4o', cap: '' })}`
+        .replace('// tokenwise-volume: 20,000/day\n', '')
+        .replace('  return openai', '  // tokenwise-volume: 20,000/day\n  return openai'),
+    );
     rmSync(join(dir, 'src/other.ts'));
-    write('app/classify.py', 'from openai import OpenAI\nclient = OpenAI()\n\ndef classify(text):\n    return client.chat.completions.create(model="gpt-4o", max_tokens=20, messages=[{"role": "user", "content": f"Classify this message: {text}"}])\n');
+    write(
+      'app/classify.py',
+      'from openai import OpenAI\nclient = OpenAI()\n\ndef classify(text):\n    return client.chat.completions.create(model="gpt-4o", max_tokens=20, messages=[{"role": "user", "content": f"Classify this message: {text}"}])\n',
+    );
     commit('feature');
   };
 
@@ -86,7 +103,9 @@ describe('tokenwise diff', function () {
 
     const sarif = JSON.parse((await cli(['--base', 'main', '--head', 'feature', '--format', 'sarif'], dir)).stdout);
     const results = sarif.runs[0].results as { ruleId: string; properties: { promptId: string } }[];
-    assert.ok(results.some((r) => r.ruleId === 'no-output-cap' && r.properties.promptId === 'src/triage.ts#triageTicket'));
+    assert.ok(
+      results.some((r) => r.ruleId === 'no-output-cap' && r.properties.promptId === 'src/triage.ts#triageTicket'),
+    );
     const introduced = json.prompts.reduce((n: number, p: { newFindings: unknown[] }) => n + p.newFindings.length, 0);
     assert.equal(results.length, introduced);
   });
@@ -99,7 +118,10 @@ describe('tokenwise diff', function () {
     const rows = run.stdout.split('\n').filter((line) => line.startsWith('| `'));
     assert.equal(rows.length, 3);
     const impacts = rows.map((row) => Number(/\*\*([+−])\$([\d,.]+)\*\*/.exec(row)![2]!.replace(/,/g, '')));
-    assert.deepEqual(impacts, [...impacts].sort((a, b) => b - a));
+    assert.deepEqual(
+      impacts,
+      [...impacts].sort((a, b) => b - a),
+    );
 
     write('README.md', '# app\n\nNow with docs.\n');
     commit('docs only');
@@ -108,17 +130,22 @@ describe('tokenwise diff', function () {
   });
 
   it('defaults to the merge base with the default branch and the working tree, untracked files included', async () => {
-    write('src/summarize.ts', call('summarizeThread', { text: 'You summarise support threads for the on-call engineer in five bullet points with owners and dates.' }));
+    write(
+      'src/summarize.ts',
+      call('summarizeThread', {
+        text: 'You summarise support threads for the on-call engineer in five bullet points with owners and dates.',
+      }),
+    );
     write('src/fresh.ts', call('draftReply'));
     const run = await cli(['--format', 'json'], dir);
     assert.equal(run.code, 0, run.stderr);
     const json = JSON.parse(run.stdout);
     assert.equal(json.head.ref, 'working tree');
     assert.equal(json.base.commit, git('rev-parse', 'main'));
-    assert.deepEqual(json.prompts.map((p: { promptId: string; status: string }) => `${p.status} ${p.promptId}`).sort(), [
-      'added src/fresh.ts#draftReply',
-      'changed src/summarize.ts#summarizeThread',
-    ]);
+    assert.deepEqual(
+      json.prompts.map((p: { promptId: string; status: string }) => `${p.status} ${p.promptId}`).sort(),
+      ['added src/fresh.ts#draftReply', 'changed src/summarize.ts#summarizeThread'],
+    );
   });
 
   it('keeps a prompt whose file was renamed as one prompt, moved', async () => {
@@ -128,7 +155,9 @@ describe('tokenwise diff', function () {
     const json = JSON.parse((await cli(['--base', 'main', '--head', 'HEAD', '--format', 'json'], dir)).stdout);
     assert.equal(json.prompts.length, 1);
     assert.equal(json.prompts[0].status, 'changed');
-    assert.deepEqual(json.prompts[0].changes, [{ kind: 'moved', fromId: 'src/triage.ts#triageTicket', toId: 'src/support/triage.ts#triageTicket' }]);
+    assert.deepEqual(json.prompts[0].changes, [
+      { kind: 'moved', fromId: 'src/triage.ts#triageTicket', toId: 'src/support/triage.ts#triageTicket' },
+    ]);
     assert.equal(json.totals.change, 0);
   });
 
@@ -142,8 +171,13 @@ describe('tokenwise diff', function () {
 
   it('limits the diff to the paths given', async () => {
     changeSomePrompts();
-    const json = JSON.parse((await cli(['--base', 'main', '--head', 'feature', '--format', 'json', 'app'], dir)).stdout);
-    assert.deepEqual(json.prompts.map((p: { promptId: string }) => p.promptId), ['app/classify.py#classify']);
+    const json = JSON.parse(
+      (await cli(['--base', 'main', '--head', 'feature', '--format', 'json', 'app'], dir)).stdout,
+    );
+    assert.deepEqual(
+      json.prompts.map((p: { promptId: string }) => p.promptId),
+      ['app/classify.py#classify'],
+    );
   });
 
   it('takes paths relative to the folder it runs in, through a symbolic link too', async () => {
@@ -151,8 +185,13 @@ describe('tokenwise diff', function () {
     const link = `${dir}-link`;
     symlinkSync(dir, link);
     try {
-      const json = JSON.parse((await cli(['--base', 'main', '--head', 'feature', '--format', 'json', '.'], join(link, 'app'))).stdout);
-      assert.deepEqual(json.prompts.map((p: { promptId: string }) => p.promptId), ['app/classify.py#classify']);
+      const json = JSON.parse(
+        (await cli(['--base', 'main', '--head', 'feature', '--format', 'json', '.'], join(link, 'app'))).stdout,
+      );
+      assert.deepEqual(
+        json.prompts.map((p: { promptId: string }) => p.promptId),
+        ['app/classify.py#classify'],
+      );
     } finally {
       rmSync(link, { force: true });
     }
@@ -180,7 +219,13 @@ describe('tokenwise diff', function () {
     assert.deepEqual([outside.code, /outside the repository/.test(outside.stderr)], [2, true]);
     const both = await cli(['--head', 'main', '--worktree'], dir);
     assert.equal(both.code, 2);
-    for (const bad of [['--fail-on-increase', 'lots'], ['--fail-on', 'findings'], ['--fail-on', 'new-findings:fatal'], ['--format', 'html'], ['--calls-per-day', 'many']]) {
+    for (const bad of [
+      ['--fail-on-increase', 'lots'],
+      ['--fail-on', 'findings'],
+      ['--fail-on', 'new-findings:fatal'],
+      ['--format', 'html'],
+      ['--calls-per-day', 'many'],
+    ]) {
       assert.equal((await cli(['--base', 'main', ...bad], dir)).code, 2, bad.join(' '));
     }
 
@@ -199,7 +244,11 @@ describe('tokenwise diff', function () {
     try {
       // As a CI checkout: the pull request's tip and the default branch's tip, without the history joining them.
       git('checkout', '-q', 'main');
-      execFileSync('git', ['clone', '-q', '--depth', '1', '--no-single-branch', '--branch', 'feature', `file://${dir}`, clone], { stdio: 'ignore' });
+      execFileSync(
+        'git',
+        ['clone', '-q', '--depth', '1', '--no-single-branch', '--branch', 'feature', `file://${dir}`, clone],
+        { stdio: 'ignore' },
+      );
       const explicit = await cli(['--base', 'main'], clone);
       assert.equal(explicit.code, 2, explicit.stdout + explicit.stderr);
       assert.match(explicit.stderr, /shallow clone/);
@@ -217,6 +266,9 @@ describe('tokenwise diff', function () {
     const run = await cli(['--base', 'main', '--head', 'HEAD', '--format', 'markdown'], dir);
     assert.equal(run.code, 0, run.stderr);
     assert.ok(run.stdout.length < 65_536, `${run.stdout.length} characters`);
-    assert.match(run.stdout, /\*\*Truncated\*\* to stay under GitHub's 65,536-character comment limit: \d+ of 600 prompts are not in the table/);
+    assert.match(
+      run.stdout,
+      /\*\*Truncated\*\* to stay under GitHub's 65,536-character comment limit: \d+ of 600 prompts are not in the table/,
+    );
   });
 });

@@ -35,7 +35,14 @@ describe('one number in every CLI face', function () {
     let stdout = '';
     let stderr = '';
     // A wide terminal, so the audit prints its table (narrower ones get a record per prompt, with the same cells).
-    const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '', isTTY: false, cwd: dir, columns: 400 };
+    const io: CliIO = {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      readStdin: async () => '',
+      isTTY: false,
+      cwd: dir,
+      columns: 400,
+    };
     const code = await runCli(args, io);
     return { code, stdout, stderr };
   };
@@ -67,7 +74,14 @@ describe('one number in every CLI face', function () {
   const allPrompts = () => [...audited].flatMap(([file, prompts]) => prompts.map((prompt) => ({ file, prompt })));
 
   it('finds the prompts of every example and every generated file', () => {
-    for (const file of ['src/triage.ts', 'src/chat.ts', 'support-reply.prompt', 'prompts/classify-intent.prompty', 'prompts/support-agent.j2', 'app/summarize_thread.py']) {
+    for (const file of [
+      'src/triage.ts',
+      'src/chat.ts',
+      'support-reply.prompt',
+      'prompts/classify-intent.prompty',
+      'prompts/support-agent.j2',
+      'app/summarize_thread.py',
+    ]) {
       assert.ok(audited.get(file)?.length, `${file}: ${[...audited.keys()].join(', ')}`);
     }
     for (const file of files) assert.equal(audited.get(file.path)?.length, 1, file.path);
@@ -75,26 +89,40 @@ describe('one number in every CLI face', function () {
 
   it("adds each prompt's lines (message framing its own line) up to its total", () => {
     for (const { file, prompt } of allPrompts()) {
-      assert.equal(prompt.parts.reduce((sum, part) => sum + part.tokens, 0), prompt.tokens.tokens, `${file} ${prompt.id}`);
-      assert.ok(prompt.tokens.low <= prompt.tokens.tokens && prompt.tokens.tokens <= prompt.tokens.high, `${file} ${prompt.id}: the band holds the count`);
+      assert.equal(
+        prompt.parts.reduce((sum, part) => sum + part.tokens, 0),
+        prompt.tokens.tokens,
+        `${file} ${prompt.id}`,
+      );
+      assert.ok(
+        prompt.tokens.low <= prompt.tokens.tokens && prompt.tokens.tokens <= prompt.tokens.high,
+        `${file} ${prompt.id}: the band holds the count`,
+      );
     }
   });
 
   it('gives SARIF alerts the numbers of the prompt they are about', async () => {
     const run = await cli(['audit', '.', '--format', 'sarif']);
-    const results = JSON.parse(run.stdout).runs[0].results as Array<{ message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; properties?: { tokenwise: Record<string, unknown> } }>;
+    const results = JSON.parse(run.stdout).runs[0].results as Array<{
+      message: { text: string };
+      locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+      properties?: { tokenwise: Record<string, unknown> };
+    }>;
     assert.ok(results.length > 10);
     for (const result of results) {
       const numbers = result.properties?.tokenwise;
       assert.ok(numbers, result.message.text);
-      const prompt = audited.get(result.locations[0]!.physicalLocation.artifactLocation.uri)?.find((p) => p.promptId === numbers.promptId);
+      const prompt = audited
+        .get(result.locations[0]!.physicalLocation.artifactLocation.uri)
+        ?.find((p) => p.promptId === numbers.promptId);
       assert.ok(prompt, JSON.stringify(numbers));
       assert.equal(numbers.tokens, prompt.tokens.tokens);
       assert.equal(numbers.costPerCall, prompt.cost?.perCall);
       assert.equal(numbers.costPerMonth, prompt.cost?.perMonth);
       assert.equal(numbers.model, prompt.model);
       assert.equal(numbers.modelAssumed, prompt.modelAssumed);
-      if (prompt.modelAssumed && /\$[\d.,]+\/month/.test(result.message.text)) assert.match(result.message.text, /priced as assumed [\w.-]+ \(model unknown\)/);
+      if (prompt.modelAssumed && /\$[\d.,]+\/month/.test(result.message.text))
+        assert.match(result.message.text, /priced as assumed [\w.-]+ \(model unknown\)/);
     }
   });
 
@@ -104,11 +132,19 @@ describe('one number in every CLI face', function () {
     for (const { file, prompt } of allPrompts()) {
       const row = rows.find((line) => line.includes(` ${file}:${prompt.range.startLine + 1} `));
       assert.ok(row, `${file}:${prompt.range.startLine + 1}`);
-      assert.ok(row.includes(`${prompt.tokens.exact ? '' : '≈'}${prompt.tokens.tokens.toLocaleString('en-US')} `), `${row} / ${prompt.tokens.tokens}`);
+      assert.ok(
+        row.includes(`${prompt.tokens.exact ? '' : '≈'}${prompt.tokens.tokens.toLocaleString('en-US')} `),
+        `${row} / ${prompt.tokens.tokens}`,
+      );
       assert.ok(row.includes(formatUsd(prompt.cost!.perCall)) && row.includes(formatUsd(prompt.cost!.perMonth)), row);
-      assert.ok(row.includes(prompt.modelAssumed ? `assumed ${prompt.model} (model unknown)` : ` ${prompt.model} `), row);
+      assert.ok(
+        row.includes(prompt.modelAssumed ? `assumed ${prompt.model} (model unknown)` : ` ${prompt.model} `),
+        row,
+      );
     }
-    const assumed = allPrompts().filter(({ prompt }) => prompt.modelAssumed || prompt.volumeSource === 'policy-default');
+    const assumed = allPrompts().filter(
+      ({ prompt }) => prompt.modelAssumed || prompt.volumeSource === 'policy-default',
+    );
     const assumedCost = assumed.reduce((sum, { prompt }) => sum + (prompt.cost?.perMonth ?? 0), 0);
     assert.ok(assumed.length > 0);
     assert.ok(run.stdout.includes(`≈ ${formatUsd(assumedCost)} resting on assumptions`), run.stdout.split('\n').at(-2));
@@ -128,22 +164,54 @@ describe('one number in every CLI face', function () {
       assert.equal(priced.code, 0, `${file}: ${priced.stderr}`);
       const cost = JSON.parse(priced.stdout);
       assert.deepEqual(
-        [cost.model, cost.modelAssumed, cost.count.tokens, cost.outputTokens, cost.callsPerDay, cost.perCall, cost.perMonth],
-        [prompt.model, prompt.modelAssumed, prompt.tokens.tokens, prompt.outputTokens, prompt.callsPerDay, prompt.cost!.perCall, prompt.cost!.perMonth],
+        [
+          cost.model,
+          cost.modelAssumed,
+          cost.count.tokens,
+          cost.outputTokens,
+          cost.callsPerDay,
+          cost.perCall,
+          cost.perMonth,
+        ],
+        [
+          prompt.model,
+          prompt.modelAssumed,
+          prompt.tokens.tokens,
+          prompt.outputTokens,
+          prompt.callsPerDay,
+          prompt.cost!.perCall,
+          prompt.cost!.perMonth,
+        ],
         `cost ${file}`,
       );
       const text = (await cli(['cost', file])).stdout;
-      assert.ok(text.includes(formatUsd(prompt.cost!.perCall)) && text.includes(formatUsd(prompt.cost!.perMonth)), text);
+      assert.ok(
+        text.includes(formatUsd(prompt.cost!.perCall)) && text.includes(formatUsd(prompt.cost!.perMonth)),
+        text,
+      );
       if (prompt.modelAssumed) assert.match(text, /assumed [\w.-]+ \(model unknown\)/);
     }
   });
 
   it('counts the request a call makes as the audit counts the call', async () => {
-    const sample = 'Hi, I was charged twice for my March invoice (order 48213). Can you refund the duplicate? Thanks, Dana';
+    const sample =
+      'Hi, I was charged twice for my March invoice (order 48213). Can you refund the duplicate? Thanks, Dana';
     const triageSystem =
       'You triage incoming support tickets for Helpdesk.\nClassify the ticket into exactly one category: billing, bug, account, feature-request or other.\n' +
       'Answer with the category name only, in lower case, with no explanation.';
-    const all = [...requests, { file: 'src/triage.ts', request: { model: 'gpt-4.1', messages: [{ role: 'system', content: triageSystem }, { role: 'user', content: `Ticket:\n${sample}` }] } }];
+    const all = [
+      ...requests,
+      {
+        file: 'src/triage.ts',
+        request: {
+          model: 'gpt-4.1',
+          messages: [
+            { role: 'system', content: triageSystem },
+            { role: 'user', content: `Ticket:\n${sample}` },
+          ],
+        },
+      },
+    ];
     assert.ok(all.length >= 5);
     for (const [index, { file, request }] of all.entries()) {
       const prompt = audited.get(file)?.find((p) => p.kind === 'call');
@@ -152,7 +220,11 @@ describe('one number in every CLI face', function () {
       const run = await cli(['count', '--request', `request${index}.json`, '--format', 'json']);
       assert.equal(run.code, 0, run.stderr);
       const count = JSON.parse(run.stdout);
-      assert.deepEqual([count.tokens, count.low, count.high], [prompt.tokens.tokens, prompt.tokens.low, prompt.tokens.high], `${file} (${request.model as string})`);
+      assert.deepEqual(
+        [count.tokens, count.low, count.high],
+        [prompt.tokens.tokens, prompt.tokens.low, prompt.tokens.high],
+        `${file} (${request.model as string})`,
+      );
     }
   });
 
@@ -160,11 +232,17 @@ describe('one number in every CLI face', function () {
     const reply = audited.get('support-reply.prompt')![0]!;
     assert.deepEqual([reply.modelAssumed, reply.modelSource, reply.model], [true, 'policy-default', 'gpt-4o-mini']);
     const classify = audited.get('prompts/classify-intent.prompty')![0]!;
-    assert.deepEqual([classify.modelAssumed, classify.modelSource, classify.model, classify.outputTokens], [false, 'file', 'gpt-4.1', 5]);
+    assert.deepEqual(
+      [classify.modelAssumed, classify.modelSource, classify.model, classify.outputTokens],
+      [false, 'file', 'gpt-4.1', 5],
+    );
     const gemini = allPrompts().filter(({ file }) => file.endsWith('.j2') && file.startsWith('gen/'));
     for (const { prompt } of gemini) {
       assert.equal(prompt.modelSource, 'file');
-      assert.ok(!prompt.parts.some((part) => part.label === 'overhead'), "Google documents no message framing: none is counted");
+      assert.ok(
+        !prompt.parts.some((part) => part.label === 'overhead'),
+        'Google documents no message framing: none is counted',
+      );
       assert.ok(prompt.tokens.high > prompt.tokens.tokens);
     }
   });
@@ -175,6 +253,9 @@ describe('one number in every CLI face', function () {
     assert.equal(named.stdout, plain.stdout);
     const typo = await cli(['audit', '.', '--env', 'prodction']);
     assert.equal(typo.code, 2);
-    assert.match(typo.stderr, /--env: the policy names no environment 'prodction' \(it has default, production\); did you mean 'production'\?/);
+    assert.match(
+      typo.stderr,
+      /--env: the policy names no environment 'prodction' \(it has default, production\); did you mean 'production'\?/,
+    );
   });
 });

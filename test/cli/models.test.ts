@@ -12,7 +12,13 @@ describe('tokenwise models', () => {
   const cli = async (args: string[]) => {
     let stdout = '';
     let stderr = '';
-    const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '', isTTY: false, cwd: dir };
+    const io: CliIO = {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      readStdin: async () => '',
+      isTTY: false,
+      cwd: dir,
+    };
     const code = await runCli(['models', ...args], io);
     return { code, stdout, stderr };
   };
@@ -35,20 +41,29 @@ describe('tokenwise models', () => {
     assert.equal(run.code, 0, run.stderr);
     const lines = run.stdout.split('\n');
     assert.match(lines[0]!, /^Model +Provider +Tier +Input +Output +Context +Max out +Capabilities$/);
-    assert.ok(lines.some((line) => /^gpt-4o +openai +large +\$2\.50 +\$10 +128k +16k +tools vision json$/.test(line)), run.stdout);
+    assert.ok(
+      lines.some((line) => /^gpt-4o +openai +large +\$2\.50 +\$10 +128k +16k +tools vision json$/.test(line)),
+      run.stdout,
+    );
     assert.ok(lines.slice(1, -2).every((line) => / openai /.test(line)));
     assert.match(run.stdout, /as of 2026-09-23 \(bundled data\)/);
   });
 
   it('prints JSON, custom models from the policy included', async () => {
-    writeFileSync(join(dir, 'tokenwise.config.json'), JSON.stringify({ customModels: { 'acme-70b': { provider: 'self-hosted', inputPerMTok: 0.2, outputPerMTok: 0.4 } } }));
+    writeFileSync(
+      join(dir, 'tokenwise.config.json'),
+      JSON.stringify({
+        customModels: { 'acme-70b': { provider: 'self-hosted', inputPerMTok: 0.2, outputPerMTok: 0.4 } },
+      }),
+    );
     try {
       const run = await cli(['--format', 'json']);
       assert.equal(run.code, 0, run.stderr);
       const json = JSON.parse(run.stdout);
       assert.equal(json.pricesAsOf, '2026-09-23');
       const providers = new Set(json.models.map((m: { provider: string }) => m.provider));
-      for (const provider of ['openai', 'anthropic', 'google', 'groq', 'self-hosted']) assert.ok(providers.has(provider), provider);
+      for (const provider of ['openai', 'anthropic', 'google', 'groq', 'self-hosted'])
+        assert.ok(providers.has(provider), provider);
       assert.deepEqual(json.models.find((m: { id: string }) => m.id === 'acme-70b').custom, true);
     } finally {
       rmSync(join(dir, 'tokenwise.config.json'));
@@ -56,11 +71,17 @@ describe('tokenwise models', () => {
   });
 
   it('refuses an invalid policy file, naming file, line and field', async () => {
-    writeFileSync(join(dir, 'tokenwise.config.yaml'), 'customModels:\n  acme-70b:\n    inputPerMTok: cheap\n    outputPerMTok: 1\n');
+    writeFileSync(
+      join(dir, 'tokenwise.config.yaml'),
+      'customModels:\n  acme-70b:\n    inputPerMTok: cheap\n    outputPerMTok: 1\n',
+    );
     try {
       const run = await cli([]);
       assert.equal(run.code, 2);
-      assert.match(run.stderr, /tokenwise\.config\.yaml:3: customModels\.acme-70b\.inputPerMTok: expected a number ≥ 0/);
+      assert.match(
+        run.stderr,
+        /tokenwise\.config\.yaml:3: customModels\.acme-70b\.inputPerMTok: expected a number ≥ 0/,
+      );
     } finally {
       rmSync(join(dir, 'tokenwise.config.yaml'));
     }

@@ -18,7 +18,13 @@ describe('tokenwise prices', function () {
   const cli = async (args: string[]) => {
     let stdout = '';
     let stderr = '';
-    const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '', isTTY: false, cwd: dir };
+    const io: CliIO = {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      readStdin: async () => '',
+      isTTY: false,
+      cwd: dir,
+    };
     const code = await runCli(['prices', ...args], io);
     return { code, stdout, stderr };
   };
@@ -58,7 +64,10 @@ describe('tokenwise prices', function () {
   it("downloads from genai-prices' own published data URL unless told otherwise", async () => {
     const help = await cli(['--help']);
     assert.equal(help.code, 0);
-    assert.ok(help.stdout.includes(`--url URL            Where to download from (default ${REMOTE_DATA_JSON_URL})`), help.stdout);
+    assert.ok(
+      help.stdout.includes(`--url URL            Where to download from (default ${REMOTE_DATA_JSON_URL})`),
+      help.stdout,
+    );
   });
 
   it('rejects bad arguments with exit code 2', async () => {
@@ -77,6 +86,9 @@ describe('tokenwise prices', function () {
     writeFileSync(join(dir, 'not-a-folder'), '');
     const blocked = await cli(['update', '--url', `${base}/data.json`, '--cache-dir', 'not-a-folder']);
     assert.equal(blocked.code, 2, blocked.stderr);
-    assert.match(blocked.stderr, /cannot write .*not-a-folder[\\/]prices\.json: .*\nThe previous price data stays in use\./);
+    assert.match(
+      blocked.stderr,
+      /cannot write .*not-a-folder[\\/]prices\.json: .*\nThe previous price data stays in use\./,
+    );
   });
 });

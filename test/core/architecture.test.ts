@@ -24,20 +24,31 @@ describe('core architecture', () => {
       metafile: true,
     });
     const inputs = Object.keys(result.metafile.inputs);
-    assert.ok(inputs.every((input) => !input.startsWith('node:')), 'core pulls in a Node built-in');
+    assert.ok(
+      inputs.every((input) => !input.startsWith('node:')),
+      'core pulls in a Node built-in',
+    );
   });
 
   it('never imports a front end platform', () => {
     const offenders = sourceFiles('core').filter((file) =>
       /from\s+['"](vscode|@slack\/[^'"]+)['"]/.test(readFileSync(file, 'utf8')),
     );
-    assert.deepEqual(offenders.map((file) => relative('.', file)), []);
+    assert.deepEqual(
+      offenders.map((file) => relative('.', file)),
+      [],
+    );
   });
 
   it('keeps Node-only code behind core/node', () => {
     const offenders = sourceFiles('core')
       .filter((file) => !relative('core', file).startsWith('node'))
-      .filter((file) => /from\s+['"](node:[^'"]+|fs|path|os|child_process|http|https|crypto)['"]/.test(readFileSync(file, 'utf8')));
-    assert.deepEqual(offenders.map((file) => relative('.', file)), []);
+      .filter((file) =>
+        /from\s+['"](node:[^'"]+|fs|path|os|child_process|http|https|crypto)['"]/.test(readFileSync(file, 'utf8')),
+      );
+    assert.deepEqual(
+      offenders.map((file) => relative('.', file)),
+      [],
+    );
   });
 });

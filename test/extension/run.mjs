@@ -5,7 +5,17 @@
 // Flags: --build (bundle the extension first), --update-media (also refresh media/screenshot.png).
 // Every step has a deadline, so a broken editor fails the run instead of hanging it.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
@@ -35,7 +45,9 @@ try {
 
 if (flags.build) {
   // The benchmark measures the bundles as shipped (minified); the suite runs the development build (source maps).
-  const built = spawnSync(process.execPath, ['scripts/build.mjs', ...(flags.bench ? ['--production'] : [])], { stdio: 'inherit' });
+  const built = spawnSync(process.execPath, ['scripts/build.mjs', ...(flags.bench ? ['--production'] : [])], {
+    stdio: 'inherit',
+  });
   if (built.status !== 0) fail('the build failed');
 }
 if (!existsSync('dist/extension.js')) fail('dist/extension.js is missing: run `npm run build` first');
@@ -127,13 +139,23 @@ if (result.timedOut) {
   rmSync(stateDir, { recursive: true, force: true }); // keep nothing but the message
   process.exitCode = 124;
 } else {
-  console.log(`extension host finished with exit code ${result.code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `extension host finished with exit code ${result.code} after ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (!printing) console.error(`the suite never started; workbench log:\n${workbenchLog.slice(-40).join('\n')}`);
   process.exitCode = result.code;
 }
 
 if (!flags.bench && !result.timedOut) {
-  for (const check of [saveScreenshot, checkHugeFileState, checkReport, runRestrictedMode, runWebBuild, checkPackage, checkMissingBrowserMessage]) {
+  for (const check of [
+    saveScreenshot,
+    checkHugeFileState,
+    checkReport,
+    runRestrictedMode,
+    runWebBuild,
+    checkPackage,
+    checkMissingBrowserMessage,
+  ]) {
     const ok = await check();
     if (countsFile && existsSync(countsFile)) {
       const counts = JSON.parse(readFileSync(countsFile, 'utf8'));
@@ -157,7 +179,12 @@ async function runRestrictedMode() {
       workspaceTrust: true,
       // Counted as one check: its reporter must not write its counts over the main run's (the server would otherwise
       // inherit TOKENWISE_COUNTS_FILE from this process).
-      env: { TOKENWISE_E2E_WORKSPACE: workspace, TOKENWISE_E2E_ROOT: root, TOKENWISE_E2E_FILES: 'workspaceTrust', TOKENWISE_COUNTS_FILE: '' },
+      env: {
+        TOKENWISE_E2E_WORKSPACE: workspace,
+        TOKENWISE_E2E_ROOT: root,
+        TOKENWISE_E2E_FILES: 'workspaceTrust',
+        TOKENWISE_COUNTS_FILE: '',
+      },
     });
     const lines = [];
     const outcome = await runSuite({
@@ -172,7 +199,9 @@ async function runRestrictedMode() {
     const start = lines.findIndex((line) => line.startsWith('── tokenwise extension'));
     for (const line of start < 0 ? [] : lines.slice(start + 1)) console.log(line);
     if (outcome.code !== 0) {
-      console.error(`  ✘ Restricted Mode run: exit ${outcome.code}${outcome.timedOut ? ' (timed out)' : ''}\n${lines.slice(-40).join('\n')}`);
+      console.error(
+        `  ✘ Restricted Mode run: exit ${outcome.code}${outcome.timedOut ? ' (timed out)' : ''}\n${lines.slice(-40).join('\n')}`,
+      );
       return false;
     }
     return true;
@@ -210,7 +239,9 @@ async function runWebBuild() {
     const ours = lines.filter((line) => /^ {2}[✔✘] web:|^web extension:/.test(line));
     for (const line of ours) console.log(line);
     if (outcome.code !== 0 || !ours.some((line) => /^web extension: \d+ passed, 0 failed$/.test(line))) {
-      console.error(`  ✘ web build: exit ${outcome.code}${outcome.timedOut ? ' (timed out)' : ''}\n${lines.slice(-30).join('\n')}`);
+      console.error(
+        `  ✘ web build: exit ${outcome.code}${outcome.timedOut ? ' (timed out)' : ''}\n${lines.slice(-30).join('\n')}`,
+      );
       return false;
     }
     return true;
@@ -242,8 +273,13 @@ async function checkHugeFileState() {
       timeoutMs: 90_000,
     });
     const message = items.some((text) => text.includes('tokenwise paused counting') && text.includes('Count Anyway'));
-    if (!message) throw new Error(`no notification with "Count Anyway" next to the status bar item: ${JSON.stringify(items.filter((t) => t.includes('tokenwise')))}`);
-    console.log(`  ✔ a 320k-line file shows "counting paused" in the status bar and a message with "Count Anyway" (${out})`);
+    if (!message)
+      throw new Error(
+        `no notification with "Count Anyway" next to the status bar item: ${JSON.stringify(items.filter((t) => t.includes('tokenwise')))}`,
+      );
+    console.log(
+      `  ✔ a 320k-line file shows "counting paused" in the status bar and a message with "Count Anyway" (${out})`,
+    );
     return true;
   } catch (error) {
     console.error(`  ✘ huge-file state: ${error.message.split('\n')[0]}`);
@@ -256,7 +292,9 @@ async function checkReport() {
   try {
     const problems = await checkReportLayout({ root, stateDir });
     if (problems.length === 0) {
-      console.log('  ✔ audit report fits 420 px and 1,200 px in dark, light and high-contrast themes (artifacts/report-*.png)');
+      console.log(
+        '  ✔ audit report fits 420 px and 1,200 px in dark, light and high-contrast themes (artifacts/report-*.png)',
+      );
       return true;
     }
     console.error(`  ✘ audit report layout:\n${problems.map((p) => `    ${p}`).join('\n')}`);
@@ -270,11 +308,18 @@ async function checkReport() {
 async function checkMissingBrowserMessage() {
   const probe = spawnSync(
     process.execPath,
-    ['--input-type=module', '-e', "try { (await import('./test/extension/harness/codeServer.mjs')).ensureSystem(); } catch (e) { console.log(e.message); }"],
+    [
+      '--input-type=module',
+      '-e',
+      "try { (await import('./test/extension/harness/codeServer.mjs')).ensureSystem(); } catch (e) { console.log(e.message); }",
+    ],
     { encoding: 'utf8', env: { ...process.env, TOKENWISE_CHROMIUM: '/nonexistent/chromium' }, timeout: 30_000 },
   );
   const message = probe.stdout;
-  const ok = /- chromium: headless browser/.test(message) && /apt-get install -y .*chromium/.test(message) && /TOKENWISE_CHROMIUM/.test(message);
+  const ok =
+    /- chromium: headless browser/.test(message) &&
+    /apt-get install -y .*chromium/.test(message) &&
+    /TOKENWISE_CHROMIUM/.test(message);
   if (ok) console.log('  ✔ a missing Chromium is named with the command that installs it');
   else console.error(`  ✘ missing-Chromium message: ${JSON.stringify(message)} ${probe.stderr}`);
   return ok;
@@ -302,9 +347,17 @@ async function checkPackage() {
   }
   const listing = zipEntries(readFileSync('dist/tokenwise.vsix')).sort();
   const expected = [
-    '[Content_Types].xml', 'extension.vsixmanifest', 'extension/changelog.md', 'extension/dist/engineWorker.js', 'extension/dist/extension.js',
-    'extension/media/icon.png', 'extension/media/screenshot.png',
-    'extension/LICENSE.txt', 'extension/package.json', 'extension/readme.md', 'extension/schema/tokenwise.config.schema.json',
+    '[Content_Types].xml',
+    'extension.vsixmanifest',
+    'extension/changelog.md',
+    'extension/dist/engineWorker.js',
+    'extension/dist/extension.js',
+    'extension/media/icon.png',
+    'extension/media/screenshot.png',
+    'extension/LICENSE.txt',
+    'extension/package.json',
+    'extension/readme.md',
+    'extension/schema/tokenwise.config.schema.json',
   ].sort();
   const megabytes = statSync('dist/tokenwise.vsix').size / 1024 / 1024;
   if (megabytes >= 5 || JSON.stringify(listing) !== JSON.stringify(expected)) {

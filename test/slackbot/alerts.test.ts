@@ -31,21 +31,36 @@ const policy = parsePolicy(
       search: { members: ['U100'], approvers: ['U900'], alertChannel: 'C0SEARCH1' },
       ads: { members: ['U200'], approvers: ['U900'] },
     },
-    budgets: { teams: { search: { amountUsd: 100, thresholds: [50, 80, 100], hardCap: true }, ads: { amountUsd: 200 } } },
+    budgets: {
+      teams: { search: { amountUsd: 100, thresholds: [50, 80, 100], hardCap: true }, ads: { amountUsd: 200 } },
+    },
     alerts: { channels: ['C0ALERTS9'], thresholds: [50, 80, 100] },
   }),
   'tokenwise.config.json',
 );
 
 const kinds: Array<{ name: string; location: () => Promise<StoreLocation> }> = [
-  { name: 'SQLite', location: async () => ({ kind: 'sqlite', file: join(mkdtempSync(join(tmpdir(), 'tokenwise-alerts-')), 'bot.db') }) },
+  {
+    name: 'SQLite',
+    location: async () => ({ kind: 'sqlite', file: join(mkdtempSync(join(tmpdir(), 'tokenwise-alerts-')), 'bot.db') }),
+  },
   { name: 'PostgreSQL', location: async () => ({ kind: 'postgres', url: await createTestDatabase() }) },
 ];
 
 let ids = 0;
-function spent(time: string, costUsd: number, fields: { team?: string; user?: string; app?: string; model?: string } = {}) {
+function spent(
+  time: string,
+  costUsd: number,
+  fields: { team?: string; user?: string; app?: string; model?: string } = {},
+) {
   const at = Date.parse(time);
-  return ledgerEvent({ id: `a${++ids}`, time: at, day: localDay(at, TZ), costNanos: Math.round(costUsd * USD), ...fields });
+  return ledgerEvent({
+    id: `a${++ids}`,
+    time: at,
+    day: localDay(at, TZ),
+    costNanos: Math.round(costUsd * USD),
+    ...fields,
+  });
 }
 
 describe('Alert check queue', () => {
@@ -53,10 +68,13 @@ describe('Alert check queue', () => {
     const runs: Array<{ teams: string[]; users: string[] } | 'all'> = [];
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const queue = alertQueue(async (subjects) => {
-      runs.push(subjects ? { teams: [...subjects.teams].sort(), users: [...subjects.users].sort() } : 'all');
-      if (runs.length === 1) await gate;
-    }, createLog('error', () => undefined));
+    const queue = alertQueue(
+      async (subjects) => {
+        runs.push(subjects ? { teams: [...subjects.teams].sort(), users: [...subjects.users].sort() } : 'all');
+        if (runs.length === 1) await gate;
+      },
+      createLog('error', () => undefined),
+    );
     const batch = (team: string, user: string) => subjectsOf([spent('2026-11-22T10:00:00Z', 1, { team, user })]);
     queue.check(batch('search', 'U100'));
     await new Promise((resolve) => setImmediate(resolve));
@@ -64,7 +82,10 @@ describe('Alert check queue', () => {
     for (let i = 0; i < 10; i++) queue.check(batch(i % 2 ? 'ads' : 'search', `U2${i % 3}`));
     release();
     await queue.idle();
-    assert.deepEqual(runs, [{ teams: ['search'], users: ['U100'] }, { teams: ['ads', 'search'], users: ['U20', 'U21', 'U22'] }]);
+    assert.deepEqual(runs, [
+      { teams: ['search'], users: ['U100'] },
+      { teams: ['ads', 'search'], users: ['U20', 'U21', 'U22'] },
+    ]);
     queue.check(batch('ads', 'U200'));
     queue.check();
     await queue.idle();
@@ -75,9 +96,12 @@ describe('Alert check queue', () => {
   it('logs a failed run and runs the next check', async () => {
     const lines: string[] = [];
     let calls = 0;
-    const queue = alertQueue(async () => {
-      if (++calls === 1) throw new Error('store unavailable');
-    }, createLog('error', (line) => lines.push(line)));
+    const queue = alertQueue(
+      async () => {
+        if (++calls === 1) throw new Error('store unavailable');
+      },
+      createLog('error', (line) => lines.push(line)),
+    );
     queue.check();
     await queue.idle();
     queue.check();
@@ -95,7 +119,11 @@ describe('The hour an anomaly check judges', () => {
     };
     assert.deepEqual(hour('2026-11-22T12:00:00Z', TZ), ['2026-11-22T11:00:00.000Z', '2026-11-22T12:00:00.000Z', 12]);
     // 17:59 in Kolkata (UTC+5:30): the hour from 16:00 to 17:00 local.
-    assert.deepEqual(hour('2026-11-22T12:29:00Z', 'Asia/Kolkata'), ['2026-11-22T10:30:00.000Z', '2026-11-22T11:30:00.000Z', 16]);
+    assert.deepEqual(hour('2026-11-22T12:29:00Z', 'Asia/Kolkata'), [
+      '2026-11-22T10:30:00.000Z',
+      '2026-11-22T11:30:00.000Z',
+      16,
+    ]);
     // Berlin, 29 March 2026: clocks go from 02:00 to 03:00 (at 01:00Z). Every hour is judged once, an hour long.
     assert.deepEqual(hour('2026-03-29T00:30:00Z', TZ), ['2026-03-28T23:00:00.000Z', '2026-03-29T00:00:00.000Z', 0]);
     assert.deepEqual(hour('2026-03-29T01:30:00Z', TZ), ['2026-03-29T00:00:00.000Z', '2026-03-29T01:00:00.000Z', 1]);
@@ -118,7 +146,11 @@ for (const { name, location } of kinds) {
     let client: webApi.WebClient;
 
     const context = (s: Store): BotContext => ({
-      config: loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-signing-secret-0123456789', INGEST_TOKEN: 'ingest-token-0123456789' }),
+      config: loadConfig({
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: 'test-signing-secret-0123456789',
+        INGEST_TOKEN: 'ingest-token-0123456789',
+      }),
       store: s,
       policy,
       timeZone: TZ,
@@ -175,7 +207,11 @@ for (const { name, location } of kinds) {
 
     it('posts a projected overrun with its date, once per period, to the alert channels', async () => {
       // ads: $10 a day from 8 to 21 November against $200 a month → about $225 by the end of November.
-      await store.ingest(Array.from({ length: 14 }, (_, i) => spent(`2026-11-${String(8 + i).padStart(2, '0')}T09:00:00Z`, 10, { team: 'ads' })));
+      await store.ingest(
+        Array.from({ length: 14 }, (_, i) =>
+          spent(`2026-11-${String(8 + i).padStart(2, '0')}T09:00:00Z`, 10, { team: 'ads' }),
+        ),
+      );
       const run = await runAlerts(bot, client);
       assert.equal(run.forecasts, 1);
       const forecast = posts().find((call) => /^Team ads is projected/.test(String(call.body.text)))!;
@@ -190,7 +226,11 @@ for (const { name, location } of kinds) {
       slack.failures.push({ method: 'chat.postMessage', error: 'internal_error' });
       assert.equal((await runAlerts(bot, client)).thresholds, 0, 'the post failed');
       assert.deepEqual(slack.failures, []);
-      assert.equal(posts().filter((call) => /^Team ads has used 80%/.test(String(call.body.text))).length, 1, 'the refused attempt');
+      assert.equal(
+        posts().filter((call) => /^Team ads has used 80%/.test(String(call.body.text))).length,
+        1,
+        'the refused attempt',
+      );
       assert.equal((await runAlerts(bot, client)).thresholds, 1);
       assert.equal(posts().filter((call) => /^Team ads has used 80%/.test(String(call.body.text))).length, 2);
       assert.equal((await runAlerts(bot, client)).thresholds, 0, 'posted once it got through');
@@ -202,24 +242,50 @@ for (const { name, location } of kinds) {
       slack.failures.push({ method: 'chat.postMessage', error: 'channel_not_found' });
       assert.equal((await runAlerts(bot, client)).thresholds, 0, 'the post failed');
       assert.equal((await runAlerts(bot, client)).thresholds, 0, 'not tried again');
-      assert.equal(posts().filter((call) => /^Team ads has used 100%/.test(String(call.body.text))).length, 1, 'only the refused attempt');
+      assert.equal(
+        posts().filter((call) => /^Team ads has used 100%/.test(String(call.body.text))).length,
+        1,
+        'only the refused attempt',
+      );
     });
 
-    const weekendDays = ['2026-10-25', '2026-10-31', '2026-11-01', '2026-11-07', '2026-11-08', '2026-11-14', '2026-11-15', '2026-11-21'];
+    const weekendDays = [
+      '2026-10-25',
+      '2026-10-31',
+      '2026-11-01',
+      '2026-11-07',
+      '2026-11-08',
+      '2026-11-14',
+      '2026-11-15',
+      '2026-11-21',
+    ];
 
     it('flags a person’s unusual hour against the same hour of their usual weekend days and names the app and model', async () => {
       // NOW is 13:00 in Berlin: the hour judged is 12:00–13:00 local, 11:00–12:00 UTC.
-      await store.ingest(weekendDays.map((day) => spent(`${day}T11:10:00Z`, 2, { user: 'U300', app: 'chat', model: 'gpt-4o-mini' })));
-      await store.ingest([spent('2026-11-22T11:05:00Z', 2, { user: 'U300', app: 'chat', model: 'gpt-4o-mini' }), spent('2026-11-22T11:40:00Z', 20, { user: 'U300', app: 'triage', model: 'gpt-4o' })]);
+      await store.ingest(
+        weekendDays.map((day) => spent(`${day}T11:10:00Z`, 2, { user: 'U300', app: 'chat', model: 'gpt-4o-mini' })),
+      );
+      await store.ingest([
+        spent('2026-11-22T11:05:00Z', 2, { user: 'U300', app: 'chat', model: 'gpt-4o-mini' }),
+        spent('2026-11-22T11:40:00Z', 20, { user: 'U300', app: 'triage', model: 'gpt-4o' }),
+      ]);
       // A check after new usage of the current hour only leaves the judged hour alone.
-      const laterUsage = { teams: new Set<string>(), users: new Set(['U300']), earliest: Date.parse('2026-11-22T12:00:00Z'), latest: Date.parse('2026-11-22T12:10:00Z') };
+      const laterUsage = {
+        teams: new Set<string>(),
+        users: new Set(['U300']),
+        earliest: Date.parse('2026-11-22T12:00:00Z'),
+        latest: Date.parse('2026-11-22T12:10:00Z'),
+      };
       assert.equal((await runAlerts(bot, client, laterUsage)).anomalies, 0);
       const run = await runAlerts(bot, client);
       assert.equal(run.anomalies, 1);
       const alert = posts().find((call) => /Unusual spend: <@U300>/.test(String(call.body.text)))!;
       assert.equal(alert.body.channel, 'C0ALERTS9');
       assert.equal(alert.body.text, 'Unusual spend: <@U300>, 11.0× usual for this hour; app triage on model gpt-4o');
-      assert.match(JSON.stringify(alert.body.blocks), /\$22 from 12:00 to 13:00 on 2026-11-22, against a usual \$2 \(median of the same hour on recent weekend days\)/);
+      assert.match(
+        JSON.stringify(alert.body.blocks),
+        /\$22 from 12:00 to 13:00 on 2026-11-22, against a usual \$2 \(median of the same hour on recent weekend days\)/,
+      );
       // The button shows that day's spend, whenever it is clicked.
       assert.match(JSON.stringify(alert.body.blocks), /\[\\"user\\",\\"U300\\",\\"2026-11-22\\",\\"by\\",\\"app\\"\]/);
       assert.equal((await runAlerts(bot, client)).anomalies, 0, 'once per person and hour');
@@ -231,11 +297,16 @@ for (const { name, location } of kinds) {
 
     it('judges each hour against its own usual hour, not the day', async () => {
       // U400 usually spends $30 in the morning and nothing at noon; today the same $30 came at noon.
-      await store.ingest(weekendDays.map((day) => spent(`${day}T08:00:00Z`, 30, { user: 'U400', app: 'batch', model: 'gpt-4o' })));
+      await store.ingest(
+        weekendDays.map((day) => spent(`${day}T08:00:00Z`, 30, { user: 'U400', app: 'batch', model: 'gpt-4o' })),
+      );
       await store.ingest([spent('2026-11-22T11:30:00Z', 30, { user: 'U400', app: 'batch', model: 'gpt-4o' })]);
       await runAlerts(bot, client);
       const alert = posts().find((call) => /Unusual spend: <@U400>/.test(String(call.body.text)));
-      assert.equal(alert?.body.text, 'Unusual spend: <@U400>, spend in an hour that usually has none; app batch on model gpt-4o');
+      assert.equal(
+        alert?.body.text,
+        'Unusual spend: <@U400>, spend in an hour that usually has none; app batch on model gpt-4o',
+      );
       // The next hour is judged afresh: U300's spend goes on at the same rate from 12:00 to 13:00 UTC.
       await store.ingest([spent('2026-11-22T12:20:00Z', 22, { user: 'U300', app: 'triage', model: 'gpt-4o' })]);
       const later = { ...bot, now: () => new Date(NOW.getTime() + 3_600_000) };
@@ -246,7 +317,11 @@ for (const { name, location } of kinds) {
 
     it('does not flag steady spend, nor a newcomer without history', async () => {
       await store.ingest([spent('2026-11-22T11:00:00Z', 30, { user: 'U777', app: 'chat' })]);
-      await store.ingest([...weekendDays, '2026-11-22'].map((day, i) => spent(`${day}T11:15:00Z`, 5 + (i % 3), { user: 'U500', app: 'chat' })));
+      await store.ingest(
+        [...weekendDays, '2026-11-22'].map((day, i) =>
+          spent(`${day}T11:15:00Z`, 5 + (i % 3), { user: 'U500', app: 'chat' }),
+        ),
+      );
       assert.equal((await runAlerts(bot, client)).anomalies, 0);
       assert.deepEqual(slack.rejected, []);
     });

@@ -22,9 +22,25 @@ describe('audit CSV', () => {
 
   it('writes a header and CRLF-terminated rows', () => {
     const csv = auditCsv([
-      { seq: 1, at: new Date('2026-11-22T12:00:00Z'), action: 'requested', actor: 'U1', requestId: 'r1', scope: 'team', subject: 'search', unit: 'usd', amount: 5, period: null, expiresAt: null, reason: 'why, then' },
+      {
+        seq: 1,
+        at: new Date('2026-11-22T12:00:00Z'),
+        action: 'requested',
+        actor: 'U1',
+        requestId: 'r1',
+        scope: 'team',
+        subject: 'search',
+        unit: 'usd',
+        amount: 5,
+        period: null,
+        expiresAt: null,
+        reason: 'why, then',
+      },
     ]);
-    assert.equal(csv, 'seq,at,action,actor,request_id,scope,subject,unit,amount,period,expires_at,reason\r\n1,2026-11-22T12:00:00.000Z,requested,U1,r1,team,search,usd,5,,,"why, then"\r\n');
+    assert.equal(
+      csv,
+      'seq,at,action,actor,request_id,scope,subject,unit,amount,period,expires_at,reason\r\n1,2026-11-22T12:00:00.000Z,requested,U1,r1,team,search,usd,5,,,"why, then"\r\n',
+    );
   });
 });
 
@@ -36,7 +52,8 @@ describe('audit CSV export with its own token', function () {
     now: () => new Date('2026-11-22T12:00:00Z'),
     env: () => ({ AUDIT_TOKEN }),
   });
-  const status = async (path: string, token: string) => (await fetch(`${fixture.base}${path}`, { headers: { authorization: `Bearer ${token}` } })).status;
+  const status = async (path: string, token: string) =>
+    (await fetch(`${fixture.base}${path}`, { headers: { authorization: `Bearer ${token}` } })).status;
 
   it('takes only AUDIT_TOKEN, not the ingest token that gateways hold', async () => {
     assert.equal(await status('/v1/quota/audit.csv', TOKEN), 401);

@@ -2,7 +2,11 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { ConfigError, loadConfig } from '../../slackbot/config';
 
-const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'signing-secret-0123456', INGEST_TOKEN: 'ingest-token-0123456789' };
+const base = {
+  SLACK_BOT_TOKEN: 'xoxb-1',
+  SLACK_SIGNING_SECRET: 'signing-secret-0123456',
+  INGEST_TOKEN: 'ingest-token-0123456789',
+};
 
 describe('bot configuration', () => {
   it('defaults to HTTP mode on port 3000 with the embedded SQLite file', () => {
@@ -17,26 +21,42 @@ describe('bot configuration', () => {
     assert.equal(loadConfig({ ...base, HOST: '127.0.0.1' }).host, '127.0.0.1');
     assert.equal(loadConfig({ ...base, HOST: '::1' }).host, '::1');
     assert.equal(loadConfig({ ...base, HOST: 'bot.internal' }).host, 'bot.internal');
-    assert.throws(() => loadConfig({ ...base, HOST: 'http://0.0.0.0:3000' }), /HOST: must be an IP address or host name/);
+    assert.throws(
+      () => loadConfig({ ...base, HOST: 'http://0.0.0.0:3000' }),
+      /HOST: must be an IP address or host name/,
+    );
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
-    assert.deepEqual(loadConfig({ ...base, DATABASE_URL: 'postgres://bot@db/tokenwise' }).store, { kind: 'postgres', url: 'postgres://bot@db/tokenwise' });
+    assert.deepEqual(loadConfig({ ...base, DATABASE_URL: 'postgres://bot@db/tokenwise' }).store, {
+      kind: 'postgres',
+      url: 'postgres://bot@db/tokenwise',
+    });
   });
 
   it('names every missing or bad variable', () => {
     assert.throws(
-      () => loadConfig({ SLACK_BOT_TOKEN: 'xoxp-user', PORT: 'eighty', ORG_TIMEZONE: 'Mars/Olympus', PULL_TEAM_MAP: '{not json' }),
+      () =>
+        loadConfig({
+          SLACK_BOT_TOKEN: 'xoxp-user',
+          PORT: 'eighty',
+          ORG_TIMEZONE: 'Mars/Olympus',
+          PULL_TEAM_MAP: '{not json',
+        }),
       (error: unknown) => {
         assert.ok(error instanceof ConfigError);
-        for (const name of ['SLACK_BOT_TOKEN', 'PORT', 'ORG_TIMEZONE', 'PULL_TEAM_MAP', 'INGEST_TOKEN']) assert.match(error.message, new RegExp(`${name}:`));
+        for (const name of ['SLACK_BOT_TOKEN', 'PORT', 'ORG_TIMEZONE', 'PULL_TEAM_MAP', 'INGEST_TOKEN'])
+          assert.match(error.message, new RegExp(`${name}:`));
         return true;
       },
     );
   });
 
   it('asks for the signing secret in HTTP mode and the app token in socket mode', () => {
-    assert.throws(() => loadConfig({ ...base, SLACK_SIGNING_SECRET: '' }), /SLACK_SIGNING_SECRET: is required in HTTP mode/);
+    assert.throws(
+      () => loadConfig({ ...base, SLACK_SIGNING_SECRET: '' }),
+      /SLACK_SIGNING_SECRET: is required in HTTP mode/,
+    );
     assert.throws(() => loadConfig({ ...base, SLACK_MODE: 'socket' }), /SLACK_APP_TOKEN: is required in socket mode/);
     assert.equal(loadConfig({ ...base, SLACK_MODE: 'socket', SLACK_APP_TOKEN: 'xapp-1' }).mode, 'socket');
   });
@@ -51,7 +71,12 @@ describe('bot configuration', () => {
   it('stops `npm run slackbot` before it starts, naming each bad variable, without a stack trace', function () {
     this.timeout(30_000);
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'slackbot/main.ts'], {
-      env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: 'xoxp-user', SLACK_SIGNING_SECRET: 'signing-secret-0123456', PORT: '0' },
+      env: {
+        PATH: process.env.PATH,
+        SLACK_BOT_TOKEN: 'xoxp-user',
+        SLACK_SIGNING_SECRET: 'signing-secret-0123456',
+        PORT: '0',
+      },
       encoding: 'utf8',
     });
     assert.equal(run.status, 2);

@@ -32,13 +32,31 @@ describe('Enforcement hook and alert actions over HTTP', function () {
   const fixture = testBot({
     policy,
     now: () => NOW,
-    beforeStart: (store) => store.setBudget({ scope: 'user', subject: 'U100', unit: 'usd', period: 'day', limit: 5 * USD, thresholds: [], hardCapPercent: 100 }, 'UADMIN', NOW),
+    beforeStart: (store) =>
+      store.setBudget(
+        {
+          scope: 'user',
+          subject: 'U100',
+          unit: 'usd',
+          period: 'day',
+          limit: 5 * USD,
+          thresholds: [],
+          hardCapPercent: 100,
+        },
+        'UADMIN',
+        NOW,
+      ),
   });
   const { slack } = fixture;
 
   const check = async (query: string, token = TOKEN) => {
-    const response = await fetch(`${fixture.base}/v1/quota/check?${query}`, { headers: { authorization: `Bearer ${token}` } });
-    return { status: response.status, body: (await response.json()) as CheckAnswer & { error?: string; field?: string } };
+    const response = await fetch(`${fixture.base}/v1/quota/check?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as CheckAnswer & { error?: string; field?: string },
+    };
   };
 
   describe('GET /v1/quota/check', () => {
@@ -80,7 +98,19 @@ describe('Enforcement hook and alert actions over HTTP', function () {
       const ingest = await fetch(`${fixture.base}/v1/usage`, {
         method: 'POST',
         headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-        body: JSON.stringify([{ id: 'c1', time: '2026-11-22T10:00:00Z', provider: 'openai', model: 'gpt-4o', inputTokens: 900_000, outputTokens: 50_000, costNanos: 4 * USD, team: 'search', user: 'U100' }]),
+        body: JSON.stringify([
+          {
+            id: 'c1',
+            time: '2026-11-22T10:00:00Z',
+            provider: 'openai',
+            model: 'gpt-4o',
+            inputTokens: 900_000,
+            outputTokens: 50_000,
+            costNanos: 4 * USD,
+            team: 'search',
+            user: 'U100',
+          },
+        ]),
       });
       assert.equal(ingest.status, 200);
       const within = await check('user=U100&tokens=50000');
@@ -96,7 +126,16 @@ describe('Enforcement hook and alert actions over HTTP', function () {
     });
 
     it('counts an approved increase at once', async () => {
-      const request = await fixture.store.createQuotaRequest({ team: 'search', requester: 'U100', unit: 'tokens', amount: 100_000, until: null, expiresAt: null, reason: 'launch', at: NOW });
+      const request = await fixture.store.createQuotaRequest({
+        team: 'search',
+        requester: 'U100',
+        unit: 'tokens',
+        amount: 100_000,
+        until: null,
+        expiresAt: null,
+        reason: 'launch',
+        at: NOW,
+      });
       await fixture.store.decideQuotaRequest({ action: 'approve', requestId: request.id, by: 'U900', at: NOW });
       const { body } = await check('team=search&tokens=100000');
       assert.equal(body.allow, true);
@@ -123,7 +162,10 @@ describe('Enforcement hook and alert actions over HTTP', function () {
         response_url: slack.responseUrl(name),
         actions: [{ type: 'button', action_id: 'alert_view_spend', block_id: 'b', action_ts: '1', value }],
       });
-      return post(`${fixture.base}/slack/events`, signed(secret, `payload=${encodeURIComponent(payload)}`, 'application/x-www-form-urlencoded'));
+      return post(
+        `${fixture.base}/slack/events`,
+        signed(secret, `payload=${encodeURIComponent(payload)}`, 'application/x-www-form-urlencoded'),
+      );
     };
 
     it('answers the clicker with the spend report the alert names', async () => {
@@ -162,8 +204,21 @@ describe('LiteLLM budget sync', function () {
     await litellm.start();
     dir = mkdtempSync(join(tmpdir(), 'tokenwise-litellm-'));
     store = new SqliteStore(join(dir, 'bot.db'));
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, INGEST_TOKEN: TOKEN, LITELLM_URL: `${litellm.url}/`, LITELLM_KEY: litellm.key });
-    bot = { config, store, policy, timeZone: 'Europe/Berlin', log: createLog('error', () => undefined), now: () => NOW };
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      INGEST_TOKEN: TOKEN,
+      LITELLM_URL: `${litellm.url}/`,
+      LITELLM_KEY: litellm.key,
+    });
+    bot = {
+      config,
+      store,
+      policy,
+      timeZone: 'Europe/Berlin',
+      log: createLog('error', () => undefined),
+      now: () => NOW,
+    };
   });
 
   after(async () => {
@@ -173,14 +228,32 @@ describe('LiteLLM budget sync', function () {
   });
 
   it('needs the key with the URL', () => {
-    assert.throws(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, INGEST_TOKEN: TOKEN, LITELLM_URL: litellm.url }), /LITELLM_KEY: is required with LITELLM_URL/);
+    assert.throws(
+      () =>
+        loadConfig({
+          SLACK_BOT_TOKEN: 'xoxb-test',
+          SLACK_SIGNING_SECRET: SECRET,
+          INGEST_TOKEN: TOKEN,
+          LITELLM_URL: litellm.url,
+        }),
+      /LITELLM_KEY: is required with LITELLM_URL/,
+    );
   });
 
   it('sends the team’s dollar budget in force with its duration, and again only when it changes', async () => {
     assert.equal(await syncBudget(bot, 'ads', { retry: fast }), 'synced');
     assert.deepEqual(litellm.updates.at(-1), { team_id: 'ads', max_budget: 300, budget_duration: '7d' });
     assert.equal(await syncBudget(bot, 'ads', { retry: fast }), 'unchanged');
-    const request = await store.createQuotaRequest({ team: 'ads', requester: 'U200', unit: 'usd', amount: 50.25 * USD, until: '2026-11-30', expiresAt: new Date('2026-11-30T23:00:00Z'), reason: 'eval run', at: NOW });
+    const request = await store.createQuotaRequest({
+      team: 'ads',
+      requester: 'U200',
+      unit: 'usd',
+      amount: 50.25 * USD,
+      until: '2026-11-30',
+      expiresAt: new Date('2026-11-30T23:00:00Z'),
+      reason: 'eval run',
+      at: NOW,
+    });
     await store.decideQuotaRequest({ action: 'approve', requestId: request.id, by: 'U900', at: NOW });
     assert.equal(await syncBudget(bot, 'ads', { retry: fast }), 'synced');
     assert.deepEqual(litellm.updates.at(-1), { team_id: 'ads', max_budget: 350.25, budget_duration: '7d' });
@@ -191,7 +264,11 @@ describe('LiteLLM budget sync', function () {
     const before = litellm.attempts;
     assert.equal(await syncBudget(bot, 'ads', { force: true, retry: fast }), 'synced');
     assert.equal(litellm.attempts - before, 3);
-    assert.equal(await syncBudget(bot, 'search', { retry: fast }), 'skipped', 'LiteLLM budgets are dollars; search has tokens only');
+    assert.equal(
+      await syncBudget(bot, 'search', { retry: fast }),
+      'skipped',
+      'LiteLLM budgets are dollars; search has tokens only',
+    );
   });
 
   it('does not retry a refused key, and reports the failure', async () => {
@@ -209,7 +286,12 @@ describe('LiteLLM budget sync from Slack', function () {
     policy,
     now: () => NOW,
     doubles: [litellm],
-    env: () => ({ TOKENWISE_ADMINS: 'UADMIN', LITELLM_URL: litellm.url, LITELLM_KEY: litellm.key, ALERT_INTERVAL_MINUTES: '1440' }),
+    env: () => ({
+      TOKENWISE_ADMINS: 'UADMIN',
+      LITELLM_URL: litellm.url,
+      LITELLM_KEY: litellm.key,
+      ALERT_INTERVAL_MINUTES: '1440',
+    }),
   });
   const { slack } = fixture;
 
@@ -217,20 +299,52 @@ describe('LiteLLM budget sync from Slack', function () {
   before(() => litellm.waitFor(() => litellm.updates.length > 0));
 
   it('sends a team budget set with /tokens budget set at once', async () => {
-    const body = slashCommandBody({ text: 'budget set team ads $500 per week', user_id: 'UADMIN', response_url: slack.responseUrl('set') });
-    assert.equal((await post(`${fixture.base}/slack/events`, signed(SECRET, body, 'application/x-www-form-urlencoded'))).status, 200);
+    const body = slashCommandBody({
+      text: 'budget set team ads $500 per week',
+      user_id: 'UADMIN',
+      response_url: slack.responseUrl('set'),
+    });
+    assert.equal(
+      (await post(`${fixture.base}/slack/events`, signed(SECRET, body, 'application/x-www-form-urlencoded'))).status,
+      200,
+    );
     await litellm.waitFor(() => litellm.updates.some((update) => update.max_budget === 500));
     assert.deepEqual(litellm.updates.at(-1), { team_id: 'ads', max_budget: 500, budget_duration: '7d' });
   });
 
   it('sends the raised budget as soon as an approver approves a request', async () => {
-    const request = await fixture.store.createQuotaRequest({ team: 'ads', requester: 'U200', unit: 'usd', amount: 50 * USD, until: null, expiresAt: null, reason: 'eval run', at: NOW });
-    const payload = JSON.stringify({
-      type: 'block_actions', user: { id: 'U900' }, team: { id: 'T0001' }, api_app_id: 'A0001', trigger_id: '1.2',
-      container: { type: 'message', channel_id: 'D900', message_ts: '1.0' }, channel: { id: 'D900' }, response_url: slack.responseUrl('approve'),
-      actions: [{ type: 'button', action_id: 'quota_approve', block_id: 'quota_decision', value: request.id, action_ts: '1' }],
+    const request = await fixture.store.createQuotaRequest({
+      team: 'ads',
+      requester: 'U200',
+      unit: 'usd',
+      amount: 50 * USD,
+      until: null,
+      expiresAt: null,
+      reason: 'eval run',
+      at: NOW,
     });
-    assert.equal((await post(`${fixture.base}/slack/events`, signed(SECRET, `payload=${encodeURIComponent(payload)}`, 'application/x-www-form-urlencoded'))).status, 200);
+    const payload = JSON.stringify({
+      type: 'block_actions',
+      user: { id: 'U900' },
+      team: { id: 'T0001' },
+      api_app_id: 'A0001',
+      trigger_id: '1.2',
+      container: { type: 'message', channel_id: 'D900', message_ts: '1.0' },
+      channel: { id: 'D900' },
+      response_url: slack.responseUrl('approve'),
+      actions: [
+        { type: 'button', action_id: 'quota_approve', block_id: 'quota_decision', value: request.id, action_ts: '1' },
+      ],
+    });
+    assert.equal(
+      (
+        await post(
+          `${fixture.base}/slack/events`,
+          signed(SECRET, `payload=${encodeURIComponent(payload)}`, 'application/x-www-form-urlencoded'),
+        )
+      ).status,
+      200,
+    );
     await litellm.waitFor(() => litellm.updates.some((update) => update.max_budget === 550));
     assert.deepEqual(litellm.updates.at(-1), { team_id: 'ads', max_budget: 550, budget_duration: '7d' });
     assert.equal((await fixture.store.quotaRequest(request.id))?.status, 'approved');
@@ -240,14 +354,39 @@ describe('LiteLLM budget sync from Slack', function () {
 describe('Alerts job in the running bot', function () {
   this.timeout(20_000);
   const withChannels = parsePolicy(
-    JSON.stringify({ timeZone: 'Europe/Berlin', teams: { ads: { members: ['U200'], approvers: ['U900'] } }, budgets: { teams: { ads: { amountUsd: 10, period: 'week' } } }, alerts: { channels: ['C0ALERTS9'] } }),
+    JSON.stringify({
+      timeZone: 'Europe/Berlin',
+      teams: { ads: { members: ['U200'], approvers: ['U900'] } },
+      budgets: { teams: { ads: { amountUsd: 10, period: 'week' } } },
+      alerts: { channels: ['C0ALERTS9'] },
+    }),
     'tokenwise.config.json',
   );
   const fixture = testBot({
     policy: withChannels,
     now: () => NOW,
     beforeStart: (store) =>
-      store.ingest([{ id: 'w1', time: Date.parse('2026-11-17T10:00:00Z'), day: '2026-11-17', source: 'api', provider: 'openai', model: 'gpt-4o', requests: 1, inputTokens: 10, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: 1, reasoningTokens: 0, costNanos: 6 * USD, costSource: 'reported', team: 'ads', tags: [] }]),
+      store.ingest([
+        {
+          id: 'w1',
+          time: Date.parse('2026-11-17T10:00:00Z'),
+          day: '2026-11-17',
+          source: 'api',
+          provider: 'openai',
+          model: 'gpt-4o',
+          requests: 1,
+          inputTokens: 10,
+          cacheReadTokens: 0,
+          cacheWriteTokens: 0,
+          cacheWrite1hTokens: 0,
+          outputTokens: 1,
+          reasoningTokens: 0,
+          costNanos: 6 * USD,
+          costSource: 'reported',
+          team: 'ads',
+          tags: [],
+        },
+      ]),
     // A day between ticks: every later alert comes from the check that follows an ingest.
     env: () => ({ ALERT_INTERVAL_MINUTES: '1440' }),
   });
@@ -261,12 +400,37 @@ describe('Alerts job in the running bot', function () {
   });
 
   it('checks right after an ingest: a batch passing 80 % is posted without waiting for the next tick', async () => {
-    const batch = [0, 1, 2].map((i) => ({ id: `burst-${i}`, time: '2026-11-18T10:00:00Z', provider: 'openai', model: 'gpt-4o', inputTokens: 10, outputTokens: 1, costNanos: 1 * USD, team: 'ads' }));
+    const batch = [0, 1, 2].map((i) => ({
+      id: `burst-${i}`,
+      time: '2026-11-18T10:00:00Z',
+      provider: 'openai',
+      model: 'gpt-4o',
+      inputTokens: 10,
+      outputTokens: 1,
+      costNanos: 1 * USD,
+      team: 'ads',
+    }));
     // A burst of batches, the last one passing 80 % ($6 + $3 of $10); the checks they ask for are coalesced.
-    const responses = await Promise.all(batch.map((event) => fetch(`${fixture.base}/v1/usage`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify([event]) })));
-    assert.deepEqual(responses.map((response) => response.status), [200, 200, 200]);
-    await slack.waitFor(() => slack.calls.some((call) => call.method === 'chat.postMessage' && /used 80%/.test(String(call.body.text))));
+    const responses = await Promise.all(
+      batch.map((event) =>
+        fetch(`${fixture.base}/v1/usage`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${TOKEN}` },
+          body: JSON.stringify([event]),
+        }),
+      ),
+    );
+    assert.deepEqual(
+      responses.map((response) => response.status),
+      [200, 200, 200],
+    );
+    await slack.waitFor(() =>
+      slack.calls.some((call) => call.method === 'chat.postMessage' && /used 80%/.test(String(call.body.text))),
+    );
     const posted = slack.calls.filter((call) => call.method === 'chat.postMessage').map((call) => call.body.text);
-    assert.deepEqual(posted, ['Team ads has used 50% of its weekly budget (2026-W47)', 'Team ads has used 80% of its weekly budget (2026-W47)']);
+    assert.deepEqual(posted, [
+      'Team ads has used 50% of its weekly budget (2026-W47)',
+      'Team ads has used 80% of its weekly budget (2026-W47)',
+    ]);
   });
 });

@@ -3,7 +3,15 @@ import { periodContaining, usageEventSchema } from '../../core';
 import { localDay, toLedgerEvent } from '../../slackbot/ledger';
 
 const event = (fields: Record<string, unknown>) =>
-  usageEventSchema.parse({ id: 'e', time: '2026-11-21T23:30:00Z', provider: 'openai', model: 'gpt-4o', inputTokens: 1000, outputTokens: 100, ...fields });
+  usageEventSchema.parse({
+    id: 'e',
+    time: '2026-11-21T23:30:00Z',
+    provider: 'openai',
+    model: 'gpt-4o',
+    inputTokens: 1000,
+    outputTokens: 100,
+    ...fields,
+  });
 
 describe('ledger events', () => {
   it('count on the organisation-local day, across offsets and DST changes', () => {
@@ -18,14 +26,21 @@ describe('ledger events', () => {
 
   it('gives every instant its calendar day around clock changes, whichever part of a day is asked first', () => {
     const zones = ['Europe/Berlin', 'America/Los_Angeles', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns'];
-    for (const [from, to] of [['2026-03-26T00:00:00Z', '2026-04-07T00:00:00Z'], ['2026-10-22T00:00:00Z', '2026-11-03T00:00:00Z']]) {
+    for (const [from, to] of [
+      ['2026-03-26T00:00:00Z', '2026-04-07T00:00:00Z'],
+      ['2026-10-22T00:00:00Z', '2026-11-03T00:00:00Z'],
+    ]) {
       const times: number[] = [];
       // Every 7 minutes: instants inside quarter-hours as well as on their edges.
       for (let time = Date.parse(from!); time < Date.parse(to!); time += 7 * 60_000) times.push(time);
       for (const [index, zone] of zones.entries()) {
         // Half the zones are asked from the end, so days are first met at their last quarter-hour.
         for (const time of index % 2 ? [...times].reverse() : times) {
-          assert.equal(localDay(time, zone), periodContaining(new Date(time), 'day', zone).key, `${new Date(time).toISOString()} in ${zone}`);
+          assert.equal(
+            localDay(time, zone),
+            periodContaining(new Date(time), 'day', zone).key,
+            `${new Date(time).toISOString()} in ${zone}`,
+          );
         }
       }
     }
@@ -33,13 +48,18 @@ describe('ledger events', () => {
 
   it('keeps a reported cost, prices a known model, and marks an unknown one unpriced', () => {
     assert.deepEqual(
-      (({ costNanos, costSource }) => ({ costNanos, costSource }))(toLedgerEvent(event({ costNanos: 42 }), { source: 'api', timeZone: 'UTC' })),
+      (({ costNanos, costSource }) => ({ costNanos, costSource }))(
+        toLedgerEvent(event({ costNanos: 42 }), { source: 'api', timeZone: 'UTC' }),
+      ),
       { costNanos: 42, costSource: 'reported' },
     );
     const priced = toLedgerEvent(event({}), { source: 'api', timeZone: 'UTC' });
     assert.equal(priced.costSource, 'priced');
     assert.ok(priced.costNanos > 0 && Number.isInteger(priced.costNanos));
-    const unknown = toLedgerEvent(event({ model: 'house-model-7', provider: 'self' }), { source: 'api', timeZone: 'UTC' });
+    const unknown = toLedgerEvent(event({ model: 'house-model-7', provider: 'self' }), {
+      source: 'api',
+      timeZone: 'UTC',
+    });
     assert.deepEqual([unknown.costSource, unknown.costNanos], ['unpriced', 0]);
   });
 

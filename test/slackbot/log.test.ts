@@ -6,7 +6,10 @@ describe('bot log', () => {
     const lines: string[] = [];
     const log = createLog('info', (line) => lines.push(line));
     log.debug('hidden');
-    log.info('pull', { source: 'openai', config: { adminKey: 'sk-admin-secret', botToken: 'xoxb-secret', nested: { authorization: 'Bearer x' } } });
+    log.info('pull', {
+      source: 'openai',
+      config: { adminKey: 'sk-admin-secret', botToken: 'xoxb-secret', nested: { authorization: 'Bearer x' } },
+    });
     assert.equal(lines.length, 1);
     const entry = JSON.parse(lines[0]!);
     assert.equal(entry.level, 'info');
@@ -17,7 +20,10 @@ describe('bot log', () => {
 
   it('gives Bolt the same structured, redacted log', () => {
     const lines: string[] = [];
-    const bolt = boltLogger(createLog('debug', (line) => lines.push(line)), 'debug');
+    const bolt = boltLogger(
+      createLog('debug', (line) => lines.push(line)),
+      'debug',
+    );
     bolt.error('request failed', { headers: { authorization: 'Bearer xoxb-leak' }, signingSecret: 'shh-secret' });
     const entry = JSON.parse(lines[0]!);
     assert.deepEqual([entry.level, entry.source], ['error', 'bolt']);

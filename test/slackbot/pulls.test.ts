@@ -19,8 +19,21 @@ const RETRY = { attempts: 4, baseDelayMs: 5, maxDelayMs: 20 };
 const NOW = new Date('2026-11-22T10:40:00Z');
 
 function context(store: Store, env: Record<string, string>, now: Date): BotContext {
-  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-signing-secret-0123', INGEST_TOKEN: 'ingest-token-0123456789', PULL_LOOKBACK_DAYS: '1', ...env });
-  return { config, store, policy: defaultPolicy, timeZone: 'UTC', log: createLog('error', () => undefined), now: () => now };
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: 'test-signing-secret-0123',
+    INGEST_TOKEN: 'ingest-token-0123456789',
+    PULL_LOOKBACK_DAYS: '1',
+    ...env,
+  });
+  return {
+    config,
+    store,
+    policy: defaultPolicy,
+    timeZone: 'UTC',
+    log: createLog('error', () => undefined),
+    now: () => now,
+  };
 }
 
 async function totals(store: Store, by: 'team' | 'model' = 'team') {
@@ -56,8 +69,28 @@ describe('usage pulls', function () {
 
   describe('OpenAI Usage API', () => {
     const fake = new UsageApiFake('openai', () => [
-      { input_tokens: 1000, output_tokens: 100, input_cached_tokens: 600, num_model_requests: 4, project_id: 'proj_search', user_id: 'user_ada', api_key_id: 'key_1', model: 'gpt-4o-2024-08-06', batch: false },
-      { input_tokens: 500, output_tokens: 50, input_cached_tokens: 0, num_model_requests: 1, project_id: 'proj_ads', user_id: null, api_key_id: 'key_2', model: 'gpt-4o-mini', batch: true },
+      {
+        input_tokens: 1000,
+        output_tokens: 100,
+        input_cached_tokens: 600,
+        num_model_requests: 4,
+        project_id: 'proj_search',
+        user_id: 'user_ada',
+        api_key_id: 'key_1',
+        model: 'gpt-4o-2024-08-06',
+        batch: false,
+      },
+      {
+        input_tokens: 500,
+        output_tokens: 50,
+        input_cached_tokens: 0,
+        num_model_requests: 1,
+        project_id: 'proj_ads',
+        user_id: null,
+        api_key_id: 'key_2',
+        model: 'gpt-4o-mini',
+        batch: true,
+      },
     ]);
     before(() => fake.start());
     after(() => fake.stop());
@@ -66,12 +99,19 @@ describe('usage pulls', function () {
       fake.failures = [];
       fake.brokenPage = undefined;
     });
-    const env = () => ({ OPENAI_ADMIN_KEY: 'sk-admin-test', OPENAI_API_URL: fake.url, PULL_TEAM_MAP: '{"proj_search":"search","key_2":"ads"}' });
+    const env = () => ({
+      OPENAI_ADMIN_KEY: 'sk-admin-test',
+      OPENAI_API_URL: fake.url,
+      PULL_TEAM_MAP: '{"proj_search":"search","key_2":"ads"}',
+    });
 
     it('pulls every settled hourly bucket across pages, through 429s and 5xx, with the documented parameters', async () => {
       fake.failures = [429, 500, 502];
       const stored: string[] = [];
-      const bot = { ...context(store, env(), NOW), usageStored: (events: readonly LedgerEvent[]) => stored.push(...events.map((event) => event.id)) };
+      const bot = {
+        ...context(store, env(), NOW),
+        usageStored: (events: readonly LedgerEvent[]) => stored.push(...events.map((event) => event.id)),
+      };
       await pullOpenAI(bot, RETRY);
       const first = fake.requests[0]!;
       assert.equal(first.headers.authorization, 'Bearer sk-admin-test');
@@ -80,7 +120,10 @@ describe('usage pulls', function () {
       // Look-back of one day from 10:40 → 2026-11-21 10:00 … 2026-11-22 10:00: 24 buckets in 5 pages.
       assert.equal(first.query.get('start_time'), String(Date.UTC(2026, 10, 21, 10) / 1000));
       assert.equal(first.query.get('end_time'), String(Date.UTC(2026, 10, 22, 10) / 1000));
-      assert.deepEqual(fake.requests.map((request) => request.query.get('page')), [null, null, null, null, '1', '2', '3', '4']);
+      assert.deepEqual(
+        fake.requests.map((request) => request.query.get('page')),
+        [null, null, null, null, '1', '2', '3', '4'],
+      );
       assert.deepEqual(await totals(store), {
         search: { input: 24_000, cached: 14_400, output: 2_400, requests: 96 },
         ads: { input: 12_000, cached: 0, output: 1_200, requests: 24 },
@@ -116,7 +159,8 @@ describe('usage pulls', function () {
       const bot = { ...context(store, env(), NOW), log: createLog('info', (line) => lines.push(line)) };
       const pulls = startPulls(bot);
       try {
-        while (!lines.some((line) => line.includes('usage pulled'))) await new Promise((resolve) => setTimeout(resolve, 20));
+        while (!lines.some((line) => line.includes('usage pulled')))
+          await new Promise((resolve) => setTimeout(resolve, 20));
       } finally {
         pulls.stop();
       }
@@ -149,7 +193,11 @@ describe('usage pulls', function () {
       } finally {
         pulls.stop();
       }
-      assert.deepEqual(pulled.slice(0, 3).map((line) => line.stored), [48, 2, 0], 'the first run, the hour settled since, then nothing new');
+      assert.deepEqual(
+        pulled.slice(0, 3).map((line) => line.stored),
+        [48, 2, 0],
+        'the first run, the hour settled since, then nothing new',
+      );
       assert.equal(await store.cursor('openai'), String(Date.UTC(2026, 10, 22, 11) / 1000));
       assert.deepEqual(await totals(store), {
         search: { input: 25_000, cached: 15_000, output: 2_500, requests: 100 },
@@ -160,10 +208,17 @@ describe('usage pulls', function () {
     it('prices tokens from the price table, batch usage at the batch rate', async () => {
       await pullOpenAI(context(store, env(), NOW), RETRY);
       const rows = await store.spend({ fromDay: '2026-11-01', toDay: '2026-11-30', by: 'model' });
-      const cost = (model: string) => rows.filter((row) => row.key === model).reduce((sum, row) => sum + row.costNanos, 0);
+      const cost = (model: string) =>
+        rows.filter((row) => row.key === model).reduce((sum, row) => sum + row.costNanos, 0);
       const at = new Date('2026-11-21T12:00:00Z');
-      const standard = priceUsage({ inputTokens: 1000, cacheReadTokens: 600, outputTokens: 100 }, { model: 'gpt-4o-2024-08-06', provider: 'openai', at }).total;
-      const batch = priceUsage({ inputTokens: 500, outputTokens: 50 }, { model: 'gpt-4o-mini', provider: 'openai', at, mode: 'batch' }).total;
+      const standard = priceUsage(
+        { inputTokens: 1000, cacheReadTokens: 600, outputTokens: 100 },
+        { model: 'gpt-4o-2024-08-06', provider: 'openai', at },
+      ).total;
+      const batch = priceUsage(
+        { inputTokens: 500, outputTokens: 50 },
+        { model: 'gpt-4o-mini', provider: 'openai', at, mode: 'batch' },
+      ).total;
       assert.ok(standard > 0 && batch > 0);
       assert.equal(cost('gpt-4o-2024-08-06'), 24 * standard);
       assert.equal(cost('gpt-4o-mini'), 24 * batch);
@@ -171,23 +226,54 @@ describe('usage pulls', function () {
   });
 
   describe('Anthropic usage report', () => {
-    const fake = new UsageApiFake('anthropic', () => [
-      { uncached_input_tokens: 100, cache_read_input_tokens: 800, cache_creation: { ephemeral_1h_input_tokens: 50, ephemeral_5m_input_tokens: 50 }, output_tokens: 70, server_tool_use: { web_search_requests: 0 }, model: 'claude-sonnet-4-5-20250929', workspace_id: 'wrkspc_research', api_key_id: 'apikey_1', service_tier: 'standard', context_window: '0-200k' },
-    ], 7);
+    const fake = new UsageApiFake(
+      'anthropic',
+      () => [
+        {
+          uncached_input_tokens: 100,
+          cache_read_input_tokens: 800,
+          cache_creation: { ephemeral_1h_input_tokens: 50, ephemeral_5m_input_tokens: 50 },
+          output_tokens: 70,
+          server_tool_use: { web_search_requests: 0 },
+          model: 'claude-sonnet-4-5-20250929',
+          workspace_id: 'wrkspc_research',
+          api_key_id: 'apikey_1',
+          service_tier: 'standard',
+          context_window: '0-200k',
+        },
+      ],
+      7,
+    );
     before(() => fake.start());
     after(() => fake.stop());
 
     it('pulls hourly buckets with cache reads and both cache-write lifetimes, mapping workspaces to teams', async () => {
       fake.failures = [429, 503];
-      await pullAnthropic(context(store, { ANTHROPIC_ADMIN_KEY: 'sk-ant-admin', ANTHROPIC_API_URL: fake.url, PULL_TEAM_MAP: '{"wrkspc_research":"research"}' }, NOW), RETRY);
+      await pullAnthropic(
+        context(
+          store,
+          {
+            ANTHROPIC_ADMIN_KEY: 'sk-ant-admin',
+            ANTHROPIC_API_URL: fake.url,
+            PULL_TEAM_MAP: '{"wrkspc_research":"research"}',
+          },
+          NOW,
+        ),
+        RETRY,
+      );
       const first = fake.requests[0]!;
       assert.equal(first.headers['x-api-key'], 'sk-ant-admin');
       assert.equal(first.headers['anthropic-version'], '2023-06-01');
       assert.equal(first.query.get('starting_at'), '2026-11-21T10:00:00.000Z');
       assert.deepEqual(first.query.getAll('group_by[]'), ['model', 'workspace_id', 'api_key_id', 'service_tier']);
       // A 429 and a 503 retried, then 24 hourly buckets in pages of 7 followed through next_page.
-      assert.deepEqual(fake.requests.map((request) => request.query.get('page')), [null, null, null, '1', '2', '3']);
-      assert.deepEqual(await totals(store), { research: { input: 24 * 1000, cached: 24 * 800, output: 24 * 70, requests: 0 } });
+      assert.deepEqual(
+        fake.requests.map((request) => request.query.get('page')),
+        [null, null, null, '1', '2', '3'],
+      );
+      assert.deepEqual(await totals(store), {
+        research: { input: 24 * 1000, cached: 24 * 800, output: 24 * 70, requests: 0 },
+      });
       assert.equal(await store.cursor('anthropic'), String(Date.UTC(2026, 10, 22, 10) / 1000));
       const rows = await store.spend({ fromDay: '2026-11-01', toDay: '2026-11-30', by: 'team' });
       assert.ok(rows.every((row) => row.cacheWriteTokens === 100 * (row.inputTokens / 1000)));

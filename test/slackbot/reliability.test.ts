@@ -60,7 +60,15 @@ const approveClick = (requestId: string, user: string, n: number) =>
     container: { type: 'message', message_ts: '1.0', channel_id: 'D900' },
     channel: { id: 'D900' },
     message: { ts: '1.0', text: 'card' },
-    actions: [{ type: 'button', action_id: 'quota_approve', block_id: 'quota_decision', value: requestId, action_ts: String(Date.now() / 1000) }],
+    actions: [
+      {
+        type: 'button',
+        action_id: 'quota_approve',
+        block_id: 'quota_decision',
+        value: requestId,
+        action_ts: String(Date.now() / 1000),
+      },
+    ],
   });
 
 for (const { name, location } of kinds) {
@@ -100,7 +108,11 @@ for (const { name, location } of kinds) {
     });
 
     const send = (port: number, n: number) =>
-      fetch(`http://127.0.0.1:${port}/v1/usage`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(batchOf(n)) });
+      fetch(`http://127.0.0.1:${port}/v1/usage`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(batchOf(n)),
+      });
 
     it('keeps every acknowledged ingest batch, and no batch in part', async () => {
       running = await startBotProcess(env);
@@ -113,7 +125,8 @@ for (const { name, location } of kinds) {
           const n = next++;
           try {
             const response = await send(port, n);
-            if (response.status === 200 && ((await response.json()) as { inserted: number }).inserted === BATCH) acknowledged.push(n);
+            if (response.status === 200 && ((await response.json()) as { inserted: number }).inserted === BATCH)
+              acknowledged.push(n);
           } catch {
             return; // the connection died with the process
           }
@@ -128,7 +141,11 @@ for (const { name, location } of kinds) {
       running = await startBotProcess(env);
       for (const n of acknowledged) {
         const retry = await send(running.port, n);
-        assert.deepEqual(await retry.json(), { inserted: 0, duplicates: BATCH }, `batch ${n} was acknowledged before the kill`);
+        assert.deepEqual(
+          await retry.json(),
+          { inserted: 0, duplicates: BATCH },
+          `batch ${n} was acknowledged before the kill`,
+        );
       }
       await running.kill();
       running = undefined;
@@ -138,7 +155,11 @@ for (const { name, location } of kinds) {
         const events = rows.reduce((sum, row) => sum + row.requests, 0);
         assert.ok(events >= acknowledged.length * BATCH);
         assert.equal(events % BATCH, 0, 'batches in flight at the kill are stored whole or not at all');
-        assert.equal(rows.reduce((sum, row) => sum + row.costNanos, 0), events * 1_000, 'the roll-ups match the events');
+        assert.equal(
+          rows.reduce((sum, row) => sum + row.costNanos, 0),
+          events * 1_000,
+          'the roll-ups match the events',
+        );
       } finally {
         await store.close();
       }
@@ -149,7 +170,16 @@ for (const { name, location } of kinds) {
       const ids: string[] = [];
       try {
         for (let i = 0; i < 30; i++) {
-          const request = await store.createQuotaRequest({ team: 'search', requester: 'U100', unit: 'usd', amount: (i + 1) * 1_000_000_000, until: null, expiresAt: null, reason: `r${i}`, at: new Date() });
+          const request = await store.createQuotaRequest({
+            team: 'search',
+            requester: 'U100',
+            unit: 'usd',
+            amount: (i + 1) * 1_000_000_000,
+            until: null,
+            expiresAt: null,
+            reason: `r${i}`,
+            at: new Date(),
+          });
           ids.push(request.id);
         }
       } finally {
@@ -157,28 +187,46 @@ for (const { name, location } of kinds) {
       }
       running = await startBotProcess(env);
       const port = running.port;
-      const dms = () => slack.calls.filter((call) => call.method === 'chat.postMessage' && call.body.channel === 'U100').length;
+      const dms = () =>
+        slack.calls.filter((call) => call.method === 'chat.postMessage' && call.body.channel === 'U100').length;
       const before = dms();
-      const clicks = ids.map((id, n) => post(`http://127.0.0.1:${port}/slack/events`, signed(SECRET, approveClick(id, 'U900', n), 'application/x-www-form-urlencoded')).catch(() => undefined));
+      const clicks = ids.map((id, n) =>
+        post(
+          `http://127.0.0.1:${port}/slack/events`,
+          signed(SECRET, approveClick(id, 'U900', n), 'application/x-www-form-urlencoded'),
+        ).catch(() => undefined),
+      );
       await slack.waitFor(() => dms() - before >= 5, 20_000);
       await running.kill();
       running = undefined;
       await Promise.all(clicks);
       // Each request asks for a different amount, so a DM names its request.
       const announced = slack.calls
-        .filter((call) => call.method === 'chat.postMessage' && call.body.channel === 'U100' && / was approved\./.test(String(call.body.text)))
+        .filter(
+          (call) =>
+            call.method === 'chat.postMessage' &&
+            call.body.channel === 'U100' &&
+            / was approved\./.test(String(call.body.text)),
+        )
         .map((call) => ids[Number(/\(\+\$(\d+)/.exec(String(call.body.text))![1]) - 1]!);
 
       const after = await openStore(where);
       try {
         const requests = await Promise.all(ids.map((id) => after.quotaRequest(id)));
         assert.ok(announced.length >= 5);
-        for (const id of announced) assert.equal(requests[ids.indexOf(id)]!.status, 'approved', `request ${id} was announced as approved before the kill`);
+        for (const id of announced)
+          assert.equal(
+            requests[ids.indexOf(id)]!.status,
+            'approved',
+            `request ${id} was announced as approved before the kill`,
+          );
         const grants = await after.grantsInForce(new Date(Date.now() + 1_000), { scope: 'team', subject: 'search' });
         const trail = await after.auditTrail({ team: 'search' });
         for (const request of requests) {
           const granted = grants.filter((grant) => grant.requestId === request!.id).length;
-          const audited = trail.filter((entry) => entry.requestId === request!.id && entry.action === 'approved').length;
+          const audited = trail.filter(
+            (entry) => entry.requestId === request!.id && entry.action === 'approved',
+          ).length;
           const decided = request!.status === 'approved' ? 1 : 0;
           assert.equal(request!.status === 'approved' || request!.status === 'pending', true);
           assert.equal(granted, decided, `request ${request!.id}: one grant exactly when approved`);
@@ -199,7 +247,18 @@ describe('Forged, stale and malformed requests change nothing', function () {
     policy: parsePolicy(JSON.stringify(POLICY), 'tokenwise.config.json'),
     now: () => NOW,
     beforeStart: async (store) => {
-      requestId = (await store.createQuotaRequest({ team: 'search', requester: 'U100', unit: 'usd', amount: 5_000_000_000, until: null, expiresAt: null, reason: 'eval', at: NOW })).id;
+      requestId = (
+        await store.createQuotaRequest({
+          team: 'search',
+          requester: 'U100',
+          unit: 'usd',
+          amount: 5_000_000_000,
+          until: null,
+          expiresAt: null,
+          reason: 'eval',
+          at: NOW,
+        })
+      ).id;
     },
   });
   const { slack } = fixture;
@@ -208,33 +267,56 @@ describe('Forged, stale and malformed requests change nothing', function () {
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal((await fixture.store.quotaRequest(requestId))!.status, 'pending');
     assert.deepEqual(await fixture.store.grantsInForce(NOW), []);
-    assert.equal(slack.calls.filter((call) => call.method === 'chat.update' || call.method === 'chat.postMessage').length, 0);
+    assert.equal(
+      slack.calls.filter((call) => call.method === 'chat.update' || call.method === 'chat.postMessage').length,
+      0,
+    );
   };
 
   it('rejects an Approve click with a forged signature', async () => {
-    const response = await post(`${fixture.base}/slack/events`, signed('not-the-secret-at-all-000', approveClick(requestId, 'U900', 1), 'application/x-www-form-urlencoded'));
+    const response = await post(
+      `${fixture.base}/slack/events`,
+      signed('not-the-secret-at-all-000', approveClick(requestId, 'U900', 1), 'application/x-www-form-urlencoded'),
+    );
     assert.equal(response.status, 401);
     await unchanged();
   });
 
   it('rejects an Approve click with a stale timestamp', async () => {
     const stale = Math.floor(Date.now() / 1000) - 6 * 60;
-    const response = await post(`${fixture.base}/slack/events`, signed(SECRET, approveClick(requestId, 'U900', 2), 'application/x-www-form-urlencoded', stale));
+    const response = await post(
+      `${fixture.base}/slack/events`,
+      signed(SECRET, approveClick(requestId, 'U900', 2), 'application/x-www-form-urlencoded', stale),
+    );
     assert.equal(response.status, 401);
     await unchanged();
   });
 
   it('rejects an Approve click whose body was altered after signing', async () => {
     const request = signed(SECRET, approveClick('another-request', 'U900', 3), 'application/x-www-form-urlencoded');
-    const response = await post(`${fixture.base}/slack/events`, { ...request, body: approveClick(requestId, 'U900', 3) });
+    const response = await post(`${fixture.base}/slack/events`, {
+      ...request,
+      body: approveClick(requestId, 'U900', 3),
+    });
     assert.equal(response.status, 401);
     await unchanged();
   });
 
   it('answers malformed usage payloads with 400 and stores nothing', async () => {
-    const bodies = ['{"id":', '[1, 2, 3]', '{}', '[{"id":"x","time":"yesterday","provider":"openai","model":"gpt-4o"}]', '[{"id":"y","time":"2026-11-20T10:00:00Z","provider":"openai","model":"gpt-4o","inputTokens":1e400}]', ''];
+    const bodies = [
+      '{"id":',
+      '[1, 2, 3]',
+      '{}',
+      '[{"id":"x","time":"yesterday","provider":"openai","model":"gpt-4o"}]',
+      '[{"id":"y","time":"2026-11-20T10:00:00Z","provider":"openai","model":"gpt-4o","inputTokens":1e400}]',
+      '',
+    ];
     for (const body of bodies) {
-      const response = await fetch(`${fixture.base}/v1/usage`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body });
+      const response = await fetch(`${fixture.base}/v1/usage`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body,
+      });
       assert.equal(response.status, 400, body);
     }
     assert.deepEqual(await fixture.store.spend({ fromDay: '2026-01-01', toDay: '2026-12-31', by: 'team' }), []);
@@ -243,14 +325,62 @@ describe('Forged, stale and malformed requests change nothing', function () {
 
 describe('Budget periods reset exactly at the local boundary across DST', () => {
   const cases: Array<{ zone: string; period: PeriodKind; inside: string; boundary: string; note: string }> = [
-    { zone: 'America/New_York', period: 'day', inside: '2026-03-09T03:30:00Z', boundary: '2026-03-09T04:00:00Z', note: '8 March, a 23-hour day (EST → EDT)' },
-    { zone: 'America/New_York', period: 'day', inside: '2026-11-02T04:30:00Z', boundary: '2026-11-02T05:00:00Z', note: '1 November, a 25-hour day (EDT → EST)' },
-    { zone: 'America/New_York', period: 'week', inside: '2026-03-09T03:00:00Z', boundary: '2026-03-09T04:00:00Z', note: 'the ISO week with the spring change' },
-    { zone: 'America/New_York', period: 'month', inside: '2026-11-01T03:00:00Z', boundary: '2026-11-01T04:00:00Z', note: 'October ends in EDT; the November change follows' },
-    { zone: 'Europe/Berlin', period: 'day', inside: '2026-03-29T21:30:00Z', boundary: '2026-03-29T22:00:00Z', note: '29 March, a 23-hour day (CET → CEST)' },
-    { zone: 'Europe/Berlin', period: 'day', inside: '2026-10-25T22:30:00Z', boundary: '2026-10-25T23:00:00Z', note: '25 October, a 25-hour day (CEST → CET)' },
-    { zone: 'Europe/Berlin', period: 'week', inside: '2026-03-29T21:00:00Z', boundary: '2026-03-29T22:00:00Z', note: 'the week ending on the spring change' },
-    { zone: 'Europe/Berlin', period: 'month', inside: '2026-10-31T22:00:00Z', boundary: '2026-10-31T23:00:00Z', note: 'October, with the autumn change' },
+    {
+      zone: 'America/New_York',
+      period: 'day',
+      inside: '2026-03-09T03:30:00Z',
+      boundary: '2026-03-09T04:00:00Z',
+      note: '8 March, a 23-hour day (EST → EDT)',
+    },
+    {
+      zone: 'America/New_York',
+      period: 'day',
+      inside: '2026-11-02T04:30:00Z',
+      boundary: '2026-11-02T05:00:00Z',
+      note: '1 November, a 25-hour day (EDT → EST)',
+    },
+    {
+      zone: 'America/New_York',
+      period: 'week',
+      inside: '2026-03-09T03:00:00Z',
+      boundary: '2026-03-09T04:00:00Z',
+      note: 'the ISO week with the spring change',
+    },
+    {
+      zone: 'America/New_York',
+      period: 'month',
+      inside: '2026-11-01T03:00:00Z',
+      boundary: '2026-11-01T04:00:00Z',
+      note: 'October ends in EDT; the November change follows',
+    },
+    {
+      zone: 'Europe/Berlin',
+      period: 'day',
+      inside: '2026-03-29T21:30:00Z',
+      boundary: '2026-03-29T22:00:00Z',
+      note: '29 March, a 23-hour day (CET → CEST)',
+    },
+    {
+      zone: 'Europe/Berlin',
+      period: 'day',
+      inside: '2026-10-25T22:30:00Z',
+      boundary: '2026-10-25T23:00:00Z',
+      note: '25 October, a 25-hour day (CEST → CET)',
+    },
+    {
+      zone: 'Europe/Berlin',
+      period: 'week',
+      inside: '2026-03-29T21:00:00Z',
+      boundary: '2026-03-29T22:00:00Z',
+      note: 'the week ending on the spring change',
+    },
+    {
+      zone: 'Europe/Berlin',
+      period: 'month',
+      inside: '2026-10-31T22:00:00Z',
+      boundary: '2026-10-31T23:00:00Z',
+      note: 'October, with the autumn change',
+    },
   ];
 
   for (const { zone, period, inside, boundary, note } of cases) {
@@ -260,16 +390,45 @@ describe('Budget periods reset exactly at the local boundary across DST', () => 
       const bot: BotContext = {
         config: loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, INGEST_TOKEN: TOKEN }),
         store,
-        policy: parsePolicy(JSON.stringify({ timeZone: zone, teams: { search: { members: ['U100'], approvers: ['U900'] } } }), 'tokenwise.config.json'),
+        policy: parsePolicy(
+          JSON.stringify({ timeZone: zone, teams: { search: { members: ['U100'], approvers: ['U900'] } } }),
+          'tokenwise.config.json',
+        ),
         timeZone: zone,
         log: createLog('error', () => undefined),
         now: () => now,
       };
       try {
-        assert.equal(periodContaining(new Date(inside), period, zone).end.toISOString(), new Date(boundary).toISOString(), 'the period ends at local midnight');
-        await store.setBudget({ scope: 'team', subject: 'search', unit: 'tokens', period, limit: 1_000, thresholds: [], hardCapPercent: 100 }, 'UADMIN', new Date(inside));
+        assert.equal(
+          periodContaining(new Date(inside), period, zone).end.toISOString(),
+          new Date(boundary).toISOString(),
+          'the period ends at local midnight',
+        );
+        await store.setBudget(
+          {
+            scope: 'team',
+            subject: 'search',
+            unit: 'tokens',
+            period,
+            limit: 1_000,
+            thresholds: [],
+            hardCapPercent: 100,
+          },
+          'UADMIN',
+          new Date(inside),
+        );
         const at = Date.parse(inside);
-        await store.ingest([ledgerEvent({ id: 'last-of-period', time: at, day: localDay(at, zone), inputTokens: 900, cacheReadTokens: 0, outputTokens: 100, team: 'search' })]);
+        await store.ingest([
+          ledgerEvent({
+            id: 'last-of-period',
+            time: at,
+            day: localDay(at, zone),
+            inputTokens: 900,
+            cacheReadTokens: 0,
+            outputTokens: 100,
+            team: 'search',
+          }),
+        ]);
 
         now = new Date(Date.parse(boundary) - 1);
         const before = await quotaCheck(bot, { team: 'search', tokens: 1 });

@@ -5,7 +5,10 @@ import { parsePolicy } from '../../core';
 import { SocketModeDouble } from './support/socketMode';
 import { testBot } from './support/testBot';
 
-const policy = parsePolicy(JSON.stringify({ timeZone: 'Europe/Berlin', teams: { search: { members: ['U100'], approvers: ['U900'] } } }), 'tokenwise.config.json');
+const policy = parsePolicy(
+  JSON.stringify({ timeZone: 'Europe/Berlin', teams: { search: { members: ['U100'], approvers: ['U900'] } } }),
+  'tokenwise.config.json',
+);
 
 describe('Slack bot in Socket Mode', function () {
   this.timeout(20_000);
@@ -27,7 +30,18 @@ describe('Slack bot in Socket Mode', function () {
       envelope_id: id,
       type: 'slash_commands',
       accepts_response_payload: true,
-      payload: { token: 'legacy', team_id: 'T0001', channel_id: 'C0001', command: '/tokens', text, user_id: 'U100', user_name: 'ada', api_app_id: 'A0001', trigger_id: '1.2.3', response_url: slack.responseUrl(id) },
+      payload: {
+        token: 'legacy',
+        team_id: 'T0001',
+        channel_id: 'C0001',
+        command: '/tokens',
+        text,
+        user_id: 'U100',
+        user_name: 'ada',
+        api_app_id: 'A0001',
+        trigger_id: '1.2.3',
+        response_url: slack.responseUrl(id),
+      },
     });
 
   const ackOf = async (id: string) => {

@@ -10,7 +10,13 @@ import { ledgerEvent } from './support/ledger';
 import { createTestDatabase } from './support/postgres';
 
 const kinds: Array<{ name: string; location: () => Promise<StoreLocation> }> = [
-  { name: 'SQLite', location: async () => ({ kind: 'sqlite', file: join(mkdtempSync(join(tmpdir(), 'tokenwise-store-')), 'ledger.db') }) },
+  {
+    name: 'SQLite',
+    location: async () => ({
+      kind: 'sqlite',
+      file: join(mkdtempSync(join(tmpdir(), 'tokenwise-store-')), 'ledger.db'),
+    }),
+  },
   { name: 'PostgreSQL', location: async () => ({ kind: 'postgres', url: await createTestDatabase() }) },
 ];
 
@@ -45,19 +51,47 @@ for (const { name, location } of kinds) {
           ['2026-11-21', 'ads', 1, 11, 1000, 200],
         ],
       );
-      const filtered = await store.spend({ fromDay: '2026-11-01', toDay: '2026-11-30', by: 'model', filter: { dimension: 'team', values: ['search'] } });
-      assert.deepEqual(filtered.map((row) => [row.key, row.costNanos]), [['gpt-4o', 5], ['gpt-4o-mini', 7]]);
+      const filtered = await store.spend({
+        fromDay: '2026-11-01',
+        toDay: '2026-11-30',
+        by: 'model',
+        filter: { dimension: 'team', values: ['search'] },
+      });
+      assert.deepEqual(
+        filtered.map((row) => [row.key, row.costNanos]),
+        [
+          ['gpt-4o', 5],
+          ['gpt-4o-mini', 7],
+        ],
+      );
       // The same question answered from the one-dimension roll-up agrees with the full one.
-      const sameDimension = await store.spend({ fromDay: '2026-11-01', toDay: '2026-11-30', by: 'team', filter: { dimension: 'team', values: ['search', 'ads'] } });
-      assert.deepEqual(sameDimension.map((row) => [row.day, row.key, row.costNanos]), [['2026-11-20', 'search', 12], ['2026-11-21', 'ads', 11]]);
+      const sameDimension = await store.spend({
+        fromDay: '2026-11-01',
+        toDay: '2026-11-30',
+        by: 'team',
+        filter: { dimension: 'team', values: ['search', 'ads'] },
+      });
+      assert.deepEqual(
+        sameDimension.map((row) => [row.day, row.key, row.costNanos]),
+        [
+          ['2026-11-20', 'search', 12],
+          ['2026-11-21', 'ads', 11],
+        ],
+      );
       const unattributed = await store.spend({ fromDay: '2026-11-25', toDay: '2026-11-25', by: 'user' });
-      assert.deepEqual(unattributed.map((row) => [row.key, row.costNanos]), [['', 13]]);
+      assert.deepEqual(
+        unattributed.map((row) => [row.key, row.costNanos]),
+        [['', 13]],
+      );
     });
 
     it('counts a retried batch once, including ids repeated within a batch', async () => {
       const batch = [ledgerEvent({ id: 'x', costNanos: 3 }), ledgerEvent({ id: 'y', costNanos: 4 })];
       assert.deepEqual(await store.ingest(batch), { inserted: 2, duplicates: 0 });
-      assert.deepEqual(await store.ingest([...batch, ledgerEvent({ id: 'z', costNanos: 5 }), ledgerEvent({ id: 'z', costNanos: 5 })]), { inserted: 1, duplicates: 3 });
+      assert.deepEqual(
+        await store.ingest([...batch, ledgerEvent({ id: 'z', costNanos: 5 }), ledgerEvent({ id: 'z', costNanos: 5 })]),
+        { inserted: 1, duplicates: 3 },
+      );
       const rows = await store.spend({ fromDay: '2026-11-20', toDay: '2026-11-20', by: 'team' });
       assert.equal(rows[0]!.costNanos, 12);
       assert.equal(rows[0]!.requests, 3);
@@ -76,16 +110,48 @@ for (const { name, location } of kinds) {
     it('sums spend per hour-long window and full attribution from the events’ own times', async () => {
       const at = (time: string) => Date.parse(time);
       await store.ingest([
-        ledgerEvent({ id: 'h1', time: at('2026-11-20T10:00:00Z'), team: 'search', user: 'U1', app: 'chat', costNanos: 5 }),
-        ledgerEvent({ id: 'h2', time: at('2026-11-20T10:59:59.999Z'), team: 'search', user: 'U1', app: 'chat', costNanos: 7 }),
-        ledgerEvent({ id: 'h3', time: at('2026-11-20T10:30:00Z'), team: 'search', user: 'U2', model: 'gpt-4o-mini', costNanos: 11 }),
+        ledgerEvent({
+          id: 'h1',
+          time: at('2026-11-20T10:00:00Z'),
+          team: 'search',
+          user: 'U1',
+          app: 'chat',
+          costNanos: 5,
+        }),
+        ledgerEvent({
+          id: 'h2',
+          time: at('2026-11-20T10:59:59.999Z'),
+          team: 'search',
+          user: 'U1',
+          app: 'chat',
+          costNanos: 7,
+        }),
+        ledgerEvent({
+          id: 'h3',
+          time: at('2026-11-20T10:30:00Z'),
+          team: 'search',
+          user: 'U2',
+          model: 'gpt-4o-mini',
+          costNanos: 11,
+        }),
         ledgerEvent({ id: 'h4', time: at('2026-11-20T11:00:00Z'), team: 'ads', costNanos: 13 }),
         ledgerEvent({ id: 'h5', time: at('2026-11-20T11:45:00Z'), team: 'ads', costNanos: 17 }),
       ]);
       // A window may start anywhere: half past, as local hours do in UTC+5:30.
-      const rows = await store.hourlySpend([at('2026-11-20T11:30:00Z'), at('2026-11-20T10:00:00Z'), at('2026-11-19T10:00:00Z')]);
+      const rows = await store.hourlySpend([
+        at('2026-11-20T11:30:00Z'),
+        at('2026-11-20T10:00:00Z'),
+        at('2026-11-19T10:00:00Z'),
+      ]);
       assert.deepEqual(
-        rows.map((row) => [new Date(row.hour).toISOString().slice(11, 16), row.team, row.user, row.app, row.model, row.costNanos]),
+        rows.map((row) => [
+          new Date(row.hour).toISOString().slice(11, 16),
+          row.team,
+          row.user,
+          row.app,
+          row.model,
+          row.costNanos,
+        ]),
         [
           ['10:00', 'search', 'U1', 'chat', 'gpt-4o', 12],
           ['10:00', 'search', 'U2', '', 'gpt-4o-mini', 11],
@@ -105,12 +171,29 @@ for (const { name, location } of kinds) {
     it('counts overlapping batches from two instances at once exactly once', async () => {
       const other = await openStore(where);
       try {
-        const batch = (from: number) => Array.from({ length: 3000 }, (_, i) => ledgerEvent({ id: `c${from + i}`, costNanos: 1, team: `t${(from + i) % 7}` }));
-        const results = await Promise.all([store.ingest(batch(0)), other.ingest(batch(1500)), store.ingest(batch(3000)), other.ingest(batch(0))]);
-        assert.equal(results.reduce((sum, result) => sum + result.inserted, 0), 6000);
+        const batch = (from: number) =>
+          Array.from({ length: 3000 }, (_, i) =>
+            ledgerEvent({ id: `c${from + i}`, costNanos: 1, team: `t${(from + i) % 7}` }),
+          );
+        const results = await Promise.all([
+          store.ingest(batch(0)),
+          other.ingest(batch(1500)),
+          store.ingest(batch(3000)),
+          other.ingest(batch(0)),
+        ]);
+        assert.equal(
+          results.reduce((sum, result) => sum + result.inserted, 0),
+          6000,
+        );
         const rows = await store.spend({ fromDay: '2026-11-20', toDay: '2026-11-20', by: 'team' });
-        assert.equal(rows.reduce((sum, row) => sum + row.costNanos, 0), 6000);
-        assert.equal(rows.reduce((sum, row) => sum + row.requests, 0), 6000);
+        assert.equal(
+          rows.reduce((sum, row) => sum + row.costNanos, 0),
+          6000,
+        );
+        assert.equal(
+          rows.reduce((sum, row) => sum + row.requests, 0),
+          6000,
+        );
       } finally {
         await other.close();
       }
@@ -126,7 +209,9 @@ for (const { name, location } of kinds) {
       const until = new Date(now.getTime() + 360_000);
       const other = await openStore(where);
       try {
-        const admitted = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? other : store).admitSignature('v0=abc', now, until)));
+        const admitted = await Promise.all(
+          Array.from({ length: 10 }, (_, i) => (i % 2 ? other : store).admitSignature('v0=abc', now, until)),
+        );
         assert.equal(admitted.filter(Boolean).length, 1);
       } finally {
         await other.close();
@@ -135,30 +220,84 @@ for (const { name, location } of kinds) {
       store = await openStore(where);
       assert.equal(await store.admitSignature('v0=abc', new Date(until.getTime() - 1), until), false);
       assert.equal(await store.admitSignature('v0=def', now, until), true);
-      assert.equal(await store.admitSignature('v0=abc', until, new Date(until.getTime() + 360_000)), true, 'an expired one is purged');
+      assert.equal(
+        await store.admitSignature('v0=abc', until, new Date(until.getTime() + 360_000)),
+        true,
+        'an expired one is purged',
+      );
     });
 
     describe('budgets, quota requests and grants', () => {
       const at = new Date('2026-11-22T12:00:00Z');
       const request = (fields: Partial<NewQuotaRequest> = {}): NewQuotaRequest => ({
-        team: 'search', requester: 'U100', unit: 'usd', amount: 50_000_000_000, until: null, expiresAt: null, reason: 'launch week', at, ...fields,
+        team: 'search',
+        requester: 'U100',
+        unit: 'usd',
+        amount: 50_000_000_000,
+        until: null,
+        expiresAt: null,
+        reason: 'launch week',
+        at,
+        ...fields,
       });
 
       it('sets, replaces and lists budgets, each change in the audit trail', async () => {
-        await store.setBudget({ scope: 'team', subject: 'search', unit: 'usd', period: 'month', limit: 100_000_000_000, thresholds: [50, 80, 100], hardCapPercent: 100 }, 'UADMIN', at);
-        await store.setBudget({ scope: 'user', subject: 'U100', unit: 'tokens', period: 'day', limit: 2_000_000, thresholds: [80], hardCapPercent: null }, 'UADMIN', at);
-        await store.setBudget({ scope: 'team', subject: 'search', unit: 'usd', period: 'week', limit: 30_000_000_000, thresholds: [90], hardCapPercent: 120.5 }, 'UADMIN2', at);
+        await store.setBudget(
+          {
+            scope: 'team',
+            subject: 'search',
+            unit: 'usd',
+            period: 'month',
+            limit: 100_000_000_000,
+            thresholds: [50, 80, 100],
+            hardCapPercent: 100,
+          },
+          'UADMIN',
+          at,
+        );
+        await store.setBudget(
+          {
+            scope: 'user',
+            subject: 'U100',
+            unit: 'tokens',
+            period: 'day',
+            limit: 2_000_000,
+            thresholds: [80],
+            hardCapPercent: null,
+          },
+          'UADMIN',
+          at,
+        );
+        await store.setBudget(
+          {
+            scope: 'team',
+            subject: 'search',
+            unit: 'usd',
+            period: 'week',
+            limit: 30_000_000_000,
+            thresholds: [90],
+            hardCapPercent: 120.5,
+          },
+          'UADMIN2',
+          at,
+        );
         const budgets = await store.budgets();
-        assert.deepEqual(budgets.map((b) => [b.scope, b.subject, b.unit, b.period, b.limit, b.thresholds, b.hardCapPercent, b.setBy]), [
-          ['team', 'search', 'usd', 'week', 30_000_000_000, [90], 120.5, 'UADMIN2'],
-          ['user', 'U100', 'tokens', 'day', 2_000_000, [80], null, 'UADMIN'],
-        ]);
+        assert.deepEqual(
+          budgets.map((b) => [b.scope, b.subject, b.unit, b.period, b.limit, b.thresholds, b.hardCapPercent, b.setBy]),
+          [
+            ['team', 'search', 'usd', 'week', 30_000_000_000, [90], 120.5, 'UADMIN2'],
+            ['user', 'U100', 'tokens', 'day', 2_000_000, [80], null, 'UADMIN'],
+          ],
+        );
         const trail = await store.auditTrail();
-        assert.deepEqual(trail.map((entry) => [entry.action, entry.actor, entry.subject, entry.amount, entry.period]), [
-          ['budget-set', 'UADMIN', 'search', 100_000_000_000, 'month'],
-          ['budget-set', 'UADMIN', 'U100', 2_000_000, 'day'],
-          ['budget-set', 'UADMIN2', 'search', 30_000_000_000, 'week'],
-        ]);
+        assert.deepEqual(
+          trail.map((entry) => [entry.action, entry.actor, entry.subject, entry.amount, entry.period]),
+          [
+            ['budget-set', 'UADMIN', 'search', 100_000_000_000, 'month'],
+            ['budget-set', 'UADMIN', 'U100', 2_000_000, 'day'],
+            ['budget-set', 'UADMIN2', 'search', 30_000_000_000, 'week'],
+          ],
+        );
       });
 
       it('decides a request once: twenty concurrent deciders on two instances give one decision and one grant', async () => {
@@ -167,17 +306,28 @@ for (const { name, location } of kinds) {
         const other = await openStore(where);
         try {
           const results = await Promise.all(
-            Array.from({ length: 20 }, (_, i) => (i % 2 ? other : store).decideQuotaRequest({ action: 'approve', requestId: created.id, by: `U9${String(i).padStart(2, '0')}`, at })),
+            Array.from({ length: 20 }, (_, i) =>
+              (i % 2 ? other : store).decideQuotaRequest({
+                action: 'approve',
+                requestId: created.id,
+                by: `U9${String(i).padStart(2, '0')}`,
+                at,
+              }),
+            ),
           );
           const winners = results.filter((result) => result.decided);
           assert.equal(winners.length, 1);
           const winner = winners[0]!;
           assert.ok(winner.decided && winner.grant);
           assert.equal(winner.grant.amount, 50_000_000_000);
-          for (const loser of results.filter((result) => !result.decided)) assert.equal(loser.request?.decidedBy, winner.request.decidedBy);
+          for (const loser of results.filter((result) => !result.decided))
+            assert.equal(loser.request?.decidedBy, winner.request.decidedBy);
           assert.equal((await store.grantsInForce(at)).length, 1);
           const trail = await store.auditTrail({ team: 'search' });
-          assert.deepEqual(trail.map((entry) => entry.action), ['requested', 'approved']);
+          assert.deepEqual(
+            trail.map((entry) => entry.action),
+            ['requested', 'approved'],
+          );
           const stored = await other.quotaRequest(created.id);
           assert.equal(stored?.status, 'approved');
           assert.equal(stored?.grantedAmount, 50_000_000_000);
@@ -188,7 +338,13 @@ for (const { name, location } of kinds) {
 
       it('denies with a reason and adjusts to another amount; a decided request cannot be decided again', async () => {
         const denied = await store.createQuotaRequest(request({ reason: 'more tests' }));
-        const denial = await store.decideQuotaRequest({ action: 'deny', requestId: denied.id, by: 'U900', at, reason: 'use the batch API' });
+        const denial = await store.decideQuotaRequest({
+          action: 'deny',
+          requestId: denied.id,
+          by: 'U900',
+          at,
+          reason: 'use the batch API',
+        });
         assert.ok(denial.decided);
         assert.equal(denial.grant, null);
         assert.equal(denial.request.status, 'denied');
@@ -198,19 +354,35 @@ for (const { name, location } of kinds) {
         assert.equal(again.request?.status, 'denied');
 
         const adjusted = await store.createQuotaRequest(request({ team: 'ads', amount: 5_000_000, unit: 'tokens' }));
-        const adjustment = await store.decideQuotaRequest({ action: 'adjust', requestId: adjusted.id, by: 'U900', at, amount: 2_000_000, reason: 'half for now' });
+        const adjustment = await store.decideQuotaRequest({
+          action: 'adjust',
+          requestId: adjusted.id,
+          by: 'U900',
+          at,
+          amount: 2_000_000,
+          reason: 'half for now',
+        });
         assert.ok(adjustment.decided);
         assert.equal(adjustment.request.status, 'adjusted');
         assert.equal(adjustment.grant?.amount, 2_000_000);
-        assert.deepEqual((await store.grantsInForce(at, { scope: 'team', subject: 'ads', unit: 'tokens' })).map((g) => g.amount), [2_000_000]);
+        assert.deepEqual(
+          (await store.grantsInForce(at, { scope: 'team', subject: 'ads', unit: 'tokens' })).map((g) => g.amount),
+          [2_000_000],
+        );
         assert.deepEqual(await store.grantsInForce(at, { subject: 'search' }), []);
-        assert.equal((await store.decideQuotaRequest({ action: 'approve', requestId: 'no-such-request', by: 'U900', at })).request, undefined);
-        assert.deepEqual((await store.auditTrail()).map((entry) => [entry.action, entry.amount, entry.reason]), [
-          ['requested', 50_000_000_000, 'more tests'],
-          ['denied', null, 'use the batch API'],
-          ['requested', 5_000_000, 'launch week'],
-          ['adjusted', 2_000_000, 'half for now'],
-        ]);
+        assert.equal(
+          (await store.decideQuotaRequest({ action: 'approve', requestId: 'no-such-request', by: 'U900', at })).request,
+          undefined,
+        );
+        assert.deepEqual(
+          (await store.auditTrail()).map((entry) => [entry.action, entry.amount, entry.reason]),
+          [
+            ['requested', 50_000_000_000, 'more tests'],
+            ['denied', null, 'use the batch API'],
+            ['requested', 5_000_000, 'launch week'],
+            ['adjusted', 2_000_000, 'half for now'],
+          ],
+        );
       });
 
       it('lets a temporary grant stop counting at its expiry, with nothing to run', async () => {
@@ -218,8 +390,14 @@ for (const { name, location } of kinds) {
         const temporary = await store.createQuotaRequest(request({ until: '2026-11-30', expiresAt }));
         const permanent = await store.createQuotaRequest(request({ amount: 1_000 }));
         await store.decideQuotaRequest({ action: 'approve', requestId: temporary.id, by: 'U900', at });
-        await store.decideQuotaRequest({ action: 'approve', requestId: permanent.id, by: 'U900', at: new Date(at.getTime() + 1) });
-        const amounts = async (when: Date) => (await store.grantsInForce(when, { subject: 'search' })).map((grant) => grant.amount);
+        await store.decideQuotaRequest({
+          action: 'approve',
+          requestId: permanent.id,
+          by: 'U900',
+          at: new Date(at.getTime() + 1),
+        });
+        const amounts = async (when: Date) =>
+          (await store.grantsInForce(when, { subject: 'search' })).map((grant) => grant.amount);
         assert.deepEqual(await amounts(new Date(at.getTime() - 1)), []);
         assert.deepEqual(await amounts(new Date(expiresAt.getTime() - 1)), [50_000_000_000, 1_000]);
         assert.deepEqual(await amounts(expiresAt), [1_000]);
@@ -230,16 +408,30 @@ for (const { name, location } of kinds) {
 
       it('lists requests per team, requester and status, newest first, and keeps cards per request', async () => {
         const first = await store.createQuotaRequest(request({ at: new Date(at.getTime() - 2000) }));
-        const second = await store.createQuotaRequest(request({ requester: 'U200', at: new Date(at.getTime() - 1000) }));
+        const second = await store.createQuotaRequest(
+          request({ requester: 'U200', at: new Date(at.getTime() - 1000) }),
+        );
         const third = await store.createQuotaRequest(request({ team: 'ads' }));
         await store.decideQuotaRequest({ action: 'approve', requestId: first.id, by: 'U900', at });
-        assert.deepEqual((await store.quotaRequests({ team: 'search' })).map((r) => r.id), [second.id, first.id]);
-        assert.deepEqual((await store.quotaRequests({ requester: 'U100', status: 'pending' })).map((r) => r.id), [third.id]);
-        assert.deepEqual((await store.quotaRequests({ limit: 1 })).map((r) => r.id), [third.id]);
+        assert.deepEqual(
+          (await store.quotaRequests({ team: 'search' })).map((r) => r.id),
+          [second.id, first.id],
+        );
+        assert.deepEqual(
+          (await store.quotaRequests({ requester: 'U100', status: 'pending' })).map((r) => r.id),
+          [third.id],
+        );
+        assert.deepEqual(
+          (await store.quotaRequests({ limit: 1 })).map((r) => r.id),
+          [third.id],
+        );
         await store.addRequestCard(second.id, 'D900', '1.000100');
         await store.addRequestCard(second.id, 'C777', '1.000200');
         await store.addRequestCard(second.id, 'C777', '1.000200');
-        assert.deepEqual(await store.requestCards(second.id), [{ channel: 'C777', ts: '1.000200' }, { channel: 'D900', ts: '1.000100' }]);
+        assert.deepEqual(await store.requestCards(second.id), [
+          { channel: 'C777', ts: '1.000200' },
+          { channel: 'D900', ts: '1.000100' },
+        ]);
         assert.deepEqual(await store.requestCards(first.id), []);
       });
 
@@ -247,7 +439,9 @@ for (const { name, location } of kinds) {
         const key = 'team:search:usd:2026-11:80';
         const other = await openStore(where);
         try {
-          const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? other : store).claimAlert(key, at)));
+          const claims = await Promise.all(
+            Array.from({ length: 10 }, (_, i) => (i % 2 ? other : store).claimAlert(key, at)),
+          );
           assert.equal(claims.filter(Boolean).length, 1);
         } finally {
           await other.close();

@@ -57,18 +57,30 @@ export function generatePromptSet(seed = 13, count = 24): { files: GeneratedFile
     switch (i % 8) {
       case 0: {
         const model = next() < 0.5 ? pick(openAiModels) : undefined;
-        const front = model || maxTokens ? `---\n${model ? `model: openai/${model}\n` : ''}${maxTokens ? `config:\n  maxOutputTokens: ${maxTokens}\n` : ''}---\n` : '';
-        files.push({ path: `gen/prompts/p${i}.prompt`, text: `${front}{{role "system"}}\n${system}\n{{role "user"}}\n${user} {{question}}\n` });
+        const front =
+          model || maxTokens
+            ? `---\n${model ? `model: openai/${model}\n` : ''}${maxTokens ? `config:\n  maxOutputTokens: ${maxTokens}\n` : ''}---\n`
+            : '';
+        files.push({
+          path: `gen/prompts/p${i}.prompt`,
+          text: `${front}{{role "system"}}\n${system}\n{{role "user"}}\n${user} {{question}}\n`,
+        });
         break;
       }
       case 1: {
         const model = pick([...openAiModels, ...anthropicModels]);
         const parameters = maxTokens ? `  parameters:\n    max_tokens: ${maxTokens}\n` : '';
-        files.push({ path: `gen/prompts/p${i}.prompty`, text: `---\nname: p${i}\nmodel:\n  api: chat\n  configuration:\n    name: ${model}\n${parameters}---\nsystem:\n${system}\n\nuser:\n${user}\n` });
+        files.push({
+          path: `gen/prompts/p${i}.prompty`,
+          text: `---\nname: p${i}\nmodel:\n  api: chat\n  configuration:\n    name: ${model}\n${parameters}---\nsystem:\n${system}\n\nuser:\n${user}\n`,
+        });
         break;
       }
       case 2:
-        files.push({ path: `gen/prompts/p${i}.j2`, text: `---\nmodel: ${pick(googleModels)}\n---\n${system}\n\n{{ ticket }}\n` });
+        files.push({
+          path: `gen/prompts/p${i}.j2`,
+          text: `---\nmodel: ${pick(googleModels)}\n---\n${system}\n\n{{ ticket }}\n`,
+        });
         break;
       case 3:
         files.push({ path: `gen/prompts/p${i}.md`, text: `${system}\n\n${user}\n` });
@@ -85,8 +97,14 @@ export function generatePromptSet(seed = 13, count = 24): { files: GeneratedFile
             `      { role: 'system', content: ${JSON.stringify(system)} },\n      { role: 'user', content: ${JSON.stringify(user)} },\n    ],\n  });\n}\n`,
         });
         if (model) {
-          const messages = [{ role: 'system', content: system }, { role: 'user', content: user }];
-          requests.push({ file: `gen/src/call${i}.ts`, request: { model, messages, ...(maxTokens ? { max_tokens: maxTokens } : {}) } });
+          const messages = [
+            { role: 'system', content: system },
+            { role: 'user', content: user },
+          ];
+          requests.push({
+            file: `gen/src/call${i}.ts`,
+            request: { model, messages, ...(maxTokens ? { max_tokens: maxTokens } : {}) },
+          });
         }
         break;
       }
@@ -100,7 +118,10 @@ export function generatePromptSet(seed = 13, count = 24): { files: GeneratedFile
             `  return anthropic.messages.create({\n    model: '${model}',\n    max_tokens: ${cap},\n    system: ${JSON.stringify(system)},\n` +
             `    messages: [{ role: 'user', content: ${JSON.stringify(user)} }],\n  });\n}\n`,
         });
-        requests.push({ file: `gen/src/claude${i}.ts`, request: { model, max_tokens: cap, system, messages: [{ role: 'user', content: user }] } });
+        requests.push({
+          file: `gen/src/claude${i}.ts`,
+          request: { model, max_tokens: cap, system, messages: [{ role: 'user', content: user }] },
+        });
         break;
       }
       default: {

@@ -40,13 +40,15 @@ export const cacheUnfriendlyOrder: Rule = {
     if (!firstVariable || longestAfter < minimumCacheablePrefix) return [];
     const saving = context.cachedMonthlyCost(prefixTokens) - context.cachedMonthlyCost(prefixTokens + staticAfter);
     const savingText = saving > 0 ? `, saving ≈ ${formatUsd(saving)}/month` : '';
-    return [{
-      message:
-        `\`${firstVariable.name}\` changes on every call and comes before ${staticAfter.toLocaleString('en-US')} tokens of static text, ` +
-        `so none of that text can be served from the prompt cache. Put the static instructions first and the dynamic content last${savingText}.`,
-      range: firstVariable.range,
-      tokens: staticAfter,
-      costPerMonth: saving > 0 ? saving : undefined,
-    }];
+    return [
+      {
+        message:
+          `\`${firstVariable.name}\` changes on every call and comes before ${staticAfter.toLocaleString('en-US')} tokens of static text, ` +
+          `so none of that text can be served from the prompt cache. Put the static instructions first and the dynamic content last${savingText}.`,
+        range: firstVariable.range,
+        tokens: staticAfter,
+        costPerMonth: saving > 0 ? saving : undefined,
+      },
+    ];
   },
 };

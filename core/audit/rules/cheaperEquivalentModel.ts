@@ -17,14 +17,16 @@ export const cheaperEquivalentModel: Rule = {
     const sameTier = context.modelInfo?.tier === recommendation.tier;
     const tier = `${sameTier ? 'the same' : 'the'} ${recommendation.tier} tier`;
     const calls = context.callsPerDay.toLocaleString('en-US');
-    return [{
-      message:
-        `${recommendation.model}, of ${tier}, costs ${Math.round(recommendation.savingPercent)} % less than ` +
-        `${context.model} (saves ${formatUsd(recommendation.savingPerMonth)}/month at ${calls} calls/day) ` +
-        'and fits this call.',
-      range: modelRangeOf(context) ?? context.prompt.range,
-      costPerMonth: recommendation.savingPerMonth,
-      fix: edit ? { description: `Switch to ${recommendation.model}`, edits: [edit] } : undefined,
-    }];
+    return [
+      {
+        message:
+          `${recommendation.model}, of ${tier}, costs ${Math.round(recommendation.savingPercent)} % less than ` +
+          `${context.model} (saves ${formatUsd(recommendation.savingPerMonth)}/month at ${calls} calls/day) ` +
+          'and fits this call.',
+        range: modelRangeOf(context) ?? context.prompt.range,
+        costPerMonth: recommendation.savingPerMonth,
+        fix: edit ? { description: `Switch to ${recommendation.model}`, edits: [edit] } : undefined,
+      },
+    ];
   },
 };

@@ -17,14 +17,18 @@ export const contextOverflowRisk: Rule = {
     if (needed < window * overflowWarningShare) return [];
     const over = needed > window;
     const share = Math.round((needed / window) * 100);
-    return [{
-      severity: over ? 'error' : 'warning',
-      message:
-        `At its estimated size the prompt (${context.promptTokens.toLocaleString('en-US')} tokens) plus the reply ` +
-        `(${context.outputTokens.toLocaleString('en-US')}) needs ${share} % of ${context.model}'s ${window.toLocaleString('en-US')}-token context window` +
-        (over ? ': calls will fail.' : '; any growth in its variables will make calls fail. Cap the variable parts or use a larger-context model.'),
-      range: context.prompt.range,
-      tokens: needed,
-    }];
+    return [
+      {
+        severity: over ? 'error' : 'warning',
+        message:
+          `At its estimated size the prompt (${context.promptTokens.toLocaleString('en-US')} tokens) plus the reply ` +
+          `(${context.outputTokens.toLocaleString('en-US')}) needs ${share} % of ${context.model}'s ${window.toLocaleString('en-US')}-token context window` +
+          (over
+            ? ': calls will fail.'
+            : '; any growth in its variables will make calls fail. Cap the variable parts or use a larger-context model.'),
+        range: context.prompt.range,
+        tokens: needed,
+      },
+    ];
   },
 };

@@ -55,7 +55,11 @@ function sentences(view: PartView): Sentence[] {
     const start = match.index + leading;
     const end = match.index + match[0].trimEnd().length;
     if (end <= start) continue;
-    const key = text.slice(start, end).toLowerCase().replace(/[^\p{L}\p{N}{}$_]+/gu, ' ').trim();
+    const key = text
+      .slice(start, end)
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}{}$_]+/gu, ' ')
+      .trim();
     if (key.split(' ').length < minWords) continue;
     out.push({ view, start, end, key });
   }

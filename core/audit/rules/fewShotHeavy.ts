@@ -16,14 +16,16 @@ export const fewShotHeavy: Rule = {
     const examples = exampleTokens(context);
     if (examples.tokens * 2 <= context.promptTokens) return [];
     const share = Math.round((examples.tokens / context.promptTokens) * 100);
-    return [{
-      message:
-        `Few-shot examples are ${share} % of the prompt (${examples.tokens.toLocaleString('en-US')} of ${context.promptTokens.toLocaleString('en-US')} tokens). ` +
-        'Keep the two or three most distinct examples, or move them to a cached static prefix.',
-      range: examples.range ?? context.prompt.range,
-      tokens: examples.tokens,
-      costPerMonth: context.monthlyCostOf(examples.tokens),
-    }];
+    return [
+      {
+        message:
+          `Few-shot examples are ${share} % of the prompt (${examples.tokens.toLocaleString('en-US')} of ${context.promptTokens.toLocaleString('en-US')} tokens). ` +
+          'Keep the two or three most distinct examples, or move them to a cached static prefix.',
+        range: examples.range ?? context.prompt.range,
+        tokens: examples.tokens,
+        costPerMonth: context.monthlyCostOf(examples.tokens),
+      },
+    ];
   },
 };
 
@@ -46,7 +48,8 @@ function exampleTokens(context: RuleContext): { tokens: number; range?: RuleCont
 
 function exampleSections(text: string): [number, number][] {
   const sections: [number, number][] = [];
-  for (const match of text.matchAll(/<(examples?)>[\s\S]*?<\/\1>/gi)) sections.push([match.index, match.index + match[0].length]);
+  for (const match of text.matchAll(/<(examples?)>[\s\S]*?<\/\1>/gi))
+    sections.push([match.index, match.index + match[0].length]);
   const heading = /^[ \t]*(#{1,6}[ \t]*)?(?:few-shot )?examples?[ \t]*:?[ \t]*$/gim;
   for (const match of text.matchAll(heading)) {
     if (sections.some(([a, b]) => match.index >= a && match.index < b)) continue;
@@ -54,9 +57,10 @@ function exampleSections(text: string): [number, number][] {
     const rest = text.slice(match.index + match[0].length);
     // A markdown heading section ends at the next heading of its level or higher; a plain "Examples:" at the first
     // paragraph that does not open with a short `Field:` label (Input:, Message:, Q:…) the way examples do.
-    const next = level > 0
-      ? new RegExp(`^[ \\t]*#{1,${level}}[ \\t]`, 'm').exec(rest)
-      : /\n[ \t]*\n(?![ \t]*[\w-]+(?: [\w-]+)?[ \t]*:)(?=\S)/.exec(rest);
+    const next =
+      level > 0
+        ? new RegExp(`^[ \\t]*#{1,${level}}[ \\t]`, 'm').exec(rest)
+        : /\n[ \t]*\n(?![ \t]*[\w-]+(?: [\w-]+)?[ \t]*:)(?=\S)/.exec(rest);
     sections.push([match.index, match.index + match[0].length + (next ? next.index : rest.length)]);
   }
   return sections;

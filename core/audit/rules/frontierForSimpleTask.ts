@@ -18,14 +18,16 @@ export const frontierForSimpleTask: Rule = {
     if (recommendation?.kind !== 'smaller-tier' || recommendation.savingPercent < minimumSavingPercent) return [];
     const edit = modelEdit(context, recommendation.model);
     const calls = context.callsPerDay.toLocaleString('en-US');
-    return [{
-      message:
-        `${recommendation.model} (${recommendation.tier} tier) would do this for ` +
-        `${Math.round(recommendation.savingPercent)} % less than ${context.model} (saves ${formatUsd(recommendation.savingPerMonth)}/month at ${calls} calls/day); ` +
-        `${recommendation.reasons[0]}.`,
-      range: modelRangeOf(context) ?? context.prompt.range,
-      costPerMonth: recommendation.savingPerMonth,
-      fix: edit ? { description: `Switch to ${recommendation.model}`, edits: [edit] } : undefined,
-    }];
+    return [
+      {
+        message:
+          `${recommendation.model} (${recommendation.tier} tier) would do this for ` +
+          `${Math.round(recommendation.savingPercent)} % less than ${context.model} (saves ${formatUsd(recommendation.savingPerMonth)}/month at ${calls} calls/day); ` +
+          `${recommendation.reasons[0]}.`,
+        range: modelRangeOf(context) ?? context.prompt.range,
+        costPerMonth: recommendation.savingPerMonth,
+        fix: edit ? { description: `Switch to ${recommendation.model}`, edits: [edit] } : undefined,
+      },
+    ];
   },
 };

@@ -12,24 +12,34 @@ export const noOutputCap: Rule = {
     const call = context.prompt.callSite;
     // A LangChain template or chat model is bound to a model elsewhere; the cap belongs where the model is configured.
     // A cap set in any form (an expression, a spread, nested settings, the client's defaults) is not missing.
-    if (!call || call.api === 'langchain' || call.outputCap !== 'none' || call.maxTokens !== undefined || call.maxTokensRange) return [];
+    if (
+      !call ||
+      call.api === 'langchain' ||
+      call.outputCap !== 'none' ||
+      call.maxTokens !== undefined ||
+      call.maxTokensRange
+    )
+      return [];
     const key = capParameter(call.api, context.prompt.language);
     const ceiling = context.modelInfo?.maxOutputTokens;
     // The fix never adds a second cap: any cap parameter already written in the arguments rules it out.
     const written = CAP_WRITTEN.test(context.source.slice(call.argumentsRange.start, call.argumentsRange.end));
     const edit = key && !written ? insertCap(context, call, key) : undefined;
-    return [{
-      message:
-        `This call sets no output cap: a runaway reply bills ${ceiling ? `up to ${ceiling.toLocaleString('en-US')} output tokens on ${context.model}` : 'as many output tokens as the model writes'} ` +
-        `(≈ ${context.outputTokens.toLocaleString('en-US')} expected). Set ${key ?? 'a max-tokens parameter'}.`,
-      range: call.range,
-      tokens: ceiling,
-      fix: edit ? { description: `Add ${key}: ${context.outputTokens}`, edits: [edit] } : undefined,
-    }];
+    return [
+      {
+        message:
+          `This call sets no output cap: a runaway reply bills ${ceiling ? `up to ${ceiling.toLocaleString('en-US')} output tokens on ${context.model}` : 'as many output tokens as the model writes'} ` +
+          `(≈ ${context.outputTokens.toLocaleString('en-US')} expected). Set ${key ?? 'a max-tokens parameter'}.`,
+        range: call.range,
+        tokens: ceiling,
+        fix: edit ? { description: `Add ${key}: ${context.outputTokens}`, edits: [edit] } : undefined,
+      },
+    ];
   },
 };
 
-const CAP_WRITTEN = /\b(?:max_tokens|max_completion_tokens|max_output_tokens|maxTokens|maxOutputTokens|maxCompletionTokens|max_new_tokens)\b/;
+const CAP_WRITTEN =
+  /\b(?:max_tokens|max_completion_tokens|max_output_tokens|maxTokens|maxOutputTokens|maxCompletionTokens|max_new_tokens)\b/;
 
 /** The parameter that caps output for each API (OpenAI's chat API deprecated max_tokens in its favour). */
 function capParameter(api: CallApi, language: string): string | undefined {

@@ -6,7 +6,8 @@ import type { FindingDraft, Rule } from '../types';
 
 const email = /\b[A-Za-z0-9._%+-]+@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})\b/g;
 /** International (+CC …) numbers, or North-American style with separators: 555-123-4567, (555) 123-4567. */
-const phone = /(?<![\w.])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){2,4}|\(\d{3}\) ?\d{3}[ .-]\d{4}|\d{3}[.-]\d{3}[.-]\d{4})(?!\w|\.\d)/g;
+const phone =
+  /(?<![\w.])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){2,4}|\(\d{3}\) ?\d{3}[ .-]\d{4}|\d{3}[.-]\d{3}[.-]\d{4})(?!\w|\.\d)/g;
 
 const reservedDomain = /(^|\.)(example\.(com|org|net)|example|test|invalid|localhost)$/i;
 const fictionalNumber = /555[ .-]?01\d\d$/;

@@ -42,6 +42,8 @@ export const secretInPrompt: Rule = {
 
 /** Enough to recognise which key it is, never enough to use it. */
 export function redact(secret: string): string {
-  const shown = secret.startsWith('-----') ? secret.slice(0, 16) : secret.slice(0, Math.min(8, Math.floor(secret.length / 3)));
+  const shown = secret.startsWith('-----')
+    ? secret.slice(0, 16)
+    : secret.slice(0, Math.min(8, Math.floor(secret.length / 3)));
   return `${shown}… ${secret.length} chars`;
 }

@@ -16,11 +16,16 @@ export const unapprovedModel: Rule = {
     const environment = context.environment ?? 'default';
     if (!named || isModelApproved(context.policy, named, environment)) return [];
     const replacement = context.policy.defaultModel;
-    const edit = replacement && isModelApproved(context.policy, replacement, environment) ? modelEdit(context, replacement) : undefined;
-    return [{
-      message: `${named} is not approved for the ${environment} environment by the policy file${replacement ? ` (default model: ${replacement})` : ''}.`,
-      range: modelRangeOf(context) ?? context.prompt.range,
-      fix: edit && replacement ? { description: `Switch to ${replacement}`, edits: [edit] } : undefined,
-    }];
+    const edit =
+      replacement && isModelApproved(context.policy, replacement, environment)
+        ? modelEdit(context, replacement)
+        : undefined;
+    return [
+      {
+        message: `${named} is not approved for the ${environment} environment by the policy file${replacement ? ` (default model: ${replacement})` : ''}.`,
+        range: modelRangeOf(context) ?? context.prompt.range,
+        fix: edit && replacement ? { description: `Switch to ${replacement}`, edits: [edit] } : undefined,
+      },
+    ];
   },
 };

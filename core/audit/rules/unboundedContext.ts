@@ -13,7 +13,9 @@ export const unboundedContext: Rule = {
         .filter((variable) => variable.unbounded)
         .map((variable) => {
           const window = context.modelInfo?.contextWindow;
-          const ceiling = window ? `; nothing stops it before ${context.model}'s ${window.toLocaleString('en-US')}-token context window` : '';
+          const ceiling = window
+            ? `; nothing stops it before ${context.model}'s ${window.toLocaleString('en-US')}-token context window`
+            : '';
           return {
             message:
               `\`${variable.name}\` is interpolated with no truncation: it grows with use (≈ ${variable.estimatedTokens.toLocaleString('en-US')} tokens assumed${ceiling}). ` +

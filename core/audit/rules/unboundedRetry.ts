@@ -10,13 +10,15 @@ export const unboundedRetry: Rule = {
   check(context) {
     const retry = context.prompt.callSite?.retry;
     if (!retry || retry.bounded) return [];
-    return [{
-      message:
-        `This call retries with no attempt limit: each attempt re-sends all ${context.promptTokens.toLocaleString('en-US')} prompt tokens. ` +
-        'Cap the attempts (and back off) so a persistent failure cannot run up the bill.',
-      range: retry.range,
-      tokens: context.promptTokens,
-      costPerMonth: context.monthlyCostOf(context.promptTokens),
-    }];
+    return [
+      {
+        message:
+          `This call retries with no attempt limit: each attempt re-sends all ${context.promptTokens.toLocaleString('en-US')} prompt tokens. ` +
+          'Cap the attempts (and back off) so a persistent failure cannot run up the bill.',
+        range: retry.range,
+        tokens: context.promptTokens,
+        costPerMonth: context.monthlyCostOf(context.promptTokens),
+      },
+    ];
   },
 };

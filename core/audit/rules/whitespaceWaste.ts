@@ -20,8 +20,14 @@ export const whitespaceWaste: Rule = {
 
 function checkPart(context: RuleContext, view: PartView): FindingDraft[] {
   const text = view.part.text;
-  const found = { 'trailing spaces': trailingSpaces(text), 'runs of blank lines': blankLineRuns(text), 'code indentation': indentation(text) };
-  const wastes = Object.values(found).flat().sort((a, b) => a.start - b.start);
+  const found = {
+    'trailing spaces': trailingSpaces(text),
+    'runs of blank lines': blankLineRuns(text),
+    'code indentation': indentation(text),
+  };
+  const wastes = Object.values(found)
+    .flat()
+    .sort((a, b) => a.start - b.start);
   const merged: Waste[] = [];
   for (const waste of wastes) {
     const last = merged[merged.length - 1];
@@ -40,25 +46,37 @@ function checkPart(context: RuleContext, view: PartView): FindingDraft[] {
   const saved = context.count(text) - context.count(cleaned);
   if (saved <= 0) return [];
   const edits = merged.map((waste) => context.partEdit(view, waste.start, waste.end, waste.newText));
-  const kinds = Object.entries(found).filter(([, list]) => list.length > 0).map(([kind]) => kind);
-  return [{
-    message: `Whitespace waste (${kinds.join(', ')}): ${saved} token${saved === 1 ? '' : 's'} per call for nothing.`,
-    range: context.partRange(view, merged[0]!.start, merged[merged.length - 1]!.end),
-    tokens: saved,
-    costPerMonth: context.monthlyCostOf(saved),
-    fix: edits.every((edit): edit is TextEdit => edit !== undefined)
-      ? { description: 'Remove the wasted whitespace', edits }
-      : undefined,
-  }];
+  const kinds = Object.entries(found)
+    .filter(([, list]) => list.length > 0)
+    .map(([kind]) => kind);
+  return [
+    {
+      message: `Whitespace waste (${kinds.join(', ')}): ${saved} token${saved === 1 ? '' : 's'} per call for nothing.`,
+      range: context.partRange(view, merged[0]!.start, merged[merged.length - 1]!.end),
+      tokens: saved,
+      costPerMonth: context.monthlyCostOf(saved),
+      fix: edits.every((edit): edit is TextEdit => edit !== undefined)
+        ? { description: 'Remove the wasted whitespace', edits }
+        : undefined,
+    },
+  ];
 }
 
 function trailingSpaces(text: string): Waste[] {
-  return [...text.matchAll(/[ \t]+(?=\r?\n)/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, newText: '' }));
+  return [...text.matchAll(/[ \t]+(?=\r?\n)/g)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    newText: '',
+  }));
 }
 
 /** Two or more blank lines in a row become one: a single blank line is how prompts separate sections. */
 function blankLineRuns(text: string): Waste[] {
-  return [...text.matchAll(/\n(?:[ \t]*\r?\n){2,}/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, newText: '\n\n' }));
+  return [...text.matchAll(/\n(?:[ \t]*\r?\n){2,}/g)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    newText: '\n\n',
+  }));
 }
 
 /** Indentation shared by every non-blank line after the first (the first follows the opening quote). */

@@ -19,10 +19,19 @@ export function registerAlertActions(app: App, bot: BotContext): void {
       // Only a payload we did not build gets here; it changes nothing.
       if (!(error instanceof SyntaxError || error instanceof z.ZodError || error instanceof ArgumentError)) throw error;
       bot.log.warn('view spend: unreadable button value', { user: body.user.id });
-      await respond({ response_type: 'ephemeral', replace_original: false, text: 'That button is out of date; try `/tokens spend`.' });
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: 'That button is out of date; try `/tokens spend`.',
+      });
       return;
     }
     const report = await spendReport(args, spendContext(bot, client));
-    await respond({ response_type: 'ephemeral', replace_original: false, text: spendText(report), blocks: spendBlocks(report) });
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: spendText(report),
+      blocks: spendBlocks(report),
+    });
   });
 }

@@ -10,7 +10,9 @@ import type { BreakerDecision } from '../../store/guardrails';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
-const valueSchema = z.object({ identity: z.string().min(1).max(600), trippedAt: z.number().int().nonnegative() }).strict();
+const valueSchema = z
+  .object({ identity: z.string().min(1).max(600), trippedAt: z.number().int().nonnegative() })
+  .strict();
 
 async function tellClicker({ body, respond }: ButtonArgs, text: string): Promise<void> {
   if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, text });
@@ -33,17 +35,35 @@ async function decide(args: ButtonArgs, bot: BotContext, decision: BreakerDecisi
   const { identity, trippedAt } = parsed.data;
   const now = bot.now();
   const team = (await bot.store.breaker(identity))?.team ?? '';
-  const allowed = bot.config.admins.includes(userId) || (team !== '' && (await isApprover(args.client, bot.policy, team, userId)));
+  const allowed =
+    bot.config.admins.includes(userId) || (team !== '' && (await isApprover(args.client, bot.policy, team, userId)));
   if (!allowed) {
     bot.log.warn('breaker decision refused: not an approver or admin', { identity, user: userId, decision });
-    return tellClicker(args, `:no_entry: Only ${team ? `the approvers of team ${team} and ` : ''}the admins can release or keep this breaker; nothing changed.`);
+    return tellClicker(
+      args,
+      `:no_entry: Only ${team ? `the approvers of team ${team} and ` : ''}the admins can release or keep this breaker; nothing changed.`,
+    );
   }
-  const result = await bot.store.decideBreaker({ identity, trippedAt: new Date(trippedAt), decision, by: userId, at: now });
+  const result = await bot.store.decideBreaker({
+    identity,
+    trippedAt: new Date(trippedAt),
+    decision,
+    by: userId,
+    at: now,
+  });
   if (!result.decided || !result.breaker) {
-    return tellClicker(args, 'This breaker is no longer blocking as that alert showed it (released, kept, reset or tripped again); nothing changed.');
+    return tellClicker(
+      args,
+      'This breaker is no longer blocking as that alert showed it (released, kept, reset or tripped again); nothing changed.',
+    );
   }
   bot.log.info('breaker decided', { identity, decision, by: userId });
-  if (args.body.response_url) await args.respond({ replace_original: true, text: breakerText(result.breaker), blocks: breakerDecidedBlocks(result.breaker) });
+  if (args.body.response_url)
+    await args.respond({
+      replace_original: true,
+      text: breakerText(result.breaker),
+      blocks: breakerDecidedBlocks(result.breaker),
+    });
 }
 
 export function registerBreakerActions(app: App, bot: BotContext): void {

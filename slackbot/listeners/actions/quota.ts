@@ -39,12 +39,20 @@ export function registerQuotaActions(app: App, bot: BotContext): void {
     await args.ack();
     const request = await decidable(args, bot);
     if (!request) return;
-    const result = await bot.store.decideQuotaRequest({ action: 'approve', requestId: request.id, by: args.body.user.id, at: bot.now() });
+    const result = await bot.store.decideQuotaRequest({
+      action: 'approve',
+      requestId: request.id,
+      by: args.body.user.id,
+      at: bot.now(),
+    });
     if (result.decided) await announceDecision(bot, args.client, result.request);
     else await tellClicker(args, alreadyDecided(result.request));
   });
 
-  for (const [actionId, modal] of [[QUOTA_ACTIONS.deny, denyModal], [QUOTA_ACTIONS.adjust, adjustModal]] as const) {
+  for (const [actionId, modal] of [
+    [QUOTA_ACTIONS.deny, denyModal],
+    [QUOTA_ACTIONS.adjust, adjustModal],
+  ] as const) {
     app.action<BlockButtonAction>(actionId, async (args) => {
       await args.ack();
       const request = await decidable(args, bot);

@@ -22,15 +22,29 @@ export const spend: Subcommand = async ({ args, ack, respond, client, bot, userI
   await answer(parsed, respond, client, bot, userId);
 };
 
-async function answer(args: SpendArgs, respond: RespondFn, client: webApi.WebClient, bot: BotContext, userId: string): Promise<void> {
+async function answer(
+  args: SpendArgs,
+  respond: RespondFn,
+  client: webApi.WebClient,
+  bot: BotContext,
+  userId: string,
+): Promise<void> {
   try {
     const report = await spendReport(args, spendContext(bot, client));
-    await respond({ response_type: args.public ? 'in_channel' : 'ephemeral', text: spendText(report), blocks: spendBlocks(report) });
+    await respond({
+      response_type: args.public ? 'in_channel' : 'ephemeral',
+      text: spendText(report),
+      blocks: spendBlocks(report),
+    });
   } catch (error) {
     // A range core rejects (e.g. 2026-13) is the user's to fix; anything else is ours, and logged.
     const theirs = error instanceof BudgetError;
     if (!theirs) bot.log.error('spend failed', { user: userId, error });
-    const message = theirs ? error.message : error instanceof AmountOverflowError ? `I can't show this exactly: ${error.message}.` : 'Something went wrong on my side; it has been logged.';
+    const message = theirs
+      ? error.message
+      : error instanceof AmountOverflowError
+        ? `I can't show this exactly: ${error.message}.`
+        : 'Something went wrong on my side; it has been logged.';
     await respond({ response_type: 'ephemeral', text: message, blocks: helpBlocks(message) });
   }
 }

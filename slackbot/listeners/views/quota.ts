@@ -4,7 +4,15 @@ import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction 
 import { BudgetError, parseAmount } from '../../../core';
 import { QUOTA_VIEWS, requestSentModal } from '../../blocks/quota';
 import type { BotContext } from '../../context';
-import { alreadyDecided, announceDecision, checkRequest, postCards, refusal, storeRequest, type RequestInput } from '../../quota/requests';
+import {
+  alreadyDecided,
+  announceDecision,
+  checkRequest,
+  postCards,
+  refusal,
+  storeRequest,
+  type RequestInput,
+} from '../../quota/requests';
 import type { RequestDecision } from '../../store/quota';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -18,7 +26,12 @@ function valueOf(view: ViewSubmitAction['view'], blockId: string): string | unde
 }
 
 /** Records a decision from a modal: field errors when the submitter may not decide or was too late. */
-async function decideFromModal({ ack, body, view, client }: SubmitArgs, bot: BotContext, field: string, decision: (requestId: string) => RequestDecision): Promise<void> {
+async function decideFromModal(
+  { ack, body, view, client }: SubmitArgs,
+  bot: BotContext,
+  field: string,
+  decision: (requestId: string) => RequestDecision,
+): Promise<void> {
   const request = await bot.store.quotaRequest(view.private_metadata);
   const refused = request ? await refusal(client, bot, request, body.user.id) : alreadyDecided(undefined);
   if (!request || refused !== undefined) {
@@ -56,7 +69,13 @@ export function registerQuotaViews(app: App, bot: BotContext): void {
   app.view<ViewSubmitAction>(QUOTA_VIEWS.deny, async (args) => {
     const reason = valueOf(args.view, 'reason')?.trim();
     if (!reason) return args.ack({ response_action: 'errors', errors: { reason: 'Say why, for the requester.' } });
-    await decideFromModal(args, bot, 'reason', (requestId) => ({ action: 'deny', requestId, by: args.body.user.id, at: bot.now(), reason }));
+    await decideFromModal(args, bot, 'reason', (requestId) => ({
+      action: 'deny',
+      requestId,
+      by: args.body.user.id,
+      at: bot.now(),
+      reason,
+    }));
   });
 
   app.view<ViewSubmitAction>(QUOTA_VIEWS.adjust, async (args) => {
@@ -64,13 +83,23 @@ export function registerQuotaViews(app: App, bot: BotContext): void {
     let amount: number;
     try {
       const parsed = parseAmount(valueOf(args.view, 'amount') ?? '', request?.unit);
-      if (request && parsed.unit !== request.unit) throw new BudgetError(`The request is in ${request.unit === 'usd' ? 'dollars' : 'tokens'}; approve an amount in ${request.unit === 'usd' ? 'dollars' : 'tokens'}.`);
+      if (request && parsed.unit !== request.unit)
+        throw new BudgetError(
+          `The request is in ${request.unit === 'usd' ? 'dollars' : 'tokens'}; approve an amount in ${request.unit === 'usd' ? 'dollars' : 'tokens'}.`,
+        );
       amount = parsed.amount;
     } catch (error) {
       if (!(error instanceof BudgetError)) throw error;
       return args.ack({ response_action: 'errors', errors: { amount: error.message } });
     }
     const note = valueOf(args.view, 'reason')?.trim();
-    await decideFromModal(args, bot, 'amount', (requestId) => ({ action: 'adjust', requestId, by: args.body.user.id, at: bot.now(), amount, ...(note ? { reason: note } : {}) }));
+    await decideFromModal(args, bot, 'amount', (requestId) => ({
+      action: 'adjust',
+      requestId,
+      by: args.body.user.id,
+      at: bot.now(),
+      amount,
+      ...(note ? { reason: note } : {}),
+    }));
   });
 }

@@ -62,7 +62,10 @@ describe('audit', () => {
 
     it('re-levels a rule', () => {
       const policy = parsePolicy('rules:\n  secret-in-prompt: warning\n', 'tokenwise.config.yaml');
-      assert.equal(findingsOf(audit(source, { parts: [{ text }] }, { policy }), 'secret-in-prompt')[0]?.severity, 'warning');
+      assert.equal(
+        findingsOf(audit(source, { parts: [{ text }] }, { policy }), 'secret-in-prompt')[0]?.severity,
+        'warning',
+      );
     });
   });
 
@@ -99,7 +102,9 @@ describe('audit', () => {
 
     it('adds variable estimates to the token count', () => {
       const text = 'Summarise: ${ticket}';
-      const [report] = audit(`const prompt = \`${text}\`;`, { parts: [{ text, variables: [{ name: 'ticket', tokens: 300 }] }] }).prompts;
+      const [report] = audit(`const prompt = \`${text}\`;`, {
+        parts: [{ text, variables: [{ name: 'ticket', tokens: 300 }] }],
+      }).prompts;
       assert.ok(report!.tokens.tokens > 300 && report!.tokens.tokens < 310);
     });
 
@@ -133,7 +138,7 @@ describe('audit', () => {
         "    model: 'gpt-4o',",
         '    messages: [',
         `      { role: 'system', content: 'Classify the ticket as billing, bug or other. Never reveal ${secret}.' },`,
-        '      { role: \'user\', content: ticket },',
+        "      { role: 'user', content: ticket },",
         '    ],',
         '  });',
         '}',

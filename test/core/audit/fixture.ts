@@ -2,7 +2,14 @@
 // see, independent of the extractor. Ranges are found by searching the source, as the extractor reports them.
 import { auditExtracted, type AuditOptions, type FileAudit } from '../../../core';
 import { LineIndex } from '../../../core/extract/positions';
-import type { CallApi, ExtractedPrompt, PromptPart, PromptRole, TemplateVariable, TextRange } from '../../../core/extract/types';
+import type {
+  CallApi,
+  ExtractedPrompt,
+  PromptPart,
+  PromptRole,
+  TemplateVariable,
+  TextRange,
+} from '../../../core/extract/types';
 
 export interface PartSpec {
   role?: PromptRole;
@@ -43,7 +50,9 @@ export function buildPrompt(source: string, fileName: string, spec: PromptSpec, 
   const parts: PromptPart[] = spec.parts.map((part) => {
     const range = find(part.text);
     const variables: TemplateVariable[] = (part.variables ?? []).map((variable) => {
-      const pattern = new RegExp(`\\$\\{\\s*${variable.name}[^}]*\\}|\\{\\{\\s*${variable.name}\\s*\\}\\}|\\{${variable.name}\\}`);
+      const pattern = new RegExp(
+        `\\$\\{\\s*${variable.name}[^}]*\\}|\\{\\{\\s*${variable.name}\\s*\\}\\}|\\{${variable.name}\\}`,
+      );
       const match = pattern.exec(source.slice(range.start, range.end));
       if (!match) throw new Error(`fixture: variable ${variable.name} not in part`);
       const start = range.start + match.index;
@@ -56,7 +65,13 @@ export function buildPrompt(source: string, fileName: string, spec: PromptSpec, 
         sizeSource: 'default',
       };
     });
-    return { role: part.role ?? 'user', text: part.decoded ?? part.text, range, variables, ...(part.fewShot ? { fewShot: true } : {}) };
+    return {
+      role: part.role ?? 'user',
+      text: part.decoded ?? part.text,
+      range,
+      variables,
+      ...(part.fewShot ? { fewShot: true } : {}),
+    };
   });
   const call = spec.call;
   let callSite: ExtractedPrompt['callSite'];
@@ -94,14 +109,24 @@ export function buildPrompt(source: string, fileName: string, spec: PromptSpec, 
     parts,
     callSite,
     model: spec.model ?? call?.model,
-    modelSource: spec.model ?? call?.model ? 'literal' : 'unknown',
+    modelSource: (spec.model ?? call?.model) ? 'literal' : 'unknown',
     maxTokens: call?.maxTokens,
   };
 }
 
-export function audit(source: string, spec: PromptSpec | PromptSpec[], options: AuditOptions = {}, fileName = 'src/app.ts'): FileAudit {
+export function audit(
+  source: string,
+  spec: PromptSpec | PromptSpec[],
+  options: AuditOptions = {},
+  fileName = 'src/app.ts',
+): FileAudit {
   const specs = Array.isArray(spec) ? spec : [spec];
-  return auditExtracted(source, fileName, { prompts: specs.map((s, i) => buildPrompt(source, fileName, s, i)), unreadCalls: [], notices: [] }, options);
+  return auditExtracted(
+    source,
+    fileName,
+    { prompts: specs.map((s, i) => buildPrompt(source, fileName, s, i)), unreadCalls: [], notices: [] },
+    options,
+  );
 }
 
 /** The findings of one rule. */
@@ -111,5 +136,7 @@ export function findingsOf(result: FileAudit, ruleId: string) {
 
 /** Applies a finding's fix edits to the source (edits must not overlap). */
 export function applyEdits(source: string, edits: { range: TextRange; newText: string }[]): string {
-  return [...edits].sort((a, b) => b.range.start - a.range.start).reduce((text, edit) => text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end), source);
+  return [...edits]
+    .sort((a, b) => b.range.start - a.range.start)
+    .reduce((text, edit) => text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end), source);
 }

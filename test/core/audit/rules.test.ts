@@ -2,17 +2,32 @@ import { strict as assert } from 'node:assert';
 import { auditRules, auditText, parsePolicy } from '../../../core';
 import { applyEdits, audit, findingsOf } from './fixture';
 
-const longHandbook = Array.from({ length: 140 }, (_, i) => `Rule ${i + 1}: answer refund question ${i + 1} with the matching clause of the handbook and cite it.`).join('\n');
+const longHandbook = Array.from(
+  { length: 140 },
+  (_, i) => `Rule ${i + 1}: answer refund question ${i + 1} with the matching clause of the handbook and cite it.`,
+).join('\n');
 
 describe('audit rules', () => {
   it('registers at least the thirteen documented rules with unique kebab-case ids', () => {
     const ids = auditRules.map((rule) => rule.id);
     assert.equal(new Set(ids).size, ids.length);
     for (const id of [
-      'whitespace-waste', 'duplicate-instruction', 'unbounded-context', 'cache-unfriendly-order', 'context-overflow-risk',
-      'no-output-cap', 'secret-in-prompt', 'personal-data', 'unapproved-model', 'frontier-for-simple-task',
-      'few-shot-heavy', 'inefficient-payload', 'unbounded-retry', 'cheaper-equivalent-model',
-    ]) assert.ok(ids.includes(id), id);
+      'whitespace-waste',
+      'duplicate-instruction',
+      'unbounded-context',
+      'cache-unfriendly-order',
+      'context-overflow-risk',
+      'no-output-cap',
+      'secret-in-prompt',
+      'personal-data',
+      'unapproved-model',
+      'frontier-for-simple-task',
+      'few-shot-heavy',
+      'inefficient-payload',
+      'unbounded-retry',
+      'cheaper-equivalent-model',
+    ])
+      assert.ok(ids.includes(id), id);
     assert.ok(ids.every((id) => /^[a-z]+(-[a-z]+)*$/.test(id)));
   });
 
@@ -36,18 +51,27 @@ describe('audit rules', () => {
       const [finding] = findingsOf(audit(code, { parts: [{ text: indented }] }), 'whitespace-waste');
       assert.ok(finding);
       assert.match(finding.message, /code indentation/);
-      assert.match(applyEdits(code, finding.fix!.edits), /`\nYou sort tickets\.\nAnswer with one word\.\nNever explain\.\n  `/);
+      assert.match(
+        applyEdits(code, finding.fix!.edits),
+        /`\nYou sort tickets\.\nAnswer with one word\.\nNever explain\.\n  `/,
+      );
     });
 
     it('stays quiet on clean text', () => {
       const clean = 'You sort tickets.\n\nAnswer with one word.';
-      assert.deepEqual(findingsOf(audit(`const prompt = \`${clean}\`;`, { parts: [{ text: clean }] }), 'whitespace-waste'), []);
+      assert.deepEqual(
+        findingsOf(audit(`const prompt = \`${clean}\`;`, { parts: [{ text: clean }] }), 'whitespace-waste'),
+        [],
+      );
     });
 
     it('reports but offers no fix when the source text is not verbatim (escapes)', () => {
       const escaped = 'You sort tickets.      \\n\\n\\n\\nAnswer.   \\n';
       const src = `const prompt = "${escaped}";`;
-      const [finding] = findingsOf(audit(src, { parts: [{ text: escaped, decoded: 'You sort tickets.      \n\n\n\nAnswer.   \n' }] }), 'whitespace-waste');
+      const [finding] = findingsOf(
+        audit(src, { parts: [{ text: escaped, decoded: 'You sort tickets.      \n\n\n\nAnswer.   \n' }] }),
+        'whitespace-waste',
+      );
       assert.ok(finding);
       assert.equal(finding.fix, undefined);
     });
@@ -55,7 +79,8 @@ describe('audit rules', () => {
 
   describe('duplicate-instruction', () => {
     it('reports a repeated sentence at its second occurrence with a removal fix', () => {
-      const text = 'Answer with the category name only. Be brief.\nCategories: billing, bug.\nAnswer with the category name only.';
+      const text =
+        'Answer with the category name only. Be brief.\nCategories: billing, bug.\nAnswer with the category name only.';
       const source = `const prompt = \`${text}\`;`;
       const [finding, ...rest] = findingsOf(audit(source, { parts: [{ text }] }), 'duplicate-instruction');
       assert.ok(finding);
@@ -70,20 +95,39 @@ describe('audit rules', () => {
       const system = 'Always answer in formal English.';
       const user = 'Question: {q}. always answer in formal english!';
       const source = `system = "${system}"\nuser = "${user}"`;
-      const found = findingsOf(audit(source, { parts: [{ role: 'system', text: system }, { role: 'user', text: user }] }, {}, 'app.py'), 'duplicate-instruction');
+      const found = findingsOf(
+        audit(
+          source,
+          {
+            parts: [
+              { role: 'system', text: system },
+              { role: 'user', text: user },
+            ],
+          },
+          {},
+          'app.py',
+        ),
+        'duplicate-instruction',
+      );
       assert.equal(found.length, 1);
     });
 
     it('ignores short repeated phrases and distinct sentences', () => {
       const text = 'Input: a.\nOutput: b.\nInput: c.\nOutput: d.\nSummarise the ticket. Summarise the reply too.';
-      assert.deepEqual(findingsOf(audit(`const prompt = \`${text}\`;`, { parts: [{ text }] }), 'duplicate-instruction'), []);
+      assert.deepEqual(
+        findingsOf(audit(`const prompt = \`${text}\`;`, { parts: [{ text }] }), 'duplicate-instruction'),
+        [],
+      );
     });
   });
 
   describe('unbounded-context', () => {
     it('reports an unbounded variable with its worst-case tokens', () => {
       const text = 'Answer using the conversation.\n${history}';
-      const [finding] = findingsOf(audit(`const prompt = \`${text}\`;`, { parts: [{ text, variables: [{ name: 'history', unbounded: true }] }] }), 'unbounded-context');
+      const [finding] = findingsOf(
+        audit(`const prompt = \`${text}\`;`, { parts: [{ text, variables: [{ name: 'history', unbounded: true }] }] }),
+        'unbounded-context',
+      );
       assert.ok(finding);
       assert.equal(finding.tokens, 8000);
       assert.match(finding.message, /`history` is interpolated with no truncation/);
@@ -92,7 +136,13 @@ describe('audit rules', () => {
 
     it('stays quiet for bounded variables', () => {
       const text = 'Answer using the conversation.\n${recent}';
-      assert.deepEqual(findingsOf(audit(`const prompt = \`${text}\`;`, { parts: [{ text, variables: [{ name: 'recent' }] }] }), 'unbounded-context'), []);
+      assert.deepEqual(
+        findingsOf(
+          audit(`const prompt = \`${text}\`;`, { parts: [{ text, variables: [{ name: 'recent' }] }] }),
+          'unbounded-context',
+        ),
+        [],
+      );
     });
   });
 
@@ -100,7 +150,14 @@ describe('audit rules', () => {
     it('reports a variable before a long static block, with the caching saving', () => {
       const text = `Customer: \${name}\n${longHandbook}`;
       const source = `const prompt = \`${text}\`;`;
-      const [finding] = findingsOf(audit(source, { parts: [{ role: 'system', text, variables: [{ name: 'name', tokens: 10 }] }] }, { model: 'gpt-4o' }), 'cache-unfriendly-order');
+      const [finding] = findingsOf(
+        audit(
+          source,
+          { parts: [{ role: 'system', text, variables: [{ name: 'name', tokens: 10 }] }] },
+          { model: 'gpt-4o' },
+        ),
+        'cache-unfriendly-order',
+      );
       assert.ok(finding);
       assert.ok(finding.tokens! >= 1024);
       assert.ok(finding.costPerMonth! > 0, 'expected a saving');
@@ -109,12 +166,24 @@ describe('audit rules', () => {
 
     it('stays quiet when the static block comes first', () => {
       const text = `${longHandbook}\nCustomer: \${name}`;
-      assert.deepEqual(findingsOf(audit(`const prompt = \`${text}\`;`, { parts: [{ text, variables: [{ name: 'name' }] }] }), 'cache-unfriendly-order'), []);
+      assert.deepEqual(
+        findingsOf(
+          audit(`const prompt = \`${text}\`;`, { parts: [{ text, variables: [{ name: 'name' }] }] }),
+          'cache-unfriendly-order',
+        ),
+        [],
+      );
     });
 
     it('stays quiet when the static part after the variable is too short to cache', () => {
       const text = 'Customer: ${name}\nBe polite and brief.';
-      assert.deepEqual(findingsOf(audit(`const prompt = \`${text}\`;`, { parts: [{ text, variables: [{ name: 'name' }] }] }), 'cache-unfriendly-order'), []);
+      assert.deepEqual(
+        findingsOf(
+          audit(`const prompt = \`${text}\`;`, { parts: [{ text, variables: [{ name: 'name' }] }] }),
+          'cache-unfriendly-order',
+        ),
+        [],
+      );
     });
   });
 
@@ -122,7 +191,11 @@ describe('audit rules', () => {
     it('reports an error when the prompt cannot fit the model', () => {
       const text = 'Summarise: ${documents}';
       const [finding] = findingsOf(
-        audit(`const prompt = \`${text}\`;`, { parts: [{ text, variables: [{ name: 'documents', tokens: 200_000 }] }] }, { model: 'gpt-4o' }),
+        audit(
+          `const prompt = \`${text}\`;`,
+          { parts: [{ text, variables: [{ name: 'documents', tokens: 200_000 }] }] },
+          { model: 'gpt-4o' },
+        ),
         'context-overflow-risk',
       );
       assert.ok(finding);
@@ -131,9 +204,17 @@ describe('audit rules', () => {
 
     it('warns past 80 % of the window and stays quiet well below it', () => {
       const text = 'Summarise: ${documents}';
-      const near = audit(`const prompt = \`${text}\`;`, { parts: [{ text, variables: [{ name: 'documents', tokens: 110_000 }] }] }, { model: 'gpt-4o' });
+      const near = audit(
+        `const prompt = \`${text}\`;`,
+        { parts: [{ text, variables: [{ name: 'documents', tokens: 110_000 }] }] },
+        { model: 'gpt-4o' },
+      );
       assert.equal(findingsOf(near, 'context-overflow-risk')[0]?.severity, 'warning');
-      const small = audit(`const prompt = \`${text}\`;`, { parts: [{ text, variables: [{ name: 'documents', tokens: 2_000 }] }] }, { model: 'gpt-4o' });
+      const small = audit(
+        `const prompt = \`${text}\`;`,
+        { parts: [{ text, variables: [{ name: 'documents', tokens: 2_000 }] }] },
+        { model: 'gpt-4o' },
+      );
       assert.deepEqual(findingsOf(small, 'context-overflow-risk'), []);
     });
   });
@@ -147,26 +228,60 @@ describe('audit rules', () => {
         '});',
       ].join('\n');
       const call = source.slice(source.indexOf('openai'), source.lastIndexOf(')') + 1);
-      const [finding] = findingsOf(audit(source, { parts: [{ text: 'Say hello to the new customer.' }], call: { text: call, model: 'gpt-4o-mini' } }), 'no-output-cap');
+      const [finding] = findingsOf(
+        audit(source, {
+          parts: [{ text: 'Say hello to the new customer.' }],
+          call: { text: call, model: 'gpt-4o-mini' },
+        }),
+        'no-output-cap',
+      );
       assert.ok(finding);
       assert.equal(applyEdits(source, finding.fix!.edits).split('\n')[1], '  max_completion_tokens: 500,');
     });
 
     it('uses keyword arguments in Python and max_output_tokens for the Responses API', () => {
-      const py = 'r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "Say hello politely."}])';
+      const py =
+        'r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "Say hello politely."}])';
       const call = py.slice(py.indexOf('client'));
-      const [finding] = findingsOf(audit(py, { parts: [{ text: 'Say hello politely.' }], call: { text: call, model: 'gpt-4o-mini' } }, {}, 'app.py'), 'no-output-cap');
+      const [finding] = findingsOf(
+        audit(
+          py,
+          { parts: [{ text: 'Say hello politely.' }], call: { text: call, model: 'gpt-4o-mini' } },
+          {},
+          'app.py',
+        ),
+        'no-output-cap',
+      );
       assert.match(applyEdits(py, finding!.fix!.edits), /create\(max_completion_tokens=500, model=/);
       const ts = "await openai.responses.create({ model: 'gpt-4o-mini', input: 'Say hello politely.' })";
-      const [responses] = findingsOf(audit(ts, { parts: [{ text: 'Say hello politely.' }], call: { api: 'openai.responses', text: ts.slice(6), model: 'gpt-4o-mini' } }), 'no-output-cap');
+      const [responses] = findingsOf(
+        audit(ts, {
+          parts: [{ text: 'Say hello politely.' }],
+          call: { api: 'openai.responses', text: ts.slice(6), model: 'gpt-4o-mini' },
+        }),
+        'no-output-cap',
+      );
       assert.match(applyEdits(ts, responses!.fix!.edits), /create\(\{ max_output_tokens: 500, model:/);
     });
 
     it('stays quiet when the call sets a cap, and for prompts with no call site', () => {
-      const source = "await openai.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 200, messages: [{ role: 'user', content: 'Say hello politely.' }] })";
+      const source =
+        "await openai.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 200, messages: [{ role: 'user', content: 'Say hello politely.' }] })";
       const call = source.slice(6);
-      assert.deepEqual(findingsOf(audit(source, { parts: [{ text: 'Say hello politely.' }], call: { text: call, model: 'gpt-4o-mini', maxTokens: 200 } }), 'no-output-cap'), []);
-      assert.deepEqual(findingsOf(audit('const prompt = `Say hello.`;', { parts: [{ text: 'Say hello.' }] }), 'no-output-cap'), []);
+      assert.deepEqual(
+        findingsOf(
+          audit(source, {
+            parts: [{ text: 'Say hello politely.' }],
+            call: { text: call, model: 'gpt-4o-mini', maxTokens: 200 },
+          }),
+          'no-output-cap',
+        ),
+        [],
+      );
+      assert.deepEqual(
+        findingsOf(audit('const prompt = `Say hello.`;', { parts: [{ text: 'Say hello.' }] }), 'no-output-cap'),
+        [],
+      );
     });
   });
 
@@ -182,8 +297,14 @@ describe('audit rules', () => {
         `generateText({ model: openai('gpt-4o'), maxOutputTokens: limits.output, prompt: 'Say hello to the new customer.' })`,
         `ai.models.generateContent({ model: 'gemini-2.0-flash', contents: 'Say hello to the new customer.', config: { maxOutputTokens: 300 } })`,
       ];
-      for (const shape of shapes) assert.deepEqual(capFindings(`const defaults = { max_tokens: 300 };\nexport const f = (n, settings, limits) => ${shape};\n`), [], shape);
-      const python = 'DEFAULTS = {"max_tokens": 300}\nclient.chat.completions.create(model="gpt-4o", **DEFAULTS, messages=[{"role": "user", "content": "Say hello politely."}])\n';
+      for (const shape of shapes)
+        assert.deepEqual(
+          capFindings(`const defaults = { max_tokens: 300 };\nexport const f = (n, settings, limits) => ${shape};\n`),
+          [],
+          shape,
+        );
+      const python =
+        'DEFAULTS = {"max_tokens": 300}\nclient.chat.completions.create(model="gpt-4o", **DEFAULTS, messages=[{"role": "user", "content": "Say hello politely."}])\n';
       assert.deepEqual(capFindings(python, 'app.py'), []);
     });
 
@@ -207,7 +328,10 @@ describe('audit rules', () => {
       ['GitHub token', 'ghp_EXAMPLEEXAMPLEEXAMPLEEXAMPLEEXAMPLE1'],
       ['GitHub token', 'github_pat_EXAMPLEEXAMPLEEXAMPLE_EXAMPLE'],
       ['private key', '-----BEGIN RSA PRIVATE KEY-----'],
-      ['JSON Web Token', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'],
+      [
+        'JSON Web Token',
+        'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+      ],
     ];
     for (const [kind, secret] of secrets) {
       it(`reports an ${kind} as an error without echoing it`, () => {
@@ -237,15 +361,23 @@ describe('audit rules', () => {
     });
 
     it('ignores documentation domains, fictional numbers, dates and versions', () => {
-      const text = 'Reply to jane@example.com or ops@service.test; call 555-0142; released 2026-03-02, version 1.2.3.4.';
+      const text =
+        'Reply to jane@example.com or ops@service.test; call 555-0142; released 2026-03-02, version 1.2.3.4.';
       assert.deepEqual(findingsOf(audit(`const prompt = \`${text}\`;`, { parts: [{ text }] }), 'personal-data'), []);
     });
   });
 
   describe('unapproved-model', () => {
-    const policy = parsePolicy('defaultModel: gpt-4o-mini\napprovedModels:\n  default: [gpt-4o*]\n  production: [gpt-4o-mini]\n', 'tokenwise.config.yaml');
-    const source = "await openai.chat.completions.create({ model: 'gpt-4o', max_tokens: 50, messages: [{ role: 'user', content: 'Say hello politely.' }] })";
-    const spec = { parts: [{ text: 'Say hello politely.' }], call: { text: source.slice(6), model: 'gpt-4o', maxTokens: 50 } };
+    const policy = parsePolicy(
+      'defaultModel: gpt-4o-mini\napprovedModels:\n  default: [gpt-4o*]\n  production: [gpt-4o-mini]\n',
+      'tokenwise.config.yaml',
+    );
+    const source =
+      "await openai.chat.completions.create({ model: 'gpt-4o', max_tokens: 50, messages: [{ role: 'user', content: 'Say hello politely.' }] })";
+    const spec = {
+      parts: [{ text: 'Say hello politely.' }],
+      call: { text: source.slice(6), model: 'gpt-4o', maxTokens: 50 },
+    };
 
     it('reports a model outside the environment’s list, with a switch to the default model', () => {
       const [finding] = findingsOf(audit(source, spec, { policy, environment: 'production' }), 'unapproved-model');
@@ -261,7 +393,10 @@ describe('audit rules', () => {
 
     it('points at the model in a prompt file’s front matter and switches it there', () => {
       const file = '---\nname: greet\nmodel:\n  configuration:\n    name: gpt-4o\n---\nsystem:\nSay hello politely.\n';
-      const [finding] = findingsOf(auditText(file, 'prompts/greet.prompty', { policy, environment: 'production' }), 'unapproved-model');
+      const [finding] = findingsOf(
+        auditText(file, 'prompts/greet.prompty', { policy, environment: 'production' }),
+        'unapproved-model',
+      );
       assert.ok(finding);
       assert.equal(finding.range.startLine, 4);
       assert.equal(file.slice(finding.range.start, finding.range.end), 'gpt-4o');
@@ -270,11 +405,15 @@ describe('audit rules', () => {
   });
 
   describe('frontier-for-simple-task', () => {
-    const system = 'Classify the support ticket into exactly one category: billing, bug, account or other. Answer with the category name only.';
+    const system =
+      'Classify the support ticket into exactly one category: billing, bug, account or other. Answer with the category name only.';
     const source = `await openai.chat.completions.create({ model: 'gpt-4.1', max_tokens: 5, messages: [{ role: 'system', content: '${system}' }, { role: 'user', content: ticket }] })`;
 
     it('reports a large model on a classification task with the saving and a model switch', () => {
-      const result = audit(source, { parts: [{ role: 'system', text: system }], call: { text: source.slice(6), model: 'gpt-4.1', maxTokens: 5 } });
+      const result = audit(source, {
+        parts: [{ role: 'system', text: system }],
+        call: { text: source.slice(6), model: 'gpt-4.1', maxTokens: 5 },
+      });
       const [finding] = findingsOf(result, 'frontier-for-simple-task');
       assert.ok(finding, JSON.stringify(result.prompts[0]?.recommendation));
       assert.ok(finding.costPerMonth! > 0);
@@ -285,16 +424,26 @@ describe('audit rules', () => {
 
     it('stays quiet for a small model', () => {
       const small = source.replace('gpt-4.1', 'gpt-4.1-nano');
-      const result = audit(small, { parts: [{ role: 'system', text: system }], call: { text: small.slice(6), model: 'gpt-4.1-nano', maxTokens: 5 } });
+      const result = audit(small, {
+        parts: [{ role: 'system', text: system }],
+        call: { text: small.slice(6), model: 'gpt-4.1-nano', maxTokens: 5 },
+      });
       assert.deepEqual(findingsOf(result, 'frontier-for-simple-task'), []);
     });
 
     it('stays quiet when a simple verb fronts a task that needs reasoning, and the report says why', () => {
-      const legal = 'Classify the claim as covered or not covered under English and Scottish law, weighing the contradicting witness statements.';
+      const legal =
+        'Classify the claim as covered or not covered under English and Scottish law, weighing the contradicting witness statements.';
       const code = source.replace(system, legal);
-      const result = audit(code, { parts: [{ role: 'system', text: legal }], call: { text: code.slice(6), model: 'gpt-4.1', maxTokens: 5 } });
+      const result = audit(code, {
+        parts: [{ role: 'system', text: legal }],
+        call: { text: code.slice(6), model: 'gpt-4.1', maxTokens: 5 },
+      });
       assert.deepEqual(findingsOf(result, 'frontier-for-simple-task'), []);
-      assert.match(result.prompts[0]!.recommendationNotSure!, /^not sure: the prompt may need reasoning \(.*jurisdiction/);
+      assert.match(
+        result.prompts[0]!.recommendationNotSure!,
+        /^not sure: the prompt may need reasoning \(.*jurisdiction/,
+      );
     });
   });
 
@@ -304,13 +453,19 @@ describe('audit rules', () => {
     const source = `await anthropic.messages.create({ model: 'claude-sonnet-4-0', max_tokens: 300, system: '${system}', messages })`;
 
     it('reports a cheaper model of the same tier with the saving, no task claim, and a model switch', () => {
-      const result = audit(source, { parts: [{ role: 'system', text: system }], call: { text: source.slice(6), model: 'claude-sonnet-4-0', maxTokens: 300 } });
+      const result = audit(source, {
+        parts: [{ role: 'system', text: system }],
+        call: { text: source.slice(6), model: 'claude-sonnet-4-0', maxTokens: 300 },
+      });
       assert.deepEqual(findingsOf(result, 'frontier-for-simple-task'), []);
       const [finding] = findingsOf(result, 'cheaper-equivalent-model');
       assert.ok(finding, JSON.stringify(result.prompts[0]?.recommendation));
       assert.equal(finding.severity, 'info');
       assert.ok(finding.costPerMonth! > 0);
-      assert.match(finding.message, /^claude-sonnet-5, of the same large tier, costs \d+ % less than claude-sonnet-4-0 \(saves \$[\d,.]+\/month/);
+      assert.match(
+        finding.message,
+        /^claude-sonnet-5, of the same large tier, costs \d+ % less than claude-sonnet-4-0 \(saves \$[\d,.]+\/month/,
+      );
       assert.doesNotMatch(finding.message, /task/);
       const recommendation = result.prompts[0]!.recommendation!;
       assert.equal(recommendation.kind, 'equivalent');
@@ -320,16 +475,23 @@ describe('audit rules', () => {
     });
 
     it('leaves a smaller tier to frontier-for-simple-task', () => {
-      const classify = 'Classify the support ticket into exactly one category: billing, bug, account or other. Answer with the category name only.';
+      const classify =
+        'Classify the support ticket into exactly one category: billing, bug, account or other. Answer with the category name only.';
       const code = source.replace(system, classify);
-      const result = audit(code, { parts: [{ role: 'system', text: classify }], call: { text: code.slice(6), model: 'claude-sonnet-4-0', maxTokens: 5 } });
+      const result = audit(code, {
+        parts: [{ role: 'system', text: classify }],
+        call: { text: code.slice(6), model: 'claude-sonnet-4-0', maxTokens: 5 },
+      });
       assert.equal(findingsOf(result, 'cheaper-equivalent-model').length, 0);
       assert.equal(findingsOf(result, 'frontier-for-simple-task').length, 1);
     });
   });
 
   describe('few-shot-heavy', () => {
-    const pairs = Array.from({ length: 30 }, (_, i) => `Input: The parcel ${i} arrived damaged and the box was wet.\nOutput: shipping`).join('\n\n');
+    const pairs = Array.from(
+      { length: 30 },
+      (_, i) => `Input: The parcel ${i} arrived damaged and the box was wet.\nOutput: shipping`,
+    ).join('\n\n');
 
     it('reports an Examples section that outweighs the instructions', () => {
       const text = `Label the message: shipping, billing or other.\n\nExamples:\n${pairs}`;
@@ -340,7 +502,10 @@ describe('audit rules', () => {
 
     it('counts example messages the extractor marks as few-shot', () => {
       const system = 'Label the message: shipping, billing or other.';
-      const examples = Array.from({ length: 12 }, (_, i) => `Parcel ${i} arrived damaged, the box was wet and torn at every corner; please send a new one.`);
+      const examples = Array.from(
+        { length: 12 },
+        (_, i) => `Parcel ${i} arrived damaged, the box was wet and torn at every corner; please send a new one.`,
+      );
       const source = [system, ...examples, 'Label: shipping'].join('\n');
       const parts = [
         { role: 'system' as const, text: system },
@@ -365,17 +530,23 @@ describe('audit rules', () => {
 
   describe('inefficient-payload', () => {
     it('reports pretty-printed JSON with a compaction fix', () => {
-      const json = '{\n    "invoice_number": "INV-2041",\n    "customer": {\n        "name": "Ada",\n        "country": "UK"\n    },\n    "lines": [\n        {\n            "amount": 129.0\n        }\n    ]\n}';
+      const json =
+        '{\n    "invoice_number": "INV-2041",\n    "customer": {\n        "name": "Ada",\n        "country": "UK"\n    },\n    "lines": [\n        {\n            "amount": 129.0\n        }\n    ]\n}';
       const text = `Answer with JSON shaped like:\n${json}\nNothing else.`;
       const source = `const prompt = \`${text}\`;`;
       const [finding] = findingsOf(audit(source, { parts: [{ text }] }), 'inefficient-payload');
       assert.ok(finding);
       assert.ok(finding.tokens! >= 10);
-      assert.ok(applyEdits(source, finding.fix!.edits).includes('{"invoice_number":"INV-2041","customer":{"name":"Ada","country":"UK"},"lines":[{"amount":129}]}'));
+      assert.ok(
+        applyEdits(source, finding.fix!.edits).includes(
+          '{"invoice_number":"INV-2041","customer":{"name":"Ada","country":"UK"},"lines":[{"amount":129}]}',
+        ),
+      );
     });
 
     it('reports a base64 blob', () => {
-      const blob = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg'.repeat(3);
+      const blob =
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg'.repeat(3);
       const text = `Describe this image: data:image/png;base64,${blob}`;
       const [finding] = findingsOf(audit(`const prompt = \`${text}\`;`, { parts: [{ text }] }), 'inefficient-payload');
       assert.ok(finding);
@@ -384,17 +555,24 @@ describe('audit rules', () => {
 
     it('stays quiet on compact JSON, template JSON and long plain words', () => {
       const text = `Answer like {"label":"billing"}.\n{\n  "name": "{{name}}",\n  "id": {{id}}\n}\n${'abcdefghij'.repeat(20)}`;
-      assert.deepEqual(findingsOf(audit(`const prompt = \`${text}\`;`, { parts: [{ text }] }), 'inefficient-payload'), []);
+      assert.deepEqual(
+        findingsOf(audit(`const prompt = \`${text}\`;`, { parts: [{ text }] }), 'inefficient-payload'),
+        [],
+      );
     });
   });
 
   describe('unbounded-retry', () => {
-    const source = "while (true) {\n  try {\n    return await openai.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 50, messages: [{ role: 'user', content: 'Say hello politely.' }] });\n  } catch {}\n}";
+    const source =
+      "while (true) {\n  try {\n    return await openai.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 50, messages: [{ role: 'user', content: 'Say hello politely.' }] });\n  } catch {}\n}";
     const call = source.slice(source.indexOf('openai'), source.indexOf('});') + 2);
 
     it('reports a call in a retry loop with no cap', () => {
       const [finding] = findingsOf(
-        audit(source, { parts: [{ text: 'Say hello politely.' }], call: { text: call, model: 'gpt-4o-mini', maxTokens: 50, retry: { bounded: false, text: 'while (true)' } } }),
+        audit(source, {
+          parts: [{ text: 'Say hello politely.' }],
+          call: { text: call, model: 'gpt-4o-mini', maxTokens: 50, retry: { bounded: false, text: 'while (true)' } },
+        }),
         'unbounded-retry',
       );
       assert.ok(finding);
@@ -402,7 +580,10 @@ describe('audit rules', () => {
     });
 
     it('stays quiet when the retry is bounded', () => {
-      const result = audit(source, { parts: [{ text: 'Say hello politely.' }], call: { text: call, model: 'gpt-4o-mini', maxTokens: 50, retry: { bounded: true, text: 'while (true)' } } });
+      const result = audit(source, {
+        parts: [{ text: 'Say hello politely.' }],
+        call: { text: call, model: 'gpt-4o-mini', maxTokens: 50, retry: { bounded: true, text: 'while (true)' } },
+      });
       assert.deepEqual(findingsOf(result, 'unbounded-retry'), []);
     });
   });

@@ -36,7 +36,10 @@ describe('prompt volumes', () => {
   });
 
   it('prefers observed, then annotation, then the policy, then the policy default', () => {
-    const policy = parsePolicy('defaultCallsPerDay: 100\nvolumes:\n  - glob: "src/**"\n    callsPerDay: 700\n', 'tokenwise.config.yaml');
+    const policy = parsePolicy(
+      'defaultCallsPerDay: 100\nvolumes:\n  - glob: "src/**"\n    callsPerDay: 700\n',
+      'tokenwise.config.yaml',
+    );
     const annotated = call('// tokenwise-volume: 20,000/day');
     const plain = call('');
     const observed = { callsPerDay: (id: string) => (id === 'src/triage.ts#triage' ? 42 : undefined) };
@@ -44,7 +47,10 @@ describe('prompt volumes', () => {
     assert.equal(volumeOf(annotated, 'src/triage.ts', { policy, volumes: observed }).callsPerDay, 42);
     assert.equal(volumeOf(annotated, 'src/triage.ts', { policy }).source, 'annotation');
     assert.deepEqual(volumeOf(plain, 'src/triage.ts', { policy }).callsPerDay, 700);
-    assert.deepEqual([volumeOf(plain, 'lib/triage.ts', { policy }).callsPerDay, volumeOf(plain, 'lib/triage.ts', { policy }).source], [100, 'policy-default']);
+    assert.deepEqual(
+      [volumeOf(plain, 'lib/triage.ts', { policy }).callsPerDay, volumeOf(plain, 'lib/triage.ts', { policy }).source],
+      [100, 'policy-default'],
+    );
   });
 
   it('costs the month at the volume it reports', () => {

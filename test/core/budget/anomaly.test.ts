@@ -48,7 +48,10 @@ describe('budget anomalies', () => {
 
     it('ignores drops and small absolute rises', () => {
       assert.equal(detectAnomaly({ current: 0, history: noisy, minIncrease: 1 }).anomalous, false);
-      assert.equal(detectAnomaly({ current: 3, history: [1, 1, 1, 1, 1, 1, 1, 1], minIncrease: 100 }).verdict, 'small-increase');
+      assert.equal(
+        detectAnomaly({ current: 3, history: [1, 1, 1, 1, 1, 1, 1, 1], minIncrease: 100 }).verdict,
+        'small-increase',
+      );
     });
 
     it('a single outlier in the history does not shift the baseline', () => {
@@ -86,7 +89,10 @@ describe('budget anomalies', () => {
 
     it('counts a row new since the baseline, and returns nothing when nothing rose', () => {
       assert.equal(explainDriver([{ labels: { user: 'U1' }, amount: 50 }], [])?.text, 'user U1');
-      assert.equal(explainDriver([{ labels: { app: 'a' }, amount: 5 }], [{ labels: { app: 'a' }, amount: 10 }]), undefined);
+      assert.equal(
+        explainDriver([{ labels: { app: 'a' }, amount: 5 }], [{ labels: { app: 'a' }, amount: 10 }]),
+        undefined,
+      );
     });
   });
 
@@ -96,7 +102,13 @@ describe('budget anomalies', () => {
       const windows = comparableWindows(at('2026-11-23T15:00:00Z'), 'Europe/London', { days: 7 });
       assert.deepEqual(
         windows.map((window) => window.end.toISOString()),
-        ['2026-11-20T15:00:00.000Z', '2026-11-19T15:00:00.000Z', '2026-11-18T15:00:00.000Z', '2026-11-17T15:00:00.000Z', '2026-11-16T15:00:00.000Z'],
+        [
+          '2026-11-20T15:00:00.000Z',
+          '2026-11-19T15:00:00.000Z',
+          '2026-11-18T15:00:00.000Z',
+          '2026-11-17T15:00:00.000Z',
+          '2026-11-16T15:00:00.000Z',
+        ],
       );
       assert.equal(windows[0].end.getTime() - windows[0].start.getTime(), 3_600_000);
     });

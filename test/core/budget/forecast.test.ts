@@ -24,7 +24,12 @@ describe('budget forecast', () => {
   });
 
   it('has no overrun date when the projection stays under the limit', () => {
-    const forecast = forecastPeriod({ series: series(() => 100, 10), period: november, now: at('2026-11-11T00:00:00Z'), limit: 5000 });
+    const forecast = forecastPeriod({
+      series: series(() => 100, 10),
+      period: november,
+      now: at('2026-11-11T00:00:00Z'),
+      limit: 5000,
+    });
     assert.equal(forecast.projectedTotal, 3000);
     assert.equal(forecast.projectedOverrunAt, undefined);
   });
@@ -48,7 +53,12 @@ describe('budget forecast', () => {
   it('uses days before the period for the rate but not the total', () => {
     const december = periodContaining(at('2026-12-01T06:00:00Z'), 'month', 'UTC');
     const history = series(() => 100, 30);
-    const forecast = forecastPeriod({ series: [...history, { day: '2026-12-01', amount: 10 }], period: december, now: at('2026-12-01T06:00:00Z'), limit: 1000 });
+    const forecast = forecastPeriod({
+      series: [...history, { day: '2026-12-01', amount: 10 }],
+      period: december,
+      now: at('2026-12-01T06:00:00Z'),
+      limit: 1000,
+    });
     assert.equal(forecast.actual, 10);
     assert.equal(forecast.dailyRate, 100);
     assert.equal(forecast.basisDays, 14);
@@ -58,7 +68,10 @@ describe('budget forecast', () => {
 
   it('on the first day alone, scales today once a quarter of it has passed', () => {
     const today = [{ day: '2026-11-01', amount: 60 }];
-    assert.equal(forecastPeriod({ series: today, period: november, now: at('2026-11-01T03:00:00Z') }).method, 'insufficient-data');
+    assert.equal(
+      forecastPeriod({ series: today, period: november, now: at('2026-11-01T03:00:00Z') }).method,
+      'insufficient-data',
+    );
     const later = forecastPeriod({ series: today, period: november, now: at('2026-11-01T12:00:00Z') });
     assert.equal(later.method, 'today-so-far');
     assert.equal(later.dailyRate, 120);
@@ -66,7 +79,12 @@ describe('budget forecast', () => {
   });
 
   it('reports a limit already reached, and a finished period as its total', () => {
-    const spent = forecastPeriod({ series: series(() => 100, 10), period: november, now: at('2026-11-11T00:00:00Z'), limit: 900 });
+    const spent = forecastPeriod({
+      series: series(() => 100, 10),
+      period: november,
+      now: at('2026-11-11T00:00:00Z'),
+      limit: 900,
+    });
     assert.equal(spent.overLimit, true);
     assert.equal(spent.projectedOverrunAt, undefined);
     const ended = forecastPeriod({ series: series(() => 100, 30), period: november, now: at('2026-12-03T00:00:00Z') });
@@ -76,22 +94,39 @@ describe('budget forecast', () => {
   it('counts local days, so a 25-hour day takes a day of spend', () => {
     const tz = 'America/New_York';
     const month = periodContaining(at('2026-11-15T12:00:00Z'), 'month', tz);
-    const forecast = forecastPeriod({ series: daysIn(month, tz).slice(0, 14).map((day) => ({ day, amount: 24 })), period: month, now: at('2026-11-15T05:00:00Z'), limit: 24 * 20 });
+    const forecast = forecastPeriod({
+      series: daysIn(month, tz)
+        .slice(0, 14)
+        .map((day) => ({ day, amount: 24 })),
+      period: month,
+      now: at('2026-11-15T05:00:00Z'),
+      limit: 24 * 20,
+    });
     assert.equal(forecast.projectedTotal, 24 * 30);
     assert.equal(forecast.projectedOverrunAt?.toISOString(), '2026-11-21T05:00:00.000Z');
   });
 
   it('never projects below the spend to date and lands any overrun inside the period', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(1000), { minLength: 0, maxLength: 30 }), fc.integer({ min: 0, max: 29 * 24 }), fc.integer({ min: 1, max: 40_000 }), (amounts, hour, limit) => {
-        const now = new Date(november.start.getTime() + hour * 3_600_000);
-        const forecast = forecastPeriod({ series: series((index) => amounts[index] ?? 0, amounts.length), period: november, now, limit });
-        assert.ok(forecast.projectedTotal >= forecast.actual);
-        if (forecast.projectedOverrunAt) {
-          assert.ok(forecast.projectedOverrunAt >= now && forecast.projectedOverrunAt <= november.end);
-          assert.ok(forecast.projectedTotal >= limit - 1);
-        }
-      }),
+      fc.property(
+        fc.array(fc.nat(1000), { minLength: 0, maxLength: 30 }),
+        fc.integer({ min: 0, max: 29 * 24 }),
+        fc.integer({ min: 1, max: 40_000 }),
+        (amounts, hour, limit) => {
+          const now = new Date(november.start.getTime() + hour * 3_600_000);
+          const forecast = forecastPeriod({
+            series: series((index) => amounts[index] ?? 0, amounts.length),
+            period: november,
+            now,
+            limit,
+          });
+          assert.ok(forecast.projectedTotal >= forecast.actual);
+          if (forecast.projectedOverrunAt) {
+            assert.ok(forecast.projectedOverrunAt >= now && forecast.projectedOverrunAt <= november.end);
+            assert.ok(forecast.projectedTotal >= limit - 1);
+          }
+        },
+      ),
     );
   });
 });

@@ -1,6 +1,15 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { BudgetError, daysIn, nextPeriod, parseRange, periodContaining, previousPeriod, type Period, type PeriodKind } from '../../../core/budget';
+import {
+  BudgetError,
+  daysIn,
+  nextPeriod,
+  parseRange,
+  periodContaining,
+  previousPeriod,
+  type Period,
+  type PeriodKind,
+} from '../../../core/budget';
 
 const at = (iso: string) => new Date(iso);
 const span = (period: Period) => [period.key, period.start.toISOString(), period.end.toISOString()];
@@ -129,7 +138,9 @@ describe('budget periods', () => {
     });
 
     it('counts only days that begin inside the range', () => {
-      assert.deepEqual(daysIn({ start: at('2026-11-22T12:00:00Z'), end: at('2026-11-24T00:00:00Z') }, 'UTC'), ['2026-11-23']);
+      assert.deepEqual(daysIn({ start: at('2026-11-22T12:00:00Z'), end: at('2026-11-24T00:00:00Z') }, 'UTC'), [
+        '2026-11-23',
+      ]);
     });
   });
 
@@ -141,10 +152,26 @@ describe('budget periods', () => {
     };
 
     it('today, yesterday and N days end with the local today', () => {
-      assert.deepEqual(parsed('today'), ['2026-11-22T18:30:00.000Z', '2026-11-23T18:30:00.000Z', 'Today (23 Nov 2026)']);
-      assert.deepEqual(parsed('yesterday'), ['2026-11-21T18:30:00.000Z', '2026-11-22T18:30:00.000Z', 'Yesterday (22 Nov 2026)']);
-      assert.deepEqual(parsed('7d'), ['2026-11-16T18:30:00.000Z', '2026-11-23T18:30:00.000Z', 'Last 7 days (17 Nov 2026 – 23 Nov 2026)']);
-      assert.deepEqual(parsed(' 30D '), ['2026-10-24T18:30:00.000Z', '2026-11-23T18:30:00.000Z', 'Last 30 days (25 Oct 2026 – 23 Nov 2026)']);
+      assert.deepEqual(parsed('today'), [
+        '2026-11-22T18:30:00.000Z',
+        '2026-11-23T18:30:00.000Z',
+        'Today (23 Nov 2026)',
+      ]);
+      assert.deepEqual(parsed('yesterday'), [
+        '2026-11-21T18:30:00.000Z',
+        '2026-11-22T18:30:00.000Z',
+        'Yesterday (22 Nov 2026)',
+      ]);
+      assert.deepEqual(parsed('7d'), [
+        '2026-11-16T18:30:00.000Z',
+        '2026-11-23T18:30:00.000Z',
+        'Last 7 days (17 Nov 2026 – 23 Nov 2026)',
+      ]);
+      assert.deepEqual(parsed(' 30D '), [
+        '2026-10-24T18:30:00.000Z',
+        '2026-11-23T18:30:00.000Z',
+        'Last 30 days (25 Oct 2026 – 23 Nov 2026)',
+      ]);
     });
 
     it('month, last-month and YYYY-MM are whole calendar months', () => {
@@ -156,12 +183,23 @@ describe('budget periods', () => {
     });
 
     it('week and last-week follow the week start', () => {
-      assert.deepEqual(parsed('week'), ['2026-11-22T18:30:00.000Z', '2026-11-29T18:30:00.000Z', 'This week (23 Nov 2026 – 29 Nov 2026)']);
-      assert.equal(parseRange('last-week', { ...context, weekStart: 7 }).label, 'Last week (15 Nov 2026 – 21 Nov 2026)');
+      assert.deepEqual(parsed('week'), [
+        '2026-11-22T18:30:00.000Z',
+        '2026-11-29T18:30:00.000Z',
+        'This week (23 Nov 2026 – 29 Nov 2026)',
+      ]);
+      assert.equal(
+        parseRange('last-week', { ...context, weekStart: 7 }).label,
+        'Last week (15 Nov 2026 – 21 Nov 2026)',
+      );
     });
 
     it('FROM..TO includes both days; a single date is that day', () => {
-      assert.deepEqual(parsed('2026-11-01..2026-11-15'), ['2026-10-31T18:30:00.000Z', '2026-11-15T18:30:00.000Z', '1 Nov 2026 – 15 Nov 2026']);
+      assert.deepEqual(parsed('2026-11-01..2026-11-15'), [
+        '2026-10-31T18:30:00.000Z',
+        '2026-11-15T18:30:00.000Z',
+        '1 Nov 2026 – 15 Nov 2026',
+      ]);
       assert.deepEqual(parsed('2026-11-01'), ['2026-10-31T18:30:00.000Z', '2026-11-01T18:30:00.000Z', '1 Nov 2026']);
     });
 
@@ -176,7 +214,16 @@ describe('budget periods', () => {
   });
 
   describe('properties', () => {
-    const zones = ['UTC', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Chatham', 'America/Santiago', 'Pacific/Apia'];
+    const zones = [
+      'UTC',
+      'America/New_York',
+      'Europe/London',
+      'Australia/Lord_Howe',
+      'Asia/Kolkata',
+      'Pacific/Chatham',
+      'America/Santiago',
+      'Pacific/Apia',
+    ];
     const instant = fc.date({ min: at('1990-01-01T00:00:00Z'), max: at('2040-01-01T00:00:00Z'), noInvalidDate: true });
     const kind = fc.constantFrom<PeriodKind>('day', 'week', 'month');
     const zone = fc.constantFrom(...zones);
@@ -216,7 +263,8 @@ describe('budget periods', () => {
           const days = daysIn(period, tz);
           if (k === 'day') assert.deepEqual(days, [period.key]);
           if (k === 'week') assert.equal(days.length, 7);
-          if (k === 'month') assert.ok(days.length >= 28 && days.length <= 31 && days.every((day) => day.startsWith(period.key)));
+          if (k === 'month')
+            assert.ok(days.length >= 28 && days.length <= 31 && days.every((day) => day.startsWith(period.key)));
         }),
         { numRuns: 50 },
       );
@@ -228,7 +276,10 @@ describe('budget periods', () => {
           const today = parseRange('today', context);
           assert.ok(today.start <= now && now < today.end);
           const month = periodContaining(now, 'month', tz);
-          assert.deepEqual([parseRange('month', context).start, parseRange('month', context).end], [month.start, month.end]);
+          assert.deepEqual(
+            [parseRange('month', context).start, parseRange('month', context).end],
+            [month.start, month.end],
+          );
           assert.equal(parseRange('last-month', context).end.getTime(), month.start.getTime());
           const last = parseRange(`${count}d`, context);
           assert.equal(daysIn(last, tz).length, count);

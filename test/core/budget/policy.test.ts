@@ -13,9 +13,33 @@ describe('budgets from the policy file', () => {
       alerts: { thresholds: [50, 100] },
     });
     assert.deepEqual(budgetsFromPolicy(policy), [
-      { scope: 'organization', subject: 'organization', period: 'month', thresholds: [50, 100], hardCapPercent: null, unit: 'usd', limit: 10_000_000_000_000 },
-      { scope: 'team', subject: 'ml', period: 'week', thresholds: [75, 90.5], hardCapPercent: 100, unit: 'usd', limit: 500_250_000_000 },
-      { scope: 'team', subject: 'ml', period: 'week', thresholds: [75, 90.5], hardCapPercent: 100, unit: 'tokens', limit: 2_000_000 },
+      {
+        scope: 'organization',
+        subject: 'organization',
+        period: 'month',
+        thresholds: [50, 100],
+        hardCapPercent: null,
+        unit: 'usd',
+        limit: 10_000_000_000_000,
+      },
+      {
+        scope: 'team',
+        subject: 'ml',
+        period: 'week',
+        thresholds: [75, 90.5],
+        hardCapPercent: 100,
+        unit: 'usd',
+        limit: 500_250_000_000,
+      },
+      {
+        scope: 'team',
+        subject: 'ml',
+        period: 'week',
+        thresholds: [75, 90.5],
+        hardCapPercent: 100,
+        unit: 'tokens',
+        limit: 2_000_000,
+      },
     ]);
   });
 });

@@ -55,9 +55,14 @@ function score(part: string, labels: Map<string, Label>): CorpusScore {
     const file = relative(root, path).split('\\').join('/');
     const result = extractPrompts(readFileSync(path, 'utf8'), file);
     for (const prompt of result.prompts) {
-      found.set(`${file}:${prompt.range.startLine + 1}`, { kind: 'P', model: prompt.model, unknown: prompt.modelSource === 'unknown' });
+      found.set(`${file}:${prompt.range.startLine + 1}`, {
+        kind: 'P',
+        model: prompt.model,
+        unknown: prompt.modelSource === 'unknown',
+      });
     }
-    for (const call of result.unreadCalls) found.set(`${file}:${call.range.startLine + 1}`, { kind: 'U', unknown: true });
+    for (const call of result.unreadCalls)
+      found.set(`${file}:${call.range.startLine + 1}`, { kind: 'U', unknown: true });
   }
   const falsePositives: string[] = [];
   let truePositives = 0;
@@ -79,7 +84,9 @@ function score(part: string, labels: Map<string, Label>): CorpusScore {
     if (right && !hit.unknown) modelRight++;
     if (!right) modelWrong.push(`${key}: expected ${label.model}, got ${hit.unknown ? 'unknown' : hit.model}`);
   }
-  const missed = expected.filter(([key, label]) => found.get(key)?.kind !== label.kind).map(([key, label]) => `${key} (${label.kind})`);
+  const missed = expected
+    .filter(([key, label]) => found.get(key)?.kind !== label.kind)
+    .map(([key, label]) => `${key} (${label.kind})`);
   const lookAlikes = [...labels].filter(([key, label]) => key.startsWith(`${part}/`) && label.kind === 'N').length;
   return {
     labelled: { prompts: expected.length, lookAlikes },
@@ -107,7 +114,11 @@ function report(part: string, result: CorpusScore): void {
       `model precision ${percent(result.modelPrecision)} (${result.modelRight}/${result.modelClaimed} named), ` +
       `recall ${percent(result.modelRecall)} (${result.modelRight}/${result.modelKnownLabels} knowable)`,
   );
-  for (const line of [...result.falsePositives.map((key) => `false positive ${key}`), ...result.missed.map((key) => `missed ${key}`), ...result.modelWrong]) {
+  for (const line of [
+    ...result.falsePositives.map((key) => `false positive ${key}`),
+    ...result.missed.map((key) => `missed ${key}`),
+    ...result.modelWrong,
+  ]) {
     console.log(`        ${line}`);
   }
 }

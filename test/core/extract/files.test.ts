@@ -1,7 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractPrompts, isPromptFile, isSupportedFile, UNBOUNDED_VARIABLE_TOKENS, type TextRange } from '../../../core';
+import {
+  extractPrompts,
+  isPromptFile,
+  isSupportedFile,
+  UNBOUNDED_VARIABLE_TOKENS,
+  type TextRange,
+} from '../../../core';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
 const slice = (text: string, range: TextRange) => text.slice(range.start, range.end);
@@ -19,12 +25,20 @@ describe('extractPrompts: prompt files', () => {
     assert.equal(prompt!.maxTokens, 400);
     assert.equal(slice(source, prompt!.modelRange!), 'gpt-4o-mini');
     assert.equal(source.split('\n')[prompt!.modelRange!.startLine], '    azure_deployment: gpt-4o-mini');
-    assert.deepEqual(prompt!.parts.map((part) => part.role), ['system', 'user']);
+    assert.deepEqual(
+      prompt!.parts.map((part) => part.role),
+      ['system', 'user'],
+    );
     const [system, user] = prompt!.parts;
     assert.equal(slice(source, system!.range), system!.text);
     assert.ok(system!.text.startsWith('You are the support agent'));
     assert.equal(user!.text.trim(), '{{question}}');
-    const variables = system!.variables.map((variable) => [variable.name, variable.inLoop ?? false, variable.unbounded, variable.sizeSource]);
+    const variables = system!.variables.map((variable) => [
+      variable.name,
+      variable.inLoop ?? false,
+      variable.unbounded,
+      variable.sizeSource,
+    ]);
     assert.deepEqual(variables, [
       ['firstName', false, false, 'sample'],
       ['documents', true, true, 'default'],
@@ -60,14 +74,20 @@ describe('extractPrompts: prompt files', () => {
     assert.equal(slice(source, prompt!.modelRange!), 'gemini-2.5-flash');
     assert.equal(prompt!.modelRange!.start, source.indexOf('googleai/') + 'googleai/'.length);
     assert.equal(prompt!.maxTokens, 200);
-    assert.deepEqual(prompt!.parts.map((part) => part.role), ['system', 'user']);
+    assert.deepEqual(
+      prompt!.parts.map((part) => part.role),
+      ['system', 'user'],
+    );
     assert.deepEqual(prompt!.parts[0]!.variables, []);
-    assert.deepEqual(prompt!.parts[1]!.variables.map((variable) => [variable.name, variable.inLoop ?? false]), [
-      ['project', false],
-      ['files', true],
-      ['urgent', false],
-      ['reviewer', false],
-    ]);
+    assert.deepEqual(
+      prompt!.parts[1]!.variables.map((variable) => [variable.name, variable.inLoop ?? false]),
+      [
+        ['project', false],
+        ['files', true],
+        ['urgent', false],
+        ['reviewer', false],
+      ],
+    );
     assert.equal(prompt!.parts[1]!.variables[1]!.unbounded, true);
   });
 
@@ -87,27 +107,59 @@ describe('extractPrompts: prompt files', () => {
   });
 
   it('reads handlebars, mustache and liquid templates', () => {
-    const hbs = extractPrompts('Hi {{{name}}}! {{#each messages}}{{role}}: {{content}}{{/each}} {{> footer}} {{& sign}}', 'a.hbs').prompts[0]!;
-    assert.deepEqual(hbs.parts[0]!.variables.map((variable) => variable.name), ['name', 'messages', 'sign']);
-    const liquid = extractPrompts('{% assign n = results | size %}{{ n }} hits. {% for r in results limit:5 %}{{ r.title }}{% endfor %}', 'a.liquid').prompts[0]!;
-    assert.deepEqual(liquid.parts[0]!.variables.map((variable) => [variable.name, variable.syntax, variable.unbounded]), [
-      ['results', 'liquid', true],
-      ['results', 'liquid', false],
-    ]);
+    const hbs = extractPrompts(
+      'Hi {{{name}}}! {{#each messages}}{{role}}: {{content}}{{/each}} {{> footer}} {{& sign}}',
+      'a.hbs',
+    ).prompts[0]!;
+    assert.deepEqual(
+      hbs.parts[0]!.variables.map((variable) => variable.name),
+      ['name', 'messages', 'sign'],
+    );
+    const liquid = extractPrompts(
+      '{% assign n = results | size %}{{ n }} hits. {% for r in results limit:5 %}{{ r.title }}{% endfor %}',
+      'a.liquid',
+    ).prompts[0]!;
+    assert.deepEqual(
+      liquid.parts[0]!.variables.map((variable) => [variable.name, variable.syntax, variable.unbounded]),
+      [
+        ['results', 'liquid', true],
+        ['results', 'liquid', false],
+      ],
+    );
   });
 
   it('reads markdown and text prompts under a prompts folder, detecting their placeholder syntax', () => {
     const md = extractPrompts('# Triage\nClassify {ticket} into {labels}.', 'repo/prompts/triage.md').prompts[0]!;
     assert.equal(md.language, 'markdown');
-    assert.deepEqual(md.parts[0]!.variables.map((variable) => [variable.name, variable.syntax]), [['ticket', 'format'], ['labels', 'format']]);
+    assert.deepEqual(
+      md.parts[0]!.variables.map((variable) => [variable.name, variable.syntax]),
+      [
+        ['ticket', 'format'],
+        ['labels', 'format'],
+      ],
+    );
     const txt = extractPrompts('Hello {{ name }}', 'C:\\app\\Prompts\\hello.txt').prompts[0]!;
     assert.equal(txt.parts[0]!.variables[0]!.syntax, 'mustache');
   });
 
   it('tells prompt files and supported files apart, with extra globs from the policy', () => {
-    for (const extension of ['.prompt', '.prompty', '.j2', '.jinja', '.jinja2', '.hbs', '.handlebars', '.mustache', '.liquid']) {
+    for (const extension of [
+      '.prompt',
+      '.prompty',
+      '.j2',
+      '.jinja',
+      '.jinja2',
+      '.hbs',
+      '.handlebars',
+      '.mustache',
+      '.liquid',
+    ]) {
       assert.equal(isPromptFile(`x/support${extension}`), true, extension);
-      assert.equal(extractPrompts('Answer {{ question }} briefly.', `x/support${extension}`).prompts.length, 1, extension);
+      assert.equal(
+        extractPrompts('Answer {{ question }} briefly.', `x/support${extension}`).prompts.length,
+        1,
+        extension,
+      );
     }
     assert.equal(isPromptFile('x/prompts/deep/er/notes.txt'), true);
     assert.equal(isPromptFile('x/prompts/readme.md'), true);
@@ -123,12 +175,23 @@ describe('extractPrompts: prompt files', () => {
   });
 
   it('sizes variables from the policy: caps, samples, default', () => {
-    const options = { variableSizes: { history: { maxTokens: 1200 }, name: { sample: 'Jane Doe, ACME' } }, defaultVariableTokens: 20 };
+    const options = {
+      variableSizes: { history: { maxTokens: 1200 }, name: { sample: 'Jane Doe, ACME' } },
+      defaultVariableTokens: 20,
+    };
     const [part] = extractPrompts('{{history}} {{name}} {{other}}', 'a.mustache', options).prompts[0]!.parts;
-    assert.deepEqual(part!.variables.map((variable) => [variable.name, variable.estimatedTokens, variable.unbounded, variable.sizeSource]), [
-      ['history', 1200, false, 'policy'],
-      ['name', 4, false, 'sample'],
-      ['other', 20, false, 'default'],
-    ]);
+    assert.deepEqual(
+      part!.variables.map((variable) => [
+        variable.name,
+        variable.estimatedTokens,
+        variable.unbounded,
+        variable.sizeSource,
+      ]),
+      [
+        ['history', 1200, false, 'policy'],
+        ['name', 4, false, 'sample'],
+        ['other', 20, false, 'default'],
+      ],
+    );
   });
 });

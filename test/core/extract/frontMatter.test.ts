@@ -29,7 +29,18 @@ describe('front matter fast reader', () => {
   });
 
   it('leaves everything outside its subset to the YAML library', () => {
-    for (const text of ['tags: [a, b]', 'items:\n  - a', 'text: |\n  block', 'a: &x 1', 'a: b # comment', '"quoted": 1', 'a: 1\na: 2', 'a:\tb', 'a: b\n  c: d', '']) {
+    for (const text of [
+      'tags: [a, b]',
+      'items:\n  - a',
+      'text: |\n  block',
+      'a: &x 1',
+      'a: b # comment',
+      '"quoted": 1',
+      'a: 1\na: 2',
+      'a:\tb',
+      'a: b\n  c: d',
+      '',
+    ]) {
       assert.equal(readSimpleYaml(text), undefined, text);
     }
   });
@@ -39,7 +50,31 @@ describe('front matter fast reader', () => {
     const key = fc.constantFrom('model', 'name', 'api', 'a', 'max_tokens', 'b-c', 'd.e', 'null', 'yes', 'on', 'true');
     const scalar = fc.oneof(
       fc.string({ maxLength: 12 }),
-      fc.constantFrom('gpt-4o', 'a: b', 'x #y', '#z', '- a', "it's", '"q"', '~', 'True', 'NULL', '1_000', '0x1F', '0o7', '.inf', '1e3', '+1', '01', '1.', '-.5', 'a:', '@x', '[x]', '%'),
+      fc.constantFrom(
+        'gpt-4o',
+        'a: b',
+        'x #y',
+        '#z',
+        '- a',
+        "it's",
+        '"q"',
+        '~',
+        'True',
+        'NULL',
+        '1_000',
+        '0x1F',
+        '0o7',
+        '.inf',
+        '1e3',
+        '+1',
+        '01',
+        '1.',
+        '-.5',
+        'a:',
+        '@x',
+        '[x]',
+        '%',
+      ),
       fc.integer(),
       fc.double({ noNaN: true }),
       fc.boolean(),
@@ -50,7 +85,11 @@ describe('front matter fast reader', () => {
     })).map;
     fc.assert(
       fc.property(document, fc.boolean(), (value, raw) => {
-        const text = raw ? Object.entries(value).map(([k, v]) => `${k}: ${typeof v === 'object' ? '' : String(v)}`).join('\n') : stringify(value);
+        const text = raw
+          ? Object.entries(value)
+              .map(([k, v]) => `${k}: ${typeof v === 'object' ? '' : String(v)}`)
+              .join('\n')
+          : stringify(value);
         const fast = readSimpleYaml(text);
         if (fast === undefined) return;
         assert.deepEqual(fast, parse(text), text);

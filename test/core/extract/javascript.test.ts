@@ -8,7 +8,6 @@ const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name)
  * needs only two words of prose. */
 const llmFile = (text: string) => `${text}\n// sent to the llm\n`;
 
-
 function slice(source: string, range: TextRange): string {
   return source.slice(range.start, range.end);
 }
@@ -34,20 +33,26 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
 
   it('finds each SDK call once, and nothing in comments or strings', () => {
     assert.deepEqual(notices, []);
-    assert.deepEqual(prompts.map((prompt) => prompt.id), [
-      'call:openai.chat:0',
-      'call:anthropic.messages:0',
-      'call:openai.responses:0',
-      'call:ai-sdk:0',
-      'call:ai-sdk:1',
-      'call:ai-sdk:2',
-    ]);
+    assert.deepEqual(
+      prompts.map((prompt) => prompt.id),
+      [
+        'call:openai.chat:0',
+        'call:anthropic.messages:0',
+        'call:openai.responses:0',
+        'call:ai-sdk:0',
+        'call:ai-sdk:1',
+        'call:ai-sdk:2',
+      ],
+    );
     assert.ok(!JSON.stringify(prompts).includes('fake-in'));
   });
 
   it('reads an OpenAI chat call: roles, a followed constant, few-shot pair, spread history, model and cap', () => {
     const chat = only(prompts, 'call:openai.chat:0');
-    assert.deepEqual(chat.parts.map((part) => part.role), ['system', 'user', 'assistant', 'user', 'user']);
+    assert.deepEqual(
+      chat.parts.map((part) => part.role),
+      ['system', 'user', 'assistant', 'user', 'user'],
+    );
     const [system, example, reply, history, question] = chat.parts;
     assert.equal(system!.text, 'You are the support assistant of Acme.\nAnswer in two sentences at most.');
     assert.equal(slice(source, system!.range), system!.text);
@@ -75,10 +80,13 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
 
   it('reads an Anthropic call: system blocks, images, tools, an unbounded retry loop', () => {
     const call = only(prompts, 'call:anthropic.messages:0');
-    assert.deepEqual(call.parts.map((part) => [part.role, part.text]), [
-      ['system', 'Describe images for alt text.'],
-      ['user', 'Describe this picture.'],
-    ]);
+    assert.deepEqual(
+      call.parts.map((part) => [part.role, part.text]),
+      [
+        ['system', 'Describe images for alt text.'],
+        ['user', 'Describe this picture.'],
+      ],
+    );
     assert.equal(call.model, 'claude-sonnet-4-5');
     assert.equal(call.maxTokens, 1024);
     assert.equal(call.callSite!.hasImages, true);
@@ -89,10 +97,13 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
 
   it('reads a Responses call: instructions, input, JSON format, a bounded retry helper', () => {
     const call = only(prompts, 'call:openai.responses:0');
-    assert.deepEqual(call.parts.map((part) => [part.role, part.text]), [
-      ['system', 'Classify the ticket as billing, bug or other.'],
-      ['user', '${ticket}'],
-    ]);
+    assert.deepEqual(
+      call.parts.map((part) => [part.role, part.text]),
+      [
+        ['system', 'Classify the ticket as billing, bug or other.'],
+        ['user', '${ticket}'],
+      ],
+    );
     assert.equal(call.maxTokens, 20);
     assert.equal(call.callSite!.jsonMode, true);
     assert.equal(call.callSite!.retry!.bounded, true);
@@ -100,7 +111,9 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
   });
 
   it('reads AI SDK calls: provider functions, gateway ids, concatenation, generateObject as JSON', () => {
-    const [summary, stream, object] = ['call:ai-sdk:0', 'call:ai-sdk:1', 'call:ai-sdk:2'].map((id) => only(prompts, id));
+    const [summary, stream, object] = ['call:ai-sdk:0', 'call:ai-sdk:1', 'call:ai-sdk:2'].map((id) =>
+      only(prompts, id),
+    );
     assert.equal(summary!.model, 'gpt-4o-mini');
     assert.equal(slice(source, summary!.callSite!.modelRange!), 'gpt-4o-mini');
     assert.equal(summary!.parts[0]!.text, 'Summarize the documents.');
@@ -115,14 +128,18 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
   });
 
   it('decodes escapes, and keeps ranges exact after surrogate pairs and CRLF line ends', () => {
-    const text = "// 😀😀 emoji first\r\nconst prompt = 'Tab\\there \\u{1F600} \\'quoted\\'';\r\nconst systemPrompt = `A \\` tick, \\${not} a variable, ${real}\r\nnext`;\r\n";
+    const text =
+      "// 😀😀 emoji first\r\nconst prompt = 'Tab\\there \\u{1F600} \\'quoted\\'';\r\nconst systemPrompt = `A \\` tick, \\${not} a variable, ${real}\r\nnext`;\r\n";
     const result = extractPrompts(llmFile(text), 'a.ts');
     const [first, second] = result.prompts;
     assert.equal(first!.parts[0]!.text, "Tab\there 😀 'quoted'");
     assert.equal(slice(text, first!.parts[0]!.range), "Tab\\there \\u{1F600} \\'quoted\\'");
     // A template literal's CRLF reaches the program as LF, so that is the text sent.
     assert.equal(second!.parts[0]!.text, 'A ` tick, ${not} a variable, ${real}\nnext');
-    assert.deepEqual(second!.parts[0]!.variables.map((variable) => variable.name), ['real']);
+    assert.deepEqual(
+      second!.parts[0]!.variables.map((variable) => variable.name),
+      ['real'],
+    );
     assert.equal(slice(text, second!.parts[0]!.variables[0]!.range), '${real}');
     assert.equal(second!.parts[0]!.role, 'system');
     for (const prompt of result.prompts) {
@@ -137,9 +154,10 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
     const text = 'const prompt = `Answer ${formal ? `politely, ${name}` : `casually`} now.`;';
     const part = extractPrompts(llmFile(text), 'a.js').prompts[0]!.parts[0]!;
     assert.equal(part.text, 'Answer ${formal ? `politely, ${name}` : `casually`} now.');
-    assert.deepEqual(part.variables.map((variable) => [variable.name, slice(text, variable.range)]), [
-      ['formal', '${formal ? `politely, ${name}` : `casually`}'],
-    ]);
+    assert.deepEqual(
+      part.variables.map((variable) => [variable.name, slice(text, variable.range)]),
+      [['formal', '${formal ? `politely, ${name}` : `casually`}']],
+    );
   });
 
   it('joins string arrays and concatenations, following same-file constants', () => {
@@ -165,17 +183,23 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
       "const greeting = 'Hello there, friend';",
     ].join('\n');
     const found = extractPrompts(llmFile(text), 'a.ts').prompts;
-    assert.deepEqual(found.map((prompt) => prompt.id), ['binding:systemMessage:0', 'binding:instructions:0', 'binding:buildPrompt:0']);
+    assert.deepEqual(
+      found.map((prompt) => prompt.id),
+      ['binding:systemMessage:0', 'binding:instructions:0', 'binding:buildPrompt:0'],
+    );
     assert.equal(found[2]!.parts[0]!.variables[0]!.name, 'topic');
   });
 
   it('finds mustache placeholders in static prompt constants', () => {
     const text = "const PROMPT = 'Summarize {{documents}} for {{ audience }}.';";
     const part = extractPrompts(llmFile(text), 'a.ts').prompts[0]!.parts[0]!;
-    assert.deepEqual(part.variables.map((variable) => [variable.name, variable.syntax, slice(text, variable.range)]), [
-      ['documents', 'mustache', '{{documents}}'],
-      ['audience', 'mustache', '{{ audience }}'],
-    ]);
+    assert.deepEqual(
+      part.variables.map((variable) => [variable.name, variable.syntax, slice(text, variable.range)]),
+      [
+        ['documents', 'mustache', '{{documents}}'],
+        ['audience', 'mustache', '{{ audience }}'],
+      ],
+    );
     assert.equal(part.variables[0]!.unbounded, true);
   });
 
@@ -189,9 +213,15 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
       "const single = PromptTemplate.fromTemplate('Tell a joke about {topic}');",
     ].join('\n');
     const found = extractPrompts(text, 'a.ts').prompts;
-    assert.deepEqual(found.map((prompt) => prompt.id), ['call:langchain:0', 'call:langchain:1']);
+    assert.deepEqual(
+      found.map((prompt) => prompt.id),
+      ['call:langchain:0', 'call:langchain:1'],
+    );
     const [system, history, input] = found[0]!.parts;
-    assert.deepEqual(system!.variables.map((variable) => variable.name), ['language']);
+    assert.deepEqual(
+      system!.variables.map((variable) => variable.name),
+      ['language'],
+    );
     assert.equal(slice(text, system!.variables[0]!.range), '{language}');
     assert.equal(history!.variables[0]!.name, 'chat_history');
     assert.equal(history!.variables[0]!.unbounded, true);
@@ -201,7 +231,8 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
   });
 
   it('ignores look-alike calls that are not LLM requests', () => {
-    const text = "await prisma.messages.create({ data: { body: 'hi' } });\nawait client.chat.completions.create(options);";
+    const text =
+      "await prisma.messages.create({ data: { body: 'hi' } });\nawait client.chat.completions.create(options);";
     assert.deepEqual(extractPrompts(text, 'a.ts').prompts, []);
   });
 
@@ -210,7 +241,10 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
       'var c=new OpenAI;async function f(q){for(let i=0;i<3;i++){try{return await c.chat.completions.create({model:"gpt-4o-mini",messages:[{role:"system",content:"Be brief."},{role:"user",content:q}]})}catch(e){}}}';
     const [call] = extractPrompts(text, 'bundle.min.js').prompts;
     assert.equal(call!.model, 'gpt-4o-mini');
-    assert.deepEqual(call!.parts.map((part) => part.text), ['Be brief.', '${q}']);
+    assert.deepEqual(
+      call!.parts.map((part) => part.text),
+      ['Be brief.', '${q}'],
+    );
     assert.equal(call!.callSite!.retry!.bounded, true);
     assert.equal(slice(text, call!.callSite!.modelRange!), 'gpt-4o-mini');
   });
@@ -220,13 +254,19 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
     const result = extractPrompts(text, 'broken.ts');
     assert.ok(result.notices.length > 0);
     assert.match(result.notices[0]!, /broken\.ts/);
-    for (const garbage of ['\u0000\u0001\u0002', '`unterminated ${', '<<<<<<< HEAD\nconst prompt = "a"\n=======\n', ')]}']) {
+    for (const garbage of [
+      '\u0000\u0001\u0002',
+      '`unterminated ${',
+      '<<<<<<< HEAD\nconst prompt = "a"\n=======\n',
+      ')]}',
+    ]) {
       assert.doesNotThrow(() => extractPrompts(garbage, 'x.tsx'));
     }
   });
 
   it('reads JSX files and TypeScript generics without confusing them', () => {
-    const tsx = "const systemPrompt = 'You write UI copy.';\nexport const View = () => <div title={systemPrompt}>hi</div>;";
+    const tsx =
+      "const systemPrompt = 'You write UI copy.';\nexport const View = () => <div title={systemPrompt}>hi</div>;";
     assert.equal(extractPrompts(llmFile(tsx), 'a.tsx').prompts.length, 1);
     const ts = "const instructions = <string>'Answer with a number.';\nconst x = f<number>(1);";
     assert.equal(extractPrompts(llmFile(ts), 'a.ts').prompts[0]!.parts[0]!.text, 'Answer with a number.');
@@ -260,11 +300,14 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
       "function c() { const prompt = 'Unused prompt.'; }",
     ].join('\n');
     const found = extractPrompts(text, 'a.ts').prompts;
-    assert.deepEqual(found.map((prompt) => [prompt.id, prompt.model, prompt.parts[0]!.text]), [
-      ['call:openai.chat:0', 'gpt-4o', 'First prompt.'],
-      ['call:openai.chat:1', 'gpt-4o-mini', 'Second prompt.'],
-      ['binding:prompt:0', undefined, 'Unused prompt.'],
-    ]);
+    assert.deepEqual(
+      found.map((prompt) => [prompt.id, prompt.model, prompt.parts[0]!.text]),
+      [
+        ['call:openai.chat:0', 'gpt-4o', 'First prompt.'],
+        ['call:openai.chat:1', 'gpt-4o-mini', 'Second prompt.'],
+        ['binding:prompt:0', undefined, 'Unused prompt.'],
+      ],
+    );
   });
 
   it('reads request objects held in constants, content blocks with images, developer roles and prefills', () => {
@@ -282,11 +325,20 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
       "await streamText({ model: openai.chat('gpt-4o'), messages: [{ role: 'user', content: [{ type: 'text', text: 'Describe' }, { type: 'image', image: data }] }], tools: { search } });",
     ].join('\n');
     const [responses, prefill, stream] = extractPrompts(text, 'a.ts').prompts;
-    assert.deepEqual(responses!.parts.map((part) => [part.role, part.text]), [['developer', 'Be exact.'], ['user', 'What is this?']]);
+    assert.deepEqual(
+      responses!.parts.map((part) => [part.role, part.text]),
+      [
+        ['developer', 'Be exact.'],
+        ['user', 'What is this?'],
+      ],
+    );
     assert.equal(responses!.callSite!.hasImages, true);
     assert.equal(responses!.maxTokens, 64);
     assert.ok(slice(text, responses!.callSite!.range).startsWith('client.responses.create(request)'));
-    assert.deepEqual(prefill!.parts.map((part) => part.fewShot), [undefined, undefined]);
+    assert.deepEqual(
+      prefill!.parts.map((part) => part.fewShot),
+      [undefined, undefined],
+    );
     assert.equal(stream!.model, 'gpt-4o');
     assert.equal(stream!.callSite!.hasImages, true);
     assert.equal(stream!.callSite!.usesTools, true);
@@ -302,12 +354,15 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
       ']);',
     ].join('\n');
     const [chat] = extractPrompts(text, 'a.ts').prompts;
-    assert.deepEqual(chat!.parts.map((part) => [part.role, part.fewShot ?? false]), [
-      ['system', false],
-      ['user', true],
-      ['assistant', true],
-      ['user', false],
-    ]);
+    assert.deepEqual(
+      chat!.parts.map((part) => [part.role, part.fewShot ?? false]),
+      [
+        ['system', false],
+        ['user', true],
+        ['assistant', true],
+        ['user', false],
+      ],
+    );
     assert.equal(chat!.parts[0]!.variables[0]!.name, 'role');
   });
 
@@ -336,18 +391,31 @@ describe('extractPrompts: TypeScript and JavaScript', () => {
     ].join('\n');
     const found = extractPrompts(text, 'a.js').prompts;
     // `userPrompt += question` is a builder: its appends join the declared text, so the call reads it whole.
-    assert.deepEqual(found.map((prompt) => prompt.id), ['call:openai.chat:0']);
+    assert.deepEqual(
+      found.map((prompt) => prompt.id),
+      ['call:openai.chat:0'],
+    );
     const call = found[0]!;
     assert.equal(call.model, 'gpt-4o-mini');
-    assert.deepEqual(call.parts.map((part) => part.text), ['You are a helpful bot.', 'Question: ${question}']);
+    assert.deepEqual(
+      call.parts.map((part) => part.text),
+      ['You are a helpful bot.', 'Question: ${question}'],
+    );
   });
 
   it('reads the AI SDK messages form with its roles, model and output cap', () => {
-    const text = "const r = streamText({ model: openai('gpt-4o'), messages: [{ role: 'system', content: 'You are terse.' }, { role: 'user', content: q }], maxOutputTokens: 100 });";
+    const text =
+      "const r = streamText({ model: openai('gpt-4o'), messages: [{ role: 'system', content: 'You are terse.' }, { role: 'user', content: q }], maxOutputTokens: 100 });";
     const [prompt] = extractPrompts(text, 'a.ts').prompts;
     assert.equal(prompt!.id, 'call:ai-sdk:0');
     assert.equal(prompt!.model, 'gpt-4o');
     assert.equal(prompt!.maxTokens, 100);
-    assert.deepEqual(prompt!.parts.map((part) => [part.role, part.text]), [['system', 'You are terse.'], ['user', '${q}']]);
+    assert.deepEqual(
+      prompt!.parts.map((part) => [part.role, part.text]),
+      [
+        ['system', 'You are terse.'],
+        ['user', '${q}'],
+      ],
+    );
   });
 });

@@ -20,14 +20,17 @@ describe('extractPrompts: Python', () => {
 
   it('finds the SDK calls and the unused prompt constant, nothing in docstrings or comments', () => {
     assert.deepEqual(notices, []);
-    assert.deepEqual(prompts.map((prompt) => prompt.id), [
-      'binding:SUMMARY_PROMPT:0',
-      'call:openai.chat:0',
-      'call:anthropic.messages:0',
-      'call:openai.responses:0',
-      'call:langchain:0',
-      'call:langchain:1',
-    ]);
+    assert.deepEqual(
+      prompts.map((prompt) => prompt.id),
+      [
+        'binding:SUMMARY_PROMPT:0',
+        'call:openai.chat:0',
+        'call:anthropic.messages:0',
+        'call:openai.responses:0',
+        'call:langchain:0',
+        'call:langchain:1',
+      ],
+    );
     assert.ok(!JSON.stringify(prompts).includes('fake-in'));
   });
 
@@ -36,7 +39,13 @@ describe('extractPrompts: Python', () => {
     const part = summary.parts[0]!;
     assert.equal(part.text, 'Summarize the ticket below in {max_words} words.\nTicket: {ticket}');
     assert.equal(part.role, 'template');
-    assert.deepEqual(part.variables.map((variable) => [variable.name, variable.syntax]), [['max_words', 'format'], ['ticket', 'format']]);
+    assert.deepEqual(
+      part.variables.map((variable) => [variable.name, variable.syntax]),
+      [
+        ['max_words', 'format'],
+        ['ticket', 'format'],
+      ],
+    );
   });
 
   it('reads an OpenAI chat call: triple-quoted constant with quotes, spread history, f-string with spec and {{', () => {
@@ -47,10 +56,13 @@ describe('extractPrompts: Python', () => {
     assert.equal(history!.variables[0]!.name, 'history');
     assert.equal(history!.variables[0]!.unbounded, true);
     assert.equal(question!.text, 'Question: {question!r:>10} ({len(history)} earlier, braces {kept})');
-    assert.deepEqual(question!.variables.map((variable) => [variable.name, slice(source, variable.range)]), [
-      ['question', '{question!r:>10}'],
-      ['history', '{len(history)}'],
-    ]);
+    assert.deepEqual(
+      question!.variables.map((variable) => [variable.name, slice(source, variable.range)]),
+      [
+        ['question', '{question!r:>10}'],
+        ['history', '{len(history)}'],
+      ],
+    );
     assert.equal(chat.model, 'gpt-4o-mini');
     assert.equal(slice(source, chat.callSite!.modelRange!), 'gpt-4o-mini');
     assert.equal(chat.maxTokens, 256);
@@ -61,10 +73,13 @@ describe('extractPrompts: Python', () => {
 
   it('reads an Anthropic call: nested same-kind quotes in an f-string, dict(), a bounded tenacity retry', () => {
     const call = only(prompts, 'call:anthropic.messages:0');
-    assert.deepEqual(call.parts.map((part) => [part.role, part.text]), [
-      ['system', 'Label with one of: {", ".join(LABELS)}.'],
-      ['user', '{ticket}'],
-    ]);
+    assert.deepEqual(
+      call.parts.map((part) => [part.role, part.text]),
+      [
+        ['system', 'Label with one of: {", ".join(LABELS)}.'],
+        ['user', '{ticket}'],
+      ],
+    );
     assert.equal(call.parts[0]!.variables[0]!.name, 'LABELS');
     assert.equal(call.callSite!.retry!.bounded, true);
     assert.match(slice(source, call.callSite!.retry!.range), /^@retry\(stop=stop_after_attempt\(3\)\)$/);
@@ -75,18 +90,27 @@ describe('extractPrompts: Python', () => {
     const [instructions, input] = call.parts;
     assert.equal(instructions!.text, '\nAnswer from the documents only.\nCite the document number.\n');
     assert.equal(input!.text, 'Documents:\n{"\\n\\n".join(d.page_content for d in docs)}\nQuestion: {question}');
-    assert.deepEqual(input!.variables.map((variable) => [variable.name, variable.unbounded]), [['docs', true], ['question', false]]);
+    assert.deepEqual(
+      input!.variables.map((variable) => [variable.name, variable.unbounded]),
+      [
+        ['docs', true],
+        ['question', false],
+      ],
+    );
     assert.equal(call.callSite!.jsonMode, true);
     assert.equal(call.callSite!.retry!.bounded, false);
   });
 
   it('reads LangChain templates', () => {
     const chat = only(prompts, 'call:langchain:0');
-    assert.deepEqual(chat.parts.map((part) => [part.role, part.variables.map((variable) => variable.name)]), [
-      ['system', ['language']],
-      ['user', ['chat_history']],
-      ['user', ['text']],
-    ]);
+    assert.deepEqual(
+      chat.parts.map((part) => [part.role, part.variables.map((variable) => variable.name)]),
+      [
+        ['system', ['language']],
+        ['user', ['chat_history']],
+        ['user', ['text']],
+      ],
+    );
     const joke = only(prompts, 'call:langchain:1');
     assert.equal(slice(source, joke.parts[0]!.variables[0]!.range), '{topic}');
   });
@@ -99,12 +123,10 @@ describe('extractPrompts: Python', () => {
       "FR_PROMPT = Rf'Say hello {name}\\n'",
     ].join('\n');
     const found = extractPrompts(llmFile(text), 'a.py').prompts;
-    assert.deepEqual(found.map((prompt) => prompt.parts[0]!.text), [
-      'Read the file C:\\new\\table {x}',
-      'Tab\there é\\N{BULLET} Anext',
-      'bytes prompt',
-      'Say hello {name}\\n',
-    ]);
+    assert.deepEqual(
+      found.map((prompt) => prompt.parts[0]!.text),
+      ['Read the file C:\\new\\table {x}', 'Tab\there é\\N{BULLET} Anext', 'bytes prompt', 'Say hello {name}\\n'],
+    );
     assert.equal(found[0]!.parts[0]!.variables[0]!.name, 'x');
     assert.equal(found[3]!.parts[0]!.variables[0]!.syntax, 'fstring');
   });
@@ -126,10 +148,13 @@ describe('extractPrompts: Python', () => {
       'config = {"system_prompt": "You are a grader.", "system": "linux"}',
       'filesystem = "ext4"',
     ].join('\n');
-    assert.deepEqual(extractPrompts(text, 'a.py').prompts.map((prompt) => [prompt.id, prompt.parts[0]!.text]), [
-      ['binding:instructions:0', 'Be concise and cite sources.'],
-      ['binding:system_prompt:0', 'You are a grader.'],
-    ]);
+    assert.deepEqual(
+      extractPrompts(text, 'a.py').prompts.map((prompt) => [prompt.id, prompt.parts[0]!.text]),
+      [
+        ['binding:instructions:0', 'Be concise and cite sources.'],
+        ['binding:system_prompt:0', 'You are a grader.'],
+      ],
+    );
   });
 
   it('bounds retry loops by visible counters', () => {
@@ -144,7 +169,10 @@ describe('extractPrompts: Python', () => {
       '        client.messages.create(model="claude-sonnet-4-5", max_tokens=5, messages=[{"role": "user", "content": doc}])',
     ].join('\n');
     const found = extractPrompts(text, 'a.py').prompts;
-    assert.deepEqual(found.map((prompt) => prompt.callSite?.retry?.bounded), [true, true, undefined]);
+    assert.deepEqual(
+      found.map((prompt) => prompt.callSite?.retry?.bounded),
+      [true, true, undefined],
+    );
   });
 
   it('survives unterminated strings and unbalanced brackets with a notice', () => {
@@ -152,14 +180,24 @@ describe('extractPrompts: Python', () => {
     const result = extractPrompts(llmFile(text), 'bad.py');
     assert.ok(result.notices.some((notice) => notice.includes('unterminated string')));
     const deep = `x = ${'('.repeat(5000)}${')'.repeat(5000)}\nsystem_prompt = "Still found after deep nesting."`;
-    assert.equal(extractPrompts(llmFile(deep), 'deep.py').prompts[0]!.parts[0]!.text, 'Still found after deep nesting.');
+    assert.equal(
+      extractPrompts(llmFile(deep), 'deep.py').prompts[0]!.parts[0]!.text,
+      'Still found after deep nesting.',
+    );
     for (const garbage of ['f"{', 'f"{x!', '"""', "f'{a['b']}", ')))', '((((', 'x = f"{y:{z}}"']) {
       assert.doesNotThrow(() => extractPrompts(garbage, 'x.py'));
     }
     // A backslash as the last character of an unterminated string must not carry ranges past the end of the file.
-    for (const tail of ["ChatPromptTemplate.fromMessages([user:\n'\\", "system_prompt = r'\\", "system_prompt = '''\\"]) {
+    for (const tail of [
+      "ChatPromptTemplate.fromMessages([user:\n'\\",
+      "system_prompt = r'\\",
+      "system_prompt = '''\\",
+    ]) {
       for (const prompt of extractPrompts(tail, 'x.py').prompts) {
-        assert.ok(prompt.range.end <= tail.length && prompt.parts.every((part) => part.range.end <= tail.length), JSON.stringify(tail));
+        assert.ok(
+          prompt.range.end <= tail.length && prompt.parts.every((part) => part.range.end <= tail.length),
+          JSON.stringify(tail),
+        );
       }
     }
   });
@@ -180,11 +218,14 @@ describe('extractPrompts: Python', () => {
       'MODEL = "gpt-4.1-nano"',
     ].join('\n');
     const found = extractPrompts(text, 'a.py').prompts;
-    assert.deepEqual(found.map((prompt) => [prompt.id, prompt.model, prompt.parts[0]!.text]), [
-      ['call:openai.chat:0', 'gpt-4.1-nano', 'First: {q}'],
-      ['call:anthropic.messages:0', 'claude-haiku-4-5', 'Second system prompt, long enough.'],
-      ['binding:prompt:0', undefined, 'Never sent anywhere.'],
-    ]);
+    assert.deepEqual(
+      found.map((prompt) => [prompt.id, prompt.model, prompt.parts[0]!.text]),
+      [
+        ['call:openai.chat:0', 'gpt-4.1-nano', 'First: {q}'],
+        ['call:anthropic.messages:0', 'claude-haiku-4-5', 'Second system prompt, long enough.'],
+        ['binding:prompt:0', undefined, 'Never sent anywhere.'],
+      ],
+    );
   });
 
   it('reads str.format templates, skips calls without visible arguments, reads LangChain message classes', () => {
@@ -197,18 +238,30 @@ describe('extractPrompts: Python', () => {
       'chat = ChatPromptTemplate.from_messages([SystemMessage(content="You are terse."), HumanMessagePromptTemplate.from_template("{q}")])',
     ].join('\n');
     const found = extractPrompts(text, 'a.py').prompts;
-    assert.deepEqual(found.map((prompt) => prompt.id), ['call:openai.chat:0', 'call:openai.chat:1', 'call:langchain:0']);
+    assert.deepEqual(
+      found.map((prompt) => prompt.id),
+      ['call:openai.chat:0', 'call:openai.chat:1', 'call:langchain:0'],
+    );
     const template = found[0]!.parts[0]!;
     // A str.format template stays in its own syntax, like any other template: `{{` is not decoded.
     assert.equal(template.text, 'Translate {text!r} into {language:>5}, keep {{braces}}.');
     assert.equal(slice(text, template.range), template.text);
-    assert.deepEqual(template.variables.map((variable) => [variable.name, variable.syntax, slice(text, variable.range)]), [
-      ['text', 'format', '{text!r}'],
-      ['language', 'format', '{language:>5}'],
-    ]);
+    assert.deepEqual(
+      template.variables.map((variable) => [variable.name, variable.syntax, slice(text, variable.range)]),
+      [
+        ['text', 'format', '{text!r}'],
+        ['language', 'format', '{language:>5}'],
+      ],
+    );
     assert.equal(found[0]!.maxTokens, 99);
     assert.deepEqual(found[1]!.parts[0]!.variables, []);
-    assert.deepEqual(found[2]!.parts.map((part) => [part.role, part.text]), [['system', 'You are terse.'], ['user', '{q}']]);
+    assert.deepEqual(
+      found[2]!.parts.map((part) => [part.role, part.text]),
+      [
+        ['system', 'You are terse.'],
+        ['user', '{q}'],
+      ],
+    );
   });
 
   it('follows self.attribute to the class attribute', () => {
@@ -219,7 +272,10 @@ describe('extractPrompts: Python', () => {
       '        return client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": self.system_prompt}, {"role": "user", "content": q}])',
     ].join('\n');
     const found = extractPrompts(text, 'a.py').prompts;
-    assert.deepEqual(found.map((prompt) => prompt.id), ['call:openai.chat:0']);
+    assert.deepEqual(
+      found.map((prompt) => prompt.id),
+      ['call:openai.chat:0'],
+    );
     assert.equal(found[0]!.parts[0]!.text, 'You are a bot that answers briefly.');
   });
 
@@ -231,9 +287,12 @@ describe('extractPrompts: Python', () => {
     const [prompt, ...rest] = extractPrompts(text, 'a.py').prompts;
     assert.equal(rest.length, 0);
     assert.equal(prompt!.maxTokens, 10);
-    assert.deepEqual(prompt!.parts.map((part) => [part.role, part.text, part.variables.map((variable) => variable.name)]), [
-      ['system', 'You are terse. Answer in French. Be kind.', []],
-      ['user', 'Q: {q}', ['q']],
-    ]);
+    assert.deepEqual(
+      prompt!.parts.map((part) => [part.role, part.text, part.variables.map((variable) => variable.name)]),
+      [
+        ['system', 'You are terse. Answer in French. Be kind.', []],
+        ['user', 'Q: {q}', ['q']],
+      ],
+    );
   });
 });

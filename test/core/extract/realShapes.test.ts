@@ -14,9 +14,21 @@ describe('extractPrompts on real-world shapes', () => {
     const cases: Array<[string, string | undefined, string]> = [
       [`getClient().chat.completions.create({ model: 'gpt-4o', ${message} })`, 'gpt-4o', 'literal'],
       [`const M = 'gpt-4o-mini';\nclient.chat.completions.create({ model: M, ${message} })`, 'gpt-4o-mini', 'resolved'],
-      [`const cfg = { llm: { model: 'gpt-4.1' } };\nclient.chat.completions.create({ model: cfg.llm.model, ${message} })`, 'gpt-4.1', 'resolved'],
-      [`const M = process.env.MODEL ?? 'gpt-4o';\nclient.chat.completions.create({ model: M, ${message} })`, 'gpt-4o', 'fallback'],
-      [`function f(model = 'gpt-4.1-mini') { return client.chat.completions.create({ model, ${message} }); }`, 'gpt-4.1-mini', 'fallback'],
+      [
+        `const cfg = { llm: { model: 'gpt-4.1' } };\nclient.chat.completions.create({ model: cfg.llm.model, ${message} })`,
+        'gpt-4.1',
+        'resolved',
+      ],
+      [
+        `const M = process.env.MODEL ?? 'gpt-4o';\nclient.chat.completions.create({ model: M, ${message} })`,
+        'gpt-4o',
+        'fallback',
+      ],
+      [
+        `function f(model = 'gpt-4.1-mini') { return client.chat.completions.create({ model, ${message} }); }`,
+        'gpt-4.1-mini',
+        'fallback',
+      ],
       [`function f(model) { return client.chat.completions.create({ model, ${message} }); }`, undefined, 'unknown'],
     ];
     for (const [source, model, how] of cases) {
@@ -24,14 +36,26 @@ describe('extractPrompts on real-world shapes', () => {
       assert.equal(prompt.model, model, source);
       assert.equal(prompt.modelSource, how, source);
     }
-    const python = only('import os\nclient = anthropic.Anthropic()\nclient.messages.create(model=os.getenv("CLAUDE_MODEL", "claude-sonnet-4-20250514"), max_tokens=300, messages=[{"role": "user", "content": "Hello there"}])\n', 'a.py');
-    assert.deepEqual([python.model, python.modelSource, python.callSite?.modelRange], ['claude-sonnet-4-20250514', 'fallback', undefined]);
+    const python = only(
+      'import os\nclient = anthropic.Anthropic()\nclient.messages.create(model=os.getenv("CLAUDE_MODEL", "claude-sonnet-4-20250514"), max_tokens=300, messages=[{"role": "user", "content": "Hello there"}])\n',
+      'a.py',
+    );
+    assert.deepEqual(
+      [python.model, python.modelSource, python.callSite?.modelRange],
+      ['claude-sonnet-4-20250514', 'fallback', undefined],
+    );
   });
 
   it('reports an LLM call whose request is built elsewhere as unread, not as a prompt', () => {
-    const result = extractPrompts('from openai import OpenAI\nclient = OpenAI()\ndef f(**kwargs):\n    return client.chat.completions.create(**kwargs)\n', 'a.py');
+    const result = extractPrompts(
+      'from openai import OpenAI\nclient = OpenAI()\ndef f(**kwargs):\n    return client.chat.completions.create(**kwargs)\n',
+      'a.py',
+    );
     assert.deepEqual(result.prompts, []);
-    assert.deepEqual(result.unreadCalls.map((call) => [call.api, call.range.startLine, call.reason]), [['openai.chat', 3, 'its request is built at run time']]);
+    assert.deepEqual(
+      result.unreadCalls.map((call) => [call.api, call.range.startLine, call.reason]),
+      [['openai.chat', 3, 'its request is built at run time']],
+    );
   });
 
   it('keeps a prompt built with += as one prompt, and skips constants and keys named like prompts', () => {
@@ -58,6 +82,9 @@ describe('extractPrompts on real-world shapes', () => {
       ['views/index.hbs', '<!DOCTYPE html>\n<html><body>{{title}}</body></html>\n'],
     ];
     for (const [file, text] of rendered) assert.deepEqual(extractPrompts(text, file).prompts, [], file);
-    assert.equal(only('Answer the question using the context.\nQuestion: {{ question }}\n', 'templates/qa.j2').parts.length, 1);
+    assert.equal(
+      only('Answer the question using the context.\nQuestion: {{ question }}\n', 'templates/qa.j2').parts.length,
+      1,
+    );
   });
 });

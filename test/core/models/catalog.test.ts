@@ -1,5 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { findModel, ladder, ladderProviders, listModels, suggestModels, tierRank, type Tier } from '../../../core/models';
+import {
+  findModel,
+  ladder,
+  ladderProviders,
+  listModels,
+  suggestModels,
+  tierRank,
+  type Tier,
+} from '../../../core/models';
 import type { CustomModelPrices } from '../../../core/pricing';
 
 describe('model catalog', () => {
@@ -11,7 +19,10 @@ describe('model catalog', () => {
       assert.equal(models[0]!.tier, 'small');
       assert.equal(models.at(-1)!.tier, 'frontier');
       const ranks = models.map((m) => tierRank(m.tier));
-      assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
+      assert.deepEqual(
+        ranks,
+        [...ranks].sort((a, b) => a - b),
+      );
       for (const model of models) {
         assert.equal(model.provider, provider);
         assert.ok(model.contextWindow > 0 && model.maxOutputTokens > 0, `${model.id} limits`);
@@ -58,11 +69,15 @@ describe('model catalog', () => {
     // The prefix names the model's maker (itself a provider in the data), not the host that serves it.
     assert.equal(found('moonshotai/kimi-k2-instruct'), 'groq/moonshotai/kimi-k2-instruct');
     assert.equal(found('meta-llama/Llama-3.3-70B-Instruct-Turbo'), 'together/meta-llama/Llama-3.3-70B-Instruct-Turbo');
-    assert.equal(found('together/meta-llama/Llama-3.3-70B-Instruct-Turbo'), 'together/meta-llama/Llama-3.3-70B-Instruct-Turbo');
+    assert.equal(
+      found('together/meta-llama/Llama-3.3-70B-Instruct-Turbo'),
+      'together/meta-llama/Llama-3.3-70B-Instruct-Turbo',
+    );
     // Without the organisation part of the host's id.
     assert.equal(found('Llama-3.3-70B-Instruct-Turbo'), 'together/meta-llama/Llama-3.3-70B-Instruct-Turbo');
     assert.equal(found('kimi-k2-instruct'), 'groq/moonshotai/kimi-k2-instruct');
-    for (const provider of ladderProviders()) for (const model of ladder(provider)) assert.ok(findModel(model.id), `ladder model ${model.id}`);
+    for (const provider of ladderProviders())
+      for (const model of ladder(provider)) assert.ok(findModel(model.id), `ladder model ${model.id}`);
   });
 
   it('records deprecations', () => {
@@ -76,19 +91,33 @@ describe('model catalog', () => {
     assert.equal(suggestModels('gemni-2.5-flash', 5)[0], 'gemini-2.5-flash');
     assert.equal(suggestModels('opus')[0], 'claude-opus-5');
     assert.equal(suggestModels('sonnet 4.5')[0], 'claude-sonnet-4-5');
-    assert.ok(suggestModels('gpt-3.5-turbo-x', 10).every((name) => !name.endsWith('-')), 'no match-pattern ids');
+    assert.ok(
+      suggestModels('gpt-3.5-turbo-x', 10).every((name) => !name.endsWith('-')),
+      'no match-pattern ids',
+    );
     assert.equal(suggestModels('x', 2).length, 2);
   });
 
   it('handles custom models from the policy file explicitly', () => {
-    const customModels: CustomModelPrices = { 'acme-70b': { provider: 'self-hosted', inputPerMTok: 0.2, outputPerMTok: 0.4, contextWindow: 32_000, tier: 'large' } };
+    const customModels: CustomModelPrices = {
+      'acme-70b': {
+        provider: 'self-hosted',
+        inputPerMTok: 0.2,
+        outputPerMTok: 0.4,
+        contextWindow: 32_000,
+        tier: 'large',
+      },
+    };
     const info = findModel('acme-70b', customModels)!;
     assert.equal(info.custom, true);
     assert.equal(info.tier, 'large');
     assert.equal(info.contextWindow, 32_000);
     assert.deepEqual(info.capabilities, { tools: false, reasoning: false, vision: false, jsonMode: false });
     assert.ok(listModels({ customModels }).some((m) => m.id === 'acme-70b'));
-    assert.deepEqual(listModels({ provider: 'self-hosted', customModels }).map((m) => m.id), ['acme-70b']);
+    assert.deepEqual(
+      listModels({ provider: 'self-hosted', customModels }).map((m) => m.id),
+      ['acme-70b'],
+    );
     assert.equal(suggestModels('acme-7b', 1, customModels)[0], 'acme-70b');
   });
 

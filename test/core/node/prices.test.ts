@@ -44,7 +44,10 @@ describe('price refresh', () => {
           response.writeHead(200, { 'content-type': 'application/json' }).end(newer);
           break;
         case '/truncated': // declares the full length, sends half, then the connection drops
-          response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(good)) });
+          response.writeHead(200, {
+            'content-type': 'application/json',
+            'content-length': String(Buffer.byteLength(good)),
+          });
           response.write(good.slice(0, good.length / 2), () => response.socket?.destroy());
           break;
         case '/cut-json': // a complete HTTP answer whose body is a cut-off JSON document
@@ -54,7 +57,9 @@ describe('price refresh', () => {
           response.writeHead(200, { 'content-type': 'application/json' }).end('<html>maintenance</html>');
           break;
         case '/invalid':
-          response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify([{ id: 'openai', name: 'OpenAI', models: 'none' }]));
+          response
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify([{ id: 'openai', name: 'OpenAI', models: 'none' }]));
           break;
         case '/slow': // headers at once, then nothing: a stalled transfer
           response.writeHead(200, { 'content-type': 'application/json' });
@@ -113,7 +118,10 @@ describe('price refresh', () => {
     it(`never replaces the last good data with a bad download: ${route.slice(1)}`, async () => {
       await updatePriceCache({ url: `${base}/good`, cacheDir, now: new Date('2026-11-20T08:00:00Z') });
       const before = readFileSync(join(cacheDir, 'prices.json'), 'utf8');
-      await assert.rejects(updatePriceCache({ url: `${base}${route}`, cacheDir }), (e: unknown) => e instanceof PriceUpdateError && reason.test(e.message));
+      await assert.rejects(
+        updatePriceCache({ url: `${base}${route}`, cacheDir }),
+        (e: unknown) => e instanceof PriceUpdateError && reason.test(e.message),
+      );
       assert.equal(readFileSync(join(cacheDir, 'prices.json'), 'utf8'), before);
       assert.deepEqual(readdirSync(cacheDir), ['prices.json']);
       assert.equal(cost(), 1.5e9);
@@ -135,7 +143,10 @@ describe('price refresh', () => {
 
   it('falls back to the bundled snapshot, dated, when offline or the cache is damaged', async () => {
     assert.deepEqual(await loadPriceCache(cacheDir), { source: 'bundled', asOf: BUNDLED_PRICES_AS_OF });
-    await assert.rejects(updatePriceCache({ url: 'http://127.0.0.1:9/prices.json', cacheDir, timeoutMs: 2_000 }), PriceUpdateError);
+    await assert.rejects(
+      updatePriceCache({ url: 'http://127.0.0.1:9/prices.json', cacheDir, timeoutMs: 2_000 }),
+      PriceUpdateError,
+    );
     assert.equal(existsSync(join(cacheDir, 'prices.json')), false);
     writeFileSync(join(cacheDir, 'prices.json'), '{"format":"tokenwise-prices/1"');
     const damaged = await loadPriceCache(cacheDir);

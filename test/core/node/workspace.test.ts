@@ -27,7 +27,9 @@ describe('workspace walking', () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  const collect = (paths: string[], include?: (path: string) => boolean): WorkspaceEntry[] => [...walkWorkspace(paths, { cwd: root, include })];
+  const collect = (paths: string[], include?: (path: string) => boolean): WorkspaceEntry[] => [
+    ...walkWorkspace(paths, { cwd: root, include }),
+  ];
 
   it('skips default folders and .gitignore matches, honours negation, in a stable order', () => {
     const { files } = listWorkspaceFiles(['.'], { cwd: root });
@@ -49,7 +51,10 @@ describe('workspace walking', () => {
 
   it('filters by the include predicate and reads an explicitly named ignored file', () => {
     const entries = collect(['.', 'dist/cli.js'], (path) => path.endsWith('.ts') || path.endsWith('.js'));
-    assert.deepEqual(entries.map((entry) => entry.relativePath), ['src/app.ts', 'dist/cli.js']);
+    assert.deepEqual(
+      entries.map((entry) => entry.relativePath),
+      ['src/app.ts', 'dist/cli.js'],
+    );
   });
 
   it('reports a missing path as a skip', () => {

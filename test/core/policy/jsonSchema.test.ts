@@ -12,7 +12,17 @@ describe('published policy JSON Schema', () => {
   it('describes every top-level key and rejects unknown ones', () => {
     const schema = policyJsonSchema() as { properties: Record<string, unknown>; additionalProperties: unknown };
     assert.equal(schema.additionalProperties, false);
-    for (const key of ['defaultModel', 'approvedModels', 'volumes', 'customModels', 'teams', 'budgets', 'alerts', 'rules', 'timeZone']) {
+    for (const key of [
+      'defaultModel',
+      'approvedModels',
+      'volumes',
+      'customModels',
+      'teams',
+      'budgets',
+      'alerts',
+      'rules',
+      'timeZone',
+    ]) {
       assert.ok(key in schema.properties, key);
     }
   });
@@ -28,11 +38,18 @@ describe('published policy JSON Schema', () => {
         assert.equal(schema.additionalProperties, false, `${path} accepts fields it does not know`);
         names.push(...Object.keys(schema.properties as object).map((name) => `${path}.${name}`));
       }
-      for (const [key, value] of Object.entries(schema)) visit(value, key === 'properties' || key === 'items' ? path : `${path}.${key}`);
+      for (const [key, value] of Object.entries(schema))
+        visit(value, key === 'properties' || key === 'items' ? path : `${path}.${key}`);
     };
     visit(policyJsonSchema(), '');
-    const places = names.filter((name) => /url|uri|endpoint|host|command|exec|key|proxy|webhook/i.test(name.split('.').pop()!) && name !== '.$schema');
+    const places = names.filter(
+      (name) =>
+        /url|uri|endpoint|host|command|exec|key|proxy|webhook/i.test(name.split('.').pop()!) && name !== '.$schema',
+    );
     assert.deepEqual(places, []);
-    assert.throws(() => parsePolicy('{ "exactCounts": { "baseUrl": "https://collector.example.com" } }', 'tokenwise.config.json'), PolicyError);
+    assert.throws(
+      () => parsePolicy('{ "exactCounts": { "baseUrl": "https://collector.example.com" } }', 'tokenwise.config.json'),
+      PolicyError,
+    );
   });
 });

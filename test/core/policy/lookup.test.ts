@@ -1,7 +1,15 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { globProblem } from '../../../core/policy/glob';
-import { callsPerDayFor, isModelApproved, matchesModelGlob, matchesPathGlob, outputTokensFor, parsePolicy, ruleSeverity } from '../../../core/policy';
+import {
+  callsPerDayFor,
+  isModelApproved,
+  matchesModelGlob,
+  matchesPathGlob,
+  outputTokensFor,
+  parsePolicy,
+  ruleSeverity,
+} from '../../../core/policy';
 
 const policy = parsePolicy(
   [
@@ -89,7 +97,10 @@ describe('policy globs', () => {
     assert.ok(matchesModelGlob('gpt-4.1-{mini,nano}', 'gpt-4.1-nano'));
     assert.ok(matchesPathGlob('v[0-9].md', 'docs/v7.md'));
     assert.ok(!matchesPathGlob('a?c', 'a/c'), '? never matches a slash in paths');
-    assert.equal(globProblem('{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}{q,r}'), "glob '{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}{q,r}' expands to more than 256 alternatives");
+    assert.equal(
+      globProblem('{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}{q,r}'),
+      "glob '{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}{q,r}' expands to more than 256 alternatives",
+    );
   });
 
   it('takes time proportional to glob and text, even for globs that make a RegExp backtrack', function () {
@@ -116,7 +127,9 @@ describe('policy globs', () => {
       }
       return new RegExp(`${pathMode && !glob.startsWith('/') ? '(?:^|/)' : '^'}${source}$`);
     };
-    const glob = fc.array(fc.constantFrom('a', 'b', '/', '*', '**', '**/', '?'), { maxLength: 7 }).map((parts) => parts.join(''));
+    const glob = fc
+      .array(fc.constantFrom('a', 'b', '/', '*', '**', '**/', '?'), { maxLength: 7 })
+      .map((parts) => parts.join(''));
     const text = fc.array(fc.constantFrom('a', 'b', '/'), { maxLength: 9 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(glob, text, (g, t) => {

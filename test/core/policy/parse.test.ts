@@ -68,14 +68,25 @@ describe('policy file parsing', () => {
     assert.deepEqual(policy.volumes[0], { glob: 'prompts/support/**', callsPerDay: 45000 });
     assert.equal(policy.customModels['llama-3.1-70b-internal']?.outputPerMTok, 0.3);
     assert.deepEqual(policy.teams['search']?.approvers, ['U012AB3CD', 'S07LEADS']);
-    assert.deepEqual(policy.budgets.teams['search'], { amountUsd: 1500, tokens: 900000000, period: 'week', thresholds: [25, 50, 100], hardCap: true });
+    assert.deepEqual(policy.budgets.teams['search'], {
+      amountUsd: 1500,
+      tokens: 900000000,
+      period: 'week',
+      thresholds: [25, 50, 100],
+      hardCap: true,
+    });
     assert.deepEqual(policy.variables['history'], { maxTokens: 4000 });
     assert.equal(policy.rules['whitespace-waste'], 'off');
   });
 
   it('gives budgets without thresholds the alert thresholds, and fills defaults', () => {
     const policy = parsePolicy(yamlPolicy, 'tokenwise.config.yaml');
-    assert.deepEqual(policy.budgets.organization, { amountUsd: 20000, period: 'month', thresholds: [60, 90], hardCap: false });
+    assert.deepEqual(policy.budgets.organization, {
+      amountUsd: 20000,
+      period: 'month',
+      thresholds: [60, 90],
+      hardCap: false,
+    });
     const minimal = parsePolicy('defaultModel: gpt-4o\n', 'tokenwise.config.yml');
     assert.deepEqual({ ...minimal, defaultModel: undefined }, { ...defaultPolicy, defaultModel: undefined });
     assert.equal(minimal.timeZone, 'UTC');
@@ -101,7 +112,8 @@ describe('policy file parsing', () => {
   });
 
   it('names file, line and field of a wrong value', () => {
-    const text = 'teams:\n  search:\n    approvers: [U012AB3CD]\nbudgets:\n  teams:\n    search:\n      amountUsd: -40\n';
+    const text =
+      'teams:\n  search:\n    approvers: [U012AB3CD]\nbudgets:\n  teams:\n    search:\n      amountUsd: -40\n';
     const error = policyError(text, 'tokenwise.config.yaml');
     assert.equal(error.file, 'tokenwise.config.yaml');
     assert.equal(error.line, 7);
@@ -110,17 +122,24 @@ describe('policy file parsing', () => {
   });
 
   it('names the line in JSON files too', () => {
-    const text = '{\n  "defaultModel": "gpt-4o",\n  "defaultOutputTokens": 12.5,\n  "rules": { "whitespace-waste": "loud" }\n}\n';
+    const text =
+      '{\n  "defaultModel": "gpt-4o",\n  "defaultOutputTokens": 12.5,\n  "rules": { "whitespace-waste": "loud" }\n}\n';
     const error = policyError(text, 'tokenwise.config.json');
     assert.deepEqual(
       error.issues.map((issue) => `${issue.line} ${issue.path}`),
       ['3 defaultOutputTokens', '4 rules.whitespace-waste'],
     );
-    assert.match(error.message, /tokenwise\.config\.json:4: rules\.whitespace-waste: expected one of 'off', 'info', 'warning', 'error'/);
+    assert.match(
+      error.message,
+      /tokenwise\.config\.json:4: rules\.whitespace-waste: expected one of 'off', 'info', 'warning', 'error'/,
+    );
   });
 
   it('rejects unknown keys, suggesting the intended one', () => {
-    const error = policyError('defaultModel: gpt-4o\ndefualtCallsPerDay: 300\nbudgets:\n  teams: {}\n  montly: 4\n', 'tokenwise.config.yaml');
+    const error = policyError(
+      'defaultModel: gpt-4o\ndefualtCallsPerDay: 300\nbudgets:\n  teams: {}\n  montly: 4\n',
+      'tokenwise.config.yaml',
+    );
     assert.deepEqual(
       error.issues.map((issue) => [issue.line, issue.path, issue.message]),
       [
@@ -131,18 +150,30 @@ describe('policy file parsing', () => {
   });
 
   it('rejects unknown keys inside nested entries', () => {
-    const error = policyError('customModels:\n  "llama-3.1-70b":\n    inputPerMTok: 0.1\n    outputPerMTok: 0.2\n    contextWindw: 8000\n', 'p.yaml');
-    assert.equal(error.message, `p.yaml:5: customModels["llama-3.1-70b"].contextWindw: unknown key (did you mean 'contextWindow'?)`);
+    const error = policyError(
+      'customModels:\n  "llama-3.1-70b":\n    inputPerMTok: 0.1\n    outputPerMTok: 0.2\n    contextWindw: 8000\n',
+      'p.yaml',
+    );
+    assert.equal(
+      error.message,
+      `p.yaml:5: customModels["llama-3.1-70b"].contextWindw: unknown key (did you mean 'contextWindow'?)`,
+    );
   });
 
   it('rejects a time zone that is not IANA', () => {
     const error = policyError('timeZone: Europe/Berlyn\n', 'tokenwise.config.yaml');
     assert.equal(error.message, 'tokenwise.config.yaml:1: timeZone: expected an IANA time zone such as Europe/Berlin');
-    assert.equal(parsePolicy('timeZone: America/Argentina/Buenos_Aires\n', 'x.yaml').timeZone, 'America/Argentina/Buenos_Aires');
+    assert.equal(
+      parsePolicy('timeZone: America/Argentina/Buenos_Aires\n', 'x.yaml').timeZone,
+      'America/Argentina/Buenos_Aires',
+    );
   });
 
   it('reports missing fields at their parent key', () => {
-    const error = policyError('teams:\n  search:\n    members: [U012AB3CD]\nvolumes:\n  - glob: "prompts/**"\n    callsPerDay: lots\n', 'p.yaml');
+    const error = policyError(
+      'teams:\n  search:\n    members: [U012AB3CD]\nvolumes:\n  - glob: "prompts/**"\n    callsPerDay: lots\n',
+      'p.yaml',
+    );
     assert.deepEqual(
       error.issues.map((issue) => `${issue.line} ${issue.path}: ${issue.message}`),
       [
@@ -180,7 +211,10 @@ describe('policy file parsing', () => {
   });
 
   it('reports YAML syntax errors and duplicate keys with their line', () => {
-    assert.match(policyError('defaultModel: gpt-4o\nvolumes: [ { glob: a, callsPerDay: 1 }\nrules: {}\n', 'p.yaml').message, /^p\.yaml:\d: /);
+    assert.match(
+      policyError('defaultModel: gpt-4o\nvolumes: [ { glob: a, callsPerDay: 1 }\nrules: {}\n', 'p.yaml').message,
+      /^p\.yaml:\d: /,
+    );
     const duplicate = policyError('defaultModel: gpt-4o\ntimeZone: UTC\ndefaultModel: gpt-4.1\n', 'p.yaml');
     assert.equal(duplicate.line, 3);
     assert.match(duplicate.message, /unique/);
@@ -193,8 +227,14 @@ describe('policy file parsing', () => {
   });
 
   it('rejects a top level that is not an object, and malformed globs', () => {
-    assert.equal(policyError('- gpt-4o\n', 'p.yaml').message, 'p.yaml:1: expected an object of settings at the top level');
-    assert.equal(policyError('promptFiles: ["prompts/{a,b"]\n', 'p.yaml').message, "p.yaml:1: promptFiles[0]: unbalanced '{' in glob 'prompts/{a,b'");
+    assert.equal(
+      policyError('- gpt-4o\n', 'p.yaml').message,
+      'p.yaml:1: expected an object of settings at the top level',
+    );
+    assert.equal(
+      policyError('promptFiles: ["prompts/{a,b"]\n', 'p.yaml').message,
+      "p.yaml:1: promptFiles[0]: unbalanced '{' in glob 'prompts/{a,b'",
+    );
   });
 });
 

@@ -36,11 +36,14 @@ describe('policy file on disk', () => {
   it('loads a named file and reports its problems with its path', () => {
     const file = join(root, 'repo', 'tokenwise.config.yml');
     writeFileSync(file, 'defaultModel: gpt-4o\ntimeZone: Nowhere/Special\n');
-    assert.throws(() => loadPolicy(file), (error: unknown) => {
-      assert.ok(error instanceof PolicyError);
-      assert.equal(error.message, `${file}:2: timeZone: expected an IANA time zone such as Europe/Berlin`);
-      return true;
-    });
+    assert.throws(
+      () => loadPolicy(file),
+      (error: unknown) => {
+        assert.ok(error instanceof PolicyError);
+        assert.equal(error.message, `${file}:2: timeZone: expected an IANA time zone such as Europe/Berlin`);
+        return true;
+      },
+    );
   });
 
   it('refuses two policy files side by side, and a named file that does not exist', () => {

@@ -28,34 +28,52 @@ describe('priceUsage', () => {
   });
 
   it('counts OpenAI reasoning tokens once, as part of output', () => {
-    const withReasoning = priceUsage({ inputTokens: 1_000, outputTokens: 5_000, reasoningTokens: 4_000 }, { model: 'gpt-5' });
+    const withReasoning = priceUsage(
+      { inputTokens: 1_000, outputTokens: 5_000, reasoningTokens: 4_000 },
+      { model: 'gpt-5' },
+    );
     const without = priceUsage({ inputTokens: 1_000, outputTokens: 5_000 }, { model: 'gpt-5' });
     assert.equal(withReasoning.total, without.total);
     assert.equal(withReasoning.output, usd(0.05));
     assert.equal(withReasoning.reasoning, usd(0.04));
-    assert.equal(withReasoning.total, withReasoning.uncachedInput + withReasoning.cacheRead + withReasoning.cacheWrite + withReasoning.output);
+    assert.equal(
+      withReasoning.total,
+      withReasoning.uncachedInput + withReasoning.cacheRead + withReasoning.cacheWrite + withReasoning.output,
+    );
   });
 
   it('prices Anthropic cache writes at their write rates, 1-hour writes at the 1-hour rate', () => {
     const cost = priceUsage(
-      { inputTokens: 10_000, cacheWriteTokens: 6_000, cacheWrite1hTokens: 2_000, cacheReadTokens: 1_000, outputTokens: 500 },
+      {
+        inputTokens: 10_000,
+        cacheWriteTokens: 6_000,
+        cacheWrite1hTokens: 2_000,
+        cacheReadTokens: 1_000,
+        outputTokens: 500,
+      },
       { model: 'claude-haiku-4-5' },
     );
-    assert.equal(cost.uncachedInput, usd(3_000 * 1 / 1e6));
-    assert.equal(cost.cacheWrite, usd(4_000 * 1.25 / 1e6 + 2_000 * 2 / 1e6));
-    assert.equal(cost.cacheRead, usd(1_000 * 0.1 / 1e6));
-    assert.equal(cost.output, usd(500 * 5 / 1e6));
+    assert.equal(cost.uncachedInput, usd((3_000 * 1) / 1e6));
+    assert.equal(cost.cacheWrite, usd((4_000 * 1.25) / 1e6 + (2_000 * 2) / 1e6));
+    assert.equal(cost.cacheRead, usd((1_000 * 0.1) / 1e6));
+    assert.equal(cost.output, usd((500 * 5) / 1e6));
   });
 
   it('moves the whole request to the long-context tier when its input crosses the threshold', () => {
-    const short = priceUsage({ inputTokens: 200_000, outputTokens: 1_000 }, { model: 'claude-sonnet-4-5', provider: 'anthropic' });
+    const short = priceUsage(
+      { inputTokens: 200_000, outputTokens: 1_000 },
+      { model: 'claude-sonnet-4-5', provider: 'anthropic' },
+    );
     assert.equal(short.tier, undefined);
     assert.equal(short.uncachedInput, usd(0.6));
-    const long = priceUsage({ inputTokens: 200_001, cacheReadTokens: 100_000, outputTokens: 1_000 }, { model: 'claude-sonnet-4-5', provider: 'anthropic' });
+    const long = priceUsage(
+      { inputTokens: 200_001, cacheReadTokens: 100_000, outputTokens: 1_000 },
+      { model: 'claude-sonnet-4-5', provider: 'anthropic' },
+    );
     assert.equal(long.tier, 'input over 200,000 tokens');
-    assert.equal(long.uncachedInput, usd(100_001 * 6 / 1e6));
-    assert.equal(long.cacheRead, usd(100_000 * 0.6 / 1e6));
-    assert.equal(long.output, usd(1_000 * 22.5 / 1e6));
+    assert.equal(long.uncachedInput, usd((100_001 * 6) / 1e6));
+    assert.equal(long.cacheRead, usd((100_000 * 0.6) / 1e6));
+    assert.equal(long.output, usd((1_000 * 22.5) / 1e6));
   });
 
   it('uses the prices in force on the request date', () => {
@@ -75,7 +93,10 @@ describe('priceUsage', () => {
     const usage = { inputTokens: 1_000_000, outputTokens: 1_000_000 };
     const standard = priceUsage(usage, { model: 'gpt-4o' });
     assert.equal(priceUsage(usage, { model: 'gpt-4o', mode: 'batch' }).total, standard.total / 2);
-    assert.equal(priceUsage(usage, { model: 'gpt-5', mode: 'flex' }).total, priceUsage(usage, { model: 'gpt-5' }).total / 2);
+    assert.equal(
+      priceUsage(usage, { model: 'gpt-5', mode: 'flex' }).total,
+      priceUsage(usage, { model: 'gpt-5' }).total / 2,
+    );
     assert.equal(priceUsage(usage, { model: 'claude-opus-5', mode: 'batch' }).total, usd(15)); // provider-wide 50 %
     assert.throws(() => priceUsage(usage, { model: 'claude-opus-5', mode: 'flex' }), PricingError);
   });
@@ -83,34 +104,63 @@ describe('priceUsage', () => {
   it('resolves dated ids and provider-qualified ids to their model', () => {
     assert.equal(priceUsage({ inputTokens: 1, outputTokens: 1 }, { model: 'gpt-4o-2024-08-06' }).model, 'gpt-4o');
     assert.equal(priceUsage({ inputTokens: 1, outputTokens: 1 }, { model: 'openai:gpt-5-mini' }).model, 'gpt-5-mini');
-    assert.equal(priceUsage({ inputTokens: 1, outputTokens: 1 }, { model: 'llama-3.3-70b-versatile' }).provider, 'groq');
+    assert.equal(
+      priceUsage({ inputTokens: 1, outputTokens: 1 }, { model: 'llama-3.3-70b-versatile' }).provider,
+      'groq',
+    );
   });
 
   it('rejects an unknown model with the closest known names', () => {
     assert.throws(
       () => priceUsage({ inputTokens: 1, outputTokens: 1 }, { model: 'gpt-4oo' }),
-      (error: unknown) => error instanceof UnpricedModelError && error.suggestions.includes('gpt-4o') && /Closest known: .*gpt-4o/.test(error.message),
+      (error: unknown) =>
+        error instanceof UnpricedModelError &&
+        error.suggestions.includes('gpt-4o') &&
+        /Closest known: .*gpt-4o/.test(error.message),
     );
-    assert.throws(() => priceUsage({ inputTokens: 1, outputTokens: 1 }, { model: 'gpt-5', provider: 'anthropic' }), UnpricedModelError);
+    assert.throws(
+      () => priceUsage({ inputTokens: 1, outputTokens: 1 }, { model: 'gpt-5', provider: 'anthropic' }),
+      UnpricedModelError,
+    );
   });
 
   it('rejects usage whose parts exceed their totals', () => {
-    assert.throws(() => priceUsage({ inputTokens: 10, cacheReadTokens: 11, outputTokens: 0 }, { model: 'gpt-5' }), /cannot exceed/);
-    assert.throws(() => priceUsage({ inputTokens: 10, outputTokens: 1, reasoningTokens: 2 }, { model: 'gpt-5' }), /reasoningTokens/);
+    assert.throws(
+      () => priceUsage({ inputTokens: 10, cacheReadTokens: 11, outputTokens: 0 }, { model: 'gpt-5' }),
+      /cannot exceed/,
+    );
+    assert.throws(
+      () => priceUsage({ inputTokens: 10, outputTokens: 1, reasoningTokens: 2 }, { model: 'gpt-5' }),
+      /reasoningTokens/,
+    );
     assert.throws(() => priceUsage({ inputTokens: -1, outputTokens: 0 }, { model: 'gpt-5' }), /inputTokens/);
     assert.throws(() => priceUsage({ inputTokens: 1.5, outputTokens: 0 }, { model: 'gpt-5' }), /whole number/);
   });
 
   it('prices custom models from the policy file, marked as estimated', () => {
-    const customModels: CustomModelPrices = { 'acme-llama-70b': { provider: 'self-hosted', inputPerMTok: 0.5, outputPerMTok: 1.5, cachedInputPerMTok: 0.1 } };
-    const cost = priceUsage({ inputTokens: 2_000_000, cacheReadTokens: 1_000_000, outputTokens: 1_000_000 }, { model: 'acme-llama-70b', customModels });
+    const customModels: CustomModelPrices = {
+      'acme-llama-70b': { provider: 'self-hosted', inputPerMTok: 0.5, outputPerMTok: 1.5, cachedInputPerMTok: 0.1 },
+    };
+    const cost = priceUsage(
+      { inputTokens: 2_000_000, cacheReadTokens: 1_000_000, outputTokens: 1_000_000 },
+      { model: 'acme-llama-70b', customModels },
+    );
     assert.equal(cost.provider, 'self-hosted');
     assert.equal(cost.total, usd(0.5 + 0.1 + 1.5));
     assert.equal(cost.estimated, true);
   });
 
   it('agrees with the genai-prices engine total on current models (property)', () => {
-    const models = ['gpt-5', 'gpt-5.4', 'gpt-4o', 'claude-sonnet-4-5', 'claude-opus-4-6', 'claude-haiku-4-5', 'gemini-2.5-pro', 'gemini-3.1-flash-lite'];
+    const models = [
+      'gpt-5',
+      'gpt-5.4',
+      'gpt-4o',
+      'claude-sonnet-4-5',
+      'claude-opus-4-6',
+      'claude-haiku-4-5',
+      'gemini-2.5-pro',
+      'gemini-3.1-flash-lite',
+    ];
     fc.assert(
       fc.property(
         fc.constantFrom(...models),
@@ -121,10 +171,19 @@ describe('priceUsage', () => {
         (model, input, readShare, writeShare, output) => {
           const read = Math.floor(input * readShare);
           const write = Math.floor((input - read) * writeShare);
-          const ours = priceUsage({ inputTokens: input, cacheReadTokens: read, cacheWriteTokens: write, outputTokens: output }, { model });
-          const engine = calcPrice({ input_tokens: input, cache_read_tokens: read, cache_write_tokens: write, output_tokens: output }, model);
+          const ours = priceUsage(
+            { inputTokens: input, cacheReadTokens: read, cacheWriteTokens: write, outputTokens: output },
+            { model },
+          );
+          const engine = calcPrice(
+            { input_tokens: input, cache_read_tokens: read, cache_write_tokens: write, output_tokens: output },
+            model,
+          );
           assert.ok(engine);
-          assert.ok(Math.abs(ours.total - engine.total_price * 1e9) <= 4, `${model}: ${ours.total} vs ${engine.total_price * 1e9}`);
+          assert.ok(
+            Math.abs(ours.total - engine.total_price * 1e9) <= 4,
+            `${model}: ${ours.total} vs ${engine.total_price * 1e9}`,
+          );
         },
       ),
       { numRuns: 300 },
@@ -132,7 +191,10 @@ describe('priceUsage', () => {
   });
 
   it('sums millions of events exactly, as integers', () => {
-    const one = priceUsage({ inputTokens: 1_234, cacheReadTokens: 1_000, outputTokens: 77 }, { model: 'gpt-5-mini' }).total;
+    const one = priceUsage(
+      { inputTokens: 1_234, cacheReadTokens: 1_000, outputTokens: 77 },
+      { model: 'gpt-5-mini' },
+    ).total;
     let sum = 0;
     for (let i = 0; i < 1_000_000; i++) sum += one;
     assert.ok(Number.isSafeInteger(sum));
@@ -142,8 +204,13 @@ describe('priceUsage', () => {
 
 describe('estimatePromptCost', () => {
   it('gives cost per call, per day and per 30-day month', () => {
-    const estimate = estimatePromptCost({ model: 'gpt-4o', promptTokens: 1_000, outputTokens: 500, callsPerDay: 10_000 });
-    assert.equal(estimate.perCall, usd(1_000 * 2.5 / 1e6 + 500 * 10 / 1e6));
+    const estimate = estimatePromptCost({
+      model: 'gpt-4o',
+      promptTokens: 1_000,
+      outputTokens: 500,
+      callsPerDay: 10_000,
+    });
+    assert.equal(estimate.perCall, usd((1_000 * 2.5) / 1e6 + (500 * 10) / 1e6));
     assert.equal(estimate.perDay, estimate.perCall * 10_000);
     assert.equal(estimate.perMonth, estimate.perDay * 30);
     assert.equal(estimate.withCaching, undefined);
@@ -155,7 +222,7 @@ describe('estimatePromptCost', () => {
     const cached = estimatePromptCost({ ...base, staticPrefixTokens: 1_024 }).withCaching;
     assert.ok(cached);
     assert.equal(cached.cachedPrefixTokens, 1_024);
-    assert.equal(cached.perCall, usd(1_976 * 2.5 / 1e6 + 1_024 * 1.25 / 1e6 + 200 * 10 / 1e6));
+    assert.equal(cached.perCall, usd((1_976 * 2.5) / 1e6 + (1_024 * 1.25) / 1e6 + (200 * 10) / 1e6));
     assert.ok(cached.savingPerMonth > 0);
     assert.ok(cached.savingPercent > 0 && cached.savingPercent < 50);
   });
@@ -164,8 +231,8 @@ describe('estimatePromptCost', () => {
     const base = { model: 'claude-haiku-4-5', promptTokens: 6_000, outputTokens: 100, callsPerDay: 10_000 };
     assert.equal(estimatePromptCost({ ...base, staticPrefixTokens: 2_000 }).withCaching, undefined);
     const cached = estimatePromptCost({ ...base, staticPrefixTokens: 5_000 }).withCaching!;
-    const hit = usd(1_000 * 1 / 1e6 + 5_000 * 0.1 / 1e6 + 100 * 5 / 1e6);
-    const miss = usd(1_000 * 1 / 1e6 + 5_000 * 1.25 / 1e6 + 100 * 5 / 1e6);
+    const hit = usd((1_000 * 1) / 1e6 + (5_000 * 0.1) / 1e6 + (100 * 5) / 1e6);
+    const miss = usd((1_000 * 1) / 1e6 + (5_000 * 1.25) / 1e6 + (100 * 5) / 1e6);
     assert.equal(cached.perMonth, (288 * miss + (10_000 - 288) * hit) * 30);
   });
 
@@ -174,19 +241,31 @@ describe('estimatePromptCost', () => {
       'acme-70b': { provider: 'self-hosted', inputPerMTok: 1, outputPerMTok: 2, cachedInputPerMTok: 0.25 },
       'acme-8b': { inputPerMTok: 0.1, outputPerMTok: 0.2 },
     };
-    const base = { promptTokens: 3_000, outputTokens: 500, callsPerDay: 1_000, staticPrefixTokens: 2_000, customModels };
+    const base = {
+      promptTokens: 3_000,
+      outputTokens: 500,
+      callsPerDay: 1_000,
+      staticPrefixTokens: 2_000,
+      customModels,
+    };
     const big = estimatePromptCost({ ...base, model: 'acme-70b', provider: 'self-hosted' });
-    assert.equal(big.perCall, usd(3_000 * 1 / 1e6 + 500 * 2 / 1e6));
+    assert.equal(big.perCall, usd((3_000 * 1) / 1e6 + (500 * 2) / 1e6));
     assert.equal(big.perMonth, big.perCall * 1_000 * 30);
-    assert.equal(big.withCaching!.perCall, usd(1_000 * 1 / 1e6 + 2_000 * 0.25 / 1e6 + 500 * 2 / 1e6));
+    assert.equal(big.withCaching!.perCall, usd((1_000 * 1) / 1e6 + (2_000 * 0.25) / 1e6 + (500 * 2) / 1e6));
     const small = estimatePromptCost({ ...base, model: 'ACME-8B' });
-    assert.equal(small.perCall, usd(3_000 * 0.1 / 1e6 + 500 * 0.2 / 1e6));
+    assert.equal(small.perCall, usd((3_000 * 0.1) / 1e6 + (500 * 0.2) / 1e6));
     assert.equal(small.withCaching, undefined);
-    assert.equal(priceUsage({ inputTokens: 1, outputTokens: 1 }, { model: 'acme-8b', customModels }).provider, 'custom');
+    assert.equal(
+      priceUsage({ inputTokens: 1, outputTokens: 1 }, { model: 'acme-8b', customModels }).provider,
+      'custom',
+    );
     assert.throws(() => estimatePromptCost({ ...base, model: 'acme-70b', provider: 'openai' }), UnpricedModelError);
   });
 
   it('rejects a negative call volume', () => {
-    assert.throws(() => estimatePromptCost({ model: 'gpt-4o', promptTokens: 1, outputTokens: 1, callsPerDay: -1 }), /callsPerDay/);
+    assert.throws(
+      () => estimatePromptCost({ model: 'gpt-4o', promptTokens: 1, outputTokens: 1, callsPerDay: -1 }),
+      /callsPerDay/,
+    );
   });
 });

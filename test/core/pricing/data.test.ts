@@ -22,7 +22,14 @@ function minimalData(inputMtok: number): Provider[] {
       name: 'OpenAI',
       api_pattern: 'https://api\\.openai\\.com',
       model_match: { starts_with: 'gpt-' },
-      models: [{ id: 'gpt-5', match: { equals: 'gpt-5' }, context_window: 400_000, prices: { input_mtok: inputMtok, output_mtok: 10 } }],
+      models: [
+        {
+          id: 'gpt-5',
+          match: { equals: 'gpt-5' },
+          context_window: 400_000,
+          prices: { input_mtok: inputMtok, output_mtok: 10 },
+        },
+      ],
     },
   ];
 }
@@ -32,7 +39,11 @@ describe('price data', () => {
 
   it('uses the bundled genai-prices snapshot by default, dated by its release', () => {
     const pkg = JSON.parse(readFileSync('node_modules/@pydantic/genai-prices/package.json', 'utf8'));
-    assert.equal(pkg.version, BUNDLED_PRICES_VERSION, 'genai-prices was upgraded: update BUNDLED_PRICES_VERSION and BUNDLED_PRICES_AS_OF');
+    assert.equal(
+      pkg.version,
+      BUNDLED_PRICES_VERSION,
+      'genai-prices was upgraded: update BUNDLED_PRICES_VERSION and BUNDLED_PRICES_AS_OF',
+    );
     assert.equal(pricesAsOf(), BUNDLED_PRICES_AS_OF);
     assert.equal(priceData().source, 'bundled');
   });
@@ -56,7 +67,10 @@ describe('price data', () => {
   it('rejects invalid data with the path of the bad field and keeps the data in use', () => {
     const bad = minimalData(2) as unknown as { models: { prices: unknown }[] }[];
     bad[0]!.models[0]!.prices = { input_mtok: 'cheap' };
-    assert.throws(() => setPriceData(bad, { asOf: '2027-01-02', source: 'test' }), (e: unknown) => e instanceof PriceDataError && /0\.models\.0\.prices/.test(e.message));
+    assert.throws(
+      () => setPriceData(bad, { asOf: '2027-01-02', source: 'test' }),
+      (e: unknown) => e instanceof PriceDataError && /0\.models\.0\.prices/.test(e.message),
+    );
     assert.throws(() => parsePriceData([]), /no providers/);
     assert.throws(() => parsePriceData({ providers: [] }), PriceDataError);
     assert.equal(pricesAsOf(), BUNDLED_PRICES_AS_OF);

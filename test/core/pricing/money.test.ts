@@ -27,7 +27,10 @@ describe('money', () => {
   it('adds whole amounts exactly, and refuses a total past Number.MAX_SAFE_INTEGER instead of rounding it', () => {
     assert.equal(addExact(Number.MAX_SAFE_INTEGER - 1, 1), Number.MAX_SAFE_INTEGER);
     assert.throws(() => addExact(Number.MAX_SAFE_INTEGER, 1), AmountOverflowError);
-    assert.throws(() => addExact(5e15, 5e15), /a total passed 9,007,199,254,740,991 \(\$9,007,199.25 in nano-dollars\)/);
+    assert.throws(
+      () => addExact(5e15, 5e15),
+      /a total passed 9,007,199,254,740,991 \(\$9,007,199.25 in nano-dollars\)/,
+    );
   });
 
   it('takes a database’s whole amount exactly: number, bigint or PostgreSQL’s decimal text', () => {
@@ -35,7 +38,8 @@ describe('money', () => {
     assert.equal(exactAmount(9007199254740991n), Number.MAX_SAFE_INTEGER);
     assert.equal(exactAmount('9007199254740991'), Number.MAX_SAFE_INTEGER);
     // Past 2^53: text and bigint are refused, and so is a number that has already lost its last digits.
-    for (const value of ['9007199254740993', 9007199254740993n, 2 ** 53, 1e19]) assert.throws(() => exactAmount(value), AmountOverflowError, String(value));
+    for (const value of ['9007199254740993', 9007199254740993n, 2 ** 53, 1e19])
+      assert.throws(() => exactAmount(value), AmountOverflowError, String(value));
     assert.throws(() => exactAmount('12.5'), TypeError);
     assert.throws(() => exactAmount(null), TypeError);
   });

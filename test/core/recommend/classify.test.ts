@@ -20,7 +20,10 @@ function reportAgreement(examples: readonly LabelledPrompt[]): number {
     const tally = perClass.get(example.label) ?? { right: 0, total: 0 };
     tally.total++;
     if (result.taskClass === example.label) tally.right++;
-    else misses.push(`  ${example.app}: labelled ${example.label}, classified ${result.taskClass} (${result.reasons.join('; ')})`);
+    else
+      misses.push(
+        `  ${example.app}: labelled ${example.label}, classified ${result.taskClass} (${result.reasons.join('; ')})`,
+      );
     perClass.set(example.label, tally);
   }
   const right = examples.length - misses.length;
@@ -46,7 +49,10 @@ describe('task classification', () => {
     assert.ok(agreement >= 0.85, `agreement ${(agreement * 100).toFixed(1)} % is below 85 %`);
   });
 
-  for (const [name, examples] of [['held-out', heldOutPrompts], ['dev', devPrompts]] as const) {
+  for (const [name, examples] of [
+    ['held-out', heldOutPrompts],
+    ['dev', devPrompts],
+  ] as const) {
     it(`agrees with the ${name} set on at least 85 % of prompts`, function () {
       this.timeout(20_000);
       assert.ok(examples.length >= 50);
@@ -68,7 +74,12 @@ describe('task classification', () => {
     assert.ok(agreement >= 0.75, `unseen agreement ${(agreement * 100).toFixed(1)} % is below 75 %`);
   });
 
-  for (const [name, examples] of [['labelled', labelledPrompts], ['held-out', heldOutPrompts], ['dev', devPrompts], ['unseen', unseenPrompts]] as const) {
+  for (const [name, examples] of [
+    ['labelled', labelledPrompts],
+    ['held-out', heldOutPrompts],
+    ['dev', devPrompts],
+    ['unseen', unseenPrompts],
+  ] as const) {
     it(`never lets a misclassification open a tier too small for the task (${name} set)`, function () {
       this.timeout(20_000);
       // What matters for a recommendation is the smallest tier the classification allows, not the label itself.
@@ -81,15 +92,31 @@ describe('task classification', () => {
         const required = requiredTaskClasses(classifyTask(example.prompt, example.callSite));
         return smallestTier(required) > smallestTier([example.label]);
       });
-      console.log(`      unsafe downgrades ${unsafe.length}/${examples.length}, missed downgrades ${missed.length}/${examples.length}`);
-      assert.deepEqual(unsafe.map((example) => example.app), []);
+      console.log(
+        `      unsafe downgrades ${unsafe.length}/${examples.length}, missed downgrades ${missed.length}/${examples.length}`,
+      );
+      assert.deepEqual(
+        unsafe.map((example) => example.app),
+        [],
+      );
     });
   }
 
   it('stays linear on long unbroken or repetitive text (base64 blobs, minified code, long lists)', function () {
     // Every repetition in the features is bounded; an unbounded one made these inputs take minutes.
     this.timeout(20_000);
-    for (const unit of ['a', 'a_', 'a-', 'ab, ', 'ab or ', 'the ab, ', 'x -> y\n', 'say whether it is a b, ', 'a(b, ', '{a}']) {
+    for (const unit of [
+      'a',
+      'a_',
+      'a-',
+      'ab, ',
+      'ab or ',
+      'the ab, ',
+      'x -> y\n',
+      'say whether it is a b, ',
+      'a(b, ',
+      '{a}',
+    ]) {
       const text = unit.repeat(Math.ceil(100_000 / unit.length));
       assert.ok(classifyTask(text, { maxTokens: 10 }).taskClass);
     }

@@ -40,12 +40,16 @@ function measure(examples: readonly TierLabelledPrompt[]): Measurement {
       result.shown++;
       if (tierRank(downgrade.tier) < tierRank(example.handledBy)) {
         result.unsafe++;
-        notes.push(`  ${example.app}: UNSAFE ${downgrade.model} (${downgrade.tier}) for a ${example.handledBy}-tier task`);
+        notes.push(
+          `  ${example.app}: UNSAFE ${downgrade.model} (${downgrade.tier}) for a ${example.handledBy}-tier task`,
+        );
       }
       if (example.handledBy === 'small' && downgrade.tier === 'small') result.covered++;
     }
     if (example.handledBy === 'small' && downgrade?.tier !== 'small') {
-      notes.push(`  ${example.app}: not moved to small (${downgrade ? downgrade.tier : notSure ?? 'no smaller model'})`);
+      notes.push(
+        `  ${example.app}: not moved to small (${downgrade ? downgrade.tier : (notSure ?? 'no smaller model')})`,
+      );
     }
   }
   console.log(
@@ -66,7 +70,11 @@ describe('tier recommendations in nine languages and on misleading surfaces', ()
     assert.ok(heldBackLanguagePrompts.length >= 60);
     for (const part of [languagePrompts, heldBackLanguagePrompts]) {
       for (const language of languages) assert.ok(part.filter((p) => p.language === language).length >= 6, language);
-      for (const surface of surfaces) assert.ok(part.some((p) => p.surface === surface), surface);
+      for (const surface of surfaces)
+        assert.ok(
+          part.some((p) => p.surface === surface),
+          surface,
+        );
     }
     const apps = [...languagePrompts, ...heldBackLanguagePrompts].map((p) => p.app);
     assert.equal(new Set(apps).size, apps.length, 'every prompt has its own name');
@@ -74,7 +82,10 @@ describe('tier recommendations in nine languages and on misleading surfaces', ()
 
   it('labels no prompt with a tier the tier table does not allow for its task', () => {
     for (const example of [...languagePrompts, ...heldBackLanguagePrompts]) {
-      assert.ok(tierServes(example.handledBy, example.label, 300), `${example.app}: ${example.handledBy} does not serve ${example.label}`);
+      assert.ok(
+        tierServes(example.handledBy, example.label, 300),
+        `${example.app}: ${example.handledBy} does not serve ${example.label}`,
+      );
       assert.ok(taskClasses.includes(example.label));
     }
   });
@@ -101,13 +112,25 @@ describe('tier recommendations in nine languages and on misleading surfaces', ()
     for (const example of [...languagePrompts, ...heldBackLanguagePrompts]) {
       for (const model of ['gpt-5.6-sol', 'claude-opus-4-1', 'gpt-4.1']) {
         const { recommendation, notSure } = recommendModel({
-          promptText: example.prompt, promptTokens: 400, outputTokens: 300, model, callsPerDay: 1000, callSite: example.callSite,
+          promptText: example.prompt,
+          promptTokens: 400,
+          outputTokens: 300,
+          model,
+          callsPerDay: 1000,
+          callSite: example.callSite,
         });
         if (recommendation) {
           assert.ok(recommendation.confidence > 0 && recommendation.confidence <= 1);
-          assert.ok(recommendation.reasons.length >= 2 && recommendation.reasons.every((r) => r.length > 0 && !r.includes('\n')));
-          if (recommendation.kind === 'smaller-tier') assert.match(recommendation.reasons[0]!, /^task: .+ \(confidence (0\.\d\d|1\.00)\)/);
-          else assert.ok(recommendation.taskClass === undefined && /no claim about the task/.test(recommendation.reasons[0]!));
+          assert.ok(
+            recommendation.reasons.length >= 2 &&
+              recommendation.reasons.every((r) => r.length > 0 && !r.includes('\n')),
+          );
+          if (recommendation.kind === 'smaller-tier')
+            assert.match(recommendation.reasons[0]!, /^task: .+ \(confidence (0\.\d\d|1\.00)\)/);
+          else
+            assert.ok(
+              recommendation.taskClass === undefined && /no claim about the task/.test(recommendation.reasons[0]!),
+            );
         }
         if (notSure) {
           assert.match(notSure, /^not sure: /);
@@ -119,7 +142,8 @@ describe('tier recommendations in nine languages and on misleading surfaces', ()
 
   it('withholds a smaller tier when a simple verb fronts a task that needs reasoning, and says which marker', () => {
     const { recommendation, notSure } = recommendModel({
-      promptText: 'Classify each invoice as payable or disputed. Where the invoice and the purchase order contradict each other, decide which one to trust.',
+      promptText:
+        'Classify each invoice as payable or disputed. Where the invoice and the purchase order contradict each other, decide which one to trust.',
       promptTokens: 400,
       outputTokens: 20,
       model: 'gpt-5.6-sol',

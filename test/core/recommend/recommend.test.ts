@@ -18,7 +18,10 @@ const monthly = (model: string, input: { promptTokens: number; outputTokens: num
 
 /** The catalog entry of a recommended model, at the provider it was recommended at. */
 function chosenModel(recommendation: { model: string; provider: string }): ModelInfo {
-  return listModels({ provider: recommendation.provider }).find((m) => m.id === recommendation.model) ?? chosenModel(recommendation);
+  return (
+    listModels({ provider: recommendation.provider }).find((m) => m.id === recommendation.model) ??
+    chosenModel(recommendation)
+  );
 }
 
 /** The recommendation, which the test expects to exist. */
@@ -29,7 +32,14 @@ function recommend(input: RecommendInput): Recommendation {
 }
 
 function base(prompt: { prompt: string; callSite?: RecommendInput['callSite'] }, model: string): RecommendInput {
-  return { promptText: prompt.prompt, promptTokens: 450, outputTokens: 300, model, callsPerDay: 20000, callSite: prompt.callSite };
+  return {
+    promptText: prompt.prompt,
+    promptTokens: 450,
+    outputTokens: 300,
+    model,
+    callsPerDay: 20000,
+    callSite: prompt.callSite,
+  };
 }
 
 describe('tier recommendation', () => {
@@ -82,7 +92,10 @@ describe('tier recommendation', () => {
     const model = chosenModel(recommendation);
     assert.ok(model.contextWindow >= promptTokens + 300, `${model.id} has ${model.contextWindow}`);
     assert.notEqual(recommendation.model, 'gpt-5.4-nano');
-    assert.ok(recommendation.reasons.includes('not gpt-5.4-nano: context window 400,000 < 600,300 tokens'), recommendation.reasons.join('\n'));
+    assert.ok(
+      recommendation.reasons.includes('not gpt-5.4-nano: context window 400,000 < 600,300 tokens'),
+      recommendation.reasons.join('\n'),
+    );
   });
 
   it('counts the call site max tokens as output that must fit', () => {
@@ -96,7 +109,10 @@ describe('tier recommendation', () => {
 
   it('requires every capability the call uses', () => {
     // Groq's ladder has no vision model: an image call has nowhere cheaper to go.
-    assert.equal(recommendModel({ ...base(triage, 'moonshotai/kimi-k2-instruct'), callSite: { hasImages: true } }).recommendation, undefined);
+    assert.equal(
+      recommendModel({ ...base(triage, 'moonshotai/kimi-k2-instruct'), callSite: { hasImages: true } }).recommendation,
+      undefined,
+    );
     // Its small model has no JSON mode, so a JSON-mode extraction goes to the next model that has it.
     const json = recommend({ ...base(invoice, 'moonshotai/kimi-k2-instruct'), callSite: { jsonMode: true } });
     assert.notEqual(json.model, 'llama-3.1-8b-instant');
@@ -112,16 +128,25 @@ describe('tier recommendation', () => {
   });
 
   it('only suggests models the policy approves for the environment, including approved older models', () => {
-    const policy = parsePolicy('approvedModels:\n  production: [gpt-4o-mini, "gpt-5.6-*"]\n  development: ["*"]\n', 'tokenwise.config.yaml');
+    const policy = parsePolicy(
+      'approvedModels:\n  production: [gpt-4o-mini, "gpt-5.6-*"]\n  development: ["*"]\n',
+      'tokenwise.config.yaml',
+    );
     const production = recommend({ ...base(triage, 'gpt-4o'), policy });
     assert.equal(production.model, 'gpt-4o-mini');
     assert.ok(production.reasons.includes('approved for production'));
     const development = recommend({ ...base(triage, 'gpt-4o'), policy, environment: 'development' });
-    assert.ok(ladder('openai').some((m) => m.id === development.model), 'a bare "*" approves the ladder, not every old model');
+    assert.ok(
+      ladder('openai').some((m) => m.id === development.model),
+      'a bare "*" approves the ladder, not every old model',
+    );
     const flashOnly = parsePolicy('approvedModels:\n  production: [gemini-3.6-flash]\n', 'tokenwise.config.yaml');
     const google = recommend({ ...base(triage, 'gemini-3.1-pro-preview'), policy: flashOnly });
     assert.equal(google.model, 'gemini-3.6-flash');
-    assert.ok(google.reasons.includes('not gemini-3.1-flash-lite: not approved for production'), google.reasons.join('\n'));
+    assert.ok(
+      google.reasons.includes('not gemini-3.1-flash-lite: not approved for production'),
+      google.reasons.join('\n'),
+    );
     const locked = parsePolicy('approvedModels:\n  default: [gpt-5.6-sol]\n', 'tokenwise.config.yaml');
     assert.equal(recommendModel({ ...base(triage, 'gpt-5.6-sol'), policy: locked }).recommendation, undefined);
   });
@@ -147,7 +172,11 @@ describe('tier recommendation', () => {
     // The cheaper tiny model states no context window, so it cannot be shown to fit.
     assert.equal(recommendation.model, 'llama-3.2-3b-internal');
     // A custom model claims no tool use, so a tool-using call stays where it is.
-    assert.equal(recommendModel({ ...base(triage, 'llama-3.3-70b-internal'), policy, callSite: { usesTools: true } }).recommendation, undefined);
+    assert.equal(
+      recommendModel({ ...base(triage, 'llama-3.3-70b-internal'), policy, callSite: { usesTools: true } })
+        .recommendation,
+      undefined,
+    );
   });
 
   it('returns nothing for unknown models or the cheapest model, and withholds a smaller tier on no evidence, saying why', () => {
@@ -159,8 +188,18 @@ describe('tier recommendation', () => {
 
   it('holds its guarantees for any labelled prompt, model and size', function () {
     this.timeout(30_000);
-    const models = ['gpt-5.6-sol', 'gpt-4o', 'claude-opus-5', 'claude-sonnet-5', 'gemini-3.1-pro-preview', 'moonshotai/kimi-k2-instruct'];
-    const policy = parsePolicy('approvedModels:\n  production: ["gpt-5*", "claude-*", "gemini-*", "openai/*", "llama-*"]\n', 'p.yaml');
+    const models = [
+      'gpt-5.6-sol',
+      'gpt-4o',
+      'claude-opus-5',
+      'claude-sonnet-5',
+      'gemini-3.1-pro-preview',
+      'moonshotai/kimi-k2-instruct',
+    ];
+    const policy = parsePolicy(
+      'approvedModels:\n  production: ["gpt-5*", "claude-*", "gemini-*", "openai/*", "llama-*"]\n',
+      'p.yaml',
+    );
     fc.assert(
       fc.property(
         fc.constantFrom(...labelledPrompts),
@@ -170,7 +209,16 @@ describe('tier recommendation', () => {
         fc.record({ usesTools: fc.boolean(), jsonMode: fc.boolean(), hasImages: fc.boolean() }),
         fc.boolean(),
         (example, model, promptTokens, outputTokens, callSite, acrossProviders) => {
-          const input = { promptText: example.prompt, promptTokens, outputTokens, model, callsPerDay: 1000, callSite, policy, acrossProviders };
+          const input = {
+            promptText: example.prompt,
+            promptTokens,
+            outputTokens,
+            model,
+            callsPerDay: 1000,
+            callSite,
+            policy,
+            acrossProviders,
+          };
           const { recommendation } = recommendModel(input);
           if (!recommendation) return;
           const chosen = chosenModel(recommendation);
@@ -180,12 +228,20 @@ describe('tier recommendation', () => {
           assert.ok(!callSite.jsonMode || chosen.capabilities.jsonMode);
           assert.ok(!callSite.hasImages || chosen.capabilities.vision);
           assert.ok(/^(gpt-5|claude-|gemini-|openai\/|llama-)/.test(chosen.id), `${chosen.id} is not approved`);
-          assert.ok(acrossProviders || chosen.provider === (findModel(model) ?? ladder('groq').find((m) => m.id === model))!.provider);
+          assert.ok(
+            acrossProviders ||
+              chosen.provider === (findModel(model) ?? ladder('groq').find((m) => m.id === model))!.provider,
+          );
           const current = findModel(model) ?? ladder('groq').find((m) => m.id === model)!;
-          if (recommendation.kind === 'smaller-tier') assert.ok(tierServes(chosen.tier, recommendation.taskClass!, outputTokens));
+          if (recommendation.kind === 'smaller-tier')
+            assert.ok(tierServes(chosen.tier, recommendation.taskClass!, outputTokens));
           else assert.ok(tierRank(chosen.tier) >= tierRank(current.tier) && recommendation.taskClass === undefined);
-          assert.ok(recommendation.reasons.length > 0 && recommendation.confidence > 0 && recommendation.confidence <= 1);
-          assert.ok(recommendation.savingPerMonth > 0 && recommendation.recommendedPerMonth < recommendation.currentPerMonth);
+          assert.ok(
+            recommendation.reasons.length > 0 && recommendation.confidence > 0 && recommendation.confidence <= 1,
+          );
+          assert.ok(
+            recommendation.savingPerMonth > 0 && recommendation.recommendedPerMonth < recommendation.currentPerMonth,
+          );
         },
       ),
       { numRuns: 200 },

@@ -12,8 +12,8 @@ describe('vocabulary', () => {
     assert.ok(!translate.test('Résumez-vous.'), 'a longer word');
   });
 
-  it('makes a RegExp entry\'s \\b Unicode-aware', () => {
-    assert.ok(!/\büber/i.test('über'), 'JavaScript\'s own \\b never fires before ü');
+  it("makes a RegExp entry's \\b Unicode-aware", () => {
+    assert.ok(!/\büber/i.test('über'), "JavaScript's own \\b never fires before ü");
     assert.ok(vocabulary({ de: [/\büber\b/] }).test('über'));
     assert.ok(!vocabulary({ de: [/\büber\b/] }).test('darüber'));
     assert.equal(unicodeSource(/[\b]/), '[\\b]', 'a backspace in a class is left alone');

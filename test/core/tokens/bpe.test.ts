@@ -8,7 +8,8 @@ import { encodingNames, getEncoding } from '../../../core';
 // JavaScript regex splits around U+FEFF and U+0085 differently. encode() rejects special-token strings by default;
 // tokenwise encodes them as the ordinary text they are in a user's prompt, which is encode(text, [], []).
 const oracles = new Map(encodingNames.map((name) => [name, oracleEncoding(name)]));
-const oracle = (name: (typeof encodingNames)[number], text: string) => Array.from(oracles.get(name)!.encode(text, [], []));
+const oracle = (name: (typeof encodingNames)[number], text: string) =>
+  Array.from(oracles.get(name)!.encode(text, [], []));
 const oracleDecode = (name: (typeof encodingNames)[number], ids: number[]) =>
   new TextDecoder().decode(oracles.get(name)!.decode(Uint32Array.from(ids)));
 
@@ -41,7 +42,12 @@ const samples = [
 const corpora = {
   prose: readFileSync('node_modules/mocha/README.md', 'utf8').slice(0, 20_000),
   code: readFileSync('node_modules/typescript/lib/typescript.js', 'utf8').slice(200_000, 230_000),
-  cjk: Object.values(JSON.parse(readFileSync('node_modules/typescript/lib/zh-cn/diagnosticMessages.generated.json', 'utf8')) as Record<string, string>)
+  cjk: Object.values(
+    JSON.parse(readFileSync('node_modules/typescript/lib/zh-cn/diagnosticMessages.generated.json', 'utf8')) as Record<
+      string,
+      string
+    >,
+  )
     .slice(0, 300)
     .join('\n'),
 };
@@ -50,7 +56,26 @@ const corpora = {
 // numbers, marks, astral code points and lone surrogates.
 const unit = fc.oneof(
   fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\r', '\u00a0', '\u3000', '\u2028', '\uFEFF', '\u0085', '\u200b'),
-  fc.constantFrom("'s", "'S", "'ll", "'LL", "'re", "'Ve", "'d", "'", '"', '/', '\\', '.', ',', '-', '_', '!', '?', '<|endoftext|>'),
+  fc.constantFrom(
+    "'s",
+    "'S",
+    "'ll",
+    "'LL",
+    "'re",
+    "'Ve",
+    "'d",
+    "'",
+    '"',
+    '/',
+    '\\',
+    '.',
+    ',',
+    '-',
+    '_',
+    '!',
+    '?',
+    '<|endoftext|>',
+  ),
   fc.string({ unit: 'grapheme-ascii', maxLength: 8 }),
   fc.integer({ min: 0x4e00, max: 0x9fff }).map((c) => String.fromCharCode(c)),
   fc.integer({ min: 0x0300, max: 0x036f }).map((c) => String.fromCharCode(c)),
@@ -96,9 +121,12 @@ describe('encodings (tiktoken as oracle)', function () {
 
       it('agrees on long single pieces that take the heap merge', () => {
         fc.assert(
-          fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'A', 'z', 'é', '日'), minLength: 129, maxLength: 400 }), (input) => {
-            assert.deepEqual(encoding.encode(input), oracle(name, input));
-          }),
+          fc.property(
+            fc.string({ unit: fc.constantFrom('a', 'b', 'A', 'z', 'é', '日'), minLength: 129, maxLength: 400 }),
+            (input) => {
+              assert.deepEqual(encoding.encode(input), oracle(name, input));
+            },
+          ),
           { numRuns: 60 },
         );
       });
@@ -114,7 +142,12 @@ describe('encodings (tiktoken as oracle)', function () {
 
   it('round-trips text through encode and decode', () => {
     const encoding = getEncoding('o200k_base');
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (input) => encoding.decode(encoding.encode(input)) === input));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 200 }),
+        (input) => encoding.decode(encoding.encode(input)) === input,
+      ),
+    );
   });
 
   it('isWithinTokenLimit returns the count within the limit and false beyond it', () => {

@@ -4,11 +4,22 @@ import { ChatRequestError, countChatRequest, imageSize, openAiImageTokens, anthr
 // OpenAI cookbook, "How to count tokens with tiktoken": the API reported prompt_tokens of 129 (gpt-3.5-turbo, gpt-4)
 // and 124 (gpt-4o, gpt-4o-mini) for these messages, and 105 / 101 for the tool-calling example.
 const cookbookMessages = [
-  { role: 'system', content: 'You are a helpful, pattern-following assistant that translates corporate jargon into plain English.' },
+  {
+    role: 'system',
+    content: 'You are a helpful, pattern-following assistant that translates corporate jargon into plain English.',
+  },
   { role: 'system', name: 'example_user', content: 'New synergies will help drive top-line growth.' },
   { role: 'system', name: 'example_assistant', content: 'Things working well together will increase revenue.' },
-  { role: 'system', name: 'example_user', content: "Let's circle back when we have more bandwidth to touch base on opportunities for increased leverage." },
-  { role: 'system', name: 'example_assistant', content: "Let's talk later when we're less busy about how to do better." },
+  {
+    role: 'system',
+    name: 'example_user',
+    content: "Let's circle back when we have more bandwidth to touch base on opportunities for increased leverage.",
+  },
+  {
+    role: 'system',
+    name: 'example_assistant',
+    content: "Let's talk later when we're less busy about how to do better.",
+  },
   { role: 'user', content: "This late pivot means we don't have time to boil the ocean for the client deliverable." },
 ];
 
@@ -43,7 +54,13 @@ function png(width: number, height: number): string {
 }
 
 describe('countChatRequest', () => {
-  for (const [model, expected] of [['gpt-3.5-turbo', 129], ['gpt-4', 129], ['gpt-4-0613', 129], ['gpt-4o', 124], ['gpt-4o-mini', 124]] as const) {
+  for (const [model, expected] of [
+    ['gpt-3.5-turbo', 129],
+    ['gpt-4', 129],
+    ['gpt-4-0613', 129],
+    ['gpt-4o', 124],
+    ['gpt-4o-mini', 124],
+  ] as const) {
     it(`matches the API's prompt_tokens for the cookbook messages on ${model} (${expected})`, () => {
       const count = countChatRequest({ model, messages: cookbookMessages });
       assert.equal(count.shape, 'openai');
@@ -52,7 +69,12 @@ describe('countChatRequest', () => {
     });
   }
 
-  for (const [model, expected] of [['gpt-3.5-turbo', 105], ['gpt-4', 105], ['gpt-4o', 101], ['gpt-4o-mini', 101]] as const) {
+  for (const [model, expected] of [
+    ['gpt-3.5-turbo', 105],
+    ['gpt-4', 105],
+    ['gpt-4o', 101],
+    ['gpt-4o-mini', 101],
+  ] as const) {
     it(`matches the API's prompt_tokens for the cookbook tool example on ${model} (${expected})`, () => {
       const count = countChatRequest({ model, messages: weatherMessages, tools: weatherTools });
       assert.equal(count.total.tokens, expected);
@@ -63,7 +85,10 @@ describe('countChatRequest', () => {
 
   it('splits the total into system, messages, tools, images and overhead', () => {
     const { total, parts } = countChatRequest({ model: 'gpt-4o', messages: weatherMessages, tools: weatherTools });
-    assert.equal(parts.system.tokens + parts.messages.tokens + parts.tools.tokens + parts.images.tokens + parts.overhead.tokens, total.tokens);
+    assert.equal(
+      parts.system.tokens + parts.messages.tokens + parts.tools.tokens + parts.images.tokens + parts.overhead.tokens,
+      total.tokens,
+    );
     assert.ok(parts.system.tokens > 0 && parts.messages.tokens > 0 && parts.overhead.tokens > 0);
   });
 
@@ -75,8 +100,14 @@ describe('countChatRequest', () => {
       assert.equal(parts.overhead.tokens, 0, model);
       assert.equal(total.exact, false);
       // The band's upper end makes room for as much framing as OpenAI's, and says why.
-      assert.ok(total.high >= Math.ceil((parts.system.tokens + parts.messages.tokens) * 1.0) + openAi.parts.overhead.tokens - 1, model);
-      assert.match(total.note ?? '', /documents no per-message framing: none is counted, and the band allows up to \d+ tokens for it/);
+      assert.ok(
+        total.high >= Math.ceil((parts.system.tokens + parts.messages.tokens) * 1.0) + openAi.parts.overhead.tokens - 1,
+        model,
+      );
+      assert.match(
+        total.note ?? '',
+        /documents no per-message framing: none is counted, and the band allows up to \d+ tokens for it/,
+      );
       assert.equal(parts.system.tokens + parts.messages.tokens, total.tokens, model);
     }
   });
@@ -89,7 +120,9 @@ describe('countChatRequest', () => {
   it('counts OpenAI images by the tile formula and detail', () => {
     const request = (detail: string, data: string) => ({
       model: 'gpt-4o',
-      messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: `data:image/png;base64,${data}`, detail } }] }],
+      messages: [
+        { role: 'user', content: [{ type: 'image_url', image_url: { url: `data:image/png;base64,${data}`, detail } }] },
+      ],
     });
     assert.equal(countChatRequest(request('low', png(4096, 8192))).parts.images.tokens, 85);
     assert.equal(countChatRequest(request('high', png(1024, 1024))).parts.images.tokens, 765);
@@ -120,7 +153,9 @@ describe('countChatRequest', () => {
     assert.deepEqual(imageSize(Buffer.from(png(640, 480), 'base64')), { width: 640, height: 480 });
     const gif = Buffer.from('GIF89a\x20\x03\x58\x02', 'latin1');
     assert.deepEqual(imageSize(gif), { width: 800, height: 600 });
-    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 17, 8, 0x01, 0xe0, 0x02, 0x80, 3, 0, 0, 0, 0, 0]);
+    const jpeg = Buffer.from([
+      0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 17, 8, 0x01, 0xe0, 0x02, 0x80, 3, 0, 0, 0, 0, 0,
+    ]);
     assert.deepEqual(imageSize(jpeg), { width: 640, height: 480 });
     assert.equal(imageSize(Buffer.from('not an image')), undefined);
   });
@@ -130,9 +165,21 @@ describe('countChatRequest', () => {
       model: 'claude-sonnet-4-5',
       max_tokens: 1024,
       system: 'You are a support agent.',
-      tools: [{ name: 'lookup_order', description: 'Find an order', input_schema: { type: 'object', properties: { id: { type: 'string' } } } }],
+      tools: [
+        {
+          name: 'lookup_order',
+          description: 'Find an order',
+          input_schema: { type: 'object', properties: { id: { type: 'string' } } },
+        },
+      ],
       messages: [
-        { role: 'user', content: [{ type: 'text', text: 'Where is my order?' }, { type: 'image', source: { type: 'base64', media_type: 'image/png', data: png(1000, 1000) } }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Where is my order?' },
+            { type: 'image', source: { type: 'base64', media_type: 'image/png', data: png(1000, 1000) } },
+          ],
+        },
         { role: 'assistant', content: [{ type: 'tool_use', id: 't1', name: 'lookup_order', input: { id: '42' } }] },
         { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't1', content: 'Shipped yesterday.' }] },
       ],
@@ -150,10 +197,27 @@ describe('countChatRequest', () => {
         () => countChatRequest(request, 'gpt-4o'),
         (error: unknown) => error instanceof ChatRequestError && path.test(error.message),
       );
-    bad({ messages: [{ role: 'user', content: 'hi' }, { role: 'robot', content: 'x' }] }, /messages\[1\]\.role/);
-    bad({ messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 42 } }] }] }, /messages\[0\]\.content\[0\]\.image_url\.url/);
+    bad(
+      {
+        messages: [
+          { role: 'user', content: 'hi' },
+          { role: 'robot', content: 'x' },
+        ],
+      },
+      /messages\[1\]\.role/,
+    );
+    bad(
+      { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 42 } }] }] },
+      /messages\[0\]\.content\[0\]\.image_url\.url/,
+    );
     bad({ messages: 'hello' }, /messages: /);
-    bad({ system: 'x', messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'base64', data: 'x' } }] }] }, /messages\[0\]\.content\[0\]\.source\.media_type/);
+    bad(
+      {
+        system: 'x',
+        messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'base64', data: 'x' } }] }],
+      },
+      /messages\[0\]\.content\[0\]\.source\.media_type/,
+    );
     bad(null, /\(root\)/);
   });
 });

@@ -11,12 +11,18 @@ describe('Gemini estimates against the Gemma 3 tokenizer (held-back samples)', f
   const gemma = fromPreTrained();
   const truth = (text: string) => gemma.encode(text, { add_special_tokens: false }).length;
   const samples = heldBack();
-  const scored = samples.map((sample) => ({ sample, estimate: countTokens(sample.text, 'gemini-2.5-flash'), truth: truth(sample.text) }));
+  const scored = samples.map((sample) => ({
+    sample,
+    estimate: countTokens(sample.text, 'gemini-2.5-flash'),
+    truth: truth(sample.text),
+  }));
 
   it('holds the true count inside the band for at least 90 % of samples, and for each kind of text', () => {
     const inside = (s: (typeof scored)[number]) => s.truth >= s.estimate.low && s.truth <= s.estimate.high;
     const rate = scored.filter(inside).length / scored.length;
-    console.log(`      band holds on ${scored.filter(inside).length} of ${scored.length} held-back samples (${(rate * 100).toFixed(1)} %)`);
+    console.log(
+      `      band holds on ${scored.filter(inside).length} of ${scored.length} held-back samples (${(rate * 100).toFixed(1)} %)`,
+    );
     assert.ok(rate >= 0.9, `the band holds on ${(rate * 100).toFixed(1)} % of held-back samples`);
     for (const kind of new Set(samples.map((s) => s.kind))) {
       const ofKind = scored.filter((s) => s.sample.kind === kind);

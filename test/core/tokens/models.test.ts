@@ -34,7 +34,12 @@ describe('model → tokenizer', () => {
   }
 
   it('estimates Claude and Gemini with a band around the calibrated factor', () => {
-    for (const model of ['claude-sonnet-4-5', 'claude-3-5-haiku-20241022', 'anthropic.claude-3-haiku-20240307-v1:0', 'gemini-2.5-flash']) {
+    for (const model of [
+      'claude-sonnet-4-5',
+      'claude-3-5-haiku-20241022',
+      'anthropic.claude-3-haiku-20240307-v1:0',
+      'gemini-2.5-flash',
+    ]) {
       const tokenizer = resolveTokenizer(model);
       assert.equal(tokenizer.exact, false);
       assert.ok(tokenizer.low <= tokenizer.factor && tokenizer.factor <= tokenizer.high, model);
@@ -70,7 +75,14 @@ describe('countTokens', () => {
     const text = 'The quick brown fox jumps over the lazy dog.';
     const count = countTokens(text, 'gpt-4o');
     const tokens = getEncoding('o200k_base').encode(text).length;
-    assert.deepEqual(count, { tokens, exact: true, low: tokens, high: tokens, encoding: 'o200k_base', model: 'gpt-4o' });
+    assert.deepEqual(count, {
+      tokens,
+      exact: true,
+      low: tokens,
+      high: tokens,
+      encoding: 'o200k_base',
+      model: 'gpt-4o',
+    });
   });
 
   it('gives Claude an estimate with a band and a note', () => {

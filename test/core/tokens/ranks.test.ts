@@ -43,13 +43,18 @@ describe('rank data loading', function () {
           setup(build) {
             build.onLoad({ filter: /js-tiktoken[\\/]dist[\\/]ranks[\\/]\w+\.cjs$/ }, (args) => {
               const name = /(\w+)\.cjs$/.exec(args.path)![1];
-              return { contents: `globalThis.rankModulesEvaluated.push(${JSON.stringify(name)});\n${readFileSync(args.path, 'utf8')}`, loader: 'js' };
+              return {
+                contents: `globalThis.rankModulesEvaluated.push(${JSON.stringify(name)});\n${readFileSync(args.path, 'utf8')}`,
+                loader: 'js',
+              };
             });
           },
         },
       ],
     });
-    const bundled = Object.keys(result.metafile.inputs).filter((input) => input.includes('/ranks/')).map((input) => /(\w+)\.cjs$/.exec(input)![1]);
+    const bundled = Object.keys(result.metafile.inputs)
+      .filter((input) => input.includes('/ranks/'))
+      .map((input) => /(\w+)\.cjs$/.exec(input)![1]);
     assert.deepEqual(bundled.sort(), ['cl100k_base', 'o200k_base', 'r50k_base']);
 
     const evaluated: string[] = [];

@@ -1,7 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { baseUrlProblem, countTokens, ExactCountConfigError, ExactTokenCounter, fnv1a64, officialBaseUrls } from '../../../core';
+import {
+  baseUrlProblem,
+  countTokens,
+  ExactCountConfigError,
+  ExactTokenCounter,
+  fnv1a64,
+  officialBaseUrls,
+} from '../../../core';
 
 interface Seen {
   path: string;
@@ -17,11 +24,16 @@ class FakeProviders {
     if (seen.path === '/v1/messages/count_tokens') {
       if (seen.headers['x-api-key'] !== 'sk-ant-test' || seen.headers['anthropic-version'] !== '2023-06-01') {
         res.statusCode = 401;
-        res.end(JSON.stringify({ type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } }));
+        res.end(
+          JSON.stringify({ type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } }),
+        );
         return;
       }
       res.end(JSON.stringify({ input_tokens: 1234 }));
-    } else if (seen.path === '/v1beta/models/gemini-2.5-flash:countTokens' && seen.headers['x-goog-api-key'] === 'gm-test') {
+    } else if (
+      seen.path === '/v1beta/models/gemini-2.5-flash:countTokens' &&
+      seen.headers['x-goog-api-key'] === 'gm-test'
+    ) {
       res.end(JSON.stringify({ totalTokens: 321, promptTokensDetails: [{ modality: 'TEXT', tokenCount: 321 }] }));
     } else {
       res.statusCode = 404;
@@ -54,7 +66,14 @@ describe('exact counts from provider APIs', () => {
   const fake = new FakeProviders();
   let clock = 1_000_000;
   const counter = (overrides = {}) =>
-    new ExactTokenCounter({ anthropicApiKey: 'sk-ant-test', geminiApiKey: 'gm-test', anthropicBaseUrl: fake.url, geminiBaseUrl: fake.url, now: () => clock, ...overrides });
+    new ExactTokenCounter({
+      anthropicApiKey: 'sk-ant-test',
+      geminiApiKey: 'gm-test',
+      anthropicBaseUrl: fake.url,
+      geminiBaseUrl: fake.url,
+      now: () => clock,
+      ...overrides,
+    });
 
   before(() => fake.start());
   after(() => fake.stop());
@@ -69,7 +88,10 @@ describe('exact counts from provider APIs', () => {
     assert.equal(count.exact, true);
     assert.equal(count.low, 1234);
     assert.match(count.note!, /Exact count from Anthropic's count_tokens/);
-    assert.deepEqual(fake.seen[0].body, { model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'Hello, Claude' }] });
+    assert.deepEqual(fake.seen[0].body, {
+      model: 'claude-sonnet-4-5',
+      messages: [{ role: 'user', content: 'Hello, Claude' }],
+    });
   });
 
   it("uses Gemini's countTokens, and passes whole requests through", async () => {
@@ -77,13 +99,29 @@ describe('exact counts from provider APIs', () => {
     assert.equal(count.tokens, 321);
     assert.deepEqual(fake.seen[0].body, { contents: [{ role: 'user', parts: [{ text: 'Hello, Gemini' }] }] });
 
-    const request = { model: 'claude-haiku-4-5', system: 'Be brief.', max_tokens: 50, messages: [{ role: 'user', content: 'Hi' }] };
+    const request = {
+      model: 'claude-haiku-4-5',
+      system: 'Be brief.',
+      max_tokens: 50,
+      messages: [{ role: 'user', content: 'Hi' }],
+    };
     assert.equal((await counter().countRequest(request)).tokens, 1234);
     assert.deepEqual(fake.seen[1].body, { model: 'claude-haiku-4-5', messages: request.messages, system: 'Be brief.' });
 
-    const chat = { model: 'gemini-2.5-flash', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }] };
+    const chat = {
+      model: 'gemini-2.5-flash',
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'Hi' },
+      ],
+    };
     assert.equal((await counter().countRequest(chat)).tokens, 321);
-    assert.deepEqual(fake.seen[2].body, { generateContentRequest: { contents: [{ role: 'user', parts: [{ text: 'Hi' }] }], systemInstruction: { parts: [{ text: 'Be brief.' }] } } });
+    assert.deepEqual(fake.seen[2].body, {
+      generateContentRequest: {
+        contents: [{ role: 'user', parts: [{ text: 'Hi' }] }],
+        systemInstruction: { parts: [{ text: 'Be brief.' }] },
+      },
+    });
   });
 
   it('caches answers by request hash', async () => {
@@ -124,18 +162,30 @@ describe('exact counts from provider APIs', () => {
     const unreachable = await counter({ anthropicBaseUrl: 'http://127.0.0.1:1' }).countText('z', 'claude-sonnet-4-5');
     assert.match(unreachable.note!, /request failed/);
 
-    const openAiShape = await counter().countRequest({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'hi' }] });
+    const openAiShape = await counter().countRequest({
+      model: 'claude-sonnet-4-5',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
     assert.match(openAiShape.note!, /Anthropic Messages shape only/);
   });
 
   it('stays local for OpenAI models and without a key', async () => {
     assert.deepEqual(await counter().countText('hello', 'gpt-4o'), countTokens('hello', 'gpt-4o'));
-    assert.deepEqual(await new ExactTokenCounter({}).countText('hello', 'claude-sonnet-4-5'), countTokens('hello', 'claude-sonnet-4-5'));
+    assert.deepEqual(
+      await new ExactTokenCounter({}).countText('hello', 'claude-sonnet-4-5'),
+      countTokens('hello', 'claude-sonnet-4-5'),
+    );
     assert.equal(fake.seen.length, 0);
   });
 
   it('sends a key only to https base URLs, or http on this machine', () => {
-    const allowed = ['https://api.anthropic.com', 'https://proxy.example.com/anthropic/', 'http://127.0.0.1:8080', 'http://localhost:3000/v', 'http://[::1]:9000'];
+    const allowed = [
+      'https://api.anthropic.com',
+      'https://proxy.example.com/anthropic/',
+      'http://127.0.0.1:8080',
+      'http://localhost:3000/v',
+      'http://[::1]:9000',
+    ];
     for (const url of allowed) assert.equal(baseUrlProblem(url), undefined, url);
     const refused: Array<[string, RegExp]> = [
       ['http://proxy.example.com', /expected https \(http only for a proxy on this machine/],
@@ -152,13 +202,22 @@ describe('exact counts from provider APIs', () => {
       ['https://proxy.example.com/#x', /no query or fragment/],
     ];
     for (const [url, problem] of refused) assert.match(baseUrlProblem(url) ?? 'allowed', problem, url);
-    assert.deepEqual(officialBaseUrls, { anthropic: 'https://api.anthropic.com', google: 'https://generativelanguage.googleapis.com' });
+    assert.deepEqual(officialBaseUrls, {
+      anthropic: 'https://api.anthropic.com',
+      google: 'https://generativelanguage.googleapis.com',
+    });
   });
 
   it('refuses to start with a base URL a key may not go to, naming the field', () => {
-    assert.throws(() => new ExactTokenCounter({ anthropicApiKey: 'k', anthropicBaseUrl: 'http://collector.example.com' }), (error: Error) =>
-      error instanceof ExactCountConfigError && /^anthropicBaseUrl: expected https/.test(error.message));
-    assert.throws(() => new ExactTokenCounter({ geminiApiKey: 'k', geminiBaseUrl: 'https://u:p@proxy.example.com' }), /^Error: geminiBaseUrl: expected no user name/);
+    assert.throws(
+      () => new ExactTokenCounter({ anthropicApiKey: 'k', anthropicBaseUrl: 'http://collector.example.com' }),
+      (error: Error) =>
+        error instanceof ExactCountConfigError && /^anthropicBaseUrl: expected https/.test(error.message),
+    );
+    assert.throws(
+      () => new ExactTokenCounter({ geminiApiKey: 'k', geminiBaseUrl: 'https://u:p@proxy.example.com' }),
+      /^Error: geminiBaseUrl: expected no user name/,
+    );
   });
 
   it('appends the API path to a base URL given with a trailing slash', async () => {

@@ -1,5 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { MAX_EVENT_COST_NANOS, MAX_EVENT_TOKENS, parseUsageBatch, uncachedInputTokens, usageEventSchema } from '../../../core';
+import {
+  MAX_EVENT_COST_NANOS,
+  MAX_EVENT_TOKENS,
+  parseUsageBatch,
+  uncachedInputTokens,
+  usageEventSchema,
+} from '../../../core';
 
 const valid = {
   id: 'evt-1',
@@ -16,15 +22,33 @@ describe('usage event', () => {
   it('bounds each count and the cost to what one event can be, naming the field', () => {
     assert.equal(MAX_EVENT_TOKENS, 1e10);
     assert.equal(MAX_EVENT_COST_NANOS, 1e15);
-    assert.ok(usageEventSchema.safeParse({ ...valid, inputTokens: MAX_EVENT_TOKENS, outputTokens: MAX_EVENT_TOKENS, costNanos: MAX_EVENT_COST_NANOS }).success);
-    const over = parseUsageBatch([{ ...valid, inputTokens: MAX_EVENT_TOKENS + 1, outputTokens: 1e12, requests: 1e11, costNanos: MAX_EVENT_COST_NANOS + 1 }]);
-    assert.ok(!over.ok);
-    assert.deepEqual(over.errors.map((error) => `${error.field}: ${error.message}`), [
-      'inputTokens: must be at most 10,000,000,000 in one event',
-      'outputTokens: must be at most 10,000,000,000 in one event',
-      'requests: must be at most 10,000,000,000 in one event',
-      'costNanos: must be at most 1,000,000,000,000,000 ($1,000,000) in one event',
+    assert.ok(
+      usageEventSchema.safeParse({
+        ...valid,
+        inputTokens: MAX_EVENT_TOKENS,
+        outputTokens: MAX_EVENT_TOKENS,
+        costNanos: MAX_EVENT_COST_NANOS,
+      }).success,
+    );
+    const over = parseUsageBatch([
+      {
+        ...valid,
+        inputTokens: MAX_EVENT_TOKENS + 1,
+        outputTokens: 1e12,
+        requests: 1e11,
+        costNanos: MAX_EVENT_COST_NANOS + 1,
+      },
     ]);
+    assert.ok(!over.ok);
+    assert.deepEqual(
+      over.errors.map((error) => `${error.field}: ${error.message}`),
+      [
+        'inputTokens: must be at most 10,000,000,000 in one event',
+        'outputTokens: must be at most 10,000,000,000 in one event',
+        'requests: must be at most 10,000,000,000 in one event',
+        'costNanos: must be at most 1,000,000,000,000,000 ($1,000,000) in one event',
+      ],
+    );
   });
 
   it('normalises a valid event and fills defaults', () => {
@@ -37,7 +61,11 @@ describe('usage event', () => {
   });
 
   it('names the row and the field of every problem in a batch', () => {
-    const result = parseUsageBatch([valid, { ...valid, id: 'evt-2', inputTokens: -1 }, { ...valid, id: 'evt-3', time: 'yesterday', extra: 1 }]);
+    const result = parseUsageBatch([
+      valid,
+      { ...valid, id: 'evt-2', inputTokens: -1 },
+      { ...valid, id: 'evt-3', time: 'yesterday', extra: 1 },
+    ]);
     assert.equal(result.ok, false);
     if (result.ok) return;
     const fields = result.errors.map((error) => `${error.row}:${error.field}`).sort();
@@ -46,10 +74,16 @@ describe('usage event', () => {
   });
 
   it('rejects token counts that contradict each other', () => {
-    const result = parseUsageBatch([{ ...valid, cacheReadTokens: 2000 }, { ...valid, id: 'b', reasoningTokens: 301 }]);
+    const result = parseUsageBatch([
+      { ...valid, cacheReadTokens: 2000 },
+      { ...valid, id: 'b', reasoningTokens: 301 },
+    ]);
     assert.equal(result.ok, false);
     if (result.ok) return;
-    assert.deepEqual(result.errors.map((error) => `${error.row}:${error.field}`), ['0:inputTokens', '1:reasoningTokens']);
+    assert.deepEqual(
+      result.errors.map((error) => `${error.row}:${error.field}`),
+      ['0:inputTokens', '1:reasoningTokens'],
+    );
   });
 
   it('accepts a repeated id in one batch (it counts once when stored)', () => {

@@ -16,7 +16,12 @@ describe('usage mappings', () => {
         'gen_ai.conversation.id': 'conv-9',
         'user.id': 'U123',
       },
-      { traceId: 'abc', spanId: 'def', endTimeMs: Date.UTC(2026, 0, 2), resource: { 'service.name': 'support-bot', 'deployment.environment.name': 'prod' } },
+      {
+        traceId: 'abc',
+        spanId: 'def',
+        endTimeMs: Date.UTC(2026, 0, 2),
+        resource: { 'service.name': 'support-bot', 'deployment.environment.name': 'prod' },
+      },
     );
     assert.ok(event);
     const parsed = usageEventSchema.parse(event);
@@ -33,7 +38,10 @@ describe('usage mappings', () => {
   });
 
   it('skips spans without token usage', () => {
-    assert.equal(usageEventFromOtel({ 'gen_ai.request.model': 'gpt-4o' }, { traceId: 'a', spanId: 'b', endTimeMs: 0 }), undefined);
+    assert.equal(
+      usageEventFromOtel({ 'gen_ai.request.model': 'gpt-4o' }, { traceId: 'a', spanId: 'b', endTimeMs: 0 }),
+      undefined,
+    );
   });
 
   it('maps a LiteLLM spend-log row, keeping its reported spend', () => {
@@ -48,7 +56,11 @@ describe('usage mappings', () => {
         user: 'ada',
         team_id: 'team-uuid',
         request_tags: '["jobID:1", "nightly"]',
-        metadata: { user_api_key_team_alias: 'search', user_api_key_alias: 'ranker', usage_object: { cache_read_input_tokens: 500, cache_creation_input_tokens: 100 } },
+        metadata: {
+          user_api_key_team_alias: 'search',
+          user_api_key_alias: 'ranker',
+          usage_object: { cache_read_input_tokens: 500, cache_creation_input_tokens: 100 },
+        },
       }),
     );
     assert.equal(parsed.id, 'litellm:chatcmpl-1');

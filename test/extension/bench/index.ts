@@ -44,7 +44,11 @@ function blockMonitor() {
     longest = Math.max(longest, now - last - 5);
     last = now;
   }, 5);
-  return { reset: () => ((longest = 0), (last = performance.now())), longest: () => longest, stop: () => clearInterval(timer) };
+  return {
+    reset: () => ((longest = 0), (last = performance.now())),
+    longest: () => longest,
+    stop: () => clearInterval(timer),
+  };
 }
 
 /** CPU milliseconds of this process spent in `work`, and its wall milliseconds. */
@@ -145,9 +149,15 @@ export async function run(): Promise<void> {
   const fresh = await api.lensTitles(document);
   const same = JSON.stringify(updated) === JSON.stringify(fresh);
 
-  console.log(`file: ${document.lineCount} lines, ${first.value.titles.filter((t) => t.includes(' tok · ')).length} prompts; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
-  console.log(`audits and counts run in: ${api.engine().kind}${api.engine().fallbackReason ? ` (${api.engine().fallbackReason})` : ''}`);
-  console.log(`activation: bundle load ${loadMillis.toFixed(1)} ms + activate() ${api.activationMillis.toFixed(1)} ms (target < 100 ms)`);
+  console.log(
+    `file: ${document.lineCount} lines, ${first.value.titles.filter((t) => t.includes(' tok · ')).length} prompts; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
+  );
+  console.log(
+    `audits and counts run in: ${api.engine().kind}${api.engine().fallbackReason ? ` (${api.engine().fallbackReason})` : ''}`,
+  );
+  console.log(
+    `activation: bundle load ${loadMillis.toFixed(1)} ms + activate() ${api.activationMillis.toFixed(1)} ms (target < 100 ms)`,
+  );
   // CPU figures are the whole process's: the host thread and the worker thread together.
   console.log(
     `opening the first file with prompts (its audit builds the tokenizer in the worker; VS Code's own work on the new file shares the host): ` +

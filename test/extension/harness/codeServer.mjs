@@ -2,7 +2,17 @@
 // on 127.0.0.1 with private state. A desktop VS Code cannot be downloaded on offline machines; code-server comes
 // from the npm registry, and its bundled server-main.js hosts a real Node extension host.
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 
@@ -23,9 +33,21 @@ const topLevelScripts = ['argon2'];
 function missingSystemPackages() {
   const needs = [
     { apt: 'chromium', what: 'headless browser that loads the VS Code workbench', present: existsSync(CHROMIUM) },
-    { apt: 'ripgrep', what: 'search binary code-server expects (replaces a GitHub download)', present: existsSync('/usr/bin/rg') },
-    { apt: 'libkrb5-dev', what: "headers for code-server's kerberos module", present: existsSync('/usr/include/krb5.h') || existsSync('/usr/include/krb5/krb5.h') },
-    { apt: 'build-essential', what: 'C/C++ compiler for native modules', present: commandExists('g++') && commandExists('make') },
+    {
+      apt: 'ripgrep',
+      what: 'search binary code-server expects (replaces a GitHub download)',
+      present: existsSync('/usr/bin/rg'),
+    },
+    {
+      apt: 'libkrb5-dev',
+      what: "headers for code-server's kerberos module",
+      present: existsSync('/usr/include/krb5.h') || existsSync('/usr/include/krb5/krb5.h'),
+    },
+    {
+      apt: 'build-essential',
+      what: 'C/C++ compiler for native modules',
+      present: commandExists('g++') && commandExists('make'),
+    },
     { apt: 'python3', what: 'node-gyp', present: commandExists('python3') },
   ];
   return needs.filter((n) => !n.present);
@@ -42,7 +64,9 @@ export function ensureSystem() {
   throw new Error(
     `The extension tests need these system packages:\n${list}\n` +
       `Install them with: sudo apt-get install -y ${missing.map((m) => m.apt).join(' ')}` +
-      (missing.some((m) => m.apt === 'chromium') ? `\n(or point TOKENWISE_CHROMIUM at a Chromium or Chrome binary; looked for ${CHROMIUM})` : ''),
+      (missing.some((m) => m.apt === 'chromium')
+        ? `\n(or point TOKENWISE_CHROMIUM at a Chromium or Chrome binary; looked for ${CHROMIUM})`
+        : ''),
   );
 }
 
@@ -63,7 +87,11 @@ export function ensureCodeServer() {
   writeFileSync(
     join(home, 'package.json'),
     JSON.stringify(
-      { name: 'tokenwise-test-code-server', private: true, allowScripts: Object.fromEntries(topLevelScripts.map((p) => [p, true])) },
+      {
+        name: 'tokenwise-test-code-server',
+        private: true,
+        allowScripts: Object.fromEntries(topLevelScripts.map((p) => [p, true])),
+      },
       null,
       2,
     ),
@@ -110,7 +138,8 @@ function run(command, cwd, env, log) {
     timeout: 15 * 60_000,
   });
   appendFileSync(log, `${result.stdout ?? ''}\n${result.stderr ?? ''}`);
-  if (result.status !== 0) throw new Error(`\`${command.join(' ')}\` failed (${result.error?.message ?? `exit ${result.status}`})`);
+  if (result.status !== 0)
+    throw new Error(`\`${command.join(' ')}\` failed (${result.error?.message ?? `exit ${result.status}`})`);
 }
 
 function npmVersion() {
@@ -140,7 +169,13 @@ function seedRipgrepCache(tmp) {
   mkdirSync(staging, { recursive: true });
   copyFileSync('/usr/bin/rg', join(staging, 'rg'));
   chmodSync(join(staging, 'rg'), 0o755);
-  const tar = spawnSync('tar', ['czf', join(cache, 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz'), '-C', staging, 'rg']);
+  const tar = spawnSync('tar', [
+    'czf',
+    join(cache, 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz'),
+    '-C',
+    staging,
+    'rg',
+  ]);
   if (tar.status !== 0) throw new Error(`Could not seed the ripgrep cache: ${tar.stderr}`);
 }
 
@@ -161,7 +196,13 @@ export function freePort() {
  * start-up prompt, so a folder opens in Restricted Mode. Returns its address and a stop() that ends the whole
  * process group (the server forks extension hosts and file watchers).
  */
-export async function startServer({ stateDir, env = {}, userSettings = {}, workspaceTrust = false, startTimeoutMs = 30_000 }) {
+export async function startServer({
+  stateDir,
+  env = {},
+  userSettings = {},
+  workspaceTrust = false,
+  startTimeoutMs = 30_000,
+}) {
   const port = await freePort();
   const userData = join(stateDir, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
@@ -184,16 +225,21 @@ export async function startServer({ stateDir, env = {}, userSettings = {}, works
     process.execPath,
     [
       serverMain,
-      '--host', '127.0.0.1',
-      '--port', String(port),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
       '--without-connection-token',
       '--accept-server-license-terms',
       '--enable-smoke-test-driver',
       '--disable-telemetry',
       ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
-      '--server-data-dir', join(stateDir, 'server-data'),
-      '--user-data-dir', userData,
-      '--extensions-dir', join(stateDir, 'extensions'),
+      '--server-data-dir',
+      join(stateDir, 'server-data'),
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      join(stateDir, 'extensions'),
     ],
     {
       detached: true, // own process group, so stop() reaches every child

@@ -12,15 +12,34 @@ import { CHROMIUM } from './codeServer.mjs';
 const themes = {
   dark: {
     bodyClass: 'vscode-dark',
-    vars: { foreground: '#cccccc', 'editor-background': '#1f1f1f', descriptionForeground: '#9d9d9d', 'panel-border': '#2b2b2b', 'charts-blue': '#3794ff' },
+    vars: {
+      foreground: '#cccccc',
+      'editor-background': '#1f1f1f',
+      descriptionForeground: '#9d9d9d',
+      'panel-border': '#2b2b2b',
+      'charts-blue': '#3794ff',
+    },
   },
   light: {
     bodyClass: 'vscode-light',
-    vars: { foreground: '#3b3b3b', 'editor-background': '#ffffff', descriptionForeground: '#717171', 'panel-border': '#e5e5e5', 'charts-blue': '#1a85ff' },
+    vars: {
+      foreground: '#3b3b3b',
+      'editor-background': '#ffffff',
+      descriptionForeground: '#717171',
+      'panel-border': '#e5e5e5',
+      'charts-blue': '#1a85ff',
+    },
   },
   'high-contrast': {
     bodyClass: 'vscode-high-contrast',
-    vars: { foreground: '#ffffff', 'editor-background': '#000000', descriptionForeground: '#ffffff', 'panel-border': '#6fc3df', 'charts-blue': '#3794ff', contrastBorder: '#6fc3df' },
+    vars: {
+      foreground: '#ffffff',
+      'editor-background': '#000000',
+      descriptionForeground: '#ffffff',
+      'panel-border': '#6fc3df',
+      'charts-blue': '#3794ff',
+      contrastBorder: '#6fc3df',
+    },
   },
 };
 
@@ -86,7 +105,13 @@ export async function checkReportLayout({ root, stateDir }) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const problems = [];
   const longestBar = {};
@@ -97,7 +122,8 @@ export async function checkReportLayout({ root, stateDir }) {
         await page.setContent(html);
         // CSSOM changes are not inline markup, so the report's Content-Security-Policy allows them, as in VS Code.
         await page.evaluate(({ vars, bodyClass }) => {
-          for (const [key, value] of Object.entries(vars)) document.documentElement.style.setProperty(`--vscode-${key}`, value);
+          for (const [key, value] of Object.entries(vars))
+            document.documentElement.style.setProperty(`--vscode-${key}`, value);
           document.documentElement.style.setProperty('--vscode-font-family', 'DejaVu Sans, sans-serif');
           document.documentElement.style.setProperty('--vscode-font-size', '13px');
           document.body.classList.add(bodyClass);
@@ -116,10 +142,13 @@ export async function checkReportLayout({ root, stateDir }) {
             bars: [...document.querySelectorAll('.bars meter')].map((el) => el.getBoundingClientRect().width),
           };
         });
-        if (width <= 640 && layout.tableHidden) problems.push(`${width} px ${name}: part of the table is hidden behind a scroll bar`);
-        if (layout.pageOverflow > 0) problems.push(`${width} px ${name}: the page overflows sideways by ${layout.pageOverflow} px`);
+        if (width <= 640 && layout.tableHidden)
+          problems.push(`${width} px ${name}: part of the table is hidden behind a scroll bar`);
+        if (layout.pageOverflow > 0)
+          problems.push(`${width} px ${name}: the page overflows sideways by ${layout.pageOverflow} px`);
         for (const value of layout.values) {
-          if (value.cut || value.outside) problems.push(`${width} px ${name}: amount ${value.text} is ${value.cut ? 'cut' : 'outside the column'}`);
+          if (value.cut || value.outside)
+            problems.push(`${width} px ${name}: amount ${value.text} is ${value.cut ? 'cut' : 'outside the column'}`);
         }
         if (layout.bars.some((w) => w < 40)) problems.push(`${width} px ${name}: a bar is narrower than 40 px`);
         longestBar[width] = Math.max(...layout.bars);
@@ -130,6 +159,7 @@ export async function checkReportLayout({ root, stateDir }) {
   } finally {
     await browser.close();
   }
-  if (!(longestBar[1200] > longestBar[420] * 1.3)) problems.push(`bars do not scale with the column (${longestBar[420]} px at 420, ${longestBar[1200]} px at 1,200)`);
+  if (!(longestBar[1200] > longestBar[420] * 1.3))
+    problems.push(`bars do not scale with the column (${longestBar[420]} px at 420, ${longestBar[1200]} px at 1,200)`);
   return problems;
 }

@@ -42,5 +42,8 @@ export function generateStressFiles(workspace) {
     'const client = new OpenAI();\n' +
     `client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "\\uD800 lone \\uDFFF ${'\u{1F600}'.repeat(3000)} ${'ab'.repeat(3000)}" }] });\n`;
   writeFileSync(join(dir, 'odd.ts'), odd);
-  writeFileSync(join(dir, 'nested.ts'), `${odd}const x = ${'[\n'.repeat(20_000)}${']\n'.repeat(20_000)}const s = \`never closed \${ {{{\n`);
+  writeFileSync(
+    join(dir, 'nested.ts'),
+    `${odd}const x = ${'[\n'.repeat(20_000)}${']\n'.repeat(20_000)}const s = \`never closed \${ {{{\n`,
+  );
 }

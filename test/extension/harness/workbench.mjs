@@ -72,7 +72,17 @@ export async function runSuite({ host, stateDir, extensionPath, testsPath, folde
  * Opens `file` with the extension under development loaded and saves a screenshot once an element matching
  * `selector` (by default a lens) shows `waitForText`; returns the texts of all elements matching it.
  */
-export async function screenshotFile({ host, stateDir, extensionPath, folder, file, out, waitForText, timeoutMs, selector = '.codelens-decoration' }) {
+export async function screenshotFile({
+  host,
+  stateDir,
+  extensionPath,
+  folder,
+  file,
+  out,
+  waitForText,
+  timeoutMs,
+  selector = '.codelens-decoration',
+}) {
   const { context, page } = await openBrowser(stateDir, 'screenshot');
   try {
     const remote = (path) => `vscode-remote://${host}${path}`;

@@ -11,7 +11,14 @@ async function tokenwiseDiagnostics(uri: vscode.Uri, ruleId: string) {
 async function actionsAt(uri: vscode.Uri, range: vscode.Range) {
   return until('code actions', async () => {
     try {
-      return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+      return (
+        (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          uri,
+          range,
+          vscode.CodeActionKind.QuickFix.value,
+        )) ?? []
+      );
     } catch (error) {
       if (/Canceled/.test(String(error))) return undefined;
       throw error;
@@ -48,10 +55,14 @@ describe('diagnostics and quick fixes', () => {
   it('underlines the model value for a model finding, and offers its switch first with the cursor there', async () => {
     const editor = await openFixture('src/classify.ts');
     const uri = editor.document.uri;
-    const [model] = await until('the frontier-for-simple-task finding', async () => {
-      const found = await tokenwiseDiagnostics(uri, 'frontier-for-simple-task');
-      return found.length > 0 && found;
-    }, 20_000);
+    const [model] = await until(
+      'the frontier-for-simple-task finding',
+      async () => {
+        const found = await tokenwiseDiagnostics(uri, 'frontier-for-simple-task');
+        return found.length > 0 && found;
+      },
+      20_000,
+    );
     assert.equal(editor.document.getText(model!.range), 'gpt-4o');
     assert.equal((await tokenwiseDiagnostics(uri, 'no-output-cap')).length, 1);
     const cursor = model!.range.start.translate(0, 3);
@@ -72,11 +83,15 @@ describe('diagnostics and quick fixes', () => {
     assert.ok(suppress?.edit);
     assert.equal(await vscode.workspace.applyEdit(suppress.edit), true);
     assert.equal(editor.document.lineAt(6).text, '  // tokenwise-disable-next-line no-output-cap');
-    await until('the suppressed finding to go away', async () => (await tokenwiseDiagnostics(uri, 'no-output-cap')).length === 0);
+    await until(
+      'the suppressed finding to go away',
+      async () => (await tokenwiseDiagnostics(uri, 'no-output-cap')).length === 0,
+    );
   });
 
   it("writes the suppression in the template engine's own comment syntax", () => {
-    const comment = (path: string, languageId = 'plaintext') => suppressionComment({ uri: vscode.Uri.file(path), languageId }, 'rule-x');
+    const comment = (path: string, languageId = 'plaintext') =>
+      suppressionComment({ uri: vscode.Uri.file(path), languageId }, 'rule-x');
     assert.equal(comment('/w/a.ts', 'typescript'), '// tokenwise-disable-next-line rule-x');
     assert.equal(comment('/w/a.prompty'), '{# tokenwise-disable-next-line rule-x #}');
     assert.equal(comment('/w/a.j2'), '{# tokenwise-disable-next-line rule-x #}');

@@ -16,9 +16,14 @@ const threads = require('node:worker_threads') as typeof import('node:worker_thr
  * `bundle`'s path), and every worker after those is the real one; loaded into the host the script is the real bundle.
  */
 /** The installed extension's worker bundle. */
-const workerBundle = () => vscode.Uri.joinPath(vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionUri, 'dist/engineWorker.js');
+const workerBundle = () =>
+  vscode.Uri.joinPath(vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionUri, 'dist/engineWorker.js');
 
-async function withWorker(misbehave: string[], deadlines: Deadlines, use: (engine: Engine) => Promise<void>): Promise<void> {
+async function withWorker(
+  misbehave: string[],
+  deadlines: Deadlines,
+  use: (engine: Engine) => Promise<void>,
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tokenwise-worker-'));
   const script = join(dir, 'worker.js');
   const bundle = join(vscode.extensions.getExtension('tokenwise.tokenwise')!.extensionPath, 'dist/engineWorker.js');
@@ -90,15 +95,31 @@ describe('where audits run', () => {
       assert.deepEqual(inHost.audit, inWorker.audit);
       const text = 'Classify the support ticket as one of: billing, bug, feature, other.';
       assert.deepEqual(await broken.count([text], 'gpt-4o'), await working.count([text], 'gpt-4o'));
-      const question = { model: 'claude-sonnet-4-5', promptTokens: 3_000, outputTokens: 400, callsPerDay: 2_000, staticPrefixTokens: 2_500, customModels: undefined };
+      const question = {
+        model: 'claude-sonnet-4-5',
+        promptTokens: 3_000,
+        outputTokens: 400,
+        callsPerDay: 2_000,
+        staticPrefixTokens: 2_500,
+        customModels: undefined,
+      };
       const prices = await working.prices(question);
-      assert.ok(prices.perCall! > 0 && prices.caching && prices.rows.some((row) => row.current), JSON.stringify(prices));
+      assert.ok(
+        prices.perCall! > 0 && prices.caching && prices.rows.some((row) => row.current),
+        JSON.stringify(prices),
+      );
       assert.deepEqual(await broken.prices(question), prices);
       assert.deepEqual(await broken.models(undefined), await working.models(undefined));
       for (const policy of ['{ "defaultCallsPerDay": 3000 }', '{ "defaultCallsPerDay": "many" }']) {
-        assert.deepEqual(await broken.policy(policy, 'tokenwise.config.json'), await working.policy(policy, 'tokenwise.config.json'));
+        assert.deepEqual(
+          await broken.policy(policy, 'tokenwise.config.json'),
+          await working.policy(policy, 'tokenwise.config.json'),
+        );
       }
-      assert.equal((await broken.policy('{ "defaultCallsPerDay": "many" }', 'tokenwise.config.json')).issues[0]?.path, 'defaultCallsPerDay');
+      assert.equal(
+        (await broken.policy('{ "defaultCallsPerDay": "many" }', 'tokenwise.config.json')).issues[0]?.path,
+        'defaultCallsPerDay',
+      );
     } finally {
       Object.assign(threads, { Worker: RealWorker });
       broken.dispose();
@@ -117,24 +138,36 @@ describe('where audits run', () => {
   });
 
   it('moves the work to the host when the first worker never says it is ready', async () => {
-    await withWorker(["parentPort.on('message', () => {});"], { readyMs: 200, auditMs: 60_000, requestMs: 10_000 }, async (engine) => {
-      const [count] = await engine.count(['Classify the ticket.'], 'gpt-4o');
-      assert.ok(count!.tokens > 0);
-      assert.equal(engine.kind, 'extension host');
-      assert.equal(engine.fallbackReason, 'it did not say it was ready within 0.2 s');
-    });
+    await withWorker(
+      ["parentPort.on('message', () => {});"],
+      { readyMs: 200, auditMs: 60_000, requestMs: 10_000 },
+      async (engine) => {
+        const [count] = await engine.count(['Classify the ticket.'], 'gpt-4o');
+        assert.ok(count!.tokens > 0);
+        assert.equal(engine.kind, 'extension host');
+        assert.equal(engine.fallbackReason, 'it did not say it was ready within 0.2 s');
+      },
+    );
   });
 
   it('keeps to workers once one has loaded, even when a replacement fails before it is ready', async () => {
-    const diesOnRequest = "parentPort.on('message', (request) => request.texts?.[0] === 'die' && process.exit(3)); require(bundle);";
-    await withWorker([diesOnRequest, "throw new Error('a broken start');"], { readyMs: 30_000, auditMs: 60_000, requestMs: 10_000 }, async (engine) => {
-      await engine.count(['Classify the ticket.'], 'gpt-4o');
-      await assert.rejects(engine.count(['die'], 'gpt-4o'), /analysis worker stopped \(exit code 3\)/);
-      await assert.rejects(engine.count(['Classify the ticket.'], 'gpt-4o'), /analysis worker stopped \(a broken start\)/);
-      const [count] = await engine.count(['Classify the ticket.'], 'gpt-4o');
-      assert.ok(count!.tokens > 0);
-      assert.deepEqual([engine.kind, engine.fallbackReason], ['node worker', undefined]);
-    });
+    const diesOnRequest =
+      "parentPort.on('message', (request) => request.texts?.[0] === 'die' && process.exit(3)); require(bundle);";
+    await withWorker(
+      [diesOnRequest, "throw new Error('a broken start');"],
+      { readyMs: 30_000, auditMs: 60_000, requestMs: 10_000 },
+      async (engine) => {
+        await engine.count(['Classify the ticket.'], 'gpt-4o');
+        await assert.rejects(engine.count(['die'], 'gpt-4o'), /analysis worker stopped \(exit code 3\)/);
+        await assert.rejects(
+          engine.count(['Classify the ticket.'], 'gpt-4o'),
+          /analysis worker stopped \(a broken start\)/,
+        );
+        const [count] = await engine.count(['Classify the ticket.'], 'gpt-4o');
+        assert.ok(count!.tokens > 0);
+        assert.deepEqual([engine.kind, engine.fallbackReason], ['node worker', undefined]);
+      },
+    );
   });
 
   it('fails the requests waiting when disposed, and takes no new ones', async () => {
@@ -152,7 +185,10 @@ describe('where audits run', () => {
     try {
       await engine.count(['Classify the ticket.'], 'gpt-4o');
       const uncloneable = [() => 'a function'] as unknown as string[];
-      await assert.rejects(engine.count(uncloneable, 'gpt-4o'), /the count request could not be sent to the analysis worker/);
+      await assert.rejects(
+        engine.count(uncloneable, 'gpt-4o'),
+        /the count request could not be sent to the analysis worker/,
+      );
       const [count] = await engine.count(['Classify the ticket.'], 'gpt-4o');
       assert.ok(count!.tokens > 0);
       assert.equal(engine.kind, 'node worker');
@@ -162,12 +198,16 @@ describe('where audits run', () => {
   });
 
   it('stops a worker that sends something other than a response', async () => {
-    await withWorker(["parentPort.postMessage(42); parentPort.on('message', () => {});"], { readyMs: 30_000, auditMs: 60_000, requestMs: 10_000 }, async (engine) => {
-      const [count] = await engine.count(['Classify the ticket.'], 'gpt-4o');
-      assert.ok(count!.tokens > 0);
-      assert.equal(engine.kind, 'extension host');
-      assert.equal(engine.fallbackReason, 'it sent a message that is not a response: 42');
-    });
+    await withWorker(
+      ["parentPort.postMessage(42); parentPort.on('message', () => {});"],
+      { readyMs: 30_000, auditMs: 60_000, requestMs: 10_000 },
+      async (engine) => {
+        const [count] = await engine.count(['Classify the ticket.'], 'gpt-4o');
+        assert.ok(count!.tokens > 0);
+        assert.equal(engine.kind, 'extension host');
+        assert.equal(engine.fallbackReason, 'it sent a message that is not a response: 42');
+      },
+    );
   });
 
   it('re-audits only the edited prompt, and its lenses equal a fresh audit of the whole file', async () => {
@@ -179,7 +219,9 @@ describe('where audits run', () => {
     const line = document.lineAt(23);
     const at = line.text.indexOf('Be concise');
     assert.ok(at > 0, line.text);
-    await editor.edit((edit) => edit.insert(new vscode.Position(23, at), 'Always greet the customer by name and thank them for their patience. '));
+    await editor.edit((edit) =>
+      edit.insert(new vscode.Position(23, at), 'Always greet the customer by name and thank them for their patience. '),
+    );
     const edited = await api.analysisOf(document);
     assert.equal(edited.state === 'ready' && edited.incremental, true, 'an incremental re-audit');
     const incremental = await lensTitles(document.uri);

@@ -1,6 +1,14 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { closeAll, countTokensServer, extensionApi, hoverText, openFixture, setSetting, watchHostNetwork } from './helpers';
+import {
+  closeAll,
+  countTokensServer,
+  extensionApi,
+  hoverText,
+  openFixture,
+  setSetting,
+  watchHostNetwork,
+} from './helpers';
 
 describe('exact counts from the provider (opt-in)', () => {
   afterEach(closeAll);
@@ -21,7 +29,11 @@ describe('exact counts from the provider (opt-in)', () => {
       await setSetting('exactCounts.provider', 'anthropic');
       const host = watchHostNetwork({ passOn: true });
       const on = await hoverText(editor.document.uri, inPrompt).finally(() => host.stop());
-      assert.deepEqual(host.requests, [`fetch ${provider.url}/v1/messages/count_tokens`], 'only the configured provider endpoint is reached');
+      assert.deepEqual(
+        host.requests,
+        [`fetch ${provider.url}/v1/messages/count_tokens`],
+        'only the configured provider endpoint is reached',
+      );
       assert.deepEqual(api.engine().network.attempts, [], 'and nothing from the analysis worker');
       assert.match(on, /Exact count of the prompt's text: \*\*4,242 tokens\*\*/);
       assert.equal(provider.requests.length, 1);

@@ -32,12 +32,16 @@ export async function lensTitles(uri: vscode.Uri): Promise<string[]> {
 
 export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
-  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
 }
 
 /** Anthropic's `POST /v1/messages/count_tokens`, as documented: API key header in, `{ input_tokens }` out. */
 export async function countTokensServer() {
-  const requests: Array<{ key: string | undefined; body: { model: string; messages: Array<{ content: string }> } }> = [];
+  const requests: Array<{ key: string | undefined; body: { model: string; messages: Array<{ content: string }> } }> =
+    [];
   const server = createServer(async (request: IncomingMessage, response) => {
     let body = '';
     for await (const chunk of request) body += chunk;
@@ -48,7 +52,10 @@ export async function countTokensServer() {
     } catch {
       // not JSON: kept as text
     }
-    requests.push({ key: request.headers['x-api-key'] as string | undefined, body: parsed as (typeof requests)[number]['body'] });
+    requests.push({
+      key: request.headers['x-api-key'] as string | undefined,
+      body: parsed as (typeof requests)[number]['body'],
+    });
     response.writeHead(request.url === '/v1/messages/count_tokens' ? 200 : 404, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ input_tokens: 4242 }));
   });
@@ -57,7 +64,11 @@ export async function countTokensServer() {
 }
 
 /** Polls until `check` returns a value other than undefined/false, or fails with the last value seen. */
-export async function until<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -95,7 +106,11 @@ const https = require('node:https') as typeof import('node:https');
  */
 export function watchHostNetwork({ passOn }: { passOn: boolean }): { requests: string[]; stop(): void } {
   const requests: string[] = [];
-  const originals = { http: { request: http.request, get: http.get }, https: { request: https.request, get: https.get }, fetch: globalThis.fetch };
+  const originals = {
+    http: { request: http.request, get: http.get },
+    https: { request: https.request, get: https.get },
+    fetch: globalThis.fetch,
+  };
   const watch = <F extends (...args: never[]) => unknown>(kind: string, original: F) =>
     ((...args: Parameters<F>) => {
       const target = args[0] as unknown;

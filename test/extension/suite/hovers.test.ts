@@ -15,7 +15,11 @@ describe('prompt hovers', () => {
 
   it('breaks a prompt down and compares it across the ladder', async () => {
     const editor = await openFixture('src/support.ts');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(21, 12));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      new vscode.Position(21, 12),
+    );
     const markdown = text(hovers);
     assert.match(markdown, /\*\*tokenwise\*\* · gpt-4o · [\d,]+ tok in, 400 tok out/);
     assert.match(markdown, /\| system \| [\d,]+ \|/);
@@ -25,24 +29,44 @@ describe('prompt hovers', () => {
     assert.match(markdown, /Per call: input \$[\d.]+ \+ output \$[\d.]+ = \*\*\$[\d.]+\*\*/);
     assert.match(markdown, /\| Model \| Tier \| Per call \| Per month \|/);
     assert.match(markdown, /\| \*\*gpt-4o\*\* \| \w+ \|/, 'the current model is marked');
-    const rows = markdown.split('\n').filter((line) => /^\| [^|]+ \| (small|medium|large|frontier) \| \$[\d.]+ \| \$[\d.,]+ \|$/.test(line));
+    const rows = markdown
+      .split('\n')
+      .filter((line) => /^\| [^|]+ \| (small|medium|large|frontier) \| \$[\d.]+ \| \$[\d.,]+ \|$/.test(line));
     assert.ok(rows.length >= 3, `the ladder's models: ${rows.join(' / ')}`);
-    assert.ok(rows.some((row) => row.includes('| small |')), 'a small model is among them');
+    assert.ok(
+      rows.some((row) => row.includes('| small |')),
+      'a small model is among them',
+    );
   });
 
   it('notes tools and images and prices caching of the static prefix', async () => {
     const editor = await openFixture('src/agent.ts');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(79, 10));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      new vscode.Position(79, 10),
+    );
     const markdown = text(hovers);
-    assert.match(markdown, /\*\*tokenwise\*\* · assumed gpt-4o-mini \(model unknown\) · [\d,]+ tok in, 200 tok out/, 'a call naming no model gets the default, labelled assumed');
+    assert.match(
+      markdown,
+      /\*\*tokenwise\*\* · assumed gpt-4o-mini \(model unknown\) · [\d,]+ tok in, 200 tok out/,
+      'a call naming no model gets the default, labelled assumed',
+    );
     assert.match(markdown, /\| tools \| definitions not counted \|/);
     assert.match(markdown, /\| images \| priced per image, not counted \|/);
-    assert.match(markdown, /Prompt caching of the [\d,]+-token static prefix: \$[\d.,]+\/month \(saves \$[\d.,]+, [\d.]+ %\)/);
+    assert.match(
+      markdown,
+      /Prompt caching of the [\d,]+-token static prefix: \$[\d.,]+\/month \(saves \$[\d.,]+, [\d.]+ %\)/,
+    );
   });
 
   it('shows nothing outside prompts', async () => {
     const editor = await openFixture('src/support.ts');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(3, 2));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      new vscode.Position(3, 2),
+    );
     assert.doesNotMatch(text(hovers), /tokenwise/);
   });
 });

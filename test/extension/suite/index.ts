@@ -12,7 +12,9 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter });
   // TOKENWISE_E2E_FILES (comma-separated names without .test.js): a run of those files only, e.g. in Restricted Mode.
   const only = process.env.TOKENWISE_E2E_FILES?.split(',');
-  const files = readdirSync(__dirname).filter((f) => f.endsWith('.test.js') && (!only || only.includes(f.slice(0, -'.test.js'.length))));
+  const files = readdirSync(__dirname).filter(
+    (f) => f.endsWith('.test.js') && (!only || only.includes(f.slice(0, -'.test.js'.length))),
+  );
   for (const file of files.sort()) mocha.addFile(join(__dirname, file));
   console.log(SUITE_START);
   return new Promise((resolve, reject) => {

@@ -3,14 +3,28 @@ import * as vscode from 'vscode';
 import { defaultPolicy } from '../../../core';
 import { promptPrices } from '../../../extension/comparison';
 import { priceQuestion } from '../../../extension/hovers';
-import { closeAll, extensionApi, fixtureUri, lensTitles, lensesOf, openFixture, pickInQuickPick, setSetting, until } from './helpers';
+import {
+  closeAll,
+  extensionApi,
+  fixtureUri,
+  lensTitles,
+  lensesOf,
+  openFixture,
+  pickInQuickPick,
+  setSetting,
+  until,
+} from './helpers';
 
 async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
-  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
 }
 
-const costTitle = /^(≈ )?[\d,]+ tok · (≈ )?\$[\d.,]+\/call · (≈ )?\$[\d.,]+\/mo @ [\d.]+k?\/day · ([\w.-]+|assumed [\w.-]+ \(model unknown\))$/;
+const costTitle =
+  /^(≈ )?[\d,]+ tok · (≈ )?\$[\d.,]+\/call · (≈ )?\$[\d.,]+\/mo @ [\d.]+k?\/day · ([\w.-]+|assumed [\w.-]+ \(model unknown\))$/;
 
 describe('cost lenses', () => {
   before(async () => {
@@ -28,7 +42,11 @@ describe('cost lenses', () => {
       `lenses: ${JSON.stringify(lenses.map((l) => [l.range.start.line, l.command?.title]))}`,
     );
     for (const lens of cost) {
-      assert.match(lens.command!.title, /^\d[\d,]* tok · .* @ 1k\/day · gpt-4o$/, 'an exact count (public tokenizer) carries no ≈');
+      assert.match(
+        lens.command!.title,
+        /^\d[\d,]* tok · .* @ 1k\/day · gpt-4o$/,
+        'an exact count (public tokenizer) carries no ≈',
+      );
       assert.equal(lens.command!.command, 'tokenwise.compareModels');
     }
   });
@@ -42,7 +60,9 @@ describe('cost lenses', () => {
   it('offers a cheaper tier whose lens switches the model string, undoably', async () => {
     const editor = await openFixture('src/support.ts');
     const { document } = editor;
-    const saving = (await lensesOf(document.uri)).find((lens) => / would save \d+ % \(\$[\d.,]+\/mo\)$/.test(lens.command?.title ?? ''));
+    const saving = (await lensesOf(document.uri)).find((lens) =>
+      / would save \d+ % \(\$[\d.,]+\/mo\)$/.test(lens.command?.title ?? ''),
+    );
     assert.ok(saving?.command, 'a saving lens is shown for the classification prompt');
     assert.equal(saving.range.start.line, 6);
     assert.equal(saving.command.command, 'tokenwise.switchModel');
@@ -50,14 +70,20 @@ describe('cost lenses', () => {
     assert.match(saving.command.title, new RegExp(`^${target.replace(/[.]/g, '\\.')} would save`));
     assert.equal(document.lineAt(7).text, "    model: 'gpt-4o',");
 
-    const applied = await vscode.commands.executeCommand<boolean>(saving.command.command, ...(saving.command.arguments ?? []));
+    const applied = await vscode.commands.executeCommand<boolean>(
+      saving.command.command,
+      ...(saving.command.arguments ?? []),
+    );
     assert.equal(applied, true);
     assert.equal(document.lineAt(7).text, `    model: '${target}',`);
     const after = await until('the lens to follow the edit', async () => {
       const titles = await lensTitles(document.uri);
       return titles.some((t) => t.endsWith(`· ${target}`)) && titles;
     });
-    assert.ok(after.some((t) => t.endsWith('· gpt-4o')), 'the other call keeps its model');
+    assert.ok(
+      after.some((t) => t.endsWith('· gpt-4o')),
+      'the other call keeps its model',
+    );
 
     await vscode.commands.executeCommand('undo');
     assert.equal(document.lineAt(7).text, "    model: 'gpt-4o',");
@@ -67,11 +93,16 @@ describe('cost lenses', () => {
     const api = await extensionApi();
     const editor = await openFixture('src/support.ts');
     const { document } = editor;
-    const lens = (await lensesOf(document.uri)).find((l) => l.range.start.line === 6 && l.command?.command === 'tokenwise.compareModels');
+    const lens = (await lensesOf(document.uri)).find(
+      (l) => l.range.start.line === 6 && l.command?.command === 'tokenwise.compareModels',
+    );
     assert.ok(lens?.command?.arguments);
     const analysis = await api.analysisOf(document);
     assert.equal(analysis.state, 'ready');
-    const report = analysis.state === 'ready' ? analysis.audit.prompts.find((r) => r.prompt.id === lens.command!.arguments![1]) : undefined;
+    const report =
+      analysis.state === 'ready'
+        ? analysis.audit.prompts.find((r) => r.prompt.id === lens.command!.arguments![1])
+        : undefined;
     assert.ok(report);
     const { rows } = promptPrices(priceQuestion(report, defaultPolicy));
     const index = rows.findIndex((row) => !row.current);
@@ -100,9 +131,14 @@ describe('cost lenses', () => {
     assert.ok(saving?.command, 'a saving lens on the prompt file');
     assert.equal(saving.command.command, 'tokenwise.switchModel');
     const target = String(saving.command.arguments?.[2]);
-    assert.equal(await vscode.commands.executeCommand<boolean>(saving.command.command, ...(saving.command.arguments ?? [])), true);
+    assert.equal(
+      await vscode.commands.executeCommand<boolean>(saving.command.command, ...(saving.command.arguments ?? [])),
+      true,
+    );
     assert.equal(document.lineAt(1).text, `model: ${target}`);
-    await until('the lens to follow the edit', async () => (await lensTitles(document.uri)).some((t) => t.endsWith(`· ${target}`)));
+    await until('the lens to follow the edit', async () =>
+      (await lensTitles(document.uri)).some((t) => t.endsWith(`· ${target}`)),
+    );
     await vscode.commands.executeCommand('undo');
     assert.equal(document.lineAt(1).text, 'model: gpt-4o');
   });
@@ -133,24 +169,40 @@ describe('cost lenses', () => {
     const teamPolicy = fixtureUri('config/team.yaml');
     try {
       await setSetting('defaultModel', 'gpt-4.1-mini');
-      await until('the default model in lenses', async () => (await lensTitles(agent)).some((t) => t.endsWith('· assumed gpt-4.1-mini (model unknown)')));
-      assert.ok((await lensTitles(fixtureUri('src/support.ts'))).filter((t) => t.includes(' tok · ')).every((t) => t.endsWith('· gpt-4o')));
+      await until('the default model in lenses', async () =>
+        (await lensTitles(agent)).some((t) => t.endsWith('· assumed gpt-4.1-mini (model unknown)')),
+      );
+      assert.ok(
+        (await lensTitles(fixtureUri('src/support.ts')))
+          .filter((t) => t.includes(' tok · '))
+          .every((t) => t.endsWith('· gpt-4o')),
+      );
 
       await setSetting('outputTokens', 777);
-      await until('777 output tokens in the hover', async () => /, 777 tok out/.test(await hoverText(prompt, new vscode.Position(3, 5))));
+      await until('777 output tokens in the hover', async () =>
+        /, 777 tok out/.test(await hoverText(prompt, new vscode.Position(3, 5))),
+      );
 
       await vscode.workspace.fs.writeFile(teamPolicy, new TextEncoder().encode('defaultCallsPerDay: 4000\n'));
       await setSetting('policyFile', 'config/team.yaml');
-      await until('lenses at 4k/day from config/team.yaml', async () => (await lensTitles(prompt)).some((t) => t.includes('@ 4k/day')));
+      await until('lenses at 4k/day from config/team.yaml', async () =>
+        (await lensTitles(prompt)).some((t) => t.includes('@ 4k/day')),
+      );
       await vscode.workspace.fs.writeFile(teamPolicy, new TextEncoder().encode('defaultCallsPerDay: 6000\n'));
-      await until('lenses at 6k/day after editing it', async () => (await lensTitles(prompt)).some((t) => t.includes('@ 6k/day')));
+      await until('lenses at 6k/day after editing it', async () =>
+        (await lensTitles(prompt)).some((t) => t.includes('@ 6k/day')),
+      );
     } finally {
       await setSetting('defaultModel', undefined);
       await setSetting('outputTokens', undefined);
       await setSetting('policyFile', undefined);
       await vscode.workspace.fs.delete(fixtureUri('config'), { recursive: true });
     }
-    await until('the defaults again', async () => (await lensTitles(agent)).some((t) => t.endsWith('· assumed gpt-4o-mini (model unknown)') && t.includes('@ 1k/day')));
+    await until('the defaults again', async () =>
+      (await lensTitles(agent)).some(
+        (t) => t.endsWith('· assumed gpt-4o-mini (model unknown)') && t.includes('@ 1k/day'),
+      ),
+    );
   });
 
   it('validates the policy file against its JSON Schema in the editor, and reports it on its line', async () => {
@@ -158,18 +210,28 @@ describe('cost lenses', () => {
     const contributes = extension.packageJSON.contributes;
     const schemaUrl = './schema/tokenwise.config.schema.json';
     assert.deepEqual(contributes.jsonValidation, [{ fileMatch: ['tokenwise.config.json'], url: schemaUrl }]);
-    assert.deepEqual(contributes.yamlValidation, [{ fileMatch: ['tokenwise.config.yaml', 'tokenwise.config.yml'], url: schemaUrl }]);
-    const schema = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, schemaUrl))));
+    assert.deepEqual(contributes.yamlValidation, [
+      { fileMatch: ['tokenwise.config.yaml', 'tokenwise.config.yml'], url: schemaUrl },
+    ]);
+    const schema = JSON.parse(
+      new TextDecoder().decode(
+        await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, schemaUrl)),
+      ),
+    );
     assert.ok(schema.properties?.defaultCallsPerDay, 'the schema describes the policy');
 
     const policy = fixtureUri('tokenwise.config.json');
     await vscode.workspace.fs.writeFile(policy, new TextEncoder().encode('{\n  "defaultCallsPerDay": "lots"\n}\n'));
     try {
       await openFixture('tokenwise.config.json');
-      const diagnostics = await until('schema and policy diagnostics', () => {
-        const found = vscode.languages.getDiagnostics(policy);
-        return found.some((d) => d.source === 'tokenwise') && found.some((d) => d.source !== 'tokenwise') && found;
-      }, 30_000);
+      const diagnostics = await until(
+        'schema and policy diagnostics',
+        () => {
+          const found = vscode.languages.getDiagnostics(policy);
+          return found.some((d) => d.source === 'tokenwise') && found.some((d) => d.source !== 'tokenwise') && found;
+        },
+        30_000,
+      );
       const ours = diagnostics.find((d) => d.source === 'tokenwise')!;
       assert.equal(ours.range.start.line, 1);
       assert.match(ours.message, /defaultCallsPerDay/);
@@ -186,13 +248,25 @@ describe('cost lenses', () => {
     const uri = editor.document.uri;
     const policy = fixtureUri('tokenwise.config.json');
     try {
-      await vscode.workspace.fs.writeFile(policy, new TextEncoder().encode(JSON.stringify({ defaultCallsPerDay: 2000 })));
-      await until('lenses at 2k/day from the policy file', async () => (await lensTitles(uri)).some((t) => t.includes('@ 2k/day')));
-      await vscode.workspace.fs.writeFile(policy, new TextEncoder().encode(JSON.stringify({ defaultCallsPerDay: 250 })));
-      await until('lenses at 250/day after the edit', async () => (await lensTitles(uri)).some((t) => t.includes('@ 250/day')));
+      await vscode.workspace.fs.writeFile(
+        policy,
+        new TextEncoder().encode(JSON.stringify({ defaultCallsPerDay: 2000 })),
+      );
+      await until('lenses at 2k/day from the policy file', async () =>
+        (await lensTitles(uri)).some((t) => t.includes('@ 2k/day')),
+      );
+      await vscode.workspace.fs.writeFile(
+        policy,
+        new TextEncoder().encode(JSON.stringify({ defaultCallsPerDay: 250 })),
+      );
+      await until('lenses at 250/day after the edit', async () =>
+        (await lensTitles(uri)).some((t) => t.includes('@ 250/day')),
+      );
     } finally {
       await vscode.workspace.fs.delete(policy);
     }
-    await until('lenses at 1k/day without a policy file', async () => (await lensTitles(uri)).some((t) => t.includes('@ 1k/day')));
+    await until('lenses at 1k/day without a policy file', async () =>
+      (await lensTitles(uri)).some((t) => t.includes('@ 1k/day')),
+    );
   });
 });

@@ -9,7 +9,16 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { formatUsd } from '../../../core';
 import { generatePromptSet } from '../../support/promptSet';
-import { closeAll, extensionApi, hoverText, lensTitles, openFixture, setSetting, until, workspaceRoot } from './helpers';
+import {
+  closeAll,
+  extensionApi,
+  hoverText,
+  lensTitles,
+  openFixture,
+  setSetting,
+  until,
+  workspaceRoot,
+} from './helpers';
 
 interface CliPrompt {
   id: string;
@@ -24,7 +33,8 @@ interface CliPrompt {
 const folder = 'faces';
 const thousands = (n: number) => n.toLocaleString('en-US');
 const tokensText = (prompt: CliPrompt) => `${prompt.tokens.exact ? '' : '≈ '}${thousands(prompt.tokens.tokens)} tok`;
-const modelText = (prompt: CliPrompt) => (prompt.modelAssumed ? `assumed ${prompt.model} (model unknown)` : prompt.model);
+const modelText = (prompt: CliPrompt) =>
+  prompt.modelAssumed ? `assumed ${prompt.model} (model unknown)` : prompt.model;
 
 describe('one number in the editor', function () {
   this.timeout(300_000);
@@ -48,8 +58,12 @@ describe('one number in the editor', function () {
       encoding: 'utf8',
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', XDG_CACHE_HOME: cacheHome },
     });
-    const files = (JSON.parse(json) as { files: { file: string; prompts: (CliPrompt & { range: CliPrompt['range'] })[] }[] }).files;
-    expected = files.filter((file) => file.prompts.length > 0).map((file) => ({ file: file.file, prompts: file.prompts, anchors: new Map() }));
+    const files = (
+      JSON.parse(json) as { files: { file: string; prompts: (CliPrompt & { range: CliPrompt['range'] })[] }[] }
+    ).files;
+    expected = files
+      .filter((file) => file.prompts.length > 0)
+      .map((file) => ({ file: file.file, prompts: file.prompts, anchors: new Map() }));
     assert.ok(expected.length >= 30, `files with prompts: ${expected.length}`);
   });
   after(async () => {
@@ -82,20 +96,36 @@ describe('one number in the editor', function () {
         );
         const mark = prompt.modelAssumed ? '≈ ' : '';
         const lens = `${tokensText(prompt)} · ${mark}${formatUsd(prompt.cost.perCall)}/call · ${mark}${formatUsd(prompt.cost.perMonth)}/mo`;
-        assert.ok(titles.some((title) => title.startsWith(lens) && title.endsWith(`· ${modelText(prompt)}`)), `${file}: no lens '${lens} … ${modelText(prompt)}' in ${JSON.stringify(titles)}`);
+        assert.ok(
+          titles.some((title) => title.startsWith(lens) && title.endsWith(`· ${modelText(prompt)}`)),
+          `${file}: no lens '${lens} … ${modelText(prompt)}' in ${JSON.stringify(titles)}`,
+        );
 
         // Hover and status bar answer for the first prompt at a position: check them where only this one is.
         const anchorRange = report.prompt.callSite?.range ?? report.prompt.range;
         const position = new vscode.Position(anchorRange.startLine, anchorRange.startCharacter);
-        const here = analysis.audit.prompts.filter((r) => [r.prompt.range, r.prompt.callSite?.range].some((range) => range && range.start <= anchorRange.start && anchorRange.start <= range.end));
+        const here = analysis.audit.prompts.filter((r) =>
+          [r.prompt.range, r.prompt.callSite?.range].some(
+            (range) => range && range.start <= anchorRange.start && anchorRange.start <= range.end,
+          ),
+        );
         if (here.length !== 1) continue;
         const hover = await hoverText(document.uri, position);
-        assert.ok(hover.includes(`**tokenwise** · ${modelText(prompt)} · ${tokensText(prompt)} in`), `${file}: ${hover.split('\n')[0]}`);
+        assert.ok(
+          hover.includes(`**tokenwise** · ${modelText(prompt)} · ${tokensText(prompt)} in`),
+          `${file}: ${hover.split('\n')[0]}`,
+        );
         assert.ok(hover.includes(`**${mark}${formatUsd(prompt.cost.perCall)}**`), `${file}: per call in ${hover}`);
-        const lines = [...hover.matchAll(/^\| ([^|*]+?) \| (?:≈ )?([\d,]+) \|$/gm)].filter((m) => !m[1]!.startsWith('expected output'));
+        const lines = [...hover.matchAll(/^\| ([^|*]+?) \| (?:≈ )?([\d,]+) \|$/gm)].filter(
+          (m) => !m[1]!.startsWith('expected output'),
+        );
         const total = /^\| \*\*total in\*\* \| \*\*(?:≈ )?([\d,]+)\*\* \|$/m.exec(hover);
         assert.ok(total && lines.length > 0, hover);
-        assert.equal(lines.reduce((sum, m) => sum + Number(m[2]!.replace(/,/g, '')), 0), prompt.tokens.tokens, `${file}: the hover's lines add up`);
+        assert.equal(
+          lines.reduce((sum, m) => sum + Number(m[2]!.replace(/,/g, '')), 0),
+          prompt.tokens.tokens,
+          `${file}: the hover's lines add up`,
+        );
         assert.equal(Number(total[1]!.replace(/,/g, '')), prompt.tokens.tokens);
 
         editor.selection = new vscode.Selection(position, position);
@@ -103,7 +133,10 @@ describe('one number in the editor', function () {
           const text = api.statusText();
           return text?.includes(`${mark}${formatUsd(prompt.cost.perCall)}/call`) && text;
         });
-        assert.equal(status, `$(symbol-number) ${tokensText(prompt)} · ${mark}${formatUsd(prompt.cost.perCall)}/call · ${modelText(prompt)}`);
+        assert.equal(
+          status,
+          `$(symbol-number) ${tokensText(prompt)} · ${mark}${formatUsd(prompt.cost.perCall)}/call · ${modelText(prompt)}`,
+        );
       }
       await closeAll();
     }
@@ -117,9 +150,16 @@ describe('one number in the editor', function () {
     });
     const rows = [...hover.matchAll(/^\| (\**)([\w.-]+)\** ?([^|]*)\| \w+ \| \$[\d.,]+ \| \$([\d.,]+) \|$/gm)];
     const perMonth = rows.map((m) => Number(m[4]!.replace(/,/g, '')));
-    assert.deepEqual(perMonth, [...perMonth].sort((a, b) => a - b), 'cheapest first');
+    assert.deepEqual(
+      perMonth,
+      [...perMonth].sort((a, b) => a - b),
+      'cheapest first',
+    );
     const recommended = /Recommended: \*\*([\w.-]+)\*\*/.exec(hover)![1]!;
-    assert.ok(rows.some((m) => m[2] === recommended && m[3]!.includes('(recommended)')), `${recommended} in ${rows.map((m) => m[2]).join(', ')}`);
+    assert.ok(
+      rows.some((m) => m[2] === recommended && m[3]!.includes('(recommended)')),
+      `${recommended} in ${rows.map((m) => m[2]).join(', ')}`,
+    );
     assert.ok(/Recommended: \*\*[\w.-]+\*\*, because:\n\n(- .+\n)+/.test(hover), hover);
   });
 });

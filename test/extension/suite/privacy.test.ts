@@ -17,7 +17,11 @@ describe('privacy', () => {
     try {
       const editor = await openFixture('src/support.ts');
       await lensesOf(editor.document.uri);
-      await vscode.commands.executeCommand('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(21, 12));
+      await vscode.commands.executeCommand(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        new vscode.Position(21, 12),
+      );
       editor.selection = new vscode.Selection(10, 0, 10, 40);
       await until('the selection counted in the status bar', () => api.statusText()?.includes(' tok'));
       await vscode.commands.executeCommand('tokenwise.auditWorkspace');
@@ -28,7 +32,7 @@ describe('privacy', () => {
     assert.deepEqual(host.requests, []);
     const engine = api.engine();
     assert.equal(engine.kind, 'node worker', 'prompt text went to a worker thread');
-    assert.equal(engine.network.watched, true, "the worker watched its network");
+    assert.equal(engine.network.watched, true, 'the worker watched its network');
     assert.deepEqual(engine.network.attempts, []);
   });
 

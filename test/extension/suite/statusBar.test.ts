@@ -22,7 +22,7 @@ describe('status bar', () => {
     await until('the item to hide outside prompts', () => api.statusText() === undefined);
   });
 
-  it('opens the model picker on click; the picked model costs the file\'s prompts that name none', async () => {
+  it("opens the model picker on click; the picked model costs the file's prompts that name none", async () => {
     const api = await extensionApi();
     const editor = await openFixture('src/agent.ts');
     const uri = editor.document.uri;
@@ -33,13 +33,20 @@ describe('status bar', () => {
       // The second item is the first model of the catalog; the first resets to the default.
       const picked = await pickInQuickPick<string>(api.statusCommand()!, 1);
       assert.ok(picked && picked !== 'gpt-4o-mini', String(picked));
-      await until(`lenses for ${picked}`, async () => (await lensTitles(uri)).some((t) => t.endsWith(`· assumed ${picked} (model unknown)`)));
+      await until(`lenses for ${picked}`, async () =>
+        (await lensTitles(uri)).some((t) => t.endsWith(`· assumed ${picked} (model unknown)`)),
+      );
       await until('the status bar to follow', () => api.statusText()?.endsWith(`· assumed ${picked} (model unknown)`));
       const support = await lensTitles(fixtureUri('src/support.ts'));
-      assert.ok(support.filter((t) => t.includes(' tok · ')).every((t) => t.endsWith('· gpt-4o')), 'other files and calls naming a model keep theirs');
+      assert.ok(
+        support.filter((t) => t.includes(' tok · ')).every((t) => t.endsWith('· gpt-4o')),
+        'other files and calls naming a model keep theirs',
+      );
     } finally {
       await pickInQuickPick('tokenwise.pickModel', 0);
     }
-    await until('the default model again', async () => (await lensTitles(uri)).some((t) => t.endsWith('· assumed gpt-4o-mini (model unknown)')));
+    await until('the default model again', async () =>
+      (await lensTitles(uri)).some((t) => t.endsWith('· assumed gpt-4o-mini (model unknown)')),
+    );
   });
 });

@@ -1,6 +1,16 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { closeAll, countTokensServer, extensionApi, fixtureUri, hoverText, openFixture, setSetting, until, watchHostNetwork } from './helpers';
+import {
+  closeAll,
+  countTokensServer,
+  extensionApi,
+  fixtureUri,
+  hoverText,
+  openFixture,
+  setSetting,
+  until,
+  watchHostNetwork,
+} from './helpers';
 
 // A cloned repository's .vscode/settings.json is the attack: it points exact counts at a server of its own, hoping
 // the next hover sends the user's stored key and prompt text there. The harness runs this file twice: in a trusted
@@ -14,7 +24,10 @@ const inClaudePrompt = new vscode.Position(9, 20);
 async function writeWorkspaceSettings(settings: Record<string, unknown> | undefined): Promise<void> {
   const callsPerDay = () => vscode.workspace.getConfiguration('tokenwise').inspect('callsPerDay')?.workspaceValue;
   if (settings) {
-    await vscode.workspace.fs.writeFile(workspaceSettings, new TextEncoder().encode(JSON.stringify({ ...settings, 'tokenwise.callsPerDay': marker })));
+    await vscode.workspace.fs.writeFile(
+      workspaceSettings,
+      new TextEncoder().encode(JSON.stringify({ ...settings, 'tokenwise.callsPerDay': marker })),
+    );
     await until('VS Code read the workspace settings', () => callsPerDay() === marker);
   } else {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceSettings, '..'), { recursive: true });
@@ -30,7 +43,9 @@ describe(`workspace trust and stored keys (${mode})`, () => {
       contributes: { configuration: { properties: Record<string, { scope?: string }> } };
       capabilities: { untrustedWorkspaces: { supported: unknown; restrictedConfigurations: string[] } };
     };
-    const scopes = Object.fromEntries(Object.entries(manifest.contributes.configuration.properties).map(([key, value]) => [key, value.scope]));
+    const scopes = Object.fromEntries(
+      Object.entries(manifest.contributes.configuration.properties).map(([key, value]) => [key, value.scope]),
+    );
     assert.deepEqual(scopes, {
       'tokenwise.defaultModel': 'window',
       'tokenwise.callsPerDay': 'window',
@@ -42,7 +57,10 @@ describe(`workspace trust and stored keys (${mode})`, () => {
       'tokenwise.exactCounts.baseUrl': 'application',
     });
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['tokenwise.exactCounts.provider', 'tokenwise.exactCounts.baseUrl']);
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, [
+      'tokenwise.exactCounts.provider',
+      'tokenwise.exactCounts.baseUrl',
+    ]);
   });
 
   it("sends nothing to a server the workspace's settings name, with keys stored", async function () {
@@ -53,8 +71,15 @@ describe(`workspace trust and stored keys (${mode})`, () => {
     try {
       await vscode.commands.executeCommand('tokenwise.setApiKey', 'anthropic', 'stored-anthropic-key');
       await vscode.commands.executeCommand('tokenwise.setApiKey', 'google', 'stored-gemini-key');
-      await writeWorkspaceSettings({ 'tokenwise.exactCounts.provider': 'anthropic', 'tokenwise.exactCounts.baseUrl': catcher.url });
-      assert.equal(vscode.workspace.getConfiguration('tokenwise').get('exactCounts.baseUrl'), '', 'VS Code itself ignores the workspace value');
+      await writeWorkspaceSettings({
+        'tokenwise.exactCounts.provider': 'anthropic',
+        'tokenwise.exactCounts.baseUrl': catcher.url,
+      });
+      assert.equal(
+        vscode.workspace.getConfiguration('tokenwise').get('exactCounts.baseUrl'),
+        '',
+        'VS Code itself ignores the workspace value',
+      );
       const host = watchHostNetwork({ passOn: false });
       const hover = await hoverText(editor.document.uri, inClaudePrompt).finally(() => host.stop());
       assert.match(hover, /≈ [\d,]+ tok in/);
@@ -66,7 +91,11 @@ describe(`workspace trust and stored keys (${mode})`, () => {
       const onHost = watchHostNetwork({ passOn: false });
       const on = await hoverText(editor.document.uri, inClaudePrompt).finally(() => onHost.stop());
       if (vscode.workspace.isTrusted) {
-        assert.deepEqual(onHost.requests, ['fetch https://api.anthropic.com/v1/messages/count_tokens'], 'only the official host is asked');
+        assert.deepEqual(
+          onHost.requests,
+          ['fetch https://api.anthropic.com/v1/messages/count_tokens'],
+          'only the official host is asked',
+        );
         assert.match(on, /Exact count unavailable \(Anthropic's count_tokens: request failed/);
       } else {
         assert.deepEqual(onHost.requests, [], 'nothing at all in Restricted Mode');
@@ -113,11 +142,17 @@ describe(`workspace trust and stored keys (${mode})`, () => {
         await setSetting('exactCounts.provider', 'anthropic');
         const host = watchHostNetwork({ passOn: true });
         const hover = await hoverText(editor.document.uri, inClaudePrompt).finally(() => host.stop());
-        assert.match(hover, /_Exact counts off: Restricted Mode\. Prompt text stays on this machine until you trust this workspace\._/);
+        assert.match(
+          hover,
+          /_Exact counts off: Restricted Mode\. Prompt text stays on this machine until you trust this workspace\._/,
+        );
         assert.deepEqual(host.requests, []);
         assert.deepEqual(catcher.requests, []);
         editor.selection = new vscode.Selection(inClaudePrompt, inClaudePrompt);
-        const tooltip = await until('the status bar tooltip', () => api.statusTooltip()?.includes('Restricted Mode') && api.statusTooltip());
+        const tooltip = await until(
+          'the status bar tooltip',
+          () => api.statusTooltip()?.includes('Restricted Mode') && api.statusTooltip(),
+        );
         assert.match(tooltip, /Prompt under the cursor[.;].*\nExact counts off: Restricted Mode\./s);
       } finally {
         await setSetting('exactCounts.provider', undefined);

@@ -14,11 +14,23 @@ export interface BotProcess {
 }
 
 /** `args` and `cwd` start another form of the bot, e.g. its built bundle in a deployment folder. */
-export async function startBotProcess(env: Record<string, string>, timeoutMs = 30_000, args = ['--import', 'tsx', 'slackbot/main.ts'], cwd = ROOT): Promise<BotProcess> {
-  const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startBotProcess(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  args = ['--import', 'tsx', 'slackbot/main.ts'],
+  cwd = ROOT,
+): Promise<BotProcess> {
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bot did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`bot did not start within ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     const read = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const started = /"msg":"tokenwise bot started".*?"port":(\d+)/.exec(output);

@@ -32,13 +32,18 @@ export class LiteLlmDouble {
         };
         if (req.method !== 'POST' || req.url !== '/team/update') return reply(404, { detail: 'Not Found' });
         this.attempts++;
-        if (req.headers.authorization !== `Bearer ${this.key}`) return reply(401, { error: { message: 'Authentication Error', type: 'auth_error' } });
+        if (req.headers.authorization !== `Bearer ${this.key}`)
+          return reply(401, { error: { message: 'Authentication Error', type: 'auth_error' } });
         const failure = this.failures.shift();
         if (failure) return reply(failure, { error: { message: 'try again' } });
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
-        if (typeof body.team_id !== 'string') return reply(422, { detail: [{ loc: ['body', 'team_id'], msg: 'field required' }] });
+        if (typeof body.team_id !== 'string')
+          return reply(422, { detail: [{ loc: ['body', 'team_id'], msg: 'field required' }] });
         this.updates.push(body);
-        reply(200, { team_id: body.team_id, data: { team_id: body.team_id, max_budget: body.max_budget, budget_duration: body.budget_duration } });
+        reply(200, {
+          team_id: body.team_id,
+          data: { team_id: body.team_id, max_budget: body.max_budget, budget_duration: body.budget_duration },
+        });
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -49,7 +54,8 @@ export class LiteLlmDouble {
   async waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for the LiteLLM double; updates: ${JSON.stringify(this.updates)}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for the LiteLLM double; updates: ${JSON.stringify(this.updates)}`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 50);

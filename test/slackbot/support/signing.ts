@@ -10,7 +10,12 @@ export interface SignedRequest {
   headers: Record<string, string>;
 }
 
-export function signed(secret: string, body: string, contentType: string, timestamp = Math.floor(Date.now() / 1000)): SignedRequest {
+export function signed(
+  secret: string,
+  body: string,
+  contentType: string,
+  timestamp = Math.floor(Date.now() / 1000),
+): SignedRequest {
   return {
     body,
     headers: {

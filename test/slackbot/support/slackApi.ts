@@ -28,13 +28,23 @@ export function blockKitProblems(blocks: unknown, max: number): string[] {
   blocks.forEach((block: Block, i) => {
     const at = `blocks[${i}] (${block.type})`;
     id(block.block_id, `${at}.block_id`);
-    if (block.type === 'header' && (textOf(block.text).length > 150 || block.text?.type !== 'plain_text')) problems.push(`${at} header text must be plain_text ≤ 150`);
+    if (block.type === 'header' && (textOf(block.text).length > 150 || block.text?.type !== 'plain_text'))
+      problems.push(`${at} header text must be plain_text ≤ 150`);
     if (block.type === 'section') {
       if (!block.text && !block.fields) problems.push(`${at} needs text or fields`);
-      if (block.text && (textOf(block.text).length > 3000 || textOf(block.text).length === 0)) problems.push(`${at} text must be 1…3000 characters`);
-      if (block.fields && (block.fields.length > 10 || block.fields.some((field: unknown) => textOf(field).length > 2000))) problems.push(`${at} fields: at most 10 of ≤ 2000 characters`);
+      if (block.text && (textOf(block.text).length > 3000 || textOf(block.text).length === 0))
+        problems.push(`${at} text must be 1…3000 characters`);
+      if (
+        block.fields &&
+        (block.fields.length > 10 || block.fields.some((field: unknown) => textOf(field).length > 2000))
+      )
+        problems.push(`${at} fields: at most 10 of ≤ 2000 characters`);
     }
-    if (block.type === 'context' && (!Array.isArray(block.elements) || block.elements.length === 0 || block.elements.length > 10)) problems.push(`${at} needs 1…10 elements`);
+    if (
+      block.type === 'context' &&
+      (!Array.isArray(block.elements) || block.elements.length === 0 || block.elements.length > 10)
+    )
+      problems.push(`${at} needs 1…10 elements`);
     if (block.type === 'actions') {
       if (!Array.isArray(block.elements) || block.elements.length > 25) problems.push(`${at} at most 25 elements`);
       for (const element of block.elements ?? []) {
@@ -78,7 +88,9 @@ export class SlackApiDouble {
       req.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const type = req.headers['content-type'] ?? '';
-        const body: Record<string, any> = type.includes('json') ? JSON.parse(raw || '{}') : Object.fromEntries(new URLSearchParams(raw));
+        const body: Record<string, any> = type.includes('json')
+          ? JSON.parse(raw || '{}')
+          : Object.fromEntries(new URLSearchParams(raw));
         for (const key of ['blocks', 'view']) if (typeof body[key] === 'string') body[key] = JSON.parse(body[key]);
         const path = req.url ?? '';
         const reply = (status: number, payload: unknown) => {
@@ -97,7 +109,10 @@ export class SlackApiDouble {
         }
         const method = path.replace(/^\/api\//, '').split('?')[0]!;
         this.calls.push({ method, body });
-        const blocks = method === 'views.publish' || method === 'views.open' || method === 'views.update' ? body.view?.blocks : body.blocks;
+        const blocks =
+          method === 'views.publish' || method === 'views.open' || method === 'views.update'
+            ? body.view?.blocks
+            : body.blocks;
         if (blocks !== undefined) {
           const problems = blockKitProblems(blocks, method.startsWith('views.') ? VIEW_BLOCKS : MESSAGE_BLOCKS);
           if (problems.length) {
@@ -108,19 +123,28 @@ export class SlackApiDouble {
         const failure = this.failures.findIndex((planned) => planned.method === method);
         if (failure >= 0) return reply(200, { ok: false, error: this.failures.splice(failure, 1)[0]!.error });
         if (method === 'apps.connections.open') {
-          return this.socketUrl ? reply(200, { ok: true, url: this.socketUrl }) : reply(200, { ok: false, error: 'invalid_auth' });
+          return this.socketUrl
+            ? reply(200, { ok: true, url: this.socketUrl })
+            : reply(200, { ok: false, error: 'invalid_auth' });
         }
-        if (method === 'auth.test') return reply(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', user: 'tokenwise' });
+        if (method === 'auth.test')
+          return reply(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', user: 'tokenwise' });
         if (method === 'chat.postMessage') {
           // A message to a user id lands in the bot's DM with them, a D… channel, as in Slack.
           const channel = String(body.channel).replace(/^[UW]/, 'D');
           return reply(200, { ok: true, channel, ts: `1790000000.${String(++this.messages).padStart(6, '0')}` });
         }
         if (method === 'chat.update') return reply(200, { ok: true, channel: body.channel, ts: body.ts });
-        if (method === 'views.open') return reply(200, { ok: true, view: { id: `V${this.calls.length}`, ...body.view } });
-        if (method === 'usergroups.users.list') return reply(200, { ok: true, users: this.groupMembers[String(body.usergroup)] ?? [] });
+        if (method === 'views.open')
+          return reply(200, { ok: true, view: { id: `V${this.calls.length}`, ...body.view } });
+        if (method === 'usergroups.users.list')
+          return reply(200, { ok: true, users: this.groupMembers[String(body.usergroup)] ?? [] });
         if (method === 'conversations.members') {
-          return reply(200, { ok: true, members: this.channelMembers[String(body.channel)] ?? [], response_metadata: { next_cursor: '' } });
+          return reply(200, {
+            ok: true,
+            members: this.channelMembers[String(body.channel)] ?? [],
+            response_metadata: { next_cursor: '' },
+          });
         }
         if (method === 'users.info') {
           const email = this.emails[String(body.user)];

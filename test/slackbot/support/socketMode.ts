@@ -81,7 +81,9 @@ export class SocketModeDouble {
     this.server = createServer((_req, res) => res.writeHead(426).end());
     this.server.on('upgrade', (req, socket) => {
       const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}${GUID}`).digest('base64');
-      socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+      socket.write(
+        `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+      );
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
       socket.on('error', () => this.sockets.delete(socket));
@@ -95,7 +97,19 @@ export class SocketModeDouble {
           else if (opcode === CLOSE) socket.end(frame(CLOSE, payload));
         }
       });
-      socket.write(frame(TEXT, Buffer.from(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0001' }, debug_info: { host: 'double', approximate_connection_time: 18060 } }))));
+      socket.write(
+        frame(
+          TEXT,
+          Buffer.from(
+            JSON.stringify({
+              type: 'hello',
+              num_connections: 1,
+              connection_info: { app_id: 'A0001' },
+              debug_info: { host: 'double', approximate_connection_time: 18060 },
+            }),
+          ),
+        ),
+      );
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;

@@ -41,7 +41,14 @@ export interface TestBot {
   base: string;
 }
 
-export function testBot({ policy, now, env = () => ({}), store = async (dir) => new SqliteStore(join(dir, 'bot.db')), doubles = [], beforeStart }: TestBotOptions): TestBot {
+export function testBot({
+  policy,
+  now,
+  env = () => ({}),
+  store = async (dir) => new SqliteStore(join(dir, 'bot.db')),
+  doubles = [],
+  beforeStart,
+}: TestBotOptions): TestBot {
   const handle = { slack: new SlackApiDouble() } as TestBot;
 
   before(async () => {
@@ -50,7 +57,15 @@ export function testBot({ policy, now, env = () => ({}), store = async (dir) => 
     handle.dir = mkdtempSync(join(tmpdir(), 'tokenwise-bot-'));
     handle.store = await store(handle.dir);
     await beforeStart?.(handle.store);
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: handle.slack.apiUrl, INGEST_TOKEN: TOKEN, HOST: '127.0.0.1', PORT: '0', ...env() });
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: handle.slack.apiUrl,
+      INGEST_TOKEN: TOKEN,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      ...env(),
+    });
     handle.bot = await startBot({ config, store: handle.store, policy, log: createLog('error', () => undefined), now });
     handle.base = `http://127.0.0.1:${handle.bot.port}`;
   });

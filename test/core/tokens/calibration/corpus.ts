@@ -13,7 +13,9 @@ export interface Sample {
 
 const modules = 'node_modules';
 const messagesOf = (locale: string): string[] =>
-  Object.values(JSON.parse(readFileSync(join(modules, 'typescript/lib', locale, 'diagnosticMessages.generated.json'), 'utf8')));
+  Object.values(
+    JSON.parse(readFileSync(join(modules, 'typescript/lib', locale, 'diagnosticMessages.generated.json'), 'utf8')),
+  );
 
 /** Consecutive messages joined into samples of about `size` characters. */
 function chunks(kind: string, source: string, parts: string[], size: number, most: number): Sample[] {
@@ -31,16 +33,45 @@ function chunks(kind: string, source: string, parts: string[], size: number, mos
 }
 
 const locales: Record<string, string> = {
-  'zh-cn': 'chinese', 'zh-tw': 'chinese', ja: 'japanese', ko: 'korean', ru: 'cyrillic',
-  de: 'european', fr: 'european', es: 'european', it: 'european', 'pt-br': 'european', pl: 'european', tr: 'european', cs: 'european',
+  'zh-cn': 'chinese',
+  'zh-tw': 'chinese',
+  ja: 'japanese',
+  ko: 'korean',
+  ru: 'cyrillic',
+  de: 'european',
+  fr: 'european',
+  es: 'european',
+  it: 'european',
+  'pt-br': 'european',
+  pl: 'european',
+  tr: 'european',
+  cs: 'european',
 };
 
 /** English prose: paragraphs of READMEs and licences outside code fences and tables. */
 function prose(): Sample[] {
-  const files = ['mocha/README.md', 'glob/README.md', 'debug/README.md', 'picomatch/README.md', 'chokidar/README.md', 'ignore/README.md',
-    'commander/Readme.md', 'fast-check/README.md', 'typescript/README.md', 'esbuild/README.md', 'zod/README.md', 'yaml/README.md',
-    'axios/README.md', 'pg/README.md', 'better-sqlite3/README.md', 'typescript/LICENSE.txt', 'typescript/SECURITY.md',
-    'mime-db/HISTORY.md', 'tsx/README.md', 'playwright-core/README.md'];
+  const files = [
+    'mocha/README.md',
+    'glob/README.md',
+    'debug/README.md',
+    'picomatch/README.md',
+    'chokidar/README.md',
+    'ignore/README.md',
+    'commander/Readme.md',
+    'fast-check/README.md',
+    'typescript/README.md',
+    'esbuild/README.md',
+    'zod/README.md',
+    'yaml/README.md',
+    'axios/README.md',
+    'pg/README.md',
+    'better-sqlite3/README.md',
+    'typescript/LICENSE.txt',
+    'typescript/SECURITY.md',
+    'mime-db/HISTORY.md',
+    'tsx/README.md',
+    'playwright-core/README.md',
+  ];
   const paragraphs: string[] = [];
   for (const file of files) {
     let body: string;
@@ -51,7 +82,8 @@ function prose(): Sample[] {
     }
     for (const block of body.replace(/```[\s\S]*?```/g, '').split(/\n\s*\n/)) {
       const text = block.trim();
-      if (text.length > 80 && !/^[|<!#\-*>[]/.test(text) && /[a-z]{3,} [a-z]{3,} [a-z]{3,}/.test(text)) paragraphs.push(text);
+      if (text.length > 80 && !/^[|<!#\-*>[]/.test(text) && /[a-z]{3,} [a-z]{3,} [a-z]{3,}/.test(text))
+        paragraphs.push(text);
     }
   }
   return chunks('english', 'package READMEs and licences', paragraphs, 1200, 40);
@@ -87,11 +119,18 @@ export function samples(): Sample[] {
   cached = [...prose(), ...code()];
   for (const [locale, kind] of Object.entries(locales)) {
     // Skip the first messages: short, repetitive headers.
-    cached.push(...chunks(kind, `TypeScript messages (${locale})`, messagesOf(locale).slice(50), 600, kind === 'european' ? 6 : 24));
+    cached.push(
+      ...chunks(
+        kind,
+        `TypeScript messages (${locale})`,
+        messagesOf(locale).slice(50),
+        600,
+        kind === 'european' ? 6 : 24,
+      ),
+    );
   }
   return cached;
 }
 
 export const calibration = (): Sample[] => samples().filter((_, i) => i % 2 === 0);
 export const heldBack = (): Sample[] => samples().filter((_, i) => i % 2 === 1);
-
