@@ -93,6 +93,7 @@ function ledgerEvent(
     environment: event.environment,
     session: event.session,
     requestId: event.requestId,
+    prompt: event.prompt,
     tags: event.tags,
     costNanos,
     costSource,

@@ -20,6 +20,18 @@ const tokens = z
 /** A count that passed its own check (the cross-field checks run even when one did not). */
 const counted = (value: number) => Number.isInteger(value) && value >= 0;
 const label = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+/** The longest prompt id accepted: room for a deep path plus the enclosing names. */
+export const MAX_PROMPT_ID_LENGTH = 512;
+/**
+ * A prompt id as the audit prints it (`src/triage.ts#triageTicket`, or a prompt file's front-matter name). Control
+ * characters are refused: an id is shown in Slack, terminals and file links, where they could forge or hide text.
+ */
+export const promptIdSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_PROMPT_ID_LENGTH, `must be at most ${MAX_PROMPT_ID_LENGTH} characters`)
+  .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'must not contain control characters');
 
 export const usageEventSchema = z
   .object({
@@ -62,6 +74,8 @@ export const usageEventSchema = z
     environment: label.optional(),
     session: label.optional(),
     requestId: label.optional(),
+    /** The prompt id the audit gives the call's prompt, so spend can be traced back to the code. */
+    prompt: promptIdSchema.optional(),
     tags: z.array(z.string().trim().min(1).max(100)).max(32, 'at most 32 tags').default([]),
   })
   .strict()

@@ -2,3 +2,4 @@
 export * from './event';
 export * from './otel';
 export * from './litellm';
+export * from './observed';
