@@ -196,8 +196,14 @@ export function isPromptBinding(name: string, text: string, llmFile = true): boo
   // The words after the prompt word qualify it (`PROMPT_TOKEN_COUNT`, `promptTitle`); those before say what the
   // prompt is for (`titlePrompt`, `errorPrompt`).
   if (words.slice(head + 1).some((word) => NOT_PROMPT_WORDS.has(word))) return false;
+  // Away from any model, a bare `prompt` that asks a person for something is a dialog's text (`el.prompt = "Enter
+  // your name…"`, `{ prompt: "Are you sure…?" }`), the way browsers and UI kits use the word.
+  if (!llmFile && words.length === 1 && ASKS_A_PERSON.test(text.trim())) return false;
   return proseWords(text) >= (llmFile ? 2 : 6);
 }
+
+const ASKS_A_PERSON =
+  /^(?:please\s+)?(?:enter|type|select|choose|pick|press|click|tap)\b|^(?:are you sure|do you (?:really )?want|would you like)\b/i;
 
 /** The role a prompt-named binding most likely plays. */
 export function roleOfName(name: string): 'system' | 'user' | 'assistant' | 'template' {
