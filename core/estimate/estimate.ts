@@ -204,6 +204,11 @@ export function staticTextOf(view: PartView): string {
   return text + view.part.text.slice(at);
 }
 
+/** A variable's tokens: a policy sample counted with the prompt's model (`count`), else the size extraction assumed. */
+export function variableTokens(variable: TemplateVariable, count: (text: string) => number): number {
+  return variable.sample === undefined ? variable.estimatedTokens : count(variable.sample);
+}
+
 /**
  * A prompt as extraction found it (`source` is the file it was found in), counted and priced. The static text of
  * its parts is counted per line (system, messages, prompt) and its variables added at their estimated sizes; a
@@ -229,13 +234,9 @@ export function estimatePrompt(
     const line = raw.get(label) ?? { text: noCounts(), variables: 0 };
     const text = addRawCount(tokenizer, staticTextOf(view));
     addCounts(line.text, text);
-    // A sampled variable is the sample's count for this model; the others are the sizes extraction assumed.
     line.variables += view.part.variables.reduce(
       (sum, variable) =>
-        sum +
-        (variable.sample === undefined
-          ? variable.estimatedTokens
-          : scaleKindCounts(addRawCount(tokenizer, variable.sample), tokenizer).tokens),
+        sum + variableTokens(variable, (sample) => scaleKindCounts(addRawCount(tokenizer, sample), tokenizer).tokens),
       0,
     );
     raw.set(label, line);

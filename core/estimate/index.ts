@@ -8,6 +8,7 @@ export {
   namedModel,
   partViews,
   staticTextOf,
+  variableTokens,
   type CountPart,
   type EstimateOptions,
   type KnownVolume,

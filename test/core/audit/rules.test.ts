@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { auditRules, auditText, parsePolicy } from '../../../core';
+import { auditRules, auditText, countTokens, parsePolicy } from '../../../core';
 import { applyEdits, audit, findingsOf } from './fixture';
 
 const longHandbook = Array.from(
@@ -132,6 +132,22 @@ describe('audit rules', () => {
       assert.equal(finding.tokens, 8000);
       assert.match(finding.message, /`history` is interpolated with no truncation/);
       assert.match(finding.message, /context window/);
+    });
+
+    it('sizes a sampled variable as the estimate does: the sample counted with the prompt model', () => {
+      const sample = 'User: where is my parcel?\nAgent: it left the depot on Monday and arrives Thursday.';
+      const policy = parsePolicy(
+        `variables:\n  history:\n    sample: ${JSON.stringify(sample)}\n`,
+        'tokenwise.config.yaml',
+      );
+      const source =
+        "const run = () => client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: `Conversation:\\n${history}` }] });\n";
+      const report = auditText(source, 'a.ts', { policy });
+      const [finding] = report.findings.filter((item) => item.ruleId === 'unbounded-context');
+      const tokens = countTokens(sample, 'gpt-4o').tokens;
+      assert.equal(finding?.tokens, tokens);
+      assert.match(finding.message, new RegExp(`≈ ${tokens} tokens assumed`));
+      assert.equal(report.prompts[0]!.parts.find((part) => part.label === 'messages')!.variableTokens, tokens);
     });
 
     it('stays quiet for bounded variables', () => {
