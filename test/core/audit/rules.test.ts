@@ -112,6 +112,30 @@ describe('audit rules', () => {
       assert.equal(found.length, 1);
     });
 
+    it('gives one finding per repeated sentence, however often it repeats, with one fix removing every repeat', () => {
+      const text =
+        'Keep answers under 120 words.\nKeep answers under 120 words.\nCite the handbook section.\nKeep answers under 120 words.';
+      const source = `const prompt = \`${text}\`;`;
+      const found = findingsOf(audit(source, { parts: [{ text }] }), 'duplicate-instruction');
+      assert.equal(found.length, 1);
+      assert.match(found[0]!.message, /Repeats 2 more times \(lines 2, 4\) an instruction already given on line 1/);
+      assert.equal(
+        applyEdits(source, found[0]!.fix!.edits),
+        'const prompt = `Keep answers under 120 words.\n\nCite the handbook section.\n`;',
+      );
+    });
+
+    it('stays silent on instructions restated after long variable content, as long-context prompts do', () => {
+      const text = 'Answer only from the contract below.\n${contract}\nAnswer only from the contract below.';
+      const source = `const prompt = \`${text}\`;`;
+      const withDocument = audit(source, { parts: [{ text, variables: [{ name: 'contract', tokens: 6000 }] }] });
+      assert.deepEqual(findingsOf(withDocument, 'duplicate-instruction'), []);
+      const withHistory = audit(source, { parts: [{ text, variables: [{ name: 'contract', unbounded: true }] }] });
+      assert.deepEqual(findingsOf(withHistory, 'duplicate-instruction'), []);
+      const withName = audit(source, { parts: [{ text, variables: [{ name: 'contract', tokens: 20 }] }] });
+      assert.equal(findingsOf(withName, 'duplicate-instruction').length, 1);
+    });
+
     it('ignores short repeated phrases and distinct sentences', () => {
       const text = 'Input: a.\nOutput: b.\nInput: c.\nOutput: d.\nSummarise the ticket. Summarise the reply too.';
       assert.deepEqual(
