@@ -1133,7 +1133,12 @@ const features: Feature[] = [
     weights: { translation: 3 },
     pattern: vocabulary({
       en: [
-        phrase(String.raw`\b(in|into|to|from) `, [...languageNames, 'brazilian portuguese'], String.raw`\b`),
+        // Not "answer in English": it sets the reply's language for any task.
+        phrase(
+          String.raw`\b((?<!\b(answers?|respond|responds|reply|replies|speak|talk)(\s+(only|always|strictly))?\s)in|into|to|from) `,
+          [...languageNames, 'brazilian portuguese'],
+          String.raw`\b`,
+        ),
         /\b(source|target|their|the \w{1,40}'s) language\b/,
         phrase(String.raw`\b`, languageNames, String.raw` (version|translation|rendering)s?\b`),
         phrase(String.raw`\b`, languageNames, ' and ', languageNames, String.raw`\b`),
