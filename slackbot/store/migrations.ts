@@ -220,6 +220,31 @@ INSERT INTO usage_daily_by (dimension, day, key, requests, input_tokens, cache_r
   FROM usage_events GROUP BY day, environment;
 `;
 
+// Prompt ids (issue 15): the events keep the prompt id the app sent ('' when none), and a daily roll-up per
+// prompt, app and model answers "spend by prompt" from a few rows a day. Only events naming a prompt reach it, so
+// nothing is filled from the events already stored (they had no prompt). A column with a constant default is added
+// without rewriting the table on either database.
+const prompts = (clustered: string) => `
+ALTER TABLE usage_events ADD COLUMN prompt TEXT NOT NULL DEFAULT '';
+CREATE TABLE usage_daily_prompt (
+  day TEXT NOT NULL,
+  prompt TEXT NOT NULL,
+  app TEXT NOT NULL,
+  provider TEXT NOT NULL,
+  model TEXT NOT NULL,
+  requests BIGINT NOT NULL,
+  input_tokens BIGINT NOT NULL,
+  cache_read_tokens BIGINT NOT NULL,
+  cache_write_tokens BIGINT NOT NULL,
+  output_tokens BIGINT NOT NULL,
+  reasoning_tokens BIGINT NOT NULL,
+  cost_nanos BIGINT NOT NULL,
+  PRIMARY KEY (day, prompt, app, provider, model)
+)${clustered};
+CREATE INDEX usage_daily_prompt_prompt ON usage_daily_prompt (prompt, day);
+CREATE INDEX usage_daily_prompt_app ON usage_daily_prompt (app, day);
+`;
+
 export const migrations: readonly Migration[] = [
   {
     version: 1,
@@ -239,5 +264,11 @@ export const migrations: readonly Migration[] = [
     name: 'guardrails: rate counters, breaker calls and states, breaker audit, environment roll-up',
     sqlite: guardrails('INTEGER PRIMARY KEY AUTOINCREMENT'),
     postgres: guardrails('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY'),
+  },
+  {
+    version: 5,
+    name: 'prompt id on usage events, daily roll-up per prompt, app and model',
+    sqlite: prompts(' WITHOUT ROWID'),
+    postgres: prompts(''),
   },
 ];

@@ -40,6 +40,8 @@ import {
 import {
   hourlyRows,
   hourlySql,
+  promptUsageRows,
+  promptUsageSql,
   rollup,
   sortRows,
   spendRow,
@@ -49,6 +51,8 @@ import {
   type IngestResult,
   type Totals,
   type LedgerEvent,
+  type PromptUsageQuery,
+  type PromptUsageRow,
   type PullCursor,
   type SpendQuery,
   type SpendRow,
@@ -141,15 +145,17 @@ export class PostgresStore implements Store {
           chunk.map((e) => e.environment ?? ''),
           chunk.map((e) => e.session ?? ''),
           chunk.map((e) => e.requestId ?? ''),
+          chunk.map((e) => e.prompt ?? ''),
           chunk.map((e) => JSON.stringify(e.tags)),
         ];
         const result = await client.query(
           `INSERT INTO usage_events (id, at, day, source, provider, model, requests, input_tokens, cache_read_tokens,
              cache_write_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, cost_nanos, cost_source, user_id,
-             team, app, environment, session, request_id, tags, ingested_at)
-           SELECT *, $23::bigint FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
+             team, app, environment, session, request_id, prompt, tags, ingested_at)
+           SELECT *, $24::bigint FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
              $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[],
-             $14::bigint[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[])
+             $14::bigint[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[],
+             $22::text[], $23::text[])
            ON CONFLICT (id) DO NOTHING RETURNING id`,
           [...columns, now],
         );
@@ -157,7 +163,7 @@ export class PostgresStore implements Store {
         // A repeated id within one chunk is stored once; count only its first occurrence.
         for (const e of chunk) if (stored.delete(e.id)) inserted.push(e);
       }
-      const { full, byDimension } = rollup(inserted);
+      const { full, byDimension, byPrompt } = rollup(inserted);
       const updates = SUM_COLUMNS.map((column) => `${column} = target.${column} + excluded.${column}`).join(', ');
       const sums = (rows: Totals[]) => [
         rows.map((r) => r.requests),
@@ -196,6 +202,23 @@ export class PostgresStore implements Store {
           [chunk.map((r) => r.dimension), chunk.map((r) => r.day), chunk.map((r) => r.key), ...sums(chunk)],
         );
       }
+      for (let start = 0; start < byPrompt.length; start += CHUNK) {
+        const chunk = byPrompt.slice(start, start + CHUNK);
+        await client.query(
+          `INSERT INTO usage_daily_prompt AS target (day, prompt, app, provider, model, ${SUM_COLUMNS.join(', ')})
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[],
+             $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[])
+           ON CONFLICT (day, prompt, app, provider, model) DO UPDATE SET ${updates}`,
+          [
+            chunk.map((r) => r.day),
+            chunk.map((r) => r.prompt),
+            chunk.map((r) => r.app),
+            chunk.map((r) => r.provider),
+            chunk.map((r) => r.model),
+            ...sums(chunk),
+          ],
+        );
+      }
       if (cursor) {
         await client.query(
           `INSERT INTO pull_cursors (source, value, updated_at) VALUES ($1, $2, $3)
@@ -218,6 +241,11 @@ export class PostgresStore implements Store {
     if (hours.length === 0) return [];
     const { sql, params } = hourlySql(hours, (n) => `$${n}::bigint`);
     return hourlyRows((await this.pool.query(sql, params)).rows, hours);
+  }
+
+  async promptUsage(query: PromptUsageQuery): Promise<PromptUsageRow[]> {
+    const { sql, params } = promptUsageSql(query, (n) => `$${n}`);
+    return promptUsageRows((await this.pool.query(sql, params)).rows, query);
   }
 
   async cursor(source: string): Promise<string | undefined> {

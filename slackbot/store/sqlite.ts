@@ -41,6 +41,8 @@ import {
 import {
   hourlyRows,
   hourlySql,
+  promptUsageRows,
+  promptUsageSql,
   rollup,
   sortRows,
   spendRow,
@@ -49,6 +51,8 @@ import {
   type HourlyRow,
   type IngestResult,
   type LedgerEvent,
+  type PromptUsageQuery,
+  type PromptUsageRow,
   type PullCursor,
   type SpendQuery,
   type SpendRow,
@@ -64,6 +68,7 @@ export class SqliteStore implements Store {
   private readonly insertEvent: Database.Statement;
   private readonly addDaily: Database.Statement;
   private readonly addDailyBy: Database.Statement;
+  private readonly addDailyPrompt: Database.Statement;
   private readonly saveCursor: Database.Statement;
   private readonly readCursor: Database.Statement<[string], { value: string }>;
   private readonly ingestAll: (events: readonly LedgerEvent[], cursor?: PullCursor) => IngestResult;
@@ -82,8 +87,8 @@ export class SqliteStore implements Store {
     this.insertEvent =
       this.db.prepare(`INSERT INTO usage_events (id, at, day, source, provider, model, requests, input_tokens,
       cache_read_tokens, cache_write_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, cost_nanos,
-      cost_source, user_id, team, app, environment, session, request_id, tags, ingested_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
+      cost_source, user_id, team, app, environment, session, request_id, prompt, tags, ingested_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
     this.addDaily = this.db.prepare(`INSERT INTO usage_daily (day, team, user_id, app, provider, model, requests,
       input_tokens, cache_read_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -92,6 +97,10 @@ export class SqliteStore implements Store {
       cache_read_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (dimension, day, key) DO UPDATE SET ${SUM_UPDATES}`);
+    this.addDailyPrompt = this.db.prepare(`INSERT INTO usage_daily_prompt (day, prompt, app, provider, model, requests,
+      input_tokens, cache_read_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (day, prompt, app, provider, model) DO UPDATE SET ${SUM_UPDATES}`);
     this.saveCursor = this.db.prepare(`INSERT INTO pull_cursors (source, value, updated_at) VALUES (?, ?, ?)
       ON CONFLICT (source) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`);
     this.readCursor = this.db.prepare('SELECT value FROM pull_cursors WHERE source = ?');
@@ -121,12 +130,13 @@ export class SqliteStore implements Store {
           e.environment ?? '',
           e.session ?? '',
           e.requestId ?? '',
+          e.prompt ?? '',
           JSON.stringify(e.tags),
           now,
         );
         if (result.changes === 1) inserted.push(e);
       }
-      const { full, byDimension } = rollup(inserted);
+      const { full, byDimension, byPrompt } = rollup(inserted);
       for (const r of full) {
         this.addDaily.run(
           r.day,
@@ -158,6 +168,22 @@ export class SqliteStore implements Store {
           r.costNanos,
         );
       }
+      for (const r of byPrompt) {
+        this.addDailyPrompt.run(
+          r.day,
+          r.prompt,
+          r.app,
+          r.provider,
+          r.model,
+          r.requests,
+          r.inputTokens,
+          r.cacheReadTokens,
+          r.cacheWriteTokens,
+          r.outputTokens,
+          r.reasoningTokens,
+          r.costNanos,
+        );
+      }
       if (cursor) this.saveCursor.run(cursor.source, cursor.value, now);
       return { inserted: inserted.length, duplicates: events.length - inserted.length };
     });
@@ -176,6 +202,11 @@ export class SqliteStore implements Store {
     if (hours.length === 0) return [];
     const { sql, params } = hourlySql(hours, () => '?');
     return hourlyRows(this.db.prepare(sql).all(...params) as Array<Record<string, unknown>>, hours);
+  }
+
+  async promptUsage(query: PromptUsageQuery): Promise<PromptUsageRow[]> {
+    const { sql, params } = promptUsageSql(query, () => '?');
+    return promptUsageRows(this.statement(sql).all(...params) as Array<Record<string, unknown>>, query);
   }
 
   async cursor(source: string): Promise<string | undefined> {

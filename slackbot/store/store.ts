@@ -58,6 +58,32 @@ export interface HourlyRow {
   costNanos: number;
 }
 
+export interface PromptUsageQuery {
+  /** Inclusive organisation-local days, `YYYY-MM-DD`. */
+  fromDay: string;
+  toDay: string;
+  /** Only calls from this app ('' for calls that named no app); null for every app. */
+  app: string | null;
+  /** Only this prompt id; absent for every prompt. */
+  prompt?: string;
+  /**
+   * 'prompt' (the default): one row per prompt id. 'app-model': one row per prompt, app, provider and model (what a
+   * prompt's spend is made of). 'day': one row per prompt and day (calls per day).
+   */
+  by?: 'prompt' | 'app-model' | 'day';
+}
+
+/** Observed usage of one prompt id (and, by breakdown, one app and model or one day) within the queried days. */
+export interface PromptUsageRow extends Totals {
+  prompt: string;
+  /** With `by: 'app-model'`: the app ('' when the events named none), provider and model. */
+  app?: string;
+  provider?: string;
+  model?: string;
+  /** With `by: 'day'`. */
+  day?: string;
+}
+
 export interface PullCursor {
   source: string;
   value: string;
@@ -83,6 +109,16 @@ export interface Store extends QuotaStore, GuardrailStore {
    * events (the roll-ups are daily). Each window is one range read of the events' time index.
    */
   hourlySpend(hours: readonly number[]): Promise<HourlyRow[]>;
+  /**
+   * Observed usage per prompt id from the daily prompt roll-up: `requests` are the calls, `inputTokens` all input
+   * (cache reads and writes included, as everywhere in the ledger), `cacheReadTokens` the part read from a cache.
+   * Events that named no prompt are not counted. Rows come by cost, highest first (ties by prompt, app, provider,
+   * model, day, compared by code unit); with `by: 'day'`, by prompt then day. Examples:
+   * `/tokens spend by prompt` → `{ app: null, fromDay, toDay }`; `/tokens spend prompt ID` → `{ app: null, prompt:
+   * ID, fromDay, toDay }` for its totals and `{ …, by: 'app-model' }` for its breakdown; calls per day of an app's
+   * prompts → `{ app, fromDay, toDay, by: 'day' }`.
+   */
+  promptUsage(query: PromptUsageQuery): Promise<PromptUsageRow[]>;
   cursor(source: string): Promise<string | undefined>;
   /**
    * Records a Slack request signature until `expiresAt`: true the first time, false while it is recorded (a replay),
@@ -125,6 +161,15 @@ export interface RollupKey {
 }
 
 export interface RollupRow extends RollupKey, Totals {}
+
+/** A row of the daily prompt roll-up: one day's totals for one prompt, app, provider and model. */
+export interface PromptRollupRow extends Totals {
+  day: string;
+  prompt: string;
+  app: string;
+  provider: string;
+  model: string;
+}
 
 /** A row of the one-dimension roll-up: a day's totals for one team, user, model, app or environment. */
 export interface DimensionRow extends Totals {
@@ -189,11 +234,44 @@ function compareRollupKeys(a: RollupKey, b: RollupKey): number {
   );
 }
 
+function comparePromptKeys(a: PromptRollupRow, b: PromptRollupRow): number {
+  return (
+    codeUnits(a.day, b.day) ||
+    codeUnits(a.prompt, b.prompt) ||
+    codeUnits(a.app, b.app) ||
+    codeUnits(a.provider, b.provider) ||
+    codeUnits(a.model, b.model)
+  );
+}
+
+/** Sums the events that name a prompt into one row per day, prompt, app, provider and model, in key order. */
+function promptRollup(events: readonly LedgerEvent[]): PromptRollupRow[] {
+  const rows = new Map<string, PromptRollupRow>();
+  for (const event of events) {
+    const { day, prompt, provider, model } = event;
+    if (!prompt) continue;
+    const app = event.app ?? '';
+    const id = `${day}\u0000${prompt}\u0000${app}\u0000${provider}\u0000${model}`;
+    let row = rows.get(id);
+    if (row === undefined) {
+      row = { day, prompt, app, provider, model, ...emptyTotals() };
+      rows.set(id, row);
+    }
+    addTotals(row, event);
+  }
+  return [...rows.values()].sort(comparePromptKeys);
+}
+
 /**
- * Sums events into the roll-ups: one row per day and full attribution, and one per day and value of each single
- * dimension. Rows come sorted by key so concurrent writers lock them in the same order and cannot deadlock.
+ * Sums events into the roll-ups: one row per day and full attribution, one per day and value of each single
+ * dimension, and one per day, prompt, app and model for events naming a prompt. Rows come sorted by key so
+ * concurrent writers lock them in the same order and cannot deadlock.
  */
-export function rollup(events: readonly LedgerEvent[]): { full: RollupRow[]; byDimension: DimensionRow[] } {
+export function rollup(events: readonly LedgerEvent[]): {
+  full: RollupRow[];
+  byDimension: DimensionRow[];
+  byPrompt: PromptRollupRow[];
+} {
   // One map per part of the key: an event finds its row by its own strings, whose hashes V8 keeps, instead of by a
   // joined key built and hashed for every event.
   const byDay = new Map<string, Map<string, Map<string, Map<string, Map<string, Map<string, RollupRow>>>>>>();
@@ -251,7 +329,7 @@ export function rollup(events: readonly LedgerEvent[]): { full: RollupRow[]; byD
       addTotals(dimensionRow, row);
     }
   }
-  return { full: full.sort(compareRollupKeys), byDimension: sortedValues(single) };
+  return { full: full.sort(compareRollupKeys), byDimension: sortedValues(single), byPrompt: promptRollup(events) };
 }
 
 /** The summed columns of both roll-up tables. */
@@ -291,6 +369,51 @@ export function spendSql(query: SpendQuery, placeholder: (n: number) => string):
   const key = DIMENSION_COLUMN[query.by];
   const where = `${within}${among(DIMENSION_COLUMN[query.filter.dimension], query.filter.values)}`;
   return { sql: `SELECT day, ${key} AS key, ${SUMS} FROM usage_daily WHERE ${where} GROUP BY day, ${key}`, params };
+}
+
+const PROMPT_GROUPS = {
+  prompt: ['prompt'],
+  'app-model': ['prompt', 'app', 'provider', 'model'],
+  day: ['prompt', 'day'],
+};
+
+/** The prompt roll-up query shared by both stores; `placeholder(n)` writes the dialect's n-th parameter marker. */
+export function promptUsageSql(
+  query: PromptUsageQuery,
+  placeholder: (n: number) => string,
+): { sql: string; params: string[] } {
+  const params: string[] = [query.fromDay, query.toDay];
+  let where = `day >= ${placeholder(1)} AND day <= ${placeholder(2)}`;
+  if (query.app !== null) where += ` AND app = ${placeholder(params.push(query.app))}`;
+  if (query.prompt !== undefined) where += ` AND prompt = ${placeholder(params.push(query.prompt))}`;
+  const columns = PROMPT_GROUPS[query.by ?? 'prompt'].join(', ');
+  return { sql: `SELECT ${columns}, ${SUMS} FROM usage_daily_prompt WHERE ${where} GROUP BY ${columns}`, params };
+}
+
+/** Rows of `promptUsageSql` as prompt usage rows, in the order `Store.promptUsage` documents. */
+export function promptUsageRows(
+  rows: ReadonlyArray<Record<string, unknown>>,
+  query: PromptUsageQuery,
+): PromptUsageRow[] {
+  const by = query.by ?? 'prompt';
+  const converted = rows.map((row) => {
+    const usage = { prompt: String(row.prompt) } as PromptUsageRow;
+    if (by === 'app-model') {
+      usage.app = String(row.app);
+      usage.provider = String(row.provider);
+      usage.model = String(row.model);
+    }
+    if (by === 'day') usage.day = String(row.day);
+    for (const key of TOTAL_KEYS) usage[key] = exactAmount(row[key]);
+    return usage;
+  });
+  const keys = (a: PromptUsageRow, b: PromptUsageRow) =>
+    codeUnits(a.prompt, b.prompt) ||
+    codeUnits(a.app ?? '', b.app ?? '') ||
+    codeUnits(a.provider ?? '', b.provider ?? '') ||
+    codeUnits(a.model ?? '', b.model ?? '') ||
+    codeUnits(a.day ?? '', b.day ?? '');
+  return converted.sort(by === 'day' ? keys : (a, b) => b.costNanos - a.costNanos || keys(a, b));
 }
 
 const HOUR_MS = 3_600_000;

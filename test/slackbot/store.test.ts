@@ -3,7 +3,10 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { openStore, type StoreLocation } from '../../slackbot/store';
+import { migrations } from '../../slackbot/store/migrations';
 import type { NewQuotaRequest } from '../../slackbot/store/quota';
 import type { Store } from '../../slackbot/store/store';
 import { ledgerEvent } from './support/ledger';
@@ -197,6 +200,114 @@ for (const { name, location } of kinds) {
       } finally {
         await other.close();
       }
+    });
+
+    it('sums usage per prompt id, by prompt, by app and model, and by day; events without a prompt stay out', async () => {
+      await store.ingest([
+        ledgerEvent({ id: 'p1', prompt: 'src/triage.ts#triage', app: 'desk', costNanos: 5 }),
+        ledgerEvent({ id: 'p2', prompt: 'src/triage.ts#triage', app: 'desk', costNanos: 7, model: 'gpt-4o-mini' }),
+        ledgerEvent({ id: 'p3', prompt: 'src/triage.ts#triage', app: 'bot', costNanos: 11, day: '2026-11-21' }),
+        ledgerEvent({ id: 'p4', prompt: 'summary', app: 'desk', costNanos: 30, outputTokens: 40 }),
+        ledgerEvent({ id: 'p5', app: 'desk', costNanos: 1_000 }),
+      ]);
+      // A re-sent event counts once here too.
+      await store.ingest([ledgerEvent({ id: 'p1', prompt: 'src/triage.ts#triage', app: 'desk', costNanos: 5 })]);
+      const week = { fromDay: '2026-11-16', toDay: '2026-11-22' };
+      const byPrompt = await store.promptUsage({ app: null, ...week });
+      assert.deepEqual(
+        byPrompt.map((row) => [
+          row.prompt,
+          row.requests,
+          row.inputTokens,
+          row.cacheReadTokens,
+          row.outputTokens,
+          row.costNanos,
+        ]),
+        [
+          ['summary', 1, 1000, 200, 40, 30],
+          ['src/triage.ts#triage', 3, 3000, 600, 300, 23],
+        ],
+      );
+      assert.deepEqual(
+        (await store.promptUsage({ app: 'desk', ...week })).map((row) => [row.prompt, row.costNanos]),
+        [
+          ['summary', 30],
+          ['src/triage.ts#triage', 12],
+        ],
+      );
+      assert.deepEqual(
+        (await store.promptUsage({ app: null, prompt: 'src/triage.ts#triage', ...week, by: 'app-model' })).map(
+          (row) => [row.app, row.provider, row.model, row.requests, row.costNanos],
+        ),
+        [
+          ['bot', 'openai', 'gpt-4o', 1, 11],
+          ['desk', 'openai', 'gpt-4o-mini', 1, 7],
+          ['desk', 'openai', 'gpt-4o', 1, 5],
+        ],
+      );
+      assert.deepEqual(
+        (await store.promptUsage({ app: null, prompt: 'src/triage.ts#triage', ...week, by: 'day' })).map((row) => [
+          row.day,
+          row.requests,
+        ]),
+        [
+          ['2026-11-20', 2],
+          ['2026-11-21', 1],
+        ],
+      );
+      assert.deepEqual(
+        await store.promptUsage({ app: null, fromDay: '2026-11-21', toDay: '2026-11-21', prompt: 'summary' }),
+        [],
+      );
+      assert.deepEqual(await store.promptUsage({ app: 'nowhere', ...week }), []);
+    });
+
+    it('adds the prompt dimension to a database made before it, keeping its events and roll-ups', async () => {
+      // A database as the previous release left it: migrations 1–4 and an event stored by it.
+      const before = migrations.filter((migration) => migration.version <= 4);
+      const insert = `INSERT INTO usage_daily_by (dimension, day, key, requests, input_tokens, cache_read_tokens,
+        cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos) VALUES ('team', '2026-11-20', 'search', 1, 10, 0, 0, 1, 0, 9)`;
+      await store.close();
+      if (where.kind === 'sqlite') {
+        rmSync(where.file, { force: true });
+        const db = new Database(where.file);
+        db.exec(
+          'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+        );
+        for (const migration of before) {
+          db.exec(migration.sqlite);
+          db.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(migration.version, migration.name);
+        }
+        db.exec(insert);
+        db.close();
+      } else {
+        where = { kind: 'postgres', url: await createTestDatabase() };
+        const client = new pg.Client({ connectionString: where.url });
+        await client.connect();
+        await client.query(
+          'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+        );
+        for (const migration of before) {
+          await client.query(migration.postgres);
+          await client.query('INSERT INTO schema_migrations VALUES ($1, $2, 0)', [migration.version, migration.name]);
+        }
+        await client.query(insert);
+        await client.end();
+      }
+      store = await openStore(where);
+      const rows = await store.spend({ fromDay: '2026-11-20', toDay: '2026-11-20', by: 'team' });
+      assert.deepEqual(
+        rows.map((row) => [row.key, row.costNanos]),
+        [['search', 9]],
+      );
+      await store.ingest([ledgerEvent({ id: 'm1', team: 'search', prompt: 'greet', costNanos: 1 })]);
+      assert.deepEqual(
+        (await store.promptUsage({ app: null, fromDay: '2026-11-20', toDay: '2026-11-20' })).map((row) => [
+          row.prompt,
+          row.costNanos,
+        ]),
+        [['greet', 1]],
+      );
     });
 
     it('applies migrations once, however often it is opened', async () => {
