@@ -10,7 +10,7 @@ import type { BotContext } from './context';
 import { createHttpServer } from './http/server';
 import { registerListeners } from './listeners';
 import { boltLogger, type Log } from './log';
-import { startGuardrailPruning } from './guardrails';
+import { startGuardrailPruning, startLifecycle } from './guardrails';
 import { startPulls } from './pulls/scheduler';
 import type { Store } from './store/store';
 
@@ -68,6 +68,7 @@ export async function startBot({ config, store, policy, log, now = () => new Dat
   if (!receiver) await app.start();
   const pulls = startPulls(bot);
   const pruning = startGuardrailPruning(bot);
+  const lifecycle = startLifecycle(bot);
   alerts = startAlerts(bot, app.client);
   const port = (server.address() as AddressInfo).port;
   log.info('tokenwise bot started', {
@@ -82,6 +83,7 @@ export async function startBot({ config, store, policy, log, now = () => new Dat
     async stop() {
       pulls.stop();
       clearInterval(pruning);
+      clearInterval(lifecycle);
       await alerts?.stop();
       if (!receiver) await app.stop();
       server.closeAllConnections();

@@ -37,6 +37,12 @@ const schema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
       .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number('must be a number of connections').int().min(1).max(100).default(10),
+    RETENTION_DAYS: z.coerce
+      .number('must be a number of days')
+      .int()
+      .min(30, 'must be at least 30 (the unusual-spend check compares four weeks)')
+      .optional(),
     TOKENWISE_DB: z.string().min(1).default('./data/tokenwise.db'),
     INGEST_TOKEN: z
       .string('is required (the bearer token senders use for POST /v1/usage)')
@@ -95,7 +101,9 @@ export interface Config {
   port: number;
   /** The address the HTTP server listens on; every interface (IPv4 and IPv6) when unset, as a container needs. */
   host?: string;
-  store: { kind: 'postgres'; url: string } | { kind: 'sqlite'; file: string };
+  store: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'sqlite'; file: string };
+  /** Raw usage events older than this many days are removed (roll-ups are kept); all are kept when unset. */
+  retentionDays?: number;
   ingestToken: string;
   /** Bearer token of the audit-trail export: AUDIT_TOKEN, else the ingest token. */
   auditToken: string;
@@ -139,7 +147,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     slackApiUrl: e.SLACK_API_URL && (e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`),
     port: e.PORT,
     host: e.HOST,
-    store: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: e.TOKENWISE_DB },
+    store: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : { kind: 'sqlite', file: e.TOKENWISE_DB },
+    retentionDays: e.RETENTION_DAYS,
     ingestToken: e.INGEST_TOKEN,
     auditToken: e.AUDIT_TOKEN ?? e.INGEST_TOKEN,
     timeZone: e.ORG_TIMEZONE,

@@ -2,7 +2,8 @@
 // the same identity's same hour on comparable days (weekdays against weekdays, weekend days against weekend days)
 // over the last four weeks, summed from the events' own times. The trailing hours of the same day are not part of
 // the baseline: for people who work by day, the night before would make every working hour look unusual. The
-// alert names the app and model that account for most of the rise. Posted once per identity and hour.
+// alert names the app and model that account for most of the rise, and the prompt when the events name prompts.
+// Posted once per identity and hour. Every read is of roll-ups (hourly and daily), never of the raw events.
 import type { webApi } from '@slack/bolt';
 import {
   addExact,
@@ -41,6 +42,15 @@ function driverOf(current: readonly HourlyRow[], history: readonly HourlyRow[], 
     amount: row.costNanos / Math.max(1, windows),
   }));
   return explainDriver(now, usual)?.text;
+}
+
+/** The prompt id whose spend rose most this hour against its mean over the history; events naming none are left out. */
+function promptOf(current: readonly HourlyRow[], history: readonly HourlyRow[], windows: number): string | undefined {
+  const named = (rows: readonly HourlyRow[], scale: number): BreakdownRow[] =>
+    rows
+      .filter((row) => row.prompt !== '')
+      .map((row) => ({ labels: { prompt: row.prompt }, amount: row.costNanos * scale }));
+  return explainDriver(named(current, 1), named(history, 1 / Math.max(1, windows)))?.labels.prompt;
 }
 
 export async function anomalyAlerts(
@@ -115,6 +125,7 @@ export async function anomalyAlerts(
       baseline: verdict.baseline,
       ratio: verdict.ratio,
       driver: driverOf(own(thisHour), usualRows, usual.length),
+      prompt: promptOf(own(thisHour), usualRows, usual.length),
       dayKind,
     };
     if (await postAlert(bot, client, [claim], channels, anomalyText(alert), anomalyBlocks(alert))) sent++;

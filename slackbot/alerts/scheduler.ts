@@ -54,15 +54,36 @@ function merge(a: AlertSubjects | 'all' | undefined, b: AlertSubjects | 'all'): 
 
 /**
  * Coalesces checks: one runs at a time, and every check asked for meanwhile is merged into the single run that
- * follows it, so a burst of ingest batches costs at most two runs. A failed run is logged; the next one tries again.
+ * follows it, so a burst of ingest batches costs at most two runs. With `settleMs`, a check after new usage also
+ * waits until no more usage has come for that long (at most five times that), so a backfill's batches are checked
+ * once, off their own path. A failed run is logged; the next one tries again.
  */
-export function alertQueue(run: (subjects?: AlertSubjects) => Promise<void>, log: BotContext['log']): AlertQueue {
+export function alertQueue(
+  run: (subjects?: AlertSubjects) => Promise<void>,
+  log: BotContext['log'],
+  settleMs = 0,
+): AlertQueue {
   let waiting: AlertSubjects | 'all' | undefined;
   let running: Promise<void> | undefined;
+  let lastAsked = 0;
+  let wake: (() => void) | undefined;
+  const settle = async () => {
+    const began = Date.now();
+    for (;;) {
+      const quiet = settleMs - (Date.now() - lastAsked);
+      const left = 5 * settleMs - (Date.now() - began);
+      if (waiting === 'all' || quiet <= 0 || left <= 0) return;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, Math.min(quiet, left)).unref();
+      });
+    }
+  };
   const drain = async () => {
     // Start on a later turn of the event loop: the caller (an ingest response) goes out first.
     await new Promise((resolve) => setImmediate(resolve));
     while (waiting !== undefined) {
+      await settle();
       const subjects = waiting;
       waiting = undefined;
       try {
@@ -76,6 +97,9 @@ export function alertQueue(run: (subjects?: AlertSubjects) => Promise<void>, log
   return {
     check(subjects) {
       waiting = merge(waiting, subjects ?? 'all');
+      if (subjects) lastAsked = Date.now();
+      // A full check (the timer's, the start's) does not wait.
+      else wake?.();
       running ??= drain();
     },
     idle: async () => {
@@ -84,13 +108,20 @@ export function alertQueue(run: (subjects?: AlertSubjects) => Promise<void>, log
   };
 }
 
+/** How long new usage settles before the alert check it asks for runs. */
+const SETTLE_MS = 1_000;
+
 export function startAlerts(bot: BotContext, client: webApi.WebClient): AlertQueue & { stop(): Promise<void> } {
   let stopped = false;
-  const queue = alertQueue(async (subjects) => {
-    if (stopped) return;
-    const sent = await runAlerts(bot, client, subjects);
-    if (sent.thresholds + sent.forecasts + sent.anomalies > 0) bot.log.info('alerts posted', { ...sent });
-  }, bot.log);
+  const queue = alertQueue(
+    async (subjects) => {
+      if (stopped) return;
+      const sent = await runAlerts(bot, client, subjects);
+      if (sent.thresholds + sent.forecasts + sent.anomalies > 0) bot.log.info('alerts posted', { ...sent });
+    },
+    bot.log,
+    SETTLE_MS,
+  );
   queue.check();
   const timer = setInterval(() => queue.check(), bot.config.alertIntervalMinutes * 60_000);
   return {
@@ -98,6 +129,8 @@ export function startAlerts(bot: BotContext, client: webApi.WebClient): AlertQue
     async stop() {
       stopped = true;
       clearInterval(timer);
+      // A full check runs at once (and, stopped, does nothing), ending any wait for usage to settle.
+      queue.check();
       await queue.idle();
     },
   };

@@ -33,6 +33,8 @@ export interface AnomalyAlert {
   ratio: number;
   /** `app triage on model gpt-4o`, when something rose. */
   driver?: string;
+  /** The prompt id that accounts for most of the rise, when the events name prompts. */
+  prompt?: string;
   /** 'weekday' or 'weekend day': the kind of day compared against. */
   dayKind: string;
 }
@@ -100,7 +102,7 @@ export function anomalyText(alert: AnomalyAlert): string {
   const ratio = Number.isFinite(alert.ratio)
     ? `${alert.ratio.toFixed(1)}× usual for this hour`
     : `spend in an hour that usually has none`;
-  return `Unusual spend: ${who}, ${ratio}${alert.driver ? `; ${alert.driver}` : ''}`;
+  return `Unusual spend: ${who}, ${ratio}${alert.driver ? `; ${alert.driver}` : ''}${alert.prompt ? `; prompt ${alert.prompt}` : ''}`;
 }
 
 export function anomalyBlocks(alert: AnomalyAlert): KnownBlock[] {

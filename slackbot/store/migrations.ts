@@ -245,6 +245,57 @@ CREATE INDEX usage_daily_prompt_prompt ON usage_daily_prompt (prompt, day);
 CREATE INDEX usage_daily_prompt_app ON usage_daily_prompt (app, day);
 `;
 
+// Hourly roll-up (issue 21): per UTC hour, team, user, app, model and prompt, kept on ingest, so the unusual-spend
+// check reads a few rows per hour instead of the events. Filled from the events already stored.
+const hourly = (clustered: string) => `
+CREATE TABLE usage_hourly (
+  hour BIGINT NOT NULL,
+  team TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  app TEXT NOT NULL,
+  model TEXT NOT NULL,
+  prompt TEXT NOT NULL,
+  requests BIGINT NOT NULL,
+  input_tokens BIGINT NOT NULL,
+  cache_read_tokens BIGINT NOT NULL,
+  cache_write_tokens BIGINT NOT NULL,
+  output_tokens BIGINT NOT NULL,
+  reasoning_tokens BIGINT NOT NULL,
+  cost_nanos BIGINT NOT NULL,
+  PRIMARY KEY (hour, team, user_id, app, model, prompt)
+)${clustered};
+INSERT INTO usage_hourly (hour, team, user_id, app, model, prompt, requests, input_tokens, cache_read_tokens,
+    cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos)
+  SELECT (at / 3600000) * 3600000, team, user_id, app, model, prompt, SUM(requests), SUM(input_tokens),
+    SUM(cache_read_tokens), SUM(cache_write_tokens), SUM(output_tokens), SUM(reasoning_tokens), SUM(cost_nanos)
+  FROM usage_events GROUP BY (at / 3600000) * 3600000, team, user_id, app, model, prompt;
+`;
+
+// PostgreSQL only: the raw events become a table partitioned by UTC month of their time, so retention drops whole
+// months instead of deleting rows. The table as it was is attached, as it is, as the partition of everything before
+// next month (the check constraint lets PostgreSQL attach it without a second scan); the months after it get
+// partitions of their own (Store.maintain), and a default partition takes any event no month's partition covers.
+// An event is identified by its id and time (a partitioned table's keys include the partition column); a re-sent
+// event carries both unchanged. The one pause: the attach building the (id, at) key of the existing events, once.
+const partitioned = `
+ALTER TABLE usage_events RENAME TO usage_events_before_partitioning;
+ALTER TABLE usage_events_before_partitioning DROP CONSTRAINT usage_events_pkey;
+ALTER INDEX usage_events_at RENAME TO usage_events_before_partitioning_at;
+CREATE TABLE usage_events (LIKE usage_events_before_partitioning INCLUDING DEFAULTS, PRIMARY KEY (id, at))
+  PARTITION BY RANGE (at);
+CREATE INDEX usage_events_at ON usage_events (at);
+CREATE TABLE usage_events_default PARTITION OF usage_events DEFAULT;
+DO $$
+DECLARE
+  bound BIGINT := (EXTRACT(EPOCH FROM date_trunc('month', now() AT TIME ZONE 'UTC') + INTERVAL '1 month') * 1000)::BIGINT;
+BEGIN
+  EXECUTE format('ALTER TABLE usage_events_before_partitioning ADD CONSTRAINT usage_events_before_partitioning_range
+    CHECK (at IS NOT NULL AND at < %s)', bound);
+  EXECUTE format('ALTER TABLE usage_events ATTACH PARTITION usage_events_before_partitioning
+    FOR VALUES FROM (MINVALUE) TO (%s)', bound);
+END $$;
+`;
+
 export const migrations: readonly Migration[] = [
   {
     version: 1,
@@ -270,5 +321,18 @@ export const migrations: readonly Migration[] = [
     name: 'prompt id on usage events, daily roll-up per prompt, app and model',
     sqlite: prompts(' WITHOUT ROWID'),
     postgres: prompts(''),
+  },
+  {
+    version: 6,
+    name: 'hourly roll-up per team, user, app, model and prompt',
+    sqlite: hourly(' WITHOUT ROWID'),
+    postgres: hourly(''),
+  },
+  {
+    version: 7,
+    name: 'raw events partitioned by month (PostgreSQL)',
+    // SQLite keeps one table; retention deletes its old rows through the time index.
+    sqlite: 'SELECT 1;',
+    postgres: partitioned,
   },
 ];

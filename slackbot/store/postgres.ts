@@ -38,18 +38,17 @@ import {
   type Dialect,
 } from './quota';
 import {
+  checkBatchSums,
   hourlyRows,
   hourlySql,
   promptUsageRows,
   promptUsageSql,
-  rollup,
   sortRows,
   spendRow,
   spendSql,
   SUM_COLUMNS,
   type HourlyRow,
   type IngestResult,
-  type Totals,
   type LedgerEvent,
   type PromptUsageQuery,
   type PromptUsageRow,
@@ -61,16 +60,78 @@ import {
 
 // Arbitrary constant naming the schema-migration advisory lock.
 const MIGRATION_LOCK = 7_362_198;
-const CHUNK = 2_000;
 const DIALECT: Dialect = { placeholder: (n) => `$${n}`, codeUnitOrder: (column) => `${column} COLLATE "C"` };
+
+const SUMS = `SUM(requests), SUM(input_tokens), SUM(cache_read_tokens), SUM(cache_write_tokens), SUM(output_tokens),
+  SUM(reasoning_tokens), SUM(cost_nanos)`;
+const ADD = SUM_COLUMNS.map((column) => `${column} = target.${column} + excluded.${column}`).join(', ');
+
+/**
+ * A batch in one statement: the events, inserted in id order, skip ids already stored (ON CONFLICT DO NOTHING);
+ * only those inserted (RETURNING) are summed, per batch, into each roll-up, whose rows are upserted in key order.
+ * Every writer runs this same statement, so all take their row locks in one order and never deadlock; a batch
+ * waits for another only on roll-up rows both add to, and only while that statement ends. The pull cursor, when
+ * given ($25, $26), moves in the same statement.
+ */
+const INGEST_SQL = `
+WITH input AS (
+  SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[],
+    $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::bigint[], $15::text[],
+    $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[])
+    AS event (id, at, day, source, provider, model, requests, input_tokens, cache_read_tokens, cache_write_tokens,
+      cache_write_1h_tokens, output_tokens, reasoning_tokens, cost_nanos, cost_source, user_id, team, app, environment,
+      session, request_id, prompt, tags)
+), stored AS (
+  INSERT INTO usage_events (id, at, day, source, provider, model, requests, input_tokens, cache_read_tokens,
+    cache_write_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, cost_nanos, cost_source, user_id, team,
+    app, environment, session, request_id, prompt, tags, ingested_at)
+  SELECT *, $24::bigint FROM input ORDER BY id, at
+  ON CONFLICT (id, at) DO NOTHING
+  RETURNING at, day, provider, model, requests, input_tokens, cache_read_tokens, cache_write_tokens, output_tokens,
+    reasoning_tokens, cost_nanos, user_id, team, app, environment, prompt
+), daily AS (
+  INSERT INTO usage_daily AS target (day, team, user_id, app, provider, model, ${SUM_COLUMNS.join(', ')})
+  SELECT day, team, user_id, app, provider, model, ${SUMS} FROM stored
+  GROUP BY day, team, user_id, app, provider, model ORDER BY day, team, user_id, app, provider, model
+  ON CONFLICT (day, team, user_id, app, provider, model) DO UPDATE SET ${ADD}
+), single AS (
+  INSERT INTO usage_daily_by AS target (dimension, day, key, ${SUM_COLUMNS.join(', ')})
+  SELECT dimension, day, key, ${SUMS} FROM (
+    SELECT 'team' AS dimension, day, team AS key, ${SUM_COLUMNS.join(', ')} FROM stored
+    UNION ALL SELECT 'user', day, user_id, ${SUM_COLUMNS.join(', ')} FROM stored
+    UNION ALL SELECT 'model', day, model, ${SUM_COLUMNS.join(', ')} FROM stored
+    UNION ALL SELECT 'app', day, app, ${SUM_COLUMNS.join(', ')} FROM stored
+    UNION ALL SELECT 'environment', day, environment, ${SUM_COLUMNS.join(', ')} FROM stored
+  ) AS keyed
+  GROUP BY dimension, day, key ORDER BY dimension, day, key
+  ON CONFLICT (dimension, day, key) DO UPDATE SET ${ADD}
+), by_prompt AS (
+  INSERT INTO usage_daily_prompt AS target (day, prompt, app, provider, model, ${SUM_COLUMNS.join(', ')})
+  SELECT day, prompt, app, provider, model, ${SUMS} FROM stored WHERE prompt <> ''
+  GROUP BY day, prompt, app, provider, model ORDER BY day, prompt, app, provider, model
+  ON CONFLICT (day, prompt, app, provider, model) DO UPDATE SET ${ADD}
+), hourly AS (
+  INSERT INTO usage_hourly AS target (hour, team, user_id, app, model, prompt, ${SUM_COLUMNS.join(', ')})
+  SELECT at / 3600000 * 3600000 AS hour, team, user_id, app, model, prompt, ${SUMS} FROM stored
+  GROUP BY 1, team, user_id, app, model, prompt ORDER BY 1, team, user_id, app, model, prompt
+  ON CONFLICT (hour, team, user_id, app, model, prompt) DO UPDATE SET ${ADD}
+), moved AS (
+  INSERT INTO pull_cursors (source, value, updated_at) SELECT $25::text, $26::text, $24::bigint WHERE $25::text IS NOT NULL
+  ON CONFLICT (source) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+)
+SELECT count(*) AS inserted FROM stored`;
 
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
 
   private constructor(private readonly pool: pg.Pool) {}
 
-  static async open(connectionString: string): Promise<PostgresStore> {
-    const pool = new pg.Pool({ connectionString, max: 10 });
+  /**
+   * `poolSize`: connections this instance may hold. Ingest is one statement and a check a few short ones, so ten
+   * keeps two to eight instances well inside PostgreSQL's default 100 connections.
+   */
+  static async open(connectionString: string, poolSize = 10): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString, max: poolSize });
     // An idle connection the server closes (restart, failover, an administrator) is dropped from the pool, and the
     // next query connects anew; unhandled, pg's 'error' event would end the whole bot. /readyz reports the outage.
     pool.on('error', () => {});
@@ -118,116 +179,43 @@ export class PostgresStore implements Store {
   }
 
   async ingest(events: readonly LedgerEvent[], cursor?: PullCursor): Promise<IngestResult> {
-    return this.transaction(async (client) => {
-      const now = Date.now();
-      const inserted: LedgerEvent[] = [];
-      for (let start = 0; start < events.length; start += CHUNK) {
-        const chunk = events.slice(start, start + CHUNK);
-        const columns = [
-          chunk.map((e) => e.id),
-          chunk.map((e) => e.time),
-          chunk.map((e) => e.day),
-          chunk.map((e) => e.source),
-          chunk.map((e) => e.provider),
-          chunk.map((e) => e.model),
-          chunk.map((e) => e.requests),
-          chunk.map((e) => e.inputTokens),
-          chunk.map((e) => e.cacheReadTokens),
-          chunk.map((e) => e.cacheWriteTokens),
-          chunk.map((e) => e.cacheWrite1hTokens),
-          chunk.map((e) => e.outputTokens),
-          chunk.map((e) => e.reasoningTokens),
-          chunk.map((e) => e.costNanos),
-          chunk.map((e) => e.costSource),
-          chunk.map((e) => e.user ?? ''),
-          chunk.map((e) => e.team ?? ''),
-          chunk.map((e) => e.app ?? ''),
-          chunk.map((e) => e.environment ?? ''),
-          chunk.map((e) => e.session ?? ''),
-          chunk.map((e) => e.requestId ?? ''),
-          chunk.map((e) => e.prompt ?? ''),
-          chunk.map((e) => JSON.stringify(e.tags)),
-        ];
-        const result = await client.query(
-          `INSERT INTO usage_events (id, at, day, source, provider, model, requests, input_tokens, cache_read_tokens,
-             cache_write_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, cost_nanos, cost_source, user_id,
-             team, app, environment, session, request_id, prompt, tags, ingested_at)
-           SELECT *, $24::bigint FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
-             $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[],
-             $14::bigint[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[],
-             $22::text[], $23::text[])
-           ON CONFLICT (id) DO NOTHING RETURNING id`,
-          [...columns, now],
-        );
-        const stored = new Set(result.rows.map((row) => row.id as string));
-        // A repeated id within one chunk is stored once; count only its first occurrence.
-        for (const e of chunk) if (stored.delete(e.id)) inserted.push(e);
-      }
-      const { full, byDimension, byPrompt } = rollup(inserted);
-      const updates = SUM_COLUMNS.map((column) => `${column} = target.${column} + excluded.${column}`).join(', ');
-      const sums = (rows: Totals[]) => [
-        rows.map((r) => r.requests),
-        rows.map((r) => r.inputTokens),
-        rows.map((r) => r.cacheReadTokens),
-        rows.map((r) => r.cacheWriteTokens),
-        rows.map((r) => r.outputTokens),
-        rows.map((r) => r.reasoningTokens),
-        rows.map((r) => r.costNanos),
-      ];
-      for (let start = 0; start < full.length; start += CHUNK) {
-        const chunk = full.slice(start, start + CHUNK);
-        await client.query(
-          `INSERT INTO usage_daily AS target (day, team, user_id, app, provider, model, ${SUM_COLUMNS.join(', ')})
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[],
-             $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[])
-           ON CONFLICT (day, team, user_id, app, provider, model) DO UPDATE SET ${updates}`,
-          [
-            chunk.map((r) => r.day),
-            chunk.map((r) => r.team),
-            chunk.map((r) => r.user),
-            chunk.map((r) => r.app),
-            chunk.map((r) => r.provider),
-            chunk.map((r) => r.model),
-            ...sums(chunk),
-          ],
-        );
-      }
-      for (let start = 0; start < byDimension.length; start += CHUNK) {
-        const chunk = byDimension.slice(start, start + CHUNK);
-        await client.query(
-          `INSERT INTO usage_daily_by AS target (dimension, day, key, ${SUM_COLUMNS.join(', ')})
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[],
-             $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[])
-           ON CONFLICT (dimension, day, key) DO UPDATE SET ${updates}`,
-          [chunk.map((r) => r.dimension), chunk.map((r) => r.day), chunk.map((r) => r.key), ...sums(chunk)],
-        );
-      }
-      for (let start = 0; start < byPrompt.length; start += CHUNK) {
-        const chunk = byPrompt.slice(start, start + CHUNK);
-        await client.query(
-          `INSERT INTO usage_daily_prompt AS target (day, prompt, app, provider, model, ${SUM_COLUMNS.join(', ')})
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[],
-             $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[])
-           ON CONFLICT (day, prompt, app, provider, model) DO UPDATE SET ${updates}`,
-          [
-            chunk.map((r) => r.day),
-            chunk.map((r) => r.prompt),
-            chunk.map((r) => r.app),
-            chunk.map((r) => r.provider),
-            chunk.map((r) => r.model),
-            ...sums(chunk),
-          ],
-        );
-      }
-      if (cursor) {
-        await client.query(
-          `INSERT INTO pull_cursors (source, value, updated_at) VALUES ($1, $2, $3)
-           ON CONFLICT (source) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-          [cursor.source, cursor.value, now],
-        );
-      }
-      return { inserted: inserted.length, duplicates: events.length - inserted.length };
+    if (events.length === 0 && !cursor) return { inserted: 0, duplicates: 0 };
+    checkBatchSums(events);
+    // One statement, one round trip, its own transaction: nothing is held open between calls.
+    const result = await this.pool.query({
+      name: 'tokenwise-ingest',
+      text: INGEST_SQL,
+      values: [
+        events.map((e) => e.id),
+        events.map((e) => e.time),
+        events.map((e) => e.day),
+        events.map((e) => e.source),
+        events.map((e) => e.provider),
+        events.map((e) => e.model),
+        events.map((e) => e.requests),
+        events.map((e) => e.inputTokens),
+        events.map((e) => e.cacheReadTokens),
+        events.map((e) => e.cacheWriteTokens),
+        events.map((e) => e.cacheWrite1hTokens),
+        events.map((e) => e.outputTokens),
+        events.map((e) => e.reasoningTokens),
+        events.map((e) => e.costNanos),
+        events.map((e) => e.costSource),
+        events.map((e) => e.user ?? ''),
+        events.map((e) => e.team ?? ''),
+        events.map((e) => e.app ?? ''),
+        events.map((e) => e.environment ?? ''),
+        events.map((e) => e.session ?? ''),
+        events.map((e) => e.requestId ?? ''),
+        events.map((e) => e.prompt ?? ''),
+        events.map((e) => JSON.stringify(e.tags)),
+        Date.now(),
+        cursor?.source ?? null,
+        cursor?.value ?? null,
+      ],
     });
+    const inserted = Number(result.rows[0].inserted);
+    return { inserted, duplicates: events.length - inserted };
   }
 
   async spend(query: SpendQuery): Promise<SpendRow[]> {
@@ -240,7 +228,23 @@ export class PostgresStore implements Store {
   async hourlySpend(hours: readonly number[]): Promise<HourlyRow[]> {
     if (hours.length === 0) return [];
     const { sql, params } = hourlySql(hours, (n) => `$${n}::bigint`);
-    return hourlyRows((await this.pool.query(sql, params)).rows, hours);
+    return hourlyRows((await this.pool.query(sql, params)).rows);
+  }
+
+  async maintain(now: Date, retainFrom: number | undefined): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      // Partition changes take a brief lock of the events table: give up soon rather than queue ingest behind a
+      // long query, and try again at the next run.
+      await client.query("SET lock_timeout = '2s'");
+      const month = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+      const partitions = await partitionsOf(client);
+      for (let ahead = 0; ahead <= 2; ahead++) await addMonth(client, partitions, addMonths(month, ahead));
+      if (retainFrom !== undefined) await dropBefore(client, await partitionsOf(client), retainFrom);
+    } finally {
+      await client.query('RESET lock_timeout').catch(() => undefined);
+      client.release();
+    }
   }
 
   async promptUsage(query: PromptUsageQuery): Promise<PromptUsageRow[]> {
@@ -492,6 +496,78 @@ export class PostgresStore implements Store {
 
   async close(): Promise<void> {
     await this.pool.end();
+  }
+}
+
+const BEFORE_PARTITIONING = 'usage_events_before_partitioning';
+
+function addMonths(month: number, count: number): number {
+  const date = new Date(month);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + count, 1);
+}
+
+/** The events table's partitions, each with the end of its range (Unix ms; none for the default partition). */
+async function partitionsOf(client: pg.PoolClient): Promise<Array<{ name: string; end: number | undefined }>> {
+  const rows = await client.query(
+    `SELECT relname, pg_get_expr(relpartbound, pg_class.oid) AS bound FROM pg_inherits
+     JOIN pg_class ON pg_class.oid = inhrelid WHERE inhparent = 'usage_events'::regclass`,
+  );
+  return (rows.rows as Array<{ relname: string; bound: string }>).map(({ relname, bound }) => {
+    const end = /TO \('?(\d+)'?\)/.exec(bound)?.[1];
+    return { name: relname, end: end === undefined ? undefined : Number(end) };
+  });
+}
+
+/**
+ * Adds the partition of the UTC month starting at `month` unless one covers it. It is made apart and then attached,
+ * which locks the events table only against other partition changes (not ingest or reads); the default partition
+ * is checked for events of that month, and when it holds some the month stays there.
+ */
+async function addMonth(
+  client: pg.PoolClient,
+  partitions: ReadonlyArray<{ name: string; end: number | undefined }>,
+  month: number,
+): Promise<void> {
+  const end = addMonths(month, 1);
+  const date = new Date(month);
+  const name = `usage_events_${date.getUTCFullYear()}_${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+  const before = partitions.find((partition) => partition.name === BEFORE_PARTITIONING);
+  if (partitions.some((partition) => partition.name === name) || (before?.end ?? 0) > month) return;
+  try {
+    await client.query('BEGIN');
+    await client.query(`CREATE TABLE ${name} (LIKE usage_events INCLUDING DEFAULTS)`);
+    await client.query(`ALTER TABLE ${name} ADD CHECK (at >= ${month} AND at < ${end})`);
+    await client.query(`ALTER TABLE usage_events ATTACH PARTITION ${name} FOR VALUES FROM (${month}) TO (${end})`);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    // A lock not granted in time, or events of that month in the default partition: the next run tries again.
+    if (!(error instanceof pg.DatabaseError)) throw error;
+  }
+}
+
+/**
+ * Removes events older than `retainFrom`: a partition wholly before it is detached and dropped (a brief lock of
+ * the events table), older events in the others (the default one, the one of the time before partitioning, the
+ * month `retainFrom` falls in) are deleted in slices, keeping each statement's locks and work small.
+ */
+async function dropBefore(
+  client: pg.PoolClient,
+  partitions: ReadonlyArray<{ name: string; end: number | undefined }>,
+  retainFrom: number,
+): Promise<void> {
+  for (const { name, end } of partitions) {
+    if (end !== undefined && end <= retainFrom) {
+      try {
+        await client.query(`ALTER TABLE usage_events DETACH PARTITION ${name}`);
+        await client.query(`DROP TABLE ${name}`);
+      } catch (error) {
+        if (!(error instanceof pg.DatabaseError)) throw error;
+      }
+      continue;
+    }
+    const slice = `DELETE FROM ${name} WHERE ctid = ANY (ARRAY(SELECT ctid FROM ${name} WHERE at < $1 LIMIT 10000))`;
+    while (((await client.query(slice, [retainFrom])).rowCount ?? 0) > 0);
   }
 }
 

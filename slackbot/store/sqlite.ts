@@ -69,6 +69,7 @@ export class SqliteStore implements Store {
   private readonly addDaily: Database.Statement;
   private readonly addDailyBy: Database.Statement;
   private readonly addDailyPrompt: Database.Statement;
+  private readonly addHourly: Database.Statement;
   private readonly saveCursor: Database.Statement;
   private readonly readCursor: Database.Statement<[string], { value: string }>;
   private readonly ingestAll: (events: readonly LedgerEvent[], cursor?: PullCursor) => IngestResult;
@@ -101,6 +102,10 @@ export class SqliteStore implements Store {
       input_tokens, cache_read_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (day, prompt, app, provider, model) DO UPDATE SET ${SUM_UPDATES}`);
+    this.addHourly = this.db.prepare(`INSERT INTO usage_hourly (hour, team, user_id, app, model, prompt, requests,
+      input_tokens, cache_read_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (hour, team, user_id, app, model, prompt) DO UPDATE SET ${SUM_UPDATES}`);
     this.saveCursor = this.db.prepare(`INSERT INTO pull_cursors (source, value, updated_at) VALUES (?, ?, ?)
       ON CONFLICT (source) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`);
     this.readCursor = this.db.prepare('SELECT value FROM pull_cursors WHERE source = ?');
@@ -136,7 +141,7 @@ export class SqliteStore implements Store {
         );
         if (result.changes === 1) inserted.push(e);
       }
-      const { full, byDimension, byPrompt } = rollup(inserted);
+      const { full, byDimension, byPrompt, byHour } = rollup(inserted);
       for (const r of full) {
         this.addDaily.run(
           r.day,
@@ -184,6 +189,23 @@ export class SqliteStore implements Store {
           r.costNanos,
         );
       }
+      for (const r of byHour) {
+        this.addHourly.run(
+          r.hour,
+          r.team,
+          r.user,
+          r.app,
+          r.model,
+          r.prompt,
+          r.requests,
+          r.inputTokens,
+          r.cacheReadTokens,
+          r.cacheWriteTokens,
+          r.outputTokens,
+          r.reasoningTokens,
+          r.costNanos,
+        );
+      }
       if (cursor) this.saveCursor.run(cursor.source, cursor.value, now);
       return { inserted: inserted.length, duplicates: events.length - inserted.length };
     });
@@ -201,7 +223,16 @@ export class SqliteStore implements Store {
   async hourlySpend(hours: readonly number[]): Promise<HourlyRow[]> {
     if (hours.length === 0) return [];
     const { sql, params } = hourlySql(hours, () => '?');
-    return hourlyRows(this.db.prepare(sql).all(...params) as Array<Record<string, unknown>>, hours);
+    return hourlyRows(this.db.prepare(sql).all(...params) as Array<Record<string, unknown>>);
+  }
+
+  async maintain(_now: Date, retainFrom: number | undefined): Promise<void> {
+    if (retainFrom === undefined) return;
+    // In slices, so ingest (another process on the file) never waits long for the write lock.
+    const slice = this.statement(
+      'DELETE FROM usage_events WHERE rowid IN (SELECT rowid FROM usage_events WHERE at < ? LIMIT 10000)',
+    );
+    while (slice.run(retainFrom).changes > 0) await new Promise((resolve) => setImmediate(resolve));
   }
 
   async promptUsage(query: PromptUsageQuery): Promise<PromptUsageRow[]> {

@@ -47,7 +47,7 @@ export interface SpendRow extends Totals {
   key: string;
 }
 
-/** One hour's spend for one full attribution, from the events' own times. */
+/** One hour's spend for one full attribution and prompt, from the events' own times. */
 export interface HourlyRow {
   /** Start of the hour-long window, Unix ms. */
   hour: number;
@@ -55,6 +55,8 @@ export interface HourlyRow {
   user: string;
   app: string;
   model: string;
+  /** The prompt id the events named ('' when none). */
+  prompt: string;
   costNanos: number;
 }
 
@@ -105,10 +107,17 @@ export interface Store extends QuotaStore, GuardrailStore {
   /** Daily totals per value of `query.by` within the days and filter, from the roll-ups. */
   spend(query: SpendQuery): Promise<SpendRow[]>;
   /**
-   * Spend in each hour-long window starting at `hours` (Unix ms), per team, user, app and model, summed from the
-   * events (the roll-ups are daily). Each window is one range read of the events' time index.
+   * Spend in each hour-long window starting at `hours` (Unix ms), per team, user, app, model and prompt. A window
+   * starting on a whole UTC hour is read from the hourly roll-up; one that does not (a time zone whose offset is not
+   * whole hours) is summed from the events kept (see RETENTION_DAYS).
    */
   hourlySpend(hours: readonly number[]): Promise<HourlyRow[]>;
+  /**
+   * Keeps the raw events' lifecycle: drops (PostgreSQL: whole monthly partitions; SQLite: rows) events older than
+   * `retainFrom` (Unix ms; nothing when undefined), and on PostgreSQL makes the partitions of the coming months.
+   * Roll-ups are kept.
+   */
+  maintain(now: Date, retainFrom: number | undefined): Promise<void>;
   /**
    * Observed usage per prompt id from the daily prompt roll-up: `requests` are the calls, `inputTokens` all input
    * (cache reads and writes included, as everywhere in the ledger), `cacheReadTokens` the part read from a cache.
@@ -244,6 +253,38 @@ function comparePromptKeys(a: PromptRollupRow, b: PromptRollupRow): number {
   );
 }
 
+/** A row of the hourly roll-up: an hour's totals for one team, user, app, model and prompt. */
+export interface HourlyRollupRow extends Totals {
+  hour: number;
+  team: string;
+  user: string;
+  app: string;
+  model: string;
+  prompt: string;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Sums events into one row per UTC hour, team, user, app, model and prompt. */
+function hourlyRollup(events: readonly LedgerEvent[]): HourlyRollupRow[] {
+  const rows = new Map<string, HourlyRollupRow>();
+  for (const event of events) {
+    const hour = event.time - (event.time % HOUR_MS);
+    const team = event.team ?? '';
+    const user = event.user ?? '';
+    const app = event.app ?? '';
+    const prompt = event.prompt ?? '';
+    const id = `${hour}\u0000${team}\u0000${user}\u0000${app}\u0000${event.model}\u0000${prompt}`;
+    let row = rows.get(id);
+    if (row === undefined) {
+      row = { hour, team, user, app, model: event.model, prompt, ...emptyTotals() };
+      rows.set(id, row);
+    }
+    addTotals(row, event);
+  }
+  return [...rows.values()];
+}
+
 /** Sums the events that name a prompt into one row per day, prompt, app, provider and model, in key order. */
 function promptRollup(events: readonly LedgerEvent[]): PromptRollupRow[] {
   const rows = new Map<string, PromptRollupRow>();
@@ -264,13 +305,14 @@ function promptRollup(events: readonly LedgerEvent[]): PromptRollupRow[] {
 
 /**
  * Sums events into the roll-ups: one row per day and full attribution, one per day and value of each single
- * dimension, and one per day, prompt, app and model for events naming a prompt. Rows come sorted by key so
- * concurrent writers lock them in the same order and cannot deadlock.
+ * dimension, one per day, prompt, app and model for events naming a prompt, and one per hour, full attribution and
+ * prompt. The SQLite store writes them (one writer at a time); PostgreSQL sums in its own ingest statement.
  */
 export function rollup(events: readonly LedgerEvent[]): {
   full: RollupRow[];
   byDimension: DimensionRow[];
   byPrompt: PromptRollupRow[];
+  byHour: HourlyRollupRow[];
 } {
   // One map per part of the key: an event finds its row by its own strings, whose hashes V8 keeps, instead of by a
   // joined key built and hashed for every event.
@@ -329,7 +371,24 @@ export function rollup(events: readonly LedgerEvent[]): {
       addTotals(dimensionRow, row);
     }
   }
-  return { full: full.sort(compareRollupKeys), byDimension: sortedValues(single), byPrompt: promptRollup(events) };
+  return {
+    full: full.sort(compareRollupKeys),
+    byDimension: sortedValues(single),
+    byPrompt: promptRollup(events),
+    byHour: hourlyRollup(events),
+  };
+}
+
+/**
+ * Refuses (AmountOverflowError) a batch some of whose own roll-up sums would pass Number.MAX_SAFE_INTEGER, for a
+ * store that sums in the database. Summed whole first: only a batch whose total passes it is summed by key.
+ */
+export function checkBatchSums(events: readonly LedgerEvent[]): void {
+  const whole = emptyTotals();
+  for (const event of events) {
+    for (const key of TOTAL_KEYS) whole[key] += event[key];
+  }
+  if (TOTAL_KEYS.some((key) => whole[key] > Number.MAX_SAFE_INTEGER)) rollup(events);
 }
 
 /** The summed columns of both roll-up tables. */
@@ -416,35 +475,43 @@ export function promptUsageRows(
   return converted.sort(by === 'day' ? keys : (a, b) => b.costNanos - a.costNanos || keys(a, b));
 }
 
-const HOUR_MS = 3_600_000;
-
 /**
- * The hourly query shared by both stores: one indexed range read per window, its rows labelled by the window's
- * position (a literal the query builds, never a value from outside).
+ * The hourly query shared by both stores: windows on whole UTC hours are rows of the hourly roll-up, read by its
+ * primary key; any other window is one range read of the events' time index.
  */
 export function hourlySql(
   hours: readonly number[],
   placeholder: (n: number) => string,
 ): { sql: string; params: number[] } {
   const params: number[] = [];
-  const parts = hours.map((start, slot) => {
+  const parts: string[] = [];
+  const aligned = hours.filter((start) => start % HOUR_MS === 0);
+  // Markers in the order their values are pushed: SQLite's `?` binds by position.
+  if (aligned.length) {
+    const markers = aligned.map((start) => placeholder(params.push(start)));
+    parts.push(`SELECT hour, team, user_id, app, model, prompt, cost_nanos AS cost FROM usage_hourly
+      WHERE hour IN (${markers.join(', ')})`);
+  }
+  for (const start of hours.filter((start) => start % HOUR_MS !== 0)) {
     const from = placeholder(params.push(start));
     const to = placeholder(params.push(start + HOUR_MS));
-    return `SELECT ${slot} AS slot, team, user_id, app, model, SUM(cost_nanos) AS cost FROM usage_events
-      WHERE at >= ${from} AND at < ${to} GROUP BY team, user_id, app, model`;
-  });
+    // The window's start labels its rows: a whole number this code computed, written as a literal.
+    parts.push(`SELECT ${Math.trunc(start)} AS hour, team, user_id, app, model, prompt, SUM(cost_nanos) AS cost
+      FROM usage_events WHERE at >= ${from} AND at < ${to} GROUP BY team, user_id, app, model, prompt`);
+  }
   return { sql: parts.join(' UNION ALL '), params };
 }
 
-/** Rows of `hourlySql` as hourly rows in hour, team, user, app and model order (by code unit, as `sortRows`). */
-export function hourlyRows(rows: ReadonlyArray<Record<string, unknown>>, hours: readonly number[]): HourlyRow[] {
+/** Rows of `hourlySql` as hourly rows in hour, team, user, app, model and prompt order (by code unit). */
+export function hourlyRows(rows: ReadonlyArray<Record<string, unknown>>): HourlyRow[] {
   return rows
     .map((row) => ({
-      hour: hours[Number(row.slot)]!,
+      hour: Number(row.hour),
       team: String(row.team),
       user: String(row.user_id),
       app: String(row.app),
       model: String(row.model),
+      prompt: String(row.prompt),
       costNanos: exactAmount(row.cost),
     }))
     .sort(
@@ -453,7 +520,8 @@ export function hourlyRows(rows: ReadonlyArray<Record<string, unknown>>, hours: 
         codeUnits(a.team, b.team) ||
         codeUnits(a.user, b.user) ||
         codeUnits(a.app, b.app) ||
-        codeUnits(a.model, b.model),
+        codeUnits(a.model, b.model) ||
+        codeUnits(a.prompt, b.prompt),
     );
 }
 

@@ -51,7 +51,7 @@ let ids = 0;
 function spent(
   time: string,
   costUsd: number,
-  fields: { team?: string; user?: string; app?: string; model?: string } = {},
+  fields: { team?: string; user?: string; app?: string; model?: string; prompt?: string } = {},
 ) {
   const at = Date.parse(time);
   return ledgerEvent({
@@ -293,6 +293,31 @@ for (const { name, location } of kinds) {
       store = await openStore(where);
       bot = context(store);
       assert.equal((await runAlerts(bot, client)).anomalies, 0, 'also after a restart');
+    });
+
+    it('names the prompt that accounts for most of the rise when the events carry prompt ids', async () => {
+      await store.ingest(
+        weekendDays.map((day) =>
+          spent(`${day}T11:10:00Z`, 2, { user: 'U600', app: 'desk', model: 'gpt-4o', prompt: 'src/reply.ts#reply' }),
+        ),
+      );
+      await store.ingest([
+        spent('2026-11-22T11:05:00Z', 2, { user: 'U600', app: 'desk', model: 'gpt-4o', prompt: 'src/reply.ts#reply' }),
+        spent('2026-11-22T11:20:00Z', 3, { user: 'U600', app: 'desk', model: 'gpt-4o', prompt: 'src/reply.ts#reply' }),
+        spent('2026-11-22T11:30:00Z', 15, {
+          user: 'U600',
+          app: 'desk',
+          model: 'gpt-4o',
+          prompt: 'src/triage.ts#triage',
+        }),
+        spent('2026-11-22T11:45:00Z', 9, { user: 'U600', app: 'desk', model: 'gpt-4o' }),
+      ]);
+      assert.equal((await runAlerts(bot, client)).anomalies, 1);
+      const alert = posts().find((call) => /Unusual spend: <@U600>/.test(String(call.body.text)));
+      assert.equal(
+        alert?.body.text,
+        'Unusual spend: <@U600>, 14.5× usual for this hour; app desk on model gpt-4o; prompt src/triage.ts#triage',
+      );
     });
 
     it('judges each hour against its own usual hour, not the day', async () => {

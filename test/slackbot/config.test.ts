@@ -31,7 +31,19 @@ describe('bot configuration', () => {
     assert.deepEqual(loadConfig({ ...base, DATABASE_URL: 'postgres://bot@db/tokenwise' }).store, {
       kind: 'postgres',
       url: 'postgres://bot@db/tokenwise',
+      poolSize: 10,
     });
+    assert.deepEqual(
+      loadConfig({ ...base, DATABASE_URL: 'postgres://bot@db/tokenwise', DATABASE_POOL_SIZE: '4' }).store,
+      { kind: 'postgres', url: 'postgres://bot@db/tokenwise', poolSize: 4 },
+    );
+    assert.throws(() => loadConfig({ ...base, DATABASE_POOL_SIZE: '0' }), /DATABASE_POOL_SIZE/);
+  });
+
+  it('keeps raw events for RETENTION_DAYS when set, and all of them otherwise', () => {
+    assert.equal(loadConfig(base).retentionDays, undefined);
+    assert.equal(loadConfig({ ...base, RETENTION_DAYS: '400' }).retentionDays, 400);
+    assert.throws(() => loadConfig({ ...base, RETENTION_DAYS: '7' }), /RETENTION_DAYS: must be at least 30/);
   });
 
   it('names every missing or bad variable', () => {

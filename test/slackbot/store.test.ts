@@ -127,6 +127,7 @@ for (const { name, location } of kinds) {
           team: 'search',
           user: 'U1',
           app: 'chat',
+          prompt: 'src/chat.ts#answer',
           costNanos: 7,
         }),
         ledgerEvent({
@@ -153,12 +154,14 @@ for (const { name, location } of kinds) {
           row.user,
           row.app,
           row.model,
+          row.prompt,
           row.costNanos,
         ]),
         [
-          ['10:00', 'search', 'U1', 'chat', 'gpt-4o', 12],
-          ['10:00', 'search', 'U2', '', 'gpt-4o-mini', 11],
-          ['11:30', 'ads', '', '', 'gpt-4o', 17],
+          ['10:00', 'search', 'U1', 'chat', 'gpt-4o', '', 5],
+          ['10:00', 'search', 'U1', 'chat', 'gpt-4o', 'src/chat.ts#answer', 7],
+          ['10:00', 'search', 'U2', '', 'gpt-4o-mini', '', 11],
+          ['11:30', 'ads', '', '', 'gpt-4o', '', 17],
         ],
       );
       assert.deepEqual(await store.hourlySpend([]), []);
@@ -265,8 +268,11 @@ for (const { name, location } of kinds) {
     it('adds the prompt dimension to a database made before it, keeping its events and roll-ups', async () => {
       // A database as the previous release left it: migrations 1–4 and an event stored by it.
       const before = migrations.filter((migration) => migration.version <= 4);
+      const old = Date.parse('2026-11-20T10:15:00Z');
       const insert = `INSERT INTO usage_daily_by (dimension, day, key, requests, input_tokens, cache_read_tokens,
-        cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos) VALUES ('team', '2026-11-20', 'search', 1, 10, 0, 0, 1, 0, 9)`;
+        cache_write_tokens, output_tokens, reasoning_tokens, cost_nanos) VALUES ('team', '2026-11-20', 'search', 1, 10, 0, 0, 1, 0, 9);
+        INSERT INTO usage_events VALUES ('old', ${old}, '2026-11-20', 'api', 'openai', 'gpt-4o', 1, 10, 0, 0, 0, 1, 0, 9,
+          'reported', 'U1', 'search', 'chat', '', '', '', '[]', 0)`;
       await store.close();
       if (where.kind === 'sqlite') {
         rmSync(where.file, { force: true });
@@ -300,6 +306,17 @@ for (const { name, location } of kinds) {
         rows.map((row) => [row.key, row.costNanos]),
         [['search', 9]],
       );
+      // The hourly roll-up is filled from the events stored before it; a re-sent event still counts once.
+      assert.deepEqual(
+        (await store.hourlySpend([Date.parse('2026-11-20T10:00:00Z')])).map((row) => [row.user, row.costNanos]),
+        [['U1', 9]],
+      );
+      assert.deepEqual(
+        await store.ingest([
+          ledgerEvent({ id: 'old', time: old, team: 'search', user: 'U1', app: 'chat', costNanos: 9 }),
+        ]),
+        { inserted: 0, duplicates: 1 },
+      );
       await store.ingest([ledgerEvent({ id: 'm1', team: 'search', prompt: 'greet', costNanos: 1 })]);
       assert.deepEqual(
         (await store.promptUsage({ app: null, fromDay: '2026-11-20', toDay: '2026-11-20' })).map((row) => [
@@ -308,6 +325,53 @@ for (const { name, location } of kinds) {
         ]),
         [['greet', 1]],
       );
+    });
+
+    it('removes raw events past the retention, keeping the roll-ups and later events', async () => {
+      const old = Date.parse('2025-01-15T10:40:00Z');
+      // Far enough ahead that its month has no partition yet on PostgreSQL: maintenance makes it.
+      const ahead = new Date(Date.now() + 400 * 86_400_000);
+      const later = Date.UTC(ahead.getUTCFullYear(), ahead.getUTCMonth(), 10, 9, 20);
+      await store.ingest([ledgerEvent({ id: 'r1', time: old, day: '2025-01-15', team: 'search', costNanos: 3 })]);
+      await store.maintain(new Date(later), undefined);
+      const recent = ledgerEvent({ id: 'r2', time: later, day: '2030-01-01', team: 'ads', costNanos: 4 });
+      await store.ingest([recent]);
+      await store.maintain(new Date(later), later - 30 * 86_400_000);
+      // Windows off the whole hour are read from the raw events.
+      assert.deepEqual(await store.hourlySpend([old - 10 * 60_000]), []);
+      assert.deepEqual(
+        (await store.hourlySpend([later - 10 * 60_000])).map((row) => [row.team, row.costNanos]),
+        [['ads', 4]],
+      );
+      assert.deepEqual(
+        (await store.hourlySpend([old - (old % 3_600_000)])).map((row) => [row.team, row.costNanos]),
+        [['search', 3]],
+      );
+      assert.deepEqual(
+        (await store.spend({ fromDay: '2025-01-15', toDay: '2025-01-15', by: 'team' })).map((row) => row.costNanos),
+        [3],
+      );
+      assert.deepEqual(await store.ingest([recent]), { inserted: 0, duplicates: 1 });
+      if (where.kind === 'postgres') {
+        const client = new pg.Client({ connectionString: where.url });
+        await client.connect();
+        try {
+          const month = `usage_events_${ahead.getUTCFullYear()}_${String(ahead.getUTCMonth() + 1).padStart(2, '0')}`;
+          const placed = await client.query(
+            "SELECT tableoid::regclass::text AS partition FROM usage_events WHERE id = 'r2'",
+          );
+          assert.equal(placed.rows[0].partition, month);
+          const names = await client.query(
+            "SELECT relname FROM pg_inherits JOIN pg_class ON pg_class.oid = inhrelid WHERE inhparent = 'usage_events'::regclass",
+          );
+          assert.ok(
+            !names.rows.some((row) => row.relname === 'usage_events_before_partitioning'),
+            'the partition wholly past the retention is dropped',
+          );
+        } finally {
+          await client.end();
+        }
+      }
     });
 
     it('applies migrations once, however often it is opened', async () => {
