@@ -1,35 +1,49 @@
 // `npm run bench:bot`: the Slack bot's ledger on SQLite. Ingest throughput (store alone, and the whole pipeline:
-// validation + pricing + store), `/tokens spend` query latency (p50/p95) and the quota check's at 1 M and 10 M events
-// (budgets alone, and with 50 rate-limit and breaker rules in force), and the hourly anomaly check at 10 M. BENCH_EVENTS=2000000 runs a smaller second size.
+// validation + pricing + store), `/tokens spend` and spend-by-prompt latency (p50/p95) and the quota check's at 1 M
+// and 10 M events (budgets alone, and with 50 rate-limit and breaker rules in force), and the hourly anomaly check at
+// 10 M. Events name 500 prompt ids. `npm run bench:bot -- --postgres` measures PostgreSQL instead, on a server of its
+// own: ingest with one and two instances beside SQLite's in the same run, events of the last complete hour past
+// 1 M, then the same latencies. BENCH_SIZES=20000,50000 (or BENCH_EVENTS for the second size) runs it small.
 // The bench bundles itself with esbuild as the bot is bundled and runs the bundle in plain Node, so it measures the
 // code users run rather than the sources through a TypeScript loader (whose helpers wrap every inner function).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { webApi } from '@slack/bolt';
 import { buildSync } from 'esbuild';
 import { parsePolicy, parseUsageBatch } from '../core';
 import { anomalyAlerts } from '../slackbot/alerts/anomalies';
-import { toLedgerEvent, localDay } from '../slackbot/ledger';
+import { alertQueue } from '../slackbot/alerts/scheduler';
+import { subjectsOf } from '../slackbot/alerts/subjects';
+import type { BotContext } from '../slackbot/context';
+import { storeUsage, toLedgerEvent, localDay } from '../slackbot/ledger';
 import { loadConfig } from '../slackbot/config';
 import { checkQuerySchema, quotaCheck } from '../slackbot/http/quotaCheck';
 import { createHttpServer } from '../slackbot/http/server';
 import { createLog } from '../slackbot/log';
 import { spendReport, type SpendContext } from '../slackbot/spend/report';
 import type { SpendArgs } from '../slackbot/spend/args';
+import { PostgresStore } from '../slackbot/store/postgres';
 import { SqliteStore } from '../slackbot/store/sqlite';
-import type { LedgerEvent } from '../slackbot/store/store';
+import type { LedgerEvent, Store } from '../slackbot/store/store';
+import { startPostgres } from '../test/slackbot/support/postgresServer';
 
 const TIME_ZONE = 'Europe/Berlin';
 const NOW = new Date('2026-11-22T15:00:00Z');
 const DAYS = 90;
 const BATCH = 20_000;
-const SIZES = [1_000_000, Number(process.env.BENCH_EVENTS ?? 10_000_000)];
+const SIZES = process.env.BENCH_SIZES
+  ? process.env.BENCH_SIZES.split(',').map(Number)
+  : [1_000_000, Number(process.env.BENCH_EVENTS ?? 10_000_000)];
+/** Ingest batches as a gateway or collector sends them to POST /v1/usage, for the PostgreSQL comparison. */
+const WIRE_BATCH = 5_000;
 const TEAMS = ['search', 'ads', 'support', 'research', 'platform', 'growth', 'mobile', 'data'];
 const MODELS = ['gpt-4o', 'gpt-4o-mini', 'claude-sonnet-4-5', 'claude-haiku-4-5', 'gemini-2.5-flash', 'o3'];
 const APPS = ['ranker', 'chat', 'summariser', 'triage', 'codegen'];
 const USERS = Array.from({ length: 60 }, (_, i) => `U${String(1000 + i)}`);
+/** Prompt ids as the audit gives them; a prompt lives in one app's code. */
+const PROMPTS = Array.from({ length: 500 }, (_, i) => `src/${APPS[i % APPS.length]}/prompt${i}.ts#run`);
 
 const policy = parsePolicy(
   JSON.stringify({
@@ -60,6 +74,7 @@ function ledgerEvent(n: number, total: number): LedgerEvent {
   const input = 200 + Math.floor(random() * 4000);
   const cached = Math.floor(input * random() * 0.5);
   const output = 20 + Math.floor(random() * 800);
+  const prompt = Math.floor(random() * PROMPTS.length);
   return {
     id: `evt-${String(n).padStart(9, '0')}`,
     time,
@@ -78,10 +93,15 @@ function ledgerEvent(n: number, total: number): LedgerEvent {
     costSource: 'reported',
     user,
     team: TEAMS[Number(user.slice(1)) % TEAMS.length],
-    app: pick(APPS),
+    app: APPS[prompt % APPS.length],
+    prompt: PROMPTS[prompt],
     tags: [],
   };
 }
+
+const sizeLabel = (events: number) =>
+  events >= 1e6 ? `${+(events / 1e6).toFixed(1)} M events` : `${+(events / 1e3).toFixed(1)} k events`;
+const rate = (events: number, seconds: number) => `${Math.round(events / seconds).toLocaleString('en-US')} events/s`;
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -122,8 +142,41 @@ async function measureQueries(context: SpendContext, label: string): Promise<num
   return p95;
 }
 
+const PROMPT_QUERIES: Array<[string, (from: string, to: string) => Parameters<Store['promptUsage']>[0]]> = [
+  ['org 30d by prompt', (fromDay, toDay) => ({ app: null, fromDay, toDay })],
+  ['app 7d by prompt', (_fromDay, toDay) => ({ app: 'chat', fromDay: daysBefore(toDay, 6), toDay })],
+  [
+    'one prompt 30d by app and model',
+    (fromDay, toDay) => ({ app: null, prompt: PROMPTS[7]!, fromDay, toDay, by: 'app-model' }),
+  ],
+  ['one prompt 30d by day', (fromDay, toDay) => ({ app: null, prompt: PROMPTS[7]!, fromDay, toDay, by: 'day' })],
+];
+
+function daysBefore(day: string, count: number): string {
+  return new Date(Date.parse(`${day}T12:00:00Z`) - count * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** `/tokens spend by prompt` and `/tokens spend prompt ID` as the store answers them, over the last 30 days. */
+async function measurePromptQueries(store: Store, label: string): Promise<number> {
+  const toDay = localDay(NOW.getTime(), TIME_ZONE);
+  const fromDay = daysBefore(toDay, 29);
+  const samples: number[] = [];
+  for (let round = 0; round < 15; round++) {
+    for (const [, query] of PROMPT_QUERIES) {
+      const began = performance.now();
+      await store.promptUsage(query(fromDay, toDay));
+      samples.push(performance.now() - began);
+    }
+  }
+  const p95 = percentile(samples, 95);
+  console.log(
+    `  spend by prompt at ${label}: p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${samples.length} queries over ${PROMPT_QUERIES.length} shapes, ${PROMPTS.length} prompts)`,
+  );
+  return p95;
+}
+
 /** GET /v1/quota/check over HTTP on 127.0.0.1, as a gateway calls it: organisation, team and user budgets apply. */
-async function measureQuotaCheck(store: SqliteStore, label: string): Promise<number> {
+async function measureQuotaCheck(store: Store, label: string): Promise<number> {
   await store.setBudget(
     {
       scope: 'user',
@@ -225,7 +278,7 @@ const guardedPolicy = parsePolicy(
  * GET /v1/quota/check over HTTP with every guardrail parameter, each check admitted (counted in its rules), and the
  * decision alone in CPU time beside the budgets-only check's (`plainCpuP95`).
  */
-async function measureGuardedCheck(store: SqliteStore, label: string, plainCpuP95: number): Promise<void> {
+async function measureGuardedCheck(store: Store, label: string, plainCpuP95: number): Promise<void> {
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_SIGNING_SECRET: 'bench-signing-secret-000',
@@ -289,7 +342,7 @@ async function measureGuardedCheck(store: SqliteStore, label: string, plainCpuP9
  * the comparable hours of four weeks and the daily roll-ups when some identity spent enough to be judged. The policy
  * names no alert channel, so nothing is posted and the Slack client is never called.
  */
-async function measureAnomalyCheck(store: SqliteStore, label: string): Promise<void> {
+async function measureAnomalyCheck(store: Store, label: string): Promise<void> {
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_SIGNING_SECRET: 'bench-signing-secret-000',
@@ -388,21 +441,160 @@ async function main(): Promise<void> {
       console.log(
         `  ingest, store only: ${Math.round(storeRate).toLocaleString('en-US')} events/s (${written.toLocaleString('en-US')} events so far; ${elapsed.toFixed(0)} s for this step incl. generation; db ${(statSync(file).size / 1e9).toFixed(2)} GB)`,
       );
-      p95s.push(await measureQueries(context, `${(size / 1e6).toFixed(0)} M events`));
-      const plainCpuP95 = await measureQuotaCheck(store, `${(size / 1e6).toFixed(0)} M events`);
-      await measureGuardedCheck(store, `${(size / 1e6).toFixed(0)} M events`, plainCpuP95);
+      p95s.push(await measureQueries(context, sizeLabel(size)));
+      await measurePromptQueries(store, sizeLabel(size));
+      const plainCpuP95 = await measureQuotaCheck(store, sizeLabel(size));
+      await measureGuardedCheck(store, sizeLabel(size), plainCpuP95);
       // Events fill the 90 days in time order, so only the full size has spend in the hours the check reads.
-      if (size === total) await measureAnomalyCheck(store, `${(size / 1e6).toFixed(0)} M events`);
+      if (size === total) await measureAnomalyCheck(store, sizeLabel(size));
     }
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
     console.log(
-      `  targets: store ingest ≥ 50,000 events/s ${verdict(storeRate >= 50_000)}; p95 < 100 ms at ${(total / 1e6).toFixed(0)} M ${verdict(p95s[p95s.length - 1]! < 100)}; ` +
+      `  targets: store ingest ≥ 50,000 events/s ${verdict(storeRate >= 50_000)}; p95 < 100 ms at ${sizeLabel(total)} ${verdict(p95s[p95s.length - 1]! < 100)}; ` +
         `events that need pricing ≥ 50,000/s ${verdict(pipelineRate >= 50_000)}`,
     );
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Stores `events` in batches of WIRE_BATCH through `stores` at once (each instance takes the next batch as soon as it
+ * is free, as a load balancer spreads them) and returns the seconds it took.
+ */
+async function ingestAll(stores: readonly Store[], events: readonly LedgerEvent[]): Promise<number> {
+  let next = 0;
+  const began = performance.now();
+  await Promise.all(
+    stores.map(async (store) => {
+      while (next < events.length) {
+        const from = next;
+        next += WIRE_BATCH;
+        await store.ingest(events.slice(from, from + WIRE_BATCH));
+      }
+    }),
+  );
+  return (performance.now() - began) / 1000;
+}
+
+/** The PostgreSQL mode: see the header. Instances are stores with their own pools in this process. */
+async function mainPostgres(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'tokenwise-botbench-'));
+  // Commits are not waited for on disk, as SQLite's WAL with synchronous=NORMAL does not fsync each commit either.
+  const server = await startPostgres(['synchronous_commit=off', 'shared_buffers=512MB', 'max_wal_size=8GB']);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(130);
+    });
+  }
+  const total = SIZES[SIZES.length - 1]!;
+  const first = SIZES[0]!;
+  const opened: Store[] = [];
+  const open = async (url: string) => {
+    const store = await PostgresStore.open(url);
+    opened.push(store);
+    return store;
+  };
+  console.log(
+    `tokenwise bot bench, PostgreSQL: ${DAYS} days, ${TEAMS.length} teams, ${USERS.length} users, ${MODELS.length} models, ${APPS.length} apps, ${PROMPTS.length} prompts; ` +
+      `batches of ${WIRE_BATCH.toLocaleString('en-US')}; load average ${loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')}`,
+  );
+  try {
+    // The same events for SQLite, one instance and two: the first size, spread over the first days.
+    const events = Array.from({ length: first }, (_, i) => ledgerEvent(i, total));
+    const sqlite = new SqliteStore(join(dir, 'bench.db'));
+    const sqliteSeconds = await ingestAll([sqlite], events);
+    await sqlite.close();
+    const single = await open(await server.createDatabase('bench_one'));
+    const oneSeconds = await ingestAll([single], events);
+    const url = await server.createDatabase('bench_two');
+    const pair = [await open(url), await open(url)];
+    const twoSeconds = await ingestAll(pair, events);
+    console.log(
+      `  ingest, store only, ${sizeLabel(first)}: SQLite ${rate(first, sqliteSeconds)}; PostgreSQL one instance ${rate(first, oneSeconds)}, ` +
+        `two instances ${rate(first, twoSeconds)}; 2 PG / SQLite ${(sqliteSeconds / twoSeconds).toFixed(2)} (target ≥ 0.8), ` +
+        `2 PG / 1 PG ${(oneSeconds / twoSeconds).toFixed(2)} (target ≥ 1.3)`,
+    );
+
+    // Events of the last complete hour through the bot's own path, so the unusual-spend check runs after batches.
+    const hourUrl = await server.createDatabase('bench_hour');
+    const hourStores = [await open(hourUrl), await open(hourUrl)];
+    const hourStart = NOW.getTime() - 3_600_000;
+    const queue = alertQueue(
+      async (subjects) => {
+        await anomalyAlerts(botOn(hourStores[0]!), {} as webApi.WebClient, subjects);
+      },
+      createLog('error', () => undefined),
+      1_000,
+    );
+    const hourBots = hourStores.map((store) => ({
+      ...botOn(store),
+      usageStored: (stored: readonly LedgerEvent[]) => queue.check(subjectsOf(stored)),
+    }));
+    const hourEvents = 2 * first;
+    const halves: number[] = [];
+    for (let half = 0; half < 2; half++) {
+      let next = half * first;
+      const end = next + first;
+      const began = performance.now();
+      await Promise.all(
+        hourBots.map(async (bot) => {
+          while (next < end) {
+            const from = next;
+            next += WIRE_BATCH;
+            const batch = Array.from({ length: Math.min(WIRE_BATCH, end - from) }, (_, i) => {
+              const event = ledgerEvent(from + i, hourEvents);
+              const time = hourStart + Math.floor(((from + i) / hourEvents) * 3_600_000);
+              return { ...event, id: `hour-${from + i}`, time, day: localDay(time, TIME_ZONE) };
+            });
+            await storeUsage(bot, batch);
+          }
+        }),
+      );
+      halves.push((performance.now() - began) / 1000);
+    }
+    await queue.idle();
+    console.log(
+      `  ingest of events in the last complete hour, two instances, alert checks after batches: first ${sizeLabel(first)} ${rate(first, halves[0]!)}, ` +
+        `next ${sizeLabel(first)} ${rate(first, halves[1]!)} (${(halves[0]! / halves[1]!).toFixed(2)} of the first; target: no drop)`,
+    );
+
+    // Latencies on the two instances' database, grown to each size.
+    const store = pair[0]!;
+    const context: SpendContext = { store, policy, timeZone: TIME_ZONE, now: NOW, identities: async (user) => [user] };
+    let written = first;
+    for (const size of SIZES) {
+      if (size > written) {
+        const more = Array.from({ length: size - written }, (_, i) => ledgerEvent(written + i, total));
+        const seconds = await ingestAll(pair, more);
+        console.log(`  ingest to ${sizeLabel(size)}, two instances: ${rate(more.length, seconds)}`);
+        written = size;
+      }
+      await measureQueries(context, sizeLabel(size));
+      await measurePromptQueries(store, sizeLabel(size));
+      const plainCpuP95 = await measureQuotaCheck(store, sizeLabel(size));
+      await measureGuardedCheck(store, sizeLabel(size), plainCpuP95);
+      if (size === total) await measureAnomalyCheck(store, sizeLabel(size));
+    }
+  } finally {
+    for (const store of opened) await store.close();
+    server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A bot context on `store` with the bench's policy, at NOW, that posts nothing (no alert channel is named). */
+function botOn(store: Store): BotContext {
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: 'bench-signing-secret-000',
+    INGEST_TOKEN: 'bench-ingest-token-0000',
+  });
+  return { config, store, policy, timeZone: TIME_ZONE, log: createLog('error', () => undefined), now: () => NOW };
 }
 
 /** Bundles this file into dist/ (next to the bot's own bundle, so its dependencies resolve) and runs it there. */
@@ -418,9 +610,9 @@ function runBundled(): void {
     external: ['better-sqlite3', 'pg-native', 'esbuild'],
     logLevel: 'warning',
   });
-  const run = spawnSync(process.execPath, [outfile, '--bundled'], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [outfile, '--bundled', ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exitCode = run.status ?? 1;
 }
 
-if (process.argv.includes('--bundled')) void main();
+if (process.argv.includes('--bundled')) void (process.argv.includes('--postgres') ? mainPostgres() : main());
 else runBundled();

@@ -93,6 +93,29 @@ describe('Alert check queue', () => {
     assert.equal(runs.length, 3);
   });
 
+  it('lets new usage settle, so the checks a run of batches asks for make one run; a full check does not wait', async () => {
+    const runs: Array<{ teams: string[] } | 'all'> = [];
+    const queue = alertQueue(
+      async (subjects) => {
+        runs.push(subjects ? { teams: [...subjects.teams].sort() } : 'all');
+      },
+      createLog('error', () => undefined),
+      1_000,
+    );
+    const batch = (team: string) => subjectsOf([spent('2026-11-22T10:00:00Z', 1, { team })]);
+    queue.check(batch('search'));
+    // Without settling, the first run would have started by now.
+    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+    queue.check(batch('ads'));
+    await queue.idle();
+    assert.deepEqual(runs, [{ teams: ['ads', 'search'] }]);
+    queue.check(batch('data'));
+    queue.check();
+    await queue.idle();
+    assert.deepEqual(runs.at(-1), 'all');
+    assert.equal(runs.length, 2);
+  });
+
   it('logs a failed run and runs the next check', async () => {
     const lines: string[] = [];
     let calls = 0;
