@@ -74,14 +74,15 @@ function ledgerEvent(n: number, total: number): LedgerEvent {
   const input = 200 + Math.floor(random() * 4000);
   const cached = Math.floor(input * random() * 0.5);
   const output = 20 + Math.floor(random() * 800);
-  const prompt = Math.floor(random() * PROMPTS.length);
+  // A person works with a handful of prompts (nine of them, all 500 covered across the 60), each of one app and model.
+  const prompt = (Number(user.slice(1)) * 9 + Math.floor(random() * 9)) % PROMPTS.length;
   return {
     id: `evt-${String(n).padStart(9, '0')}`,
     time,
     day: localDay(time, TIME_ZONE),
     source: 'api',
     provider: 'openai',
-    model: pick(MODELS),
+    model: MODELS[prompt % MODELS.length]!,
     requests: 1,
     inputTokens: input,
     cacheReadTokens: cached,

@@ -1,7 +1,7 @@
 // GET /v1/quota/check?team=…&user=…&tokens=…&usd=…: the enforcement hook gateways call before a model request.
-// Bearer-token authenticated like POST /v1/usage. Every call reads the budgets, the grants in force and the
-// period's use from the store (roll-ups, a few indexed rows), so a decision is never made on a stale copy: an
-// approval or an acknowledged ingest counts from the next check on. With environment, app, session… the request
+// Bearer-token authenticated like POST /v1/usage. Every call reads the budgets, the grants in force, the period's
+// use (roll-ups, a few indexed rows) and the breaker from the store in one read (one query on PostgreSQL), so a
+// decision is never made on a stale copy: an approval or an acknowledged ingest counts from the next check on. With environment, app, session… the request
 // also meets the policy's guardrails (size limits, rate limits, the runaway-loop breaker); a request every rule
 // allows is counted in the rate limits and its breaker's window, atomically in the store.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -37,8 +37,9 @@ import {
 } from '../../core';
 import { teamOf, type BotContext } from '../context';
 import { localDay } from '../ledger';
-import { budgetsInForce } from '../quota/budgets';
-import { tokensOf } from '../spend/report';
+import { budgetsWith } from '../quota/budgets';
+import type { BreakerRecord } from '../store/guardrails';
+import type { DailyUse, RollupDimension } from '../store/store';
 import { authorized } from './ingest';
 import { sendJson } from './respond';
 
@@ -182,17 +183,15 @@ async function guardrailDenials(
   request: GuardedRequest,
   now: Date,
   earlier: readonly Denial[],
+  identity: string | undefined,
+  breaker: BreakerRecord | undefined,
 ): Promise<Denial[]> {
   const rules = rulesOf(bot.policy);
   const at = now.getTime();
   const rates = rateSteps(rules.rateLimits, request, at);
   const denials = [...earlier, ...requestLimitDenials(rules.requestLimits, request), ...rates.denials];
-  const identity = rules.breakers.length ? breakerIdentity(request) : undefined;
   const breakers = identity === undefined ? [] : rules.breakers.filter((rule) => ruleApplies(rule, request));
-  if (identity !== undefined) {
-    const breaker = await bot.store.breaker(identity);
-    if (breaker && breakerActive(breaker, at)) denials.push(breakerDenial(breaker, at));
-  }
+  if (breaker && breakerActive(breaker, at)) denials.push(breakerDenial(breaker, at));
   if (denials.length || (rates.steps.length === 0 && breakers.length === 0)) return denials;
   const call =
     identity === undefined || breakers.length === 0
@@ -219,6 +218,15 @@ async function guardrailDenials(
   return [breakerDenial(admission.breaker, at)];
 }
 
+const PERIOD_KINDS: readonly PeriodKind[] = ['day', 'week', 'month'];
+const SCOPE_DIMENSION: Record<Budget['scope'], DailyUse['dimension']> = {
+  organization: 'organization',
+  team: 'team',
+  user: 'user',
+  environment: 'environment',
+  app: 'app',
+};
+
 /** The decision for a checked query at `bot.now()`: the budgets that apply, then the policy's guardrails. */
 export async function quotaCheck(bot: BotContext, query: CheckQuery): Promise<CheckAnswer> {
   const now = bot.now();
@@ -231,34 +239,48 @@ export async function quotaCheck(bot: BotContext, query: CheckQuery): Promise<Ch
     environment: query.environment,
     app: query.app,
   };
-  const applies = (budget: Budget) => budget.subject === subjectOf[budget.scope];
-  const budgets = (await budgetsInForce(bot.policy, bot.store)).filter(applies);
-  const grants = budgets.length ? await bot.store.grantsInForce(now) : [];
-  const periods = new Map<PeriodKind, Period>();
-  const periodOf = (kind: PeriodKind) =>
-    periods.get(kind) ?? periods.set(kind, periodContaining(now, kind, bot.timeZone)).get(kind)!;
-  const inputs: QuotaInput[] = await Promise.all(
-    budgets.map(async (budget) => {
-      const period = periodOf(budget.period);
-      const filter =
-        budget.scope === 'organization' ? undefined : { dimension: budget.scope, values: [budget.subject] };
-      // The period's local days: its first, and the day of its last millisecond.
-      const rows = await bot.store.spend({
-        fromDay: localDay(period.start.getTime(), bot.timeZone),
-        toDay: localDay(period.end.getTime() - 1, bot.timeZone),
-        by: filter?.dimension ?? 'team',
-        filter,
-      });
-      const used = rows.reduce((sum, row) => addExact(sum, budget.unit === 'usd' ? row.costNanos : tokensOf(row)), 0);
-      const own = grants.filter(
-        (grant) => grant.scope === budget.scope && grant.subject === budget.subject && grant.unit === budget.unit,
-      );
-      return { budget, grants: own, used };
-    }),
-  );
   const sized = query.inputTokens !== undefined || query.outputTokens !== undefined;
   const tokens = query.tokens ?? (sized ? (query.inputTokens ?? 0) + (query.outputTokens ?? 0) : undefined);
   const costNanos = costOf(bot, query, now);
+  const request: GuardedRequest = { ...query, team, tokens: tokens ?? 0, costNanos };
+  const identity = rulesOf(bot.policy).breakers.length ? breakerIdentity(request) : undefined;
+  const periods = new Map(PERIOD_KINDS.map((kind) => [kind, periodContaining(now, kind, bot.timeZone)]));
+  // Each period's local days: its first, and the day of its last millisecond.
+  const daysOf = (period: Period) => ({
+    from: localDay(period.start.getTime(), bot.timeZone),
+    to: localDay(period.end.getTime() - 1, bot.timeZone),
+  });
+  const spans = [...periods.values()].map(daysOf);
+  const subjects = (['team', 'user', 'environment', 'app'] as const)
+    .filter((scope) => subjectOf[scope] !== undefined)
+    .map((scope) => ({ dimension: scope as RollupDimension, key: subjectOf[scope]! }));
+  // Budgets, grants, every period's use and the breaker in one read.
+  const snapshot = await bot.store.quotaSnapshot({
+    at: now,
+    fromDay: spans.map((span) => span.from).sort()[0]!,
+    toDay: spans
+      .map((span) => span.to)
+      .sort()
+      .at(-1)!,
+    subjects,
+    breaker: identity,
+  });
+  const budgets = budgetsWith(bot.policy, snapshot.budgets).filter(
+    (budget) => budget.subject === subjectOf[budget.scope],
+  );
+  const inputs: QuotaInput[] = budgets.map((budget) => {
+    const { from, to } = daysOf(periods.get(budget.period)!);
+    const dimension = SCOPE_DIMENSION[budget.scope];
+    const key = budget.scope === 'organization' ? '' : budget.subject;
+    const used = snapshot.use
+      .filter((row) => row.dimension === dimension && row.key === key && row.day >= from && row.day <= to)
+      .reduce((sum, row) => addExact(sum, budget.unit === 'usd' ? row.costNanos : row.tokens), 0);
+    const own = snapshot.grants.filter(
+      (grant) => grant.scope === budget.scope && grant.subject === budget.subject && grant.unit === budget.unit,
+    );
+    return { budget, grants: own, used };
+  });
+  const periodOf = (kind: PeriodKind) => periods.get(kind)!;
   const decision = checkQuota({
     budgets: inputs,
     at: now,
@@ -266,7 +288,6 @@ export async function quotaCheck(bot: BotContext, query: CheckQuery): Promise<Ch
     requestTokens: tokens,
     requestCostNanos: costNanos,
   });
-  const request: GuardedRequest = { ...query, team, tokens: tokens ?? 0, costNanos };
   const budgetDenials = decision.decisions
     .filter((item) => !item.allow)
     .map(
@@ -276,7 +297,7 @@ export async function quotaCheck(bot: BotContext, query: CheckQuery): Promise<Ch
         reason: budgetDenial(item, { requestTokens: tokens, requestCostNanos: costNanos }),
       }),
     );
-  const denials = await guardrailDenials(bot, request, now, budgetDenials);
+  const denials = await guardrailDenials(bot, request, now, budgetDenials, identity, snapshot.breaker);
   const verdict = guardrailDecision(denials);
   return {
     allow: verdict.allow,

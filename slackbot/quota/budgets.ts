@@ -12,7 +12,7 @@ import {
   type QuotaStatus,
 } from '../../core';
 import { tokensOf } from '../spend/report';
-import type { StoredGrant } from '../store/quota';
+import type { StoredBudget, StoredGrant } from '../store/quota';
 import type { RollupDimension, Store } from '../store/store';
 
 const budgetKey = (budget: Pick<Budget, 'scope' | 'subject' | 'unit'>) =>
@@ -20,9 +20,14 @@ const budgetKey = (budget: Pick<Budget, 'scope' | 'subject' | 'unit'>) =>
 
 /** One budget per scope, subject and unit: one set in Slack replaces the policy file's. */
 export async function budgetsInForce(policy: Policy, store: Store): Promise<Budget[]> {
+  return budgetsWith(policy, await store.budgets());
+}
+
+/** The policy's budgets with the admin-set ones (`stored`) in place of theirs. */
+export function budgetsWith(policy: Policy, stored: readonly StoredBudget[]): Budget[] {
   const byKey = new Map<string, Budget>();
   for (const budget of budgetsFromPolicy(policy)) byKey.set(budgetKey(budget), budget);
-  for (const { setBy: _by, setAt: _at, ...budget } of await store.budgets()) byKey.set(budgetKey(budget), budget);
+  for (const { setBy: _by, setAt: _at, ...budget } of stored) byKey.set(budgetKey(budget), budget);
   return [...byKey.values()];
 }
 

@@ -39,6 +39,8 @@ import {
 } from './quota';
 import {
   checkBatchSums,
+  dailyUseRow,
+  dailyUseSql,
   hourlyRows,
   hourlySql,
   promptUsageRows,
@@ -52,6 +54,8 @@ import {
   type LedgerEvent,
   type PromptUsageQuery,
   type PromptUsageRow,
+  type QuotaSnapshot,
+  type QuotaSnapshotQuery,
   type PullCursor,
   type SpendQuery,
   type SpendRow,
@@ -250,6 +254,31 @@ export class PostgresStore implements Store {
   async promptUsage(query: PromptUsageQuery): Promise<PromptUsageRow[]> {
     const { sql, params } = promptUsageSql(query, (n) => `$${n}`);
     return promptUsageRows((await this.pool.query(sql, params)).rows, query);
+  }
+
+  async quotaSnapshot(query: QuotaSnapshotQuery): Promise<QuotaSnapshot> {
+    // One statement, one round trip: each part as JSON. Sums go as text, so none is rounded on the way.
+    const grants = grantQuerySql(query.at, {}, DIALECT);
+    const use = dailyUseSql(query, (n) => `$${n + grants.params.length}`);
+    const breakerMarker = `$${grants.params.length + use.params.length + 1}`;
+    const order = ['scope', 'subject', 'unit'].map(DIALECT.codeUnitOrder).join(', ');
+    const result = await this.pool.query(
+      `SELECT
+         (SELECT COALESCE(json_agg(b ORDER BY ${order}), '[]') FROM budgets AS b) AS budgets,
+         (SELECT COALESCE(json_agg(g), '[]') FROM (${grants.sql}) AS g) AS grants,
+         (SELECT COALESCE(json_agg(json_build_object('dimension', dimension, 'key', key, 'day', day,
+            'cost', cost::text, 'tokens', tokens::text)), '[]') FROM (${use.sql}) AS u) AS use,
+         (SELECT row_to_json(r) FROM breakers AS r WHERE identity = ${breakerMarker}) AS breaker`,
+      [...grants.params, ...use.params, query.breaker ?? null],
+    );
+    const row = result.rows[0] as Record<string, unknown>;
+    const rows = (value: unknown) => value as Array<Record<string, unknown>>;
+    return {
+      budgets: rows(row.budgets).map(budgetFromRow),
+      grants: rows(row.grants).map(grantFromRow),
+      use: rows(row.use).map(dailyUseRow),
+      breaker: row.breaker ? breakerFromRow(row.breaker as Record<string, unknown>) : undefined,
+    };
   }
 
   async cursor(source: string): Promise<string | undefined> {

@@ -39,6 +39,8 @@ import {
   type Dialect,
 } from './quota';
 import {
+  dailyUseRow,
+  dailyUseSql,
   hourlyRows,
   hourlySql,
   promptUsageRows,
@@ -53,6 +55,8 @@ import {
   type LedgerEvent,
   type PromptUsageQuery,
   type PromptUsageRow,
+  type QuotaSnapshot,
+  type QuotaSnapshotQuery,
   type PullCursor,
   type SpendQuery,
   type SpendRow,
@@ -238,6 +242,26 @@ export class SqliteStore implements Store {
   async promptUsage(query: PromptUsageQuery): Promise<PromptUsageRow[]> {
     const { sql, params } = promptUsageSql(query, () => '?');
     return promptUsageRows(this.statement(sql).all(...params) as Array<Record<string, unknown>>, query);
+  }
+
+  async quotaSnapshot(query: QuotaSnapshotQuery): Promise<QuotaSnapshot> {
+    const grants = grantQuerySql(query.at, {}, DIALECT);
+    const use = dailyUseSql(query, () => '?');
+    // One read transaction: every part as of the same commit.
+    return this.db.transaction(() => {
+      const breaker =
+        query.breaker === undefined
+          ? undefined
+          : (this.statement(BREAKER_SQL).get(query.breaker) as Record<string, unknown> | undefined);
+      return {
+        budgets: (
+          this.statement('SELECT * FROM budgets ORDER BY scope, subject, unit').all() as Record<string, unknown>[]
+        ).map(budgetFromRow),
+        grants: (this.statement(grants.sql).all(...grants.params) as Record<string, unknown>[]).map(grantFromRow),
+        use: (this.statement(use.sql).all(...use.params) as Record<string, unknown>[]).map(dailyUseRow),
+        breaker: breaker && breakerFromRow(breaker),
+      };
+    })();
   }
 
   async cursor(source: string): Promise<string | undefined> {

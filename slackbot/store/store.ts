@@ -1,8 +1,8 @@
 // The bot's storage contract. SQLite (embedded default) and PostgreSQL (several bot instances) implement it and
 // must behave identically: test/slackbot/store.test.ts runs the same suite against both.
 import { addExact, exactAmount, type UsageEvent } from '../../core';
-import type { GuardrailStore } from './guardrails';
-import type { QuotaStore } from './quota';
+import type { BreakerRecord, GuardrailStore } from './guardrails';
+import type { QuotaStore, StoredBudget, StoredGrant } from './quota';
 
 export type Dimension = 'team' | 'user' | 'model' | 'app';
 export const DIMENSIONS: readonly Dimension[] = ['team', 'user', 'model', 'app'];
@@ -86,6 +86,37 @@ export interface PromptUsageRow extends Totals {
   day?: string;
 }
 
+/** What a quota check reads, in one go. */
+export interface QuotaSnapshotQuery {
+  at: Date;
+  /** Inclusive local days covering every period a budget may have (the month's and the week's first day to today). */
+  fromDay: string;
+  toDay: string;
+  /** The subjects whose daily use is wanted, besides the organisation's. */
+  subjects: ReadonlyArray<{ dimension: RollupDimension; key: string }>;
+  /** A breaker identity whose last trip is wanted. */
+  breaker?: string;
+}
+
+/** One day's use of one subject ('organization' and '' for the organisation). */
+export interface DailyUse {
+  dimension: RollupDimension | 'organization';
+  key: string;
+  day: string;
+  costNanos: number;
+  /** Input and output tokens, as budgets in tokens count them. */
+  tokens: number;
+}
+
+export interface QuotaSnapshot {
+  /** Every admin-set budget. */
+  budgets: StoredBudget[];
+  /** The grants in force at `at`. */
+  grants: StoredGrant[];
+  use: DailyUse[];
+  breaker: BreakerRecord | undefined;
+}
+
 export interface PullCursor {
   source: string;
   value: string;
@@ -128,6 +159,12 @@ export interface Store extends QuotaStore, GuardrailStore {
    * prompts → `{ app, fromDay, toDay, by: 'day' }`.
    */
   promptUsage(query: PromptUsageQuery): Promise<PromptUsageRow[]>;
+  /**
+   * The admin-set budgets, the grants in force, each subject's (and the organisation's) daily use over the days and
+   * the breaker asked for, from one consistent read: one query on PostgreSQL, so the quota check waits on one round
+   * trip before its admission.
+   */
+  quotaSnapshot(query: QuotaSnapshotQuery): Promise<QuotaSnapshot>;
   cursor(source: string): Promise<string | undefined>;
   /**
    * Records a Slack request signature until `expiresAt`: true the first time, false while it is recorded (a replay),
@@ -264,6 +301,46 @@ export interface HourlyRollupRow extends Totals {
 }
 
 const HOUR_MS = 3_600_000;
+
+/**
+ * The daily use query of `quotaSnapshot`, shared by both stores: the subjects' rows of the one-dimension roll-up
+ * (its primary key leads with dimension and day) and the organisation's, summed over the teams' rows.
+ */
+export function dailyUseSql(
+  query: QuotaSnapshotQuery,
+  placeholder: (n: number) => string,
+): { sql: string; params: string[] } {
+  const params: string[] = [];
+  const parts: string[] = [];
+  const sums = 'SUM(cost_nanos) AS cost, SUM(input_tokens) + SUM(output_tokens) AS tokens';
+  const dimensions = [...new Set(query.subjects.map((subject) => subject.dimension))];
+  for (const dimension of dimensions) {
+    const dimensionMarker = placeholder(params.push(dimension));
+    const from = placeholder(params.push(query.fromDay));
+    const to = placeholder(params.push(query.toDay));
+    const keys = query.subjects
+      .filter((subject) => subject.dimension === dimension)
+      .map((subject) => placeholder(params.push(subject.key)));
+    parts.push(`SELECT dimension, key, day, ${sums} FROM usage_daily_by
+      WHERE dimension = ${dimensionMarker} AND day >= ${from} AND day <= ${to} AND key IN (${keys.join(', ')})
+      GROUP BY dimension, key, day`);
+  }
+  const from = placeholder(params.push(query.fromDay));
+  const to = placeholder(params.push(query.toDay));
+  parts.push(`SELECT 'organization' AS dimension, '' AS key, day, ${sums} FROM usage_daily_by
+    WHERE dimension = 'team' AND day >= ${from} AND day <= ${to} GROUP BY day`);
+  return { sql: parts.join(' UNION ALL '), params };
+}
+
+export function dailyUseRow(row: Record<string, unknown>): DailyUse {
+  return {
+    dimension: String(row.dimension) as DailyUse['dimension'],
+    key: String(row.key),
+    day: String(row.day),
+    costNanos: exactAmount(row.cost),
+    tokens: exactAmount(row.tokens),
+  };
+}
 
 /** Sums events into one row per UTC hour, team, user, app, model and prompt. */
 function hourlyRollup(events: readonly LedgerEvent[]): HourlyRollupRow[] {
