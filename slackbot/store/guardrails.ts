@@ -180,26 +180,29 @@ function* admitCall(call: BreakerCall, at: number): TxWork<{ breaker: BreakerRec
     call.costNanos,
     call.fingerprint,
   ]);
-  for (const rule of call.rules) {
-    const from = breakerWindowStart(rule, at, countsFrom);
-    const [sums] = yield* rows(
-      'SELECT COUNT(*) AS calls, SUM(tokens) AS tokens, SUM(cost_nanos) AS cost FROM breaker_calls WHERE identity = ? AND at >= ? AND at <= ?',
-      [call.identity, from, at],
-    );
-    const repeats =
-      call.fingerprint === ''
-        ? 0
-        : Number(
-            (yield* rows(
-              'SELECT COUNT(*) AS n FROM breaker_calls WHERE identity = ? AND fingerprint = ? AND at >= ? AND at <= ?',
-              [call.identity, call.fingerprint, from, at],
-            ))[0]!.n,
-          );
+  // Every rule's window summed in one read of the identity's calls: each sum counts the calls within its window.
+  const starts = call.rules.map((rule) => breakerWindowStart(rule, at, countsFrom));
+  const params: unknown[] = [];
+  const columns = starts.map((from, i) => {
+    params.push(from, from, from, call.fingerprint, from);
+    return `SUM(CASE WHEN at >= ? THEN 1 ELSE 0 END) AS calls${i}, SUM(CASE WHEN at >= ? THEN tokens ELSE 0 END) AS tokens${i},
+      SUM(CASE WHEN at >= ? THEN cost_nanos ELSE 0 END) AS cost${i},
+      SUM(CASE WHEN fingerprint = ? AND at >= ? THEN 1 ELSE 0 END) AS repeats${i}`;
+  });
+  const [sums] = starts.length
+    ? yield* rows(`SELECT ${columns.join(', ')} FROM breaker_calls WHERE identity = ? AND at >= ? AND at <= ?`, [
+        ...params,
+        call.identity,
+        Math.min(...starts),
+        at,
+      ])
+    : [];
+  for (const [i, rule] of call.rules.entries()) {
     const totals: WindowTotals = {
-      calls: Number(sums!.calls),
-      tokens: Number(sums!.tokens ?? 0),
-      costNanos: Number(sums!.cost ?? 0),
-      repeats,
+      calls: Number(sums![`calls${i}`] ?? 0),
+      tokens: Number(sums![`tokens${i}`] ?? 0),
+      costNanos: Number(sums![`cost${i}`] ?? 0),
+      repeats: call.fingerprint === '' ? 0 : Number(sums![`repeats${i}`] ?? 0),
     };
     const reason = breakerVerdict(rule, totals);
     if (reason === undefined) continue;
@@ -254,18 +257,32 @@ export function* admissionWork({ at, steps, call }: Admission): TxWork<{ result:
     if (blocked) return { result: { admitted: false, ...blocked }, commit: blocked.tripped };
   }
   const full: RateStep[] = [];
-  for (const step of steps) {
+  if (steps.length) {
     const limit = (value: number | null) => value ?? Number.MAX_SAFE_INTEGER;
-    // One conditional upsert: the row's lock makes a concurrent step wait, then re-check the condition.
-    const stepped = yield* rows(
-      `INSERT INTO rate_counters (rule, subject, window_start, requests, tokens) VALUES (?, ?, ?, 1, ?)
-       ON CONFLICT (rule, subject, window_start) DO UPDATE SET requests = rate_counters.requests + 1, tokens = rate_counters.tokens + excluded.tokens
-       WHERE rate_counters.requests + 1 <= ? AND rate_counters.tokens + excluded.tokens <= ?
-       RETURNING requests`,
-      [step.rule, step.subject, step.windowStart, step.tokens, limit(step.rpm), limit(step.tpm)],
+    // Every counter in one conditional upsert, in key order so concurrent admissions lock rows in the same order;
+    // a row's lock makes a concurrent step wait, then re-check its limit (the subquery finds the step's own).
+    const ordered = [...steps].sort((a, b) =>
+      a.rule !== b.rule ? (a.rule < b.rule ? -1 : 1) : a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0,
     );
+    const values = ordered.map(() => '(CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT), 1, CAST(? AS BIGINT))');
+    const limits = ordered.map(() => '(CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS BIGINT))');
+    const within = (column: string) => `(SELECT ${column} FROM (VALUES ${limits.join(', ')}) AS limits
+      WHERE limits.column1 = excluded.rule AND limits.column2 = excluded.subject)`;
+    const limitParams = ordered.flatMap((step) => [step.rule, step.subject, limit(step.rpm), limit(step.tpm)]);
+    const stepped = yield* rows(
+      `INSERT INTO rate_counters (rule, subject, window_start, requests, tokens) VALUES ${values.join(', ')}
+       ON CONFLICT (rule, subject, window_start) DO UPDATE SET requests = rate_counters.requests + 1, tokens = rate_counters.tokens + excluded.tokens
+       WHERE rate_counters.requests + 1 <= ${within('column3')} AND rate_counters.tokens + excluded.tokens <= ${within('column4')}
+       RETURNING rule, subject`,
+      [
+        ...ordered.flatMap((step) => [step.rule, step.subject, step.windowStart, step.tokens]),
+        ...limitParams,
+        ...limitParams,
+      ],
+    );
+    const counted = new Set(stepped.map((row) => `${row.rule}\u0000${row.subject}`));
     // A first step always fits: rateSteps denies a request over a whole minute's tokens before it gets here.
-    if (stepped.length === 0) full.push(step);
+    for (const step of steps) if (!counted.has(`${step.rule}\u0000${step.subject}`)) full.push(step);
   }
   return full.length
     ? { result: { admitted: false, full }, commit: false }
