@@ -342,42 +342,63 @@ export function dailyUseRow(row: Record<string, unknown>): DailyUse {
   };
 }
 
-/** Sums events into one row per UTC hour, team, user, app, model and prompt. */
+/** Sums events into one row per UTC hour, team, user, app, model and prompt, found through one map per key part. */
 function hourlyRollup(events: readonly LedgerEvent[]): HourlyRollupRow[] {
-  const rows = new Map<string, HourlyRollupRow>();
+  const byHour = new Map<number, Map<string, Map<string, Map<string, Map<string, Map<string, HourlyRollupRow>>>>>>();
+  const rows: HourlyRollupRow[] = [];
   for (const event of events) {
     const hour = event.time - (event.time % HOUR_MS);
     const team = event.team ?? '';
     const user = event.user ?? '';
     const app = event.app ?? '';
     const prompt = event.prompt ?? '';
-    const id = `${hour}\u0000${team}\u0000${user}\u0000${app}\u0000${event.model}\u0000${prompt}`;
-    let row = rows.get(id);
+    let byTeam = byHour.get(hour);
+    if (byTeam === undefined) byHour.set(hour, (byTeam = new Map()));
+    const byPrompt = level(level(level(byTeam, team), user), app);
+    const byModel = level(byPrompt, event.model);
+    let row = byModel.get(prompt);
     if (row === undefined) {
-      row = { hour, team, user, app, model: event.model, prompt, ...emptyTotals() };
-      rows.set(id, row);
+      row = {
+        hour,
+        team,
+        user,
+        app,
+        model: event.model,
+        prompt,
+        requests: 0,
+        inputTokens: 0,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 0,
+        outputTokens: 0,
+        reasoningTokens: 0,
+        costNanos: 0,
+      };
+      byModel.set(prompt, row);
+      rows.push(row);
     }
     addTotals(row, event);
   }
-  return [...rows.values()];
+  return rows;
 }
 
 /** Sums the events that name a prompt into one row per day, prompt, app, provider and model, in key order. */
 function promptRollup(events: readonly LedgerEvent[]): PromptRollupRow[] {
-  const rows = new Map<string, PromptRollupRow>();
+  const byDay = new Map<string, Map<string, Map<string, Map<string, Map<string, PromptRollupRow>>>>>();
+  const rows: PromptRollupRow[] = [];
   for (const event of events) {
     const { day, prompt, provider, model } = event;
     if (!prompt) continue;
     const app = event.app ?? '';
-    const id = `${day}\u0000${prompt}\u0000${app}\u0000${provider}\u0000${model}`;
-    let row = rows.get(id);
+    const byModel = level(level(level(level(byDay, day), prompt), app), provider);
+    let row = byModel.get(model);
     if (row === undefined) {
       row = { day, prompt, app, provider, model, ...emptyTotals() };
-      rows.set(id, row);
+      byModel.set(model, row);
+      rows.push(row);
     }
     addTotals(row, event);
   }
-  return [...rows.values()].sort(comparePromptKeys);
+  return rows.sort(comparePromptKeys);
 }
 
 /**
