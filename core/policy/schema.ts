@@ -39,6 +39,16 @@ const positiveNumber = z
   .positive({ error: 'expected a positive number' })
   .refine(Number.isFinite, { error: 'expected a finite number' });
 
+// A dollar amount becomes whole nano-dollars; one that cannot (more than 9 decimal places, or beyond what a
+// nano-dollar count holds exactly) is refused rather than rounded into a different limit.
+const dollars = positiveNumber.refine(
+  (value) => {
+    const nanos = value * 1e9;
+    return Math.abs(nanos - Math.round(nanos)) < 1e-3 && Math.round(nanos) <= Number.MAX_SAFE_INTEGER;
+  },
+  { error: 'expected an amount in USD up to 9,007,199.254740991 with at most 9 decimal places' },
+);
+
 const nonNegativeNumber = z
   .number(need('expected a number ≥ 0'))
   .nonnegative({ error: 'expected a number ≥ 0' })
@@ -92,7 +102,7 @@ const customModelPrice = z
 
 const budget = z
   .strictObject({
-    amountUsd: positiveNumber.optional().describe('Spend limit in USD per period.'),
+    amountUsd: dollars.optional().describe('Spend limit in USD per period.'),
     tokens: tokenCount.optional().describe('Token limit per period.'),
     period: z
       .enum(['day', 'week', 'month'], need("expected one of 'day', 'week', 'month'"))
@@ -197,7 +207,7 @@ const breaker = z
     windowMinutes: minutes(1440).default(10).describe('Length of the sliding window, in minutes.'),
     maxCalls: wholeCount('calls').optional().describe('Calls allowed in the window; one more trips the breaker.'),
     maxTokens: tokenCount.optional().describe('Tokens (input + output) allowed in the window.'),
-    maxUsd: positiveNumber.optional().describe('Dollars allowed in the window.'),
+    maxUsd: dollars.optional().describe('Dollars allowed in the window.'),
     maxRepeats: wholeCount('repeats')
       .optional()
       .describe('Times the same request fingerprint may be seen in the window; one more trips the breaker.'),

@@ -121,6 +121,17 @@ describe('policy file parsing', () => {
     assert.equal(error.message, 'tokenwise.config.yaml:7: budgets.teams.search.amountUsd: expected a positive number');
   });
 
+  it('refuses a dollar amount that whole nano-dollars cannot hold rather than rounding it', () => {
+    const budget = (amount: string) => `budgets:\n  organization: { amountUsd: ${amount} }\n`;
+    assert.equal(parsePolicy(budget('1500.25'), 'tokenwise.config.yaml').budgets?.organization?.amountUsd, 1500.25);
+    assert.equal(parsePolicy(budget('0.000000001'), 'tokenwise.config.yaml').budgets?.organization?.amountUsd, 1e-9);
+    for (const amount of ['0.0000000001', '12.3456789012', '9007199.26']) {
+      const error = policyError(budget(amount), 'tokenwise.config.yaml');
+      assert.equal(error.path, 'budgets.organization.amountUsd');
+      assert.match(error.message, /at most 9 decimal places/);
+    }
+  });
+
   it('names the line in JSON files too', () => {
     const text =
       '{\n  "defaultModel": "gpt-4o",\n  "defaultOutputTokens": 12.5,\n  "rules": { "whitespace-waste": "loud" }\n}\n';
