@@ -374,6 +374,53 @@ for (const { name, location } of kinds) {
       }
     });
 
+    it('reads budgets, grants, each subject’s and the organisation’s daily use and a breaker in one snapshot', async () => {
+      const at = new Date('2026-11-22T12:00:00Z');
+      await store.ingest([
+        ledgerEvent({ id: 'q1', team: 'search', user: 'U1', costNanos: 5, inputTokens: 10, outputTokens: 2 }),
+        ledgerEvent({ id: 'q2', team: 'ads', user: 'U2', costNanos: 7, day: '2026-11-21' }),
+        ledgerEvent({ id: 'q3', team: 'search', user: 'U1', costNanos: 9, day: '2026-10-31' }),
+      ]);
+      await store.setBudget(
+        {
+          scope: 'team',
+          subject: 'search',
+          unit: 'usd',
+          period: 'month',
+          limit: 100,
+          thresholds: [80],
+          hardCapPercent: null,
+        },
+        'U0',
+        at,
+      );
+      const snapshot = await store.quotaSnapshot({
+        at,
+        fromDay: '2026-11-01',
+        toDay: '2026-11-30',
+        subjects: [
+          { dimension: 'team', key: 'search' },
+          { dimension: 'user', key: 'U2' },
+        ],
+        breaker: 'session:none',
+      });
+      assert.deepEqual(
+        snapshot.budgets.map((budget) => [budget.scope, budget.subject, budget.limit]),
+        [['team', 'search', 100]],
+      );
+      assert.deepEqual(snapshot.grants, []);
+      assert.equal(snapshot.breaker, undefined);
+      const use = snapshot.use
+        .map((row) => [row.dimension, row.key, row.day, row.costNanos, row.tokens])
+        .sort((a, b) => String(a).localeCompare(String(b)));
+      assert.deepEqual(use, [
+        ['organization', '', '2026-11-20', 5, 12],
+        ['organization', '', '2026-11-21', 7, 1100],
+        ['team', 'search', '2026-11-20', 5, 12],
+        ['user', 'U2', '2026-11-21', 7, 1100],
+      ]);
+    });
+
     it('applies migrations once, however often it is opened', async () => {
       const again = await openStore(where);
       await again.close();
