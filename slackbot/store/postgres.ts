@@ -494,8 +494,7 @@ export class PostgresStore implements Store {
   async admit(admission: Admission): Promise<AdmissionResult> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
-      const outcome = await perform(client, admissionWork(admission));
+      const outcome = await perform(client, admissionWork(admission), { begin: true });
       await client.query(outcome.commit ? 'COMMIT' : 'ROLLBACK');
       return outcome.result;
     } catch (error) {
@@ -606,12 +605,28 @@ function numbered(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
-/** Runs transaction work's statements one by one on the client holding the transaction. */
-async function perform<T>(client: pg.PoolClient, work: TxWork<T>): Promise<T> {
+/**
+ * Runs transaction work's statements one by one on the client holding the transaction; with `begin`, it opens the
+ * transaction itself.
+ */
+async function perform<T>(client: pg.PoolClient, work: TxWork<T>, options: { begin?: boolean } = {}): Promise<T> {
   let next = work.next();
+  let begin = options.begin === true;
   while (!next.done) {
     const step = next.value;
     let answer: unknown;
+    if (begin) {
+      begin = false;
+      // The transaction opens with its first lock in one round trip (two statements, the key as a quoted literal).
+      if (step.op === 'lock') {
+        await client.query(
+          `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${client.escapeLiteral(step.key)}, 0))`,
+        );
+        next = work.next(undefined);
+        continue;
+      }
+      await client.query('BEGIN');
+    }
     // Held to the transaction's end: admissions of one identity on every instance take turns.
     if (step.op === 'lock') await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [step.key]);
     else {
@@ -620,6 +635,8 @@ async function perform<T>(client: pg.PoolClient, work: TxWork<T>): Promise<T> {
     }
     next = work.next(answer);
   }
+  // Work without statements still ends in the caller's COMMIT or ROLLBACK.
+  if (begin) await client.query('BEGIN');
   return next.value;
 }
 
