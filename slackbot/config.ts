@@ -48,6 +48,19 @@ const schema = z
       .string('is required (the bearer token senders use for POST /v1/usage)')
       .min(16, 'must be at least 16 characters'),
     AUDIT_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    READ_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    REPOSITORY_URL: z
+      .url({ protocol: /^https$/, message: 'must be an https URL such as https://github.com/acme/app' })
+      .refine((text) => {
+        const parsed = new URL(text);
+        return !parsed.username && !parsed.password && !parsed.search && !parsed.hash;
+      }, 'must be the repository URL itself: no credentials, ?query or #fragment (it is shown in Slack links)')
+      .optional(),
+    REPOSITORY_BRANCH: z
+      .string()
+      .regex(/^[\w./-]{1,200}$/, 'must be a branch name such as main (letters, digits, _ . / -)')
+      .refine((name) => !name.split('/').includes('..'), 'must be a branch name, not a path with ..')
+      .default('main'),
     ORG_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin').optional(),
     TOKENWISE_POLICY: z.string().min(1).optional(),
     OPENAI_ADMIN_KEY: z.string().min(1).optional(),
@@ -82,6 +95,13 @@ const schema = z
         message: 'is required in socket mode (an app-level token with connections:write)',
       });
     }
+    // The read token is read-only: one equal to a token that writes usage or reads the audit trail would widen it.
+    if (env.READ_TOKEN !== undefined && (env.READ_TOKEN === env.INGEST_TOKEN || env.READ_TOKEN === env.AUDIT_TOKEN))
+      context.addIssue({
+        code: 'custom',
+        path: ['READ_TOKEN'],
+        message: 'must differ from INGEST_TOKEN and AUDIT_TOKEN (it only reads usage)',
+      });
     if (env.LITELLM_URL && !env.LITELLM_KEY)
       context.addIssue({
         code: 'custom',
@@ -107,6 +127,10 @@ export interface Config {
   ingestToken: string;
   /** Bearer token of the audit-trail export: AUDIT_TOKEN, else the ingest token. */
   auditToken: string;
+  /** Bearer token of the read API (GET /v1/usage/prompts); the API is off when unset. */
+  readToken?: string;
+  /** Where prompt ids link in spend reports: files at `${url}/blob/${branch}/…`; no links when unset. */
+  repository?: { url: string; branch: string };
   /** Overrides the policy file's time zone when set. */
   timeZone?: string;
   policyPath?: string;
@@ -153,6 +177,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     retentionDays: e.RETENTION_DAYS,
     ingestToken: e.INGEST_TOKEN,
     auditToken: e.AUDIT_TOKEN ?? e.INGEST_TOKEN,
+    readToken: e.READ_TOKEN,
+    repository: e.REPOSITORY_URL
+      ? { url: e.REPOSITORY_URL.replace(/\/+$/, ''), branch: e.REPOSITORY_BRANCH }
+      : undefined,
     timeZone: e.ORG_TIMEZONE,
     policyPath: e.TOKENWISE_POLICY,
     pulls: {

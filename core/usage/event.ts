@@ -23,15 +23,20 @@ const label = z.string().trim().min(1, 'must not be empty').max(200, 'must be at
 /** The longest prompt id accepted: room for a deep path plus the enclosing names. */
 export const MAX_PROMPT_ID_LENGTH = 512;
 /**
- * A prompt id as the audit prints it (`src/triage.ts#triageTicket`, or a prompt file's front-matter name). Control
- * characters are refused: an id is shown in Slack, terminals and file links, where they could forge or hide text.
+ * A prompt id as the audit prints it (`src/triage.ts#triageTicket`, or a prompt file's front-matter name). Control,
+ * invisible and text-direction characters are refused: an id is shown in Slack, terminals and file links, where they
+ * could forge or hide text.
  */
 export const promptIdSchema = z
   .string()
   .trim()
   .min(1, 'must not be empty')
   .max(MAX_PROMPT_ID_LENGTH, `must be at most ${MAX_PROMPT_ID_LENGTH} characters`)
-  .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'must not contain control characters');
+  .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'must not contain control characters')
+  .regex(
+    /^[^\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]*$/,
+    'must not contain invisible or text-direction characters (U+200B–U+200F, U+202A–U+202E, U+2066–U+2069, U+FEFF)',
+  );
 
 export const usageEventSchema = z
   .object({

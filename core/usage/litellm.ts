@@ -85,6 +85,8 @@ export function usageEventFromLiteLLM(row: LiteLLMSpendLog): UsageEventInput {
     ['team', text(metadata.user_api_key_team_alias) ?? text(row.team_id)],
     ['app', text(metadata.user_api_key_alias)],
     ['session', text(row.session_id)],
+    // Apps tag a call through the proxy with `metadata: { spend_logs_metadata: { tokenwise_prompt: ID } }`.
+    ['prompt', text(record(metadata.spend_logs_metadata).tokenwise_prompt)],
   ];
   for (const [key, value] of optional) if (value !== undefined) (event as Record<string, unknown>)[key] = value;
   return event;

@@ -65,6 +65,7 @@ export function usageEventFromOtel(attributes: OtelAttributes, span: OtelSpanCon
     ['environment', read('deployment.environment.name') ?? read('deployment.environment')],
     ['session', read('gen_ai.conversation.id') ?? read('session.id')],
     ['requestId', read('gen_ai.response.id')],
+    ['prompt', read('gen_ai.prompt.name')],
   ];
   for (const [key, value] of optional) if (value !== undefined) (event as Record<string, unknown>)[key] = value;
   return event;

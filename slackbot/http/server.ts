@@ -5,6 +5,7 @@ import type { BotContext } from '../context';
 import { exportAudit } from './audit';
 import { liveness, readiness } from './health';
 import { ingestUsage } from './ingest';
+import { promptUsageRoute } from './prompts';
 import { checkQuotaRoute } from './quotaCheck';
 import { admitSlackRequest } from './replay';
 import { sendJson } from './respond';
@@ -14,6 +15,7 @@ export type Route = (req: IncomingMessage, res: ServerResponse, bot: BotContext)
 /** API routes by "METHOD /path"; a new endpoint is one line here. */
 export const routes: Record<string, Route> = {
   'POST /v1/usage': ingestUsage,
+  'GET /v1/usage/prompts': promptUsageRoute,
   'GET /v1/quota/audit.csv': exportAudit,
   'GET /v1/quota/check': checkQuotaRoute,
   'GET /healthz': liveness,
@@ -38,7 +40,18 @@ export function createHttpServer(bot: BotContext, slack?: RequestListener): Serv
       return;
     }
     const route = routes[`${req.method} ${path}`];
-    if (!route) return sendJson(res, 404, { error: `no route ${req.method} ${path}` });
+    if (!route) {
+      // A known path asked with another method is told which methods it takes.
+      const allowed = Object.keys(routes).flatMap((key) => (key.endsWith(` ${path}`) ? [key.split(' ')[0]!] : []));
+      if (allowed.length)
+        return sendJson(
+          res,
+          405,
+          { error: `${req.method} ${path}: use ${allowed.join(' or ')}` },
+          { allow: allowed.join(', ') },
+        );
+      return sendJson(res, 404, { error: `no route ${req.method} ${path}` });
+    }
     route(req, res, bot).catch(failed);
   });
 }

@@ -73,6 +73,34 @@ describe('usage event', () => {
     assert.ok(result.errors.find((error) => error.row === 2 && error.field === '')!.message.includes('extra'));
   });
 
+  it('keeps a prompt id as the audit prints it and refuses one that could forge or hide text', () => {
+    assert.equal(
+      usageEventSchema.parse({ ...valid, prompt: ' src/triage.ts#triageTicket ' }).prompt,
+      'src/triage.ts#triageTicket',
+    );
+    const result = parseUsageBatch([
+      { ...valid, id: 'long', prompt: 'p'.repeat(513) },
+      { ...valid, id: 'control', prompt: 'src/a.ts#x\u001b[2J' },
+      { ...valid, id: 'bidi', prompt: 'src/a.ts#\u202egnp.exe' },
+      { ...valid, id: 'isolate', prompt: 'src/a.ts#x\u2066y' },
+      { ...valid, id: 'invisible', prompt: 'src/a.ts#x\u200by' },
+      { ...valid, id: 'bom', prompt: 'src/a.ts#x\ufeffy' },
+    ]);
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.deepEqual(
+      result.errors.map((error) => `${error.row}:${error.field}: ${error.message}`),
+      [
+        '0:prompt: must be at most 512 characters',
+        '1:prompt: must not contain control characters',
+        ...[2, 3, 4, 5].map(
+          (row) =>
+            `${row}:prompt: must not contain invisible or text-direction characters (U+200B–U+200F, U+202A–U+202E, U+2066–U+2069, U+FEFF)`,
+        ),
+      ],
+    );
+  });
+
   it('rejects token counts that contradict each other', () => {
     const result = parseUsageBatch([
       { ...valid, cacheReadTokens: 2000 },

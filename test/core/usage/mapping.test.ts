@@ -15,6 +15,7 @@ describe('usage mappings', () => {
         'gen_ai.response.id': 'msg_1',
         'gen_ai.conversation.id': 'conv-9',
         'user.id': 'U123',
+        'gen_ai.prompt.name': 'src/support.ts#answerTicket',
       },
       {
         traceId: 'abc',
@@ -35,6 +36,7 @@ describe('usage mappings', () => {
     assert.equal(parsed.environment, 'prod');
     assert.equal(parsed.session, 'conv-9');
     assert.equal(parsed.user, 'U123');
+    assert.equal(parsed.prompt, 'src/support.ts#answerTicket');
   });
 
   it('skips spans without token usage', () => {
@@ -60,6 +62,7 @@ describe('usage mappings', () => {
           user_api_key_team_alias: 'search',
           user_api_key_alias: 'ranker',
           usage_object: { cache_read_input_tokens: 500, cache_creation_input_tokens: 100 },
+          spend_logs_metadata: { tokenwise_prompt: 'src/rank.ts#rankResults' },
         },
       }),
     );
@@ -72,5 +75,6 @@ describe('usage mappings', () => {
     assert.equal(parsed.team, 'search');
     assert.equal(parsed.app, 'ranker');
     assert.deepEqual(parsed.tags, ['jobID:1', 'nightly']);
+    assert.equal(parsed.prompt, 'src/rank.ts#rankResults');
   });
 });
