@@ -51,10 +51,11 @@ const schema = z
     READ_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     REPOSITORY_URL: z
       .url({ protocol: /^https$/, message: 'must be an https URL such as https://github.com/acme/app' })
+      .max(500, 'must be at most 500 characters')
       .refine((text) => {
         const parsed = new URL(text);
-        return !parsed.username && !parsed.password && !parsed.search && !parsed.hash;
-      }, 'must be the repository URL itself: no credentials, ?query or #fragment (it is shown in Slack links)')
+        return !parsed.username && !parsed.password && !parsed.search && !parsed.hash && !/[<>|\s]/.test(text);
+      }, 'must be the repository URL itself: no credentials, ?query, #fragment, <, > or | (it is shown in Slack links)')
       .optional(),
     REPOSITORY_BRANCH: z
       .string()

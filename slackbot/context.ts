@@ -40,6 +40,7 @@ export function spendContext(bot: BotContext, client: webApi.WebClient): SpendCo
     timeZone: bot.timeZone,
     now: bot.now(),
     identities: (userId) => identities(client, userId, bot.log),
+    repository: bot.config.repository,
   };
 }
 

@@ -6,9 +6,10 @@ type KnownBlock = types.KnownBlock;
 
 export const HELP_TEXT = [
   '*`/tokens spend`* — what LLM calls cost, from every connected source.',
-  '`/tokens spend [team NAME | @user | model NAME | app NAME] [RANGE] [by team|user|model|app] [public]`',
+  '`/tokens spend [team NAME | @user | model NAME | app NAME | prompt ID] [RANGE] [by team|user|model|app|prompt] [public]`',
   '• RANGE: `today`, `yesterday`, `7d`, `30d`, `week`, `last-week`, `month` (default), `last-month`, `2026-10`, `2026-10-01..2026-10-15`',
   '• `by …` picks the breakdown; `public` posts the answer to the channel instead of only to you.',
+  '• `by prompt` ranks the prompt ids apps send with their usage (organisation or one app); `prompt ID` shows one, e.g. `prompt src/triage.ts#triageTicket`, by model or app.',
   'Examples: `/tokens spend team search 7d` · `/tokens spend @ada by model` · `/tokens spend model gpt-4o last-month public`',
   "*`/tokens quota`* — your and your team's quota, use and what is left.",
   '• `/tokens quota request` opens a form; or inline: `/tokens quota request $200 [team NAME] [until 2026-12-31] REASON…`',

@@ -1,8 +1,10 @@
 // Block Kit for a `/tokens spend` answer.
 import type { types } from '@slack/bolt';
 import { formatAmount, formatUsd, periodContaining } from '../../core';
-import type { BudgetUse, SpendReport } from '../spend/report';
-import { clip, compactNumber, keyLabel, LIMITS, progressBar, sparkline } from './text';
+import { promptFile } from '../repository';
+import type { SpendDimension } from '../spend/args';
+import type { BreakdownItem, BudgetUse, SpendReport } from '../spend/report';
+import { clip, compactNumber, escape, keyLabel, LIMITS, progressBar, sparkline } from './text';
 
 type KnownBlock = types.KnownBlock;
 
@@ -12,7 +14,44 @@ const localDate = (instant: Date, timeZone: string) => periodContaining(instant,
 /** A team name can be long; the rest of a budget line is short and bounded, so clipping the name keeps it whole. */
 const SCOPE_CHARS = 200;
 
-const PLURAL: Record<string, string> = { team: 'teams', user: 'people', model: 'models', app: 'apps' };
+const PLURAL: Record<SpendDimension, string> = {
+  team: 'teams',
+  user: 'people',
+  model: 'models',
+  app: 'apps',
+  prompt: 'prompts',
+};
+
+/** A breakdown key as shown: a prompt id links to its file when it has one. */
+const itemLabel = (by: SpendDimension, item: BreakdownItem) =>
+  item.link ? `<${item.link}|${escape(item.key)}>` : keyLabel(by, item.key);
+
+/**
+ * A heading and as many whole lines as fit in a section: clipping mid-line could cut a link in two. A first line too
+ * long by itself is clipped without its link.
+ */
+function fitted(heading: string, lines: readonly string[], plainFirst: string): string {
+  let text = heading;
+  for (const [index, line] of lines.entries()) {
+    if (text.length + 1 + line.length <= LIMITS.sectionText - 2) text += `\n${line}`;
+    else return index === 0 ? clip(`${heading}\n${plainFirst}`, LIMITS.sectionText) : `${text}\n…`;
+  }
+  return text;
+}
+
+/** Numbered lines of a ranking: cost, share of the total and tokens. */
+function rankingLines(
+  by: SpendDimension,
+  items: readonly BreakdownItem[],
+  totalNanos: number,
+  linked = true,
+): string[] {
+  return items.map((item, index) => {
+    const share = totalNanos > 0 ? ` (${Math.round((item.costNanos / totalNanos) * 100)}%)` : '';
+    const label = linked ? itemLabel(by, item) : keyLabel(by, item.key);
+    return `${index + 1}. ${label} — ${formatUsd(item.costNanos)}${share} · ${compactNumber(item.tokens)} tokens`;
+  });
+}
 
 export function budgetLine({ scope, status, forecast }: BudgetUse): string {
   const amount = (value: number) => formatAmount({ unit: status.budget.unit, amount: value });
@@ -60,17 +99,46 @@ export function spendBlocks(report: SpendReport): KnownBlock[] {
   ];
   if (report.subject.startsWith('<@'))
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `For ${report.subject}` }] });
-  if (report.breakdown.length) {
-    const lines = report.breakdown.map((item, index) => {
-      const share = totals.costNanos > 0 ? ` (${Math.round((item.costNanos / totals.costNanos) * 100)}%)` : '';
-      return `${index + 1}. ${keyLabel(report.by, item.key)} — ${formatUsd(item.costNanos)}${share} · ${compactNumber(item.tokens)} tokens`;
+  if (report.prompt?.link)
+    blocks.push({
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: `File: <${report.prompt.link}|${escape(promptFile(report.prompt.id) ?? '')}>` },
+      ],
     });
+  if (report.prompt && totals.requests === 0 && totals.costNanos === 0)
+    blocks.push({
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: 'No usage event named this prompt id in this range. Apps send it as `prompt` with each call’s usage (see docs/usage-mapping.md).',
+        },
+      ],
+    });
+  if (report.breakdown.length) {
+    const lines = rankingLines(report.by, report.breakdown, totals.costNanos);
     if (report.rest.keys) lines.push(`…and ${report.rest.keys} more — ${formatUsd(report.rest.costNanos)}`);
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: clip(`*Top ${PLURAL[report.by]}*\n${lines.join('\n')}`, LIMITS.sectionText) },
+      text: {
+        type: 'mrkdwn',
+        text: fitted(`*Top ${PLURAL[report.by]}*`, lines, rankingLines(report.by, report.breakdown, 0, false)[0]!),
+      },
     });
   }
+  if (report.topPrompts.length)
+    blocks.push({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: fitted(
+          '*Top prompts*',
+          rankingLines('prompt', report.topPrompts, totals.costNanos),
+          rankingLines('prompt', report.topPrompts, 0, false)[0]!,
+        ),
+      },
+    });
   if (report.daily.length > 1) {
     const first = report.daily[0]!.day;
     const last = report.daily[report.daily.length - 1]!.day;

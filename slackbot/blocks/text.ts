@@ -1,5 +1,5 @@
 // Small text helpers shared by the Block Kit builders; every builder keeps within Slack's documented limits.
-import type { Dimension } from '../store/store';
+import type { SpendDimension } from '../spend/args';
 
 export const LIMITS = { sectionText: 3000, headerText: 150, buttonText: 75, contextText: 3000 } as const;
 
@@ -38,7 +38,7 @@ export const escape = (text: string) =>
   text.replace(/[<>&]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[char]!);
 
 /** How a breakdown key reads: Slack ids become mentions, missing attribution says so. */
-export function keyLabel(by: Dimension, key: string): string {
+export function keyLabel(by: SpendDimension, key: string): string {
   if (key === '') return `_no ${by}_`;
   if (by === 'user' && /^[UW][A-Z0-9]{2,}$/.test(key)) return `<@${key}>`;
   return escape(key);

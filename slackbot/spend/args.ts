@@ -1,13 +1,20 @@
-// `/tokens spend` arguments: [team NAME | @user | model NAME | app NAME] [RANGE] [by team|user|model|app] [public]
+// `/tokens spend` arguments:
+// [team NAME | @user | model NAME | app NAME | prompt ID] [RANGE] [by team|user|model|app|prompt] [public]
+import { promptIdSchema } from '../../core';
 import { DIMENSIONS, type Dimension } from '../store/store';
 
+/** What a report can be filtered on and broken down by: the roll-ups' dimensions and the prompt id. */
+export type SpendDimension = Dimension | 'prompt';
+
 export interface SpendArgs {
-  filter?: { dimension: Dimension; value: string };
+  filter?: { dimension: Dimension; value: string } | { dimension: 'prompt'; value: string };
   /** A range as core's parseRange reads it; 'month' when none is given. */
   range: string;
-  by: Dimension;
+  by: SpendDimension;
   public: boolean;
 }
+
+const BY: readonly SpendDimension[] = [...DIMENSIONS, 'prompt'];
 
 export class ArgumentError extends Error {
   override name = 'ArgumentError';
@@ -19,12 +26,23 @@ const RANGE =
 const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
 
 /** What a breakdown shows when the user names none: the level below the filter. */
-const DEFAULT_BY: Record<Dimension | 'none', Dimension> = {
+const DEFAULT_BY: Record<SpendDimension | 'none', SpendDimension> = {
   none: 'team',
   team: 'user',
   user: 'model',
   model: 'team',
   app: 'model',
+  prompt: 'model',
+};
+
+/** The prompt roll-up knows each call's app and model, not its team or person. */
+const PROMPT_BREAKDOWNS: Record<SpendDimension | 'none', readonly SpendDimension[]> = {
+  none: BY,
+  team: DIMENSIONS,
+  user: DIMENSIONS,
+  model: DIMENSIONS,
+  app: BY,
+  prompt: ['model', 'app'],
 };
 
 export interface Word {
@@ -52,29 +70,39 @@ export function typedText(text: string): string {
 export function parseSpendArgs(args: readonly string[]): SpendArgs {
   let filter: SpendArgs['filter'];
   let range: string | undefined;
-  let by: Dimension | undefined;
   let isPublic = false;
-  const setFilter = (dimension: Dimension, value: string | undefined) => {
+  let by: SpendDimension | undefined;
+  const setFilter = (dimension: SpendDimension, value: string | undefined) => {
     if (filter)
       throw new ArgumentError(
-        `Only one of team, @user, model or app at a time (already ${filter.dimension} ${filter.value}).`,
+        `Only one of team, @user, model, app or prompt at a time (already ${filter.dimension} ${filter.value}).`,
       );
     if (!value)
       throw new ArgumentError(
-        `"${dimension}" needs a name, e.g. \`${dimension} ${dimension === 'model' ? 'gpt-4o' : 'search'}\`.`,
+        dimension === 'prompt'
+          ? '"prompt" needs the id the audit prints, e.g. `prompt src/triage.ts#triageTicket`.'
+          : `"${dimension}" needs a name, e.g. \`${dimension} ${dimension === 'model' ? 'gpt-4o' : 'search'}\`.`,
       );
-    filter = { dimension, value };
+    if (dimension !== 'prompt') {
+      filter = { dimension, value };
+      return;
+    }
+    const id = promptIdSchema.safeParse(value);
+    if (!id.success) throw new ArgumentError(`That prompt id won't do: it ${id.error.issues[0]!.message}.`);
+    filter = { dimension, value: id.data };
   };
   for (let i = 0; i < args.length; i++) {
     const word = args[i]!;
     const lower = word.toLowerCase();
     const mention = MENTION.exec(word);
     if (mention) setFilter('user', mention[1]);
-    else if (lower === 'team' || lower === 'model' || lower === 'app' || lower === 'user') setFilter(lower, args[++i]);
+    else if (lower === 'team' || lower === 'model' || lower === 'app' || lower === 'user' || lower === 'prompt')
+      setFilter(lower, args[++i]);
     else if (lower === 'by') {
       const dimension = args[++i]?.toLowerCase();
-      if (!DIMENSIONS.includes(dimension as Dimension)) throw new ArgumentError('"by" takes team, user, model or app.');
-      by = dimension as Dimension;
+      if (!BY.includes(dimension as SpendDimension))
+        throw new ArgumentError('"by" takes team, user, model, app or prompt.');
+      by = dimension as SpendDimension;
     } else if (lower === 'public') isPublic = true;
     else if (RANGE.test(word)) {
       if (range) throw new ArgumentError(`One range at a time (already ${range}).`);
@@ -85,5 +113,12 @@ export function parseSpendArgs(args: readonly string[]): SpendArgs {
       );
     } else throw new ArgumentError(`I don't understand "${word}".`);
   }
-  return { filter, range: range ?? 'month', by: by ?? DEFAULT_BY[filter?.dimension ?? 'none'], public: isPublic };
+  const filtered = filter?.dimension ?? 'none';
+  if (by !== undefined && !PROMPT_BREAKDOWNS[filtered].includes(by))
+    throw new ArgumentError(
+      filtered === 'prompt'
+        ? "A prompt's spend breaks down by model or app."
+        : `Spend by prompt is for the organisation or one app: the prompt roll-up has no ${filtered}.`,
+    );
+  return { filter, range: range ?? 'month', by: by ?? DEFAULT_BY[filtered], public: isPublic };
 }

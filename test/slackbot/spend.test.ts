@@ -6,6 +6,8 @@ import { budgetLine, spendBlocks } from '../../slackbot/blocks/spend';
 import { sparkline } from '../../slackbot/blocks/text';
 import { ArgumentError, parseSpendArgs, words } from '../../slackbot/spend/args';
 import type { SpendReport } from '../../slackbot/spend/report';
+import { loadConfig } from '../../slackbot/config';
+import { promptFile, promptLink } from '../../slackbot/repository';
 import { blockKitProblems } from './support/slackApi';
 
 describe('/tokens spend arguments', () => {
@@ -49,6 +51,112 @@ describe('/tokens spend arguments', () => {
     assert.throws(() => parseSpendArgs(words('@ada')), /@ menu/);
     assert.throws(() => parseSpendArgs(words('7d 30d')), /One range/);
   });
+
+  it('reads spend by prompt and one prompt id, refusing what the prompt roll-up cannot answer', () => {
+    assert.deepEqual(parseSpendArgs(words('by prompt 7d')), {
+      filter: undefined,
+      range: '7d',
+      by: 'prompt',
+      public: false,
+    });
+    assert.equal(parseSpendArgs(words('app ranker by prompt')).by, 'prompt');
+    assert.deepEqual(parseSpendArgs(words('prompt src/triage.ts#triageTicket last-week')), {
+      filter: { dimension: 'prompt', value: 'src/triage.ts#triageTicket' },
+      range: 'last-week',
+      by: 'model',
+      public: false,
+    });
+    assert.equal(parseSpendArgs(words('prompt "Weekly digest" by app')).filter?.value, 'Weekly digest');
+    assert.throws(() => parseSpendArgs(words('prompt')), /"prompt" needs the id the audit prints/);
+    assert.throws(
+      () => parseSpendArgs(['prompt', `src/a.ts#x\u202egnp`]),
+      /That prompt id won't do: it must not contain invisible or text-direction characters/,
+    );
+    assert.throws(
+      () => parseSpendArgs(['prompt', 'p'.repeat(513)]),
+      /That prompt id won't do: it must be at most 512 characters/,
+    );
+    assert.throws(() => parseSpendArgs(words('team search by prompt')), /organisation or one app: .* no team/);
+    assert.throws(() => parseSpendArgs(words('prompt src/a.ts#x by team')), /breaks down by model or app/);
+    assert.throws(() => parseSpendArgs(words('app ranker prompt src/a.ts#x')), /Only one of/);
+  });
+});
+
+describe('prompt links', () => {
+  const repository = { url: 'https://github.com/acme/app', branch: 'release/2026' };
+
+  it('links an id naming a relative file to that file on the branch', () => {
+    assert.equal(
+      promptLink('src/triage.ts#triageTicket', repository),
+      'https://github.com/acme/app/blob/release/2026/src/triage.ts',
+    );
+    assert.equal(
+      promptLink('prompts/@team/c++.prompt.md', repository),
+      'https://github.com/acme/app/blob/release/2026/prompts/%40team/c%2B%2B.prompt.md',
+    );
+    assert.equal(promptLink('src/triage.ts#triageTicket', undefined), undefined);
+  });
+
+  it('never links an id that is not a relative path', () => {
+    for (const id of [
+      'Weekly digest',
+      'triage',
+      '/etc/passwd#x',
+      '../secrets.ts#x',
+      'src/../../x.ts#y',
+      './src/a.ts#x',
+      'https://evil.example/a.ts#x',
+      'javascript:alert(1).ts',
+      'src//a.ts#x',
+      'src/a b.ts#x',
+      'src/a.ts|evil>#x',
+      'C:\\src\\a.ts#x',
+    ])
+      assert.equal(promptFile(id), undefined, id);
+  });
+
+  it('takes REPOSITORY_URL only as an https repository address, with REPOSITORY_BRANCH defaulting to main', () => {
+    const base = {
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 'signing-secret-0123456',
+      INGEST_TOKEN: 'ingest-token-0123456789',
+    };
+    assert.deepEqual(loadConfig({ ...base, REPOSITORY_URL: 'https://github.com/acme/app/' }).repository, {
+      url: 'https://github.com/acme/app',
+      branch: 'main',
+    });
+    assert.equal(loadConfig(base).repository, undefined);
+    for (const url of [
+      'http://github.com/acme/app',
+      'https://token@github.com/acme/app',
+      'https://github.com/acme/app?x=1',
+      'javascript:alert(1)',
+    ])
+      assert.throws(() => loadConfig({ ...base, REPOSITORY_URL: url }), /REPOSITORY_URL: must be/, url);
+    assert.throws(
+      () => loadConfig({ ...base, REPOSITORY_URL: 'https://github.com/acme/app', REPOSITORY_BRANCH: 'a b' }),
+      /REPOSITORY_BRANCH: must be a branch name/,
+    );
+  });
+
+  it('keeps READ_TOKEN apart from the tokens that write usage or read the audit trail', () => {
+    const base = {
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 'signing-secret-0123456',
+      INGEST_TOKEN: 'ingest-token-0123456789',
+    };
+    assert.equal(loadConfig(base).readToken, undefined);
+    assert.equal(loadConfig({ ...base, READ_TOKEN: 'read-token-0123456789' }).readToken, 'read-token-0123456789');
+    assert.throws(
+      () => loadConfig({ ...base, READ_TOKEN: base.INGEST_TOKEN }),
+      /READ_TOKEN: must differ from INGEST_TOKEN/,
+    );
+    assert.throws(
+      () => loadConfig({ ...base, AUDIT_TOKEN: 'audit-token-0123456789', READ_TOKEN: 'audit-token-0123456789' }),
+      /READ_TOKEN: must differ/,
+    );
+    assert.throws(() => loadConfig({ ...base, READ_TOKEN: 'short' }), /READ_TOKEN: must be at least 16/);
+  });
 });
 
 describe('spend blocks', () => {
@@ -78,6 +186,12 @@ describe('spend blocks', () => {
       rest: { keys: 3, costNanos: 2e8 },
       daily: Array.from({ length: 365 }, (_, i) => ({ day: `d${i}`, costNanos: i })),
       budgets: [],
+      topPrompts: Array.from({ length: 5 }, (_, i) => ({
+        key: `src/${i}${'p'.repeat(500)}.ts#x`,
+        costNanos: 1e8,
+        tokens: 10,
+        link: `https://github.com/acme/${'r'.repeat(480)}/blob/main/src/${i}${'p'.repeat(500)}.ts`,
+      })),
     };
     const now = new Date('2026-11-16T11:00:00Z');
     const budget: Budget = {
