@@ -120,6 +120,11 @@ const QUERIES: Array<[string, SpendArgs]> = [
   ['user 30d by model', { filter: { dimension: 'user', value: 'U1003' }, range: '30d', by: 'model', public: false }],
   ['model 90d by team', { filter: { dimension: 'model', value: 'gpt-4o' }, range: '90d', by: 'team', public: false }],
   ['app today by user', { filter: { dimension: 'app', value: 'chat' }, range: 'today', by: 'user', public: false }],
+  ['org 30d by prompt', { range: '30d', by: 'prompt', public: false }],
+  [
+    'prompt 30d by model',
+    { filter: { dimension: 'prompt', value: PROMPTS[7]! }, range: '30d', by: 'model', public: false },
+  ],
 ];
 
 async function measureQueries(context: SpendContext, label: string): Promise<number> {
