@@ -202,6 +202,10 @@ for (const { name, location } of kinds) {
       });
       assert.equal(posted.status, 405);
       assert.equal(posted.headers.get('allow'), 'GET');
+      const readIngest = await fetch(`${fixture.base}/v1/usage`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      assert.equal(readIngest.status, 405);
+      assert.equal(readIngest.headers.get('allow'), 'POST');
+      assert.equal((await fetch(`${fixture.base}/v1/usage/nothing`)).status, 404);
       // The read token writes nothing.
       const written = await fetch(`${fixture.base}/v1/usage`, {
         method: 'POST',
