@@ -1,13 +1,14 @@
 // The reports of `tokenwise diff`: text for terminals, markdown for a pull-request comment (bounded by GitHub's
 // comment limit, empty when nothing changed), JSON, and SARIF of the findings the change introduces.
 import {
+  callsPerDayText,
+  describeChange,
   formatUsd,
   pricesAsOf,
   sarifLog,
   sarifResults,
   type DiffResult,
   type Finding,
-  type PromptChange,
   type PromptDiff,
   type PromptState,
   type SarifResult,
@@ -72,16 +73,6 @@ function signedPercent(percent: number | undefined): string {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-function calls(perDay: number): string {
-  if (perDay >= 1_000_000) return `${trim(perDay / 1_000_000)}M`;
-  if (perDay >= 1_000) return `${trim(perDay / 1_000)}k`;
-  return trim(perDay);
-}
-
-function trim(value: number): string {
-  return String(Math.round(value * 10) / 10);
-}
-
 function tokens(state: PromptState | undefined): string {
   return state ? `${state.tokensExact ? '' : '≈'}${count(state.tokens)}` : '–';
 }
@@ -103,7 +94,7 @@ function delta(diff: PromptDiff): string {
 }
 
 function volume(state: PromptState, context: DiffContext): string {
-  return `${calls(state.callsPerDay)}/day (${sourceLabel(state.volumeSource, context)})`;
+  return `${callsPerDayText(state.callsPerDay)}/day (${sourceLabel(state.volumeSource, context)})`;
 }
 
 /** `observed (last 7 days)` when observed volumes were read, else the source's plain label. */
@@ -114,28 +105,6 @@ function sourceLabel(source: VolumeSource, context: DiffContext): string {
 /** Where observed volumes came from, for the notes under a report. */
 function observedNote(context: DiffContext): string | undefined {
   return context.observed && `Volumes marked observed: ${observedSourceLabel(context.observed)}.`;
-}
-
-/** One phrase per change, in words a reviewer reads. */
-export function describeChange(change: PromptChange): string {
-  switch (change.kind) {
-    case 'model':
-      return `model ${change.from}${change.fromAssumed ? ' (assumed)' : ''} → ${change.to}${change.toAssumed ? ' (assumed)' : ''}`;
-    case 'output-cap':
-      if (change.to === undefined) return `output cap removed (was ${count(change.from!)} tokens)`;
-      if (change.from === undefined) return `output cap set to ${count(change.to)} tokens`;
-      return `output cap ${count(change.from)} → ${count(change.to)} tokens`;
-    case 'text': {
-      const delta = change.toTokens - change.fromTokens;
-      return `prompt ${delta > 0 ? 'grew' : 'shrank'} ${delta > 0 ? '+' : '−'}${count(Math.abs(delta))} tokens`;
-    }
-    case 'volume':
-      return `volume ${calls(change.from)} → ${calls(change.to)} calls/day`;
-    case 'moved':
-      return `moved from ${change.fromId}`;
-    case 'new-findings':
-      return `new finding${change.ruleIds.length > 1 ? 's' : ''}: ${change.ruleIds.join(', ')}`;
-  }
 }
 
 function changeSummary(diff: PromptDiff): string {
