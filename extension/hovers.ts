@@ -25,7 +25,7 @@ export class PromptHovers implements vscode.HoverProvider {
     private readonly policy: () => Promise<Policy>,
     private readonly exactCounter: () => Promise<ExactTokenCounter | undefined>,
     private readonly exactCountsNotice: () => string | undefined,
-    private readonly observed: () => Promise<Observed | undefined>,
+    private readonly observed: () => Observed | undefined,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
@@ -37,7 +37,8 @@ export class PromptHovers implements vscode.HoverProvider {
     if (!report) return undefined;
     const prices = await this.engine.prices(priceQuestion(report, await this.policy()));
     const markdown = hoverMarkdown(report, prices);
-    const observed = await this.observed();
+    // What the server answered last: a hover never waits for it.
+    const observed = this.observed();
     const seen = observed?.of(report.prompt.promptId);
     if (observed && seen) {
       const view = observedView(report, seen, observed.usage);

@@ -58,7 +58,7 @@ export function activate(extension: vscode.ExtensionContext): TokenwiseApi {
         () => c.currentPolicy(),
         () => c.exactCounter(),
         () => c.exactCountsNotice(),
-        () => c.server.settled(),
+        () => c.server.snapshot(),
       ),
     ),
   );

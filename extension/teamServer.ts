@@ -52,7 +52,7 @@ export class TeamServer implements vscode.Disposable {
     return this.current();
   }
 
-  /** The observed usage once any request under way has answered (a hover can wait that long; a lens does not). */
+  /** The observed usage once any request under way has answered (commands wait; lenses and hovers do not). */
   async settled(): Promise<Observed | undefined> {
     await this.refresh();
     return this.current();
