@@ -1,19 +1,21 @@
 // The reports of `tokenwise diff`: text for terminals, markdown for a pull-request comment (bounded by GitHub's
 // comment limit, empty when nothing changed), JSON, and SARIF of the findings the change introduces.
 import {
+  callsPerDayText,
+  describeChange,
   formatUsd,
   pricesAsOf,
   sarifLog,
   sarifResults,
   type DiffResult,
   type Finding,
-  type PromptChange,
   type PromptDiff,
   type PromptState,
   type SarifResult,
   type VolumeSource,
 } from '../core';
 import { version } from '../package.json';
+import { observedSourceLabel, type ObservedSource } from './observed';
 
 export const diffFormats = ['text', 'markdown', 'json', 'sarif'] as const;
 export type DiffFormat = (typeof diffFormats)[number];
@@ -33,6 +35,8 @@ export interface DiffContext {
   notices: string[];
   callsPerDay?: number;
   defaultCallsPerDay: number;
+  /** Where observed volumes came from (--volumes-from), when read. */
+  observed?: ObservedSource;
 }
 
 /** GitHub refuses comments over 65,536 characters; the rest is room for the sticky-comment marker. */
@@ -69,16 +73,6 @@ function signedPercent(percent: number | undefined): string {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-function calls(perDay: number): string {
-  if (perDay >= 1_000_000) return `${trim(perDay / 1_000_000)}M`;
-  if (perDay >= 1_000) return `${trim(perDay / 1_000)}k`;
-  return trim(perDay);
-}
-
-function trim(value: number): string {
-  return String(Math.round(value * 10) / 10);
-}
-
 function tokens(state: PromptState | undefined): string {
   return state ? `${state.tokensExact ? '' : '≈'}${count(state.tokens)}` : '–';
 }
@@ -99,30 +93,18 @@ function delta(diff: PromptDiff): string {
   return diff.unpriced ? 'no price' : signedUsd(diff.monthlyChange);
 }
 
-function volume(state: PromptState): string {
-  return `${calls(state.callsPerDay)}/day (${sourceLabels[state.volumeSource]})`;
+function volume(state: PromptState, context: DiffContext): string {
+  return `${callsPerDayText(state.callsPerDay)}/day (${sourceLabel(state.volumeSource, context)})`;
 }
 
-/** One phrase per change, in words a reviewer reads. */
-export function describeChange(change: PromptChange): string {
-  switch (change.kind) {
-    case 'model':
-      return `model ${change.from}${change.fromAssumed ? ' (assumed)' : ''} → ${change.to}${change.toAssumed ? ' (assumed)' : ''}`;
-    case 'output-cap':
-      if (change.to === undefined) return `output cap removed (was ${count(change.from!)} tokens)`;
-      if (change.from === undefined) return `output cap set to ${count(change.to)} tokens`;
-      return `output cap ${count(change.from)} → ${count(change.to)} tokens`;
-    case 'text': {
-      const delta = change.toTokens - change.fromTokens;
-      return `prompt ${delta > 0 ? 'grew' : 'shrank'} ${delta > 0 ? '+' : '−'}${count(Math.abs(delta))} tokens`;
-    }
-    case 'volume':
-      return `volume ${calls(change.from)} → ${calls(change.to)} calls/day`;
-    case 'moved':
-      return `moved from ${change.fromId}`;
-    case 'new-findings':
-      return `new finding${change.ruleIds.length > 1 ? 's' : ''}: ${change.ruleIds.join(', ')}`;
-  }
+/** `observed (last 7 days)` when observed volumes were read, else the source's plain label. */
+function sourceLabel(source: VolumeSource, context: DiffContext): string {
+  return source === 'observed' && context.observed ? `observed (${context.observed.window})` : sourceLabels[source];
+}
+
+/** Where observed volumes came from, for the notes under a report. */
+function observedNote(context: DiffContext): string | undefined {
+  return context.observed && `Volumes marked observed: ${observedSourceLabel(context.observed)}.`;
 }
 
 function changeSummary(diff: PromptDiff): string {
@@ -139,7 +121,7 @@ function assumptions(result: DiffResult, context: DiffContext): string {
         ? context.callsPerDay === undefined
           ? `assumed (policy default ${count(context.defaultCallsPerDay)} calls/day)`
           : `assumed (--calls-per-day ${count(context.callsPerDay)})`
-        : sourceLabels[source];
+        : sourceLabel(source, context);
     return `${n} ${label}`;
   });
   return parts.length > 0 ? `volumes: ${parts.join(', ')}` : '';
@@ -172,7 +154,7 @@ function textDiff(result: DiffResult, context: DiffContext): string {
       span(diff, (s) => money(s?.perCall, s !== undefined)),
       span(diff, (s) => money(s?.perMonth, s !== undefined)),
       delta(diff),
-      volume((diff.head ?? diff.base)!),
+      volume((diff.head ?? diff.base)!, context),
     ]);
     const titles = ['STATUS', 'PROMPT', 'TOKENS/CALL', '$/CALL', '$/MONTH', 'Δ $/MONTH', 'VOLUME'];
     const widths = titles.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
@@ -193,6 +175,8 @@ function textDiff(result: DiffResult, context: DiffContext): string {
     });
   }
   if (context.notices.length > 0) out.push('', 'Notices', ...context.notices.map((notice) => `  ${notice}`));
+  const note = observedNote(context);
+  if (note) out.push('', note);
   out.push('', `Prices as of ${pricesAsOf()}; ≈ marks estimated token counts; months of 30 days.`);
   return `${out.join('\n')}\n`;
 }
@@ -213,10 +197,10 @@ function findingLine(finding: Finding): string {
   return `- new **${finding.severity}** \`${finding.ruleId}\` (line ${finding.range.startLine + 1}): ${cell(finding.message)}`;
 }
 
-function detailsOf(diff: PromptDiff): string {
+function detailsOf(diff: PromptDiff, context: DiffContext): string {
   const state = (diff.head ?? diff.base)!;
   const lines = [
-    `**\`${cell(diff.promptId)}\`** · ${cell(state.file)}:${state.line} · ${cell(state.model)}${state.modelAssumed ? ' (model assumed: none named in the code)' : ''} · ${volume(state)}`,
+    `**\`${cell(diff.promptId)}\`** · ${cell(state.file)}:${state.line} · ${cell(state.model)}${state.modelAssumed ? ' (model assumed: none named in the code)' : ''} · ${volume(state, context)}`,
   ];
   for (const change of diff.changes) lines.push(`- ${cell(describeChange(change))}`);
   if (diff.base && diff.head)
@@ -241,7 +225,10 @@ function markdownDiff(result: DiffResult, context: DiffContext): string {
     (diff) =>
       `| \`${cell(diff.promptId)}\` | ${statusMark[diff.status]}${diff.status === 'changed' ? `: ${cell(changeSummary(diff))}` : diff.status === 'added' && diff.newFindings.length > 0 ? `; ${diff.newFindings.length} finding(s)` : ''} | ${span(diff, tokens)} | ${span(diff, (s) => money(s?.perCall, s !== undefined))} | ${span(diff, (s) => money(s?.perMonth, s !== undefined))} | **${delta(diff)}** |`,
   );
-  const footer = `<sub>${cell(sideLabel(context.base))} → ${cell(sideLabel(context.head))} · prices as of ${pricesAsOf()} · ≈ estimated token counts · months of 30 days · tokenwise ${version}</sub>`;
+  const observedFooter = context.observed
+    ? ` · volumes observed (${cell(context.observed.window)}) where prompts had traffic`
+    : '';
+  const footer = `<sub>${cell(sideLabel(context.base))} → ${cell(sideLabel(context.head))}${observedFooter} · prices as of ${pricesAsOf()} · ≈ estimated token counts · months of 30 days · tokenwise ${version}</sub>`;
   const truncationRoom = 400;
   let text = head.join('\n');
   let shownRows = 0;
@@ -256,7 +243,7 @@ function markdownDiff(result: DiffResult, context: DiffContext): string {
   if (text.length + detailsOpen.length + detailsClose.length + footer.length + truncationRoom < markdownLimit) {
     let details = '';
     for (const diff of result.prompts.slice(0, shownRows)) {
-      const entry = `\n${detailsOf(diff)}\n`;
+      const entry = `\n${detailsOf(diff, context)}\n`;
       if (
         text.length +
           detailsOpen.length +
@@ -302,6 +289,7 @@ function jsonDiff(result: DiffResult, context: DiffContext): object {
     head: context.head,
     totals: result.totals,
     volumeSources: result.volumeSources,
+    ...(context.observed ? { observedVolumes: context.observed } : {}),
     prompts: result.prompts.map((diff) => ({
       status: diff.status,
       promptId: diff.promptId,
@@ -325,5 +313,6 @@ function sarifDiff(result: DiffResult, context: DiffContext): object {
     for (const sarif of sarifResults(audit, diff.head.file, context.sources.get(diff.head.file)))
       results.push({ ...sarif, properties: { ...sarif.properties, promptId: diff.promptId } });
   }
-  return sarifLog(results, version, context.notices);
+  const note = observedNote(context);
+  return sarifLog(results, version, note ? [...context.notices, note] : context.notices);
 }

@@ -17,6 +17,8 @@ export interface CliIO {
   cwd: string;
   /** Columns text output may use (the terminal's width); unset: 100, as for a pipe or a file. */
   columns?: number;
+  /** Environment variables (secrets such as TOKENWISE_READ_TOKEN come only from here); unset: the process's. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Exit codes, documented in the README. */

@@ -71,6 +71,7 @@ function processIO(): CliIO {
     cwd: process.cwd(),
     // Not a terminal: COLUMNS when the caller sets it (a CI log wider than 100), else the default.
     columns: process.stdout.isTTY ? process.stdout.columns : positiveInteger(process.env.COLUMNS),
+    env: process.env,
   };
 }
 

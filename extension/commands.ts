@@ -1,9 +1,12 @@
 // The extension's commands. Each returns what it did, so the suite (and other extensions) can check the outcome.
 import * as vscode from 'vscode';
+import { serverUrlProblem } from '../core';
+import { compareWithBase } from './compareBase';
 import { apiKeySecrets, type Ctx } from './ctx';
 import { priceQuestion } from './hovers';
 import { usd } from './labels';
 import { modelRangeOf, toRange } from './ranges';
+import { readTokenSecret, type ServerState } from './teamServer';
 
 export function registerCommands(ctx: Ctx): void {
   const command = (id: string, run: (...args: never[]) => unknown) => ctx.own(vscode.commands.registerCommand(id, run));
@@ -62,6 +65,29 @@ export function registerCommands(ctx: Ctx): void {
     return true;
   });
   command('tokenwise.auditWorkspace', () => ctx.auditWorkspace());
+  command('tokenwise.connectServer', (url?: string, token?: string, app?: string) =>
+    connectServer(ctx, url, token, app),
+  );
+  command('tokenwise.disconnectServer', async () => {
+    ctx.server.forget();
+    await vscode.workspace
+      .getConfiguration('tokenwise')
+      .update('server.url', undefined, vscode.ConfigurationTarget.Global);
+    await ctx.extension.secrets.delete(readTokenSecret);
+    await ctx.reloadSettings();
+    await ctx.server.settled();
+    return ctx.server.state;
+  });
+  command('tokenwise.compareWithBase', async (uri?: vscode.Uri) => {
+    const comparison = await compareWithBase(ctx, uri);
+    if (typeof comparison === 'string') {
+      void vscode.window.showInformationMessage(`tokenwise: ${comparison}`);
+      return comparison;
+    }
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: comparison.markdown });
+    await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+    return comparison;
+  });
   command('tokenwise.setApiKey', async (provider?: 'anthropic' | 'google', key?: string) => {
     const which =
       provider ??
@@ -114,4 +140,54 @@ function literalContent(document: vscode.TextDocument, range: vscode.Range): vsc
   const text = document.getText(range);
   if (/^(['"`]).*\1$/s.test(text)) return new vscode.Range(range.start.translate(0, 1), range.end.translate(0, -1));
   return /^[\w./:@-]+$/.test(text) ? range : undefined;
+}
+
+/**
+ * Asks for the server's URL, the app and the read token (or takes them as arguments), keeps the URL and app in the
+ * user's settings and the token in SecretStorage, then reads the server once to say whether it answers.
+ */
+async function connectServer(ctx: Ctx, url?: string, token?: string, app?: string): Promise<ServerState | undefined> {
+  const section = vscode.workspace.getConfiguration('tokenwise');
+  const address =
+    url ??
+    (await vscode.window.showInputBox({
+      title: 'tokenwise team server URL (the Slack bot serving GET /v1/usage/prompts)',
+      value: ctx.settings.serverUrl,
+      placeHolder: 'https://tokenwise.example.com',
+      validateInput: (value) => (value.trim() ? serverUrlProblem(value.trim()) : 'Enter the server URL'),
+    }));
+  if (address === undefined) return undefined;
+  const appName =
+    app ??
+    (await vscode.window.showInputBox({
+      title: 'App name whose traffic to show (empty: all apps)',
+      value: ctx.settings.serverApp,
+    }));
+  if (appName === undefined) return undefined;
+  const secret =
+    token ??
+    (await vscode.window.showInputBox({
+      title: "The server's read token (READ_TOKEN), kept in VS Code's secret storage",
+      password: true,
+    }));
+  if (secret === undefined) return undefined;
+  ctx.server.forget();
+  await ctx.extension.secrets.store(readTokenSecret, secret);
+  await section.update('server.app', appName.trim() || undefined, vscode.ConfigurationTarget.Global);
+  await section.update('server.url', address.trim(), vscode.ConfigurationTarget.Global);
+  await ctx.reloadSettings();
+  await ctx.server.settled();
+  const state = ctx.server.state;
+  if (url === undefined) {
+    const shown =
+      state.kind === 'connected'
+        ? `tokenwise: connected; ${state.prompts} prompt(s) observed (${state.window}).`
+        : state.kind === 'restricted'
+          ? 'tokenwise: connection saved; nothing is sent until you trust this workspace.'
+          : state.kind === 'unreachable'
+            ? `tokenwise: ${state.message}.`
+            : 'tokenwise: connection saved.';
+    void vscode.window.showInformationMessage(shown);
+  }
+  return state;
 }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
-import { baseUrlProblem } from '../core';
+import { baseUrlProblem, serverUrlProblem } from '../core';
 
 z.config(en());
 
@@ -24,6 +24,19 @@ const baseUrl = trimmed.check(
   }),
 );
 
+const serverUrl = trimmed.check(
+  z.superRefine((url, ctx) => {
+    const problem = url === '' ? undefined : serverUrlProblem(url);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+);
+
+/** An app name as the ledger keeps it: the only thing besides the token that the editor sends the team's server. */
+const appName = trimmed.check(
+  z.maxLength(200, 'expected at most 200 characters'),
+  z.regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'expected no control characters'),
+);
+
 const settingsSchema = z.object({
   defaultModel: z._default(trimmed, ''),
   callsPerDay: z._default(z.nullable(z.number().check(z.nonnegative())), null),
@@ -33,6 +46,8 @@ const settingsSchema = z.object({
   policyFile: z._default(policyPath, ''),
   exactCountsProvider: z._default(z.enum(['off', 'anthropic', 'google']), 'off'),
   exactCountsBaseUrl: z._default(baseUrl, ''),
+  serverUrl: z._default(serverUrl, ''),
+  serverApp: z._default(appName, ''),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -46,6 +61,8 @@ const keys: Record<keyof Settings, string> = {
   policyFile: 'policyFile',
   exactCountsProvider: 'exactCounts.provider',
   exactCountsBaseUrl: 'exactCounts.baseUrl',
+  serverUrl: 'server.url',
+  serverApp: 'server.app',
 };
 
 /**
@@ -53,7 +70,11 @@ const keys: Record<keyof Settings, string> = {
  * Code ignores them in workspace and folder settings; read from the user's own settings only all the same, so a
  * workspace value could not reach them even if the declaration were lost.
  */
-export const userOnlySettings: ReadonlySet<keyof Settings> = new Set(['exactCountsProvider', 'exactCountsBaseUrl']);
+export const userOnlySettings: ReadonlySet<keyof Settings> = new Set([
+  'exactCountsProvider',
+  'exactCountsBaseUrl',
+  'serverUrl',
+]);
 
 export function readSettings(report: (message: string) => void): Settings {
   const section = vscode.workspace.getConfiguration('tokenwise');
@@ -70,7 +91,12 @@ export function readSettings(report: (message: string) => void): Settings {
     const field = String(issue.path[0]) as keyof Settings;
     // A proxy the user chose but that may not receive the key leaves exact counts off, rather than sending the text
     // to the provider directly instead.
-    const consequence = field === 'exactCountsBaseUrl' ? '; exact counts stay off until it is fixed' : '';
+    const consequence =
+      field === 'exactCountsBaseUrl'
+        ? '; exact counts stay off until it is fixed'
+        : field === 'serverUrl'
+          ? '; the team server stays disconnected until it is fixed'
+          : '';
     report(`Setting tokenwise.${keys[field]} ignored: ${issue.message}${consequence}`);
     delete settings[field];
     if (field === 'exactCountsBaseUrl') settings.exactCountsProvider = 'off';

@@ -9,6 +9,7 @@ import { CostLenses } from './lenses';
 import { PolicyFile } from './policy';
 import { auditWorkspace, type WorkspaceReport } from './report';
 import { CostStatus } from './statusBar';
+import { TeamServer } from './teamServer';
 
 const fileModelsKey = 'tokenwise.fileModels';
 export const apiKeySecrets = { anthropic: 'tokenwise.anthropicApiKey', google: 'tokenwise.geminiApiKey' } as const;
@@ -26,12 +27,20 @@ export class Ctx implements vscode.Disposable {
   readonly diagnostics = this.own(new Diagnostics());
   readonly lenses: CostLenses;
   readonly status: CostStatus;
+  readonly server: TeamServer;
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.engine = this.own(new Engine(vscode.Uri.joinPath(extension.extensionUri, 'dist', 'engineWorker.js')));
     this.policy = this.own(new PolicyFile(this.engine));
     this.analysis = this.own(new Analysis(this.engine, (uri) => this.auditOptions(uri)));
-    this.lenses = this.own(new CostLenses(this.analysis, () => this.settings));
+    this.server = this.own(new TeamServer(extension.secrets, () => this.settings, this.engine));
+    this.lenses = this.own(
+      new CostLenses(
+        this.analysis,
+        () => this.settings,
+        () => this.server.snapshot(),
+      ),
+    );
     this.status = this.own(
       new CostStatus(
         this.analysis,
@@ -44,6 +53,7 @@ export class Ctx implements vscode.Disposable {
     this.settings = readSettings((message) => void vscode.window.showWarningMessage(message));
     this.own(this.policy.onDidChange(() => this.analysis.invalidate()));
     this.own(this.analysis.onDidInvalidate(() => this.refreshAll()));
+    this.own(this.server.onDidChange(() => this.lenses.refresh()));
   }
 
   own<T extends vscode.Disposable>(disposable: T): T {
@@ -61,6 +71,8 @@ export class Ctx implements vscode.Disposable {
     this.settings = readSettings((message) => void vscode.window.showWarningMessage(message));
     await this.policy.use(this.settings.policyFile);
     this.analysis.invalidate();
+    // A new URL or app asks the server at once; so does trust just granted.
+    void this.server.settled();
   }
 
   /** User settings fill the policy's defaults (the policy's per-glob entries still win). */

@@ -12,7 +12,15 @@ import {
   type Questions,
 } from './engineProtocol';
 
-export { auditExtracted, countTokens, defaultPolicy, ExactTokenCounter, extractPrompts } from '../core';
+export {
+  auditExtracted,
+  countTokens,
+  defaultPolicy,
+  ExactTokenCounter,
+  extractPrompts,
+  fetchObservedUsage,
+  observedVolumes,
+} from '../core';
 
 /**
  * Set in the extension host's environment by the test harness: the worker thread then refuses every network request

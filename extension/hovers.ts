@@ -14,8 +14,9 @@ import {
 import type { Analysis } from './analysis';
 import type { PriceQuestion, PromptPrices } from './comparison';
 import type { Engine } from './engine';
-import { thousands, tokensLabel, usd } from './labels';
+import { observedView, thousands, tokensLabel, usd } from './labels';
 import { toRange } from './ranges';
+import type { Observed } from './teamServer';
 
 export class PromptHovers implements vscode.HoverProvider {
   constructor(
@@ -24,6 +25,7 @@ export class PromptHovers implements vscode.HoverProvider {
     private readonly policy: () => Promise<Policy>,
     private readonly exactCounter: () => Promise<ExactTokenCounter | undefined>,
     private readonly exactCountsNotice: () => string | undefined,
+    private readonly observed: () => Observed | undefined,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
@@ -35,6 +37,17 @@ export class PromptHovers implements vscode.HoverProvider {
     if (!report) return undefined;
     const prices = await this.engine.prices(priceQuestion(report, await this.policy()));
     const markdown = hoverMarkdown(report, prices);
+    // What the server answered last: a hover never waits for it.
+    const observed = this.observed();
+    const seen = observed?.of(report.prompt.promptId);
+    if (observed && seen) {
+      const view = observedView(report, seen, observed.usage);
+      markdown.appendMarkdown(`\n**Team server** · ${view.label} · \`${report.prompt.promptId}\`\n\n`);
+      if (view.mismatch)
+        markdown.appendMarkdown(
+          `⚠ ${view.mismatch.label}: the estimate's assumptions are wrong, or the prompt is not what runs.\n\n`,
+        );
+    }
     const counter = report.tokens.exact ? undefined : await this.exactCounter();
     if (counter) {
       const text = report.prompt.parts.map((part) => part.text).join('\n');

@@ -1,5 +1,15 @@
 // How numbers read in lenses, hovers and the status bar.
-import { formatUsd, modelLabel, type Nanos, type PromptReport } from '../core';
+import {
+  costMismatch,
+  formatUsd,
+  modelLabel,
+  observedLabel,
+  type CostMismatch,
+  type Nanos,
+  type ObservedPrompt,
+  type ObservedUsage,
+  type PromptReport,
+} from '../core';
 
 /** 1234567 → "1,234,567" (toLocaleString is far slower, and lenses format hundreds of numbers per edit). */
 export function thousands(value: number): string {
@@ -44,4 +54,26 @@ export function savingLensTitle(report: PromptReport): string | undefined {
   const recommendation = report.recommendation;
   if (!recommendation) return undefined;
   return `${recommendation.model} would save ${Math.round(recommendation.savingPercent)} % (${usd(recommendation.savingPerMonth)}/mo)`;
+}
+
+/** What the team server observed for a prompt, and whether it is more than 2× from the estimate per call. */
+export interface ObservedView {
+  label: string;
+  mismatch: CostMismatch | undefined;
+}
+
+export function observedView(report: PromptReport, prompt: ObservedPrompt, usage: ObservedUsage): ObservedView {
+  return { label: observedLabel(prompt, usage), mismatch: costMismatch(report.cost?.perCall, prompt) };
+}
+
+/** `observed: 18.2k calls/day, $1,930/month (last 7 days)`, with `⚠ 3.5× the estimate per call` when far apart. */
+export function observedLensTitle(view: ObservedView): string {
+  if (!view.mismatch) return view.label;
+  const ratio = view.mismatch.ratio;
+  const apart = ratio >= 1 ? (Number.isFinite(ratio) ? `${round(ratio)}×` : 'far above') : `1/${round(1 / ratio)} of`;
+  return `${view.label} · ⚠ ${apart} the estimate per call`;
+}
+
+function round(ratio: number): string {
+  return ratio >= 10 ? String(Math.round(ratio)) : String(Math.round(ratio * 10) / 10);
 }

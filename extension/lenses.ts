@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import type { PromptReport } from '../core';
 import type { Analysis } from './analysis';
 import { lensesEnabledFor, type Settings } from './config';
-import { costLensTitle, savingLensTitle } from './labels';
+import { costLensTitle, observedLensTitle, observedView, savingLensTitle } from './labels';
 import { modelRangeOf, toRange } from './ranges';
+import type { Observed } from './teamServer';
 
 /** How long a file the user asked to count anyway may keep its lenses waiting before they say it is being counted. */
 const countingNoticeMs = 250;
@@ -25,6 +26,7 @@ export class CostLenses implements vscode.CodeLensProvider {
   constructor(
     private readonly analysis: Analysis,
     private readonly settings: () => Settings,
+    private readonly observed: () => Observed | undefined,
   ) {}
 
   refresh(): void {
@@ -61,6 +63,7 @@ export class CostLenses implements vscode.CodeLensProvider {
         }),
       ];
     }
+    const observed = this.observed();
     return result.audit.prompts.flatMap((report) => {
       const anchor = toRange(report.prompt.callSite?.range ?? report.prompt.range);
       const line = new vscode.Range(anchor.start, anchor.start);
@@ -72,6 +75,19 @@ export class CostLenses implements vscode.CodeLensProvider {
           arguments: [document.uri, report.prompt.id],
         }),
       ];
+      const seen = observed?.of(report.prompt.promptId);
+      if (observed && seen) {
+        const view = observedView(report, seen, observed.usage);
+        lenses.push(
+          new vscode.CodeLens(line, {
+            title: observedLensTitle(view),
+            tooltip: view.mismatch
+              ? `What the team's tokenwise server saw for ${report.prompt.promptId}. ${view.mismatch.label}: the estimate's assumptions are wrong, or the prompt is not what runs.`
+              : `What the team's tokenwise server saw for ${report.prompt.promptId}; the estimate beside it is this code's.`,
+            command: '',
+          }),
+        );
+      }
       const saving = savingLensTitle(report);
       const recommendation = report.recommendation;
       if (saving && recommendation) {

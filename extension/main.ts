@@ -6,6 +6,7 @@ import { registerCommands } from './commands';
 import { Ctx } from './ctx';
 import { PromptHovers } from './hovers';
 import { ReportPanel } from './report';
+import type { TeamServer } from './teamServer';
 
 let ctx: Ctx | undefined;
 
@@ -39,6 +40,8 @@ export interface TokenwiseApi {
   lastReport(): Ctx['lastReport'];
   reportHtml(): string | undefined;
   settled(): Promise<void>;
+  /** The team server connection, and the status bar note shown while it cannot be read. */
+  server(): { state: TeamServer['state']; note: string | undefined };
 }
 
 export function activate(extension: vscode.ExtensionContext): TokenwiseApi {
@@ -55,6 +58,7 @@ export function activate(extension: vscode.ExtensionContext): TokenwiseApi {
         () => c.currentPolicy(),
         () => c.exactCounter(),
         () => c.exactCountsNotice(),
+        () => c.server.snapshot(),
       ),
     ),
   );
@@ -106,6 +110,7 @@ export function activate(extension: vscode.ExtensionContext): TokenwiseApi {
     lastReport: () => c.lastReport,
     reportHtml: () => ReportPanel.open?.html,
     settled: () => c.settled(),
+    server: () => ({ state: c.server.state, note: c.server.note() }),
   };
 }
 

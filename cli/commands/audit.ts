@@ -5,6 +5,9 @@ import { existsSync, statSync } from 'node:fs';
 import {
   assumedCostMark,
   auditRules,
+  costMismatch,
+  observedCostPerCall,
+  observedMonthlyCost,
   auditText,
   AuditTotals,
   defaultEnvironment,
@@ -35,6 +38,7 @@ import {
 import { version } from '../package.json';
 import { closestOf, ExitCode, oneOf, parseOptions, UsageError, type CliIO } from '../io';
 import { formatTable, outputWidth, truncate, wrapText, type TableColumn } from '../layout';
+import { observedOptionsHelp, observedSourceLabel, readObservedVolumes, type Observed } from '../observed';
 
 const help = `Usage: tokenwise audit [PATHS…] [options]
 
@@ -58,11 +62,13 @@ Options:
   --verbose                  List the files passed over (ignored, excluded, unsupported, too large, binary) and
                              the LLM calls seen whose prompt could not be read.
   --rules                    List the audit rules and exit.
+${observedOptionsHelp}
 
 Inline suppression: '// tokenwise-disable-next-line RULE-ID' ('#' in Python, '{# … #}' in templates), or
 'tokenwise-disable-file RULE-ID' anywhere in a file.
 
-Exit codes: 0 ok, 1 gate failed (--fail-on or --max-cost-per-call), 2 bad arguments or input, 3 internal error.
+Exit codes: 0 ok, 1 gate failed (--fail-on or --max-cost-per-call), 2 bad arguments or input (an unreadable
+--volumes-from server included), 3 internal error.
 `;
 
 const severities: readonly Severity[] = ['info', 'warning', 'error'];
@@ -81,6 +87,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     exclude: { type: 'string', multiple: true },
     'no-gitignore': { type: 'boolean' },
     verbose: { type: 'boolean' },
+    'volumes-from': { type: 'string' },
+    app: { type: 'string' },
   } as const;
   const { values, positionals } = parseOptions(args, options, help);
   if (values.help) {
@@ -114,6 +122,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       `--env: the policy names no environment '${environment}' (it has ${environments.join(', ')})${closest ? `; did you mean '${closest}'?` : ''}`,
     );
   }
+  const observed = await readObservedVolumes(values['volumes-from'], values.app, io);
   // The prices `tokenwise prices update` saved, as cost and models use them: one price for a prompt everywhere.
   const cache = await loadPriceCache();
   if (cache.problem) io.stderr(`tokenwise audit: ${cache.problem}; using the bundled prices.\n`);
@@ -126,11 +135,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { files, passedOver } = listWorkspaceFiles(paths, walk);
   const scope = new ScopeTally(passedOver);
 
-  const report = createReport(format, io, scope, values.verbose === true);
+  const report = createReport(format, io, scope, values.verbose === true, observed);
   const totals = new AuditTotals();
   const overBudget: string[] = [];
   const progress = createProgress(io, files.length);
-  const job: AuditJob = { files, cwd: io.cwd, policy, environment, model: values.model };
+  const job: AuditJob = { files, cwd: io.cwd, policy, environment, model: values.model, observed };
   for (const outcome of auditFiles(job)) {
     progress.tick();
     if (outcome.kind === 'notice') {
@@ -183,6 +192,7 @@ interface AuditJob {
   policy: Policy;
   environment: string;
   model?: string;
+  observed?: Observed;
 }
 
 type Outcome =
@@ -204,6 +214,7 @@ function* auditFiles(job: AuditJob): Generator<Outcome> {
           policy: job.policy,
           environment: job.environment,
           model: job.model,
+          ...(job.observed ? { volumes: job.observed.volumes } : {}),
         }),
         source: entry.text,
       };
@@ -352,14 +363,40 @@ interface Report {
   end(summary: AuditSummary): void;
 }
 
-function createReport(format: Format, io: CliIO, scope: ScopeTally, verbose: boolean): Report {
-  if (format === 'json') return jsonReport(io, scope, verbose);
-  if (format === 'sarif') return sarifReport(io, scope);
-  return textReport(io, scope, verbose);
+function createReport(
+  format: Format,
+  io: CliIO,
+  scope: ScopeTally,
+  verbose: boolean,
+  observed: Observed | undefined,
+): Report {
+  if (format === 'json') return jsonReport(io, scope, verbose, observed);
+  if (format === 'sarif') return sarifReport(io, scope, observed);
+  return textReport(io, scope, verbose, observed);
+}
+
+/** The note every format carries when observed volumes were read: how many prompts rest on them, and whence. */
+function observedNote(observed: Observed, promptsObserved: number): string {
+  return `Monthly figures of ${promptsObserved} prompt(s) rest on traffic ${observedSourceLabel(observed.source)}; the others on annotated, policy or default volumes.`;
+}
+
+/** A prompt's observed record for JSON: calls, pace, real cost, and the mismatch with its estimate, if any. */
+function observedRecord(report: FileAudit['prompts'][number], observed: Observed | undefined) {
+  const seen = observed?.volumes.of(report.prompt.promptId);
+  if (!observed || !seen) return undefined;
+  const mismatch = costMismatch(report.cost?.perCall, seen);
+  return {
+    window: observed.volumes.window,
+    calls: seen.calls,
+    callsPerDay: seen.callsPerDay,
+    costPerCall: Math.round(observedCostPerCall(seen) ?? 0),
+    costPerMonth: observedMonthlyCost(seen, observed.source),
+    ...(mismatch ? { mismatch: { ratio: mismatch.ratio, message: mismatch.label } } : {}),
+  };
 }
 
 /** Streams `{ "files": [...], "notices": [...], "summary": {...} }`, one file at a time, in 64 KiB writes. */
-function jsonReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
+function jsonReport(io: CliIO, scope: ScopeTally, verbose: boolean, observed: Observed | undefined): Report {
   const notices: string[] = [];
   let first = true;
   let pending = '';
@@ -394,6 +431,7 @@ function jsonReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
           outputSource: report.outputSource,
           callsPerDay: report.callsPerDay,
           volumeSource: report.volumeSource,
+          observed: observedRecord(report, observed),
           cost: report.cost,
           unpriced: report.unpriced,
           recommendation: report.recommendation,
@@ -414,7 +452,7 @@ function jsonReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
     end(summary) {
       const scopeSummary = { ...scope.counts(), ...(verbose ? { skippedFiles: scope.skipped } : {}) };
       write(
-        `\n],"notices":${JSON.stringify(notices)},"summary":${JSON.stringify(summary)},"scope":${JSON.stringify(scopeSummary)}}\n`,
+        `\n],"notices":${JSON.stringify(notices)},"summary":${JSON.stringify(summary)},"scope":${JSON.stringify(scopeSummary)}${observed ? `,"observedVolumes":${JSON.stringify(observed.source)}` : ''}}\n`,
         true,
       );
     },
@@ -422,9 +460,10 @@ function jsonReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
 }
 
 /** SARIF URIs are relative to the repository root (the nearest folder up with a `.git`), wherever the audit runs. */
-function sarifReport(io: CliIO, scope: ScopeTally): Report {
+function sarifReport(io: CliIO, scope: ScopeTally, observed: Observed | undefined): Report {
   const results: SarifResult[] = [];
   const notices: string[] = [];
+  let promptsObserved = 0;
   const root = repositoryRoot(io.cwd);
   const report = (text: string) => {
     notices.push(text);
@@ -432,11 +471,14 @@ function sarifReport(io: CliIO, scope: ScopeTally): Report {
   };
   return {
     file(audit, source) {
+      promptsObserved += audit.prompts.filter((report) => report.volumeSource === 'observed').length;
       results.push(...sarifResults(audit, relative(root, resolve(io.cwd, audit.file)).split(sep).join('/'), source));
       audit.notices.forEach(report);
     },
     notice: report,
     end() {
+      // Findings price their waste at each prompt's volume: say when some of those rest on observed traffic.
+      if (observed) notices.push(observedNote(observed, promptsObserved));
       io.stdout(`${JSON.stringify(sarifLog(results, version, notices), null, 2)}\n`);
       io.stderr(`tokenwise audit: ${scope.line()}\n`);
     },
@@ -457,10 +499,19 @@ interface Row {
 }
 
 const severityMark: Record<Severity, string> = { error: 'E', warning: 'W', info: 'I' };
+const volumeMark: Record<FileAudit['prompts'][number]['volumeSource'], string> = {
+  observed: ' observed',
+  annotation: '',
+  policy: '',
+  option: '',
+  'policy-default': ' default',
+};
 
 /** A table of prompts, then the findings by file, then notices and totals. */
-function textReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
+function textReport(io: CliIO, scope: ScopeTally, verbose: boolean, observed: Observed | undefined): Report {
   const rows: Row[] = [];
+  const mismatches: string[] = [];
+  let promptsObserved = 0;
   const findingLines: string[] = [];
   const notices: string[] = [];
   return {
@@ -480,7 +531,7 @@ function textReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
           tokens: `${report.tokens.exact ? '' : '≈'}${report.tokens.tokens.toLocaleString('en-US')}`,
           perCall: report.cost ? `${report.modelAssumed ? '≈' : ''}${formatUsd(report.cost.perCall)}` : '–',
           perMonth: report.cost ? `${assumedCostMark(report).trim()}${formatUsd(report.cost.perMonth)}` : '–',
-          callsPerDay: `${report.callsPerDay.toLocaleString('en-US')}${report.volumeSource === 'policy-default' ? ' default' : ''}`,
+          callsPerDay: `${report.callsPerDay.toLocaleString('en-US', { maximumFractionDigits: 1 })}${volumeMark[report.volumeSource]}`,
           model: modelLabel(report),
           recommended: recommendation
             ? `${recommendation.model} −${Math.round(recommendation.savingPercent)}% (${formatUsd(recommendation.savingPerMonth)}/mo)`
@@ -488,6 +539,12 @@ function textReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
           score: String(report.score),
           findings: counts.join(' ') || '–',
         });
+        if (report.volumeSource === 'observed') promptsObserved++;
+        const mismatch = observedRecord(report, observed)?.mismatch;
+        if (mismatch)
+          mismatches.push(
+            `${audit.file}:${report.prompt.range.startLine + 1} ${report.prompt.promptId}: ${mismatch.message}; the estimate's assumptions are wrong, or the prompt is not what runs`,
+          );
       }
       for (const finding of audit.findings) {
         findingLines.push(
@@ -506,10 +563,17 @@ function textReport(io: CliIO, scope: ScopeTally, verbose: boolean): Report {
       else {
         out.push(promptTable(rows, width), '');
         out.push(
-          `$/month at each prompt's calls/day (policy volumes; 'default' marks the policy's default volume); prices as of ${pricesAsOf()}.`,
+          `$/month at each prompt's calls/day (${observed ? "'observed' marks traffic the team's server saw; " : ''}policy volumes; 'default' marks the policy's default volume); prices as of ${pricesAsOf()}.`,
           `≈ before tokens: an estimate (the model's tokenizer is not public). ≈ before a cost: it rests on an assumption, an assumed model (the prompt names none) or the default volume.`,
         );
       }
+      if (observed) out.push(observedNote(observed, promptsObserved));
+      if (mismatches.length > 0)
+        out.push(
+          '',
+          'Estimate vs observed (cost per call more than 2× apart)',
+          ...mismatches.map((line) => `  ${line}`),
+        );
       if (findingLines.length > 0) out.push('', 'Findings', ...findingLines.map((line) => `  ${line}`));
       if (notices.length > 0) out.push('', 'Notices', ...notices.map((line) => `  ${line}`));
       if (verbose && scope.listing().length > 0)

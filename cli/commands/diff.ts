@@ -32,6 +32,7 @@ import {
 } from '../../core/node';
 import { diffFormats, renderDiff, type DiffSide } from '../diffReport';
 import { ExitCode, oneOf, parseOptions, UsageError, type CliIO } from '../io';
+import { observedOptionsHelp, readObservedVolumes } from '../observed';
 
 const help = `Usage: tokenwise diff [--base REF] [--head REF | --worktree] [PATH…] [options]
 
@@ -56,9 +57,10 @@ Options:
                              (default: tokenwise.config.{json,yaml,yml} at the root).
   --env NAME                 Environment whose approved models apply (default: default).
   --model MODEL              Model for prompts whose call site names none.
+${observedOptionsHelp}
 
 Exit codes: 0 ok, 2 bad arguments or input (unknown ref, path outside the repository, not a git repository,
-shallow clone without the base), 3 internal error, 4 monthly increase over --fail-on-increase, 5 new findings
+shallow clone without the base, an unreadable --volumes-from server), 3 internal error, 4 monthly increase over --fail-on-increase, 5 new findings
 (--fail-on new-findings), 6 both gates failed.
 `;
 
@@ -79,6 +81,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     policy: { type: 'string' },
     env: { type: 'string' },
     model: { type: 'string' },
+    'volumes-from': { type: 'string' },
+    app: { type: 'string' },
   } as const;
   const { values, positionals } = parseOptions(args, options, help);
   if (values.help) {
@@ -137,11 +141,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
     for (const change of changes) if (change.oldPath) renames.set(change.oldPath, change.path);
 
+    // Observed traffic is the same for both states: a prompt keeps its observed volume across the change.
+    const observed = await readObservedVolumes(values['volumes-from'], values.app, io);
     // --calls-per-day stands in for the policy's default volume: prompts with no observed, annotated or policy
     // volume are costed at it, and labelled assumed like the policy default.
     const withDefaultVolume = (policy: Policy): Policy =>
       callsPerDay === undefined ? policy : { ...policy, defaultCallsPerDay: callsPerDay };
-    const auditOptions = { environment: values.env, model: values.model };
+    const auditOptions = {
+      environment: values.env,
+      model: values.model,
+      ...(observed ? { volumes: observed.volumes } : {}),
+    };
     const notices: string[] = [];
     const audit = (
       commit: string | undefined,
@@ -173,6 +183,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         notices: [...new Set(notices)],
         callsPerDay,
         defaultCallsPerDay: headPolicy.policy.defaultCallsPerDay,
+        ...(observed ? { observed: observed.source } : {}),
       }),
     );
     return gates(result, increaseGate, findingsGate, io);

@@ -11,3 +11,4 @@ export {
   type PromptDiff,
   type PromptState,
 } from './diff';
+export { callsPerDayText, describeChange } from './describe';

@@ -3,3 +3,4 @@ export * from './event';
 export * from './otel';
 export * from './litellm';
 export * from './observed';
+export * from './observedClient';

@@ -1,11 +1,14 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import type { ServerState } from '../../../extension/teamServer';
+import { startReadApiServer, weekOfUsage } from '../../support/readApiServer';
 import {
   closeAll,
   countTokensServer,
   extensionApi,
   fixtureUri,
   hoverText,
+  lensTitles,
   openFixture,
   setSetting,
   until,
@@ -55,11 +58,14 @@ describe(`workspace trust and stored keys (${mode})`, () => {
       'tokenwise.policyFile': 'window',
       'tokenwise.exactCounts.provider': 'application',
       'tokenwise.exactCounts.baseUrl': 'application',
+      'tokenwise.server.url': 'application',
+      'tokenwise.server.app': 'window',
     });
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, [
       'tokenwise.exactCounts.provider',
       'tokenwise.exactCounts.baseUrl',
+      'tokenwise.server.url',
     ]);
   });
 
@@ -162,4 +168,39 @@ describe(`workspace trust and stored keys (${mode})`, () => {
       }
     });
   }
+
+  it('reads the team server only when the user connected it, and never in Restricted Mode', async function () {
+    this.timeout(90_000);
+    const api = await extensionApi();
+    const editor = await openFixture('src/support.ts');
+    const usage = weekOfUsage([{ prompt: 'src/support.ts#classifyTicket', calls: 7_000, costNanos: 7_000_000 }]);
+    const planted = await startReadApiServer('planted-token', usage);
+    const chosen = await startReadApiServer('user-token', usage);
+    try {
+      // The repository's settings name a server of their own: ignored, it never hears of the user's token.
+      await writeWorkspaceSettings({ 'tokenwise.server.url': planted.url, 'tokenwise.server.app': 'support-bot' });
+      assert.equal(vscode.workspace.getConfiguration('tokenwise').get('server.url'), '');
+      await vscode.commands.executeCommand('tokenwise.connectServer', chosen.url, 'user-token', '');
+      const titles = await lensTitles(editor.document.uri);
+      assert.deepEqual(planted.requests, [], "the workspace's server received nothing");
+      if (vscode.workspace.isTrusted) {
+        assert.deepEqual(api.server().state, { kind: 'connected', window: 'last 7 days', prompts: 1 });
+        // The workspace may say which app it is: that name goes to the user's server, nothing else.
+        assert.deepEqual(
+          chosen.requests.map((request) => request.url),
+          ['/v1/usage/prompts?app=support-bot'],
+        );
+      } else {
+        const state: ServerState = api.server().state;
+        assert.deepEqual(state, { kind: 'restricted' });
+        assert.deepEqual(chosen.requests, [], 'nothing at all in Restricted Mode');
+        assert.ok(titles.every((title) => !title.startsWith('observed')));
+      }
+    } finally {
+      await vscode.commands.executeCommand('tokenwise.disconnectServer');
+      await writeWorkspaceSettings(undefined);
+      await planted.close();
+      await chosen.close();
+    }
+  });
 });

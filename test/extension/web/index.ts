@@ -250,6 +250,17 @@ export async function run(): Promise<void> {
       },
     ],
     [
+      'says that comparing with the base branch is not available on the web (no git extension there)',
+      async () => {
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(support));
+        const answer = await vscode.commands.executeCommand<unknown>('tokenwise.compareWithBase');
+        assert(
+          typeof answer === 'string' && answer.includes('not available on the web'),
+          `answer: ${JSON.stringify(answer)?.slice(0, 200)}`,
+        );
+      },
+    ],
+    [
       'reads the policy file through the workspace file system',
       async () => {
         const policy = vscode.Uri.joinPath(folder, 'tokenwise.config.json');
