@@ -19,6 +19,8 @@ export interface Encoding {
   count(text: string): number;
   /** The token count if it is at most `limit`, else false; stops reading as soon as the limit is passed. */
   isWithinTokenLimit(text: string, limit: number): number | false;
+  /** Calls `onPiece` with each piece of `text` (text.slice(start, end)) and its token count, in order. */
+  countPieces(text: string, onPiece: (start: number, end: number, tokens: number) => void): void;
 }
 
 const NO_RANK = 0x7fffffff;
@@ -82,6 +84,13 @@ class BytePairEncoding implements Encoding {
   isWithinTokenLimit(text: string, limit: number): number | false {
     const count = this.countUpTo(text, limit);
     return count > limit ? false : count;
+  }
+
+  countPieces(text: string, onPiece: (start: number, end: number, tokens: number) => void): void {
+    this.split(text, (start, end) => {
+      const tokens = this.piece(text.slice(start, end));
+      onPiece(start, end, typeof tokens === 'number' ? 1 : tokens.length);
+    });
   }
 
   decode(tokens: number[]): string {

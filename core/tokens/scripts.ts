@@ -12,43 +12,97 @@ export type KindCounts = Record<TextKind, number>;
 
 export const noCounts = (): KindCounts => ({ prose: 0, code: 0, chinese: 0, japanese: 0, korean: 0 });
 
-// Han, kana, CJK punctuation and full-width forms run together in Chinese and Japanese; Hangul (with the Han a
-// Korean text may carry) in Korean. Everything else — Latin, Cyrillic, code, emoji — is "other".
-const cjkRun =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef\u30fc]+|[\p{Script=Hangul}]+/gu;
+// Classes of characters. Han, CJK punctuation, full-width forms and the prolonged sound mark run together in Chinese
+// and Japanese text; kana makes a run Japanese, Hangul Korean. Everything else — Latin, Cyrillic, code, emoji — is
+// letters and numbers (WORD), white space (SPACE) or punctuation and symbols (SYMBOL).
+const WORD = 1;
+const SPACE = 2;
+const SYMBOL = 3;
+const HAN = 4;
+const KANA = 5;
+const HANGUL = 6;
+
+const han = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u30fc]/u;
 const kana = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const hangul = /\p{Script=Hangul}/u;
-const symbol = /[^\p{L}\p{N}\s]/gu;
-const whitespace = /\s/gu;
+const word = /[\p{L}\p{N}]/u;
+const space = /\s/u;
+
+function classify(char: string): number {
+  if (hangul.test(char)) return HANGUL;
+  if (kana.test(char)) return KANA;
+  if (han.test(char)) return HAN;
+  if (word.test(char)) return WORD;
+  return space.test(char) ? SPACE : SYMBOL;
+}
+
+/** The class of each BMP character, worked out on first sight (0: not yet). */
+let classes: Uint8Array | undefined;
+
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) return classify(text.slice(i, i + 2));
+  classes ??= new Uint8Array(0x10000);
+  return (classes[c] ||= classify(text[i]));
+}
 
 /**
- * Counts `text` in `encoding` by kind: CJK runs are counted apart, and the rest is split between prose and code by
- * how much of it is punctuation and symbols (prose ~4–8 % of non-space characters, code ~15–30 %).
+ * Counts `text` in `encoding` by kind, in one pass over its pieces: runs of pieces with CJK characters are Chinese,
+ * Japanese (kana anywhere in the run) or Korean (Hangul); the other pieces are split between prose and code by how
+ * much of their text is punctuation and symbols (prose ~4–8 % of non-space characters, code ~15–30 %).
  */
 export function countByKind(encoding: Encoding, text: string, into: KindCounts = noCounts()): KindCounts {
-  let other = '';
-  let last = 0;
-  for (const match of text.matchAll(cjkRun)) {
-    other += text.slice(last, match.index);
-    last = match.index + match[0].length;
-    const run = match[0];
-    const kind: TextKind = hangul.test(run) ? 'korean' : kana.test(run) ? 'japanese' : 'chinese';
-    into[kind] += encoding.count(run);
-  }
-  if (last === 0) other = text;
-  else other += text.slice(last);
-  if (other.length === 0) return into;
-  const tokens = encoding.count(other);
-  const code = codeShare(other);
-  into.code += tokens * code;
-  into.prose += tokens * (1 - code);
+  let other = 0;
+  let symbols = 0;
+  let nonSpace = 0;
+  let run = 0;
+  let runKind = 0;
+  const endRun = () => {
+    if (run === 0) return;
+    into[runKind === HANGUL ? 'korean' : runKind === KANA ? 'japanese' : 'chinese'] += run;
+    run = 0;
+    runKind = 0;
+  };
+  encoding.countPieces(text, (start, end, tokens) => {
+    let pieceSymbols = 0;
+    let pieceNonSpace = 0;
+    let cjk = 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      const kind = c < 0x80 ? ascii[c] : classAt(text, i);
+      if (kind >= HAN) cjk = Math.max(cjk, kind);
+      else if (kind !== SPACE) {
+        pieceNonSpace++;
+        if (kind === SYMBOL) pieceSymbols++;
+      }
+      if (c >= 0xd800 && c <= 0xdbff) i++;
+    }
+    if (cjk > 0) {
+      run += tokens;
+      // Hangul outranks kana, kana outranks Han: a run is as Korean or Japanese as any of its characters.
+      runKind = Math.max(runKind, cjk);
+      return;
+    }
+    endRun();
+    other += tokens;
+    symbols += pieceSymbols;
+    nonSpace += pieceNonSpace;
+  });
+  endRun();
+  const code = codeShare(symbols, nonSpace);
+  into.code += other * code;
+  into.prose += other * (1 - code);
   return into;
 }
 
+const ascii = (() => {
+  const table = new Uint8Array(0x80);
+  for (let c = 0; c < 0x80; c++) table[c] = classify(String.fromCharCode(c));
+  return table;
+})();
+
 /** 0 for prose, 1 for code, linear between: the share of symbols among non-space characters, from 6 % to 18 %. */
-export function codeShare(text: string): number {
-  const nonSpace = text.length - (text.match(whitespace)?.length ?? 0);
+function codeShare(symbols: number, nonSpace: number): number {
   if (nonSpace === 0) return 0;
-  const symbols = (text.match(symbol)?.length ?? 0) / nonSpace;
-  return Math.min(1, Math.max(0, (symbols - 0.06) / 0.12));
+  return Math.min(1, Math.max(0, (symbols / nonSpace - 0.06) / 0.12));
 }
