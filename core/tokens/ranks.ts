@@ -162,8 +162,8 @@ export function loadRankTable(name: EncodingName): RankTable {
     }
     position = lineEnd + 1;
   }
-  // A copy of the used part, so the rest of the estimate's buffer is freed.
-  return new RankTable(file.pat_str, file.special_tokens, pool.slice(0, used), start, length);
+  // A view, not a copy: a copy would hold both buffers until the old one is swept, a peak above the saving.
+  return new RankTable(file.pat_str, file.special_tokens, pool.subarray(0, used), start, length);
 }
 
 function countSpaces(text: string, from: number, to: number): number {

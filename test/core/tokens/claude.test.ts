@@ -26,6 +26,7 @@ describe(`Claude estimates against count_tokens (${claudeSource.model}, held-bac
   it('centres within 15 % of the true count on the median sample', () => {
     const errors = scored.map((s) => Math.abs(s.estimate.tokens / s.sample.tokens - 1)).sort((a, b) => a - b);
     const median = errors[Math.floor(errors.length / 2)];
+    console.log(`      median error ${(median * 100).toFixed(1)} %`);
     assert.ok(median <= 0.15, `median error ${(median * 100).toFixed(1)} %`);
   });
 
