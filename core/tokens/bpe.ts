@@ -6,6 +6,7 @@
 // is quadratic in the piece length but fastest for the few dozen bytes of a typical word. Long pieces (a run of one
 // character, a minified line, base64) use a heap over a linked list: O(n log n), so 1 MiB of 'a' takes well under
 // a second instead of the 20 minutes the array scan would take.
+import { WholeChars } from './chars';
 import { splitter, type Splitter } from './pieces';
 import { encodingNames, loadRankTable, type EncodingName, type RankTable } from './ranks';
 
@@ -18,10 +19,12 @@ export interface Encoding {
   count(text: string): number;
   /** The token count if it is at most `limit`, else false; stops reading as soon as the limit is passed. */
   isWithinTokenLimit(text: string, limit: number): number | false;
+  /** Calls `onPiece` with each piece of `text` (text.slice(start, end)) and its token count, in order. */
+  countPieces(text: string, onPiece: (start: number, end: number, tokens: number) => void): void;
 }
 
 const NO_RANK = 0x7fffffff;
-/** Pieces up to this many bytes use the array scan; longer ones the heap. */
+/** Pieces of up to this many starting parts use the array scan; longer ones the heap. */
 const HEAP_THRESHOLD = 128;
 /** Pieces up to this many chars are cached: V8 copies strings this short, so a cache key never pins a large text. */
 const CACHE_MAX_PIECE = 12;
@@ -36,11 +39,14 @@ class BytePairEncoding implements Encoding {
   private readonly decoder = new TextDecoder('utf-8');
   private readonly byteRank = new Int32Array(256);
   private readonly specialBytes = new Map<number, Uint8Array>();
-  // Scratch space reused by every piece: its UTF-8 bytes, and the parts of the array-scan merge.
+  // Scratch space reused by every piece: its UTF-8 bytes, its starting parts (where each starts, and its rank), and
+  // the pair ranks of the array-scan merge.
   private bytes = new Uint8Array(1024);
-  private readonly starts = new Int32Array(HEAP_THRESHOLD + 1);
+  private starts = new Int32Array(1025);
+  private partRanks = new Int32Array(1025);
   private readonly pairRanks = new Int32Array(HEAP_THRESHOLD + 1);
-  private readonly partRanks = new Int32Array(HEAP_THRESHOLD + 1);
+  /** Built on the first piece with a character of two or three UTF-8 bytes that is not a token by itself. */
+  private wholeChars: WholeChars | undefined;
   // Every part is a token, so whether two parts merge depends only on their two ranks. Remembering the answer per
   // rank pair spares re-hashing their bytes, which dominates on long pieces and on CJK, where pieces are long.
   private readonly pairLeft = new Int32Array(PAIR_CACHE_SLOTS).fill(-1);
@@ -78,6 +84,13 @@ class BytePairEncoding implements Encoding {
   isWithinTokenLimit(text: string, limit: number): number | false {
     const count = this.countUpTo(text, limit);
     return count > limit ? false : count;
+  }
+
+  countPieces(text: string, onPiece: (start: number, end: number, tokens: number) => void): void {
+    this.split(text, (start, end) => {
+      const tokens = this.piece(text.slice(start, end));
+      onPiece(start, end, typeof tokens === 'number' ? 1 : tokens.length);
+    });
   }
 
   decode(tokens: number[]): string {
@@ -121,7 +134,11 @@ class BytePairEncoding implements Encoding {
     }
     const n = this.utf8(text);
     const whole = this.table.rankOf(this.bytes, 0, n);
-    const tokens = whole >= 0 ? whole : n <= HEAP_THRESHOLD ? this.mergeByScan(n) : this.mergeByHeap(n);
+    let tokens: number | number[] = whole;
+    if (whole < 0) {
+      const parts = this.startParts(n);
+      tokens = parts <= HEAP_THRESHOLD ? this.mergeByScan(n, parts) : this.mergeByHeap(n, parts);
+    }
     if (cacheable) {
       if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
       this.cache.set(text, tokens);
@@ -134,7 +151,11 @@ class BytePairEncoding implements Encoding {
    * (EF BF BD), exactly as TextEncoder — and so js-tiktoken and the OpenAI API — encodes it.
    */
   private utf8(text: string): number {
-    if (this.bytes.length < text.length * 3) this.bytes = new Uint8Array(text.length * 3);
+    if (this.bytes.length < text.length * 3) {
+      this.bytes = new Uint8Array(text.length * 3);
+      this.starts = new Int32Array(text.length * 3 + 1);
+      this.partRanks = new Int32Array(text.length * 3 + 1);
+    }
     const bytes = this.bytes;
     let n = 0;
     for (let i = 0; i < text.length; i++) {
@@ -180,17 +201,46 @@ class BytePairEncoding implements Encoding {
     return rank;
   }
 
-  /** tiktoken's merge: part i spans starts[i]..starts[i+1]; pairRanks[i] is the rank of parts i and i+1 merged. */
-  private mergeByScan(n: number): number[] {
-    const { starts, pairRanks, partRanks, bytes, byteRank } = this;
-    for (let i = 0; i < n; i++) {
-      starts[i] = i;
-      partRanks[i] = byteRank[bytes[i]];
+  /**
+   * The parts the merge of bytes[0, n) starts from, into starts and partRanks: single bytes, except characters that
+   * WholeChars lets start as their own token (the ids are the same; a CJK piece has a third of the parts). Returns
+   * how many there are; starts[parts] is n.
+   */
+  private startParts(n: number): number {
+    const { bytes, byteRank, starts, partRanks } = this;
+    let parts = 0;
+    for (let i = 0; i < n; ) {
+      const b = bytes[i];
+      if (b >= 0xc0 && b < 0xf0) {
+        // The bytes come from utf8() above, so they are well formed.
+        const two = b < 0xe0;
+        const code = two
+          ? ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f)
+          : ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
+        this.wholeChars ??= new WholeChars(this.table);
+        const rank = this.wholeChars.rankAt(bytes, i, n, code);
+        if (rank >= 0) {
+          starts[parts] = i;
+          partRanks[parts++] = rank;
+          i += two ? 2 : 3;
+          continue;
+        }
+      }
+      starts[parts] = i;
+      partRanks[parts++] = byteRank[b];
+      i++;
     }
-    for (let i = 0; i < n - 1; i++) pairRanks[i] = this.pairRank(partRanks[i], partRanks[i + 1], i, i + 2);
-    pairRanks[n - 1] = NO_RANK;
-    starts[n] = n;
-    let parts = n;
+    starts[parts] = n;
+    return parts;
+  }
+
+  /** tiktoken's merge: part i spans starts[i]..starts[i+1]; pairRanks[i] is the rank of parts i and i+1 merged. */
+  private mergeByScan(n: number, startParts: number): number[] {
+    const { starts, pairRanks, partRanks } = this;
+    let parts = startParts;
+    for (let i = 0; i < parts - 1; i++)
+      pairRanks[i] = this.pairRank(partRanks[i], partRanks[i + 1], starts[i], starts[i + 2]);
+    pairRanks[parts - 1] = NO_RANK;
     for (;;) {
       let min = NO_RANK;
       let at = -1;
@@ -220,21 +270,23 @@ class BytePairEncoding implements Encoding {
    * The same merge order with a binary heap of (rank, start) keys over a linked list of parts. A popped key is
    * acted on only if it still describes the pair at that start; superseded keys are skipped (lazy deletion).
    */
-  private mergeByHeap(n: number): number[] {
-    const bytes = this.bytes;
+  private mergeByHeap(n: number, parts: number): number[] {
+    const { starts } = this;
     // A part starts at byte i and ends where the next part starts; next[i] = -1 marks a part merged away.
     const next = new Int32Array(n);
     const prev = new Int32Array(n);
     const pairRank = new Int32Array(n);
     const partRank = new Int32Array(n);
-    const heap = new MinHeap(n);
-    for (let i = 0; i < n; i++) {
-      next[i] = i + 1;
-      prev[i] = i - 1;
-      partRank[i] = this.byteRank[bytes[i]];
+    const heap = new MinHeap(parts);
+    for (let p = 0; p < parts; p++) {
+      const i = starts[p];
+      next[i] = starts[p + 1];
+      prev[i] = p > 0 ? starts[p - 1] : -1;
+      partRank[i] = this.partRanks[p];
     }
-    for (let i = 0; i < n; i++) {
-      pairRank[i] = i + 1 < n ? this.pairRank(partRank[i], partRank[i + 1], i, i + 2) : NO_RANK;
+    for (let p = 0; p < parts; p++) {
+      const i = starts[p];
+      pairRank[i] = p + 1 < parts ? this.pairRank(partRank[i], partRank[next[i]], i, starts[p + 2]) : NO_RANK;
       if (pairRank[i] !== NO_RANK) heap.add(pairRank[i] * SHIFT + i);
     }
     heap.heapify();

@@ -3,7 +3,7 @@
 // Every failure — no network, a bad key, a rate limit, an unexpected answer — returns the local estimate with the
 // reason in `note`, so a caller always gets a number and never a silent guess. A key goes only to its own provider's
 // API, or to the base URL given for that provider (see baseUrl.ts), and never on through a redirect.
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import { z } from 'zod';
 import { baseUrlProblem, normalBaseUrl, officialBaseUrls } from './baseUrl';
 import { countChatRequest } from './chat';
@@ -52,7 +52,8 @@ const geminiAnswer = z.object({ totalTokens: z.number().int().nonnegative() });
 class Unavailable extends Error {}
 
 export class ExactTokenCounter {
-  private readonly http: AxiosInstance;
+  /** Created on the first request: axios loads only when a key is used, so counting alone never pays for it. */
+  private http: Promise<AxiosInstance> | undefined;
   private readonly cache = new Map<string, number>();
   private readonly inFlight = new Map<string, Promise<number>>();
   private readonly blockedUntil: Record<ExactCountProvider, number> = { anthropic: 0, google: 0 };
@@ -69,14 +70,6 @@ export class ExactTokenCounter {
       anthropic: normalBaseUrl(config.anthropicBaseUrl ?? officialBaseUrls.anthropic),
       google: normalBaseUrl(config.geminiBaseUrl ?? officialBaseUrls.google),
     };
-    // fetch everywhere (Node, the desktop host, web workers), and no redirect followed: a redirect would carry the
-    // key's header to wherever it points.
-    this.http = axios.create({
-      adapter: 'fetch',
-      maxRedirects: 0,
-      timeout: config.timeoutMs ?? 10_000,
-      validateStatus: () => true,
-    });
     this.now = config.now ?? Date.now;
   }
 
@@ -173,19 +166,30 @@ export class ExactTokenCounter {
     return tokens;
   }
 
+  private client(): Promise<AxiosInstance> {
+    // fetch everywhere (Node, the desktop host, web workers), and no redirect followed: a redirect would carry the
+    // key's header to wherever it points.
+    this.http ??= import('axios').then(({ default: axios }) =>
+      axios.create({
+        adapter: 'fetch',
+        maxRedirects: 0,
+        timeout: this.config.timeoutMs ?? 10_000,
+        validateStatus: () => true,
+      }),
+    );
+    return this.http;
+  }
+
   private async post(provider: ExactCountProvider, model: string, key: string, payload: unknown): Promise<number> {
+    const http = await this.client();
     const response =
       provider === 'anthropic'
-        ? await this.http.post(`${this.baseUrls.anthropic}/v1/messages/count_tokens`, payload, {
+        ? await http.post(`${this.baseUrls.anthropic}/v1/messages/count_tokens`, payload, {
             headers: { 'x-api-key': key, 'anthropic-version': '2023-06-01', 'content-type': 'application/json' },
           })
-        : await this.http.post(
-            `${this.baseUrls.google}/v1beta/models/${encodeURIComponent(model)}:countTokens`,
-            payload,
-            {
-              headers: { 'x-goog-api-key': key, 'content-type': 'application/json' },
-            },
-          );
+        : await http.post(`${this.baseUrls.google}/v1beta/models/${encodeURIComponent(model)}:countTokens`, payload, {
+            headers: { 'x-goog-api-key': key, 'content-type': 'application/json' },
+          });
     // A browser's fetch reports a redirect it did not follow as status 0.
     if (response.status === 0 || (response.status >= 300 && response.status < 400)) {
       throw new Unavailable(

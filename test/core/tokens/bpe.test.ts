@@ -42,14 +42,18 @@ const samples = [
 const corpora = {
   prose: readFileSync('node_modules/mocha/README.md', 'utf8').slice(0, 20_000),
   code: readFileSync('node_modules/typescript/lib/typescript.js', 'utf8').slice(200_000, 230_000),
-  cjk: Object.values(
-    JSON.parse(readFileSync('node_modules/typescript/lib/zh-cn/diagnosticMessages.generated.json', 'utf8')) as Record<
-      string,
-      string
-    >,
-  )
-    .slice(0, 300)
-    .join('\n'),
+  ...Object.fromEntries(
+    ['zh-cn', 'ja', 'ko'].map((locale) => [
+      locale,
+      Object.values(
+        JSON.parse(
+          readFileSync(`node_modules/typescript/lib/${locale}/diagnosticMessages.generated.json`, 'utf8'),
+        ) as Record<string, string>,
+      )
+        .slice(0, 300)
+        .join('\n'),
+    ]),
+  ),
 };
 
 // Characters where tokenizers disagree: whitespace (U+FEFF and U+0085, where JavaScript's \s and Unicode's differ), letters of every case class,
@@ -87,6 +91,25 @@ const unit = fc.oneof(
 );
 const text = fc.array(unit, { maxLength: 40 }).map((parts) => parts.join(''));
 
+// Dense runs of two- and three-byte characters next to each other and to ASCII, which decide when a character may
+// start its merge whole (core/tokens/chars.ts): Latin-1, Greek, Cyrillic, Arabic, kana, Han, Hangul, CJK and
+// full-width punctuation.
+const bmpRanges: [number, number][] = [
+  [0xa0, 0xff],
+  [0x370, 0x3ff],
+  [0x400, 0x4ff],
+  [0x600, 0x6ff],
+  [0x3000, 0x30ff],
+  [0x4e00, 0x9fff],
+  [0xac00, 0xd7a3],
+  [0xff00, 0xffef],
+];
+const multiByte = fc.oneof(
+  ...bmpRanges.map(([from, to]) => fc.integer({ min: from, max: to }).map((c) => String.fromCharCode(c))),
+  fc.constantFrom(' ', '\n', 'a', 'Z', '1', ',', '.', "'s", '"', '-', '😀'),
+);
+const multiByteText = fc.array(multiByte, { minLength: 1, maxLength: 60 }).map((parts) => parts.join(''));
+
 describe('encodings (tiktoken as oracle)', function () {
   // The oracle itself is slow: quadratic on long pieces and 1–2 s to load o200k.
   this.timeout(60_000);
@@ -119,10 +142,23 @@ describe('encodings (tiktoken as oracle)', function () {
         );
       });
 
+      it('agrees on dense mixes of two- and three-byte characters (whole-character starts)', () => {
+        fc.assert(
+          fc.property(multiByteText, (input) => {
+            assert.deepEqual(encoding.encode(input), oracle(name, input));
+          }),
+          { numRuns: name === 'o200k_base' || name === 'cl100k_base' ? 1500 : 300 },
+        );
+      });
+
       it('agrees on long single pieces that take the heap merge', () => {
         fc.assert(
           fc.property(
-            fc.string({ unit: fc.constantFrom('a', 'b', 'A', 'z', 'é', '日'), minLength: 129, maxLength: 400 }),
+            fc.string({
+              unit: fc.constantFrom('a', 'b', 'A', 'z', 'é', '日', '本', '語', 'の', '한', 'ж'),
+              minLength: 129,
+              maxLength: 400,
+            }),
             (input) => {
               assert.deepEqual(encoding.encode(input), oracle(name, input));
             },

@@ -90,7 +90,8 @@ describe('countTokens', () => {
     const base = getEncoding('o200k_base').count(text);
     const count = countTokens(text, 'claude-sonnet-4-5');
     assert.equal(count.exact, false);
-    assert.equal(count.tokens, Math.round(base * 1.2));
+    // English prose: o200k_base × the prose ratio fitted on count_tokens counts.
+    assert.equal(count.tokens, Math.round(base * 1.12));
     assert.ok(count.low < count.tokens && count.tokens < count.high);
     assert.ok(count.note);
   });

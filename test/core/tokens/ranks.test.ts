@@ -27,6 +27,19 @@ describe('rank data loading', function () {
     ]);
   });
 
+  it('loads no HTTP client to count: axios loads only when a request is sent', () => {
+    const script = `
+      const core = require('./core');
+      require('./core/node');
+      core.countTokens('hello', 'claude-sonnet-4-5');
+      core.countChatRequest({ messages: [{ role: 'user', content: 'hi' }] }, 'gpt-4o');
+      new core.ExactTokenCounter({}).countText('hi', 'gpt-4o').then(() =>
+        console.log(JSON.stringify(Object.keys(require.cache).filter((k) => k.includes('/node_modules/axios/')))));`;
+    const run = spawnSync('node', ['--import', 'tsx', '-e', script], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), []);
+  });
+
   it('evaluates in a bundle only the rank module of the encoding used, and bundles three, not four', async () => {
     // Each rank module reports when it is evaluated, which in a bundle happens inside esbuild's lazy module wrapper.
     const result = await build({
