@@ -1,10 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Comparison } from '../../../extension/compareBase';
 import type { ServerState } from '../../../extension/teamServer';
+import { startBotProcess } from '../../slackbot/support/botProcess';
 import { startReadApiServer, weekOfUsage } from '../../support/readApiServer';
 import {
   closeAll,
@@ -123,6 +125,82 @@ describe('team server: observed usage beside the estimate', () => {
       assert.deepEqual(host.requests, []);
     } finally {
       host.stop();
+    }
+  });
+});
+
+describe('team server: a real bot', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('tokenwise.disconnectServer');
+    await closeAll();
+  });
+
+  it('shows the traffic a real bot recorded for the prompt ids the editor gives', async function () {
+    this.timeout(90_000);
+    const root = process.env.TOKENWISE_E2E_ROOT ?? process.cwd();
+    const dir = mkdtempSync(join(tmpdir(), 'tokenwise-editor-bot-'));
+    const ingestToken = 'ingest-token-for-the-editor';
+    const readToken = 'read-token-for-the-editor';
+    // The bundle the bot ships as, run by the machine's Node.js (its SQLite binding is built for that one).
+    const bot = await startBotProcess(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: 'editor-test-signing-secret',
+        SLACK_API_URL: 'http://127.0.0.1:9/api/',
+        INGEST_TOKEN: ingestToken,
+        READ_TOKEN: readToken,
+        PORT: '0',
+        TOKENWISE_DB: join(dir, 'bot.db'),
+        LOG_LEVEL: 'info',
+      },
+      60_000,
+      [join(root, 'dist', 'slackbot.js')],
+      dir,
+      'node',
+    );
+    try {
+      const editor = await openFixture('src/support.ts');
+      const classify = 'src/support.ts#classifyTicket';
+      assert.ok((await promptIdsOf(editor.document)).has(classify));
+      // 2,000 calls on each of the 7 complete days before today (UTC, the bot's default time zone).
+      const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
+      const events = Array.from({ length: 7 }, (_, n) => ({
+        id: `classify-${n}`,
+        time: new Date(today - (n + 1) * 86_400_000 + 12 * 3_600_000).toISOString(),
+        provider: 'openai',
+        model: 'gpt-4o-mini',
+        app: 'support-bot',
+        prompt: classify,
+        requests: 2_000,
+        inputTokens: 2_000 * 300,
+        outputTokens: 2_000 * 20,
+      }));
+      const base = `http://127.0.0.1:${bot.port}`;
+      const ingest = await fetch(`${base}/v1/usage`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ingestToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(events),
+      });
+      assert.equal(ingest.status, 200, await ingest.text());
+
+      const state = await vscode.commands.executeCommand<ServerState>(
+        'tokenwise.connectServer',
+        base,
+        readToken,
+        'support-bot',
+      );
+      assert.deepEqual(state, { kind: 'connected', window: 'last 7 days', prompts: 1 });
+      const titles = await until('the observed lens', async () => {
+        const all = await lensTitles(editor.document.uri);
+        return all.some((title) => title.startsWith('observed')) && all;
+      });
+      assert.ok(
+        titles.some((title) => /^observed: 2k calls\/day, \$[\d,.]+\/month \(last 7 days\)/.test(title)),
+        titles.join(' | '),
+      );
+    } finally {
+      await bot.kill();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -13,14 +13,18 @@ export interface BotProcess {
   kill(): Promise<void>;
 }
 
-/** `args` and `cwd` start another form of the bot, e.g. its built bundle in a deployment folder. */
+/**
+ * `args` and `cwd` start another form of the bot, e.g. its built bundle in a deployment folder; `node` is the Node.js
+ * to run it with (a test inside the editor runs in the editor's own Node, not the one the bot's native parts are for).
+ */
 export async function startBotProcess(
   env: Record<string, string>,
   timeoutMs = 30_000,
   args = ['--import', 'tsx', 'slackbot/main.ts'],
   cwd = ROOT,
+  node = process.execPath,
 ): Promise<BotProcess> {
-  const child = spawn(process.execPath, args, {
+  const child = spawn(node, args, {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
