@@ -71,7 +71,9 @@ const SUMS = `SUM(requests), SUM(input_tokens), SUM(cache_read_tokens), SUM(cach
 const ADD = SUM_COLUMNS.map((column) => `${column} = target.${column} + excluded.${column}`).join(', ');
 
 /**
- * A batch in one statement: the events, inserted in id order, skip ids already stored (ON CONFLICT DO NOTHING);
+ * A batch in one statement: the events, inserted in id order, skip ids already stored. The table's key is (id, at),
+ * as a partitioned table's must include its partition column, so an id stored at another time is looked up through
+ * that key's index in each partition, and one id twice in a batch is kept once (its earliest time);
  * only those inserted (RETURNING) are summed, per batch, into each roll-up, whose rows are upserted in key order.
  * Every writer runs this same statement, so all take their row locks in one order and never deadlock; a batch
  * waits for another only on roll-up rows both add to, and only while that statement ends. The pull cursor, when
@@ -89,7 +91,9 @@ WITH input AS (
   INSERT INTO usage_events (id, at, day, source, provider, model, requests, input_tokens, cache_read_tokens,
     cache_write_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, cost_nanos, cost_source, user_id, team,
     app, environment, session, request_id, prompt, tags, ingested_at)
-  SELECT *, $24::bigint FROM input ORDER BY id, at
+  SELECT DISTINCT ON (id) *, $24::bigint FROM input
+  WHERE NOT EXISTS (SELECT 1 FROM usage_events AS known WHERE known.id = input.id)
+  ORDER BY id, at
   ON CONFLICT (id, at) DO NOTHING
   RETURNING at, day, provider, model, requests, input_tokens, cache_read_tokens, cache_write_tokens, output_tokens,
     reasoning_tokens, cost_nanos, user_id, team, app, environment, prompt

@@ -100,6 +100,28 @@ for (const { name, location } of kinds) {
       assert.equal(rows[0]!.requests, 3);
     });
 
+    it('counts an event once when it comes again with another time, even in another month', async () => {
+      assert.deepEqual(await store.ingest([ledgerEvent({ id: 'x', costNanos: 3 })]), { inserted: 1, duplicates: 0 });
+      const december = { time: Date.UTC(2026, 11, 2, 12), day: '2026-12-02' };
+      assert.deepEqual(
+        await store.ingest([
+          ledgerEvent({ id: 'x', costNanos: 3, ...december }),
+          ledgerEvent({ id: 'w', costNanos: 4, ...december }),
+          ledgerEvent({ id: 'w', costNanos: 4, time: Date.UTC(2026, 11, 3, 12), day: '2026-12-03' }),
+        ]),
+        { inserted: 1, duplicates: 2 },
+      );
+      const rows = await store.spend({ fromDay: '2026-11-01', toDay: '2026-12-31', by: 'team' });
+      assert.equal(
+        rows.reduce((sum, row) => sum + row.requests, 0),
+        2,
+      );
+      assert.equal(
+        rows.reduce((sum, row) => sum + row.costNanos, 0),
+        7,
+      );
+    });
+
     it('moves a pull cursor with its events, and keeps both across a restart', async () => {
       assert.equal(await store.cursor('openai'), undefined);
       await store.ingest([ledgerEvent({ id: 'p1', source: 'openai' })], { source: 'openai', value: '1763596800' });
