@@ -79,9 +79,9 @@ export class TeamServer implements vscode.Disposable {
 
   private async refresh(): Promise<void> {
     const { serverUrl: url, serverApp: app } = this.settings();
-    if (!url) return this.settle({ kind: 'off' }, true);
+    if (!url) return this.settle({ kind: 'off' });
     // Restricted Mode: a repository not yet trusted cannot cause a single request.
-    if (!vscode.workspace.isTrusted) return this.settle({ kind: 'restricted' }, true);
+    if (!vscode.workspace.isTrusted) return this.settle({ kind: 'restricted' });
     const signature = signatureOf(url, app);
     const now = Date.now();
     if (this.cached?.signature === signature && now - this.cached.at < observedCacheMs) return;
@@ -96,7 +96,7 @@ export class TeamServer implements vscode.Disposable {
 
   private async fetch(url: string, app: string, signature: string): Promise<void> {
     const token = await this.secrets.get(readTokenSecret);
-    if (!token) return this.settle({ kind: 'off' }, true);
+    if (!token) return this.settle({ kind: 'off' });
     if (this.state.kind !== 'connected') this.state = { kind: 'connecting' };
     try {
       // The reader lives in the worker's bundle (it carries the schema); the request leaves from the host.
@@ -106,16 +106,16 @@ export class TeamServer implements vscode.Disposable {
       const volumes = core.observedVolumes(usage);
       this.cached = { signature, at: Date.now(), observed: { usage, window: volumes.window, of: volumes.of } };
       this.failedAt = undefined;
-      this.settle({ kind: 'connected', window: volumes.window, prompts: usage.prompts.length }, true);
+      this.settle({ kind: 'connected', window: volumes.window, prompts: usage.prompts.length });
     } catch (error) {
       if (!this.asks(signature)) return;
       this.failedAt = { signature, at: Date.now() };
       const message = (error as ObservedUsageError).message ?? String(error);
-      this.settle({ kind: 'unreachable', message }, true);
+      this.settle({ kind: 'unreachable', message });
     }
   }
 
-  private settle(state: ServerState, notify: boolean): void {
+  private settle(state: ServerState): void {
     const before = JSON.stringify(this.state);
     this.state = state;
     if (state.kind !== 'connected') this.cached = state.kind === 'unreachable' ? this.cached : undefined;
@@ -124,7 +124,7 @@ export class TeamServer implements vscode.Disposable {
       this.item.tooltip = `tokenwise cannot read the team server: ${state.message}. Lenses and hovers show estimates only until it answers (asked again every 5 minutes). Click to connect again.`;
       this.item.show();
     } else this.item.hide();
-    if (notify && before !== JSON.stringify(state)) this.changed.fire();
+    if (before !== JSON.stringify(state)) this.changed.fire();
   }
 
   /** Whether the quiet note is showing, and what it says (tests). */

@@ -241,7 +241,8 @@ export interface PromptCostInput {
   customModels?: CustomModelPrices;
 }
 
-const DAYS_PER_MONTH = 30;
+/** A month is 30 days wherever tokenwise states a monthly figure. */
+export const DAYS_PER_MONTH = 30;
 // Prompt caches live about 5 minutes after last use: at most one write per 5-minute window keeps the prefix cached.
 const CACHE_WRITES_PER_DAY_MAX = (24 * 60) / 5;
 const DEFAULT_CACHE_MINIMUM = 1024;

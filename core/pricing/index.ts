@@ -12,6 +12,7 @@ export {
   type PriceData,
 } from './data';
 export {
+  DAYS_PER_MONTH,
   estimatePromptCost,
   priceUsage,
   PricingError,

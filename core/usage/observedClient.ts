@@ -2,7 +2,7 @@
 // the audit and the diff, and as words beside an estimate. Pure: fetch is the platform's (Node 20, browsers, web
 // workers); nothing but the app name and the window's dates goes out with the read token.
 import type { VolumeLookup } from '../audit';
-import { formatUsd, type Nanos } from '../pricing';
+import { DAYS_PER_MONTH, formatUsd, type Nanos } from '../pricing';
 import { observedUsageSchema, type ObservedPrompt, type ObservedUsage } from './observed';
 
 /** The read API's path under the server's URL. */
@@ -165,12 +165,9 @@ export function observedVolumes(usage: ObservedUsage): ObservedVolumes {
   };
 }
 
-/** A month is 30 days, as everywhere in tokenwise. */
-const daysPerMonth = 30;
-
 /** What the prompt really cost per month at the window's pace, in nano-dollars. */
 export function observedMonthlyCost(prompt: ObservedPrompt, usage: Pick<ObservedUsage, 'days'>): Nanos {
-  return Math.round((prompt.costNanos / usage.days) * daysPerMonth);
+  return Math.round((prompt.costNanos / usage.days) * DAYS_PER_MONTH);
 }
 
 /** What one observed call cost on average, in nano-dollars; undefined with no calls. */
