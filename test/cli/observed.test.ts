@@ -3,27 +3,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../cli/main';
-import type { CliIO } from '../../cli/io';
+import { runCliCaptured } from '../support/cli';
 import { startReadApiServer, weekOfUsage, type ReadApiServer } from '../support/readApiServer';
 
 const token = 'read-token-for-ci';
 
-async function cli(args: string[], cwd: string, env: Record<string, string | undefined> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => '',
-    isTTY: false,
-    cwd,
-    columns: 200,
-    env: { TOKENWISE_READ_TOKEN: token, ...env },
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd: string, env: Record<string, string | undefined> = {}) =>
+  runCliCaptured(args, { cwd, columns: 200, env: { TOKENWISE_READ_TOKEN: token, ...env } });
 
 const call = (name: string, model = 'gpt-4o-mini', extra = '') =>
   `import OpenAI from 'openai';\nconst openai = new OpenAI();\n\nexport async function ${name}(input: string) {\n  return openai.chat.completions.create({\n    model: '${model}',\n    max_tokens: 300,\n    messages: [{ role: 'system', content: 'You handle the ${name} step for support tickets. Answer briefly and precisely.${extra}' }, { role: 'user', content: \`Input: \${input}\` }],\n  });\n}\n`;

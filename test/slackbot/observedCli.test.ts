@@ -6,10 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIO } from '../../cli/io';
-import { runCli } from '../../cli/main';
 import { observedUsageSchema, parsePolicy } from '../../core';
 import { openStore, type StoreLocation } from '../../slackbot/store';
+import { runCliCaptured } from '../support/cli';
 import { createTestDatabase } from './support/postgres';
 import { post, signed, slashCommandBody } from './support/signing';
 import { SECRET, TOKEN, testBot } from './support/testBot';
@@ -55,20 +54,8 @@ for (const { name, location } of kinds) {
       mkdirSync(join(repo, path, '..'), { recursive: true });
       writeFileSync(join(repo, path), content);
     };
-    const cli = async (args: string[]) => {
-      let stdout = '';
-      let stderr = '';
-      const io: CliIO = {
-        stdout: (text) => void (stdout += text),
-        stderr: (text) => void (stderr += text),
-        readStdin: async () => '',
-        isTTY: false,
-        cwd: repo,
-        columns: 200,
-        env: { TOKENWISE_READ_TOKEN: READ_TOKEN },
-      };
-      return { code: await runCli(args, io), stdout, stderr };
-    };
+    const cli = (args: string[]) =>
+      runCliCaptured(args, { cwd: repo, columns: 200, env: { TOKENWISE_READ_TOKEN: READ_TOKEN } });
 
     before(() => {
       repo = mkdtempSync(join(tmpdir(), 'tokenwise-evidence-'));
