@@ -101,18 +101,18 @@ type Row = Record<string, unknown>;
 /**
  * A statement for the store to run in its transaction (`?` markers, bound in order): `rows` gives back the rows,
  * `run` the number changed, `lock` serialises the work on one identity (a no-op where the transaction already
- * excludes every other writer). The work is written once as a generator of statements, so SQLite runs it
- * synchronously inside its transaction and PostgreSQL awaits each statement.
+ * excludes every other writer). The work is written once as a generator yielding groups of statements, so SQLite
+ * runs it synchronously inside its transaction and PostgreSQL sends each group in one round trip.
  */
 export type Statement = { op: 'rows' | 'run'; sql: string; params: readonly unknown[] } | { op: 'lock'; key: string };
-export type TxWork<T> = Generator<Statement, T, unknown>;
+export type TxWork<T> = Generator<readonly Statement[], T, unknown[]>;
 
 function* rows(sql: string, params: readonly unknown[]): TxWork<Row[]> {
-  return (yield { op: 'rows', sql, params }) as Row[];
+  return (yield [{ op: 'rows', sql, params }])[0] as Row[];
 }
 
 function* run(sql: string, params: readonly unknown[]): TxWork<number> {
-  return (yield { op: 'run', sql, params }) as number;
+  return (yield [{ op: 'run', sql, params }])[0] as number;
 }
 
 const dateOrNull = (value: unknown) => (value === null || value === undefined ? null : new Date(Number(value)));
@@ -165,38 +165,53 @@ function* audit(entry: Omit<BreakerAuditEntry, 'seq'>): TxWork<void> {
   ]);
 }
 
-/** Records the call and trips its breaker when a window passes a threshold; the breaker when it blocks. */
-function* admitCall(call: BreakerCall, at: number): TxWork<{ breaker: BreakerRecord; tripped: boolean } | undefined> {
-  yield { op: 'lock', key: call.identity };
-  const current = (yield* rows(BREAKER_SQL, [call.identity]))[0];
-  const existing = current && breakerFromRow(current);
-  if (existing && breakerActive(existing, at)) return { breaker: existing, tripped: false };
-  // A breaker that reset by itself counts afresh from when it did.
-  const countsFrom = existing ? Math.max(existing.countsFrom.getTime(), existing.until?.getTime() ?? 0) : 0;
-  yield* run('INSERT INTO breaker_calls (identity, at, tokens, cost_nanos, fingerprint) VALUES (?, ?, ?, ?, ?)', [
-    call.identity,
-    at,
-    call.tokens,
-    call.costNanos,
-    call.fingerprint,
-  ]);
-  // Every rule's window summed in one read of the identity's calls: each sum counts the calls within its window.
-  const starts = call.rules.map((rule) => breakerWindowStart(rule, at, countsFrom));
+/** The identity's calls summed per window start: calls, tokens, cost, and calls with `fingerprint`. */
+function windowSums(
+  identity: string,
+  fingerprint: string,
+  starts: readonly number[],
+  at: number,
+): { op: 'rows'; sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const columns = starts.map((from, i) => {
-    params.push(from, from, from, call.fingerprint, from);
+    params.push(from, from, from, fingerprint, from);
     return `SUM(CASE WHEN at >= ? THEN 1 ELSE 0 END) AS calls${i}, SUM(CASE WHEN at >= ? THEN tokens ELSE 0 END) AS tokens${i},
       SUM(CASE WHEN at >= ? THEN cost_nanos ELSE 0 END) AS cost${i},
       SUM(CASE WHEN fingerprint = ? AND at >= ? THEN 1 ELSE 0 END) AS repeats${i}`;
   });
-  const [sums] = starts.length
-    ? yield* rows(`SELECT ${columns.join(', ')} FROM breaker_calls WHERE identity = ? AND at >= ? AND at <= ?`, [
-        ...params,
-        call.identity,
-        Math.min(...starts),
-        at,
-      ])
-    : [];
+  return {
+    op: 'rows',
+    sql: `SELECT ${columns.join(', ')} FROM breaker_calls WHERE identity = ? AND at >= ? AND at <= ?`,
+    params: [...params, identity, Math.min(...starts), at],
+  };
+}
+
+/** Records the call and trips its breaker when a window passes a threshold; the breaker when it blocks. */
+function* admitCall(call: BreakerCall, at: number): TxWork<{ breaker: BreakerRecord; tripped: boolean } | undefined> {
+  // In one group: the lock, the breaker, the call recorded (undone with the transaction when the breaker blocks) and
+  // every rule's window summed in one read of the identity's calls, as if the breaker never reset.
+  let starts = call.rules.map((rule) => breakerWindowStart(rule, at, 0));
+  const answers = yield [
+    { op: 'lock', key: call.identity },
+    { op: 'rows', sql: BREAKER_SQL, params: [call.identity] },
+    {
+      op: 'run',
+      sql: 'INSERT INTO breaker_calls (identity, at, tokens, cost_nanos, fingerprint) VALUES (?, ?, ?, ?, ?)',
+      params: [call.identity, at, call.tokens, call.costNanos, call.fingerprint],
+    },
+    windowSums(call.identity, call.fingerprint, starts, at),
+  ];
+  const current = (answers[1] as Row[])[0];
+  const existing = current && breakerFromRow(current);
+  if (existing && breakerActive(existing, at)) return { breaker: existing, tripped: false };
+  let sums = (answers[3] as Row[])[0];
+  // A breaker that reset by itself counts afresh from when it did: its windows are summed again from there.
+  const countsFrom = existing ? Math.max(existing.countsFrom.getTime(), existing.until?.getTime() ?? 0) : 0;
+  if (starts.some((start) => start < countsFrom)) {
+    starts = call.rules.map((rule) => breakerWindowStart(rule, at, countsFrom));
+    const again = windowSums(call.identity, call.fingerprint, starts, at);
+    sums = (yield* rows(again.sql, again.params))[0];
+  }
   for (const [i, rule] of call.rules.entries()) {
     const totals: WindowTotals = {
       calls: Number(sums![`calls${i}`] ?? 0),

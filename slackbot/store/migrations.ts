@@ -296,6 +296,18 @@ BEGIN
 END $$;
 `;
 
+// PostgreSQL only: every stored id in one unpartitioned table, whose key makes an id count once across all partitions
+// and instances (the events' (id, at) key could not see an id stored at another time). Ingest inserts ids plainly
+// and learns of a repeat from the key's unique violation, so the events table needs no key of its own, and a plain
+// insert replaces the check against every partition. The ids keep their time for retention (a BRIN index: tiny, and
+// nearly free to keep as ids arrive in time order). Filling it reads every stored event once.
+const eventIds = `
+CREATE TABLE usage_event_ids (id TEXT PRIMARY KEY, at BIGINT NOT NULL);
+INSERT INTO usage_event_ids (id, at) SELECT DISTINCT ON (id) id, at FROM usage_events ORDER BY id, at;
+CREATE INDEX usage_event_ids_at ON usage_event_ids USING brin (at);
+ALTER TABLE usage_events DROP CONSTRAINT usage_events_pkey;
+`;
+
 export const migrations: readonly Migration[] = [
   {
     version: 1,
@@ -334,5 +346,12 @@ export const migrations: readonly Migration[] = [
     // SQLite keeps one table; retention deletes its old rows through the time index.
     sqlite: 'SELECT 1;',
     postgres: partitioned,
+  },
+  {
+    version: 8,
+    name: 'one table of stored event ids (PostgreSQL)',
+    // SQLite's events table is not partitioned: its id key already spans every event.
+    sqlite: 'SELECT 1;',
+    postgres: eventIds,
   },
 ];

@@ -541,14 +541,15 @@ export class SqliteStore implements Store {
   private perform<T>(work: TxWork<T>): T {
     let next = work.next();
     while (!next.done) {
-      const step = next.value;
-      const answer =
-        step.op === 'lock'
-          ? undefined
-          : step.op === 'rows'
-            ? this.statement(step.sql).all(...step.params)
-            : this.statement(step.sql).run(...step.params).changes;
-      next = work.next(answer);
+      next = work.next(
+        next.value.map((step) =>
+          step.op === 'lock'
+            ? undefined
+            : step.op === 'rows'
+              ? this.statement(step.sql).all(...step.params)
+              : this.statement(step.sql).run(...step.params).changes,
+        ),
+      );
     }
     return next.value;
   }

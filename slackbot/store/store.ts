@@ -235,7 +235,8 @@ export function addTotals(row: Totals, amounts: Totals): void {
   row.costNanos = addExact(row.costNanos, amounts.costNanos);
 }
 
-const TOTAL_KEYS = [
+/** The summed amounts of an event or roll-up row, in SUM_COLUMNS' order. */
+export const TOTAL_KEYS = [
   'requests',
   'inputTokens',
   'cacheReadTokens',
@@ -477,16 +478,14 @@ export function rollup(events: readonly LedgerEvent[]): {
   };
 }
 
-/**
- * Refuses (AmountOverflowError) a batch some of whose own roll-up sums would pass Number.MAX_SAFE_INTEGER, for a
- * store that sums in the database. Summed whole first: only a batch whose total passes it is summed by key.
- */
-export function checkBatchSums(events: readonly LedgerEvent[]): void {
-  const whole = emptyTotals();
-  for (const event of events) {
-    for (const key of TOTAL_KEYS) whole[key] += event[key];
-  }
-  if (TOTAL_KEYS.some((key) => whole[key] > Number.MAX_SAFE_INTEGER)) rollup(events);
+/** The events of a batch without ids repeated in it: the first with each id counts, as it does when stored in order. */
+export function firstOfEachId(events: readonly LedgerEvent[]): LedgerEvent[] {
+  const seen = new Set<string>();
+  return events.filter((event) => {
+    if (seen.has(event.id)) return false;
+    seen.add(event.id);
+    return true;
+  });
 }
 
 /** The summed columns of both roll-up tables. */

@@ -227,6 +227,41 @@ for (const { name, location } of kinds) {
       }
     });
 
+    it('counts one id sent by two instances at once with two different times once', async () => {
+      const other = await openStore(where);
+      try {
+        const december = { time: Date.UTC(2026, 11, 2, 12), day: '2026-12-02' };
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            i % 2 === 0
+              ? store.ingest([ledgerEvent({ id: `race${i >> 1}`, costNanos: 1 })])
+              : other.ingest([ledgerEvent({ id: `race${i >> 1}`, costNanos: 1, ...december })]),
+          ),
+        );
+        assert.equal(
+          results.reduce((sum, result) => sum + result.inserted, 0),
+          10,
+        );
+        const rows = await store.spend({ fromDay: '2026-11-01', toDay: '2026-12-31', by: 'team' });
+        assert.equal(
+          rows.reduce((sum, row) => sum + row.requests, 0),
+          10,
+        );
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('stores names with quotes, backslashes, braces, commas and the word NULL as they are', async () => {
+      const names = ['a"b', 'back\\slash', '{braced}', 'comma, here', 'NULL', '', 'ünï 🦊'];
+      await store.ingest(names.map((team, i) => ledgerEvent({ id: `n${i}`, team, prompt: team, costNanos: i + 1 })));
+      const rows = await store.spend({ fromDay: '2026-11-20', toDay: '2026-11-20', by: 'team' });
+      assert.deepEqual(
+        rows.map((row) => [row.key, row.costNanos]).sort(([a], [b]) => String(a).localeCompare(String(b))),
+        names.map((team, i) => [team, i + 1]).sort(([a], [b]) => String(a).localeCompare(String(b))),
+      );
+    });
+
     it('sums usage per prompt id, by prompt, by app and model, and by day; events without a prompt stay out', async () => {
       await store.ingest([
         ledgerEvent({ id: 'p1', prompt: 'src/triage.ts#triage', app: 'desk', costNanos: 5 }),
@@ -328,14 +363,14 @@ for (const { name, location } of kinds) {
         rows.map((row) => [row.key, row.costNanos]),
         [['search', 9]],
       );
-      // The hourly roll-up is filled from the events stored before it; a re-sent event still counts once.
+      // The hourly roll-up is filled from the events stored before it; a re-sent event counts once, even at another time.
       assert.deepEqual(
         (await store.hourlySpend([Date.parse('2026-11-20T10:00:00Z')])).map((row) => [row.user, row.costNanos]),
         [['U1', 9]],
       );
       assert.deepEqual(
         await store.ingest([
-          ledgerEvent({ id: 'old', time: old, team: 'search', user: 'U1', app: 'chat', costNanos: 9 }),
+          ledgerEvent({ id: 'old', time: old + 3_600_000, team: 'search', user: 'U1', app: 'chat', costNanos: 9 }),
         ]),
         { inserted: 0, duplicates: 1 },
       );
@@ -389,6 +424,12 @@ for (const { name, location } of kinds) {
           assert.ok(
             !names.rows.some((row) => row.relname === 'usage_events_before_partitioning'),
             'the partition wholly past the retention is dropped',
+          );
+          const ids = await client.query('SELECT id FROM usage_event_ids ORDER BY id');
+          assert.deepEqual(
+            ids.rows.map((row) => row.id),
+            ['r2'],
+            'the ids of removed events go with them',
           );
         } finally {
           await client.end();
