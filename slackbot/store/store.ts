@@ -405,7 +405,8 @@ function promptRollup(events: readonly LedgerEvent[]): PromptRollupRow[] {
 /**
  * Sums events into the roll-ups: one row per day and full attribution, one per day and value of each single
  * dimension, one per day, prompt, app and model for events naming a prompt, and one per hour, full attribution and
- * prompt. The SQLite store writes them (one writer at a time); PostgreSQL sums in its own ingest statement.
+ * prompt. Both stores write these rows: SQLite one by one in its transaction, PostgreSQL as its ingest statement's
+ * array parameters.
  */
 export function rollup(events: readonly LedgerEvent[]): {
   full: RollupRow[];
