@@ -8,6 +8,7 @@ import pg from 'pg';
 import { openStore, type StoreLocation } from '../../slackbot/store';
 import { migrations } from '../../slackbot/store/migrations';
 import type { NewQuotaRequest } from '../../slackbot/store/quota';
+import { guardrailRules, parsePolicy } from '../../core';
 import type { Store } from '../../slackbot/store/store';
 import { ledgerEvent } from './support/ledger';
 import { createTestDatabase } from './support/postgres';
@@ -435,6 +436,27 @@ for (const { name, location } of kinds) {
           await client.end();
         }
       }
+    });
+
+    it('admits and trips on a caller’s identity and fingerprint holding quotes, backslashes and markers, as given', async () => {
+      const identity = "session:it's \\ a ; -- ? $1 '' test";
+      const fingerprint = "f'?\\";
+      const policy = parsePolicy(
+        JSON.stringify({ guardrails: { breakers: [{ maxCalls: 1 }] } }),
+        'tokenwise.config.json',
+      );
+      const rule = guardrailRules(policy.guardrails).breakers[0]!;
+      const context = { session: identity.slice(8), user: "O'Brien", app: '', team: '', environment: '', model: '' };
+      const call = { identity, tokens: 10, costNanos: 1, fingerprint, rules: [rule], context };
+      const at = new Date('2026-11-23T10:00:00Z');
+      assert.deepEqual(await store.admit({ at, steps: [], call }), { admitted: true });
+      const second = await store.admit({ at: new Date(at.getTime() + 1_000), steps: [], call });
+      assert.ok(!second.admitted && 'breaker' in second && second.tripped);
+      const breaker = await store.breaker(identity);
+      assert.equal(breaker?.identity, identity);
+      assert.equal(breaker?.user, "O'Brien");
+      assert.equal(breaker?.calls, 2);
+      assert.equal(await store.breaker('session:other'), undefined);
     });
 
     it('reads budgets, grants, each subject’s and the organisation’s daily use and a breaker in one snapshot', async () => {
