@@ -2,29 +2,12 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { runCli } from '../../cli/main';
 import type { CliIO } from '../../cli/io';
+import { runCli } from '../../cli/main';
+import { runCliCaptured } from '../support/cli';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], cwd: string, isTTY = false, columns?: number): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => '',
-    isTTY,
-    cwd,
-    columns,
-  };
-  const code = await runCli(['audit', ...args], io);
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd: string, isTTY = false, columns?: number) =>
+  runCliCaptured(['audit', ...args], { cwd, isTTY, columns });
 
 const repository = resolve(__dirname, '../..');
 

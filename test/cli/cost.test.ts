@@ -2,27 +2,14 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../cli/main';
-import type { CliIO } from '../../cli/io';
 import { countTokens, resetPriceData } from '../../core/node';
+import { runCliCaptured } from '../support/cli';
 
 describe('tokenwise cost', () => {
   let dir: string;
   let savedCacheHome: string | undefined;
   const prompt = 'You are a support agent for an online shop. Answer the customer politely and in two sentences.\n';
-  const cli = async (args: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIO = {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
-      readStdin: async () => '',
-      isTTY: false,
-      cwd: dir,
-    };
-    const code = await runCli(['cost', ...args], io);
-    return { code, stdout, stderr };
-  };
+  const cli = (args: string[]) => runCliCaptured(['cost', ...args], { cwd: dir });
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'tokenwise-cost-'));

@@ -3,28 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../cli/main';
-import type { CliIO } from '../../cli/io';
+import { runCliCaptured } from '../support/cli';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], cwd: string): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => '',
-    isTTY: false,
-    cwd,
-  };
-  const code = await runCli(['diff', ...args], io);
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd: string) => runCliCaptured(['diff', ...args], { cwd });
 
 const call = (name: string, options: { model?: string; cap?: string; text?: string } = {}) =>
   `import OpenAI from 'openai';\nconst openai = new OpenAI();\n\nexport async function ${name}(input: string) {\n  return openai.chat.completions.create({\n    model: '${options.model ?? 'gpt-4o-mini'}',\n    ${options.cap ?? 'max_tokens: 300,'}\n    messages: [{ role: 'system', content: '${options.text ?? `You handle the ${name} step for support tickets. Answer briefly and precisely.`}' }, { role: 'user', content: \`Input: \${input}\` }],\n  });\n}\n`;

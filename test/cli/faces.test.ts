@@ -5,10 +5,9 @@ import { strict as assert } from 'node:assert';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { runCli } from '../../cli/main';
-import type { CliIO } from '../../cli/io';
 import { formatUsd, resetPriceData } from '../../core/node';
 import { generatePromptSet } from '../support/promptSet';
+import { runCliCaptured } from '../support/cli';
 
 interface AuditPrompt {
   id: string;
@@ -31,21 +30,8 @@ describe('one number in every CLI face', function () {
   let dir: string;
   let savedCacheHome: string | undefined;
   const { files, requests } = generatePromptSet();
-  const cli = async (args: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    // A wide terminal, so the audit prints its table (narrower ones get a record per prompt, with the same cells).
-    const io: CliIO = {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
-      readStdin: async () => '',
-      isTTY: false,
-      cwd: dir,
-      columns: 400,
-    };
-    const code = await runCli(args, io);
-    return { code, stdout, stderr };
-  };
+  // A wide terminal, so the audit prints its table (narrower ones get a record per prompt, with the same cells).
+  const cli = (args: string[]) => runCliCaptured(args, { cwd: dir, columns: 400 });
   let audited: Map<string, AuditPrompt[]>;
 
   before(async () => {

@@ -2,9 +2,8 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIO } from '../../cli/io';
 import { formatTable, truncate, wrapText, type TableColumn } from '../../cli/layout';
-import { runCli } from '../../cli/main';
+import { runCliCaptured } from '../support/cli';
 
 const widest = (text: string) => Math.max(...text.split('\n').map((line) => line.length));
 
@@ -73,17 +72,7 @@ describe('CLI text layout', () => {
     this.timeout(60_000);
     let dir: string;
     const cli = async (args: string[], columns?: number) => {
-      let stdout = '';
-      let stderr = '';
-      const io: CliIO = {
-        stdout: (t) => void (stdout += t),
-        stderr: (t) => void (stderr += t),
-        readStdin: async () => '',
-        isTTY: false,
-        cwd: dir,
-        columns,
-      };
-      const code = await runCli(args, io);
+      const { code, stdout, stderr } = await runCliCaptured(args, { cwd: dir, columns });
       assert.equal(code, 0, stderr);
       return stdout;
     };

@@ -2,26 +2,13 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../cli/main';
-import type { CliIO } from '../../cli/io';
 import { resetPriceData } from '../../core/node';
+import { runCliCaptured } from '../support/cli';
 
 describe('tokenwise models', () => {
   let dir: string;
   let savedCacheHome: string | undefined;
-  const cli = async (args: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIO = {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
-      readStdin: async () => '',
-      isTTY: false,
-      cwd: dir,
-    };
-    const code = await runCli(['models', ...args], io);
-    return { code, stdout, stderr };
-  };
+  const cli = (args: string[]) => runCliCaptured(['models', ...args], { cwd: dir });
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'tokenwise-models-'));

@@ -5,9 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REMOTE_DATA_JSON_URL, waitForUpdate } from '@pydantic/genai-prices';
-import { runCli } from '../../cli/main';
-import type { CliIO } from '../../cli/io';
 import { resetPriceData } from '../../core/node';
+import { runCliCaptured } from '../support/cli';
 
 describe('tokenwise prices', function () {
   // Each update downloads, validates and writes the whole price file: seconds, not milliseconds, on a busy machine.
@@ -15,19 +14,7 @@ describe('tokenwise prices', function () {
   let dir: string;
   let server: Server;
   let base: string;
-  const cli = async (args: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIO = {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
-      readStdin: async () => '',
-      isTTY: false,
-      cwd: dir,
-    };
-    const code = await runCli(['prices', ...args], io);
-    return { code, stdout, stderr };
-  };
+  const cli = (args: string[]) => runCliCaptured(['prices', ...args], { cwd: dir });
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tokenwise-prices-cli-'));

@@ -10,7 +10,7 @@ export interface CliRun {
 
 export async function runCliCaptured(
   args: string[],
-  options: { cwd: string; env?: CliIO['env']; columns?: number },
+  options: { cwd: string; env?: CliIO['env']; columns?: number; isTTY?: boolean },
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
