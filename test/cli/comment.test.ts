@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { initRepository } from '../support/git';
 
 const repository = resolve(__dirname, '../..');
 const marker = '<!-- tokenwise-diff -->';
@@ -140,10 +141,7 @@ describe('CI: the GitHub Action and the GitLab job', function () {
     origin = join(scratch, 'origin');
     workspace = join(scratch, 'workspace');
     mkdirSync(origin);
-    git(origin, 'init', '-q', '-b', 'main');
-    git(origin, 'config', 'user.email', 'dev@example.com');
-    git(origin, 'config', 'user.name', 'Dev');
-    git(origin, 'config', 'commit.gpgsign', 'false');
+    initRepository(origin);
     write('src/triage.ts', call('triageTicket'));
     write('src/summarize.ts', call('summarizeThread'));
     commit('base');

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliCaptured } from '../support/cli';
+import { initRepository } from '../support/git';
 
 const cli = (args: string[], cwd: string) => runCliCaptured(['diff', ...args], { cwd });
 
@@ -29,10 +30,7 @@ describe('tokenwise diff', function () {
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'tokenwise-diff-'));
-    git('init', '-q', '-b', 'main');
-    git('config', 'user.email', 'dev@example.com');
-    git('config', 'user.name', 'Dev');
-    git('config', 'commit.gpgsign', 'false');
+    initRepository(dir);
     write('src/triage.ts', call('triageTicket'));
     write('src/summarize.ts', call('summarizeThread'));
     write('src/other.ts', call('greetCustomer', { model: 'gpt-4o' }));

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliCaptured } from '../support/cli';
 import { startReadApiServer, weekOfUsage, type ReadApiServer } from '../support/readApiServer';
+import { initRepository } from '../support/git';
 
 const token = 'read-token-for-ci';
 
@@ -26,10 +27,7 @@ describe('--volumes-from: observed traffic in audit and diff (real HTTP)', funct
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tokenwise-observed-'));
-    git('init', '-q', '-b', 'main');
-    git('config', 'user.email', 'dev@example.com');
-    git('config', 'user.name', 'Dev');
-    git('config', 'commit.gpgsign', 'false');
+    initRepository(dir);
     write('src/triage.ts', call('triageTicket'));
     write('src/summarize.ts', call('summarizeThread'));
     git('add', '-A');

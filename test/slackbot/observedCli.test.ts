@@ -7,21 +7,17 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { observedUsageSchema, parsePolicy } from '../../core';
-import { openStore, type StoreLocation } from '../../slackbot/store';
+import { openStore } from '../../slackbot/store';
 import { runCliCaptured } from '../support/cli';
-import { createTestDatabase } from './support/postgres';
+import { storeKinds } from './support/stores';
 import { post, signed, slashCommandBody } from './support/signing';
 import { SECRET, TOKEN, testBot } from './support/testBot';
+import { initRepository } from '../support/git';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const READ_TOKEN = 'read-token-for-the-cli-0123';
 const TRIAGE = 'src/triage.ts#triageTicket';
 const policy = parsePolicy(JSON.stringify({ timeZone: 'UTC' }), 'tokenwise.config.json');
-
-const kinds: Array<{ name: string; location: (dir: string) => Promise<StoreLocation> }> = [
-  { name: 'SQLite', location: async (dir) => ({ kind: 'sqlite', file: join(dir, 'bot.db') }) },
-  { name: 'PostgreSQL', location: async () => ({ kind: 'postgres', url: await createTestDatabase() }) },
-];
 
 const call = (name: string, model: string) =>
   `import OpenAI from 'openai';\nconst openai = new OpenAI();\n\nexport async function ${name}(input: string) {\n  return openai.chat.completions.create({\n    model: '${model}',\n    max_tokens: 300,\n    messages: [{ role: 'system', content: 'You handle the ${name} step for support tickets. Answer briefly.' }, { role: 'user', content: \`Input: \${input}\` }],\n  });\n}\n`;
@@ -39,7 +35,7 @@ const EVENTS = Array.from({ length: 7 }, (_, day) => ({
   outputTokens: 10_000 * 40,
 }));
 
-for (const { name, location } of kinds) {
+for (const { name, location } of storeKinds) {
   describe(`Observed volumes from a real bot to the CLI (${name})`, function () {
     this.timeout(120_000);
     const fixture = testBot({
@@ -59,10 +55,7 @@ for (const { name, location } of kinds) {
 
     before(() => {
       repo = mkdtempSync(join(tmpdir(), 'tokenwise-evidence-'));
-      git('init', '-q', '-b', 'main');
-      git('config', 'user.email', 'dev@example.com');
-      git('config', 'user.name', 'Dev');
-      git('config', 'commit.gpgsign', 'false');
+      initRepository(repo);
       write('src/triage.ts', call('triageTicket', 'gpt-4o-mini'));
       write('src/summarize.ts', call('summarizeThread', 'gpt-4o-mini'));
       git('add', '-A');

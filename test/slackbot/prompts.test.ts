@@ -3,10 +3,9 @@
 // parameter) and through signed `/tokens spend by prompt`, `/tokens spend prompt ID` and the spend report's top
 // prompts, linked to their files in the configured repository.
 import { strict as assert } from 'node:assert';
-import { join } from 'node:path';
 import { formatUsd, observedUsageSchema, parsePolicy } from '../../core';
-import { openStore, type StoreLocation } from '../../slackbot/store';
-import { createTestDatabase } from './support/postgres';
+import { openStore } from '../../slackbot/store';
+import { storeKinds } from './support/stores';
 import { post, signed, slashCommandBody } from './support/signing';
 import { SECRET, testBot, TOKEN } from './support/testBot';
 
@@ -17,11 +16,6 @@ const policy = parsePolicy(JSON.stringify({ timeZone: 'Europe/Berlin' }), 'token
 const TRIAGE = 'src/triage.ts#triageTicket';
 const DIGEST = 'Weekly digest';
 const TRIAGE_LINK = 'https://github.com/acme/app/blob/main/src/triage.ts';
-
-const kinds: Array<{ name: string; location: (dir: string) => Promise<StoreLocation> }> = [
-  { name: 'SQLite', location: async (dir) => ({ kind: 'sqlite', file: join(dir, 'bot.db') }) },
-  { name: 'PostgreSQL', location: async () => ({ kind: 'postgres', url: await createTestDatabase() }) },
-];
 
 const event = (id: string, fields: Record<string, unknown>) => ({
   id,
@@ -57,7 +51,7 @@ const EVENTS = [
   event('triage-today', { time: '2026-11-22T23:10:00Z', app: 'support', prompt: TRIAGE, costNanos: 7_000_000 }),
 ];
 
-for (const { name, location } of kinds) {
+for (const { name, location } of storeKinds) {
   describe(`Prompt ids over HTTP (${name})`, function () {
     this.timeout(60_000);
     const fixture = testBot({

@@ -1,11 +1,10 @@
 // Budgets and quota requests over real HTTP: signed slash commands, button clicks and modal submissions in, Web API
 // calls and response_url posts out to the local Slack double; the bot runs on SQLite and on PostgreSQL.
 import { strict as assert } from 'node:assert';
-import { join } from 'node:path';
 import { formatAmount, formatUsd, parsePolicy } from '../../core';
-import { openStore, type StoreLocation } from '../../slackbot/store';
+import { openStore } from '../../slackbot/store';
 import type { QuotaRequestRecord } from '../../slackbot/store/quota';
-import { createTestDatabase } from './support/postgres';
+import { storeKinds } from './support/stores';
 import { post, signed, slashCommandBody } from './support/signing';
 import { SECRET, testBot, TOKEN } from './support/testBot';
 
@@ -27,11 +26,6 @@ const policy = parsePolicy(
   'tokenwise.config.json',
 );
 
-const kinds: Array<{ name: string; location: (dir: string) => Promise<StoreLocation> }> = [
-  { name: 'SQLite', location: async (dir) => ({ kind: 'sqlite', file: join(dir, 'bot.db') }) },
-  { name: 'PostgreSQL', location: async () => ({ kind: 'postgres', url: await createTestDatabase() }) },
-];
-
 /** Modal input values as Slack sends them in view.state.values (every element's action_id is `value`). */
 function stateValues(fields: { team?: string; amount?: string; duration?: string; until?: string; reason?: string }) {
   const selected = (value?: string) => (value ? { value, text: { type: 'plain_text', text: value } } : null);
@@ -44,7 +38,7 @@ function stateValues(fields: { team?: string; amount?: string; duration?: string
   };
 }
 
-for (const { name, location } of kinds) {
+for (const { name, location } of storeKinds) {
   describe(`Budgets and quota requests over HTTP (${name})`, function () {
     this.timeout(60_000);
     let clock = START;

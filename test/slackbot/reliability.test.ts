@@ -18,7 +18,7 @@ import { SqliteStore } from '../../slackbot/store/sqlite';
 import type { Store } from '../../slackbot/store/store';
 import { startBotProcess, type BotProcess } from './support/botProcess';
 import { ledgerEvent } from './support/ledger';
-import { createTestDatabase } from './support/postgres';
+import { storeKinds } from './support/stores';
 import { post, signed } from './support/signing';
 import { SlackApiDouble } from './support/slackApi';
 import { SECRET, testBot, TOKEN } from './support/testBot';
@@ -28,11 +28,6 @@ const POLICY = {
   teams: { search: { members: ['U100', 'U101'], approvers: ['U900'] } },
   budgets: { teams: { search: { amountUsd: 100 } } },
 };
-
-const kinds: Array<{ name: string; location: (dir: string) => Promise<StoreLocation> }> = [
-  { name: 'SQLite', location: async (dir) => ({ kind: 'sqlite', file: join(dir, 'bot.db') }) },
-  { name: 'PostgreSQL', location: async () => ({ kind: 'postgres', url: await createTestDatabase() }) },
-];
 
 const BATCH = 100;
 function batchOf(n: number) {
@@ -71,7 +66,7 @@ const approveClick = (requestId: string, user: string, n: number) =>
     ],
   });
 
-for (const { name, location } of kinds) {
+for (const { name, location } of storeKinds) {
   describe(`Bot killed with SIGKILL and restarted (${name})`, function () {
     this.timeout(120_000);
     const slack = new SlackApiDouble();

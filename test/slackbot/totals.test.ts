@@ -2,10 +2,9 @@
 // per-event bounds at POST /v1/usage, and the sums in the store, `/tokens spend` and GET /v1/quota/check right up to
 // Number.MAX_SAFE_INTEGER and an explicit refusal one nano-dollar past it.
 import { strict as assert } from 'node:assert';
-import { join } from 'node:path';
 import { MAX_EVENT_COST_NANOS, parsePolicy } from '../../core';
-import { openStore, type StoreLocation } from '../../slackbot/store';
-import { createTestDatabase } from './support/postgres';
+import { openStore } from '../../slackbot/store';
+import { storeKinds } from './support/stores';
 import { post, signed, slashCommandBody } from './support/signing';
 import { SECRET, testBot, TOKEN } from './support/testBot';
 
@@ -19,11 +18,6 @@ const policy = parsePolicy(
   'tokenwise.config.json',
 );
 
-const kinds: Array<{ name: string; location: (dir: string) => Promise<StoreLocation> }> = [
-  { name: 'SQLite', location: async (dir) => ({ kind: 'sqlite', file: join(dir, 'bot.db') }) },
-  { name: 'PostgreSQL', location: async () => ({ kind: 'postgres', url: await createTestDatabase() }) },
-];
-
 const event = (id: string, fields: Record<string, unknown>) => ({
   id,
   time: '2026-11-20T10:00:00Z',
@@ -35,7 +29,7 @@ const event = (id: string, fields: Record<string, unknown>) => ({
   ...fields,
 });
 
-for (const { name, location } of kinds) {
+for (const { name, location } of storeKinds) {
   describe(`Exact totals over HTTP (${name})`, function () {
     this.timeout(60_000);
     const fixture = testBot({

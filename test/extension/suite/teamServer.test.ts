@@ -18,6 +18,7 @@ import {
   watchHostNetwork,
   workspaceRoot,
 } from './helpers';
+import { initRepository } from '../../support/git';
 
 const token = 'team-read-token';
 
@@ -214,10 +215,7 @@ describe('compare this file with the base branch', () => {
 
   before(() => {
     mkdirSync(join(folder, 'src'), { recursive: true });
-    git('init', '-q', '-b', 'main');
-    git('config', 'user.email', 'dev@example.com');
-    git('config', 'user.name', 'Dev');
-    git('config', 'commit.gpgsign', 'false');
+    initRepository(folder);
     writeFileSync(file, source('gpt-4o-mini', 'You triage support tickets. Answer with one label.'));
     git('add', '-A');
     git('commit', '-q', '-m', 'base');
