@@ -2,6 +2,7 @@
 // the audit and the diff, and as words beside an estimate. Pure: fetch is the platform's (Node 20, browsers, web
 // workers); nothing but the app name and the window's dates goes out with the read token.
 import type { VolumeLookup } from '../audit';
+import { endpointProblem } from '../endpoint';
 import { DAYS_PER_MONTH, formatUsd, type Nanos } from '../pricing';
 import { observedUsageSchema, type ObservedPrompt, type ObservedUsage } from './observed';
 
@@ -35,26 +36,17 @@ export class ObservedUsageError extends Error {
   }
 }
 
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /**
  * Why `value` may not be a tokenwise server URL, or undefined when it may. The read token goes with every request, so
  * the way there must be encrypted (https), except to a server on this machine itself.
  */
 export function serverUrlProblem(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'expected an absolute URL such as https://tokenwise.example.com';
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `expected https, not ${url.protocol.slice(0, -1)}`;
-  if (url.protocol === 'http:' && !loopbackHosts.has(url.hostname))
-    return 'expected https (http only for a server on this machine: 127.0.0.1, localhost or [::1])';
-  if (url.username || url.password)
-    return 'expected no user name or password in the URL (the token has its own header)';
-  if (url.search || url.hash) return 'expected no query or fragment';
-  return undefined;
+  return endpointProblem(value, {
+    example: 'https://tokenwise.example.com',
+    local: 'a server',
+    secret: 'the token has its own header',
+    queryWhy: '',
+  });
 }
 
 /** The read API's address for a request: the server URL (a path prefix kept) + `/v1/usage/prompts` + the query. */
