@@ -17,19 +17,16 @@ const policyPath = trimmed.check(
   }),
 );
 
-const baseUrl = trimmed.check(
-  z.superRefine((url, ctx) => {
-    const problem = url === '' ? undefined : baseUrlProblem(url);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  }),
-);
-
-const serverUrl = trimmed.check(
-  z.superRefine((url, ctx) => {
-    const problem = url === '' ? undefined : serverUrlProblem(url);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  }),
-);
+/** A URL a secret may be sent to, or '' for none; `problemOf` says why one may not. */
+const secretUrl = (problemOf: (url: string) => string | undefined) =>
+  trimmed.check(
+    z.superRefine((url, ctx) => {
+      const problem = url === '' ? undefined : problemOf(url);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  );
+const baseUrl = secretUrl(baseUrlProblem);
+const serverUrl = secretUrl(serverUrlProblem);
 
 /** An app name as the ledger keeps it: the only thing besides the token that the editor sends the team's server. */
 const appName = trimmed.check(
