@@ -1,6 +1,6 @@
-// PostgreSQL store (pg): for several bot instances behind a load balancer. Same schema and behaviour as the
-// SQLite store; concurrency comes from the database: the event id's primary key makes a retried or concurrent
-// batch count once, and roll-up rows are upserted in key order so concurrent writers cannot deadlock.
+// PostgreSQL store (pg): for several bot instances behind a load balancer. Same behaviour as the SQLite store;
+// concurrency comes from the database: the key of the stored-ids table makes a retried or concurrent batch count
+// once, and roll-up rows are upserted in key order so concurrent writers cannot deadlock.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Budget } from '../../core';
