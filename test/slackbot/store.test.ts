@@ -511,6 +511,25 @@ for (const { name, location } of kinds) {
       await again.close();
     });
 
+    if (name === 'PostgreSQL')
+      it('keeps room on the roll-ups’ pages for the rows each batch adds to', async () => {
+        const rollups = ['usage_daily', 'usage_daily_by', 'usage_daily_prompt', 'usage_hourly'];
+        const client = new pg.Client({ connectionString: (where as Extract<StoreLocation, { kind: 'postgres' }>).url });
+        await client.connect();
+        try {
+          const tables = await client.query(
+            'SELECT relname, reloptions FROM pg_class WHERE relname = ANY ($1) ORDER BY relname',
+            [rollups],
+          );
+          assert.deepEqual(
+            tables.rows.map((row) => [row.relname, row.reloptions]),
+            rollups.map((table) => [table, ['fillfactor=70']]),
+          );
+        } finally {
+          await client.end();
+        }
+      });
+
     it('admits a Slack signature once until it expires, across instances and a restart', async () => {
       const now = new Date('2026-11-22T12:00:00Z');
       const until = new Date(now.getTime() + 360_000);
