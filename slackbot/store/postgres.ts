@@ -1,7 +1,7 @@
 // PostgreSQL store (pg): for several bot instances behind a load balancer. Same behaviour as the SQLite store;
 // concurrency comes from the database: the key of the stored-ids table makes a retried or concurrent batch count
 // once, and roll-up rows are upserted in key order so concurrent writers cannot deadlock.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Budget } from '../../core';
 import {
@@ -246,13 +246,15 @@ export class PostgresStore implements Store {
     const breakerMarker = `$${grants.params.length + use.params.length + 1}`;
     const order = ['scope', 'subject', 'unit'].map(DIALECT.codeUnitOrder).join(', ');
     const result = await this.pool.query(
-      `SELECT
+      prepared(
+        `SELECT
          (SELECT COALESCE(json_agg(b ORDER BY ${order}), '[]') FROM budgets AS b) AS budgets,
          (SELECT COALESCE(json_agg(g), '[]') FROM (${grants.sql}) AS g) AS grants,
          (SELECT COALESCE(json_agg(json_build_object('dimension', dimension, 'key', key, 'day', day,
             'cost', cost::text, 'tokens', tokens::text)), '[]') FROM (${use.sql}) AS u) AS use,
          (SELECT row_to_json(r) FROM breakers AS r WHERE identity = ${breakerMarker}) AS breaker`,
-      [...grants.params, ...use.params, query.breaker ?? null],
+        [...grants.params, ...use.params, query.breaker ?? null],
+      ),
     );
     const row = result.rows[0] as Record<string, unknown>;
     const rows = (value: unknown) => value as Array<Record<string, unknown>>;
@@ -587,6 +589,16 @@ async function dropBefore(
   if (dropped) await client.query('DELETE FROM usage_event_ids WHERE at < $1', [retainFrom]);
 }
 
+/**
+ * A statement prepared once per connection and named by its text. The quota check's statements differ only in their
+ * values from one check to the next, and planning them anew took longer than running them; a prepared statement lets
+ * PostgreSQL reuse its plan. The name is a digest because PostgreSQL cuts names at 63 bytes.
+ */
+function prepared(text: string, values: readonly unknown[]): pg.QueryConfig {
+  const name = `tokenwise-${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
+  return { name, text, values: values as unknown[] };
+}
+
 /** `?` markers as PostgreSQL's numbered ones. */
 function numbered(sql: string): string {
   let n = 0;
@@ -626,8 +638,8 @@ const LOCK_SQL = 'SELECT pg_advisory_xact_lock(hashtextextended(?, 0))';
 async function single(client: pg.PoolClient, step: Statement): Promise<unknown> {
   const result =
     step.op === 'lock'
-      ? await client.query(numbered(LOCK_SQL), [step.key])
-      : await client.query(numbered(step.sql), step.params as unknown[]);
+      ? await client.query(prepared(numbered(LOCK_SQL), [step.key]))
+      : await client.query(prepared(numbered(step.sql), step.params));
   return answerOf(step, result);
 }
 
