@@ -459,6 +459,40 @@ for (const { name, location } of kinds) {
       assert.equal(await store.breaker('session:other'), undefined);
     });
 
+    it('counts a call in its rate limits only when its breaker lets it through', async () => {
+      const policy = parsePolicy(
+        JSON.stringify({ guardrails: { breakers: [{ maxCalls: 1, coolDownMinutes: 1 }] } }),
+        'tokenwise.config.json',
+      );
+      const rule = guardrailRules(policy.guardrails).breakers[0]!;
+      const context = { session: 'loop', user: 'U1', app: '', team: '', environment: '', model: '' };
+      const call = { identity: 'session:loop', tokens: 10, costNanos: 1, fingerprint: '', rules: [rule], context };
+      const at = Date.parse('2026-11-23T10:00:00Z');
+      const steps = [
+        {
+          rule: 'user-rpm',
+          subject: 'user:U1',
+          windowStart: at,
+          windowEnd: at + 60_000,
+          rpm: 3,
+          tpm: null,
+          tokens: 10,
+        },
+      ];
+      const admit = (second: number, withCall: boolean) =>
+        store.admit({ at: new Date(at + second * 1_000), steps, call: withCall ? call : undefined });
+      assert.deepEqual(await admit(1, true), { admitted: true });
+      const tripped = await admit(2, true);
+      assert.ok(!tripped.admitted && 'breaker' in tripped && tripped.tripped, 'the second call trips the breaker');
+      const blocked = await admit(3, true);
+      assert.ok(!blocked.admitted && 'breaker' in blocked && !blocked.tripped, 'and the third finds it tripped');
+      // Neither the tripping call nor the blocked one counted: the limit of three has room for two more.
+      assert.deepEqual(await admit(4, false), { admitted: true });
+      assert.deepEqual(await admit(5, false), { admitted: true });
+      assert.deepEqual(await admit(6, false), { admitted: false, full: steps });
+      assert.equal((await store.breaker('session:loop'))?.calls, 2, 'the tripping call is kept in the window');
+    });
+
     it('reads budgets, grants, each subject’s and the organisation’s daily use and a breaker in one snapshot', async () => {
       const at = new Date('2026-11-22T12:00:00Z');
       await store.ingest([
