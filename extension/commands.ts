@@ -4,7 +4,7 @@ import { serverUrlProblem } from '../core';
 import { compareWithBase } from './compareBase';
 import { apiKeySecrets, type Ctx } from './ctx';
 import { priceQuestion } from './hovers';
-import { usd } from './labels';
+import { thousands, usd } from './labels';
 import { modelRangeOf, toRange } from './ranges';
 import { readTokenSecret, type ServerState } from './teamServer';
 
@@ -21,7 +21,7 @@ export function registerCommands(ctx: Ctx): void {
     const picked = await vscode.window.showQuickPick(
       rows.map((row) => ({
         label: row.current ? `$(check) ${row.model}` : row.model,
-        description: `${usd(row.perCall)}/call · ${usd(row.perMonth)}/mo`,
+        description: `${usd(row.perCall)}/call · ${usd(row.perMonth)}/mo${row.promptTokens === found.report.tokens.tokens ? '' : ` · ≈ ${thousands(row.promptTokens)} tok in`}`,
         detail: `${row.tier}${row.fits ? '' : ' · the prompt does not fit its context window'}`,
         model: row.model,
       })),

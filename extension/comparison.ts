@@ -2,9 +2,9 @@
 // on every model of its provider's ladder (the hover's table and the comparison's picker). Answered in the analysis
 // worker (engineWorker.ts), whose bundle is the one carrying the price data; the host imports only these types.
 import {
+  comparedModels,
   estimatePromptCost,
   findModel,
-  ladder,
   priceUsage,
   type CustomModelPrices,
   type Nanos,
@@ -21,6 +21,8 @@ export interface PriceQuestion {
   customModels: CustomModelPrices | undefined;
   /** Models to price besides the provider's ladder (the recommended one). */
   alsoModels?: string[];
+  /** The prompt's tokens on models whose tokenizers count it differently (the audit's `tokensByModel`). */
+  tokensByModel?: Record<string, number>;
 }
 
 export interface PromptPrices {
@@ -38,6 +40,8 @@ export interface ComparisonRow {
   /** The model the recommendation names. */
   recommended?: boolean;
   tier: string;
+  /** The prompt's tokens on this model. */
+  promptTokens: number;
   perCall: Nanos;
   perMonth: Nanos;
   fits: boolean;
@@ -58,26 +62,26 @@ export function promptPrices(question: PriceQuestion): PromptPrices {
 
 /** The prompt on its provider's ladder, its own model and the recommended one, cheapest first. */
 function compareModels(question: PriceQuestion): ComparisonRow[] {
+  const also = question.alsoModels ?? [];
   const current = findModel(question.model, question.customModels);
-  const models = current ? ladder(current.provider) : [];
-  const also = (question.alsoModels ?? []).flatMap((id) => findModel(id, question.customModels) ?? []);
-  for (const info of [...(current ? [current] : []), ...also])
-    if (!models.some((m) => m.id === info.id)) models.push(info);
-  const rows = models.flatMap((info) => {
+  const rows = comparedModels(question.model, also, question.customModels).flatMap((info) => {
+    // Each model priced at its own count of the prompt, which a different tokenizer makes different.
+    const promptTokens = question.tokensByModel?.[info.id] ?? question.promptTokens;
     const cost = attempt(() =>
-      estimatePromptCost({ ...question, model: info.id, provider: info.provider, staticPrefixTokens: 0 }),
+      estimatePromptCost({ ...question, promptTokens, model: info.id, provider: info.provider, staticPrefixTokens: 0 }),
     );
     if (!cost) return [];
-    const fits = info.contextWindow === 0 || question.promptTokens + question.outputTokens <= info.contextWindow;
+    const fits = info.contextWindow === 0 || promptTokens + question.outputTokens <= info.contextWindow;
     const row: ComparisonRow = {
       model: info.id,
       tier: info.tier,
+      promptTokens,
       perCall: cost.perCall,
       perMonth: cost.perMonth,
       fits,
       current: info.id === current?.id,
     };
-    if (also.some((m) => m.id === info.id)) row.recommended = true;
+    if (also.includes(info.id)) row.recommended = true;
     return [row];
   });
   return rows.sort((a, b) => a.perMonth - b.perMonth || a.model.localeCompare(b.model));

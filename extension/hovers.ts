@@ -75,6 +75,7 @@ export function priceQuestion(report: PromptReport, policy: Policy): PriceQuesti
     staticPrefixTokens: report.staticPrefixTokens,
     customModels: policy.customModels,
     alsoModels: report.recommendation ? [report.recommendation.model] : [],
+    ...(report.tokensByModel ? { tokensByModel: report.tokensByModel } : {}),
   };
 }
 
@@ -129,7 +130,9 @@ export function hoverMarkdown(report: PromptReport, prices: PromptPrices): vscod
     md.appendMarkdown('| Model | Tier | Per call | Per month |\n|:--|:--|--:|--:|\n');
     for (const row of prices.rows) {
       const name = row.current ? `**${row.model}**` : row.model;
-      const marks = `${row.recommended ? ' (recommended)' : ''}${row.fits ? '' : ' (too long)'}`;
+      // A model whose tokenizer counts the prompt differently is priced at its own count, and says it.
+      const count = row.promptTokens === report.tokens.tokens ? '' : ` (≈ ${thousands(row.promptTokens)} tok in)`;
+      const marks = `${row.recommended ? ' (recommended)' : ''}${count}${row.fits ? '' : ' (too long)'}`;
       md.appendMarkdown(`| ${name}${marks} | ${row.tier} | ${usd(row.perCall)} | ${usd(row.perMonth)} |\n`);
     }
   }

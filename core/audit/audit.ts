@@ -1,12 +1,12 @@
 // Audits the prompts of one file: extraction, token count and cost at the configured volume, tier recommendation,
 // every rule of the table, inline suppressions and the efficiency score. Pure: the caller reads files.
 import { extractPrompts, LineIndex, type ExtractedPrompt, type ExtractResult } from '../extract';
-import { findModel } from '../models';
+import { comparedModels, findModel } from '../models';
 import { assumedModelLabel, estimatePrompt, partViews, staticTextOf } from '../estimate';
 import { defaultEnvironment, defaultPolicy, ruleSeverity, type Policy } from '../policy';
 import { estimatePromptCost } from '../pricing';
 import { recommendModel } from '../recommend';
-import { addRawCount, resolveTokenizer, scaleKindCounts } from '../tokens';
+import { addRawCount, countsAlike, resolveTokenizer, scaleKindCounts, type Tokenizer } from '../tokens';
 import { rules } from './rules';
 import { scorePrompt } from './score';
 import { parseSuppressions, type Suppressions } from './suppression';
@@ -97,6 +97,17 @@ function auditPrompt(
   const count = (value: string): number => scaleKindCounts(addRawCount(tokenizer, value), tokenizer).tokens;
   if (estimate.unpriced)
     notices.push(`${fileName}: no price for ${model} (${estimate.unpriced}); its prompts are not costed.`);
+  // The prompt on another model: counted anew only for a tokenizer that counts differently (once each).
+  const counted: Array<{ tokenizer: Tokenizer; tokens: number }> = [{ tokenizer, tokens: promptTokens }];
+  const tokensOn = (other: string): number => {
+    const theirs = resolveTokenizer(other, { fallback: 'estimate' });
+    let known = counted.find((entry) => countsAlike(entry.tokenizer, theirs));
+    if (!known) {
+      const recount = estimatePrompt(prompt, source, { policy, model: other, fileName }, parts);
+      counted.push((known = { tokenizer: theirs, tokens: recount.tokens.tokens }));
+    }
+    return known.tokens;
+  };
   const staticText = parts.map((view) => staticTextOf(view)).join('\n');
   const estimateCost = (staticPrefixTokens: number) =>
     estimatePromptCost({
@@ -114,6 +125,7 @@ function auditPrompt(
       ? recommendModel({
           promptText: staticText,
           promptTokens,
+          promptTokensOn: tokensOn,
           outputTokens,
           model,
           callsPerDay,
@@ -171,6 +183,11 @@ function auditPrompt(
   const { score, reasons } = scorePrompt(findings, promptTokens, (id) => wasteRules.has(id));
   const report: PromptReport = { ...estimate, prompt, recommendation, findings, score, scoreReasons: reasons };
   if (advice.notSure) report.recommendationNotSure = advice.notSure;
+  const compared = comparedModels(model, recommendation ? [recommendation.model] : [], policy.customModels);
+  const differing = compared.flatMap((info) =>
+    tokensOn(info.id) === promptTokens ? [] : [[info.id, tokensOn(info.id)]],
+  );
+  if (differing.length) report.tokensByModel = Object.fromEntries(differing);
   return report;
 }
 

@@ -37,6 +37,11 @@ export interface PromptReport extends PromptEstimate {
   recommendation?: Recommendation;
   /** Why no smaller tier is recommended although one exists ("not sure: …"), for the faces to say so. */
   recommendationNotSure?: string;
+  /**
+   * The prompt's tokens on the models it is compared with (core's `comparedModels`) whose tokenizers count it
+   * differently from its own model's; absent when every one counts it alike.
+   */
+  tokensByModel?: Record<string, number>;
   findings: Finding[];
   /** Efficiency 0–100; 100 means no finding and no wasted tokens. */
   score: number;

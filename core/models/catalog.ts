@@ -88,6 +88,18 @@ export function ladder(provider: string): ModelInfo[] {
     .sort((a, b) => tierRank(a.tier) - tierRank(b.tier));
 }
 
+/**
+ * The models a prompt on `model` is compared with: its provider's ladder, the model itself and `also` (a recommended
+ * one), each once; none but `also` for a model the catalog does not know.
+ */
+export function comparedModels(model: string, also: readonly string[], customModels?: CustomModelPrices): ModelInfo[] {
+  const current = findModel(model, customModels);
+  const models = current ? ladder(current.provider) : [];
+  for (const info of [...(current ? [current] : []), ...also.flatMap((id) => findModel(id, customModels) ?? [])])
+    if (!models.some((m) => m.id === info.id)) models.push(info);
+  return models;
+}
+
 // Resolving every curated model through the price data is the costly part of a recommendation, and its result only
 // changes with the data or the day (prices in force are today's), so it is kept per data version and UTC day.
 let curated: { key: string; models: readonly { info: ModelInfo; current: boolean }[] } | undefined;

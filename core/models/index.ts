@@ -1,4 +1,5 @@
 export {
+  comparedModels,
   findModel,
   ladder,
   ladderProviders,

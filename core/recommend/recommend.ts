@@ -12,6 +12,11 @@ import { taskClasses, taskClassNames, tierServes, type TaskClass } from './tiers
 export interface RecommendInput {
   promptText: string;
   promptTokens: number;
+  /**
+   * The prompt's tokens on another model, whose tokenizer may count it differently (Claude models from Opus 4.7 on);
+   * `promptTokens` for every model when absent.
+   */
+  promptTokensOn?: (model: string) => number;
   /** Expected output tokens per call (the call site's max tokens or the policy's assumption). */
   outputTokens: number;
   model: string;
@@ -215,9 +220,9 @@ function unfit(
   if (unserved.length)
     return `${model.tier} tier does not serve ${unserved.map((c) => taskClassNames[c]).join(' or ')}${outputNeeded > 1000 ? ` at ${tokens(outputNeeded)} output tokens` : ''}`;
   // An unknown context window (0) never fits: a recommendation must not break the call.
-  if (model.contextWindow < input.promptTokens + outputNeeded) {
+  if (model.contextWindow < tokensOn(model, input) + outputNeeded) {
     return model.contextWindow
-      ? `context window ${tokens(model.contextWindow)} < ${tokens(input.promptTokens + outputNeeded)} tokens`
+      ? `context window ${tokens(model.contextWindow)} < ${tokens(tokensOn(model, input) + outputNeeded)} tokens`
       : 'context window unknown';
   }
   if (model.maxOutputTokens > 0 ? model.maxOutputTokens < outputNeeded : !model.custom) {
@@ -232,12 +237,17 @@ function unfit(
   return undefined;
 }
 
+/** The prompt's tokens on `model`. */
+function tokensOn(model: ModelInfo, input: RecommendInput): number {
+  return input.promptTokensOn?.(model.id) ?? input.promptTokens;
+}
+
 function monthlyCost(model: ModelInfo, input: RecommendInput): Nanos | undefined {
   try {
     return estimatePromptCost({
       model: model.id,
       provider: model.custom ? undefined : model.provider,
-      promptTokens: input.promptTokens,
+      promptTokens: tokensOn(model, input),
       outputTokens: input.outputTokens,
       callsPerDay: input.callsPerDay,
       customModels: input.policy?.customModels,
@@ -271,7 +281,7 @@ function callFit(model: ModelInfo, input: RecommendInput, outputNeeded: number, 
   const used = [call.usesTools && 'tools', call.jsonMode && 'JSON mode', call.hasImages && 'vision'].filter(Boolean);
   const tokens = (n: number) => n.toLocaleString('en-US');
   return [
-    `context window ${tokens(model.contextWindow)} fits ${tokens(input.promptTokens)} prompt + ` +
+    `context window ${tokens(model.contextWindow)} fits ${tokens(tokensOn(model, input))} prompt + ` +
       `${tokens(outputNeeded)} output tokens`,
     ...(used.length ? [`supports ${used.join(', ')}`] : []),
     ...(input.policy?.approvedModels ? [`approved for ${environment}`] : []),

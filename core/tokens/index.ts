@@ -1,6 +1,6 @@
 export { encodingNames, type EncodingName } from './ranks';
 export { getEncoding, type Encoding } from './bpe';
-export { resolveTokenizer, UnknownModelError, type ResolveOptions, type Tokenizer } from './models';
+export { countsAlike, resolveTokenizer, UnknownModelError, type ResolveOptions, type Tokenizer } from './models';
 export { addCounts, addRawCount, countTokens, scaleCount, scaleKindCounts, type TokenCount } from './count';
 export { noCounts, type KindCounts } from './scripts';
 export { countChatRequest, ChatRequestError, messageFraming, type ChatTokenCount, type MessageFraming } from './chat';

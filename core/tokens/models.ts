@@ -223,6 +223,21 @@ export function resolveTokenizer(model: string, options: ResolveOptions = {}): T
   throw new UnknownModelError(model, suggestModels(id));
 }
 
+/**
+ * Whether two tokenizers count any text alike: the same encoding, ratios and framing, so a prompt's count on one is its
+ * count on the other. Claude models before and after Opus 4.7, for one, do not.
+ */
+export function countsAlike(a: Tokenizer, b: Tokenizer): boolean {
+  return (
+    a.encoding === b.encoding &&
+    a.provider === b.provider &&
+    a.factor === b.factor &&
+    a.low === b.low &&
+    a.high === b.high &&
+    a.kinds === b.kinds
+  );
+}
+
 /** Up to three known ids closest to `id` by edit distance, only if reasonably close. */
 function suggestModels(id: string): string[] {
   return knownModels

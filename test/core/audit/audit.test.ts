@@ -157,4 +157,41 @@ describe('audit', () => {
       assert.deepEqual(result, { file: 'src/answer.ts', prompts: [], findings: [], notices: [] });
     });
   });
+  describe('models whose tokenizers count a prompt differently', () => {
+    // Claude models from Opus 4.7 on count text with a newer tokenizer than Claude Haiku 4.5 does.
+    const summarise = (model: string) => `import Anthropic from '@anthropic-ai/sdk';
+const anthropic = new Anthropic();
+export async function summarise(ticket: string) {
+  return anthropic.messages.create({
+    model: '${model}',
+    max_tokens: 200,
+    messages: [{ role: 'user', content: \`Summarise this support ticket in two sentences for the on-call engineer. Name the product and the error.\\n\\n\${ticket}\` }],
+  });
+}
+`;
+    const reportOn = (model: string) => auditText(summarise(model), 'src/summarise.ts').prompts[0]!;
+
+    it('prices a recommended model at its own count of the prompt, the count and cost an audit on it gives', () => {
+      const opus = reportOn('claude-opus-5');
+      const haiku = reportOn('claude-haiku-4-5');
+      assert.notEqual(opus.tokens.tokens, haiku.tokens.tokens);
+      assert.equal(opus.recommendation?.model, 'claude-haiku-4-5');
+      assert.equal(opus.recommendation.recommendedPerMonth, haiku.cost?.perMonth);
+      assert.equal(opus.recommendation.currentPerMonth, opus.cost?.perMonth);
+      assert.ok(
+        opus.recommendation.reasons.includes(
+          `context window 200,000 fits ${haiku.tokens.tokens} prompt + 200 output tokens`,
+        ),
+        opus.recommendation.reasons.join('\n'),
+      );
+    });
+
+    it('gives the compared models’ own counts where they differ, and none where every model counts alike', () => {
+      const haiku = reportOn('claude-haiku-4-5');
+      const newer = reportOn('claude-opus-5').tokens.tokens;
+      assert.deepEqual(haiku.tokensByModel, { 'claude-sonnet-5': newer, 'claude-opus-5': newer });
+      assert.deepEqual(reportOn('claude-opus-5').tokensByModel, { 'claude-haiku-4-5': haiku.tokens.tokens });
+      assert.equal(reportOn('gpt-5.4-mini').tokensByModel, undefined);
+    });
+  });
 });
