@@ -537,6 +537,8 @@ interface BindingCandidate {
   end: number;
   /** A `const`/`let` declaration, whose builder appends belong to it. */
   declared?: boolean;
+  /** Set on another object than `this` (`el.prompt = …`). */
+  ofAnotherObject?: boolean;
 }
 
 /** The block a declaration is visible in: the nearest enclosing block, else the program. */
@@ -660,6 +662,7 @@ export function extractJavaScript(
             node: node.right,
             start: node.start!,
             end: node.end!,
+            ofAnotherObject: path.includes('.') && !path.startsWith('this.'),
           });
           // `this.model = 'gpt-4o'` in a constructor is read as `this.model` anywhere in the class.
           const classBody =
@@ -733,7 +736,11 @@ export function extractJavaScript(
     if (reader.context.used.has(initial.start) || !isTextLike(value, context)) continue;
     const text = textOf(value, context);
     if (!text || text.text.trim() === '') continue;
-    if (!isPromptBinding(binding.name, text.text, llmFile) || asksTerminal(binding.name, source)) continue;
+    if (
+      !isPromptBinding(binding.name, text.text, llmFile, binding.ofAnotherObject) ||
+      asksTerminal(binding.name, source)
+    )
+      continue;
     const verbatim = source.slice(text.start, text.end) === text.text;
     // Static text with `{{name}}` placeholders is filled by a template engine or `.replace` later.
     const variables =

@@ -188,7 +188,7 @@ export function mentionsLlm(source: string): boolean {
  * that makes it something about a prompt (`PROMPT_TOKEN_COUNT`, `promptPlaceholder`; `titlePrompt` is a prompt); its text must read as prose: two words or more in a file
  * that talks to a model, six or more elsewhere (a prompts module of constants, against a CLI's `"Enter a name: "`).
  */
-export function isPromptBinding(name: string, text: string, llmFile = true): boolean {
+export function isPromptBinding(name: string, text: string, llmFile = true, ofAnotherObject = false): boolean {
   const words = nameWords(name);
   let head = words.length - 1;
   while (head >= 0 && !/prompts?$|^instructions?$|^system$/.test(words[head]!)) head--;
@@ -199,7 +199,9 @@ export function isPromptBinding(name: string, text: string, llmFile = true): boo
   // Away from any model, a bare `prompt` that asks a person for something is a dialog's text (`el.prompt = "Enter
   // your name…"`, `{ prompt: "Are you sure…?" }`), the way browsers and UI kits use the word.
   if (!llmFile && words.length === 1 && ASKS_A_PERSON.test(text.trim())) return false;
-  return proseWords(text) >= (llmFile ? 2 : 6);
+  // A bare `prompt` set on an object the code did not make (`el.prompt = "Say something"`) is a UI kit's word too,
+  // even in a file that calls a model: two words are no evidence of a model's prompt there.
+  return proseWords(text) >= (llmFile ? (ofAnotherObject && words.length === 1 ? 3 : 2) : 6);
 }
 
 const ASKS_A_PERSON =
