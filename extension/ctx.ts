@@ -19,6 +19,8 @@ export class Ctx implements vscode.Disposable {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly publishing = new Set<Promise<void>>();
   settings: Settings;
+  /** The ignored settings last warned of. */
+  private settingProblems = new Set<string>();
   lastReport: WorkspaceReport | undefined;
   private counter: { signature: string; counter: ExactTokenCounter } | undefined;
   readonly policy: PolicyFile;
@@ -50,7 +52,7 @@ export class Ctx implements vscode.Disposable {
         () => this.exactCountsNotice(),
       ),
     );
-    this.settings = readSettings((message) => void vscode.window.showWarningMessage(message));
+    this.settings = this.readSettings();
     this.own(this.policy.onDidChange(() => this.analysis.invalidate()));
     this.own(this.analysis.onDidInvalidate(() => this.refreshAll()));
     this.own(this.server.onDidChange(() => this.lenses.refresh()));
@@ -68,11 +70,24 @@ export class Ctx implements vscode.Disposable {
 
   /** Settings changed: re-read them and the policy file they may point at. */
   async reloadSettings(): Promise<void> {
-    this.settings = readSettings((message) => void vscode.window.showWarningMessage(message));
+    this.settings = this.readSettings();
     await this.policy.use(this.settings.policyFile);
     this.analysis.invalidate();
     // A new URL or app asks the server at once; so does trust just granted.
     void this.server.settled();
+  }
+
+  /**
+   * The settings, warning of each one ignored once: a change to another setting re-reads them all and would repeat
+   * the same warning. A problem fixed and made again is new again.
+   */
+  private readSettings(): Settings {
+    const problems = new Set<string>();
+    const settings = readSettings((message) => problems.add(message));
+    for (const message of problems)
+      if (!this.settingProblems.has(message)) void vscode.window.showWarningMessage(message);
+    this.settingProblems = problems;
+    return settings;
   }
 
   /** User settings fill the policy's defaults (the policy's per-glob entries still win). */

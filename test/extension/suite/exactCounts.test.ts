@@ -7,6 +7,7 @@ import {
   hoverText,
   openFixture,
   setSetting,
+  until,
   watchHostNetwork,
 } from './helpers';
 
@@ -45,6 +46,36 @@ describe('exact counts from the provider (opt-in)', () => {
       await setSetting('exactCounts.baseUrl', undefined);
       await vscode.commands.executeCommand('tokenwise.setApiKey', 'anthropic', '');
       provider.close();
+    }
+  });
+  it('warns once of a base URL it ignores, not again when another setting changes', async () => {
+    const warnings: string[] = [];
+    const window = vscode.window as { showWarningMessage: (message: string) => Thenable<undefined> };
+    const show = window.showWarningMessage;
+    window.showWarningMessage = (message) => {
+      warnings.push(message);
+      return Promise.resolve(undefined);
+    };
+    try {
+      await setSetting('exactCounts.baseUrl', 'http://proxy.example.com/v1');
+      await until('the warning', () => warnings.length > 0);
+      await setSetting('callsPerDay', 2_000);
+      await setSetting('outputTokens', 300);
+      // Each change is read in turn; a second warning would have come by the time a third change is read.
+      await setSetting('callsPerDay', undefined);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(warnings.length, 1, warnings.join('\n'));
+      assert.match(
+        warnings[0]!,
+        /^Setting tokenwise\.exactCounts\.baseUrl ignored: .*https.*; exact counts stay off until it is fixed$/,
+      );
+      await setSetting('exactCounts.baseUrl', undefined);
+      await setSetting('exactCounts.baseUrl', 'http://proxy.example.com/v2');
+      await until('the warning of the setting made wrong again', () => warnings.length > 1);
+    } finally {
+      window.showWarningMessage = show;
+      await setSetting('exactCounts.baseUrl', undefined);
+      await setSetting('outputTokens', undefined);
     }
   });
 });
