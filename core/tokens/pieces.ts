@@ -4,6 +4,7 @@
 // alternative for ASCII text, and returns "unknown" whenever the answer could depend on a non-ASCII character, so
 // that the regex — the definition — decides every such piece. Property tests hold it to js-tiktoken.
 import type { EncodingName } from './ranks';
+import { asTiktokenSeesIt } from './unicodeVersion';
 
 const UPPER = 1;
 const LOWER = 2;
@@ -155,16 +156,19 @@ export function splitter(name: EncodingName, pattern: string): Splitter {
   const sticky = new RegExp(unicodePattern, 'uy');
   const global = new RegExp(unicodePattern, 'gu');
   return (text, onPiece) => {
+    // What the regex reads, made on its first use: the scanner decides ASCII without it.
+    let seen: string | undefined;
     let p = 0;
     while (p < text.length) {
       let end = scan ? scan(text, p) : UNKNOWN;
       if (end === UNKNOWN) {
+        seen ??= asTiktokenSeesIt(text);
         sticky.lastIndex = p;
-        if (sticky.test(text)) end = sticky.lastIndex;
+        if (sticky.test(seen)) end = sticky.lastIndex;
         else {
           // Nothing matches here: skip ahead to the next match, as a global regex (and js-tiktoken) would.
           global.lastIndex = p;
-          const match = global.exec(text);
+          const match = global.exec(seen);
           if (match === null) return;
           p = match.index;
           end = p + match[0].length;
