@@ -851,6 +851,19 @@ export function extractPython(
     }
     candidates.push({ name, value, start: tokens[line.firstToken]!.start, declared: !target.includes('.') });
   });
+  // A class reads the attributes of its base classes in this file (`class Planner(BaseAgent)` reading `self.model`),
+  // in the order the file defines them, so a chain of bases passes them on.
+  const classes = new Map<string, Span>();
+  lines.forEach((line, lineIndex) => {
+    const header = /^class\s+([A-Za-z_]\w*)\s*(?:\(([^)]*)\))?\s*:/.exec(source.slice(line.start, line.end));
+    const body = scopes[lineIndex + 1];
+    if (!header || !body || body.start !== line.start) return;
+    for (const base of (header[2] ?? '').split(',').map((name) => name.trim())) {
+      const inherited = classes.get(base);
+      if (inherited) declarations.inherit(inherited.start, body);
+    }
+    classes.set(header[1]!, body);
+  });
   // Keyword arguments (`Agent(instructions="…")`) and dict entries (`{"system_prompt": "…"}`) named like prompts.
   for (let i = 0; i < tokens.length - 2; i++) {
     const token = tokens[i]!;

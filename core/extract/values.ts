@@ -111,6 +111,17 @@ export class Declarations {
     return best && joined(best, position);
   }
 
+  /**
+   * Makes the declarations of the scope starting at `from` (a base class's attributes) visible in `to` too (a class
+   * deriving from it). Each is placed at the end of `to`, so a declaration of `to`'s own, before or after the place
+   * that reads it, is closer.
+   */
+  inherit(from: number, to: { start: number; end: number }): void {
+    for (const list of this.byName.values())
+      for (const declaration of list.filter((candidate) => candidate.scopeStart === from))
+        list.push({ ...declaration, start: to.end, scopeStart: to.start, scopeEnd: to.end });
+  }
+
   /** The whole text a builder declared at `start` ends up with: its value and every append (undefined if none). */
   built(name: string, start: number): Value | undefined {
     const declaration = this.byName.get(name)?.find((candidate) => candidate.start === start);

@@ -279,6 +279,34 @@ describe('extractPrompts: Python', () => {
     assert.equal(found[0]!.parts[0]!.text, 'You are a bot that answers briefly.');
   });
 
+  it('follows self.attribute to a base class in the file, the class’s own attribute first', () => {
+    const text = [
+      'class BaseAgent:',
+      '    model = "gpt-4.1"',
+      '    system_prompt = "You are a careful agent."',
+      'class Planner(BaseAgent):',
+      '    def plan(self, goal):',
+      '        return client.chat.completions.create(model=self.model, messages=[{"role": "system", "content": self.system_prompt}, {"role": "user", "content": goal}])',
+      'class Critic(Planner):',
+      '    def judge(self, draft):',
+      '        return client.chat.completions.create(model=self.model, messages=[{"role": "user", "content": draft}])',
+      '    model = "gpt-4o-mini"',
+      'class Loose(Unknown):',
+      '    def go(self, q):',
+      '        return client.chat.completions.create(model=self.model, messages=[{"role": "user", "content": q}])',
+    ].join('\n');
+    const found = extractPrompts(text, 'agents.py').prompts;
+    assert.deepEqual(
+      found.map((prompt) => [prompt.model, prompt.modelSource === 'unknown']),
+      [
+        ['gpt-4.1', false],
+        ['gpt-4o-mini', false],
+        [undefined, true],
+      ],
+    );
+    assert.equal(found[0]!.parts[0]!.text, 'You are a careful agent.');
+  });
+
   it('joins + concatenation of literals, constants and variables, skipping trailing comments', () => {
     const text = [
       'SYSTEM = "You are terse. " + "Answer in French."  # a comment, not prompt text',
