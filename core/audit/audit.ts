@@ -184,9 +184,10 @@ function auditPrompt(
   const report: PromptReport = { ...estimate, prompt, recommendation, findings, score, scoreReasons: reasons };
   if (advice.notSure) report.recommendationNotSure = advice.notSure;
   const compared = comparedModels(model, recommendation ? [recommendation.model] : [], policy.customModels);
-  const differing = compared.flatMap((info) =>
-    tokensOn(info.id) === promptTokens ? [] : [[info.id, tokensOn(info.id)]],
-  );
+  const differing = compared.flatMap((info) => {
+    const tokens = tokensOn(info.id);
+    return tokens === promptTokens ? [] : [[info.id, tokens]];
+  });
   if (differing.length) report.tokensByModel = Object.fromEntries(differing);
   return report;
 }
