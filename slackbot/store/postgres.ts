@@ -197,7 +197,7 @@ export class PostgresStore implements Store {
         const known = await this.pool.query({
           name: 'tokenwise-known-ids',
           text: 'SELECT id FROM usage_event_ids WHERE id = ANY ($1::text[])',
-          values: [textArray(fresh.map((event) => event.id))],
+          values: [textArray(fresh, (event) => event.id)],
         });
         const stored = new Set(known.rows.map((row) => row.id as string));
         fresh = fresh.filter((event) => !stored.has(event.id));
@@ -682,8 +682,8 @@ async function audit(client: pg.PoolClient, entry: Omit<AuditEntry, 'seq'>): Pro
 
 /** The statement's parameters: the events column by column, the time of storing, the cursor, then the roll-ups. */
 function ingestValues(events: readonly LedgerEvent[], cursor: PullCursor | undefined): unknown[] {
-  const text = (value: (event: LedgerEvent) => string) => textArray(events.map(value));
-  const whole = (value: (event: LedgerEvent) => number) => bigintArray(events.map(value));
+  const text = (value: (event: LedgerEvent) => string) => textArray(events, value);
+  const whole = (value: (event: LedgerEvent) => number) => bigintArray(events, value);
   const { full, byDimension, byPrompt, byHour } = rollup(events);
   return [
     text((e) => e.id),
@@ -720,31 +720,62 @@ function ingestValues(events: readonly LedgerEvent[], cursor: PullCursor | undef
 }
 
 /** Roll-up rows as array parameters: the `keys` columns, then the summed ones. */
-function columns<Row extends Totals>(rows: readonly Row[], keys: ReadonlyArray<keyof Row & string>): string[] {
-  const key = (name: keyof Row & string) => {
-    const values = rows.map((row) => row[name]);
-    return typeof values[0] === 'number' ? bigintArray(values as number[]) : textArray(values as string[]);
-  };
-  return [...keys.map(key), ...TOTAL_KEYS.map((name) => bigintArray(rows.map((row) => row[name])))];
+function columns<Row extends Totals>(rows: readonly Row[], keys: ReadonlyArray<keyof Row & string>): Buffer[] {
+  // The hour is the one whole-number key; an empty array has to name its element type too.
+  const key = (name: keyof Row & string) =>
+    name === 'hour' ? bigintArray(rows, (row) => row[name] as number) : textArray(rows, (row) => row[name] as string);
+  return [...keys.map(key), ...TOTAL_KEYS.map((name) => bigintArray(rows, (row) => row[name]))];
 }
 
-const NEEDS_ESCAPE = /["\\]/;
-const ESCAPED = /["\\]/g;
+const TEXT_OID = 25;
+const INT8_OID = 20;
+const HEADER_BYTES = 20;
+const TWO_TO_32 = 2 ** 32;
 
 /**
- * A text[] literal with every element quoted (so 'NULL' stays a string): pg's own array encoding escapes each element
- * in two regular-expression passes, the largest share of the client's work in an ingest.
+ * Array parameters go in PostgreSQL's binary array format (pg sends a Buffer as a binary parameter): no quoting or
+ * escaping here and no parsing there, and the bytes live outside the JavaScript heap while the statement runs. As text
+ * literals they cost about a third of an ingest's CPU in the bot (building them, and collecting the garbage they made)
+ * and their parsing a few per cent of the database's.
  */
-function textArray(values: readonly string[]): string {
-  let literal = '{';
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
-    literal += `${i === 0 ? '"' : ',"'}${NEEDS_ESCAPE.test(value) ? value.replace(ESCAPED, '\\$&') : value}"`;
-  }
-  return `${literal}}`;
+function arrayOf(elementType: number, length: number, bytes: number): Buffer {
+  const buffer = Buffer.allocUnsafe(HEADER_BYTES + bytes);
+  // Dimensions (none for an empty array), a flag for NULL elements (never), the element type, then the one
+  // dimension's length and lower bound.
+  buffer.writeInt32BE(length === 0 ? 0 : 1, 0);
+  buffer.writeInt32BE(0, 4);
+  buffer.writeInt32BE(elementType, 8);
+  buffer.writeInt32BE(length, 12);
+  buffer.writeInt32BE(1, 16);
+  return buffer;
 }
 
-/** A bigint[] literal of whole numbers (safe integers print in plain digits). */
-function bigintArray(values: readonly number[]): string {
-  return `{${values.join(',')}}`;
+/** A text[] parameter of each item's `value`. */
+function textArray<T>(items: readonly T[], value: (item: T) => string): Buffer {
+  let room = 0;
+  // A UTF-16 code unit takes at most three bytes of UTF-8 (a surrogate pair four for its two).
+  for (const item of items) room += 4 + 3 * value(item).length;
+  const buffer = arrayOf(TEXT_OID, items.length, room);
+  let offset = HEADER_BYTES;
+  for (const item of items) {
+    const written = buffer.write(value(item), offset + 4);
+    buffer.writeInt32BE(written, offset);
+    offset += 4 + written;
+  }
+  return items.length === 0 ? buffer.subarray(0, 12) : buffer.subarray(0, offset);
+}
+
+/** A bigint[] parameter of each item's `value`, a safe integer. */
+function bigintArray<T>(items: readonly T[], value: (item: T) => number): Buffer {
+  const buffer = arrayOf(INT8_OID, items.length, 12 * items.length);
+  let offset = HEADER_BYTES;
+  for (const item of items) {
+    const whole = value(item);
+    const high = Math.floor(whole / TWO_TO_32);
+    buffer.writeInt32BE(8, offset);
+    buffer.writeInt32BE(high, offset + 4);
+    buffer.writeUInt32BE(whole - high * TWO_TO_32, offset + 8);
+    offset += 12;
+  }
+  return items.length === 0 ? buffer.subarray(0, 12) : buffer;
 }

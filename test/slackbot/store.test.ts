@@ -133,6 +133,16 @@ for (const { name, location } of kinds) {
       assert.equal(rows[0]!.requests, 1);
     });
 
+    it('moves a pull cursor past hours that had no usage, and past events it already holds', async () => {
+      await store.ingest([], { source: 'openai', value: '1763596800' });
+      assert.equal(await store.cursor('openai'), '1763596800');
+      await store.ingest([ledgerEvent({ id: 'p1', source: 'openai' })]);
+      await store.ingest([ledgerEvent({ id: 'p1', source: 'openai' })], { source: 'openai', value: '1763600400' });
+      assert.equal(await store.cursor('openai'), '1763600400');
+      const rows = await store.spend({ fromDay: '2026-11-20', toDay: '2026-11-20', by: 'app' });
+      assert.equal(rows[0]!.requests, 1);
+    });
+
     it('sums spend per hour-long window and full attribution from the events’ own times', async () => {
       const at = (time: string) => Date.parse(time);
       await store.ingest([
