@@ -152,7 +152,10 @@ export function breakerAuditFromRow(row: Row): BreakerAuditEntry {
   };
 }
 
-export const BREAKER_SQL = 'SELECT * FROM breakers WHERE identity = ?';
+// Columns named, not `*`: PostgreSQL refuses to run a prepared statement whose result columns changed, so a column
+// another instance's migration adds during a rolling upgrade would fail this read on every connection once.
+export const BREAKER_SQL = `SELECT identity, rule, reason, tripped_at, until_at, counts_from, session, user_id, app, team,
+  environment, model, calls, tokens, cost_nanos, decision, decided_by, decided_at FROM breakers WHERE identity = ?`;
 
 function* audit(entry: Omit<BreakerAuditEntry, 'seq'>): TxWork<void> {
   yield* run('INSERT INTO breaker_audit (at, action, actor, identity, tripped_at, reason) VALUES (?, ?, ?, ?, ?, ?)', [

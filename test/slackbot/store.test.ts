@@ -550,6 +550,54 @@ for (const { name, location } of kinds) {
       ]);
     });
 
+    if (name === 'PostgreSQL')
+      it('keeps admitting and ingesting when another instance’s migration adds columns (a rolling upgrade)', async () => {
+        const policy = parsePolicy(
+          JSON.stringify({ guardrails: { breakers: [{ maxCalls: 1 }] } }),
+          'tokenwise.config.json',
+        );
+        const rule = guardrailRules(policy.guardrails).breakers[0]!;
+        const at = Date.parse('2026-11-23T10:00:00Z');
+        // Two calls trip a session's breaker; the second reads the breaker it tripped.
+        const trip = async (session: string) => {
+          const context = { session, user: 'U1', app: '', team: '', environment: '', model: '' };
+          const call = {
+            identity: `session:${session}`,
+            tokens: 10,
+            costNanos: 1,
+            fingerprint: '',
+            rules: [rule],
+            context,
+          };
+          assert.deepEqual(await store.admit({ at: new Date(at), steps: [], call }), { admitted: true });
+          const tripped = await store.admit({ at: new Date(at + 1_000), steps: [], call });
+          assert.ok(!tripped.admitted && 'breaker' in tripped && tripped.tripped && tripped.breaker.calls === 2);
+        };
+        const snapshot = (session: string) =>
+          store.quotaSnapshot({
+            at: new Date(at),
+            fromDay: '2026-11-01',
+            toDay: '2026-11-30',
+            subjects: [{ dimension: 'team', key: 'search' }],
+            breaker: `session:${session}`,
+          });
+        // Each statement runs (and is prepared) on the connection before the columns arrive, and again after.
+        await store.ingest([ledgerEvent({ id: 'u1', team: 'search' })]);
+        await trip('before');
+        await snapshot('before');
+        const client = new pg.Client({ connectionString: (where as Extract<StoreLocation, { kind: 'postgres' }>).url });
+        await client.connect();
+        try {
+          for (const table of ['breakers', 'breaker_calls', 'budgets', 'grants', 'usage_events', 'usage_daily_by'])
+            await client.query(`ALTER TABLE ${table} ADD COLUMN added_later TEXT`);
+        } finally {
+          await client.end();
+        }
+        await store.ingest([ledgerEvent({ id: 'u2', team: 'search' })]);
+        await trip('after');
+        assert.equal((await snapshot('after')).breaker?.calls, 2);
+      });
+
     it('applies migrations once, however often it is opened', async () => {
       const again = await openStore(where);
       await again.close();
