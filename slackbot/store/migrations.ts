@@ -321,6 +321,19 @@ ALTER TABLE usage_daily_prompt SET (fillfactor = 70);
 ALTER TABLE usage_hourly SET (fillfactor = 70);
 `;
 
+// PostgreSQL only: room for a whole batch. One batch adds to every row of today (and of this hour) once, and the row
+// versions it replaces stay until it commits, so a page needs room for a new version of each row on it beside one
+// left by a concurrent batch; at 70 % a page packs more rows than that room takes. Measured with two instances
+// storing a million events over nine days: heap-only updates of the daily roll-ups rose from under half to 94 % (the
+// hourly one's to all), the daily roll-ups ended half their size, the hourly one a half larger, and the database's
+// CPU per event fell by about 2 µs of 18.
+const rollupRoomForABatch = `
+ALTER TABLE usage_daily SET (fillfactor = 30);
+ALTER TABLE usage_daily_by SET (fillfactor = 30);
+ALTER TABLE usage_daily_prompt SET (fillfactor = 30);
+ALTER TABLE usage_hourly SET (fillfactor = 30);
+`;
+
 export const migrations: readonly Migration[] = [
   {
     version: 1,
@@ -373,5 +386,11 @@ export const migrations: readonly Migration[] = [
     // SQLite updates a row in place.
     sqlite: 'SELECT 1;',
     postgres: rollupRoom,
+  },
+  {
+    version: 10,
+    name: 'room on roll-up pages for a whole batch (PostgreSQL)',
+    sqlite: 'SELECT 1;',
+    postgres: rollupRoomForABatch,
   },
 ];

@@ -264,7 +264,7 @@ for (const { name, location } of kinds) {
     });
 
     it('stores names with quotes, backslashes, braces, commas and the word NULL as they are', async () => {
-      const names = ['a"b', 'back\\slash', '{braced}', 'comma, here', 'NULL', '', 'ünï 🦊'];
+      const names = ['a"b', 'back\\slash', '{braced}', 'comma, here', 'NULL', '', 'ünï 🦊', 'café ☕'];
       await store.ingest(names.map((team, i) => ledgerEvent({ id: `n${i}`, team, prompt: team, costNanos: i + 1 })));
       const rows = await store.spend({ fromDay: '2026-11-20', toDay: '2026-11-20', by: 'team' });
       assert.deepEqual(
@@ -615,7 +615,7 @@ for (const { name, location } of kinds) {
           );
           assert.deepEqual(
             tables.rows.map((row) => [row.relname, row.reloptions]),
-            rollups.map((table) => [table, ['fillfactor=70']]),
+            rollups.map((table) => [table, ['fillfactor=30']]),
           );
         } finally {
           await client.end();
