@@ -2,8 +2,9 @@
 // validation + pricing + store), `/tokens spend` and spend-by-prompt latency (p50/p95) and the quota check's at 1 M
 // and 10 M events (budgets alone, and with 50 rate-limit and breaker rules in force), and the hourly anomaly check at
 // 10 M. Events name 500 prompt ids. `npm run bench:bot -- --postgres` measures PostgreSQL instead, on a server of its
-// own: ingest with one and two instances beside SQLite's in the same run, events of the last complete hour past
-// 1 M, then the same latencies. BENCH_SIZES=20000,50000 (or BENCH_EVENTS for the second size) runs it small.
+// own: ingest with one and two instances beside SQLite's in the same run (the median of three rounds of each), events
+// of the last complete hour past 1 M, then the same latencies. BENCH_SIZES=20000,50000 (or BENCH_EVENTS for the
+// second size) runs it small.
 // The bench bundles itself with esbuild as the bot is bundled and runs the bundle in plain Node, so it measures the
 // code users run rather than the sources through a TypeScript loader (whose helpers wrap every inner function).
 import { spawnSync } from 'node:child_process';
@@ -40,6 +41,8 @@ const SIZES = process.env.BENCH_SIZES
   : [1_000_000, Number(process.env.BENCH_EVENTS ?? 10_000_000)];
 /** Ingest batches as a gateway or collector sends them to POST /v1/usage, for the PostgreSQL comparison. */
 const WIRE_BATCH = 5_000;
+/** Rounds of the PostgreSQL mode's ingest comparison. */
+const ROUNDS = 3;
 const TEAMS = ['search', 'ads', 'support', 'research', 'platform', 'growth', 'mobile', 'data'];
 const MODELS = ['gpt-4o', 'gpt-4o-mini', 'claude-sonnet-4-5', 'claude-haiku-4-5', 'gemini-2.5-flash', 'o3'];
 const APPS = ['ranker', 'chat', 'summariser', 'triage', 'codegen'];
@@ -532,6 +535,15 @@ async function mainPostgres(): Promise<void> {
     opened.push(store);
     return store;
   };
+  // A database measured and no longer needed goes at once, so autovacuum working through it does not share the two
+  // cores with what is measured next.
+  const drop = async (name: string, stores: readonly Store[]) => {
+    for (const store of stores) {
+      await store.close();
+      opened.splice(opened.indexOf(store), 1);
+    }
+    await server.dropDatabase(name);
+  };
   console.log(
     `tokenwise bot bench, PostgreSQL: ${DAYS} days, ${TEAMS.length} teams, ${USERS.length} users, ${MODELS.length} models, ${APPS.length} apps, ${PROMPTS.length} prompts; ` +
       `batches of ${WIRE_BATCH.toLocaleString('en-US')}; load average ${loadavg()
@@ -539,22 +551,39 @@ async function mainPostgres(): Promise<void> {
         .join(' ')}`,
   );
   try {
-    // The same events for SQLite, one instance and two: the first size, spread over the first days.
+    // The same events for SQLite, one instance and two: the first size, spread over the first days. Each is measured
+    // ROUNDS times in turn, each time into a new database, and the medians compared: one round's ratio moved by a
+    // tenth or more with what else the two cores were doing while SQLite's single thread ran.
     let events: LedgerEvent[] = Array.from({ length: first }, (_, i) => ledgerEvent(i, total));
-    const sqlite = new SqliteStore(join(dir, 'bench.db'));
-    const sqliteSeconds = await ingestAll([sqlite], events);
-    await sqlite.close();
-    const single = await open(await server.createDatabase('bench_one'));
-    const oneSeconds = await ingestAll([single], events);
-    const url = await server.createDatabase('bench_two');
-    const pair = [await open(url), await open(url)];
-    const twoSeconds = await ingestAll(pair, events);
+    const seconds = { sqlite: [] as number[], one: [] as number[], two: [] as number[] };
+    let pair: Store[] = [];
+    let url = '';
+    for (let round = 1; round <= ROUNDS; round++) {
+      const file = join(dir, `bench-${round}.db`);
+      const sqlite = new SqliteStore(file);
+      seconds.sqlite.push(await ingestAll([sqlite], events));
+      await sqlite.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+      const single = await open(await server.createDatabase(`bench_one_${round}`));
+      seconds.one.push(await ingestAll([single], events));
+      await drop(`bench_one_${round}`, [single]);
+      url = await server.createDatabase(`bench_two_${round}`);
+      pair = [await open(url), await open(url)];
+      seconds.two.push(await ingestAll(pair, events));
+      // The last round's database stays for the latencies.
+      if (round < ROUNDS) await drop(`bench_two_${round}`, pair);
+    }
     // A bot holds no such array: the latencies below are not to include collecting the bench's own data.
     events = [];
+    const sqliteSeconds = percentile(seconds.sqlite, 50);
+    const oneSeconds = percentile(seconds.one, 50);
+    const twoSeconds = percentile(seconds.two, 50);
+    const rates = (runs: number[]) =>
+      `${rate(first, percentile(runs, 50))} (${runs.map((run) => Math.round(first / run).toLocaleString('en-US')).join(', ')})`;
     console.log(
-      `  ingest, store only, ${sizeLabel(first)}: SQLite ${rate(first, sqliteSeconds)}; PostgreSQL one instance ${rate(first, oneSeconds)}, ` +
-        `two instances ${rate(first, twoSeconds)}; 2 PG / SQLite ${(sqliteSeconds / twoSeconds).toFixed(2)} (target ≥ 0.8), ` +
-        `2 PG / 1 PG ${(oneSeconds / twoSeconds).toFixed(2)} (target ≥ 1.3)`,
+      `  ingest, store only, ${sizeLabel(first)}, median of ${ROUNDS} rounds (each round's figure in brackets): SQLite ${rates(seconds.sqlite)}; ` +
+        `PostgreSQL one instance ${rates(seconds.one)}, two instances ${rates(seconds.two)}; ` +
+        `2 PG / SQLite ${(sqliteSeconds / twoSeconds).toFixed(2)} (target ≥ 0.8), 2 PG / 1 PG ${(oneSeconds / twoSeconds).toFixed(2)} (target ≥ 1.3)`,
     );
 
     // Events of the last complete hour through the bot's own path, so the unusual-spend check runs after batches.
@@ -595,6 +624,7 @@ async function mainPostgres(): Promise<void> {
       halves.push((performance.now() - began) / 1000);
     }
     await queue.idle();
+    await drop('bench_hour', hourStores);
     console.log(
       `  ingest of events in the last complete hour, two instances, alert checks after batches: first ${sizeLabel(first)} ${rate(first, halves[0]!)}, ` +
         `next ${sizeLabel(first)} ${rate(first, halves[1]!)} (${(halves[0]! / halves[1]!).toFixed(2)} of the first; target: no drop)`,
@@ -620,7 +650,9 @@ async function mainPostgres(): Promise<void> {
       // Latencies of a settled database, not of autovacuum catching up with a bulk load on the same two cores.
       const settling = performance.now();
       await settle(url);
-      console.log(`  VACUUM ANALYZE after the load: ${((performance.now() - settling) / 1000).toFixed(1)} s`);
+      console.log(
+        `  VACUUM ANALYZE and CHECKPOINT after the load: ${((performance.now() - settling) / 1000).toFixed(1)} s`,
+      );
       collectGarbage();
       await measureQueries(context, sizeLabel(size));
       await measurePromptQueries(store, sizeLabel(size));
@@ -635,12 +667,16 @@ async function mainPostgres(): Promise<void> {
   }
 }
 
-/** Vacuums and analyses the database at `url`, as autovacuum would in time after a bulk load. */
+/**
+ * Vacuums and analyses the database at `url`, as autovacuum would in time after a bulk load, and writes the load's
+ * pages out as the next checkpoint would (minutes of it, spread over the latencies measured next, otherwise).
+ */
 async function settle(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query('VACUUM (ANALYZE)');
+    await client.query('CHECKPOINT');
   } finally {
     await client.end();
   }

@@ -14,6 +14,8 @@ export interface PostgresServer {
   port: number;
   /** A connection string to a new, empty database named `name` on this server. */
   createDatabase(name: string): Promise<string>;
+  /** Drops the database `name`, whose connections are closed. */
+  dropDatabase(name: string): Promise<void>;
   /** Stops the server (immediately: its data is thrown away) and removes its directory; once is enough. */
   stop(): void;
 }
@@ -77,18 +79,23 @@ export async function startPostgres(settings: readonly string[]): Promise<Postgr
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', stop);
+  /** Runs `sql` in the server's own `postgres` database. */
+  const administer = async (sql: string) => {
+    const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
+    await admin.connect();
+    try {
+      await admin.query(sql);
+    } finally {
+      await admin.end();
+    }
+  };
   return {
     port,
     async createDatabase(name) {
-      const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
-      await admin.connect();
-      try {
-        await admin.query(`CREATE DATABASE ${name}`);
-      } finally {
-        await admin.end();
-      }
+      await administer(`CREATE DATABASE ${name}`);
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
+    dropDatabase: (name) => administer(`DROP DATABASE ${name}`),
     stop,
   };
 }
