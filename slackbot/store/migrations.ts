@@ -334,6 +334,17 @@ ALTER TABLE usage_daily_prompt SET (fillfactor = 30);
 ALTER TABLE usage_hourly SET (fillfactor = 30);
 `;
 
+// PostgreSQL only: the type of the one array parameter ingest sends its events in, a record per event, which
+// PostgreSQL unnests row by row; an array per column cost it a function call per column and row. Its own type rather
+// than the events table's row type, so a column a later migration adds to the table leaves the parameter of instances
+// not yet upgraded as it is.
+const eventRow = `
+CREATE TYPE usage_event_row AS (id TEXT, at BIGINT, day TEXT, source TEXT, provider TEXT, model TEXT, requests BIGINT,
+  input_tokens BIGINT, cache_read_tokens BIGINT, cache_write_tokens BIGINT, cache_write_1h_tokens BIGINT,
+  output_tokens BIGINT, reasoning_tokens BIGINT, cost_nanos BIGINT, cost_source TEXT, user_id TEXT, team TEXT, app TEXT,
+  environment TEXT, session TEXT, request_id TEXT, prompt TEXT, tags TEXT);
+`;
+
 export const migrations: readonly Migration[] = [
   {
     version: 1,
@@ -392,5 +403,11 @@ export const migrations: readonly Migration[] = [
     name: 'room on roll-up pages for a whole batch (PostgreSQL)',
     sqlite: 'SELECT 1;',
     postgres: rollupRoomForABatch,
+  },
+  {
+    version: 11,
+    name: 'the row type of ingested events (PostgreSQL)',
+    sqlite: 'SELECT 1;',
+    postgres: eventRow,
   },
 ];

@@ -74,6 +74,39 @@ const ADD = SUM_COLUMNS.map((column) => `${column} = target.${column} + excluded
 /** The seven summed columns of a roll-up, as bigint[] parameters from marker `first` on. */
 const sumArrays = (first: number) => SUM_COLUMNS.map((_, i) => `$${first + i}::bigint[]`).join(', ');
 
+/** A stored column of an event: text or a whole number (a safe integer). */
+type EventColumn = { name: string } & (
+  | { text: (event: LedgerEvent) => string }
+  | { whole: (event: LedgerEvent) => number }
+);
+
+/** The events' columns as ingest sends them, in the order of the usage_event_row type (migration 11). */
+const EVENT_COLUMNS: readonly EventColumn[] = [
+  { name: 'id', text: (e) => e.id },
+  { name: 'at', whole: (e) => e.time },
+  { name: 'day', text: (e) => e.day },
+  { name: 'source', text: (e) => e.source },
+  { name: 'provider', text: (e) => e.provider },
+  { name: 'model', text: (e) => e.model },
+  { name: 'requests', whole: (e) => e.requests },
+  { name: 'input_tokens', whole: (e) => e.inputTokens },
+  { name: 'cache_read_tokens', whole: (e) => e.cacheReadTokens },
+  { name: 'cache_write_tokens', whole: (e) => e.cacheWriteTokens },
+  { name: 'cache_write_1h_tokens', whole: (e) => e.cacheWrite1hTokens },
+  { name: 'output_tokens', whole: (e) => e.outputTokens },
+  { name: 'reasoning_tokens', whole: (e) => e.reasoningTokens },
+  { name: 'cost_nanos', whole: (e) => e.costNanos },
+  { name: 'cost_source', text: (e) => e.costSource },
+  { name: 'user_id', text: (e) => e.user ?? '' },
+  { name: 'team', text: (e) => e.team ?? '' },
+  { name: 'app', text: (e) => e.app ?? '' },
+  { name: 'environment', text: (e) => e.environment ?? '' },
+  { name: 'session', text: (e) => e.session ?? '' },
+  { name: 'request_id', text: (e) => e.requestId ?? '' },
+  { name: 'prompt', text: (e) => e.prompt ?? '' },
+  { name: 'tags', text: (e) => JSON.stringify(e.tags) },
+];
+
 /**
  * A batch in one statement, its own transaction. The events are inserted and their ids, read back, go into
  * usage_event_ids, whose key makes an id stored once across every partition and every instance: a plain insert, so an
@@ -89,46 +122,82 @@ const sumArrays = (first: number) => SUM_COLUMNS.map((_, i) => `$${first + i}::b
  */
 const INGEST_SQL = `
 WITH stored AS (
-  INSERT INTO usage_events (id, at, day, source, provider, model, requests, input_tokens, cache_read_tokens,
-    cache_write_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, cost_nanos, cost_source, user_id, team,
-    app, environment, session, request_id, prompt, tags, ingested_at)
-  SELECT *, $24::bigint FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
-    $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::bigint[],
-    $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[])
+  INSERT INTO usage_events (${EVENT_COLUMNS.map((column) => column.name).join(', ')}, ingested_at)
+  SELECT *, $2::bigint FROM unnest($1::usage_event_row[])
   RETURNING id, at
 ), fresh AS (
   INSERT INTO usage_event_ids (id, at) SELECT id, at FROM stored ORDER BY id
   RETURNING id
 ), single AS (
   INSERT INTO usage_daily_by AS target (dimension, day, key, ${SUM_COLUMNS.join(', ')})
-  SELECT * FROM unnest($40::text[], $41::text[], $42::text[], ${sumArrays(43)}) AS summed (dimension, day, key)
+  SELECT * FROM unnest($18::text[], $19::text[], $20::text[], ${sumArrays(21)}) AS summed (dimension, day, key)
     ORDER BY 1, 2, 3
   ON CONFLICT (dimension, day, key) DO UPDATE SET ${ADD}
 ), daily AS (
   INSERT INTO usage_daily AS target (day, team, user_id, app, provider, model, ${SUM_COLUMNS.join(', ')})
-  SELECT * FROM unnest($27::text[], $28::text[], $29::text[], $30::text[], $31::text[], $32::text[], ${sumArrays(33)})
+  SELECT * FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], ${sumArrays(11)})
     AS summed (day, team, user_id, app, provider, model) ORDER BY 1, 2, 3, 4, 5, 6
   ON CONFLICT (day, team, user_id, app, provider, model) DO UPDATE SET ${ADD}
 ), by_prompt AS (
   INSERT INTO usage_daily_prompt AS target (day, prompt, app, provider, model, ${SUM_COLUMNS.join(', ')})
-  SELECT * FROM unnest($50::text[], $51::text[], $52::text[], $53::text[], $54::text[], ${sumArrays(55)})
+  SELECT * FROM unnest($28::text[], $29::text[], $30::text[], $31::text[], $32::text[], ${sumArrays(33)})
     AS summed (day, prompt, app, provider, model) ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (day, prompt, app, provider, model) DO UPDATE SET ${ADD}
 ), hourly AS (
   INSERT INTO usage_hourly AS target (hour, team, user_id, app, model, prompt, ${SUM_COLUMNS.join(', ')})
-  SELECT * FROM unnest($62::bigint[], $63::text[], $64::text[], $65::text[], $66::text[], $67::text[], ${sumArrays(68)})
+  SELECT * FROM unnest($40::bigint[], $41::text[], $42::text[], $43::text[], $44::text[], $45::text[], ${sumArrays(46)})
     AS summed (hour, team, user_id, app, model, prompt) ORDER BY 1, 2, 3, 4, 5, 6
   ON CONFLICT (hour, team, user_id, app, model, prompt) DO UPDATE SET ${ADD}
 ), moved AS (
-  INSERT INTO pull_cursors (source, value, updated_at) SELECT $25::text, $26::text, $24::bigint WHERE $25::text IS NOT NULL
+  INSERT INTO pull_cursors (source, value, updated_at) SELECT $3::text, $4::text, $2::bigint WHERE $3::text IS NOT NULL
   ON CONFLICT (source) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
 )
 SELECT count(*) AS inserted FROM fresh`;
 
+/** Applies the migrations this database lacks; one instance at a time, the others wait and then find nothing to do. */
+async function migrate(client: pg.PoolClient): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+  await client.query(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+  );
+  const applied = new Set(
+    (await client.query('SELECT version FROM schema_migrations')).rows.map((row) => Number(row.version)),
+  );
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue;
+    await client.query(migration.postgres);
+    await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+      migration.version,
+      migration.name,
+      Date.now(),
+    ]);
+  }
+}
+
+/** Runs `work` in a transaction on a client of `pool`, committed if it succeeds and rolled back if it throws. */
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
 
-  private constructor(private readonly pool: pg.Pool) {}
+  /** `eventRowType`: the oid of the usage_event_row type, the element type of ingest's events parameter. */
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly eventRowType: number,
+  ) {}
 
   /**
    * `poolSize`: connections this instance may hold. Ingest is one statement and a check a few short ones, so ten
@@ -139,47 +208,18 @@ export class PostgresStore implements Store {
     // An idle connection the server closes (restart, failover, an administrator) is dropped from the pool, and the
     // next query connects anew; unhandled, pg's 'error' event would end the whole bot. /readyz reports the outage.
     pool.on('error', () => {});
-    const store = new PostgresStore(pool);
     try {
-      await store.transaction(async (client) => {
-        // One instance migrates at a time; the others wait and then find nothing to do.
-        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-        await client.query(
-          'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
-        );
-        const applied = new Set(
-          (await client.query('SELECT version FROM schema_migrations')).rows.map((row) => Number(row.version)),
-        );
-        for (const migration of migrations) {
-          if (applied.has(migration.version)) continue;
-          await client.query(migration.postgres);
-          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
-            migration.version,
-            migration.name,
-            Date.now(),
-          ]);
-        }
-      });
+      await inTransaction(pool, migrate);
+      const rowType = await pool.query("SELECT 'usage_event_row'::regtype::oid AS oid");
+      return new PostgresStore(pool, Number(rowType.rows[0].oid));
     } catch (error) {
       await pool.end();
       throw error;
     }
-    return store;
   }
 
-  async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, work);
   }
 
   async ingest(events: readonly LedgerEvent[], cursor?: PullCursor): Promise<IngestResult> {
@@ -188,7 +228,11 @@ export class PostgresStore implements Store {
       if (fresh.length === 0 && !cursor) return { inserted: 0, duplicates: events.length };
       try {
         // One statement, one round trip, its own transaction: nothing is held open between calls.
-        await this.pool.query({ name: 'tokenwise-ingest', text: INGEST_SQL, values: ingestValues(fresh, cursor) });
+        await this.pool.query({
+          name: 'tokenwise-ingest',
+          text: INGEST_SQL,
+          values: ingestValues(fresh, cursor, this.eventRowType),
+        });
         return { inserted: fresh.length, duplicates: events.length - fresh.length };
       } catch (error) {
         if (!(error instanceof pg.DatabaseError && error.constraint === 'usage_event_ids_pkey')) throw error;
@@ -681,34 +725,10 @@ async function audit(client: pg.PoolClient, entry: Omit<AuditEntry, 'seq'>): Pro
 }
 
 /** The statement's parameters: the events column by column, the time of storing, the cursor, then the roll-ups. */
-function ingestValues(events: readonly LedgerEvent[], cursor: PullCursor | undefined): unknown[] {
-  const text = (value: (event: LedgerEvent) => string) => textArray(events, value);
-  const whole = (value: (event: LedgerEvent) => number) => bigintArray(events, value);
+function ingestValues(events: readonly LedgerEvent[], cursor: PullCursor | undefined, rowType: number): unknown[] {
   const { full, byDimension, byPrompt, byHour } = rollup(events);
   return [
-    text((e) => e.id),
-    whole((e) => e.time),
-    text((e) => e.day),
-    text((e) => e.source),
-    text((e) => e.provider),
-    text((e) => e.model),
-    whole((e) => e.requests),
-    whole((e) => e.inputTokens),
-    whole((e) => e.cacheReadTokens),
-    whole((e) => e.cacheWriteTokens),
-    whole((e) => e.cacheWrite1hTokens),
-    whole((e) => e.outputTokens),
-    whole((e) => e.reasoningTokens),
-    whole((e) => e.costNanos),
-    text((e) => e.costSource),
-    text((e) => e.user ?? ''),
-    text((e) => e.team ?? ''),
-    text((e) => e.app ?? ''),
-    text((e) => e.environment ?? ''),
-    text((e) => e.session ?? ''),
-    text((e) => e.requestId ?? ''),
-    text((e) => e.prompt ?? ''),
-    text((e) => JSON.stringify(e.tags)),
+    eventRows(events, rowType),
     Date.now(),
     cursor?.source ?? null,
     cursor?.value ?? null,
@@ -733,61 +753,122 @@ const HEADER_BYTES = 20;
 const TWO_TO_32 = 2 ** 32;
 
 /**
- * Array parameters go in PostgreSQL's binary array format (pg sends a Buffer as a binary parameter): no quoting or
+ * An array parameter in PostgreSQL's binary array format (pg sends a Buffer as a binary parameter): no quoting or
  * escaping here and no parsing there, and the bytes live outside the JavaScript heap while the statement runs. As text
  * literals they cost about a third of an ingest's CPU in the bot (building them, and collecting the garbage they made)
- * and their parsing a few per cent of the database's.
+ * and their parsing a few per cent of the database's. The buffer grows as values come, so each value is read once.
  */
-function arrayOf(elementType: number, length: number, bytes: number): { buffer: Buffer; view: DataView } {
-  const buffer = Buffer.allocUnsafe(HEADER_BYTES + bytes);
+class ArrayParameter {
+  private buffer: Buffer;
   // DataView's writes compile to plain stores, where Buffer's checks each call: this runs for every value of a batch.
-  const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  // Dimensions (none for an empty array), a flag for NULL elements (never), the element type, then the one
-  // dimension's length and lower bound.
-  view.setInt32(0, length === 0 ? 0 : 1);
-  view.setInt32(4, 0);
-  view.setInt32(8, elementType);
-  view.setInt32(12, length);
-  view.setInt32(16, 1);
-  return { buffer, view };
+  private view: DataView;
+  private offset = HEADER_BYTES;
+
+  constructor(
+    elementType: number,
+    private readonly length: number,
+    expectedBytes: number,
+  ) {
+    this.buffer = Buffer.allocUnsafe(HEADER_BYTES + expectedBytes);
+    this.view = new DataView(this.buffer.buffer, this.buffer.byteOffset, this.buffer.byteLength);
+    // Dimensions (none for an empty array), a flag for NULL elements (never), the element type, then the one
+    // dimension's length and lower bound.
+    this.view.setInt32(0, length === 0 ? 0 : 1);
+    this.view.setInt32(4, 0);
+    this.view.setInt32(8, elementType);
+    this.view.setInt32(12, length);
+    this.view.setInt32(16, 1);
+  }
+
+  /** A four-byte integer; returns where it was written, for `patch`. */
+  int32(value: number): number {
+    this.room(4);
+    this.view.setInt32(this.offset, value);
+    this.offset += 4;
+    return this.offset - 4;
+  }
+
+  /** Overwrites the four-byte integer at `at` with the bytes written since. */
+  patchLength(at: number): void {
+    this.view.setInt32(at, this.offset - at - 4);
+  }
+
+  /** A text value with its length in front. */
+  text(value: string): void {
+    // A UTF-16 code unit takes at most three bytes of UTF-8 (a surrogate pair four for its two).
+    this.room(4 + 3 * value.length);
+    const start = this.offset + 4;
+    // Ids, names and days are short and ASCII: copied here they skip a call into the runtime per value (a quarter of
+    // the bot's CPU per event, measured). Anything else is encoded as UTF-8 by Buffer.
+    let written = 0;
+    while (written < value.length) {
+      const unit = value.charCodeAt(written);
+      if (unit >= 0x80) break;
+      this.buffer[start + written++] = unit;
+    }
+    if (written < value.length) written = this.buffer.write(value, start);
+    this.view.setInt32(this.offset, written);
+    this.offset = start + written;
+  }
+
+  /** A safe integer as a bigint with its length in front. */
+  whole(value: number): void {
+    this.room(12);
+    const high = Math.floor(value / TWO_TO_32);
+    this.view.setInt32(this.offset, 8);
+    this.view.setInt32(this.offset + 4, high);
+    this.view.setUint32(this.offset + 8, value - high * TWO_TO_32);
+    this.offset += 12;
+  }
+
+  /** The parameter as written; an empty array still names its element type. */
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length === 0 ? 12 : this.offset);
+  }
+
+  private room(bytes: number): void {
+    if (this.offset + bytes <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(2 * this.buffer.length, this.offset + bytes));
+    this.buffer.copy(grown, 0, 0, this.offset);
+    this.buffer = grown;
+    this.view = new DataView(grown.buffer, grown.byteOffset, grown.byteLength);
+  }
 }
 
 /** A text[] parameter of each item's `value`. */
 function textArray<T>(items: readonly T[], value: (item: T) => string): Buffer {
-  let room = 0;
-  // A UTF-16 code unit takes at most three bytes of UTF-8 (a surrogate pair four for its two).
-  for (const item of items) room += 4 + 3 * value(item).length;
-  const { buffer, view } = arrayOf(TEXT_OID, items.length, room);
-  let offset = HEADER_BYTES;
-  for (const item of items) {
-    const text = value(item);
-    const start = offset + 4;
-    // Ids, names and days are short and ASCII: copied here they skip a call into the runtime per value (a quarter of
-    // the bot's CPU per event, measured). Anything else is encoded as UTF-8 by Buffer.
-    let written = 0;
-    while (written < text.length) {
-      const unit = text.charCodeAt(written);
-      if (unit >= 0x80) break;
-      buffer[start + written++] = unit;
-    }
-    if (written < text.length) written = buffer.write(text, start);
-    view.setInt32(offset, written);
-    offset = start + written;
-  }
-  return items.length === 0 ? buffer.subarray(0, 12) : buffer.subarray(0, offset);
+  const array = new ArrayParameter(TEXT_OID, items.length, 32 * items.length);
+  for (const item of items) array.text(value(item));
+  return array.bytes();
 }
 
 /** A bigint[] parameter of each item's `value`, a safe integer. */
 function bigintArray<T>(items: readonly T[], value: (item: T) => number): Buffer {
-  const { buffer, view } = arrayOf(INT8_OID, items.length, 12 * items.length);
-  let offset = HEADER_BYTES;
-  for (const item of items) {
-    const whole = value(item);
-    const high = Math.floor(whole / TWO_TO_32);
-    view.setInt32(offset, 8);
-    view.setInt32(offset + 4, high);
-    view.setUint32(offset + 8, whole - high * TWO_TO_32);
-    offset += 12;
+  const array = new ArrayParameter(INT8_OID, items.length, 12 * items.length);
+  for (const item of items) array.whole(value(item));
+  return array.bytes();
+}
+
+/**
+ * The events as one usage_event_row[] parameter (`rowType` is its element type's oid): each element a record of its
+ * columns, each column its type's oid, length and value. PostgreSQL unnests one such array row by row for a fraction
+ * of what an array per column costs it, where every column is a function call per row.
+ */
+function eventRows(events: readonly LedgerEvent[], rowType: number): Buffer {
+  const array = new ArrayParameter(rowType, events.length, 512 * events.length);
+  for (const event of events) {
+    const element = array.int32(0);
+    array.int32(EVENT_COLUMNS.length);
+    for (const column of EVENT_COLUMNS) {
+      if ('text' in column) {
+        array.int32(TEXT_OID);
+        array.text(column.text(event));
+      } else {
+        array.int32(INT8_OID);
+        array.whole(column.whole(event));
+      }
+    }
+    array.patchLength(element);
   }
-  return items.length === 0 ? buffer.subarray(0, 12) : buffer;
+  return array.bytes();
 }
