@@ -2,7 +2,7 @@
 // validation + pricing + store), `/tokens spend` and spend-by-prompt latency (p50/p95) and the quota check's at 1 M
 // and 10 M events (budgets alone, and with 50 rate-limit and breaker rules in force), and the hourly anomaly check at
 // 10 M. Events name 500 prompt ids. `npm run bench:bot -- --postgres` measures PostgreSQL instead, on a server of its
-// own: ingest with one and two instances beside SQLite's in the same run (the median of three rounds of each), events
+// own: ingest with one and two instances beside SQLite's in the same run (the median of five rounds of each), events
 // of the last complete hour past 1 M, then the same latencies. BENCH_SIZES=20000,50000 (or BENCH_EVENTS for the
 // second size) runs it small.
 // The bench bundles itself with esbuild as the bot is bundled and runs the bundle in plain Node, so it measures the
@@ -42,7 +42,7 @@ const SIZES = process.env.BENCH_SIZES
 /** Ingest batches as a gateway or collector sends them to POST /v1/usage, for the PostgreSQL comparison. */
 const WIRE_BATCH = 5_000;
 /** Rounds of the PostgreSQL mode's ingest comparison. */
-const ROUNDS = 3;
+const ROUNDS = 5;
 const TEAMS = ['search', 'ads', 'support', 'research', 'platform', 'growth', 'mobile', 'data'];
 const MODELS = ['gpt-4o', 'gpt-4o-mini', 'claude-sonnet-4-5', 'claude-haiku-4-5', 'gemini-2.5-flash', 'o3'];
 const APPS = ['ranker', 'chat', 'summariser', 'triage', 'codegen'];
