@@ -724,7 +724,7 @@ async function audit(client: pg.PoolClient, entry: Omit<AuditEntry, 'seq'>): Pro
   );
 }
 
-/** The statement's parameters: the events column by column, the time of storing, the cursor, then the roll-ups. */
+/** The statement's parameters: the events as rows, the time of storing, the cursor, then the roll-ups. */
 function ingestValues(events: readonly LedgerEvent[], cursor: PullCursor | undefined, rowType: number): unknown[] {
   const { full, byDimension, byPrompt, byHour } = rollup(events);
   return [
@@ -780,7 +780,7 @@ class ArrayParameter {
     this.view.setInt32(16, 1);
   }
 
-  /** A four-byte integer; returns where it was written, for `patch`. */
+  /** A four-byte integer; returns where it was written, for `patchLength`. */
   int32(value: number): number {
     this.room(4);
     this.view.setInt32(this.offset, value);

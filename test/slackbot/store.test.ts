@@ -263,8 +263,9 @@ for (const { name, location } of kinds) {
       }
     });
 
-    it('stores names with quotes, backslashes, braces, commas and the word NULL as they are', async () => {
-      const names = ['a"b', 'back\\slash', '{braced}', 'comma, here', 'NULL', '', 'ünï 🦊', 'café ☕'];
+    it('stores names with quotes, backslashes, braces, commas, the word NULL and thousands of characters as they are', async () => {
+      const long = ['x'.repeat(3_000), `${'a'.repeat(500)}${'é'.repeat(2_000)}`];
+      const names = ['a"b', 'back\\slash', '{braced}', 'comma, here', 'NULL', '', 'ünï 🦊', 'café ☕', ...long];
       await store.ingest(names.map((team, i) => ledgerEvent({ id: `n${i}`, team, prompt: team, costNanos: i + 1 })));
       const rows = await store.spend({ fromDay: '2026-11-20', toDay: '2026-11-20', by: 'team' });
       assert.deepEqual(
