@@ -633,13 +633,27 @@ async function dropBefore(
   if (dropped) await client.query('DELETE FROM usage_event_ids WHERE at < $1', [retainFrom]);
 }
 
+/** Each prepared statement's name by its text, so a text is checked and digested once. */
+const statementNames = new Map<string, string>();
+
+/** A result of `*`: the statement's own select list, or what it returns. */
+const STAR_RESULT = /^\s*SELECT\s+(?:\w+\.)?\*|\bRETURNING\s+(?:\w+\.)?\*/i;
+
 /**
  * A statement prepared once per connection and named by its text. The quota check's statements differ only in their
  * values from one check to the next, and planning them anew took longer than running them; a prepared statement lets
- * PostgreSQL reuse its plan. The name is a digest because PostgreSQL cuts names at 63 bytes.
+ * PostgreSQL reuse its plan. The name is a digest because PostgreSQL cuts names at 63 bytes. Its result columns are
+ * named, never `*`: a prepared plan's result is fixed when it is prepared, so `SELECT *` or `RETURNING *` would fail
+ * on every connection once another instance's migration adds a column during a rolling upgrade ("cached plan must
+ * not change result type"); such a statement is refused before it is sent.
  */
-function prepared(text: string, values: readonly unknown[]): pg.QueryConfig {
-  const name = `tokenwise-${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
+export function prepared(text: string, values: readonly unknown[]): pg.QueryConfig {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    if (STAR_RESULT.test(text)) throw new Error(`a prepared statement must name its result columns: ${text}`);
+    name = `tokenwise-${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
+    statementNames.set(text, name);
+  }
   return { name, text, values: values as unknown[] };
 }
 

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { openStore, type StoreLocation } from '../../slackbot/store';
 import { migrations } from '../../slackbot/store/migrations';
+import { prepared } from '../../slackbot/store/postgres';
 import type { NewQuotaRequest } from '../../slackbot/store/quota';
 import { guardrailRules, parsePolicy } from '../../core';
 import type { Store } from '../../slackbot/store/store';
@@ -597,6 +598,17 @@ for (const { name, location } of kinds) {
         await store.ingest([ledgerEvent({ id: 'u2', team: 'search' })]);
         await trip('after');
         assert.equal((await snapshot('after')).breaker?.calls, 2);
+      });
+
+    if (name === 'PostgreSQL')
+      it('refuses to prepare a statement whose result is *, which a rolling upgrade would break', () => {
+        for (const text of [
+          'SELECT * FROM breakers',
+          ' select b.* FROM budgets AS b',
+          'DELETE FROM grants RETURNING *',
+        ])
+          assert.throws(() => prepared(text, []), /must name its result columns/);
+        assert.equal(prepared('SELECT count(*) FROM grants', []).text, 'SELECT count(*) FROM grants');
       });
 
     it('applies migrations once, however often it is opened', async () => {
