@@ -152,8 +152,7 @@ export function breakerAuditFromRow(row: Row): BreakerAuditEntry {
   };
 }
 
-// Columns named, not `*`: PostgreSQL refuses to run a prepared statement whose result columns changed, so a column
-// another instance's migration adds during a rolling upgrade would fail this read on every connection once.
+// Columns named, not `*`: PostgreSQL prepares this read (see `prepared` in postgres.ts).
 export const BREAKER_SQL = `SELECT identity, rule, reason, tripped_at, until_at, counts_from, session, user_id, app, team,
   environment, model, calls, tokens, cost_nanos, decision, decided_by, decided_at FROM breakers WHERE identity = ?`;
 

@@ -118,7 +118,7 @@ const EVENT_COLUMNS: readonly EventColumn[] = [
  * query reads the ids (and through them the events), so those are written first, and PostgreSQL completes the
  * sub-statements nobody reads last-written first, so the roll-up every batch of a day adds to (usage_daily_by) is
  * written first here to be written last, holding its row locks for the shortest time before the commit. The pull
- * cursor, when given ($25, $26), moves in the same statement.
+ * cursor, when given ($3, $4), moves in the same statement.
  */
 const INGEST_SQL = `
 WITH stored AS (
